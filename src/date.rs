@@ -1,0 +1,421 @@
+//! Dates: [`IssueDate`] and the date grammar.
+//!
+//! Real forms: `ngày 28 tháng 02 năm 2023`, `ngày 26/11/2021`, `14-5-2011`,
+//! `15/03/2023`, `10.11.2023`; a blank `ngày  tháng  năm 2023` (an unsigned
+//! draft) is a year-only date; `tháng 6 năm 2015` is a year-month date.
+
+use std::fmt;
+use std::str::FromStr;
+
+use nom::branch::alt;
+use nom::bytes::complete::{take_while, take_while_m_n};
+use nom::character::complete::char as ch;
+use nom::combinator::opt;
+use nom::sequence::tuple;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::error::{syntax_error, GrammarError, PResult, SyntaxError, SyntaxErrorKind};
+use crate::normalize::starts_with_folded;
+
+/// A date of issue: a full date, a year and month, or a year only (a blank
+/// `ngày  tháng  năm 2023`).
+///
+/// Round-trips through ISO 8601 text: `2023-02-28`, `2023-02`, `2023`.
+///
+/// ```
+/// use vanban::IssueDate;
+/// let d: IssueDate = "2023-02-28".parse().unwrap();
+/// assert_eq!(d.to_string(), "2023-02-28");
+/// assert_eq!(IssueDate::parse_text("ngày 28 tháng 02 năm 2023").unwrap(), d);
+/// assert_eq!(IssueDate::parse_text("26/11/2021").unwrap().to_string(), "2021-11-26");
+/// assert!(IssueDate::parse_text("31/02/2023").is_err());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct IssueDate {
+    year: u16,
+    month: Option<u8>,
+    day: Option<u8>,
+}
+
+impl IssueDate {
+    /// A full date; `None` when it does not exist (`31/02/2023`).
+    pub fn ymd(year: u16, month: u8, day: u8) -> Option<IssueDate> {
+        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) || !year_ok(year) {
+            return None;
+        }
+        Some(IssueDate {
+            year,
+            month: Some(month),
+            day: Some(day),
+        })
+    }
+
+    /// A year and month.
+    pub fn ym(year: u16, month: u8) -> Option<IssueDate> {
+        if !(1..=12).contains(&month) || !year_ok(year) {
+            return None;
+        }
+        Some(IssueDate {
+            year,
+            month: Some(month),
+            day: None,
+        })
+    }
+
+    /// A year only.
+    pub fn year_only(year: u16) -> Option<IssueDate> {
+        year_ok(year).then_some(IssueDate {
+            year,
+            month: None,
+            day: None,
+        })
+    }
+
+    /// The year.
+    pub fn year(&self) -> u16 {
+        self.year
+    }
+
+    /// The month, when known.
+    pub fn month(&self) -> Option<u8> {
+        self.month
+    }
+
+    /// The day, when known.
+    pub fn day(&self) -> Option<u8> {
+        self.day
+    }
+
+    /// `true` when day, month and year are all known.
+    pub fn is_full(&self) -> bool {
+        self.day.is_some()
+    }
+
+    /// Could `self` and `other` be the same day? (A year-only date is
+    /// compatible with every date of that year.)
+    pub fn compatible(&self, other: &IssueDate) -> bool {
+        self.year == other.year && opt_eq(self.month, other.month) && opt_eq(self.day, other.day)
+    }
+
+    /// Parse a date as written in Vietnamese text (the whole string must be a
+    /// date, surrounding whitespace allowed).
+    pub fn parse_text(text: &str) -> Result<IssueDate, SyntaxError> {
+        let trimmed = text.trim();
+        let offset = text.len() - text.trim_start().len();
+        match date_text(trimmed) {
+            Ok((rest, raw)) if rest.trim().is_empty() => raw
+                .validate()
+                .map_err(|e| SyntaxError::new(SyntaxErrorKind::Date, text, offset, e.expected())),
+            Ok((rest, _)) => Err(SyntaxError::new(
+                SyntaxErrorKind::Date,
+                text,
+                text.len() - rest.len(),
+                "the end of the date",
+            )),
+            Err(e) => {
+                let mut err = syntax_error(SyntaxErrorKind::Date, trimmed, e);
+                if err.offset == 0 {
+                    err.expected = "a date such as \"ngày 28 tháng 02 năm 2023\" or \"28/02/2023\"".to_string();
+                }
+                err.offset += offset;
+                Err(err)
+            }
+        }
+    }
+}
+
+fn opt_eq(a: Option<u8>, b: Option<u8>) -> bool {
+    match (a, b) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    }
+}
+
+fn year_ok(year: u16) -> bool {
+    (1900..=2100).contains(&year)
+}
+
+fn is_leap(y: u16) -> bool {
+    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+}
+
+fn days_in_month(y: u16, m: u8) -> u8 {
+    match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap(y) => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+impl fmt::Display for IssueDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}", self.year)?;
+        if let Some(m) = self.month {
+            write!(f, "-{m:02}")?;
+            if let Some(d) = self.day {
+                write!(f, "-{d:02}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl FromStr for IssueDate {
+    type Err = SyntaxError;
+
+    /// Parse ISO text: `2023-02-28`, `2023-02` or `2023`.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let err = |offset: usize, expected: &str| SyntaxError::new(SyntaxErrorKind::Date, s, offset, expected);
+        let parts: Vec<&str> = s.split('-').collect();
+        let num = |i: usize, p: &str, width: usize| -> Result<u16, SyntaxError> {
+            let offset: usize = parts[..i].iter().map(|x| x.len() + 1).sum();
+            if p.len() != width || !p.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(err(offset, if width == 4 { "a four-digit year" } else { "two digits" }));
+            }
+            Ok(p.parse().expect("digits"))
+        };
+        if parts.len() > 3 {
+            return Err(err(s.len(), "at most year-month-day"));
+        }
+        let y = num(0, parts[0], 4)?;
+        let m = parts.get(1).map(|p| num(1, p, 2)).transpose()?;
+        let d = parts.get(2).map(|p| num(2, p, 2)).transpose()?;
+        let date = match (m, d) {
+            (None, _) => IssueDate::year_only(y),
+            (Some(m), None) => IssueDate::ym(y, m as u8),
+            (Some(m), Some(d)) => IssueDate::ymd(y, m as u8, d as u8),
+        };
+        date.ok_or_else(|| err(0, "a date that exists"))
+    }
+}
+
+impl Serialize for IssueDate {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for IssueDate {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// A date as read, before validation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct RawDate {
+    pub(crate) day: Option<u32>,
+    pub(crate) month: Option<u32>,
+    pub(crate) year: u32,
+}
+
+/// Why a [`RawDate`] is not a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DateProblem {
+    /// Day or month out of range (`31/02/2023`).
+    Impossible,
+    /// Year outside 1900..=2100 (OCR `20210`).
+    Year,
+}
+
+impl DateProblem {
+    pub(crate) fn expected(self) -> &'static str {
+        match self {
+            DateProblem::Impossible => "a day and month that exist",
+            DateProblem::Year => "a year between 1900 and 2100",
+        }
+    }
+}
+
+impl RawDate {
+    pub(crate) fn validate(self) -> Result<IssueDate, DateProblem> {
+        let year = u16::try_from(self.year)
+            .ok()
+            .filter(|y| year_ok(*y))
+            .ok_or(DateProblem::Year)?;
+        match (self.day, self.month) {
+            (Some(d), Some(m)) => {
+                IssueDate::ymd(year, m.min(255) as u8, d.min(255) as u8).ok_or(DateProblem::Impossible)
+            }
+            (None, Some(m)) => IssueDate::ym(year, m.min(255) as u8).ok_or(DateProblem::Impossible),
+            (Some(_), None) | (None, None) => IssueDate::year_only(year).ok_or(DateProblem::Year),
+        }
+    }
+}
+
+/// A keyword matched with tone/case folding (`ngày`, `NGÀY`, `Ngay`).
+fn kw<'a>(folded: &'static str) -> impl Fn(&'a str) -> PResult<'a, &'a str> {
+    move |i: &'a str| match starts_with_folded(i, folded) {
+        Some(n) if !i[n..].starts_with(|c: char| c.is_alphanumeric()) => Ok((&i[n..], &i[..n])),
+        _ => Err(nom::Err::Error(GrammarError {
+            input: i,
+            expected: folded,
+        })),
+    }
+}
+
+fn sp0(i: &str) -> PResult<'_, &str> {
+    take_while(|c: char| c == ' ' || c == '\t' || c == '\u{a0}')(i)
+}
+
+/// Spaces, or a blank written with dots or ellipses (`…`, `....`), as in an
+/// unsigned draft's `ngày … tháng … năm 2023`. Stays on one line.
+fn blank(i: &str) -> PResult<'_, &str> {
+    take_while(|c: char| matches!(c, ' ' | '\t' | '.' | '…' | '_' | '\u{a0}'))(i)
+}
+
+/// `1` to `2` digits.
+fn small(i: &str) -> PResult<'_, u32> {
+    let (r, d) = take_while_m_n(1, 2, |c: char| c.is_ascii_digit())(i)?;
+    if r.starts_with(|c: char| c.is_ascii_digit()) {
+        return Err(nom::Err::Error(GrammarError {
+            input: i,
+            expected: "one or two digits",
+        }));
+    }
+    Ok((r, d.parse().expect("digits")))
+}
+
+/// A four-digit year not glued to more digits.
+fn year4(i: &str) -> PResult<'_, u32> {
+    let (r, d) = take_while_m_n(4, 4, |c: char| c.is_ascii_digit())(i)?;
+    if r.starts_with(|c: char| c.is_ascii_digit()) {
+        return Err(nom::Err::Error(GrammarError {
+            input: r,
+            expected: "a four-digit year",
+        }));
+    }
+    Ok((r, d.parse().expect("digits")))
+}
+
+// DateVi ::= "ngày" Blank Day? Blank "tháng" Blank Month? Blank "năm" Blank Year
+/// `ngày 28 tháng 02 năm 2023`; day and month may be blank.
+pub(crate) fn date_vi(i: &str) -> PResult<'_, RawDate> {
+    let (i, _) = kw("ngay")(i)?;
+    let (i, _) = blank(i)?;
+    let (i, day) = opt(small)(i)?;
+    let (i, _) = blank(i)?;
+    let (i, month) = month_year_tail(i)?;
+    Ok((i, RawDate { day, ..month }))
+}
+
+// MonthYear ::= "tháng" Blank Month? Blank ("năm" Blank Year | "/" Year)
+/// `tháng 6 năm 2015`, `tháng 6/2015`.
+pub(crate) fn month_year_tail(i: &str) -> PResult<'_, RawDate> {
+    let (i, _) = kw("thang")(i)?;
+    let (i, _) = blank(i)?;
+    let (i, month) = opt(small)(i)?;
+    let (i, _) = blank(i)?;
+    let (i, year) = alt((
+        |i| {
+            let (i, _) = kw("nam")(i)?;
+            let (i, _) = blank(i)?;
+            year4(i)
+        },
+        |i| {
+            let (i, _) = ch('/')(i)?;
+            year4(i)
+        },
+    ))(i)?;
+    Ok((i, RawDate { day: None, month, year }))
+}
+
+// DateNum ::= Day Sep Month Sep Year      (Sep one of "/", "-", "."; the same twice)
+/// `26/11/2021`, `14-5-2011`, `10.11.2023`.
+pub(crate) fn date_num(i: &str) -> PResult<'_, RawDate> {
+    let (r, (day, sep, month)) = tuple((small, alt((ch('/'), ch('-'), ch('.'))), small))(i)?;
+    let (r, _) = ch(sep)(r)?;
+    let (r, _) = sp0(r)?; // "24.06. 2021" in signature stamps
+    let (r, year) = year4(r)?;
+    Ok((
+        r,
+        RawDate {
+            day: Some(day),
+            month: Some(month),
+            year,
+        },
+    ))
+}
+
+// Date ::= DateVi | "ngày" Sp DateNum | DateNum | MonthYear
+/// Any date form met in real text.
+pub(crate) fn date_text(i: &str) -> PResult<'_, RawDate> {
+    alt((
+        date_vi,
+        |i| {
+            let (i, _) = kw("ngay")(i)?;
+            let (i, _) = sp0(i)?;
+            date_num(i)
+        },
+        date_num,
+        month_year_tail,
+    ))(i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(s: &str) -> String {
+        match IssueDate::parse_text(s) {
+            Ok(d) => d.to_string(),
+            Err(e) => format!("error: {e}"),
+        }
+    }
+
+    #[test]
+    fn ok_vietnamese_long_form() {
+        assert_eq!(p("ngày 28 tháng 02 năm 2023"), "2023-02-28");
+        assert_eq!(p("Ngày 05 tháng 3 năm 2020"), "2020-03-05");
+        assert_eq!(p("NGÀY 18 THÁNG 12 NĂM 2019"), "2019-12-18");
+        assert_eq!(p("ngày 19 tháng 06 năm 2014"), "2014-06-19");
+    }
+
+    #[test]
+    fn ok_numeric_forms() {
+        assert_eq!(p("ngày 26/11/2021"), "2021-11-26");
+        assert_eq!(p("14-5-2011"), "2011-05-14");
+        assert_eq!(p("15/03/2023"), "2023-03-15");
+        assert_eq!(p("10.11.2023"), "2023-11-10");
+        assert_eq!(p("24.06. 2021"), "2021-06-24");
+    }
+
+    #[test]
+    fn ok_blank_day_and_month_give_year_only() {
+        assert_eq!(p("ngày  tháng  năm 2023"), "2023");
+        assert_eq!(p("ngày … tháng … năm 2023"), "2023");
+        assert_eq!(p("ngày tháng năm 2023"), "2023");
+        assert_eq!(p("tháng 6 năm 2015"), "2015-06");
+        assert_eq!(p("tháng 6/2015"), "2015-06");
+    }
+
+    #[test]
+    fn err_impossible_and_malformed() {
+        insta::assert_snapshot!(p("31/02/2023"), @"error: invalid date at byte 0: expected a day and month that exist, found \"31/02/2023\"");
+        insta::assert_snapshot!(p("ngày 08/6/20210"), @r#"error: invalid date at byte 15: expected a four-digit year, found "0""#);
+        insta::assert_snapshot!(p("ngày 29/02/2023"), @"error: invalid date at byte 0: expected a day and month that exist, found \"ngày 29/02/2…\"");
+        assert_eq!(p("ngày 29/02/2024"), "2024-02-29");
+        insta::assert_snapshot!(p("năm 2023"), @r#"error: invalid date at byte 0: expected a date such as "ngày 28 tháng 02 năm 2023" or "28/02/2023", found "năm 2023""#);
+    }
+
+    #[test]
+    fn ok_iso_round_trip() {
+        for s in ["2023-02-28", "2023-02", "2023", "1999-12-31"] {
+            let d: IssueDate = s.parse().unwrap();
+            assert_eq!(d.to_string(), s);
+        }
+        assert!("2023-2-28".parse::<IssueDate>().is_err());
+        assert!("2023-02-30".parse::<IssueDate>().is_err());
+    }
+
+    #[test]
+    fn ok_compatible() {
+        let y: IssueDate = "2023".parse().unwrap();
+        let d: IssueDate = "2023-02-28".parse().unwrap();
+        assert!(y.compatible(&d));
+        assert!(!d.compatible(&"2023-02-27".parse().unwrap()));
+    }
+}

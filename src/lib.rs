@@ -1,0 +1,145 @@
+//! # vanban
+//!
+//! Read Vietnamese official documents (văn bản) and follow their citations.
+//!
+//! The pipeline has one stage per module: [`normalize`] → parse (the
+//! document's structure) → cite (every document the text cites) → [`resolve`]
+//! (document identity) → [`graph`] (the citation graph of a corpus) →
+//! [`check`] (broken citations, for CI).
+//!
+//! ```
+//! let letter = "TỈNH ỦY BÌNH THUẬN\n*\nSố 698-CV/TU\n\
+//!     Tiếp tục đẩy mạnh phong trào thi đua\n“Dân vận khéo” trên địa bàn tỉnh\n\
+//!     ĐẢNG CỘNG SẢN VIỆT NAM\nBình Thuận, ngày 28 tháng 02 năm 2023\n\
+//!     Kính gửi: Các sở, ban, ngành.\n\
+//!     Thực hiện Công văn số 308-CV/TU, ngày 26/11/2021 của Ban Thường vụ Tỉnh ủy ...\n";
+//! let doc = vanban::parse(letter);
+//! assert_eq!(doc.symbol.as_ref().unwrap().to_string(), "698-CV/TU");
+//! assert_eq!(doc.date.unwrap().to_string(), "2023-02-28");
+//! assert_eq!(doc.family, Some(vanban::Family::Party));
+//! let c = &doc.citations[0];
+//! assert_eq!(c.symbol.as_ref().unwrap().to_string(), "308-CV/TU");
+//! assert_eq!(c.relation, vanban::Relation::Implements);
+//! assert_eq!(&letter[c.span.start..c.span.end],
+//!            "Công văn số 308-CV/TU, ngày 26/11/2021 của Ban Thường vụ Tỉnh ủy");
+//! ```
+#![deny(missing_docs)]
+
+mod cite;
+mod date;
+mod error;
+mod model;
+pub mod normalize;
+mod structure;
+mod symbol;
+mod text;
+
+pub use date::IssueDate;
+pub use error::{Error, ErrorKind, SyntaxError, SyntaxErrorKind};
+pub use model::{
+    Citation, Diagnostic, Document, Family, Footnote, NamedRef, PartSpans, Relation, Section, Severity, Signature, Span,
+};
+pub use symbol::{Symbol, SymbolStyle};
+pub use text::LineIndex;
+
+/// Options for [`parse_with`] and [`parse_bytes`].
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct ParseOptions {
+    /// Refuse documents larger than this many bytes (default 64 MiB).
+    pub max_size: usize,
+    /// Read invalid UTF-8 on, with replacement characters and a diagnostic,
+    /// instead of failing.
+    pub lossy: bool,
+}
+
+impl Default for ParseOptions {
+    fn default() -> Self {
+        ParseOptions {
+            max_size: 64 * 1024 * 1024,
+            lossy: false,
+        }
+    }
+}
+
+/// Parse one document. Never fails: problems go to
+/// [`Document::diagnostics`].
+pub fn parse(text: &str) -> Document {
+    let norm = normalize::normalize(text);
+    let ctx = text::Ctx::new(text, norm.text(), norm.map());
+    let mut doc = Document::default();
+    let footnotes = structure::parse_structure(&ctx, &mut doc);
+    cite::find_citations(&ctx, &footnotes, &mut doc);
+    doc
+}
+
+/// Parse with options. Only the size limit applies to text; see
+/// [`parse_bytes`] for bytes.
+pub fn parse_with(text: &str, options: &ParseOptions) -> Result<Document, Error> {
+    if text.len() > options.max_size {
+        return Err(ErrorKind::TooLarge {
+            size: text.len() as u64,
+            limit: options.max_size as u64,
+        }
+        .into());
+    }
+    Ok(parse(text))
+}
+
+/// Parse bytes read from a file. Returns a typed error for input that is not
+/// text: invalid UTF-8 (with the byte offset; or, with
+/// [`ParseOptions::lossy`], read on with replacement characters and a
+/// diagnostic), binary data (a NUL byte), or a document over the size limit.
+pub fn parse_bytes(bytes: &[u8], options: &ParseOptions) -> Result<Document, Error> {
+    let text = decode(bytes, options)?;
+    let lossy_at = match &text {
+        std::borrow::Cow::Owned(_) => std::str::from_utf8(bytes).err().map(|e| e.valid_up_to()),
+        std::borrow::Cow::Borrowed(_) => None,
+    };
+    let mut doc = parse(&text);
+    if let Some(at) = lossy_at {
+        doc.diagnostics.insert(
+            0,
+            Diagnostic::new(
+                "invalid-utf8",
+                Severity::Warning,
+                format!("invalid utf-8 at byte {at}: expected text, replaced bad bytes with U+FFFD (spans refer to the repaired text)"),
+                None,
+            ),
+        );
+    }
+    Ok(doc)
+}
+
+/// Check and decode bytes as text (see [`parse_bytes`]).
+pub fn decode<'a>(bytes: &'a [u8], options: &ParseOptions) -> Result<std::borrow::Cow<'a, str>, Error> {
+    if bytes.len() > options.max_size {
+        return Err(ErrorKind::TooLarge {
+            size: bytes.len() as u64,
+            limit: options.max_size as u64,
+        }
+        .into());
+    }
+    if let Some(offset) = memchr::memchr(0, bytes) {
+        return Err(ErrorKind::Binary {
+            offset,
+            what: "a NUL byte",
+        }
+        .into());
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(std::borrow::Cow::Borrowed(s)),
+        Err(e) if options.lossy => {
+            let _ = e;
+            Ok(String::from_utf8_lossy(bytes))
+        }
+        Err(e) => {
+            let offset = e.valid_up_to();
+            Err(ErrorKind::InvalidUtf8 {
+                offset,
+                byte: bytes[offset],
+            }
+            .into())
+        }
+    }
+}

@@ -1,0 +1,659 @@
+//! Stage 1: **normalize**. Turns messy real text into one canonical form while
+//! keeping an [`OffsetMap`] back to the original bytes.
+//!
+//! What is rewritten:
+//! - Unicode NFC (a third of the scraped laws are partly NFD: `đến` written as
+//!   `đe` + U+0302 + U+0301 + `n`);
+//! - the look-alike `Ð` (U+00D0, Icelandic eth) and `ð` read as `Đ`/`đ`;
+//! - NBSP and other fixed-width spaces become a plain space; zero-width
+//!   space/joiners, soft hyphen and the BOM are dropped;
+//! - CRLF and lone CR become LF;
+//! - Markdown: emphasis stars (`*`, `**`) are dropped, heading hashes at the
+//!   start of a line are dropped, a YAML front matter block is blanked;
+//! - superscript footnote markers (`¹`, `²³`, `⁽¹⁾`) become `[1]`, `[23]`, `[1]`,
+//!   the form the scraped laws already use.
+//!
+//! Tone placement (`uỷ`/`ủy`, `hoà`/`hòa`) and `Kính gởi`/`Kính gửi` are **not**
+//! rewritten: the author's spelling is kept, and keyword matching folds them
+//! instead (see [`fold_char`] and [`starts_with_folded`]).
+//!
+//! Every span the library returns is computed on the normalized text and
+//! translated back through the [`OffsetMap`], so it is a byte range into the
+//! original input.
+
+use std::borrow::Cow;
+
+use unicode_normalization::char::{canonical_combining_class, compose, decompose_canonical};
+
+/// Normalized text plus the map from its byte offsets to the original's.
+#[derive(Debug, Clone)]
+pub struct Normalized<'a> {
+    text: Cow<'a, str>,
+    map: OffsetMap,
+}
+
+impl<'a> Normalized<'a> {
+    /// The normalized text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The offset map back to the original input.
+    pub fn map(&self) -> &OffsetMap {
+        &self.map
+    }
+
+    /// `true` when normalization changed nothing (the common case for clean
+    /// NFC text: no copy is made).
+    pub fn is_identity(&self) -> bool {
+        matches!(self.text, Cow::Borrowed(_))
+    }
+}
+
+/// Maps byte offsets of the normalized text to byte offsets of the original.
+///
+/// Stored sparsely: a checkpoint at every edit, so memory is proportional to
+/// the number of edits, and translation is a binary search.
+#[derive(Debug, Clone, Default)]
+pub struct OffsetMap {
+    /// `(normalized, original)` pairs, both strictly non-decreasing.
+    points: Vec<(usize, usize)>,
+    norm_len: usize,
+    orig_len: usize,
+}
+
+impl OffsetMap {
+    fn identity(len: usize) -> Self {
+        OffsetMap {
+            points: Vec::new(),
+            norm_len: len,
+            orig_len: len,
+        }
+    }
+
+    fn push(&mut self, norm: usize, orig: usize) {
+        if let Some(&(n, o)) = self.points.last() {
+            if n == norm && o == orig {
+                return;
+            }
+        }
+        self.points.push((norm, orig));
+    }
+
+    /// Original offset of a normalized offset used as the **start** of a span.
+    /// Text dropped by normalization just before `pos` is skipped.
+    pub fn start(&self, pos: usize) -> usize {
+        self.translate(pos, true)
+    }
+
+    /// Original offset of a normalized offset used as the **end** of a span.
+    /// Text dropped by normalization just after `pos` is not included.
+    pub fn end(&self, pos: usize) -> usize {
+        self.translate(pos, false)
+    }
+
+    /// Translate a normalized `start..end` range.
+    pub fn range(&self, start: usize, end: usize) -> (usize, usize) {
+        let s = self.start(start);
+        let e = self.end(end).max(s);
+        (s, e)
+    }
+
+    fn translate(&self, pos: usize, as_start: bool) -> usize {
+        if self.points.is_empty() {
+            return pos.min(self.orig_len);
+        }
+        if pos >= self.norm_len {
+            return self.orig_len;
+        }
+        // Index of the first checkpoint with normalized offset > pos (for
+        // starts) or >= pos (for ends).
+        let idx = if as_start {
+            self.points.partition_point(|&(n, _)| n <= pos)
+        } else {
+            self.points.partition_point(|&(n, _)| n < pos)
+        };
+        if as_start {
+            // Last checkpoint with n <= pos.
+            let (n0, o0) = if idx == 0 { (0, 0) } else { self.points[idx - 1] };
+            let (n1, o1) = self.points.get(idx).copied().unwrap_or((self.norm_len, self.orig_len));
+            segment(pos, (n0, o0), (n1, o1), true)
+        } else {
+            // First checkpoint with n >= pos.
+            let (n1, o1) = self.points.get(idx).copied().unwrap_or((self.norm_len, self.orig_len));
+            if n1 == pos {
+                return o1;
+            }
+            let (n0, o0) = if idx == 0 { (0, 0) } else { self.points[idx - 1] };
+            segment(pos, (n0, o0), (n1, o1), false)
+        }
+    }
+}
+
+fn segment(pos: usize, (n0, o0): (usize, usize), (n1, o1): (usize, usize), as_start: bool) -> usize {
+    if n1 - n0 == o1 - o0 {
+        // Copied verbatim: constant delta.
+        o0 + (pos - n0)
+    } else if pos == n0 {
+        o0
+    } else if as_start {
+        // Inside a rewritten segment: its start.
+        o0
+    } else {
+        o1
+    }
+}
+
+/// Normalize `input` (see the module docs for what changes).
+pub fn normalize(input: &str) -> Normalized<'_> {
+    if !needs_work(input) {
+        return Normalized {
+            text: Cow::Borrowed(input),
+            map: OffsetMap::identity(input.len()),
+        };
+    }
+    let mut out = String::with_capacity(input.len());
+    let mut map = OffsetMap {
+        points: Vec::new(),
+        norm_len: 0,
+        orig_len: input.len(),
+    };
+    let bytes = input.as_bytes();
+    let mut i = front_matter_len(input);
+    if i > 0 {
+        // Keep the line count: one newline per front matter line.
+        let lines = input[..i].bytes().filter(|&b| b == b'\n').count();
+        map.push(0, 0);
+        out.extend(std::iter::repeat('\n').take(lines));
+        map.push(out.len(), i);
+    }
+    let mut line_start = true;
+    while i < input.len() {
+        // Fast path: copy a run of plain ASCII other than the special bytes.
+        let run_end = bytes[i..]
+            .iter()
+            .position(|&b| b >= 0x80 || matches!(b, b'\r' | b'*' | b'#' | b'\n'))
+            .map_or(input.len(), |p| i + p);
+        // A combining mark after the run belongs to the run's last letter:
+        // leave that letter to the slow path, which composes it.
+        let run_end = if run_end > i
+            && input[run_end..]
+                .chars()
+                .next()
+                .is_some_and(|m| canonical_combining_class(m) != 0 || is_vietnamese_mark(m))
+        {
+            run_end - 1
+        } else {
+            run_end
+        };
+        if run_end > i {
+            out.push_str(&input[i..run_end]);
+            line_start = false;
+            i = run_end;
+            continue;
+        }
+        let c = input[i..].chars().next().expect("in bounds");
+        let clen = c.len_utf8();
+        match c {
+            '\n' => {
+                out.push('\n');
+                line_start = true;
+                i += 1;
+            }
+            '\r' => {
+                // CRLF -> LF (drop the CR); lone CR -> LF.
+                map.push(out.len(), i);
+                if bytes.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                    map.push(out.len(), i);
+                } else {
+                    out.push('\n');
+                    i += 1;
+                    map.push(out.len(), i);
+                    line_start = true;
+                }
+            }
+            '*' => {
+                map.push(out.len(), i);
+                while bytes.get(i) == Some(&b'*') {
+                    i += 1;
+                }
+                map.push(out.len(), i);
+            }
+            '#' if line_start => {
+                let mut j = i;
+                while bytes.get(j) == Some(&b'#') {
+                    j += 1;
+                }
+                if j - i <= 6 && bytes.get(j) == Some(&b' ') {
+                    map.push(out.len(), i);
+                    i = j + 1;
+                    map.push(out.len(), i);
+                } else {
+                    out.push_str(&input[i..j]);
+                    i = j;
+                    line_start = false;
+                }
+            }
+            '\u{FEFF}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{00AD}' => {
+                map.push(out.len(), i);
+                i += clen;
+                map.push(out.len(), i);
+            }
+            '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{2002}' | '\u{2003}' | '\u{2009}' => {
+                map.push(out.len(), i);
+                out.push(' ');
+                i += clen;
+                map.push(out.len(), i);
+                line_start = false;
+            }
+            '⁽' | '¹' | '²' | '³' | '⁰' | '⁴' | '⁵' | '⁶' | '⁷' | '⁸' | '⁹' => {
+                let (consumed, digits) = superscript_marker(&input[i..]);
+                if digits.is_empty() {
+                    // A lone "⁽" without digits: keep as is.
+                    out.push(c);
+                    i += clen;
+                } else {
+                    map.push(out.len(), i);
+                    out.push('[');
+                    out.push_str(&digits);
+                    out.push(']');
+                    i += consumed;
+                    map.push(out.len(), i);
+                }
+                line_start = false;
+            }
+            _ => {
+                // A base character with any combining marks that follow it.
+                let mut j = i + clen;
+                let mut has_marks = false;
+                for m in input[j..].chars() {
+                    if canonical_combining_class(m) != 0 || is_vietnamese_mark(m) {
+                        has_marks = true;
+                        j += m.len_utf8();
+                    } else {
+                        break;
+                    }
+                }
+                let lookalike = matches!(c, 'Ð' | 'ð');
+                if !has_marks && !lookalike && !needs_nfc_char(c) {
+                    out.push(c);
+                } else {
+                    map.push(out.len(), i);
+                    compose_segment(&input[i..j], &mut out);
+                    map.push(out.len(), j);
+                }
+                i = j;
+                line_start = false;
+            }
+        }
+    }
+    map.norm_len = out.len();
+    Normalized {
+        text: Cow::Owned(out),
+        map,
+    }
+}
+
+fn is_vietnamese_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}')
+}
+
+/// Characters that NFC rewrites even alone (singletons such as U+0340, the
+/// Ohm sign...). Rare; the check keeps the fast path exact.
+fn needs_nfc_char(c: char) -> bool {
+    let mut n = 0;
+    let mut same = true;
+    decompose_canonical(c, |d| {
+        n += 1;
+        if n == 1 && d != c {
+            same = false;
+        }
+    });
+    if same {
+        return false;
+    }
+    // Composes back to itself? Then it is NFC already.
+    let s: String = std::iter::once(c).collect();
+    let nfc: String = unicode_normalization::UnicodeNormalization::nfc(s.as_str()).collect();
+    nfc != s
+}
+
+/// Compose one base character and its marks into NFC, folding the look-alike
+/// eth to Đ.
+fn compose_segment(seg: &str, out: &mut String) {
+    let folded: String = seg
+        .chars()
+        .map(|c| match c {
+            'Ð' => 'Đ',
+            'ð' => 'đ',
+            c => c,
+        })
+        .collect();
+    out.extend(unicode_normalization::UnicodeNormalization::nfc(folded.as_str()));
+}
+
+/// Does `input` need any rewriting at all? A single pass over the bytes: the
+/// answer is "no" for most clean NFC files, and then no copy is made.
+fn needs_work(input: &str) -> bool {
+    if front_matter_len(input) > 0 {
+        return true;
+    }
+    let bytes = input.as_bytes();
+    let mut line_start = true;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match b {
+            b'\r' | b'*' => return true,
+            b'#' if line_start => return true,
+            b'\n' => {
+                line_start = true;
+                i += 1;
+                continue;
+            }
+            0x00..=0x7F => {}
+            _ => {
+                let c = input[i..].chars().next().expect("in bounds");
+                if matches!(
+                    c,
+                    'Ð' | 'ð'
+                        | '\u{FEFF}'
+                        | '\u{200B}'
+                        | '\u{200C}'
+                        | '\u{200D}'
+                        | '\u{2060}'
+                        | '\u{00AD}'
+                        | '\u{00A0}'
+                        | '\u{2007}'
+                        | '\u{202F}'
+                        | '\u{2002}'
+                        | '\u{2003}'
+                        | '\u{2009}'
+                        | '⁽'
+                        | '¹'
+                        | '²'
+                        | '³'
+                        | '⁰'
+                        | '⁴'
+                        | '⁵'
+                        | '⁶'
+                        | '⁷'
+                        | '⁸'
+                        | '⁹'
+                ) || canonical_combining_class(c) != 0
+                    || is_vietnamese_mark(c)
+                    || needs_nfc_char(c)
+                {
+                    return true;
+                }
+                i += c.len_utf8();
+                line_start = false;
+                continue;
+            }
+        }
+        line_start = false;
+        i += 1;
+    }
+    false
+}
+
+/// A superscript footnote marker at the start of `s`: `¹`, `¹²`, `⁽¹⁾`.
+/// Returns the bytes consumed and the digits as ASCII.
+fn superscript_marker(s: &str) -> (usize, String) {
+    let mut consumed = 0;
+    let mut digits = String::new();
+    let mut chars = s.chars().peekable();
+    let paren = chars.peek() == Some(&'⁽');
+    if paren {
+        consumed += '⁽'.len_utf8();
+        chars.next();
+    }
+    while let Some(&c) = chars.peek() {
+        let d = match c {
+            '⁰' => '0',
+            '¹' => '1',
+            '²' => '2',
+            '³' => '3',
+            '⁴' => '4',
+            '⁵' => '5',
+            '⁶' => '6',
+            '⁷' => '7',
+            '⁸' => '8',
+            '⁹' => '9',
+            _ => break,
+        };
+        digits.push(d);
+        consumed += c.len_utf8();
+        chars.next();
+    }
+    if paren {
+        if chars.peek() == Some(&'⁾') && !digits.is_empty() {
+            consumed += '⁾'.len_utf8();
+        } else {
+            return (0, String::new());
+        }
+    }
+    (consumed, digits)
+}
+
+/// Length in bytes of a YAML front matter block (`---` ... `---`) at the very
+/// start of the text, or 0.
+fn front_matter_len(input: &str) -> usize {
+    let rest = match input.strip_prefix("---\n").or_else(|| input.strip_prefix("---\r\n")) {
+        Some(r) => r,
+        None => return 0,
+    };
+    let start = input.len() - rest.len();
+    let mut pos = start;
+    for line in rest.split_inclusive('\n') {
+        let trimmed = line.trim_end_matches(['\n', '\r']);
+        pos += line.len();
+        if trimmed == "---" {
+            return pos;
+        }
+        // Front matter is short; give up on anything that looks like a body.
+        if pos - start > 64 * 1024 {
+            return 0;
+        }
+    }
+    0
+}
+
+/// Fold one character for keyword matching: lower case, diacritics removed,
+/// `đ`/`Đ`/`Ð` read as `d`. `Kính gửi`, `KÍNH GỞI` and `Kinh gui` all fold to
+/// `kinh gui`/`kinh goi`; `uỷ` and `ủy` both fold to `uy`.
+pub fn fold_char(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    match c {
+        'đ' | 'Đ' | 'Ð' | 'ð' => return 'd',
+        '\u{0300}'..='\u{036F}' => return '\u{0}',
+        _ => {}
+    }
+    let mut base = c;
+    let mut first = true;
+    decompose_canonical(c, |d| {
+        if first {
+            base = d;
+            first = false;
+        }
+    });
+    let lower = base.to_lowercase().next().unwrap_or(base);
+    // Horn and breve letters decompose to their base already (ư -> u, ă -> a).
+    lower
+}
+
+/// If `text` starts with `keyword` under [`fold_char`] folding (combining
+/// marks in `text` are skipped; whitespace runs match a single space in the
+/// keyword), returns the number of bytes of `text` matched.
+///
+/// `keyword` must be given already folded (lower case ASCII, single spaces).
+pub fn starts_with_folded(text: &str, keyword: &str) -> Option<usize> {
+    let mut t = text.char_indices().peekable();
+    let kw = keyword.as_bytes();
+    let mut k = 0;
+    while k < kw.len() {
+        let kc = kw[k] as char;
+        if kc == ' ' {
+            // One or more whitespace characters.
+            let mut n = 0;
+            while let Some(&(_, c)) = t.peek() {
+                if c == ' ' || c == '\t' || c == '\u{a0}' {
+                    n += 1;
+                    t.next();
+                } else {
+                    break;
+                }
+            }
+            if n == 0 {
+                return None;
+            }
+            k += 1;
+            continue;
+        }
+        loop {
+            let (_, c) = t.next()?;
+            let f = fold_char(c);
+            if f == '\u{0}' {
+                continue; // a stray combining mark
+            }
+            if f != kc {
+                return None;
+            }
+            break;
+        }
+        k += 1;
+    }
+    // Swallow combining marks that belong to the last matched letter.
+    let mut end = text.len();
+    while let Some(&(i, c)) = t.peek() {
+        if is_vietnamese_mark(c) {
+            t.next();
+        } else {
+            end = i;
+            break;
+        }
+    }
+    Some(end)
+}
+
+/// Fold a whole string (see [`fold_char`]); whitespace runs become one space.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        let f = fold_char(c);
+        if f == '\u{0}' {
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        out.push(f);
+    }
+    out
+}
+
+/// Compose a character with a following combining mark, if NFC has one.
+#[allow(dead_code)]
+pub(crate) fn compose_pair(a: char, b: char) -> Option<char> {
+    compose(a, b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check_spans(orig: &str, n: &Normalized<'_>) {
+        // Every char boundary of the normalized text maps to a char boundary
+        // of the original.
+        for (i, _) in n.text().char_indices().chain([(n.text().len(), ' ')]) {
+            let s = n.map().start(i);
+            let e = n.map().end(i);
+            assert!(orig.is_char_boundary(s), "start {i}->{s}");
+            assert!(orig.is_char_boundary(e), "end {i}->{e}");
+        }
+    }
+
+    #[test]
+    fn ok_identity_is_borrowed() {
+        let s = "Số 698-CV/TU\nBình Thuận, ngày 28 tháng 02 năm 2023";
+        let n = normalize(s);
+        assert!(n.is_identity());
+        assert_eq!(n.text(), s);
+        assert_eq!(n.map().start(5), 5);
+    }
+
+    #[test]
+    fn ok_nfd_composed_and_mapped() {
+        let nfd: String = unicode_normalization::UnicodeNormalization::nfd("Nghị định số 30/2020/NĐ-CP").collect();
+        let n = normalize(&nfd);
+        assert_eq!(n.text(), "Nghị định số 30/2020/NĐ-CP");
+        let sym = n.text().find("30/2020").unwrap();
+        let (s, e) = n.map().range(sym, n.text().len());
+        assert_eq!(&nfd[s..e], "30/2020/NĐ-CP");
+        let (s, e) = n.map().range(0, "Nghị".len());
+        assert_eq!(&nfd[s..e], "Nghi\u{323}");
+        check_spans(&nfd, &n);
+    }
+
+    #[test]
+    fn ok_eth_nbsp_zwsp_crlf_stars() {
+        let s = "\u{feff}**Số:**\u{a0}102/2017/NÐ-CP\r\n\u{200b}“*Dân vận khéo*”";
+        let n = normalize(s);
+        assert_eq!(n.text(), "Số: 102/2017/NĐ-CP\n“Dân vận khéo”");
+        let p = n.text().find("NĐ").unwrap();
+        let (a, b) = n.map().range(p, p + "NĐ".len());
+        assert_eq!(&s[a..b], "NÐ");
+        let p = n.text().find("Dân").unwrap();
+        let (a, b) = n.map().range(p, p + "Dân vận khéo".len());
+        assert_eq!(&s[a..b], "Dân vận khéo");
+        check_spans(s, &n);
+    }
+
+    #[test]
+    fn ok_superscript_markers() {
+        let s = "(khóa XIV)⁽¹⁾.\n¹ Nghị quyết";
+        let n = normalize(s);
+        assert_eq!(n.text(), "(khóa XIV)[1].\n[1] Nghị quyết");
+        let p = n.text().find("[1]").unwrap();
+        let (a, b) = n.map().range(p, p + 3);
+        assert_eq!(&s[a..b], "⁽¹⁾");
+        check_spans(s, &n);
+    }
+
+    #[test]
+    fn ok_front_matter_blanked_keeps_lines() {
+        let s = "---\ntitle: x\ndate: 2026-05-25\n---\n# THÔNG TƯ\nSố: 71/2026/TT-BCA";
+        let n = normalize(s);
+        assert_eq!(n.text(), "\n\n\n\nTHÔNG TƯ\nSố: 71/2026/TT-BCA");
+        let p = n.text().find("71/").unwrap();
+        assert_eq!(&s[n.map().start(p)..], "71/2026/TT-BCA");
+    }
+
+    #[test]
+    fn ok_idempotent() {
+        let s = "\u{feff}Ki\u{301}nh gư\u{309}i:* - Ð\r\n¹ x";
+        let once = normalize(s).text().to_string();
+        let twice = normalize(&once).text().to_string();
+        assert_eq!(once, twice);
+    }
+
+    #[test]
+    fn ok_fold_tone_placement() {
+        assert_eq!(fold("Tỉnh uỷ"), fold("Tỉnh ủy"));
+        assert_eq!(fold("hoà"), fold("hòa"));
+        assert_eq!(fold("KÍNH GỬI"), "kinh gui");
+        assert_eq!(starts_with_folded("Kính gởi: x", "kinh goi"), Some("Kính gởi".len()));
+        assert_eq!(starts_with_folded("NƠI NHẬN:", "noi nhan"), Some("NƠI NHẬN".len()));
+        assert_eq!(starts_with_folded("Noi nhận", "noi nhan"), Some("Noi nhận".len()));
+        assert_eq!(starts_with_folded("Nơi", "noi nhan"), None);
+    }
+}

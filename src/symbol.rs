@@ -1,0 +1,851 @@
+//! Số và ký hiệu: the [`Symbol`] value type and its grammar.
+//!
+//! Shapes, all from real text (see `shared/reference/format-spec.md`):
+//!
+//! | shape | examples |
+//! |---|---|
+//! | Party | `698-CV/TU`, `01-CTr/BDVTW`, `05-QC/BTCTU-BDVTU`, old laws `24-L/CTN` |
+//! | state, named type | `16/CT-TTg`, `123/QĐ-UBND`, `17/VBHN-VPQH` |
+//! | state, công văn | `3870/SNN-VP` (issuer-unit, no type code) |
+//! | state, normative | `30/2020/NĐ-CP`, `91/2015/QH13`, `13/1999/PL-UBTVQH10`, `178/2015/TTLT-BTC-BNNPTNT-BTNMT-BYT` |
+//! | historical | `61-CP`, `186/HĐBT`, `299/TTg` |
+//! | blank number | `/SNN-VP` (an unsigned draft) |
+//!
+//! Real noise is accepted and reported: `1977 /QĐ-UBND`, `391 - CV/ĐU`,
+//! `NĐ- CP`, `NÐ-CP` (look-alike eth), OCR `TƯ` for `TW`, lower or mixed case.
+
+use std::fmt;
+use std::str::FromStr;
+
+use nom::bytes::complete::{take_while, take_while_m_n};
+use nom::character::complete::char as ch;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::error::{syntax_error, GrammarError, PResult, SyntaxError, SyntaxErrorKind};
+use crate::model::{Diagnostic, Severity, Span};
+
+/// How the number is joined to the rest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SymbolStyle {
+    /// `698-CV/TU`: hyphen after the number, slash before the issuer (Party,
+    /// old laws `24-L/CTN`, old decrees `61-CP`).
+    Dash,
+    /// `3870/SNN-VP`, `30/2020/NĐ-CP`: slash after the number (state).
+    Slash,
+}
+
+/// A số và ký hiệu, in canonical form.
+///
+/// Canonical: no spaces, `Đ` (never the look-alike `Ð`), codes in their
+/// official spelling (`TTg`, `CTr`, `QyĐ`, `QĐi`, `TTr`, `ThU`) and every
+/// other code upper case; the number keeps its printed digits (`05`).
+///
+/// ```
+/// use vanban::Symbol;
+/// let s: Symbol = "698-CV/TU".parse().unwrap();
+/// assert_eq!(s.number(), Some(698));
+/// assert_eq!(s.type_code(), Some("CV"));
+/// assert_eq!(s.issuers(), ["TU"]);
+/// let s: Symbol = "3870/SNN-VP".parse().unwrap();
+/// assert_eq!((s.type_code(), s.issuers(), s.unit()), (None, &["SNN".to_string()][..], Some("VP")));
+/// let s: Symbol = "30/2020/nđ- CP".parse().unwrap();
+/// assert_eq!(s.to_string(), "30/2020/NĐ-CP");
+/// assert_eq!(s.year(), Some(2020));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Symbol {
+    number: Option<String>,
+    year: Option<u16>,
+    type_code: Option<String>,
+    issuers: Vec<String>,
+    unit: Option<String>,
+    style: SymbolStyle,
+    /// Type and issuers joined by `/` (`72/2025/NQLT/UBTVQH15-CP`).
+    type_slash: bool,
+    /// Year written after the body (`20/VBHN-VPQH/2025`).
+    year_last: bool,
+}
+
+impl Symbol {
+    /// The number, if printed (`None` for a blank `/SNN-VP`).
+    pub fn number(&self) -> Option<u32> {
+        self.number.as_deref().and_then(|n| n.parse().ok())
+    }
+
+    /// The number's digits as printed (`05`).
+    pub fn number_text(&self) -> Option<&str> {
+        self.number.as_deref()
+    }
+
+    /// The year inside the symbol (`30/2020/NĐ-CP` → 2020), if any.
+    pub fn year(&self) -> Option<u16> {
+        self.year
+    }
+
+    /// The type code (`CV`, `QĐ`, `NĐ`, `CTr`...), if any. A state công văn
+    /// has none.
+    pub fn type_code(&self) -> Option<&str> {
+        self.type_code.as_deref()
+    }
+
+    /// The issuer codes (`["TU"]`, `["BTC", "BNNPTNT", ...]`, `["QH13"]`).
+    pub fn issuers(&self) -> &[String] {
+        &self.issuers
+    }
+
+    /// The drafting unit of a state công văn (`VP` in `3870/SNN-VP`).
+    pub fn unit(&self) -> Option<&str> {
+        self.unit.as_deref()
+    }
+
+    /// Hyphen (Party) or slash (state) after the number.
+    pub fn style(&self) -> SymbolStyle {
+        self.style
+    }
+
+    /// The canonical type name for the type code (`CV` → `Công văn`);
+    /// a state symbol without type code is a `Công văn`.
+    pub fn type_name(&self) -> Option<&'static str> {
+        match &self.type_code {
+            Some(code) => type_name(code, self.is_party()),
+            None if self.unit.is_some()
+                || (self.year.is_none() && self.issuers.len() == 1 && self.style == SymbolStyle::Slash) =>
+            {
+                // `3870/SNN-VP`, `47/CP`: công văn. `91/2015/QH13`: a law or a
+                // resolution, not known from the symbol.
+                Some("Công văn")
+            }
+            None => None,
+        }
+    }
+
+    /// Does the symbol look like a Party document's? (Party issuer codes such
+    /// as `TW`, `TU`, `HU`, `ĐU`, `BTGTU`..., or the Party shape with a type.)
+    pub fn is_party(&self) -> bool {
+        let party_issuer = self.issuers.first().is_some_and(|i| is_party_issuer(i));
+        if party_issuer {
+            return true;
+        }
+        self.style == SymbolStyle::Dash
+            && self.type_code.as_deref().is_some_and(|t| t != "L")
+            && !self.issuers.iter().any(|i| i == "CTN" || i == "CP")
+    }
+
+    /// Parse, and also return what was repaired on the way (spaces, case,
+    /// look-alike letters, OCR), as diagnostics with spans into `text`.
+    pub fn parse_with_diagnostics(text: &str) -> Result<(Symbol, Vec<Diagnostic>), SyntaxError> {
+        let mut diags = Vec::new();
+        if text.contains(['Ð', 'ð']) {
+            let at = text.find(['Ð', 'ð']).unwrap_or(0);
+            diags.push(Diagnostic::new(
+                "lookalike-letter",
+                Severity::Info,
+                "look-alike letter: expected `Đ` (U+0110), found `Ð` (U+00D0)",
+                Some(Span::new(at, at + 2)),
+            ));
+        }
+        let norm = crate::normalize::normalize(text);
+        let t = norm.text();
+        let lead = t.len() - t.trim_start().len();
+        let body = t.trim();
+        let (rest, raw) = symbol(body).map_err(|e| {
+            let mut err = syntax_error(SyntaxErrorKind::Symbol, body, e);
+            err.offset = norm.map().start(err.offset + lead);
+            err.found = crate::error::found_at(text, err.offset);
+            err
+        })?;
+        if !rest.trim().is_empty() {
+            let off = norm.map().start(t.len() - rest.len() - (t.len() - lead - body.len()));
+            return Err(SyntaxError::new(
+                SyntaxErrorKind::Symbol,
+                text,
+                off.min(text.len()),
+                "the end of the số ký hiệu",
+            ));
+        }
+        let (sym, notes) = raw.into_symbol(body);
+        for n in notes {
+            let (s, e) = norm.map().range(n.span.start + lead, n.span.end + lead);
+            diags.push(Diagnostic::new(n.code, n.severity, n.message, Some(Span::new(s, e))));
+        }
+        Ok((sym, diags))
+    }
+}
+
+impl fmt::Display for Symbol {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(n) = &self.number {
+            f.write_str(n)?;
+        }
+        match self.style {
+            SymbolStyle::Dash => {
+                f.write_str("-")?;
+                if let Some(t) = &self.type_code {
+                    write!(f, "{t}/")?;
+                }
+                f.write_str(&self.issuers.join("-"))
+            }
+            SymbolStyle::Slash => {
+                f.write_str("/")?;
+                if let (Some(y), false) = (self.year, self.year_last) {
+                    write!(f, "{y}/")?;
+                }
+                let mut first = true;
+                if let Some(t) = &self.type_code {
+                    f.write_str(t)?;
+                    first = false;
+                }
+                for (k, i) in self.issuers.iter().enumerate() {
+                    if !first {
+                        f.write_str(if k == 0 && self.type_slash { "/" } else { "-" })?;
+                    }
+                    f.write_str(i)?;
+                    first = false;
+                }
+                if let Some(u) = &self.unit {
+                    write!(f, "-{u}")?;
+                }
+                if let (Some(y), true) = (self.year, self.year_last) {
+                    write!(f, "/{y}")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl FromStr for Symbol {
+    type Err = SyntaxError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Symbol::parse_with_diagnostics(s).map(|(sym, _)| sym)
+    }
+}
+
+impl Serialize for Symbol {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Symbol {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Tables
+
+/// Type codes: (canonical spelling, state name, Party name).
+const TYPES: &[(&str, &str, &str)] = &[
+    ("NQ", "Nghị quyết", "Nghị quyết"),
+    ("QĐ", "Quyết định", "Quyết định"),
+    ("CT", "Chỉ thị", "Chỉ thị"),
+    ("QC", "Quy chế", "Quy chế"),
+    ("QyĐ", "Quy định", "Quy định"),
+    ("QĐi", "Quy định", "Quy định"),
+    ("TC", "Thông cáo", "Thông cáo"),
+    ("TB", "Thông báo", "Thông báo"),
+    ("HD", "Hướng dẫn", "Hướng dẫn"),
+    ("CTr", "Chương trình", "Chương trình"),
+    ("KH", "Kế hoạch", "Kế hoạch"),
+    ("PA", "Phương án", "Phương án"),
+    ("ĐA", "Đề án", "Đề án"),
+    ("DA", "Dự án", "Dự án"),
+    ("BC", "Báo cáo", "Báo cáo"),
+    ("BB", "Biên bản", "Biên bản"),
+    ("TTr", "Tờ trình", "Tờ trình"),
+    ("HĐ", "Hợp đồng", "Hợp đồng"),
+    ("CĐ", "Công điện", "Công điện"),
+    ("BGN", "Bản ghi nhớ", "Bản ghi nhớ"),
+    ("BTT", "Bản thỏa thuận", "Bản thỏa thuận"),
+    ("GUQ", "Giấy ủy quyền", "Giấy ủy quyền"),
+    ("GM", "Giấy mời", "Giấy mời"),
+    ("GGT", "Giấy giới thiệu", "Giấy giới thiệu"),
+    ("GT", "Giấy giới thiệu", "Giấy giới thiệu"),
+    ("GNP", "Giấy nghỉ phép", "Giấy nghỉ phép"),
+    ("NP", "Giấy nghỉ phép", "Giấy nghỉ phép"),
+    ("PG", "Phiếu gửi", "Phiếu gửi"),
+    ("PC", "Phiếu chuyển", "Phiếu chuyển"),
+    ("PB", "Phiếu báo", "Phiếu báo"),
+    ("SY", "Bản sao y", "Bản sao y"),
+    ("TrS", "Bản trích sao", "Bản trích sao"),
+    ("TS", "Bản trích sao", "Bản trích sao"),
+    ("SL", "Bản sao lục", "Bản sao lục"),
+    ("KL", "Kết luận", "Kết luận"),
+    ("TT", "Thông tư", "Thông tri"),
+    ("CV", "Công văn", "Công văn"),
+    ("NĐ", "Nghị định", "Nghị định"),
+    ("TTLT", "Thông tư liên tịch", "Thông tư liên tịch"),
+    ("NQLT", "Nghị quyết liên tịch", "Nghị quyết liên tịch"),
+    ("PL", "Pháp lệnh", "Pháp lệnh"),
+    ("L", "Luật", "Luật"),
+    ("VBHN", "Văn bản hợp nhất", "Văn bản hợp nhất"),
+];
+
+/// Codes with a canonical mixed case.
+const MIXED_CASE: &[&str] = &["TTg", "ThU"];
+
+/// Party issuer codes (Hướng dẫn 36-HD/VPTW and real citations).
+const PARTY_ISSUERS: &[&str] = &[
+    "TW", "TU", "HU", "QU", "ThU", "ĐU", "ĐUK", "CB", "QUTW", "ĐUCA", "BTCTW", "BTGTW", "BDVTW", "VPTW", "UBKTTW",
+    "BTCTU", "BTGTU", "BDVTU", "VPTU", "UBKTTU", "BTCHU", "BTGHU", "VPHU", "BDVHU", "UBKTHU", "ĐĐ", "BCSĐ", "BNCTU",
+    "BNCTW", "BKTTW", "BTGDVTW", "BTGDVTU", "ĐH",
+];
+
+fn upper(code: &str) -> String {
+    code.chars().flat_map(char::to_uppercase).collect()
+}
+
+/// The canonical spelling of a type code, if `code` is one (any case).
+pub(crate) fn canonical_type(code: &str) -> Option<&'static str> {
+    let up = upper(code);
+    TYPES.iter().map(|t| t.0).find(|t| upper(t) == up)
+}
+
+fn type_name(code: &str, party: bool) -> Option<&'static str> {
+    TYPES
+        .iter()
+        .find(|t| t.0 == code)
+        .map(|t| if party { t.2 } else { t.1 })
+}
+
+fn is_party_issuer(code: &str) -> bool {
+    PARTY_ISSUERS.contains(&code)
+}
+
+fn canonical_issuer(code: &str) -> String {
+    let up = upper(code);
+    MIXED_CASE
+        .iter()
+        .find(|m| upper(m) == up)
+        .map(|m| m.to_string())
+        .unwrap_or(up)
+}
+
+// ---------------------------------------------------------------------------
+// Grammar
+
+/// A repair made while reading a symbol, with a span relative to the text
+/// given to the grammar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Note {
+    pub(crate) code: &'static str,
+    pub(crate) severity: Severity,
+    pub(crate) message: String,
+    pub(crate) span: Span,
+}
+
+/// A symbol as read: borrowed pieces, not yet classified.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct RawSymbol<'a> {
+    pub(crate) number: Option<&'a str>,
+    pub(crate) year: Option<&'a str>,
+    /// Code groups after the number (and year), in order.
+    pub(crate) codes: Vec<&'a str>,
+    /// Index in `codes` after which a `/` (not `-`) joined the groups.
+    pub(crate) slash_after: Option<usize>,
+    pub(crate) style: SymbolStyle,
+    pub(crate) year_last: bool,
+    /// Separators written with spaces, en dashes, a missing slash...
+    pub(crate) noise: Vec<(&'static str, &'a str)>,
+}
+
+fn err<'a, T>(input: &'a str, expected: &'static str) -> PResult<'a, T> {
+    Err(nom::Err::Error(GrammarError { input, expected }))
+}
+
+fn is_space(c: char) -> bool {
+    c == ' ' || c == '\t'
+}
+
+// Number ::= Digit{1,6}
+fn number(i: &str) -> PResult<'_, &str> {
+    let (r, n) = take_while_m_n(1, 6, |c: char| c.is_ascii_digit())(i)?;
+    if r.starts_with(|c: char| c.is_ascii_digit()) {
+        return err(i, "a number of at most six digits");
+    }
+    Ok((r, n))
+}
+
+// Year ::= Digit{4}   (1945..=2100, not followed by a digit)
+fn year(i: &str) -> PResult<'_, &str> {
+    let (r, y) = take_while_m_n(4, 4, |c: char| c.is_ascii_digit())(i)?;
+    let v: u32 = y.parse().expect("digits");
+    if r.starts_with(|c: char| c.is_ascii_digit()) || !(1945..=2100).contains(&v) {
+        return err(i, "a year");
+    }
+    Ok((r, y))
+}
+
+// Code ::= Letter (Letter | Digit | "&")*
+fn code(i: &str) -> PResult<'_, &str> {
+    let (r, first) = take_while_m_n(1, 1, char::is_alphabetic)(i).map_err(|_: nom::Err<GrammarError<'_>>| {
+        nom::Err::Error(GrammarError {
+            input: i,
+            expected: "a type or issuer code",
+        })
+    })?;
+    let _ = first;
+    let (r, _) = take_while(|c: char| c.is_alphanumeric() || c == '&')(r)?;
+    let len = i.len() - r.len();
+    if len > 24 {
+        return err(i, "a code of at most 24 characters");
+    }
+    Ok((r, &i[..len]))
+}
+
+/// A code that may follow a separator written with spaces (`NĐ- CP`): upper
+/// case or a known code, so that `QH15 - Luật` is not read as one symbol.
+fn shouty_code(i: &str) -> PResult<'_, &str> {
+    let (r, c) = code(i)?;
+    let known = canonical_type(c).is_some() || MIXED_CASE.iter().any(|m| upper(m) == upper(c));
+    let all_upper = c.chars().all(|ch| !ch.is_lowercase());
+    if known || all_upper {
+        Ok((r, c))
+    } else {
+        err(i, "an upper-case code")
+    }
+}
+
+/// `sep` with optional spaces around it; returns whether spaces (or an en
+/// dash) were seen.
+fn separator<'a>(sep: char, i: &'a str) -> PResult<'a, (&'a str, bool)> {
+    let (r, pre) = take_while(is_space)(i)?;
+    let (r, noisy_sep) = if sep == '-' && r.starts_with('–') {
+        (&r['–'.len_utf8()..], true)
+    } else {
+        let (r, _) = ch(sep)(r)?;
+        (r, false)
+    };
+    let (r, post) = take_while(is_space)(r)?;
+    let whole = &i[..i.len() - r.len()];
+    Ok((r, (whole, noisy_sep || !pre.is_empty() || !post.is_empty())))
+}
+
+// Codes ::= Code (Sep("-") Code)*
+fn codes<'a>(i: &'a str, noise: &mut Vec<(&'static str, &'a str)>) -> PResult<'a, Vec<&'a str>> {
+    let (mut r, first) = code(i)?;
+    let mut out = vec![first];
+    loop {
+        let Ok((after, (sep, spaced))) = separator('-', r) else {
+            break;
+        };
+        let next = if spaced { shouty_code(after) } else { code(after) };
+        match next {
+            Ok((rest, c)) => {
+                if spaced {
+                    noise.push(("symbol-spacing", sep));
+                }
+                out.push(c);
+                r = rest;
+            }
+            Err(_) => break,
+        }
+        if out.len() > 12 {
+            break;
+        }
+    }
+    Ok((r, out))
+}
+
+// PartySymbol ::= Number Sep("-") Code Sep("/") Codes
+fn party_symbol(i: &str) -> PResult<'_, RawSymbol<'_>> {
+    let mut noise = Vec::new();
+    let (r, n) = number(i)?;
+    let (r, (s1, sp1)) = separator('-', r)?;
+    let (r, t) = if sp1 { shouty_code(r)? } else { code(r)? };
+    let (r, (s2, sp2)) = separator('/', r)?;
+    // Committed: a number, a hyphen, a code and a slash are a Party symbol.
+    let (r, rest) = nom::combinator::cut(|x| codes(x, &mut noise))(r)?;
+    if sp1 {
+        noise.push(("symbol-spacing", s1));
+    }
+    if sp2 {
+        noise.push(("symbol-spacing", s2));
+    }
+    let mut all = vec![t];
+    all.extend(rest);
+    Ok((
+        r,
+        RawSymbol {
+            number: Some(n),
+            year: None,
+            codes: all,
+            slash_after: Some(0),
+            style: SymbolStyle::Dash,
+            year_last: false,
+            noise,
+        },
+    ))
+}
+
+// OldSymbol ::= Number "-" Code        (61-CP, 169-CP, 32-HĐBT)
+fn old_symbol(i: &str) -> PResult<'_, RawSymbol<'_>> {
+    let (r, n) = number(i)?;
+    let (r, _) = ch('-')(r)?;
+    let (r, c) = shouty_code(r)?;
+    if c.chars().count() < 2 || canonical_type(c).is_some() {
+        return err(i, "an issuer code after the hyphen");
+    }
+    Ok((
+        r,
+        RawSymbol {
+            number: Some(n),
+            year: None,
+            codes: vec![c],
+            slash_after: None,
+            style: SymbolStyle::Dash,
+            year_last: false,
+            noise: Vec::new(),
+        },
+    ))
+}
+
+// StateSymbol ::= Number? Sep("/") (Year Sep("/"))? Codes (Sep("/") (Year | Codes))?
+fn state_symbol(i: &str) -> PResult<'_, RawSymbol<'_>> {
+    let mut noise = Vec::new();
+    let (r, n) = nom::combinator::opt(number)(i)?;
+    let (r, (s1, sp1)) = separator('/', r)?;
+    if sp1 {
+        noise.push(("symbol-spacing", s1));
+    }
+    let (r, y) = match year(r) {
+        Ok((r2, y)) => match separator('/', r2) {
+            Ok((r3, (s, sp))) => {
+                if sp {
+                    noise.push(("symbol-spacing", s));
+                }
+                (r3, Some(y))
+            }
+            Err(_) => return err(r, "a slash after the year"),
+        },
+        Err(_) => (r, None),
+    };
+    let (mut r, mut all) = codes(r, &mut noise)?;
+    let mut slash_after = None;
+    let mut year_last = false;
+    let mut y = y;
+    if let Ok((r2, (s, sp))) = separator('/', r) {
+        if sp {
+            // A spaced trailing slash is more likely running text.
+        } else if let (None, Ok((r3, y2))) = (y, year(r2)) {
+            y = Some(y2);
+            year_last = true;
+            r = r3;
+        } else if let Ok((r3, more)) = codes(r2, &mut noise) {
+            slash_after = Some(all.len() - 1);
+            all.extend(more);
+            r = r3;
+            let _ = s;
+        }
+    }
+    Ok((
+        r,
+        RawSymbol {
+            number: n,
+            year: y,
+            codes: all,
+            slash_after,
+            style: SymbolStyle::Slash,
+            year_last,
+            noise,
+        },
+    ))
+}
+
+// LooseSymbol ::= Number Space+ TypeCode Sep("-") Codes     (`1830 QĐ-UBND`)
+//               | Number TypeCode "-" Codes                   (`48VBHN-VPQH`)
+fn loose_symbol(i: &str) -> PResult<'_, RawSymbol<'_>> {
+    let mut noise = Vec::new();
+    let (r, n) = number(i)?;
+    let (r2, gap) = take_while(is_space)(r)?;
+    let (r3, t) = code(r2)?;
+    if canonical_type(t).is_none() || t.chars().count() < 2 || t.chars().any(char::is_numeric) {
+        return err(r2, "a type code");
+    }
+    if !r3.starts_with('-') {
+        return err(r3, "a hyphen after the type code");
+    }
+    let (r4, more) = codes(&r3[1..], &mut noise)?;
+    noise.push(("missing-slash", &r[..r.len() - r2.len()]));
+    let _ = gap;
+    let mut all = vec![t];
+    all.extend(more);
+    Ok((
+        r4,
+        RawSymbol {
+            number: Some(n),
+            year: None,
+            codes: all,
+            slash_after: None,
+            style: SymbolStyle::Slash,
+            year_last: false,
+            noise,
+        },
+    ))
+}
+
+// Symbol ::= PartySymbol | OldSymbol | StateSymbol | LooseSymbol
+/// Any số ký hiệu at the start of `i`.
+pub(crate) fn symbol(i: &str) -> PResult<'_, RawSymbol<'_>> {
+    match party_symbol(i) {
+        Ok(ok) => return Ok(ok),
+        Err(nom::Err::Failure(e)) => return Err(nom::Err::Failure(e)),
+        Err(_) => {}
+    }
+    if let Ok(ok) = state_symbol(i) {
+        return Ok(ok);
+    }
+    if let Ok(ok) = old_symbol(i) {
+        return Ok(ok);
+    }
+    match loose_symbol(i) {
+        Ok(ok) => Ok(ok),
+        Err(e) => {
+            // Report the most helpful expectation.
+            let _ = e;
+            let (r, _) = nom::combinator::opt(number)(i)?;
+            if r.len() == i.len() {
+                err(i, "a number or \"/\"")
+            } else {
+                let r2 = r.trim_start_matches(is_space);
+                if r2.starts_with(['-', '/']) {
+                    err(r2[1..].trim_start_matches(is_space), "a type or issuer code")
+                } else {
+                    err(r, "\"-\" or \"/\" after the number")
+                }
+            }
+        }
+    }
+}
+
+fn offset_in(base: &str, part: &str) -> usize {
+    (part.as_ptr() as usize)
+        .saturating_sub(base.as_ptr() as usize)
+        .min(base.len())
+}
+
+impl<'a> RawSymbol<'a> {
+    /// Classify the code groups and build the canonical [`Symbol`]. `base` is
+    /// the string the grammar ran on (for note spans).
+    pub(crate) fn into_symbol(self, base: &str) -> (Symbol, Vec<Note>) {
+        let mut notes = Vec::new();
+        let span_of = |s: &str| {
+            let o = offset_in(base, s);
+            Span::new(o, o + s.len())
+        };
+        for (code, at) in &self.noise {
+            let message = match *code {
+                "symbol-spacing" => format!("spaces inside a số ký hiệu: expected none, found {at:?}"),
+                "missing-slash" => {
+                    "missing slash: expected \"/\" between the number and the type code, found none".to_string()
+                }
+                _ => code.to_string(),
+            };
+            notes.push(Note {
+                code,
+                severity: Severity::Info,
+                message,
+                span: span_of(at),
+            });
+        }
+        let mut codes: Vec<String> = Vec::with_capacity(self.codes.len());
+        for c in &self.codes {
+            let canon_type = canonical_type(c);
+            let canon = canon_type.map(str::to_string).unwrap_or_else(|| canonical_issuer(c));
+            if canon != *c {
+                notes.push(Note {
+                    code: "symbol-case",
+                    severity: Severity::Info,
+                    message: format!("code written {c:?}: expected {canon:?}"),
+                    span: span_of(c),
+                });
+            }
+            codes.push(canon);
+        }
+        // Diacritics stripped from a decree or decision code.
+        let style = self.style;
+        let mut type_code = None;
+        let mut rest: &[String] = &codes;
+        let first_is_type = codes.first().and_then(|c| canonical_type(c)).is_some()
+            || codes.first().is_some_and(|c| c == "ND" || c == "QD");
+        if style == SymbolStyle::Dash && self.slash_after == Some(0) {
+            type_code = Some(codes[0].clone());
+            rest = &codes[1..];
+        } else if style == SymbolStyle::Slash
+            && first_is_type
+            && (codes.len() > 1 || canonical_type(&codes[0]).is_some_and(|t| t.len() >= 2))
+        {
+            type_code = Some(codes[0].clone());
+            rest = &codes[1..];
+        }
+        if let Some(t) = &mut type_code {
+            let fixed = match t.as_str() {
+                "ND" => Some("NĐ"),
+                "QD" => Some("QĐ"),
+                _ => None,
+            };
+            if let Some(f) = fixed {
+                notes.push(Note {
+                    code: "missing-diacritics",
+                    severity: Severity::Info,
+                    message: format!("type code written {t:?}: expected {f:?}"),
+                    span: span_of(self.codes[0]),
+                });
+                *t = f.to_string();
+            }
+        }
+        let mut issuers: Vec<String> = Vec::new();
+        let mut unit = None;
+        if type_code.is_none()
+            && style == SymbolStyle::Slash
+            && self.year.is_none()
+            && rest.len() >= 2
+            && self.slash_after.is_none()
+        {
+            // Công văn: issuer-unit.
+            issuers.push(rest[0].clone());
+            unit = Some(rest[1..].join("-"));
+        } else {
+            issuers.extend(rest.iter().cloned());
+        }
+        for iss in issuers.iter_mut() {
+            if iss == "TƯ" {
+                notes.push(Note {
+                    code: "ocr-issuer",
+                    severity: Severity::Warning,
+                    message: "issuer code written \"TƯ\": expected \"TW\" (OCR confusion)".to_string(),
+                    span: span_of(self.codes.iter().find(|c| upper(c) == "TƯ").copied().unwrap_or("")),
+                });
+                *iss = "TW".to_string();
+            }
+        }
+        if self.number.is_none() {
+            notes.push(Note {
+                code: "blank-number",
+                severity: Severity::Info,
+                message: "blank number: expected digits before \"/\", found none (an unsigned draft?)".to_string(),
+                span: Span::new(0, 0),
+            });
+        }
+        if issuers.is_empty() {
+            notes.push(Note {
+                code: "missing-issuer",
+                severity: Severity::Info,
+                message: "no issuer code: expected one after the type code".to_string(),
+                span: span_of(self.codes.last().copied().unwrap_or("")),
+            });
+        }
+        let type_slash = self.slash_after.is_some() && style == SymbolStyle::Slash && type_code.is_some();
+        let sym = Symbol {
+            number: self.number.map(str::to_string),
+            year: self.year.map(|y| y.parse().expect("digits")),
+            type_code,
+            issuers,
+            unit,
+            style,
+            type_slash,
+            year_last: self.year_last,
+        };
+        (sym, notes)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn show(s: &str) -> String {
+        match Symbol::parse_with_diagnostics(s) {
+            Ok((sym, diags)) => {
+                let mut out = format!(
+                    "{sym} | n={:?} y={:?} t={:?} i={:?} u={:?} {:?}",
+                    sym.number(),
+                    sym.year(),
+                    sym.type_code(),
+                    sym.issuers(),
+                    sym.unit(),
+                    sym.style()
+                );
+                for d in diags {
+                    out.push_str(&format!(" [{}]", d.code));
+                }
+                out
+            }
+            Err(e) => format!("error: {e}"),
+        }
+    }
+
+    #[test]
+    fn ok_party_symbols() {
+        insta::assert_snapshot!(show("698-CV/TU"), @r#"698-CV/TU | n=Some(698) y=None t=Some("CV") i=["TU"] u=None Dash"#);
+        insta::assert_snapshot!(show("01-CTr/BDVTW"), @r#"01-CTr/BDVTW | n=Some(1) y=None t=Some("CTr") i=["BDVTW"] u=None Dash"#);
+        insta::assert_snapshot!(show("05-QC/BTCTU-BDVTU"), @r#"05-QC/BTCTU-BDVTU | n=Some(5) y=None t=Some("QC") i=["BTCTU", "BDVTU"] u=None Dash"#);
+        insta::assert_snapshot!(show("08-QĐi/TW"), @r#"08-QĐi/TW | n=Some(8) y=None t=Some("QĐi") i=["TW"] u=None Dash"#);
+        insta::assert_snapshot!(show("24-L/CTN"), @r#"24-L/CTN | n=Some(24) y=None t=Some("L") i=["CTN"] u=None Dash"#);
+    }
+
+    #[test]
+    fn ok_state_symbols() {
+        insta::assert_snapshot!(show("3870/SNN-VP"), @r#"3870/SNN-VP | n=Some(3870) y=None t=None i=["SNN"] u=Some("VP") Slash"#);
+        insta::assert_snapshot!(show("16/CT-TTg"), @r#"16/CT-TTg | n=Some(16) y=None t=Some("CT") i=["TTg"] u=None Slash"#);
+        insta::assert_snapshot!(show("123/QĐ-UBND"), @r#"123/QĐ-UBND | n=Some(123) y=None t=Some("QĐ") i=["UBND"] u=None Slash"#);
+        insta::assert_snapshot!(show("30/2020/NĐ-CP"), @r#"30/2020/NĐ-CP | n=Some(30) y=Some(2020) t=Some("NĐ") i=["CP"] u=None Slash"#);
+        insta::assert_snapshot!(show("91/2015/QH13"), @r#"91/2015/QH13 | n=Some(91) y=Some(2015) t=None i=["QH13"] u=None Slash"#);
+        insta::assert_snapshot!(show("13/1999/PL-UBTVQH10"), @r#"13/1999/PL-UBTVQH10 | n=Some(13) y=Some(1999) t=Some("PL") i=["UBTVQH10"] u=None Slash"#);
+        insta::assert_snapshot!(show("178/2015/TTLT-BTC-BNNPTNT-BTNMT-BYT"), @r#"178/2015/TTLT-BTC-BNNPTNT-BTNMT-BYT | n=Some(178) y=Some(2015) t=Some("TTLT") i=["BTC", "BNNPTNT", "BTNMT", "BYT"] u=None Slash"#);
+        insta::assert_snapshot!(show("17/VBHN-VPQH"), @r#"17/VBHN-VPQH | n=Some(17) y=None t=Some("VBHN") i=["VPQH"] u=None Slash"#);
+        insta::assert_snapshot!(show("72/2025/NQLT/UBTVQH15-CP-ĐCTUBTWMTTQVN"), @r#"72/2025/NQLT/UBTVQH15-CP-ĐCTUBTWMTTQVN | n=Some(72) y=Some(2025) t=Some("NQLT") i=["UBTVQH15", "CP", "ĐCTUBTWMTTQVN"] u=None Slash"#);
+    }
+
+    #[test]
+    fn ok_historical_and_blank() {
+        insta::assert_snapshot!(show("61-CP"), @r#"61-CP | n=Some(61) y=None t=None i=["CP"] u=None Dash"#);
+        insta::assert_snapshot!(show("186/HĐBT"), @r#"186/HĐBT | n=Some(186) y=None t=None i=["HĐBT"] u=None Slash"#);
+        insta::assert_snapshot!(show("299/TTg"), @r#"299/TTg | n=Some(299) y=None t=None i=["TTg"] u=None Slash"#);
+        insta::assert_snapshot!(show("/SNN-VP"), @r#"/SNN-VP | n=None y=None t=None i=["SNN"] u=Some("VP") Slash [blank-number]"#);
+    }
+
+    #[test]
+    fn ok_noise_repaired_with_diagnostics() {
+        insta::assert_snapshot!(show("1977 /QĐ-UBND"), @r#"1977/QĐ-UBND | n=Some(1977) y=None t=Some("QĐ") i=["UBND"] u=None Slash [symbol-spacing]"#);
+        insta::assert_snapshot!(show("391 - CV/ĐU"), @r#"391-CV/ĐU | n=Some(391) y=None t=Some("CV") i=["ĐU"] u=None Dash [symbol-spacing]"#);
+        insta::assert_snapshot!(show("119/2014/NĐ- CP"), @r#"119/2014/NĐ-CP | n=Some(119) y=Some(2014) t=Some("NĐ") i=["CP"] u=None Slash [symbol-spacing]"#);
+        insta::assert_snapshot!(show("102/2017/NÐ-CP"), @r#"102/2017/NĐ-CP | n=Some(102) y=Some(2017) t=Some("NĐ") i=["CP"] u=None Slash [lookalike-letter]"#);
+        insta::assert_snapshot!(show("12-NQ/TƯ"), @r#"12-NQ/TW | n=Some(12) y=None t=Some("NQ") i=["TW"] u=None Dash [ocr-issuer]"#);
+        insta::assert_snapshot!(show("19/Ctr-UBND"), @r#"19/CTr-UBND | n=Some(19) y=None t=Some("CTr") i=["UBND"] u=None Slash [symbol-case]"#);
+        insta::assert_snapshot!(show("1830 QĐ-UBND"), @r#"1830/QĐ-UBND | n=Some(1830) y=None t=Some("QĐ") i=["UBND"] u=None Slash [missing-slash]"#);
+        insta::assert_snapshot!(show("146/2026/ND-CP"), @r#"146/2026/NĐ-CP | n=Some(146) y=Some(2026) t=Some("NĐ") i=["CP"] u=None Slash [missing-diacritics]"#);
+    }
+
+    #[test]
+    fn err_not_symbols() {
+        insta::assert_snapshot!(show("QCVN 12:2026/BCA"), @r#"error: invalid số ký hiệu at byte 0: expected a number or "/", found "QCVN 12:2026…""#);
+        insta::assert_snapshot!(show("2021 - 2025"), @r#"error: invalid số ký hiệu at byte 7: expected a type or issuer code, found "2025""#);
+        insta::assert_snapshot!(show("698-CV/"), @r#"error: invalid số ký hiệu at byte 7: expected a type or issuer code, found end of input"#);
+        insta::assert_snapshot!(show("1/1/1/1"), @r#"error: invalid số ký hiệu at byte 2: expected a type or issuer code, found "1/1/1""#);
+    }
+
+    #[test]
+    fn ok_round_trip_canonical() {
+        for s in [
+            "698-CV/TU",
+            "3870/SNN-VP",
+            "30/2020/NĐ-CP",
+            "/SNN-VP",
+            "72/2025/NQLT/UBTVQH15-CP-ĐCTUBTWMTTQVN",
+            "20/VBHN-VPQH/2025",
+            "61-CP",
+            "186/HĐBT",
+            "05-QC/BTCTU-BDVTU",
+        ] {
+            let sym: Symbol = s.parse().unwrap();
+            assert_eq!(sym.to_string(), s);
+            assert_eq!(sym.to_string().parse::<Symbol>().unwrap(), sym);
+        }
+    }
+}

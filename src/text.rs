@@ -1,0 +1,89 @@
+//! Small text utilities shared by the stages: line index, span mapping.
+
+use crate::model::Span;
+use crate::normalize::OffsetMap;
+
+/// Line starts of a text, for turning byte offsets into 1-based line and
+/// column numbers when rendering. Built once, queried by binary search.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Index the lines of `text`.
+    pub fn new(text: &str) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        LineIndex { starts }
+    }
+
+    /// 1-based line of a byte offset.
+    pub fn line(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset)
+    }
+
+    /// 1-based line and 1-based column (in characters) of a byte offset.
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let line = self.line(offset);
+        let start = self.starts[line - 1];
+        let col = text.get(start..offset).map_or(1, |s| s.chars().count() + 1);
+        (line, col)
+    }
+
+    /// Byte range of a 1-based line (without its newline).
+    pub fn line_range(&self, text: &str, line: usize) -> (usize, usize) {
+        let start = self.starts.get(line.saturating_sub(1)).copied().unwrap_or(text.len());
+        let end = self.starts.get(line).map_or(text.len(), |e| e - 1);
+        (start, end.max(start))
+    }
+}
+
+/// The context every stage works in: the original text, the normalized text
+/// the grammar runs on, and the way back.
+pub(crate) struct Ctx<'a> {
+    pub(crate) original: &'a str,
+    pub(crate) norm: &'a str,
+    pub(crate) map: &'a OffsetMap,
+    pub(crate) lines: LineIndex,
+}
+
+impl<'a> Ctx<'a> {
+    pub(crate) fn new(original: &'a str, norm: &'a str, map: &'a OffsetMap) -> Ctx<'a> {
+        Ctx {
+            original,
+            norm,
+            map,
+            lines: LineIndex::new(original),
+        }
+    }
+
+    /// Original-text span of a normalized range.
+    pub(crate) fn span(&self, start: usize, end: usize) -> Span {
+        let (s, e) = self.map.range(start, end);
+        Span::new(s, e)
+    }
+
+    /// 1-based line (in the original) of a normalized offset.
+    pub(crate) fn line_of(&self, norm_offset: usize) -> usize {
+        self.lines.line(self.map.start(norm_offset))
+    }
+
+    /// Offset of a slice of the normalized text.
+    #[allow(dead_code)]
+    pub(crate) fn offset_of(&self, part: &str) -> usize {
+        (part.as_ptr() as usize).saturating_sub(self.norm.as_ptr() as usize)
+    }
+}
+
+/// Fold runs of whitespace into one space and trim.
+pub(crate) fn fold_ws(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
