@@ -26,15 +26,21 @@
 #![deny(missing_docs)]
 
 mod cite;
+mod corpus;
 mod date;
 mod error;
+pub mod export;
 mod model;
+pub mod graph;
 pub mod normalize;
+pub mod resolve;
 mod structure;
 mod symbol;
 mod text;
 
+pub use corpus::{read_document, walk, Corpus, CorpusDocument, CorpusError, CorpusOptions};
 pub use date::IssueDate;
+pub use graph::{CitationGraph, Confidence, Edge, Node, Walk};
 pub use error::{Error, ErrorKind, SyntaxError, SyntaxErrorKind};
 pub use model::{
     Citation, Diagnostic, Document, Family, Footnote, NamedRef, PartSpans, Relation, Section, Severity, Signature, Span,
@@ -90,13 +96,19 @@ pub fn parse_with(text: &str, options: &ParseOptions) -> Result<Document, Error>
 /// text: invalid UTF-8 (with the byte offset; or, with
 /// [`ParseOptions::lossy`], read on with replacement characters and a
 /// diagnostic), binary data (a NUL byte), or a document over the size limit.
+/// An empty or whitespace-only input is not an error: it gives an empty
+/// [`Document`] with one `empty-document` warning.
 pub fn parse_bytes(bytes: &[u8], options: &ParseOptions) -> Result<Document, Error> {
     let text = decode(bytes, options)?;
     let lossy_at = match &text {
         std::borrow::Cow::Owned(_) => std::str::from_utf8(bytes).err().map(|e| e.valid_up_to()),
         std::borrow::Cow::Borrowed(_) => None,
     };
-    let mut doc = parse(&text);
+    let mut doc = if is_blank(&text) {
+        empty_document(&text)
+    } else {
+        parse(&text)
+    };
     if let Some(at) = lossy_at {
         doc.diagnostics.insert(
             0,
@@ -109,6 +121,31 @@ pub fn parse_bytes(bytes: &[u8], options: &ParseOptions) -> Result<Document, Err
         );
     }
     Ok(doc)
+}
+
+/// Only whitespace (or nothing, or invisible marks normalization drops)?
+fn is_blank(text: &str) -> bool {
+    text.chars()
+        .all(|c| c.is_whitespace() || matches!(c, '\u{FEFF}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}'))
+}
+
+/// The document of an empty or whitespace-only input: nothing to read, said
+/// once by an `empty-document` warning (not an error: an empty file in a
+/// corpus is worth knowing about, not worth stopping for).
+fn empty_document(text: &str) -> Document {
+    let found = if text.is_empty() {
+        "an empty file".to_string()
+    } else {
+        format!("only whitespace ({} bytes)", text.len())
+    };
+    let mut doc = Document::default();
+    doc.diagnostics.push(Diagnostic::new(
+        "empty-document",
+        Severity::Warning,
+        format!("empty document: expected text, found {found}"),
+        (!text.is_empty()).then(|| Span::new(0, text.len())),
+    ));
+    doc
 }
 
 /// Check and decode bytes as text (see [`parse_bytes`]).

@@ -1,12 +1,14 @@
 //! Command-line front end: argument parsing and output. The library does the
 //! work; this module reads files and prints.
 
+mod graph;
 mod input;
 
 use std::io::{self, BufRead, Write};
 use std::path::PathBuf;
 
-pub(crate) use input::{expand_paths, read_input};
+#[allow(unused_imports)]
+pub(crate) use input::{expand_inputs, expand_paths, read_input};
 
 use clap::{Parser, Subcommand, ValueEnum};
 use serde::Serialize;
@@ -27,10 +29,16 @@ enum Command {
     Parse(ParseArgs),
     /// Parse số ký hiệu strings (one per argument, or one per line on stdin).
     Symbol(SymbolArgs),
+    /// Build the citation graph of a corpus and export it.
+    Graph(graph::GraphArgs),
+    /// Walk a document's lineage: what it implements (up) or what implements it (down).
+    Lineage(graph::LineageArgs),
+    /// List roots, orphans, cycles, anachronisms, unresolved citations or counts.
+    Query(graph::QueryArgs),
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
-enum Format {
+pub(crate) enum Format {
     Json,
     Text,
 }
@@ -73,6 +81,9 @@ pub fn run() -> i32 {
     let result = match cli.command {
         Command::Parse(a) => cmd_parse(a),
         Command::Symbol(a) => cmd_symbol(a),
+        Command::Graph(a) => graph::cmd_graph(a),
+        Command::Lineage(a) => graph::cmd_lineage(a),
+        Command::Query(a) => graph::cmd_query(a),
     };
     match result {
         Ok(code) => code,
@@ -102,15 +113,27 @@ fn cmd_parse(a: ParseArgs) -> anyhow::Result<i32> {
         o.lossy = a.lossy;
         o
     };
-    let files = expand_paths(&a.paths);
+    let inputs = expand_inputs(&a.paths);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut failed = false;
-    for f in &files {
+    for input in &inputs {
+        // A problem met while walking a folder: reported, the rest goes on.
+        let f = match input {
+            Ok(f) => f,
+            Err(e) => {
+                failed = true;
+                out.flush()?;
+                eprintln!("error: {e}");
+                continue;
+            }
+        };
         let shown = f.display().to_string();
         let parsed = read_input(f, a.max_size).and_then(|bytes| {
+            // parse_bytes on the bytes as read, so `--lossy` keeps its
+            // `invalid-utf8` diagnostic; the decoded text is for line numbers.
+            let doc = vanban::parse_bytes(&bytes, &opts).map_err(|e| e.with_path(f))?;
             let text = vanban::decode(&bytes, &opts).map_err(|e| e.with_path(f))?.into_owned();
-            let doc = vanban::parse_bytes(text.as_bytes(), &opts).map_err(|e| e.with_path(f))?;
             Ok((text, doc))
         });
         match parsed {
@@ -132,7 +155,7 @@ fn cmd_parse(a: ParseArgs) -> anyhow::Result<i32> {
     Ok(if failed { 2 } else { 0 })
 }
 
-fn opt<T: std::fmt::Display>(v: &Option<T>) -> String {
+pub(crate) fn opt<T: std::fmt::Display>(v: &Option<T>) -> String {
     v.as_ref().map_or_else(|| "—".to_string(), |x| x.to_string())
 }
 

@@ -1,0 +1,392 @@
+//! `vanban graph`, `vanban lineage`, `vanban query`.
+
+use std::collections::HashMap;
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use clap::ValueEnum;
+use serde::Serialize;
+use vanban::graph::{LineageStep, Walk};
+use vanban::{CitationGraph, Corpus, CorpusOptions, Node, Relation, Symbol};
+
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub enum GraphFormat {
+    Json,
+    Dot,
+    Graphml,
+    Csv,
+    Mermaid,
+    Stats,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct GraphArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = GraphFormat::Json)]
+    format: GraphFormat,
+    /// For `--format csv`: write `nodes.csv` and `edges.csv` into this folder
+    /// (without it, both tables go to stdout, separated by a blank line).
+    #[arg(long)]
+    output: Option<PathBuf>,
+    /// Files and folders (recursed).
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct LineageArgs {
+    /// The document: an id (`vn/binh-thuan/tu/cv/2023/698`), a file, or a
+    /// số ký hiệu (`308-CV/TU`; add --year/--jurisdiction when ambiguous).
+    #[arg(long = "of", value_name = "DOC")]
+    of: String,
+    /// Walk up: what DOC implements, transitively (default).
+    #[arg(long, conflicts_with = "down")]
+    up: bool,
+    /// Walk down: everything that implements DOC.
+    #[arg(long)]
+    down: bool,
+    /// Relations to follow (repeatable); default `implements`. `all` follows every relation.
+    #[arg(long = "relation", value_name = "R")]
+    relations: Vec<String>,
+    /// Year of DOC when given as a symbol.
+    #[arg(long)]
+    year: Option<u16>,
+    /// Jurisdiction of DOC when given as a symbol (`binh-thuan`, `national`).
+    #[arg(long)]
+    jurisdiction: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = super::Format::Text)]
+    format: super::Format,
+    /// Files and folders (recursed).
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub enum QueryKind {
+    /// Cited nodes that cite nothing: the tops of the lineages.
+    Roots,
+    /// Corpus documents with no citation either way.
+    Orphans,
+    /// Citation cycles.
+    Cycles,
+    /// Citations of a document dated after the citing one.
+    Anachronisms,
+    /// Citations not attached to any node, with the reason.
+    Unresolved,
+    /// Counts: nodes, edges, resolved / external / inferred / unknown.
+    Stats,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct QueryArgs {
+    /// What to list.
+    #[arg(value_enum)]
+    kind: QueryKind,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = super::Format::Text)]
+    format: super::Format,
+    /// Files and folders (recursed).
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+}
+
+fn load(paths: &[PathBuf]) -> (Corpus, CitationGraph) {
+    let corpus = Corpus::from_paths(paths, &CorpusOptions::default());
+    for e in corpus.errors() {
+        eprintln!("error: {}", e.error);
+    }
+    let graph = corpus.graph();
+    (corpus, graph)
+}
+
+fn io_code(corpus: &Corpus) -> i32 {
+    if corpus.errors().is_empty() {
+        0
+    } else {
+        2
+    }
+}
+
+pub fn cmd_graph(a: GraphArgs) -> anyhow::Result<i32> {
+    let (corpus, graph) = load(&a.paths);
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    match a.format {
+        GraphFormat::Json => vanban::export::to_json(&graph, &mut out)?,
+        GraphFormat::Dot => vanban::export::to_dot(&graph, &mut out)?,
+        GraphFormat::Graphml => vanban::export::to_graphml(&graph, &mut out)?,
+        GraphFormat::Mermaid => vanban::export::to_mermaid(&graph, &mut out)?,
+        GraphFormat::Stats => write_stats(&graph, &mut out)?,
+        GraphFormat::Csv => match &a.output {
+            Some(dir) => {
+                std::fs::create_dir_all(dir)?;
+                vanban::export::nodes_csv(&graph, std::fs::File::create(dir.join("nodes.csv"))?)?;
+                vanban::export::edges_csv(&graph, std::fs::File::create(dir.join("edges.csv"))?)?;
+                writeln!(out, "wrote {} and {}", dir.join("nodes.csv").display(), dir.join("edges.csv").display())?;
+            }
+            None => {
+                vanban::export::nodes_csv(&graph, &mut out)?;
+                writeln!(out)?;
+                vanban::export::edges_csv(&graph, &mut out)?;
+            }
+        },
+    }
+    out.flush()?;
+    Ok(io_code(&corpus))
+}
+
+fn write_stats(graph: &CitationGraph, out: &mut impl Write) -> io::Result<()> {
+    let s = graph.stats();
+    writeln!(
+        out,
+        "nodes {} ({} documents, {} external); edges {} from {} citations: {} resolved in the corpus, {} to external documents, {} inferred, {} with unknown jurisdiction or year; {} citations unresolved",
+        graph.node_count(),
+        s.documents,
+        s.external,
+        s.edges,
+        s.citations,
+        s.resolved,
+        s.to_external,
+        s.inferred,
+        s.unknown,
+        s.unresolved
+    )
+}
+
+/// Find DOC: an id, a file, or a symbol (filtered by year and jurisdiction).
+fn find_doc<'g>(graph: &'g CitationGraph, a: &LineageArgs) -> Result<&'g Node, (String, Vec<&'g Node>)> {
+    if let Some(n) = graph.node(&a.of) {
+        return Ok(n);
+    }
+    let p = PathBuf::from(&a.of);
+    if p.exists() {
+        return graph
+            .node_by_path(&p)
+            .ok_or_else(|| (format!("{} is not a document of the corpus", p.display()), Vec::new()));
+    }
+    match a.of.parse::<Symbol>() {
+        Ok(sym) => {
+            let found = graph.find_symbol(&sym, a.year, a.jurisdiction.as_deref());
+            match found.len() {
+                1 => Ok(found[0]),
+                0 => Err((format!("no document {sym} in the graph{}", filters(a)), Vec::new())),
+                n => Err((
+                    format!("{n} documents are {sym}{}: give --year and/or --jurisdiction, or one of these ids", filters(a)),
+                    found,
+                )),
+            }
+        }
+        Err(_) => Err((
+            format!("{:?} is not a document id, a file, or a số ký hiệu", a.of),
+            Vec::new(),
+        )),
+    }
+}
+
+fn filters(a: &LineageArgs) -> String {
+    let mut s = String::new();
+    if let Some(y) = a.year {
+        s.push_str(&format!(" of {y}"));
+    }
+    if let Some(j) = &a.jurisdiction {
+        s.push_str(&format!(" in {j}"));
+    }
+    s
+}
+
+fn describe(n: &Node) -> String {
+    let mut parts = vec![n.label()];
+    if let Some(d) = n.date {
+        parts.push(d.to_string());
+    }
+    parts.push(n.jurisdiction.clone().unwrap_or_else(|| "jurisdiction unknown".to_string()));
+    match &n.path {
+        Some(p) => parts.push(p.display().to_string()),
+        None => parts.push("external".to_string()),
+    }
+    format!("{}  [{}]", parts.join("  "), n.id)
+}
+
+#[derive(Serialize)]
+struct JsonStep<'a> {
+    depth: usize,
+    id: &'a str,
+    via: &'a str,
+    relation: Relation,
+    confidence: vanban::Confidence,
+    node: &'a Node,
+    path: &'a std::path::Path,
+    span: vanban::Span,
+}
+
+pub fn cmd_lineage(a: LineageArgs) -> anyhow::Result<i32> {
+    let (corpus, graph) = load(&a.paths);
+    let mut relations = Vec::new();
+    for r in &a.relations {
+        if r == "all" {
+            relations.clear();
+            relations.extend(Relation::ALL);
+            break;
+        }
+        match r.parse::<Relation>() {
+            Ok(r) => relations.push(r),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return Ok(2);
+            }
+        }
+    }
+    if relations.is_empty() {
+        relations.push(Relation::Implements);
+    }
+    let walk = if a.down { Walk::Down } else { Walk::Up };
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let start = match find_doc(&graph, &a) {
+        Ok(n) => n,
+        Err((msg, candidates)) => {
+            eprintln!("error: {msg}");
+            for c in candidates {
+                writeln!(out, "{}", describe(c))?;
+            }
+            out.flush()?;
+            return Ok(1);
+        }
+    };
+    let steps = graph.lineage(&start.id, walk, &relations);
+    match a.format {
+        super::Format::Json => {
+            let v: Vec<JsonStep<'_>> = steps
+                .iter()
+                .map(|s| JsonStep {
+                    depth: s.depth,
+                    id: &s.node.id,
+                    via: &s.via.id,
+                    relation: s.edge.relation,
+                    confidence: s.edge.confidence,
+                    node: s.node,
+                    path: &s.edge.evidence.path,
+                    span: s.edge.evidence.span,
+                })
+                .collect();
+            serde_json::to_writer_pretty(&mut out, &serde_json::json!({"of": start, "direction": if a.down {"down"} else {"up"}, "steps": v}))?;
+            writeln!(out)?;
+        }
+        super::Format::Text => {
+            writeln!(out, "{}", describe(start))?;
+            let mut children: HashMap<&str, Vec<&LineageStep<'_>>> = HashMap::new();
+            for s in &steps {
+                children.entry(s.via.id.as_str()).or_default().push(s);
+            }
+            print_tree(&mut out, &children, &start.id, "", a.down)?;
+        }
+    }
+    out.flush()?;
+    Ok(io_code(&corpus))
+}
+
+fn print_tree(
+    out: &mut impl Write,
+    children: &HashMap<&str, Vec<&LineageStep<'_>>>,
+    id: &str,
+    indent: &str,
+    down: bool,
+) -> io::Result<()> {
+    let Some(kids) = children.get(id) else { return Ok(()) };
+    for (i, s) in kids.iter().enumerate() {
+        let last = i + 1 == kids.len();
+        let arrow = if down { "←" } else { "→" };
+        let conf = match s.edge.confidence {
+            vanban::Confidence::Certain => String::new(),
+            c => format!(" ({}: {})", c.as_str(), s.edge.reason.as_deref().unwrap_or("")),
+        };
+        writeln!(
+            out,
+            "{indent}{} {} {arrow} {}{conf}",
+            if last { "└─" } else { "├─" },
+            s.edge.relation,
+            describe(s.node)
+        )?;
+        let next = format!("{indent}{}", if last { "   " } else { "│  " });
+        print_tree(out, children, &s.node.id, &next, down)?;
+    }
+    Ok(())
+}
+
+pub fn cmd_query(a: QueryArgs) -> anyhow::Result<i32> {
+    let (corpus, graph) = load(&a.paths);
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let json = a.format == super::Format::Json;
+    match a.kind {
+        QueryKind::Roots | QueryKind::Orphans => {
+            let nodes = if a.kind == QueryKind::Roots { graph.roots() } else { graph.orphans() };
+            if json {
+                serde_json::to_writer_pretty(&mut out, &nodes)?;
+                writeln!(out)?;
+            } else {
+                for n in nodes {
+                    writeln!(out, "{}", describe(n))?;
+                }
+            }
+        }
+        QueryKind::Cycles => {
+            let cycles = graph.cycles();
+            if json {
+                let ids: Vec<Vec<&str>> = cycles.iter().map(|c| c.iter().map(|n| n.id.as_str()).collect()).collect();
+                serde_json::to_writer_pretty(&mut out, &ids)?;
+                writeln!(out)?;
+            } else {
+                for c in cycles {
+                    let ids: Vec<&str> = c.iter().map(|n| n.id.as_str()).collect();
+                    writeln!(out, "{}", ids.join(" → "))?;
+                }
+            }
+        }
+        QueryKind::Anachronisms => {
+            let list = graph.anachronisms();
+            if json {
+                let v: Vec<_> = list
+                    .iter()
+                    .map(|(f, t, e)| serde_json::json!({"from": f.id, "to": t.id, "from_date": f.date, "to_date": t.date.or(e.cited_date), "path": e.evidence.path, "line": e.evidence.line, "span": e.evidence.span}))
+                    .collect();
+                serde_json::to_writer_pretty(&mut out, &v)?;
+                writeln!(out)?;
+            } else {
+                for (f, t, e) in list {
+                    writeln!(
+                        out,
+                        "{}:{}: {} ({}) cites {} ({}), dated after it",
+                        e.evidence.path.display(),
+                        e.evidence.line,
+                        f.label(),
+                        super::opt(&f.date),
+                        t.label(),
+                        super::opt(&t.date.or(e.cited_date))
+                    )?;
+                }
+            }
+        }
+        QueryKind::Unresolved => {
+            if json {
+                serde_json::to_writer_pretty(&mut out, graph.unresolved())?;
+                writeln!(out)?;
+            } else {
+                for u in graph.unresolved() {
+                    writeln!(out, "{}:{}: {}", u.evidence.path.display(), u.evidence.line, u.reason)?;
+                }
+            }
+        }
+        QueryKind::Stats => {
+            if json {
+                serde_json::to_writer_pretty(&mut out, &graph.stats())?;
+                writeln!(out)?;
+            } else {
+                write_stats(&graph, &mut out)?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(io_code(&corpus))
+}

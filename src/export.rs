@@ -1,0 +1,240 @@
+//! Exports of a [`CitationGraph`]: JSON, Graphviz DOT, GraphML (Gephi,
+//! networkx), CSV node and edge tables, Mermaid.
+
+use std::io::{self, Write};
+
+use petgraph::visit::EdgeRef;
+use serde::Serialize;
+
+use crate::graph::{CitationGraph, Duplicate, Edge, GraphStats, Node, Unresolved};
+use crate::model::{Relation, Span};
+
+#[derive(Serialize)]
+struct JsonEdge<'a> {
+    from: &'a str,
+    to: &'a str,
+    relation: Relation,
+    path: &'a std::path::Path,
+    span: Span,
+    line: usize,
+    confidence: crate::graph::Confidence,
+    reason: Option<&'a str>,
+    cited_date: Option<crate::IssueDate>,
+    /// All citations behind the edge (the first is `path`/`span`).
+    evidence: Vec<&'a crate::graph::Evidence>,
+}
+
+#[derive(Serialize)]
+struct JsonGraph<'a> {
+    nodes: Vec<&'a Node>,
+    edges: Vec<JsonEdge<'a>>,
+    unresolved: &'a [Unresolved],
+    duplicates: &'a [Duplicate],
+    cycles: Vec<Vec<&'a str>>,
+    stats: GraphStats,
+}
+
+fn json_edge<'a>(from: &'a Node, to: &'a Node, e: &'a Edge) -> JsonEdge<'a> {
+    let mut evidence = vec![&e.evidence];
+    evidence.extend(e.more.iter());
+    JsonEdge {
+        from: &from.id,
+        to: &to.id,
+        relation: e.relation,
+        path: &e.evidence.path,
+        span: e.evidence.span,
+        line: e.evidence.line,
+        confidence: e.confidence,
+        reason: e.reason.as_deref(),
+        cited_date: e.cited_date,
+        evidence,
+    }
+}
+
+/// JSON: `nodes`, `edges`, `unresolved`, `duplicates`, `cycles`, `stats`.
+pub fn to_json(g: &CitationGraph, out: &mut impl Write) -> io::Result<()> {
+    let doc = JsonGraph {
+        nodes: g.nodes().collect(),
+        edges: g.edges().map(|(f, t, e)| json_edge(f, t, e)).collect(),
+        unresolved: g.unresolved(),
+        duplicates: g.duplicates(),
+        cycles: g.cycles().iter().map(|c| c.iter().map(|n| n.id.as_str()).collect()).collect(),
+        stats: g.stats(),
+    };
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    writeln!(out)
+}
+
+fn dot_escape(s: &str) -> String {
+    s.replace('\\', "\\\\").replace('"', "\\\"")
+}
+
+fn node_caption(n: &Node) -> String {
+    let mut s = n.label();
+    if let Some(d) = n.date {
+        s.push('\n');
+        s.push_str(&d.to_string());
+    }
+    if let Some(j) = &n.jurisdiction {
+        if j != "national" {
+            s.push('\n');
+            s.push_str(j);
+        }
+    }
+    s
+}
+
+/// Graphviz DOT (`dot -Tsvg`). External nodes are dashed; inferred edges
+/// dashed; edges of unknown identity dotted.
+pub fn to_dot(g: &CitationGraph, out: &mut impl Write) -> io::Result<()> {
+    let inner = g.inner();
+    let dot = petgraph::dot::Dot::with_attr_getters(
+        inner,
+        &[petgraph::dot::Config::NodeNoLabel, petgraph::dot::Config::EdgeNoLabel],
+        &|_, e| {
+            let w = e.weight();
+            let style = match w.confidence {
+                crate::graph::Confidence::Certain => "solid",
+                crate::graph::Confidence::Inferred => "dashed",
+                crate::graph::Confidence::Unknown => "dotted",
+            };
+            format!("label = \"{}\" style = \"{style}\"", w.relation)
+        },
+        &|_, (_, n)| {
+            let style = if n.external { "dashed" } else { "solid" };
+            format!(
+                "label = \"{}\" tooltip = \"{}\" shape = \"box\" style = \"{style}\"",
+                dot_escape(&node_caption(n)),
+                dot_escape(&n.id)
+            )
+        },
+    );
+    writeln!(out, "// vanban citation graph: an edge points from the citing document to the cited one")?;
+    writeln!(out, "{dot:?}")
+}
+
+/// GraphML with node attributes (`doc_id`, `symbol`, `type`, `date`,
+/// `jurisdiction`, `issuer`, `path`, `external`) and edge attributes
+/// (`relation`, `confidence`, `path`, `line`, `span_start`, `span_end`).
+pub fn to_graphml(g: &CitationGraph, out: &mut impl Write) -> io::Result<()> {
+    use std::borrow::Cow;
+    let gm = petgraph_graphml::GraphMl::new(g.inner())
+        .pretty_print(true)
+        .export_node_weights(Box::new(|n: &Node| {
+            vec![
+                (Cow::Borrowed("doc_id"), Cow::Owned(n.id.clone())),
+                (Cow::Borrowed("label"), Cow::Owned(n.label())),
+                (Cow::Borrowed("symbol"), Cow::Owned(opt(&n.symbol))),
+                (Cow::Borrowed("type"), Cow::Owned(n.doc_type.clone().unwrap_or_default())),
+                (Cow::Borrowed("date"), Cow::Owned(opt(&n.date))),
+                (Cow::Borrowed("jurisdiction"), Cow::Owned(n.jurisdiction.clone().unwrap_or_default())),
+                (Cow::Borrowed("issuer"), Cow::Owned(n.issuer.clone().unwrap_or_default())),
+                (
+                    Cow::Borrowed("path"),
+                    Cow::Owned(n.path.as_ref().map(|p| p.display().to_string()).unwrap_or_default()),
+                ),
+                (Cow::Borrowed("external"), Cow::Borrowed(if n.external { "true" } else { "false" })),
+            ]
+        }))
+        .export_edge_weights(Box::new(|e: &Edge| {
+            vec![
+                (Cow::Borrowed("relation"), Cow::Borrowed(e.relation.as_str())),
+                (Cow::Borrowed("confidence"), Cow::Borrowed(e.confidence.as_str())),
+                (Cow::Borrowed("path"), Cow::Owned(e.evidence.path.display().to_string())),
+                (Cow::Borrowed("line"), Cow::Owned(e.evidence.line.to_string())),
+                (Cow::Borrowed("span_start"), Cow::Owned(e.evidence.span.start.to_string())),
+                (Cow::Borrowed("span_end"), Cow::Owned(e.evidence.span.end.to_string())),
+            ]
+        }));
+    gm.to_writer(&mut *out)?;
+    writeln!(out)
+}
+
+fn opt<T: std::fmt::Display>(v: &Option<T>) -> String {
+    v.as_ref().map(|x| x.to_string()).unwrap_or_default()
+}
+
+/// CSV node table: `id,symbol,type,date,jurisdiction,issuer,path,external`.
+pub fn nodes_csv(g: &CitationGraph, out: impl Write) -> io::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(["id", "symbol", "type", "date", "jurisdiction", "issuer", "path", "external"])?;
+    for n in g.nodes() {
+        w.write_record([
+            n.id.as_str(),
+            &opt(&n.symbol),
+            n.doc_type.as_deref().unwrap_or(""),
+            &opt(&n.date),
+            n.jurisdiction.as_deref().unwrap_or(""),
+            n.issuer.as_deref().unwrap_or(""),
+            &n.path.as_ref().map(|p| p.display().to_string()).unwrap_or_default(),
+            if n.external { "true" } else { "false" },
+        ])?;
+    }
+    w.flush()
+}
+
+/// CSV edge table: `from,to,relation,confidence,path,line,span_start,span_end,citations,reason`.
+pub fn edges_csv(g: &CitationGraph, out: impl Write) -> io::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record([
+        "from",
+        "to",
+        "relation",
+        "confidence",
+        "path",
+        "line",
+        "span_start",
+        "span_end",
+        "citations",
+        "reason",
+    ])?;
+    for (f, t, e) in g.edges() {
+        w.write_record([
+            f.id.as_str(),
+            t.id.as_str(),
+            e.relation.as_str(),
+            e.confidence.as_str(),
+            &e.evidence.path.display().to_string(),
+            &e.evidence.line.to_string(),
+            &e.evidence.span.start.to_string(),
+            &e.evidence.span.end.to_string(),
+            &(1 + e.more.len()).to_string(),
+            e.reason.as_deref().unwrap_or(""),
+        ])?;
+    }
+    w.flush()
+}
+
+fn mermaid_text(s: &str) -> String {
+    s.replace('"', "#quot;").replace('\n', "<br/>")
+}
+
+/// Mermaid flowchart (renders on GitHub). Cited documents above citing ones.
+pub fn to_mermaid(g: &CitationGraph, out: &mut impl Write) -> io::Result<()> {
+    let inner = g.inner();
+    writeln!(out, "flowchart BT")?;
+    for ix in inner.node_indices() {
+        let n = &inner[ix];
+        let text = mermaid_text(&node_caption(n));
+        if n.external {
+            writeln!(out, "    n{}([\"{text}\"])", ix.index())?;
+        } else {
+            writeln!(out, "    n{}[\"{text}\"]", ix.index())?;
+        }
+    }
+    for e in inner.edge_references() {
+        let w = e.weight();
+        let arrow = match w.confidence {
+            crate::graph::Confidence::Certain => "-->",
+            _ => "-.->",
+        };
+        writeln!(
+            out,
+            "    n{} {arrow}|{}| n{}",
+            e.source().index(),
+            w.relation,
+            e.target().index()
+        )?;
+    }
+    Ok(())
+}
