@@ -45,7 +45,10 @@ impl Default for CorpusOptions {
     fn default() -> Self {
         CorpusOptions {
             parse: ParseOptions::default(),
-            extensions: ["txt", "md", "text", "markdown"].iter().map(|s| s.to_string()).collect(),
+            extensions: ["txt", "md", "text", "markdown"]
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
             respect_ignore_files: true,
         }
     }
@@ -206,7 +209,10 @@ fn walk_error_text(err: &ignore::Error) -> String {
         | ignore::Error::WithDepth { err, .. }
         | ignore::Error::WithLineNumber { err, .. } => walk_error_text(err),
         ignore::Error::Loop { ancestor, .. } => {
-            format!("symlink loop: expected a folder, found a link back to {}", ancestor.display())
+            format!(
+                "symlink loop: expected a folder, found a link back to {}",
+                ancestor.display()
+            )
         }
         other => other.to_string().to_lowercase(),
     }

@@ -14,9 +14,9 @@ struct JsonEdge<'a> {
     from: &'a str,
     to: &'a str,
     relation: Relation,
-    path: &'a std::path::Path,
+    path: &'a std::sync::Arc<std::path::Path>,
     span: Span,
-    line: usize,
+    line: u32,
     confidence: crate::graph::Confidence,
     reason: Option<&'a str>,
     cited_date: Option<crate::IssueDate>,
@@ -58,7 +58,11 @@ pub fn to_json(g: &CitationGraph, out: &mut impl Write) -> io::Result<()> {
         edges: g.edges().map(|(f, t, e)| json_edge(f, t, e)).collect(),
         unresolved: g.unresolved(),
         duplicates: g.duplicates(),
-        cycles: g.cycles().iter().map(|c| c.iter().map(|n| n.id.as_str()).collect()).collect(),
+        cycles: g
+            .cycles()
+            .iter()
+            .map(|c| c.iter().map(|n| n.id.as_str()).collect())
+            .collect(),
         stats: g.stats(),
     };
     serde_json::to_writer_pretty(&mut *out, &doc)?;
@@ -109,7 +113,10 @@ pub fn to_dot(g: &CitationGraph, out: &mut impl Write) -> io::Result<()> {
             )
         },
     );
-    writeln!(out, "// vanban citation graph: an edge points from the citing document to the cited one")?;
+    writeln!(
+        out,
+        "// vanban citation graph: an edge points from the citing document to the cited one"
+    )?;
     writeln!(out, "{dot:?}")
 }
 
@@ -125,15 +132,27 @@ pub fn to_graphml(g: &CitationGraph, out: &mut impl Write) -> io::Result<()> {
                 (Cow::Borrowed("doc_id"), Cow::Owned(n.id.clone())),
                 (Cow::Borrowed("label"), Cow::Owned(n.label())),
                 (Cow::Borrowed("symbol"), Cow::Owned(opt(&n.symbol))),
-                (Cow::Borrowed("type"), Cow::Owned(n.doc_type.clone().unwrap_or_default())),
+                (
+                    Cow::Borrowed("type"),
+                    Cow::Owned(n.doc_type.clone().unwrap_or_default()),
+                ),
                 (Cow::Borrowed("date"), Cow::Owned(opt(&n.date))),
-                (Cow::Borrowed("jurisdiction"), Cow::Owned(n.jurisdiction.clone().unwrap_or_default())),
-                (Cow::Borrowed("issuer"), Cow::Owned(n.issuer.clone().unwrap_or_default())),
+                (
+                    Cow::Borrowed("jurisdiction"),
+                    Cow::Owned(n.jurisdiction.clone().unwrap_or_default()),
+                ),
+                (
+                    Cow::Borrowed("issuer"),
+                    Cow::Owned(n.issuer.clone().unwrap_or_default()),
+                ),
                 (
                     Cow::Borrowed("path"),
                     Cow::Owned(n.path.as_ref().map(|p| p.display().to_string()).unwrap_or_default()),
                 ),
-                (Cow::Borrowed("external"), Cow::Borrowed(if n.external { "true" } else { "false" })),
+                (
+                    Cow::Borrowed("external"),
+                    Cow::Borrowed(if n.external { "true" } else { "false" }),
+                ),
             ]
         }))
         .export_edge_weights(Box::new(|e: &Edge| {
@@ -142,7 +161,10 @@ pub fn to_graphml(g: &CitationGraph, out: &mut impl Write) -> io::Result<()> {
                 (Cow::Borrowed("confidence"), Cow::Borrowed(e.confidence.as_str())),
                 (Cow::Borrowed("path"), Cow::Owned(e.evidence.path.display().to_string())),
                 (Cow::Borrowed("line"), Cow::Owned(e.evidence.line.to_string())),
-                (Cow::Borrowed("span_start"), Cow::Owned(e.evidence.span.start.to_string())),
+                (
+                    Cow::Borrowed("span_start"),
+                    Cow::Owned(e.evidence.span.start.to_string()),
+                ),
                 (Cow::Borrowed("span_end"), Cow::Owned(e.evidence.span.end.to_string())),
             ]
         }));
@@ -157,7 +179,16 @@ fn opt<T: std::fmt::Display>(v: &Option<T>) -> String {
 /// CSV node table: `id,symbol,type,date,jurisdiction,issuer,path,external`.
 pub fn nodes_csv(g: &CitationGraph, out: impl Write) -> io::Result<()> {
     let mut w = csv::Writer::from_writer(out);
-    w.write_record(["id", "symbol", "type", "date", "jurisdiction", "issuer", "path", "external"])?;
+    w.write_record([
+        "id",
+        "symbol",
+        "type",
+        "date",
+        "jurisdiction",
+        "issuer",
+        "path",
+        "external",
+    ])?;
     for n in g.nodes() {
         w.write_record([
             n.id.as_str(),

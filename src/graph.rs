@@ -4,13 +4,13 @@
 //! petgraph stays inside: nodes and edges are looked up by document id and
 //! every view returns domain types.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
-use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
@@ -51,10 +51,12 @@ pub struct Node {
 impl Node {
     /// A short label: symbol, else the id.
     pub fn label(&self) -> String {
-        self.symbol
-            .as_ref()
-            .map(|s| s.to_string())
-            .unwrap_or_else(|| self.path.as_ref().and_then(|p| p.file_stem()).map_or_else(|| self.id.clone(), |s| s.to_string_lossy().into_owned()))
+        self.symbol.as_ref().map(|s| s.to_string()).unwrap_or_else(|| {
+            self.path
+                .as_ref()
+                .and_then(|p| p.file_stem())
+                .map_or_else(|| self.id.clone(), |s| s.to_string_lossy().into_owned())
+        })
     }
 }
 
@@ -86,14 +88,14 @@ impl Confidence {
 /// Where an edge was read: one citation in one file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Evidence {
-    /// The citing file.
-    pub path: PathBuf,
+    /// The citing file (shared by all evidence of one document).
+    pub path: Arc<Path>,
     /// Span of the citation in that file.
     pub span: Span,
     /// 1-based line.
-    pub line: usize,
+    pub line: u32,
     /// Index in the citing document's citations.
-    pub citation: usize,
+    pub citation: u32,
 }
 
 /// An edge: the citing document cites the cited one.
@@ -104,7 +106,7 @@ pub struct Edge {
     /// How sure the target is.
     pub confidence: Confidence,
     /// Why it is not certain, when it is not.
-    pub reason: Option<String>,
+    pub reason: Option<Box<str>>,
     /// The date printed with the citation.
     pub cited_date: Option<IssueDate>,
     /// The first citation that gives this edge.
@@ -169,7 +171,7 @@ pub struct GraphStats {
     pub external: usize,
     /// Edges.
     pub edges: usize,
-    /// Citation occurrences attached to edges.
+    /// Citation occurrences considered (attached to edges, or unresolved).
     pub citations: usize,
     /// Edges with a certain target in the corpus.
     pub resolved: usize,
@@ -187,21 +189,12 @@ pub struct GraphStats {
 #[derive(Debug, Default)]
 pub struct CitationGraph {
     g: DiGraph<Node, Edge>,
-    by_id: HashMap<String, NodeIndex>,
-    identities: FxHashMap<Identity, Vec<NodeIndex>>,
-    /// Documents' own nodes, by citing-document index.
+    by_id: FxHashMap<Box<str>, NodeIndex>,
+    /// Documents' own nodes, in the order they were added.
     doc_nodes: Vec<NodeIndex>,
     unresolved: Vec<Unresolved>,
     duplicates: Vec<Duplicate>,
     cycles: Vec<Vec<NodeIndex>>,
-}
-
-/// What a citation resolves to before it is inserted.
-enum Target {
-    Identity(Identity, Confidence, Option<String>),
-    Private(Identity, String),
-    NumberOnly { type_slug: String, number: u32, year: Option<u16>, home: Option<String> },
-    None,
 }
 
 fn stem(path: &Path) -> String {
@@ -240,208 +233,224 @@ pub fn type_slug_of_name(name: &str) -> Option<&'static str> {
     })
 }
 
-impl CitationGraph {
-    /// Build and resolve the graph of parsed documents.
-    pub fn build(docs: &[CorpusDocument]) -> CitationGraph {
-        let mut graph = CitationGraph::default();
-        // 1. Each document's own identity (parallel).
-        let homes: Vec<Option<String>> = docs.par_iter().map(|d| resolve::document_jurisdiction(&d.document)).collect();
-        let own: Vec<Option<Identity>> = docs.par_iter().map(|d| resolve::document_identity(&d.document)).collect();
-        graph.doc_nodes.reserve(docs.len());
-        let mut stems: HashMap<String, usize> = HashMap::new();
-        for (i, d) in docs.iter().enumerate() {
-            let doc = &d.document;
-            let mut note = None;
-            let id = match &own[i] {
-                Some(ident) if ident.is_complete() => ident.id(),
-                Some(ident) => {
-                    note = Some(incomplete_reason(ident));
-                    format!("{}~{}", ident.id(), stem(&d.path))
-                }
-                None => {
-                    note = Some(if doc.symbol.is_some() {
-                        "no number in the số ký hiệu".to_string()
-                    } else {
-                        "no số ký hiệu".to_string()
-                    });
-                    format!("doc/{}", stem(&d.path))
-                }
-            };
-            // Unique ids: a duplicate identity gets the file stem appended.
-            let id = if graph.by_id.contains_key(&id) {
-                let n = stems.entry(id.clone()).or_insert(1);
-                *n += 1;
-                format!("{id}~{}", stem(&d.path))
-            } else {
-                id
-            };
-            let node = Node {
-                id: id.clone(),
-                symbol: doc.symbol.clone(),
-                doc_type: doc.doc_type.clone().or_else(|| doc.symbol.as_ref().and_then(|s| s.type_name()).map(str::to_string)),
-                date: doc.date,
-                year: own[i].as_ref().and_then(|x| x.year),
-                jurisdiction: own[i]
-                    .as_ref()
-                    .map(|x| x.jurisdiction.clone())
-                    .filter(Jurisdiction::is_known)
-                    .map(|j| j.slug().to_string())
-                    .or_else(|| homes[i].clone()),
-                issuer: doc.issuer.clone(),
-                path: Some(d.path.clone()),
-                external: false,
-                subject: doc.subject.clone(),
-                note,
-            };
-            let ix = graph.g.add_node(node);
-            graph.by_id.insert(id, ix);
-            if let Some(ident) = &own[i] {
-                if ident.is_complete() {
-                    graph.identities.entry(ident.clone()).or_default().push(ix);
-                }
-            }
-            graph.doc_nodes.push(ix);
-        }
-        for (ident, ixs) in &graph.identities {
-            if ixs.len() > 1 {
-                graph.duplicates.push(Duplicate {
-                    identity: ident.id(),
-                    ids: ixs.iter().map(|&i| graph.g[i].id.clone()).collect(),
-                    paths: ixs.iter().filter_map(|&i| graph.g[i].path.clone()).collect(),
-                });
-            }
-        }
-        graph.duplicates.sort_by(|a, b| a.identity.cmp(&b.identity));
+/// A citation left for the end of the build: number-only references and
+/// citations without a year, which are bound only when exactly one candidate
+/// fits among all nodes.
+struct Pending {
+    from: NodeIndex,
+    evidence: Evidence,
+    relation: Relation,
+    cited_date: Option<IssueDate>,
+    kind: PendingKind,
+    what: String,
+}
 
-        // 2. Resolve citations (parallel), then insert (sequential, in order).
-        let targets: Vec<Vec<Target>> = docs
-            .par_iter()
-            .enumerate()
-            .map(|(i, d)| {
-                d.document
-                    .citations
-                    .iter()
-                    .map(|c| target_of(c, &d.document, homes[i].as_deref(), &d.path))
-                    .collect()
-            })
-            .collect();
-        let mut merged: FxHashMap<(NodeIndex, NodeIndex, Relation), EdgeIndex> = FxHashMap::default();
-        let mut number_only = Vec::new();
-        for (i, (d, ts)) in docs.iter().zip(targets).enumerate() {
-            let from = graph.doc_nodes[i];
-            for (ci, t) in ts.into_iter().enumerate() {
-                let c = &d.document.citations[ci];
-                let ev = Evidence {
-                    path: d.path.clone(),
-                    span: c.span,
-                    line: c.line,
-                    citation: ci,
-                };
-                match t {
-                    Target::Identity(ident, conf, reason) => {
-                        let candidates = graph.identities.get(&ident).cloned().unwrap_or_default();
-                        match candidates.len() {
-                            0 => {
-                                let to = graph.external_node(&ident, ident.id(), c, None);
-                                graph.add_edge(&mut merged, from, to, c, conf, reason, ev);
-                            }
-                            1 => graph.add_edge(&mut merged, from, candidates[0], c, conf, reason, ev),
-                            _ => graph.unresolved.push(Unresolved {
-                                from: graph.g[from].id.clone(),
-                                evidence: ev,
-                                reason: format!("ambiguous: {} documents of the corpus have the identity {}", candidates.len(), ident.id()),
-                                candidates: candidates.iter().map(|&x| graph.g[x].id.clone()).collect(),
-                            }),
-                        }
-                    }
-                    Target::Private(ident, reason) => {
-                        // Year unknown but jurisdiction known: bind when exactly
-                        // one document or node of any year fits.
-                        if ident.jurisdiction.is_known() && ident.year.is_none() {
-                            let fits = graph.nodes_matching(&ident);
-                            if fits.len() == 1 {
-                                graph.add_edge(&mut merged, from, fits[0], c, Confidence::Inferred, Some(format!("{reason}; the only candidate")), ev);
-                                continue;
-                            }
-                        }
-                        let id = format!("{}~{}", ident.id(), stem(&d.path));
-                        let to = graph.external_node(&ident, id, c, Some(reason.clone()));
-                        graph.add_edge(&mut merged, from, to, c, Confidence::Unknown, Some(reason), ev);
-                    }
-                    Target::NumberOnly { type_slug, number, year, home } => {
-                        number_only.push((from, ci, i, type_slug, number, year, home, ev));
-                    }
-                    Target::None => {}
-                }
-            }
-        }
-        // 3. Number-only references, against every node now known.
-        for (from, ci, di, type_slug, number, year, home, ev) in number_only {
-            let c = &docs[di].document.citations[ci];
-            let fits: Vec<NodeIndex> = graph
-                .g
-                .node_indices()
-                .filter(|&n| n != from)
-                .filter(|&n| {
-                    let node = &graph.g[n];
-                    let Some(sym) = &node.symbol else { return false };
-                    sym.number() == Some(number)
-                        && resolve::type_slug(sym, node.doc_type.as_deref()) == type_slug
-                        && year.is_none_or(|y| node.year == Some(y))
-                        && match (&home, &node.jurisdiction) {
-                            (Some(h), Some(j)) => j == h || j == "national",
-                            _ => true,
-                        }
-                        && !node.id.contains('~')
-                })
-                .collect();
-            let what = format!("{} số {number}", c.doc_type.as_deref().unwrap_or("văn bản"));
-            if fits.len() == 1 {
-                let reason = format!("number-only reference ({what}): the only document of that type and number in the graph");
-                graph.add_edge(&mut merged, from, fits[0], c, Confidence::Inferred, Some(reason), ev);
-            } else {
-                let reason = if fits.is_empty() {
-                    format!("number-only reference ({what}): no document of that type and number in the graph")
-                } else {
-                    format!("number-only reference ({what}): {} candidates fit", fits.len())
-                };
-                graph.unresolved.push(Unresolved {
-                    from: graph.g[from].id.clone(),
-                    evidence: ev,
-                    reason,
-                    candidates: fits.iter().map(|&x| graph.g[x].id.clone()).collect(),
-                });
-            }
-        }
-        // 4. Cycles, computed once.
-        graph.cycles = petgraph::algo::tarjan_scc(&graph.g)
-            .into_iter()
-            .filter(|scc| scc.len() > 1 || graph.g.find_edge(scc[0], scc[0]).is_some())
-            .collect();
-        graph
+enum PendingKind {
+    /// `Kế hoạch số 189`: type slug, number, year, home jurisdiction.
+    NumberOnly(&'static str, u32, Option<u16>, Option<String>),
+    /// A full symbol without a year; jurisdiction known.
+    NoYear(Identity),
+}
+
+/// Builds a [`CitationGraph`] one document at a time, so a corpus of any
+/// size can be streamed through it without keeping the documents.
+///
+/// A citation of a document not yet seen creates an external node under the
+/// cited identity; when that document is added later, the node becomes its.
+#[derive(Default)]
+pub struct GraphBuilder {
+    graph: CitationGraph,
+    pending: Vec<Pending>,
+    /// Identity id → corpus documents that have it (for duplicates).
+    claimed: FxHashMap<NodeIndex, Vec<NodeIndex>>,
+}
+
+impl GraphBuilder {
+    /// An empty builder.
+    pub fn new() -> GraphBuilder {
+        GraphBuilder::default()
     }
 
-    fn nodes_matching(&self, ident: &Identity) -> Vec<NodeIndex> {
-        self.identities
-            .iter()
-            .filter(|(k, _)| {
-                k.jurisdiction == ident.jurisdiction
-                    && k.issuer == ident.issuer
-                    && k.doc_type == ident.doc_type
-                    && k.number == ident.number
-            })
-            .flat_map(|(_, v)| v.iter().copied())
-            .collect()
+    /// Add one parsed document read from `path`.
+    pub fn add(&mut self, path: &Path, doc: &Document) {
+        let home = resolve::document_jurisdiction(doc);
+        let own = resolve::document_identity(doc);
+        let path: Arc<Path> = Arc::from(path);
+        let from = self.add_document_node(&path, doc, own.as_ref(), home.as_deref());
+        for (ci, c) in doc.citations.iter().enumerate() {
+            let evidence = Evidence {
+                path: path.clone(),
+                span: c.span,
+                line: c.line as u32,
+                citation: ci as u32,
+            };
+            // A later short form takes its date from the first full citation.
+            let referent = c.refers_to.and_then(|j| doc.citations.get(j));
+            let date = c.date.or_else(|| referent.and_then(|r| r.date));
+            match &c.symbol {
+                Some(sym) => {
+                    let Some(ident) =
+                        resolve::identity_of(sym, c.doc_type.as_deref(), date.map(|d| d.year()), home.as_deref())
+                    else {
+                        continue;
+                    };
+                    if ident.is_complete() {
+                        let to = self.node_for_identity(&ident, c);
+                        self.add_edge(from, to, c, Confidence::Certain, None, evidence);
+                    } else if ident.jurisdiction.is_known() {
+                        self.pending.push(Pending {
+                            from,
+                            evidence,
+                            relation: c.relation,
+                            cited_date: c.date,
+                            kind: PendingKind::NoYear(ident),
+                            what: sym.to_string(),
+                        });
+                    } else {
+                        // Never bound by guesswork: a node private to the citing file.
+                        let reason = incomplete_reason(&ident);
+                        let id = format!("{}~{}", ident.id(), stem(&path));
+                        let to = self.external_node(&ident, id, c, Some(reason.clone()));
+                        self.add_edge(from, to, c, Confidence::Unknown, Some(reason), evidence);
+                    }
+                }
+                None => {
+                    if let (Some(number), Some(ts)) = (c.number, c.doc_type.as_deref().and_then(type_slug_of_name)) {
+                        self.pending.push(Pending {
+                            from,
+                            evidence,
+                            relation: c.relation,
+                            cited_date: c.date,
+                            kind: PendingKind::NumberOnly(ts, number, date.map(|d| d.year()), home.clone()),
+                            what: format!("{} số {number}", c.doc_type.as_deref().unwrap_or("văn bản")),
+                        });
+                    }
+                }
+            }
+        }
+    }
+
+    fn add_document_node(
+        &mut self,
+        path: &Arc<Path>,
+        doc: &Document,
+        own: Option<&Identity>,
+        home: Option<&str>,
+    ) -> NodeIndex {
+        let g = &mut self.graph;
+        let mut note = None;
+        let doc_type = doc
+            .doc_type
+            .clone()
+            .or_else(|| doc.symbol.as_ref().and_then(|s| s.type_name()).map(str::to_string));
+        let fill = |n: &mut Node| {
+            n.symbol = doc.symbol.clone();
+            n.doc_type = doc_type.clone();
+            n.date = doc.date;
+            n.issuer = doc.issuer.clone();
+            n.path = Some(path.to_path_buf());
+            n.external = false;
+            n.subject = doc.subject.clone();
+            n.note = None;
+        };
+        let id = match own {
+            Some(ident) if ident.is_complete() => {
+                let id = ident.id();
+                if let Some(&ix) = g.by_id.get(id.as_str()) {
+                    if g.g[ix].external {
+                        // A placeholder created by an earlier citation: it is this document.
+                        fill(&mut g.g[ix]);
+                        self.claimed.entry(ix).or_default().push(ix);
+                        g.doc_nodes.push(ix);
+                        return ix;
+                    }
+                    // Same identity as a document already added: a duplicate.
+                    let dup = format!("{id}~{}", stem(path));
+                    let first = ix;
+                    let ix = Self::new_doc_node(g, dup, own, home, note, doc, doc_type, path);
+                    self.claimed.entry(first).or_default().push(ix);
+                    return ix;
+                }
+                id
+            }
+            Some(ident) => {
+                note = Some(incomplete_reason(ident));
+                format!("{}~{}", ident.id(), stem(path))
+            }
+            None => {
+                note = Some(
+                    if doc.symbol.is_some() {
+                        "no number in the số ký hiệu"
+                    } else {
+                        "no số ký hiệu"
+                    }
+                    .to_string(),
+                );
+                format!("doc/{}", stem(path))
+            }
+        };
+        let id = if g.by_id.contains_key(id.as_str()) {
+            format!("{id}~{}", g.g.node_count())
+        } else {
+            id
+        };
+        let ix = Self::new_doc_node(g, id, own, home, note, doc, doc_type, path);
+        if own.is_some_and(Identity::is_complete) {
+            self.claimed.entry(ix).or_default().push(ix);
+        }
+        ix
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn new_doc_node(
+        g: &mut CitationGraph,
+        id: String,
+        own: Option<&Identity>,
+        home: Option<&str>,
+        note: Option<String>,
+        doc: &Document,
+        doc_type: Option<String>,
+        path: &Arc<Path>,
+    ) -> NodeIndex {
+        let node = Node {
+            id: id.clone(),
+            symbol: doc.symbol.clone(),
+            doc_type,
+            date: doc.date,
+            year: own.and_then(|x| x.year),
+            jurisdiction: own
+                .map(|x| x.jurisdiction.clone())
+                .filter(Jurisdiction::is_known)
+                .map(|j| j.slug().to_string())
+                .or_else(|| home.map(str::to_string)),
+            issuer: doc.issuer.clone(),
+            path: Some(path.to_path_buf()),
+            external: false,
+            subject: doc.subject.clone(),
+            note,
+        };
+        let ix = g.g.add_node(node);
+        g.by_id.insert(id.into_boxed_str(), ix);
+        g.doc_nodes.push(ix);
+        ix
+    }
+
+    fn node_for_identity(&mut self, ident: &Identity, c: &Citation) -> NodeIndex {
+        let id = ident.id();
+        self.external_node(ident, id, c, None)
     }
 
     fn external_node(&mut self, ident: &Identity, id: String, c: &Citation, note: Option<String>) -> NodeIndex {
-        if let Some(&ix) = self.by_id.get(&id) {
-            let n = &mut self.g[ix];
-            if n.date.is_none() {
-                n.date = c.date;
-            }
-            if n.issuer.is_none() {
-                n.issuer = c.issuer.clone();
+        let g = &mut self.graph;
+        if let Some(&ix) = g.by_id.get(id.as_str()) {
+            let n = &mut g.g[ix];
+            if n.external {
+                if n.date.is_none() {
+                    n.date = c.date;
+                }
+                if n.issuer.is_none() {
+                    n.issuer = c.issuer.clone();
+                }
             }
             return ix;
         }
@@ -456,25 +465,23 @@ impl CitationGraph {
                 .or_else(|| c.doc_type.clone()),
             date: c.date,
             year: ident.year,
-            jurisdiction: ident.jurisdiction.is_known().then(|| ident.jurisdiction.slug().to_string()),
+            jurisdiction: ident
+                .jurisdiction
+                .is_known()
+                .then(|| ident.jurisdiction.slug().to_string()),
             issuer: c.issuer.clone(),
             path: None,
             external: true,
             subject: c.subject.clone(),
             note,
         };
-        let ix = self.g.add_node(node);
-        self.by_id.insert(id, ix);
-        if ident.is_complete() {
-            self.identities.entry(ident.clone()).or_default().push(ix);
-        }
+        let ix = g.g.add_node(node);
+        g.by_id.insert(id.into_boxed_str(), ix);
         ix
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn add_edge(
         &mut self,
-        merged: &mut FxHashMap<(NodeIndex, NodeIndex, Relation), EdgeIndex>,
         from: NodeIndex,
         to: NodeIndex,
         c: &Citation,
@@ -482,32 +489,187 @@ impl CitationGraph {
         reason: Option<String>,
         ev: Evidence,
     ) {
-        if let Some(&e) = merged.get(&(from, to, c.relation)) {
-            let edge = &mut self.g[e];
+        self.add_edge_raw(from, to, c.relation, c.date, confidence, reason, ev);
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn add_edge_raw(
+        &mut self,
+        from: NodeIndex,
+        to: NodeIndex,
+        relation: Relation,
+        cited_date: Option<IssueDate>,
+        confidence: Confidence,
+        reason: Option<String>,
+        ev: Evidence,
+    ) {
+        let g = &mut self.graph.g;
+        // A document cites few others: a scan of its edges finds a repeat.
+        let existing = g
+            .edges_directed(from, Direction::Outgoing)
+            .find(|e| e.target() == to && e.weight().relation == relation)
+            .map(|e| e.id());
+        if let Some(e) = existing {
+            let edge = &mut g[e];
             // Keep the most certain reading as the edge's confidence.
             if confidence < edge.confidence {
                 edge.confidence = confidence;
-                edge.reason = reason;
+                edge.reason = reason.map(String::into_boxed_str);
             }
             if edge.cited_date.is_none() {
-                edge.cited_date = c.date;
+                edge.cited_date = cited_date;
             }
             edge.more.push(ev);
             return;
         }
-        let e = self.g.add_edge(
+        g.add_edge(
             from,
             to,
             Edge {
-                relation: c.relation,
+                relation,
                 confidence,
-                reason,
-                cited_date: c.date,
+                reason: reason.map(String::into_boxed_str),
+                cited_date,
                 evidence: ev,
                 more: Vec::new(),
             },
         );
-        merged.insert((from, to, c.relation), e);
+    }
+
+    /// Resolve what is left, find duplicates and cycles, and return the graph.
+    pub fn finish(mut self) -> CitationGraph {
+        // Duplicates: citations of a shared identity are ambiguous.
+        let mut dups: Vec<(NodeIndex, Vec<NodeIndex>)> = self.claimed.drain().filter(|(_, v)| v.len() > 1).collect();
+        dups.sort();
+        for (first, ixs) in dups {
+            let g = &mut self.graph;
+            g.duplicates.push(Duplicate {
+                identity: g.g[first].id.clone(),
+                ids: ixs.iter().map(|&i| g.g[i].id.clone()).collect(),
+                paths: ixs.iter().filter_map(|&i| g.g[i].path.clone()).collect(),
+            });
+            let incoming: Vec<EdgeIndex> = g.g.edges_directed(first, Direction::Incoming).map(|e| e.id()).collect();
+            for e in incoming {
+                let (src, _) = g.g.edge_endpoints(e).expect("edge exists");
+                let w = g.g.remove_edge(e).expect("edge exists");
+                for ev in std::iter::once(w.evidence).chain(w.more) {
+                    g.unresolved.push(Unresolved {
+                        from: g.g[src].id.clone(),
+                        evidence: ev,
+                        reason: format!(
+                            "ambiguous: {} documents of the corpus have the identity {}",
+                            ixs.len(),
+                            g.g[first].id
+                        ),
+                        candidates: ixs.iter().map(|&i| g.g[i].id.clone()).collect(),
+                    });
+                }
+            }
+        }
+        // Pending: bound only when exactly one candidate fits.
+        let pending = std::mem::take(&mut self.pending);
+        if !pending.is_empty() {
+            // Index every node by (type slug, number).
+            let mut by_number: FxHashMap<(String, u32), Vec<NodeIndex>> = FxHashMap::default();
+            for ix in self.graph.g.node_indices() {
+                let n = &self.graph.g[ix];
+                if n.id.contains('~') {
+                    continue;
+                }
+                if let Some(sym) = &n.symbol {
+                    if let Some(num) = sym.number() {
+                        by_number
+                            .entry((resolve::type_slug(sym, n.doc_type.as_deref()), num))
+                            .or_default()
+                            .push(ix);
+                    }
+                }
+            }
+            for p in pending {
+                let fits: Vec<NodeIndex> = match &p.kind {
+                    PendingKind::NumberOnly(ts, number, year, home) => by_number
+                        .get(&(ts.to_string(), *number))
+                        .into_iter()
+                        .flatten()
+                        .copied()
+                        .filter(|&n| n != p.from)
+                        .filter(|&n| {
+                            let node = &self.graph.g[n];
+                            year.is_none_or(|y| node.year == Some(y))
+                                && match (home, &node.jurisdiction) {
+                                    (Some(h), Some(j)) => j == h || j == "national",
+                                    _ => true,
+                                }
+                        })
+                        .collect(),
+                    PendingKind::NoYear(ident) => by_number
+                        .get(&(ident.doc_type.clone(), ident.number))
+                        .into_iter()
+                        .flatten()
+                        .copied()
+                        .filter(|&n| n != p.from)
+                        .filter(|&n| {
+                            let node = &self.graph.g[n];
+                            node.jurisdiction.as_deref() == Some(ident.jurisdiction.slug())
+                                && node
+                                    .symbol
+                                    .as_ref()
+                                    .is_some_and(|s| resolve::slug(&s.issuers().join("-")) == ident.issuer)
+                        })
+                        .collect(),
+                };
+                let kind = match p.kind {
+                    PendingKind::NumberOnly(..) => "number-only reference",
+                    PendingKind::NoYear(_) => "no year",
+                };
+                if fits.len() == 1 {
+                    let reason = format!(
+                        "{kind} ({}): the only document of that type and number in the graph",
+                        p.what
+                    );
+                    self.add_edge_raw(
+                        p.from,
+                        fits[0],
+                        p.relation,
+                        p.cited_date,
+                        Confidence::Inferred,
+                        Some(reason),
+                        p.evidence,
+                    );
+                } else {
+                    let g = &mut self.graph;
+                    let reason = if fits.is_empty() {
+                        format!("{kind} ({}): no document of that type and number in the graph", p.what)
+                    } else {
+                        format!("{kind} ({}): {} candidates fit", p.what, fits.len())
+                    };
+                    g.unresolved.push(Unresolved {
+                        from: g.g[p.from].id.clone(),
+                        evidence: p.evidence,
+                        reason,
+                        candidates: fits.iter().map(|&x| g.g[x].id.clone()).collect(),
+                    });
+                }
+            }
+        }
+        // Cycles, computed once.
+        let g = &mut self.graph;
+        g.cycles = petgraph::algo::tarjan_scc(&g.g)
+            .into_iter()
+            .filter(|scc| scc.len() > 1 || g.g.find_edge(scc[0], scc[0]).is_some())
+            .collect();
+        self.graph
+    }
+}
+
+impl CitationGraph {
+    /// Build and resolve the graph of parsed documents.
+    pub fn build(docs: &[CorpusDocument]) -> CitationGraph {
+        let mut b = GraphBuilder::new();
+        for d in docs {
+            b.add(&d.path, &d.document);
+        }
+        b.finish()
     }
 
     /// Number of nodes.
@@ -520,14 +682,16 @@ impl CitationGraph {
         self.g.edge_count()
     }
 
-    /// All nodes, corpus documents first (in corpus order), then external ones.
+    /// All nodes.
     pub fn nodes(&self) -> impl Iterator<Item = &Node> + '_ {
         self.g.node_weights()
     }
 
     /// All edges as `(from, to, edge)`.
     pub fn edges(&self) -> impl Iterator<Item = (&Node, &Node, &Edge)> + '_ {
-        self.g.edge_references().map(|e| (&self.g[e.source()], &self.g[e.target()], e.weight()))
+        self.g
+            .edge_references()
+            .map(|e| (&self.g[e.source()], &self.g[e.target()], e.weight()))
     }
 
     /// A node by id.
@@ -535,7 +699,7 @@ impl CitationGraph {
         self.by_id.get(id).map(|&i| &self.g[i])
     }
 
-    /// The node of the `i`-th corpus document.
+    /// The node of the `i`-th document added.
     pub fn document_node(&self, i: usize) -> Option<&Node> {
         self.doc_nodes.get(i).map(|&n| &self.g[n])
     }
@@ -544,9 +708,9 @@ impl CitationGraph {
     pub fn node_by_path(&self, path: &Path) -> Option<&Node> {
         let want = std::fs::canonicalize(path).ok();
         self.g.node_weights().find(|n| {
-            n.path.as_deref().is_some_and(|p| {
-                p == path || (want.is_some() && std::fs::canonicalize(p).ok() == want)
-            })
+            n.path
+                .as_deref()
+                .is_some_and(|p| p == path || (want.is_some() && std::fs::canonicalize(p).ok() == want))
         })
     }
 
@@ -571,12 +735,18 @@ impl CitationGraph {
     }
 
     fn neighbors(&self, id: &str, dir: Direction) -> Vec<(&Node, &Edge)> {
-        let Some(&ix) = self.by_id.get(id) else { return Vec::new() };
+        let Some(&ix) = self.by_id.get(id) else {
+            return Vec::new();
+        };
         let mut v: Vec<(&Node, &Edge)> = self
             .g
             .edges_directed(ix, dir)
             .map(|e| {
-                let other = if dir == Direction::Outgoing { e.target() } else { e.source() };
+                let other = if dir == Direction::Outgoing {
+                    e.target()
+                } else {
+                    e.source()
+                };
                 (&self.g[other], e.weight())
             })
             .collect();
@@ -589,7 +759,9 @@ impl CitationGraph {
     /// following only `relations` (all when empty). Breadth first; each node
     /// once.
     pub fn lineage(&self, id: &str, walk: Walk, relations: &[Relation]) -> Vec<LineageStep<'_>> {
-        let Some(&start) = self.by_id.get(id) else { return Vec::new() };
+        let Some(&start) = self.by_id.get(id) else {
+            return Vec::new();
+        };
         let dir = match walk {
             Walk::Up => Direction::Outgoing,
             Walk::Down => Direction::Incoming,
@@ -606,7 +778,11 @@ impl CitationGraph {
                 .collect();
             next.sort_by_key(|e| (e.weight().evidence.line, e.weight().evidence.span.start));
             for e in next {
-                let other = if dir == Direction::Outgoing { e.target() } else { e.source() };
+                let other = if dir == Direction::Outgoing {
+                    e.target()
+                } else {
+                    e.source()
+                };
                 if seen[other.index()] {
                     continue;
                 }
@@ -647,7 +823,10 @@ impl CitationGraph {
 
     /// Citation cycles (computed once, when the graph was built).
     pub fn cycles(&self) -> Vec<Vec<&Node>> {
-        self.cycles.iter().map(|c| c.iter().map(|&n| &self.g[n]).collect()).collect()
+        self.cycles
+            .iter()
+            .map(|c| c.iter().map(|&n| &self.g[n]).collect())
+            .collect()
     }
 
     /// Edges whose cited document is dated after the citing one (a citation
@@ -720,34 +899,6 @@ fn incomplete_reason(ident: &Identity) -> String {
         (false, true) => "jurisdiction unknown: a local issuer, and the citing document names no province".to_string(),
         (true, false) => "year unknown: no date and no year in the symbol".to_string(),
         (true, true) => String::new(),
-    }
-}
-
-fn target_of(c: &Citation, doc: &Document, home: Option<&str>, _path: &Path) -> Target {
-    // A later short form takes its date from the first full citation.
-    let referent = c.refers_to.and_then(|j| doc.citations.get(j));
-    let date = c.date.or_else(|| referent.and_then(|r| r.date));
-    match &c.symbol {
-        Some(sym) => {
-            let Some(ident) = resolve::identity_of(sym, c.doc_type.as_deref(), date.map(|d| d.year()), home) else {
-                return Target::None;
-            };
-            if ident.is_complete() {
-                Target::Identity(ident, Confidence::Certain, None)
-            } else {
-                let reason = incomplete_reason(&ident);
-                Target::Private(ident, reason)
-            }
-        }
-        None => match (c.number, c.doc_type.as_deref().and_then(type_slug_of_name)) {
-            (Some(number), Some(ts)) => Target::NumberOnly {
-                type_slug: ts.to_string(),
-                number,
-                year: date.map(|d| d.year()),
-                home: home.map(str::to_string),
-            },
-            _ => Target::None,
-        },
     }
 }
 
@@ -840,11 +991,32 @@ mod tests {
     #[test]
     fn ok_unknown_jurisdiction_is_private() {
         let docs = vec![
-            cd("h1.txt", doc(None, None, None, vec![cite("921-CV/TU", Some("2015-09-28"), Relation::Mentions)])),
-            cd("h2.txt", doc(None, None, None, vec![cite("921-CV/TU", Some("2015-09-28"), Relation::Mentions)])),
+            cd(
+                "h1.txt",
+                doc(
+                    None,
+                    None,
+                    None,
+                    vec![cite("921-CV/TU", Some("2015-09-28"), Relation::Mentions)],
+                ),
+            ),
+            cd(
+                "h2.txt",
+                doc(
+                    None,
+                    None,
+                    None,
+                    vec![cite("921-CV/TU", Some("2015-09-28"), Relation::Mentions)],
+                ),
+            ),
             cd(
                 "bt.txt",
-                doc(Some("TỈNH ỦY BÌNH THUẬN"), Some("921-CV/TU"), Some("2015-09-28"), vec![]),
+                doc(
+                    Some("TỈNH ỦY BÌNH THUẬN"),
+                    Some("921-CV/TU"),
+                    Some("2015-09-28"),
+                    vec![],
+                ),
             ),
         ];
         let g = CitationGraph::build(&docs);
@@ -860,8 +1032,24 @@ mod tests {
     #[test]
     fn ok_duplicates_and_anachronism() {
         let docs = vec![
-            cd("a.txt", doc(Some("TỈNH ỦY BÌNH THUẬN"), Some("698-CV/TU"), Some("2023-02-28"), vec![])),
-            cd("a2.txt", doc(Some("TỈNH ỦY BÌNH THUẬN"), Some("698-CV/TU"), Some("2023-02-28"), vec![])),
+            cd(
+                "a.txt",
+                doc(
+                    Some("TỈNH ỦY BÌNH THUẬN"),
+                    Some("698-CV/TU"),
+                    Some("2023-02-28"),
+                    vec![],
+                ),
+            ),
+            cd(
+                "a2.txt",
+                doc(
+                    Some("TỈNH ỦY BÌNH THUẬN"),
+                    Some("698-CV/TU"),
+                    Some("2023-02-28"),
+                    vec![],
+                ),
+            ),
             cd(
                 "x.txt",
                 doc(

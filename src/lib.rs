@@ -30,8 +30,8 @@ mod corpus;
 mod date;
 mod error;
 pub mod export;
-mod model;
 pub mod graph;
+mod model;
 pub mod normalize;
 pub mod resolve;
 mod structure;
@@ -40,8 +40,8 @@ mod text;
 
 pub use corpus::{read_document, walk, Corpus, CorpusDocument, CorpusError, CorpusOptions};
 pub use date::IssueDate;
-pub use graph::{CitationGraph, Confidence, Edge, Node, Walk};
 pub use error::{Error, ErrorKind, SyntaxError, SyntaxErrorKind};
+pub use graph::{CitationGraph, Confidence, Edge, Node, Walk};
 pub use model::{
     Citation, Diagnostic, Document, Family, Footnote, NamedRef, PartSpans, Relation, Section, Severity, Signature, Span,
 };

@@ -115,10 +115,52 @@ pub fn slug(code: &str) -> String {
 
 /// Issuer codes whose numbering is national.
 const NATIONAL: &[&str] = &[
-    "TW", "CP", "TTG", "CTN", "HĐBT", "VPCP", "VPQH", "VPCTN", "VPTW", "QUTW", "ĐUCA", "HĐTP", "TANDTC", "VKSNDTC",
-    "KTNN", "NHNN", "TTCP", "UBDT", "BTC", "BNV", "BCA", "BYT", "BXD", "BCT", "BNNPTNT", "BNNMT", "BTNMT", "BKHĐT",
-    "BGDĐT", "BLĐTBXH", "BTP", "BQP", "BNG", "BTTTT", "BVHTTDL", "BKHCN", "BGTVT", "BDTTG", "TCT", "TCHQ", "TCTK",
-    "BHXH", "ĐCTUBTWMTTQVN", "MTTW", "TLĐ", "UBTWMTTQVN",
+    "TW",
+    "CP",
+    "TTG",
+    "CTN",
+    "HĐBT",
+    "VPCP",
+    "VPQH",
+    "VPCTN",
+    "VPTW",
+    "QUTW",
+    "ĐUCA",
+    "HĐTP",
+    "TANDTC",
+    "VKSNDTC",
+    "KTNN",
+    "NHNN",
+    "TTCP",
+    "UBDT",
+    "BTC",
+    "BNV",
+    "BCA",
+    "BYT",
+    "BXD",
+    "BCT",
+    "BNNPTNT",
+    "BNNMT",
+    "BTNMT",
+    "BKHĐT",
+    "BGDĐT",
+    "BLĐTBXH",
+    "BTP",
+    "BQP",
+    "BNG",
+    "BTTTT",
+    "BVHTTDL",
+    "BKHCN",
+    "BGTVT",
+    "BDTTG",
+    "TCT",
+    "TCHQ",
+    "TCTK",
+    "BHXH",
+    "ĐCTUBTWMTTQVN",
+    "MTTW",
+    "TLĐ",
+    "UBTWMTTQVN",
 ];
 
 /// Is an issuer code national? (`QH13`, `UBTVQH14`, Party central bodies
@@ -291,7 +333,12 @@ pub fn type_slug(symbol: &Symbol, fallback_type_name: Option<&str>) -> String {
 /// jurisdiction `home` (`None`: unknown), with `year` from its date.
 ///
 /// `None` when the symbol has no number (a blank `/SNN-VP`) or no issuer.
-pub fn identity_of(symbol: &Symbol, type_name: Option<&str>, year: Option<u16>, home: Option<&str>) -> Option<Identity> {
+pub fn identity_of(
+    symbol: &Symbol,
+    type_name: Option<&str>,
+    year: Option<u16>,
+    home: Option<&str>,
+) -> Option<Identity> {
     let number = symbol.number()?;
     let first = symbol.issuers().first()?;
     let national = symbol.issuers().iter().all(|i| is_national_issuer(i))

@@ -100,7 +100,9 @@ fn lossy_reads_on_with_a_diagnostic() {
         .arg(&f)
         .assert()
         .code(0)
-        .stdout(predicate::str::contains("warning[invalid-utf8] invalid utf-8 at byte 8"));
+        .stdout(predicate::str::contains(
+            "warning[invalid-utf8] invalid utf-8 at byte 8",
+        ));
 }
 
 #[test]
@@ -193,10 +195,16 @@ fn directory_named_like_a_file() {
     // An empty folder named like a document: nothing to read, said once.
     let empty = dir.path().join("x.txt");
     fs::create_dir(&empty).unwrap();
-    vanban().arg("parse").arg(&empty).assert().code(2).stdout("").stderr(format!(
-        "error: {}: cannot read: a folder with no documents in it: expected .txt, .md, .text or .markdown files\n",
-        empty.display()
-    ));
+    vanban()
+        .arg("parse")
+        .arg(&empty)
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(format!(
+            "error: {}: cannot read: a folder with no documents in it: expected .txt, .md, .text or .markdown files\n",
+            empty.display()
+        ));
     // Given alongside a real file, the file is still read.
     let good = write(dir.path(), "good.txt", LETTER.as_bytes());
     let out = vanban()
@@ -268,7 +276,10 @@ fn dangling_symlink_in_a_folder() {
         .clone();
     let err = String::from_utf8(out.stderr).unwrap();
     assert_eq!(count(&err, "error:"), 1, "{err}");
-    assert!(err.contains(&format!("{}: cannot read: broken symbolic link", link.display())), "{err}");
+    assert!(
+        err.contains(&format!("{}: cannot read: broken symbolic link", link.display())),
+        "{err}"
+    );
     assert_eq!(records(&out.stdout).len(), 2);
 }
 

@@ -123,7 +123,12 @@ pub fn cmd_graph(a: GraphArgs) -> anyhow::Result<i32> {
                 std::fs::create_dir_all(dir)?;
                 vanban::export::nodes_csv(&graph, std::fs::File::create(dir.join("nodes.csv"))?)?;
                 vanban::export::edges_csv(&graph, std::fs::File::create(dir.join("edges.csv"))?)?;
-                writeln!(out, "wrote {} and {}", dir.join("nodes.csv").display(), dir.join("edges.csv").display())?;
+                writeln!(
+                    out,
+                    "wrote {} and {}",
+                    dir.join("nodes.csv").display(),
+                    dir.join("edges.csv").display()
+                )?;
             }
             None => {
                 vanban::export::nodes_csv(&graph, &mut out)?;
@@ -172,7 +177,10 @@ fn find_doc<'g>(graph: &'g CitationGraph, a: &LineageArgs) -> Result<&'g Node, (
                 1 => Ok(found[0]),
                 0 => Err((format!("no document {sym} in the graph{}", filters(a)), Vec::new())),
                 n => Err((
-                    format!("{n} documents are {sym}{}: give --year and/or --jurisdiction, or one of these ids", filters(a)),
+                    format!(
+                        "{n} documents are {sym}{}: give --year and/or --jurisdiction, or one of these ids",
+                        filters(a)
+                    ),
                     found,
                 )),
             }
@@ -200,7 +208,11 @@ fn describe(n: &Node) -> String {
     if let Some(d) = n.date {
         parts.push(d.to_string());
     }
-    parts.push(n.jurisdiction.clone().unwrap_or_else(|| "jurisdiction unknown".to_string()));
+    parts.push(
+        n.jurisdiction
+            .clone()
+            .unwrap_or_else(|| "jurisdiction unknown".to_string()),
+    );
     match &n.path {
         Some(p) => parts.push(p.display().to_string()),
         None => parts.push("external".to_string()),
@@ -216,7 +228,7 @@ struct JsonStep<'a> {
     relation: Relation,
     confidence: vanban::Confidence,
     node: &'a Node,
-    path: &'a std::path::Path,
+    path: &'a std::sync::Arc<std::path::Path>,
     span: vanban::Span,
 }
 
@@ -270,7 +282,10 @@ pub fn cmd_lineage(a: LineageArgs) -> anyhow::Result<i32> {
                     span: s.edge.evidence.span,
                 })
                 .collect();
-            serde_json::to_writer_pretty(&mut out, &serde_json::json!({"of": start, "direction": if a.down {"down"} else {"up"}, "steps": v}))?;
+            serde_json::to_writer_pretty(
+                &mut out,
+                &serde_json::json!({"of": start, "direction": if a.down {"down"} else {"up"}, "steps": v}),
+            )?;
             writeln!(out)?;
         }
         super::Format::Text => {
@@ -321,7 +336,11 @@ pub fn cmd_query(a: QueryArgs) -> anyhow::Result<i32> {
     let json = a.format == super::Format::Json;
     match a.kind {
         QueryKind::Roots | QueryKind::Orphans => {
-            let nodes = if a.kind == QueryKind::Roots { graph.roots() } else { graph.orphans() };
+            let nodes = if a.kind == QueryKind::Roots {
+                graph.roots()
+            } else {
+                graph.orphans()
+            };
             if json {
                 serde_json::to_writer_pretty(&mut out, &nodes)?;
                 writeln!(out)?;
@@ -334,7 +353,10 @@ pub fn cmd_query(a: QueryArgs) -> anyhow::Result<i32> {
         QueryKind::Cycles => {
             let cycles = graph.cycles();
             if json {
-                let ids: Vec<Vec<&str>> = cycles.iter().map(|c| c.iter().map(|n| n.id.as_str()).collect()).collect();
+                let ids: Vec<Vec<&str>> = cycles
+                    .iter()
+                    .map(|c| c.iter().map(|n| n.id.as_str()).collect())
+                    .collect();
                 serde_json::to_writer_pretty(&mut out, &ids)?;
                 writeln!(out)?;
             } else {

@@ -92,9 +92,7 @@ fn walk_problem(root: &Path, err: ignore::Error) -> Option<Input> {
             ignore::Error::Io(io_err) => {
                 let p = path.unwrap_or_else(|| root.to_path_buf());
                 let error = match std::fs::symlink_metadata(&p) {
-                    Ok(m) if m.file_type().is_symlink() && io_err.kind() == io::ErrorKind::NotFound => {
-                        broken_link(&p)
-                    }
+                    Ok(m) if m.file_type().is_symlink() && io_err.kind() == io::ErrorKind::NotFound => broken_link(&p),
                     _ => io_err,
                 };
                 return Some(Err(vanban::Error::from(error).with_path(p)));
@@ -105,7 +103,9 @@ fn walk_problem(root: &Path, err: ignore::Error) -> Option<Input> {
 }
 
 fn broken_link(p: &Path) -> io::Error {
-    let target = std::fs::read_link(p).map(|t| t.display().to_string()).unwrap_or_default();
+    let target = std::fs::read_link(p)
+        .map(|t| t.display().to_string())
+        .unwrap_or_default();
     io::Error::new(
         io::ErrorKind::NotFound,
         format!("broken symbolic link: its target {target} does not exist"),
@@ -129,7 +129,12 @@ const DRAIN_LIMIT: u64 = 1 << 32;
 /// Read one path (or stdin for `-`) as bytes, refusing more than `max` bytes
 /// without reading them all (a device or a pipe has no size to check first).
 pub fn read_input(p: &Path, max: usize) -> Result<Vec<u8>, vanban::Error> {
-    let too_large = |size: u64| vanban::Error::from(vanban::ErrorKind::TooLarge { size, limit: max as u64 });
+    let too_large = |size: u64| {
+        vanban::Error::from(vanban::ErrorKind::TooLarge {
+            size,
+            limit: max as u64,
+        })
+    };
     if p.as_os_str() == "-" {
         let mut buf = Vec::new();
         io::stdin()

@@ -1,0 +1,39 @@
+//! Print how often the parsed số ký hiệu and date of the corpus documents
+//! agree with `shared/corpus/meta.jsonl`, and list the disagreements.
+//!
+//! ```text
+//! cargo run --release --example corpus_agreement
+//! ```
+
+#[path = "../tests/common_corpus/mod.rs"]
+mod common_corpus;
+
+fn main() {
+    let Some(dir) = common_corpus::corpus_dir() else {
+        eprintln!("no corpus at ../shared/corpus: nothing to measure");
+        return;
+    };
+    let (rows, parsed) = common_corpus::compare(&dir);
+    let ok = rows.iter().filter(|r| r.ok()).count();
+    let sym = rows.iter().filter(|r| r.symbol_ok).count();
+    let date = rows.iter().filter(|r| r.date_ok).count();
+    println!(
+        "parsed {parsed} documents; {} have a number and a date in meta.jsonl",
+        rows.len()
+    );
+    println!(
+        "agreement: {ok}/{} = {:.1}% (symbol {sym}, date {date})",
+        rows.len(),
+        100.0 * ok as f64 / rows.len().max(1) as f64
+    );
+    for r in rows.iter().filter(|r| !r.ok()) {
+        println!(
+            "  {}: meta {} {} | parsed {} {}",
+            r.file,
+            r.meta_number,
+            r.meta_date,
+            r.parsed_symbol.as_deref().unwrap_or("-"),
+            r.parsed_date.as_deref().unwrap_or("-"),
+        );
+    }
+}
