@@ -122,7 +122,7 @@ fn starts_citation(i: &str) -> bool {
     };
     let rest = &i[m.end()..];
     let rest = rest.trim_start_matches([' ', '\t']);
-    rest.starts_with(|c: char| c.is_ascii_digit()) || kw(rest, "so").is_ok()
+    rest.starts_with(|c: char| c.is_ascii_digit()) || so_word(rest).is_ok()
 }
 
 // ---------------------------------------------------------------------------
@@ -173,6 +173,13 @@ fn sp0(i: &str) -> PResult<'_, &str> {
     take_while(is_sp)(i)
 }
 
+// Ws1 ::= Sp? ("\n" Sp?)?        (a line broken by PDF extraction: `Nghị định số⏎254/2026/NĐ-CP`)
+fn ws1(i: &str) -> PResult<'_, &str> {
+    let (r, _) = sp0(i)?;
+    let r = r.strip_prefix('\n').map_or(r, |r2| r2.trim_start_matches(is_sp));
+    Ok((r, &i[..i.len() - r.len()]))
+}
+
 /// A keyword matched with case and diacritics folded, as a whole word.
 fn kw<'a>(i: &'a str, folded: &'static str) -> PResult<'a, &'a str> {
     match starts_with_folded(i, folded) {
@@ -202,60 +209,29 @@ fn is_all_caps(w: &str) -> bool {
     w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
 }
 
-/// Words that end an issuer or a name (folded, one or two words).
+/// Words that end an issuer or a name (lower case, one or two words). Not
+/// folded: `bị`/`Bí`, `số`/`Sở`, `năm`/`Nam`, `tại`/`Tài` must differ.
 const STOP_WORDS: &[&str] = &[
-    "ve",
-    "tai",
-    "da",
-    "dang",
-    "trong",
-    "theo",
-    "ngay",
-    "nam",
-    "de",
-    "nham",
-    "voi",
-    "cho",
-    "tu",
-    "den",
-    "duoc",
-    "bi",
-    "la",
-    "thi",
-    "nay",
-    "gom",
-    "khi",
-    "ma",
-    "nhu",
-    "so",
-    "kem",
-    "co",
-    "do",
-    "neu",
-    "va",
-    "hoac",
-    "sau",
-    "truoc",
-    "tren",
-    "duoi",
-    "ban hanh",
-    "quy dinh",
-    "huong dan",
-    "sua doi",
-    "bo sung",
-    "thay the",
-    "bai bo",
-    "thuc hien",
-    "trien khai",
-    "doi voi",
-    "phe duyet",
-    "thanh lap",
-    "giai doan",
-    "cung ngay",
-    "hien hanh",
-    "noi tren",
-    "lien quan",
+    "về", "tại", "đã", "đang", "trong", "theo", "ngày", "năm", "để", "nhằm", "với", "cho", "từ", "đến", "được", "bị",
+    "là", "thì", "này", "gồm", "khi", "mà", "như", "số", "kèm", "có", "do", "nếu", "và", "hoặc", "sau", "trước",
+    "trên", "dưới", "ban hành", "quy định", "hướng dẫn", "sửa đổi", "bổ sung", "thay thế", "bãi bỏ", "thực hiện",
+    "triển khai", "đối với", "phê duyệt", "thành lập", "giai đoạn", "cùng ngày", "hiện hành", "nói trên", "liên quan",
 ];
+
+/// The next word, lower case.
+fn lower_word(i: &str) -> String {
+    next_word(i).to_lowercase()
+}
+
+/// One of `words` (lower case, exact diacritics) as the next whole word.
+fn lex<'a>(i: &'a str, words: &[&'static str], expected: &'static str) -> PResult<'a, &'a str> {
+    let w = next_word(i);
+    if !w.is_empty() && words.contains(&w.to_lowercase().as_str()) {
+        Ok((&i[w.len()..], w))
+    } else {
+        fail(i, expected)
+    }
+}
 
 /// Is the word at the start of `i` a stop word? `và` stops only before a
 /// lower-case word, `các` or a type word (`Sở Nông nghiệp và Phát triển
@@ -265,15 +241,14 @@ fn at_stop_word(i: &str) -> bool {
     if w.is_empty() {
         return true;
     }
-    let fw = fold(w);
-    if fw == "va" || fw == "hoac" {
-        let after = i[w.len()..].trim_start_matches(is_sp);
-        let nw = next_word(after);
-        return !starts_upper(nw) || type_at_regex().is_match(prefix(after, 48)) || fold(nw) == "cac";
-    }
+    let lw = w.to_lowercase();
     let after = i[w.len()..].trim_start_matches(is_sp);
-    let two = format!("{fw} {}", fold(next_word(after)));
-    STOP_WORDS.iter().any(|s| *s == fw || *s == two)
+    if lw == "và" || lw == "hoặc" {
+        let nw = next_word(after);
+        return !starts_upper(nw) || type_at_regex().is_match(prefix(after, 48)) || lower_word(after) == "các";
+    }
+    let two = format!("{lw} {}", lower_word(after));
+    STOP_WORDS.iter().any(|s| *s == lw || *s == two)
 }
 
 /// Characters that end an issuer, a name or a subject.
@@ -316,17 +291,35 @@ pub(crate) struct Parsed<'a> {
     pub(crate) span_end: usize,
 }
 
-// SoWord ::= ("số" | "sô" | "so") Sp? ":"? Sp?
+// SoWord ::= ("số" | "sô" | "so") Sp? ":"? Ws1
 fn so_word(i: &str) -> PResult<'_, &str> {
-    let (r, w) = kw(i, "so")?;
+    let (r, w) = lex(i, &["số", "sô", "so"], "\"số\"")?;
     let (r, _) = sp0(r)?;
     let r = r.strip_prefix(':').unwrap_or(r);
-    let (r, _) = sp0(r)?;
+    let (r, _) = ws1(r)?;
     Ok((r, w))
 }
 
-// SymbolText ::= Symbol     (a real number, and not glued to a following letter)
+// SymbolText ::= "[" BareSymbol "]" ("(" Url ")")? | BareSymbol      (Markdown links: `số [37/2025/NĐ-CP]`)
 fn symbol_text(i: &str) -> PResult<'_, &str> {
+    let Some(inner) = i.strip_prefix('[') else {
+        return bare_symbol(i);
+    };
+    let (r, sym) = bare_symbol(inner)?;
+    let Some(r) = r.strip_prefix(']') else {
+        return fail(r, "\"]\"");
+    };
+    if let Some(url) = r.strip_prefix('(') {
+        let bounded = prefix(url, 300);
+        if let Some(k) = bounded.find([')', ' ', '\n']).filter(|&k| bounded[k..].starts_with(')')) {
+            return Ok((&url[k + 1..], sym));
+        }
+    }
+    Ok((r, sym))
+}
+
+// BareSymbol ::= Symbol     (a real number, and not glued to a following letter)
+fn bare_symbol(i: &str) -> PResult<'_, &str> {
     let (r, raw) = match symbol(i) {
         Ok(ok) => ok,
         Err(_) => return fail(i, "a số ký hiệu"),
@@ -354,14 +347,14 @@ fn bare_number(i: &str) -> PResult<'_, &str> {
     Ok((r, n))
 }
 
-// DatePart ::= Sp? ","? Sp? ("cùng" Sp)? (Date | "ngày" Sp? MalformedDate)
+// DatePart ::= Ws1 ","? Sp? ("cùng" Sp)? (Date | "ngày" Sp? MalformedDate)
 //            | Sp? "cùng" Sp "ngày"
 fn date_part(i: &str) -> PResult<'_, DatePart<'_>> {
-    let (r, _) = sp0(i)?;
+    let (r, _) = ws1(i)?;
     let r = r.strip_prefix(',').unwrap_or(r);
     let (r, _) = sp0(r)?;
     let start = r;
-    let (r, same) = match kw(r, "cung") {
+    let (r, same) = match lex(r, &["cùng"], "\"cùng\"") {
         Ok((r2, _)) => match sp(r2) {
             Ok((r3, _)) => (r3, true),
             Err(_) => (r, false),
@@ -430,7 +423,7 @@ fn validate(raw: RawDate) -> Result<IssueDate, (&'static str, &'static str)> {
 fn year_part(i: &str) -> PResult<'_, DatePart<'_>> {
     let (r, _) = sp(i)?;
     let start = r;
-    let r = match kw(r, "nam") {
+    let r = match lex(r, &["năm", "nam"], "\"năm\"") {
         Ok((r2, _)) => sp(r2)?.0,
         Err(_) => r,
     };
@@ -453,12 +446,12 @@ fn year_part(i: &str) -> PResult<'_, DatePart<'_>> {
     ))
 }
 
-// IssuerPart ::= Sp? ","? Sp? "của" Sp IssuerText
+// IssuerPart ::= Ws1 ","? Sp? "của" Sp IssuerText
 fn issuer_part(i: &str) -> PResult<'_, &str> {
-    let (r, _) = sp0(i)?;
+    let (r, _) = ws1(i)?;
     let r = r.strip_prefix(',').unwrap_or(r);
     let (r, _) = sp0(r)?;
-    let (r, _) = kw(r, "cua")?;
+    let (r, _) = lex(r, &["của", "cua"], "\"của\"")?;
     let (r, _) = sp(r)?;
     issuer_text(r)
 }
@@ -506,14 +499,14 @@ fn issuer_text(i: &str) -> PResult<'_, &str> {
 
 /// Verbs that open a subject without `về` (`của Bộ Chính trị ban hành Quy chế ...`).
 const SUBJECT_VERBS: &[&str] = &[
-    "ban hanh",
-    "quy dinh",
-    "huong dan",
-    "sua doi",
-    "phe duyet",
-    "thanh lap",
-    "bai bo",
-    "thay the",
+    "ban hành",
+    "quy định",
+    "hướng dẫn",
+    "sửa đổi",
+    "phê duyệt",
+    "thành lập",
+    "bãi bỏ",
+    "thay thế",
 ];
 
 // SubjectPart ::= Sp? ","? Sp? ("về việc" | "về" | "V/v") Sp? SubjectText
@@ -522,8 +515,8 @@ fn subject_part(i: &str) -> PResult<'_, &str> {
     let (r, _) = sp0(i)?;
     let r0 = r.strip_prefix(',').unwrap_or(r);
     let (r1, _) = sp0(r0)?;
-    let opened = kw(r1, "ve")
-        .map(|(r, _)| match sp(r).and_then(|(r, _)| kw(r, "viec")) {
+    let opened = lex(r1, &["về", "ve"], "\"về\"")
+        .map(|(r, _)| match sp(r).and_then(|(r, _)| lex(r, &["việc", "viec"], "\"việc\"")) {
             Ok((r2, _)) => r2,
             Err(_) => r,
         })
@@ -540,7 +533,7 @@ fn subject_part(i: &str) -> PResult<'_, &str> {
             }
             let w = next_word(r);
             let after = r[w.len()..].trim_start_matches(is_sp);
-            let two = format!("{} {}", fold(w), fold(next_word(after)));
+            let two = format!("{} {}", w.to_lowercase(), lower_word(after));
             if SUBJECT_VERBS.contains(&two.as_str()) {
                 subject_text(r)
             } else {
@@ -572,6 +565,14 @@ fn subject_text(i: &str) -> PResult<'_, &str> {
             end = k;
             break;
         }
+        if c == ' ' {
+            if let Ok((r2, _)) = lex(&rest[1..], &["và"], "\"và\"") {
+                if starts_citation(r2.trim_start_matches(is_sp)) {
+                    end = k;
+                    break;
+                }
+            }
+        }
     }
     let text = bounded[..end].trim_end_matches([' ', '\t', ',']);
     if text.is_empty() {
@@ -580,10 +581,23 @@ fn subject_text(i: &str) -> PResult<'_, &str> {
     Ok((&i[text.len()..], text))
 }
 
+// Aside ::= Sp? "(" [^()\n]{1,60} ")"        (`(khóa XII)` between the issuer and the subject; not kept)
+fn aside(i: &str) -> PResult<'_, &str> {
+    let (r, _) = sp0(i)?;
+    let Some(inner) = r.strip_prefix('(') else {
+        return fail(r, "\"(\"");
+    };
+    let bounded = prefix(inner, 60);
+    match bounded.find([')', '(', '\n']) {
+        Some(k) if k > 0 && bounded[k..].starts_with(')') => Ok((&inner[k + 1..], &r[..k + 2])),
+        _ => fail(inner, "\")\""),
+    }
+}
+
 /// Is `i` (just after the type word) `này` (this very document)?
 fn is_self_reference(i: &str) -> bool {
     let r = i.trim_start_matches(is_sp);
-    kw(r, "nay").is_ok()
+    lex(r, &["này", "nay"], "\"này\"").is_ok()
 }
 
 // Tail ::= DatePart? IssuerPart? DatePart? SubjectPart?
@@ -603,19 +617,25 @@ fn tail<'a>(base: &'a str, mut r: &'a str, mut p: Parsed<'a>) -> (&'a str, Parse
         }
     }
     p.span_end = base.len() - r.len();
-    if let Ok((r2, s)) = subject_part(r) {
+    let after_aside = aside(r).map_or(r, |(r2, _)| r2);
+    if let Ok((r2, s)) = subject_part(after_aside) {
         p.subject = Some(s);
         r = r2;
     }
     (r, p)
 }
 
-// FullCitation ::= TypeWord Sp (SoWord)? SymbolText Tail
+// FullCitation ::= TypeWord (Sp SoWord? | Ws1 SoWord) SymbolText Tail
 //   (`i` starts right after the type word)
 pub(crate) fn full_citation(i: &str) -> PResult<'_, Parsed<'_>> {
-    let (r, _) = sp(i)?;
+    let (r, gap) = ws1(i)?;
+    if gap.is_empty() {
+        return fail(i, "a space");
+    }
     let r = match so_word(r) {
         Ok((r2, _)) => r2,
+        // Across a line break only with `số`.
+        Err(_) if gap.contains('\n') => return fail(r, "\"số\""),
         Err(_) => r,
     };
     let (r, sym) = symbol_text(r)?;
@@ -643,10 +663,10 @@ pub(crate) fn list_tail(i: &str) -> PResult<'_, (usize, Parsed<'_>)> {
     let (r, _) = sp0(i)?;
     let r = match r.strip_prefix(',') {
         Some(r2) => r2,
-        None => kw(r, "va")?.0,
+        None => lex(r, &["và", "va"], "\"và\"")?.0,
     };
     let (r, _) = sp0(r)?;
-    let r = kw(r, "va").map_or(r, |(r2, _)| r2);
+    let r = lex(r, &["và", "va"], "\"và\"").map_or(r, |(r2, _)| r2);
     let (r, _) = sp0(r)?;
     let start = i.len() - r.len();
     let (r2, _) = so_word(r)?;
@@ -657,6 +677,16 @@ pub(crate) fn list_tail(i: &str) -> PResult<'_, (usize, Parsed<'_>)> {
     };
     let (rest, p) = tail(r, r2, p);
     Ok((rest, (start, p)))
+}
+
+// DatedCitation ::= TypeWord (YearPart | DatePart) Tail        (`Hiến pháp năm 2013`)
+pub(crate) fn dated_citation(i: &str) -> PResult<'_, Parsed<'_>> {
+    let (r, d) = year_part(i).or_else(|_| date_part(i))?;
+    let p = Parsed {
+        date: Some(d),
+        ..Parsed::default()
+    };
+    Ok(tail(i, r, p))
 }
 
 // NameCitation ::= TypeWord Sp Name (Sp SoWord SymbolText | DatePart | YearPart) Tail
@@ -675,7 +705,7 @@ pub(crate) fn name_citation(i: &str, limit: usize) -> PResult<'_, Parsed<'_>> {
         }
         // An anchor ends the name.
         if words > 0 {
-            let anchored = so_word(rest)
+            let anchored = so_word(&r[pos..])
                 .and_then(|(r2, _)| symbol_text(r2))
                 .map(|(r2, s)| (r2, Some(s), None))
                 .or_else(|_| {
@@ -705,11 +735,9 @@ pub(crate) fn name_citation(i: &str, limit: usize) -> PResult<'_, Parsed<'_>> {
                 return Ok((rest, p));
             }
         }
-        let first_lower_ok = words == 0 && (fold(w) == "sua" || fold(w) == "to" || !at_stop_word(rest));
+        let first_lower_ok = words == 0 && !at_stop_word(rest);
         if words > 0 && (at_stop_word(rest) || type_at_regex().is_match(prefix(rest, 48))) {
-            if !(fold(w) == "va" && !at_stop_word(rest)) {
-                break;
-            }
+            break;
         }
         if words == 0 && !first_lower_ok {
             break;
@@ -735,10 +763,10 @@ pub(crate) fn name_citation(i: &str, limit: usize) -> PResult<'_, Parsed<'_>> {
 }
 
 // NamedRef ::= TypeWord Sp UpperWord (Sp Word)* (IssuerPart)?     (no number, no date)
-pub(crate) fn named_ref(i: &str) -> PResult<'_, usize> {
+pub(crate) fn named_ref(i: &str, lower_ok: bool) -> PResult<'_, usize> {
     let (r, _) = sp(i)?;
     let first = next_word(r);
-    if !starts_upper(first) || first.chars().all(|c| c.is_ascii_digit()) {
+    if !(lower_ok || starts_upper(first)) || at_stop_word(r) || first.chars().all(|c| c.is_ascii_digit()) {
         return fail(r, "a name starting with a capital letter");
     }
     let mut pos = 0;
@@ -749,7 +777,7 @@ pub(crate) fn named_ref(i: &str) -> PResult<'_, usize> {
         if w.is_empty() || words >= 12 {
             break;
         }
-        if words > 0 && (at_stop_word(rest) || starts_citation(rest) || fold(w) == "cua") {
+        if words > 0 && (at_stop_word(rest) || starts_citation(rest) || lower_word(rest) == "của") {
             break;
         }
         pos += w.len();
@@ -851,7 +879,7 @@ pub(crate) fn find_citations(ctx: &Ctx<'_>, footnotes: &[Range<usize>], doc: &mu
             }
             Err(_) => {
                 if (nameable || canonical == "Nghị quyết") && capitalized {
-                    if let Ok((_, len)) = named_ref(after) {
+                    if let Ok((_, len)) = named_ref(after, canonical == "Hiến pháp") {
                         named.push((s, e + len));
                         skip_until = e + len;
                     }
@@ -1102,17 +1130,6 @@ fn relations(norm: &str, lines: &LineIndex, found: &[Found]) -> Vec<Relation> {
     for (i, f) in found.iter().enumerate() {
         let line = lines.line(f.start);
         let (ls, le) = lines.line_range(norm, line);
-        // Inside an earlier citation's subject: the verbs there are the cited
-        // document's, not ours.
-        let in_subject = found[..i]
-            .iter()
-            .rev()
-            .take_while(|p| p.start + GRAMMAR_WINDOW > f.start)
-            .any(|p| p.subject_range.is_some_and(|(a, b)| a <= f.start && f.start < b));
-        if in_subject {
-            out.push(Relation::Mentions);
-            continue;
-        }
         let basis = match basis_line {
             Some((l, b)) if l == line => b,
             _ => {
@@ -1123,6 +1140,17 @@ fn relations(norm: &str, lines: &LineIndex, found: &[Found]) -> Vec<Relation> {
         };
         if basis {
             out.push(Relation::Basis);
+            continue;
+        }
+        // Inside an earlier citation's subject: the verbs there are the cited
+        // document's, not ours.
+        let in_subject = found[..i]
+            .iter()
+            .rev()
+            .take_while(|p| p.start + GRAMMAR_WINDOW > f.start)
+            .any(|p| p.subject_range.is_some_and(|(a, b)| a <= f.start && f.start < b));
+        if in_subject {
+            out.push(Relation::Mentions);
             continue;
         }
         let prev = i
@@ -1377,7 +1405,7 @@ mod tests {
 
     #[test]
     fn ok_named_ref() {
-        let n = |s: &'static str| match named_ref(s) {
+        let n = |s: &'static str| match named_ref(s, false) {
             Ok((_, len)) => format!("{:?}", &s[..len]),
             Err(e) => show_err(e),
         };
@@ -1388,7 +1416,7 @@ mod tests {
 
     #[test]
     fn err_named_ref() {
-        let n = |s: &'static str| match named_ref(s) {
+        let n = |s: &'static str| match named_ref(s, false) {
             Ok((_, len)) => format!("{:?}", &s[..len]),
             Err(e) => show_err(e),
         };

@@ -340,6 +340,16 @@ pub(crate) fn date_num(i: &str) -> PResult<'_, RawDate> {
     ))
 }
 
+// DateViBare ::= Day Blank MonthYear
+/// `26 tháng 6 năm 2026`: the long form without `ngày`, as information
+/// tables print the date of issue.
+pub(crate) fn date_vi_bare(i: &str) -> PResult<'_, RawDate> {
+    let (i, day) = small(i)?;
+    let (i, _) = blank(i)?;
+    let (i, month) = month_year_tail(i)?;
+    Ok((i, RawDate { day: Some(day), ..month }))
+}
+
 // Date ::= DateVi | "ngày" Sp DateNum | DateNum | MonthYear
 /// Any date form met in real text.
 pub(crate) fn date_text(i: &str) -> PResult<'_, RawDate> {
@@ -399,6 +409,16 @@ mod tests {
         insta::assert_snapshot!(p("ngày 29/02/2023"), @"error: invalid date at byte 0: expected a day and month that exist, found \"ngày 29/02/2…\"");
         assert_eq!(p("ngày 29/02/2024"), "2024-02-29");
         insta::assert_snapshot!(p("năm 2023"), @r#"error: invalid date at byte 0: expected a date such as "ngày 28 tháng 02 năm 2023" or "28/02/2023", found "năm 2023""#);
+    }
+
+    #[test]
+    fn ok_bare_long_form() {
+        let show = |s: &str| match date_vi_bare(s) {
+            Ok((rest, raw)) => format!("{:?} rest={rest:?}", raw.validate().map(|d| d.to_string())),
+            Err(e) => format!("error: {e:?}"),
+        };
+        insta::assert_snapshot!(show("26 tháng 6 năm 2026"), @"");
+        insta::assert_snapshot!(show("09 tháng 7 năm 2026 |"), @"");
     }
 
     #[test]

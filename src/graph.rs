@@ -252,6 +252,78 @@ enum PendingKind {
     NoYear(Identity),
 }
 
+/// What a citation resolves to, computed without the graph (so in parallel).
+enum Planned {
+    /// A complete identity and its id.
+    Complete(Identity, String),
+    /// An incomplete identity: a node private to the citing file, with the reason.
+    Private(Identity, String, String),
+    /// Resolved at the end, against all nodes.
+    Later(PendingKind, String),
+    /// Nothing to resolve (a law cited by name only, a blank number).
+    Skip,
+}
+
+/// The identity work for one document.
+struct DocPlan {
+    path: Arc<Path>,
+    home: Option<String>,
+    own: Option<Identity>,
+    own_id: Option<String>,
+    targets: Vec<Planned>,
+}
+
+impl DocPlan {
+    fn new(path: &Path, doc: &Document) -> DocPlan {
+        let home = resolve::document_jurisdiction(doc);
+        let own = resolve::document_identity_in(doc, home.as_deref());
+        let own_id = own.as_ref().map(Identity::id);
+        let path: Arc<Path> = Arc::from(path);
+        let targets = doc
+            .citations
+            .iter()
+            .map(|c| {
+                // A later short form takes its date from the first full citation.
+                let referent = c.refers_to.and_then(|j| doc.citations.get(j));
+                let date = c.date.or_else(|| referent.and_then(|r| r.date));
+                match &c.symbol {
+                    Some(sym) => {
+                        let Some(ident) =
+                            resolve::identity_of(sym, c.doc_type.as_deref(), date.map(|d| d.year()), home.as_deref())
+                        else {
+                            return Planned::Skip;
+                        };
+                        if ident.is_complete() {
+                            let id = ident.id();
+                            Planned::Complete(ident, id)
+                        } else if ident.jurisdiction.is_known() {
+                            Planned::Later(PendingKind::NoYear(ident), sym.to_string())
+                        } else {
+                            let reason = incomplete_reason(&ident);
+                            let id = format!("{}~{}", ident.id(), stem(&path));
+                            Planned::Private(ident, id, reason)
+                        }
+                    }
+                    None => match (c.number, c.doc_type.as_deref().and_then(type_slug_of_name)) {
+                        (Some(number), Some(ts)) => Planned::Later(
+                            PendingKind::NumberOnly(ts, number, date.map(|d| d.year()), home.clone()),
+                            format!("{} số {number}", c.doc_type.as_deref().unwrap_or("văn bản")),
+                        ),
+                        _ => Planned::Skip,
+                    },
+                }
+            })
+            .collect();
+        DocPlan {
+            path,
+            home,
+            own,
+            own_id,
+            targets,
+        }
+    }
+}
+
 /// Builds a [`CitationGraph`] one document at a time, so a corpus of any
 /// size can be streamed through it without keeping the documents.
 ///
@@ -273,59 +345,49 @@ impl GraphBuilder {
 
     /// Add one parsed document read from `path`.
     pub fn add(&mut self, path: &Path, doc: &Document) {
-        let home = resolve::document_jurisdiction(doc);
-        let own = resolve::document_identity(doc);
-        let path: Arc<Path> = Arc::from(path);
-        let from = self.add_document_node(&path, doc, own.as_ref(), home.as_deref());
-        for (ci, c) in doc.citations.iter().enumerate() {
+        let plan = DocPlan::new(path, doc);
+        self.insert(plan, doc);
+    }
+
+    /// Add many documents: the identity work runs in parallel, the insertion
+    /// in order (the result is the same as adding them one by one).
+    pub fn add_batch<P: AsRef<Path> + Sync>(&mut self, docs: &[(P, Document)]) {
+        use rayon::prelude::*;
+        let plans: Vec<DocPlan> = docs.par_iter().map(|(p, d)| DocPlan::new(p.as_ref(), d)).collect();
+        for (plan, (_, d)) in plans.into_iter().zip(docs) {
+            self.insert(plan, d);
+        }
+    }
+
+    fn insert(&mut self, plan: DocPlan, doc: &Document) {
+        let DocPlan { path, home, own, own_id, targets } = plan;
+        let from = self.add_document_node(&path, doc, own.as_ref(), own_id, home.as_deref());
+        for (ci, (c, t)) in doc.citations.iter().zip(targets).enumerate() {
             let evidence = Evidence {
                 path: path.clone(),
                 span: c.span,
                 line: c.line as u32,
                 citation: ci as u32,
             };
-            // A later short form takes its date from the first full citation.
-            let referent = c.refers_to.and_then(|j| doc.citations.get(j));
-            let date = c.date.or_else(|| referent.and_then(|r| r.date));
-            match &c.symbol {
-                Some(sym) => {
-                    let Some(ident) =
-                        resolve::identity_of(sym, c.doc_type.as_deref(), date.map(|d| d.year()), home.as_deref())
-                    else {
-                        continue;
-                    };
-                    if ident.is_complete() {
-                        let to = self.node_for_identity(&ident, c);
-                        self.add_edge(from, to, c, Confidence::Certain, None, evidence);
-                    } else if ident.jurisdiction.is_known() {
-                        self.pending.push(Pending {
-                            from,
-                            evidence,
-                            relation: c.relation,
-                            cited_date: c.date,
-                            kind: PendingKind::NoYear(ident),
-                            what: sym.to_string(),
-                        });
-                    } else {
-                        // Never bound by guesswork: a node private to the citing file.
-                        let reason = incomplete_reason(&ident);
-                        let id = format!("{}~{}", ident.id(), stem(&path));
-                        let to = self.external_node(&ident, id, c, Some(reason.clone()));
-                        self.add_edge(from, to, c, Confidence::Unknown, Some(reason), evidence);
-                    }
+            match t {
+                Planned::Complete(ident, id) => {
+                    let to = self.node_for_identity(&ident, id, c);
+                    self.add_edge(from, to, c, Confidence::Certain, None, evidence);
                 }
-                None => {
-                    if let (Some(number), Some(ts)) = (c.number, c.doc_type.as_deref().and_then(type_slug_of_name)) {
-                        self.pending.push(Pending {
-                            from,
-                            evidence,
-                            relation: c.relation,
-                            cited_date: c.date,
-                            kind: PendingKind::NumberOnly(ts, number, date.map(|d| d.year()), home.clone()),
-                            what: format!("{} số {number}", c.doc_type.as_deref().unwrap_or("văn bản")),
-                        });
-                    }
+                Planned::Private(ident, id, reason) => {
+                    // Never bound by guesswork: a node private to the citing file.
+                    let to = self.external_node(&ident, id, c, Some(reason.clone()));
+                    self.add_edge(from, to, c, Confidence::Unknown, Some(reason), evidence);
                 }
+                Planned::Later(kind, what) => self.pending.push(Pending {
+                    from,
+                    evidence,
+                    relation: c.relation,
+                    cited_date: c.date,
+                    kind,
+                    what,
+                }),
+                Planned::Skip => {}
             }
         }
     }
@@ -335,6 +397,7 @@ impl GraphBuilder {
         path: &Arc<Path>,
         doc: &Document,
         own: Option<&Identity>,
+        own_id: Option<String>,
         home: Option<&str>,
     ) -> NodeIndex {
         let g = &mut self.graph;
@@ -355,7 +418,7 @@ impl GraphBuilder {
         };
         let id = match own {
             Some(ident) if ident.is_complete() => {
-                let id = ident.id();
+                let id = own_id.unwrap_or_else(|| ident.id());
                 if let Some(&ix) = g.by_id.get(id.as_str()) {
                     if g.g[ix].external {
                         // A placeholder created by an earlier citation: it is this document.
@@ -435,9 +498,22 @@ impl GraphBuilder {
         ix
     }
 
-    fn node_for_identity(&mut self, ident: &Identity, c: &Citation) -> NodeIndex {
-        let id = ident.id();
-        self.external_node(ident, id, c, None)
+    fn node_for_identity(&mut self, ident: &Identity, id: String, c: &Citation) -> NodeIndex {
+        match self.graph.by_id.get(id.as_str()) {
+            Some(&ix) => {
+                let n = &mut self.graph.g[ix];
+                if n.external {
+                    if n.date.is_none() {
+                        n.date = c.date;
+                    }
+                    if n.issuer.is_none() {
+                        n.issuer = c.issuer.clone();
+                    }
+                }
+                ix
+            }
+            None => self.external_node(ident, id, c, None),
+        }
     }
 
     fn external_node(&mut self, ident: &Identity, id: String, c: &Citation, note: Option<String>) -> NodeIndex {
@@ -665,9 +741,11 @@ impl GraphBuilder {
 impl CitationGraph {
     /// Build and resolve the graph of parsed documents.
     pub fn build(docs: &[CorpusDocument]) -> CitationGraph {
+        use rayon::prelude::*;
         let mut b = GraphBuilder::new();
-        for d in docs {
-            b.add(&d.path, &d.document);
+        let plans: Vec<DocPlan> = docs.par_iter().map(|d| DocPlan::new(&d.path, &d.document)).collect();
+        for (plan, d) in plans.into_iter().zip(docs) {
+            b.insert(plan, &d.document);
         }
         b.finish()
     }
@@ -874,6 +952,30 @@ impl CitationGraph {
         }
         s.citations += self.unresolved.len();
         s
+    }
+
+    /// The subgraph of the edges with one of `relations`, and the nodes they
+    /// touch (for a small picture of a lineage).
+    pub fn with_relations(&self, relations: &[Relation]) -> CitationGraph {
+        let mut out = CitationGraph::default();
+        let mut map: FxHashMap<NodeIndex, NodeIndex> = FxHashMap::default();
+        let mut node = |out: &mut CitationGraph, ix: NodeIndex| -> NodeIndex {
+            *map.entry(ix).or_insert_with(|| {
+                let n = self.g[ix].clone();
+                let new = out.g.add_node(n);
+                out.by_id.insert(self.g[ix].id.clone().into_boxed_str(), new);
+                new
+            })
+        };
+        for e in self.g.edge_references() {
+            if relations.contains(&e.weight().relation) {
+                let a = node(&mut out, e.source());
+                let b = node(&mut out, e.target());
+                out.g.add_edge(a, b, e.weight().clone());
+            }
+        }
+        out.doc_nodes = out.g.node_indices().filter(|&n| !out.g[n].external).collect();
+        out
     }
 
     pub(crate) fn inner(&self) -> &DiGraph<Node, Edge> {

@@ -25,6 +25,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod check;
 mod cite;
 mod corpus;
 mod date;

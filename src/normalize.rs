@@ -58,6 +58,10 @@ impl<'a> Normalized<'a> {
 pub struct OffsetMap {
     /// `(normalized, original)` pairs, both strictly non-decreasing.
     points: Vec<(usize, usize)>,
+    /// Normalized starts of rewritten segments as long as the text they
+    /// replace (`⁰` → `[0]`, 3 bytes each), sorted: without this they would
+    /// read as copied verbatim and map offsets inside a character.
+    same_len: Vec<usize>,
     norm_len: usize,
     orig_len: usize,
 }
@@ -66,6 +70,7 @@ impl OffsetMap {
     fn identity(len: usize) -> Self {
         OffsetMap {
             points: Vec::new(),
+            same_len: Vec::new(),
             norm_len: len,
             orig_len: len,
         }
@@ -78,6 +83,19 @@ impl OffsetMap {
             }
         }
         self.points.push((norm, orig));
+    }
+
+    /// Record that `orig_start..orig_end` was rewritten as
+    /// `norm_start..norm_end` (checkpoints pushed at both ends).
+    fn rewrote(&mut self, norm_start: usize, orig_start: usize, norm_end: usize, orig_end: usize) {
+        if norm_end - norm_start == orig_end - orig_start && norm_end > norm_start {
+            self.same_len.push(norm_start);
+        }
+    }
+
+    /// A copied (not rewritten) segment between two checkpoints?
+    fn verbatim(&self, (n0, o0): (usize, usize), (n1, o1): (usize, usize)) -> bool {
+        n1 - n0 == o1 - o0 && self.same_len.binary_search(&n0).is_err()
     }
 
     /// Original offset of a normalized offset used as the **start** of a span.
@@ -117,7 +135,8 @@ impl OffsetMap {
             // Last checkpoint with n <= pos.
             let (n0, o0) = if idx == 0 { (0, 0) } else { self.points[idx - 1] };
             let (n1, o1) = self.points.get(idx).copied().unwrap_or((self.norm_len, self.orig_len));
-            segment(pos, (n0, o0), (n1, o1), true)
+            let verbatim = self.verbatim((n0, o0), (n1, o1));
+            segment(pos, (n0, o0), (n1, o1), verbatim, true)
         } else {
             // First checkpoint with n >= pos.
             let (n1, o1) = self.points.get(idx).copied().unwrap_or((self.norm_len, self.orig_len));
@@ -125,13 +144,14 @@ impl OffsetMap {
                 return o1;
             }
             let (n0, o0) = if idx == 0 { (0, 0) } else { self.points[idx - 1] };
-            segment(pos, (n0, o0), (n1, o1), false)
+            let verbatim = self.verbatim((n0, o0), (n1, o1));
+            segment(pos, (n0, o0), (n1, o1), verbatim, false)
         }
     }
 }
 
-fn segment(pos: usize, (n0, o0): (usize, usize), (n1, o1): (usize, usize), as_start: bool) -> usize {
-    if n1 - n0 == o1 - o0 {
+fn segment(pos: usize, (n0, o0): (usize, usize), (_n1, o1): (usize, usize), verbatim: bool, as_start: bool) -> usize {
+    if verbatim {
         // Copied verbatim: constant delta.
         o0 + (pos - n0)
     } else if pos == n0 {
@@ -155,6 +175,7 @@ pub fn normalize(input: &str) -> Normalized<'_> {
     let mut out = String::with_capacity(input.len());
     let mut map = OffsetMap {
         points: Vec::new(),
+        same_len: Vec::new(),
         norm_len: 0,
         orig_len: input.len(),
     };
@@ -240,7 +261,7 @@ pub fn normalize(input: &str) -> Normalized<'_> {
                 i += clen;
                 map.push(out.len(), i);
             }
-            '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{2002}' | '\u{2003}' | '\u{2009}' => {
+            '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{2000}' | '\u{2001}' | '\u{2002}' | '\u{2003}' | '\u{2009}' => {
                 map.push(out.len(), i);
                 out.push(' ');
                 i += clen;
@@ -254,13 +275,48 @@ pub fn normalize(input: &str) -> Normalized<'_> {
                     out.push(c);
                     i += clen;
                 } else {
-                    map.push(out.len(), i);
+                    let (n0, o0) = (out.len(), i);
+                    map.push(n0, o0);
                     out.push('[');
                     out.push_str(&digits);
                     out.push(']');
                     i += consumed;
                     map.push(out.len(), i);
+                    map.rewrote(n0, o0, out.len(), i);
                 }
+                line_start = false;
+            }
+            _ if is_mark(c)
+                && map.points.last() == Some(&(out.len(), i))
+                && out.chars().next_back().is_some_and(char::is_alphabetic) =>
+            {
+                // Marks cut off from their letter by text just dropped
+                // (`k*\u{301}`, `e\u{200B}\u{302}`): compose them with the
+                // letter, as the next pass would (normalization is idempotent).
+                let b = out.pop().expect("a letter");
+                let nb = out.len();
+                // The map so far ends here: translate the letter's start.
+                map.norm_len = nb + b.len_utf8();
+                map.orig_len = i;
+                let ob = map.start(nb);
+                map.orig_len = input.len();
+                while map.points.last().is_some_and(|&(n, _)| n > nb) {
+                    map.points.pop();
+                }
+                let mut j = i;
+                for m in input[i..].chars().take_while(|&m| is_mark(m)) {
+                    j += m.len_utf8();
+                }
+                let mut seg = String::from(b);
+                seg.push_str(&input[i..j]);
+                while map.same_len.last().is_some_and(|&n| n >= nb) {
+                    map.same_len.pop();
+                }
+                map.push(nb, ob);
+                compose_segment(&seg, &mut out);
+                map.push(out.len(), j);
+                map.rewrote(nb, ob, out.len(), j);
+                i = j;
                 line_start = false;
             }
             _ => {
@@ -279,9 +335,11 @@ pub fn normalize(input: &str) -> Normalized<'_> {
                 if !has_marks && !lookalike && !needs_nfc_char(c) {
                     out.push(c);
                 } else {
-                    map.push(out.len(), i);
+                    let n0 = out.len();
+                    map.push(n0, i);
                     compose_segment(&input[i..j], &mut out);
                     map.push(out.len(), j);
+                    map.rewrote(n0, i, out.len(), j);
                 }
                 i = j;
                 line_start = false;
@@ -293,6 +351,10 @@ pub fn normalize(input: &str) -> Normalized<'_> {
         text: Cow::Owned(out),
         map,
     }
+}
+
+fn is_mark(c: char) -> bool {
+    canonical_combining_class(c) != 0 || is_vietnamese_mark(c)
 }
 
 fn is_vietnamese_mark(c: char) -> bool {
@@ -367,6 +429,8 @@ fn needs_work(input: &str) -> bool {
                         | '\u{00A0}'
                         | '\u{2007}'
                         | '\u{202F}'
+                        | '\u{2000}'
+                        | '\u{2001}'
                         | '\u{2002}'
                         | '\u{2003}'
                         | '\u{2009}'

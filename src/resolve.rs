@@ -84,6 +84,14 @@ impl Identity {
         self.to_string()
     }
 
+    /// Write the id into `out` (cleared first), without allocating when `out`
+    /// has room.
+    pub fn write_id(&self, out: &mut String) {
+        use std::fmt::Write;
+        out.clear();
+        let _ = write!(out, "{self}");
+    }
+
     /// `true` when jurisdiction and year are both known.
     pub fn is_complete(&self) -> bool {
         self.jurisdiction.is_known() && self.year.is_some()
@@ -101,16 +109,24 @@ impl fmt::Display for Identity {
     }
 }
 
-/// Fold a code to an id slug: lower case ASCII, `đ` → `d`.
+/// Fold a code to an id slug: lower case ASCII, `đ` → `d`, runs of other
+/// characters as one `-`.
 pub fn slug(code: &str) -> String {
-    fold(code)
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-        .collect::<String>()
-        .split('-')
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join("-")
+    let mut out = String::with_capacity(code.len());
+    let mut dash = false;
+    for c in code.chars() {
+        let f = crate::normalize::fold_char(c);
+        if f.is_ascii_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.push(f);
+        } else if f != '\u{0}' {
+            dash = true;
+        }
+    }
+    out
 }
 
 /// Issuer codes whose numbering is national.
@@ -166,6 +182,9 @@ const NATIONAL: &[&str] = &[
 /// Is an issuer code national? (`QH13`, `UBTVQH14`, Party central bodies
 /// ending in `TW`, ministries.)
 pub fn is_national_issuer(code: &str) -> bool {
+    if NATIONAL.contains(&code) {
+        return true;
+    }
     let up: String = code.chars().flat_map(char::to_uppercase).collect();
     NATIONAL.contains(&up.as_str())
         || up.starts_with("QH")
@@ -274,20 +293,35 @@ const CAPITALS: &[(&str, &str)] = &[
     ("phan rang", "ninh-thuan"),
 ];
 
-/// Find a province name in a text (folded, whole words).
+/// [`PROVINCES`] by folded name, built once.
+static PROVINCE_INDEX: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, &'static str>> =
+    std::sync::LazyLock::new(|| PROVINCES.iter().map(|(n, s)| (*n, *s)).collect());
+
+/// Find a province name in a text (folded, whole words): the first one met.
+/// Looks up each run of one to five words, so the cost is linear in the text.
 pub fn province_in(text: &str) -> Option<String> {
-    let f = format!(" {} ", fold(text).replace(['.', ',', '(', ')', ':', ';'], " "));
-    let f = crate::text::fold_ws(&f);
-    let f = format!(" {f} ");
-    let mut best: Option<(usize, &str)> = None;
-    for (name, slug) in PROVINCES.iter() {
-        if let Some(pos) = f.find(&format!(" {name} ")) {
-            if best.is_none_or(|(p, _)| pos < p) {
-                best = Some((pos, slug));
+    let folded = fold(text);
+    let words: Vec<&str> = folded
+        .split(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | '(' | ')' | ':' | ';'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut buf = String::new();
+    for i in 0..words.len() {
+        // Longest first: "thua thien hue" before "hue".
+        for len in (1..=5.min(words.len() - i)).rev() {
+            buf.clear();
+            for (k, w) in words[i..i + len].iter().enumerate() {
+                if k > 0 {
+                    buf.push(' ');
+                }
+                buf.push_str(w);
+            }
+            if let Some(s) = PROVINCE_INDEX.get(buf.as_str()) {
+                return Some(s.to_string());
             }
         }
     }
-    best.map(|(_, s)| s.to_string())
+    None
 }
 
 fn capital_in(text: &str) -> Option<String> {
@@ -362,13 +396,17 @@ pub fn identity_of(
 
 /// The identity of a parsed document, when its symbol has a number.
 pub fn document_identity(doc: &Document) -> Option<Identity> {
+    document_identity_in(doc, document_jurisdiction(doc).as_deref())
+}
+
+/// [`document_identity`] with the document's jurisdiction already known.
+pub fn document_identity_in(doc: &Document, home: Option<&str>) -> Option<Identity> {
     let sym = doc.symbol.as_ref()?;
-    let home = document_jurisdiction(doc);
     identity_of(
         sym,
         doc.doc_type.as_deref(),
         doc.date.map(|d| d.year()).or(doc.year),
-        home.as_deref(),
+        home,
     )
 }
 

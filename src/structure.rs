@@ -22,7 +22,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::date::{date_text, RawDate};
+use crate::date::{date_text, date_vi_bare, RawDate};
 use crate::model::{Diagnostic, Document, Family, Footnote, Section, Severity, Signature, Span};
 use crate::normalize::{fold_char, starts_with_folded};
 use crate::symbol::symbol;
@@ -89,8 +89,6 @@ fn split_lines(norm: &str) -> Vec<Line> {
 /// passes.
 #[derive(Debug, Default)]
 struct Header {
-    /// First line after the header window.
-    end_line: usize,
     /// The `Kính gửi` keyword: line index and offset just after the keyword.
     kinh_gui: Option<(usize, usize)>,
     /// Last line that holds a header element.
@@ -190,7 +188,7 @@ fn segments(norm: &str, line: Line) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut seg_start = 0;
     let mut i = 0;
-    let mut push = |a: usize, b: usize, out: &mut Vec<(usize, usize)>| {
+    let push = |a: usize, b: usize, out: &mut Vec<(usize, usize)>| {
         let part = &text[a..b];
         let lead = part.len() - part.trim_start().len();
         let t = part.trim();
@@ -271,37 +269,25 @@ fn motto_tail(s: &str) -> usize {
     }
 }
 
-// SymbolIntro ::= (TypeWord Sp){0,2} "Số" (":" | Sp)*      ("Luật số:", "Số:", "Số")
+// SymbolIntro ::= "Số" ":"? | TypeName Sp "Số" ":"      ("Số:", "Số", "Luật số:", "Nghị quyết số:")
 /// The `Số` that introduces the document's own số ký hiệu, at the start of
 /// `s`; the bytes up to the symbol. `Số hiệu`, `Số lượng` are not it.
 fn symbol_intro(s: &str) -> Option<usize> {
-    let mut at = 0;
-    for _ in 0..3 {
-        let rest = &s[at..];
-        if let Some(n) = kw_at(rest, "so") {
-            let after = &rest[n..];
-            let t = after.trim_start_matches([' ', '\t']);
-            let colon = t.starts_with(':');
-            let t2 = if colon {
-                t[1..].trim_start_matches([' ', '\t'])
-            } else {
-                t
-            };
-            let ok = colon || t2.is_empty() || t2.starts_with(|c: char| c.is_ascii_digit() || c == '/');
-            if !ok || (at > 0 && !colon && t2.is_empty()) {
-                return None;
-            }
-            return Some(at + n + (after.len() - t2.len()));
-        }
-        // A type word before "số" (`Luật số:`, `Bộ luật số:`), capitalised.
-        let w_end = rest.find([' ', '\t']).unwrap_or(rest.len());
-        let w = &rest[..w_end];
-        if w.is_empty() || !w.chars().next().is_some_and(char::is_uppercase) || !w.chars().all(char::is_alphabetic) {
-            return None;
-        }
-        at += w_end + (rest[w_end..].len() - rest[w_end..].trim_start_matches([' ', '\t']).len());
+    let at = match type_name_at(s) {
+        Some((n, _)) if s[n..].starts_with([' ', '\t']) => n + (s[n..].len() - s[n..].trim_start().len()),
+        _ => 0,
+    };
+    let rest = &s[at..];
+    let n = kw_at(rest, "so")?;
+    let after = &rest[n..];
+    let t = after.trim_start_matches([' ', '\t']);
+    let colon = t.starts_with(':');
+    let t2 = if colon { t[1..].trim_start_matches([' ', '\t']) } else { t };
+    let ok = colon || (at == 0 && (t2.is_empty() || t2.starts_with(|c: char| c.is_ascii_digit() || c == '/')));
+    if !ok {
+        return None;
     }
-    None
+    Some(at + n + (after.len() - t2.len()))
 }
 
 // SymbolField ::= ("Số hiệu" | "Số ký hiệu" | "Số văn bản") (":" | Sp)* Symbol
@@ -389,14 +375,12 @@ const TITLES: &[(&str, &str)] = &[
 // Title ::= TypeName (Sp Text)?         (upper case: `NGHỊ ĐỊNH`, `LUẬT BIỂN VIỆT NAM`)
 /// A type-name title at the start of `s`: bytes matched and canonical name.
 fn title(s: &str) -> Option<(usize, &'static str)> {
-    for (kw, name) in TITLES {
-        if let Some(n) = kw_at(s, kw) {
-            if is_upper_text(&s[..n]) || (n <= 3 && s[..n].chars().all(|c| !c.is_lowercase())) {
-                return Some((n, name));
-            }
-        }
-    }
-    None
+    type_name_at(s).filter(|&(n, _)| is_upper_text(&s[..n]) || (n <= 3 && s[..n].chars().all(|c| !c.is_lowercase())))
+}
+
+/// A type name at the start of `s`, in any case (`Nghị quyết`, `LUẬT`).
+fn type_name_at(s: &str) -> Option<(usize, &'static str)> {
+    TITLES.iter().find_map(|(kw, name)| kw_at(s, kw).map(|n| (n, *name)))
 }
 
 // Mark ::= "HỎA TỐC" | "THƯỢNG KHẨN" | "KHẨN" | "TUYỆT MẬT" | "TỐI MẬT" | "MẬT"
@@ -532,6 +516,27 @@ fn section_label(s: &str) -> Option<(usize, u8)> {
     None
 }
 
+/// Does the line open with `<Place>, ngày`?
+fn starts_with_place_date(t: &str) -> bool {
+    let head = &t[..t.floor_char_boundary_compat(120)];
+    find_kw(head, "ngay").is_some_and(|(ns, _)| ns == 0 || place(&head[..ns]).is_some())
+}
+
+/// `str::floor_char_boundary` for older toolchains.
+trait FloorBoundary {
+    fn floor_char_boundary_compat(&self, i: usize) -> usize;
+}
+
+impl FloorBoundary for str {
+    fn floor_char_boundary_compat(&self, i: usize) -> usize {
+        let mut i = i.min(self.len());
+        while !self.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    }
+}
+
 /// `[n]` at the start of `s`: the marker digits and the bytes matched.
 fn bracket_marker(s: &str) -> Option<(&str, usize)> {
     let rest = s.strip_prefix('[')?;
@@ -611,11 +616,48 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
         self.footnote_lines.binary_search(&l).is_ok()
     }
 
+    /// Does line `l` hold a header anchor: the national or Party header
+    /// (at the start, or after an upper-case issuer), a `Số:` line, a
+    /// `<Place>, ngày` line or `Kính gửi`?
+    fn is_anchor(&self, l: usize) -> bool {
+        let t = self.text(l);
+        if let Some((ms, _, _)) = motto(t) {
+            if ms == 0 || is_upper_text(&t[..ms]) {
+                return true;
+            }
+        }
+        let unb = &t[bullet_len(t)..];
+        symbol_intro(t).is_some_and(|n| n == t.len() || symbol(&t[n..]).is_ok())
+            || kinh_gui(unb).is_some()
+            || starts_with_place_date(t)
+    }
+
+    /// The header window `start..end`. Usually it starts at the top; a copy
+    /// that prints a summary (`Căn cứ ...` list, a table) before the
+    /// document's own header gets the window moved down to that header.
+    fn header_window(&self) -> (usize, usize) {
+        let end = self.header_end(0);
+        if (0..end).any(|l| self.is_anchor(l)) {
+            return (0, end);
+        }
+        let max = self.lines.len().min(end + HEADER_MAX_LINES);
+        match (end..max).find(|&l| self.is_anchor(l)) {
+            Some(a) => {
+                let mut start = a;
+                while start > end && start + 2 > a && is_upper_text(self.text(start - 1)) {
+                    start -= 1;
+                }
+                (start, self.header_end(start))
+            }
+            None => (0, end),
+        }
+    }
+
     /// The header window: where does it end?
-    fn header_end(&self) -> usize {
-        let max = self.lines.len().min(HEADER_MAX_LINES);
+    fn header_end(&self, from: usize) -> usize {
+        let max = self.lines.len().min(from + HEADER_MAX_LINES);
         let mut in_list = false;
-        for l in 0..max {
+        for l in from..max {
             let t = self.text(l);
             if t.is_empty() {
                 continue;
@@ -637,6 +679,7 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
                 }
             }
             if t.len() > PROSE_LEN
+                && !starts_with_place_date(t)
                 && motto(t).is_none()
                 && symbol_intro(t).is_none()
                 && find_kw(t, "kinh gui").is_none()
@@ -654,11 +697,8 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
 
     /// Read the header window.
     fn header(&mut self) -> Header {
-        let end = self.header_end();
-        let mut h = Header {
-            end_line: end,
-            ..Header::default()
-        };
+        let (start, end) = self.header_window();
+        let mut h = Header::default();
         let norm = self.norm;
         // Issuer candidates: (start, end, line).
         let mut cands: Vec<(usize, usize, usize)> = Vec::new();
@@ -670,7 +710,7 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
         let mut subject_from: Option<(usize, usize, usize)> = None; // (start, end, line) of subject first part
         let mut title_found = false;
         let mut symbol_line: Option<usize> = None;
-        let mut l = 0;
+        let mut l = start;
         'lines: while l < end {
             let line = self.lines[l];
             if line.is_blank() {
@@ -680,7 +720,11 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
             for (ss, se) in segments(norm, line) {
                 let mut cur = ss;
                 while cur < se {
-                    let seg = &norm[cur..se];
+                    let seg = norm[cur..se].trim_start();
+                    cur = se - seg.len();
+                    if seg.is_empty() {
+                        break;
+                    }
                     // A symbol announced on the previous line (`Số:` ⏎ symbol).
                     if pending_symbol {
                         pending_symbol = false;
@@ -697,6 +741,15 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
                         h.kinh_gui = Some((l, cur + unb + n));
                         h.last_line = Some(l);
                         break 'lines;
+                    }
+                    if !date_found {
+                        if let Some(n) = self.read_place_date(cur, se) {
+                            date_found = true;
+                            issuer_frozen = true;
+                            h.last_line = Some(l);
+                            cur += n;
+                            continue;
+                        }
                     }
                     if let Some((ms, me, fam)) = motto(seg) {
                         if family_span.is_none() {
@@ -740,15 +793,6 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
                         h.last_line = Some(l);
                         cur = se;
                         continue;
-                    }
-                    if !date_found {
-                        if let Some(n) = self.read_place_date(cur, se) {
-                            date_found = true;
-                            issuer_frozen = true;
-                            h.last_line = Some(l);
-                            cur += n;
-                            continue;
-                        }
                     }
                     if !title_found {
                         if let Some((n, name)) = title(seg) {
@@ -796,7 +840,7 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
         self.set_issuer(&cands);
         // Fallbacks from an information table (curated copies).
         if !sym_found {
-            sym_found = self.symbol_from_field(end);
+            sym_found = self.symbol_from_field(end) || self.symbol_from_title();
         }
         if !date_found {
             self.date_from_field(end);
@@ -1003,6 +1047,42 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
         false
     }
 
+    // CopyTitle ::= (TypeName Sp ("số" ":"? Sp)?)? Symbol (Sp Text)?
+    /// The title a copy prints on its first line (`Nghị định 102/2017/NĐ-CP`,
+    /// `# 46/2026/NĐ-CP`), when the document's own `Số:` line is missing.
+    fn symbol_from_title(&mut self) -> bool {
+        let Some(l) = (0..self.lines.len().min(HEADER_MAX_LINES)).find(|&l| !self.lines[l].is_blank()) else {
+            return false;
+        };
+        let line = self.lines[l];
+        let t = self.text(l);
+        let mut at = 0;
+        if let Some((n, _)) = type_name_at(t) {
+            at = n + (t[n..].len() - t[n..].trim_start().len());
+            if let Some(k) = kw_at(&t[at..], "so") {
+                let r = &t[at + k..];
+                at += k + (r.len() - r.trim_start_matches(|c: char| c == ':' || c.is_whitespace()).len());
+            }
+        }
+        let rest = &t[at..];
+        let shaped = symbol(rest).is_ok_and(|(r, raw)| {
+            (r.is_empty() || r.starts_with([' ', '\t']))
+                && raw.number.is_some()
+                && raw.codes.len() + usize::from(raw.year.is_some()) >= 2
+        });
+        if !shaped || self.read_symbol(line.s + at, line.e, false).is_none() {
+            return false;
+        }
+        let span = self.doc.spans.symbol;
+        self.diag(
+            "symbol-from-title",
+            Severity::Info,
+            "no \"Số:\" line: expected one in the header, found the số ký hiệu in the copy's title",
+            span,
+        );
+        true
+    }
+
     /// `Ngày ban hành | 30/6/2026` in an information table.
     fn date_from_field(&mut self, end: usize) {
         for l in 0..end {
@@ -1013,7 +1093,8 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
                     .len();
             if let Some(n) = date_field(&t[lead..]) {
                 let at = line.s + lead + n;
-                if let Ok((rest, raw)) = date_text(&self.norm[at..line.e]) {
+                let field = &self.norm[at..line.e];
+                if let Ok((rest, raw)) = date_text(field).or_else(|_| date_vi_bare(field)) {
                     let de = line.e - rest.len();
                     self.set_date(raw, at, de);
                     if self.doc.date.is_some() {

@@ -300,10 +300,19 @@ fn upper(code: &str) -> String {
     code.chars().flat_map(char::to_uppercase).collect()
 }
 
+/// Case-insensitive equality without allocating.
+fn eq_upper(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.chars().flat_map(char::to_uppercase).eq(b.chars().flat_map(char::to_uppercase))
+}
+
 /// The canonical spelling of a type code, if `code` is one (any case).
 pub(crate) fn canonical_type(code: &str) -> Option<&'static str> {
-    let up = upper(code);
-    TYPES.iter().map(|t| t.0).find(|t| upper(t) == up)
+    // Exact spelling first (the common case), then any case.
+    TYPES
+        .iter()
+        .map(|t| t.0)
+        .find(|t| *t == code)
+        .or_else(|| TYPES.iter().map(|t| t.0).find(|t| eq_upper(t, code)))
 }
 
 fn type_name(code: &str, party: bool) -> Option<&'static str> {
@@ -318,12 +327,13 @@ fn is_party_issuer(code: &str) -> bool {
 }
 
 fn canonical_issuer(code: &str) -> String {
-    let up = upper(code);
-    MIXED_CASE
-        .iter()
-        .find(|m| upper(m) == up)
-        .map(|m| m.to_string())
-        .unwrap_or(up)
+    if let Some(m) = MIXED_CASE.iter().find(|m| eq_upper(m, code)) {
+        return m.to_string();
+    }
+    if code.chars().all(|c| !c.is_lowercase()) {
+        return code.to_string();
+    }
+    upper(code)
 }
 
 // ---------------------------------------------------------------------------
@@ -705,9 +715,9 @@ impl<'a> RawSymbol<'a> {
             && style == SymbolStyle::Slash
             && self.year.is_none()
             && rest.len() >= 2
-            && self.slash_after.is_none()
         {
-            // Công văn: issuer-unit.
+            // Công văn: issuer-unit (`3870/SNN-VP`; typed `3870/SNN/VP`, the
+            // same symbol: it prints and reads back as `3870/SNN-VP`).
             issuers.push(rest[0].clone());
             unit = Some(rest[1..].join("-"));
         } else {

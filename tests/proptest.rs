@@ -93,10 +93,29 @@ fn check_document(text: &str) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// Normalization is idempotent, and its offset map sends every normalized
+/// char boundary to an original char boundary, in order.
 fn check_idempotent(text: &str) -> Result<(), TestCaseError> {
     let once = vanban::normalize::normalize(text);
     let twice = vanban::normalize::normalize(once.text());
     prop_assert_eq!(once.text(), twice.text(), "normalize is not idempotent on {:?}", text);
+    let map = once.map();
+    let norm = once.text();
+    let mut last = 0;
+    for p in (0..=norm.len()).filter(|&p| norm.is_char_boundary(p)) {
+        let (s, e) = (map.start(p), map.end(p));
+        prop_assert!(s <= text.len() && e <= text.len(), "offset {} maps outside the input: {}, {}", p, s, e);
+        prop_assert!(
+            text.is_char_boundary(s) && text.is_char_boundary(e),
+            "offset {} maps inside a character: {}, {}",
+            p,
+            s,
+            e
+        );
+        prop_assert!(e >= last, "offset {} maps backwards: {} after {}", p, e, last);
+        last = e;
+    }
+    prop_assert_eq!(map.range(0, norm.len()).1, text.len());
     Ok(())
 }
 
@@ -424,8 +443,11 @@ proptest! {
         let canonical: Symbol = text.parse().unwrap();
         // The old shape without a slash (`61-CP`) is read only as printed:
         // `1-cp` or `1 - CP` in running text is not a symbol.
+        // Spaced *and* lower case (`1/qđ - btc`) is not read: a spaced
+        // hyphen before a lower-case word is running text. Real rows
+        // (symbols.jsonl) have one noise or the other, never both.
         let slash = text.contains('/');
-        let typed = noisy(&text, spaces && slash, lower && slash, eth);
+        let typed = noisy(&text, spaces && slash, lower && slash && !spaces, eth);
         let sym: Symbol = typed.parse().map_err(|e| TestCaseError::fail(format!("{typed:?}: {e}")))?;
         prop_assert_eq!(sym, canonical, "{:?} read differently from {:?}", typed, text);
     }

@@ -28,6 +28,9 @@ pub struct GraphArgs {
     /// (without it, both tables go to stdout, separated by a blank line).
     #[arg(long)]
     output: Option<PathBuf>,
+    /// Keep only edges of these relations (repeatable), and the nodes they touch.
+    #[arg(long = "relation", value_name = "R")]
+    relations: Vec<Relation>,
     /// Files and folders (recursed).
     #[arg(required = true)]
     paths: Vec<PathBuf>,
@@ -110,6 +113,7 @@ fn io_code(corpus: &Corpus) -> i32 {
 
 pub fn cmd_graph(a: GraphArgs) -> anyhow::Result<i32> {
     let (corpus, graph) = load(&a.paths);
+    let graph = if a.relations.is_empty() { graph } else { graph.with_relations(&a.relations) };
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     match a.format {

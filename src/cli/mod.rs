@@ -1,6 +1,7 @@
 //! Command-line front end: argument parsing and output. The library does the
 //! work; this module reads files and prints.
 
+mod check;
 mod graph;
 mod input;
 
@@ -35,6 +36,8 @@ enum Command {
     Lineage(graph::LineageArgs),
     /// List roots, orphans, cycles, anachronisms, unresolved citations or counts.
     Query(graph::QueryArgs),
+    /// Check a document repository for broken citations (for CI).
+    Check(check::CheckArgs),
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
@@ -84,6 +87,7 @@ pub fn run() -> i32 {
         Command::Graph(a) => graph::cmd_graph(a),
         Command::Lineage(a) => graph::cmd_lineage(a),
         Command::Query(a) => graph::cmd_query(a),
+        Command::Check(a) => check::cmd_check(a),
     };
     match result {
         Ok(code) => code,

@@ -1,0 +1,2153 @@
+//! Stage 6: **check**: broken citations in a document repository, for CI.
+//!
+//! [`check`] reads a [`Corpus`] and its [`CitationGraph`] and returns a
+//! [`Report`] of [`Finding`]s: data, each with a stable [`Code`], a
+//! [`Severity`], the file, the line and column of the citation (computed only
+//! here, when the report is made, by reading the files that have findings
+//! again), the cited text, what was expected and what was found, and a
+//! suggestion where there is one.
+//!
+//! | code | finding | default |
+//! |---|---|---|
+//! | `unresolved` | an in-scope citation whose document is not in the corpus | warning (error with `strict`) |
+//! | `date-mismatch` | the cited date differs from the cited document's own date | error |
+//! | `type-mismatch` | the type word disagrees with the symbol's type code or the cited document's type | error |
+//! | `issuer-mismatch` | the issuer phrase contradicts the symbol (`của Thủ tướng Chính phủ` on a `/QĐ-UBND`) | error |
+//! | `anachronism` | a document cites one dated after itself | error |
+//! | `malformed` | a symbol or date that does not parse or is impossible (`31/02/2023`) | error |
+//! | `ambiguous` | a reference that fits several documents | warning |
+//! | `superseded` | a `Căn cứ` (basis) citation of a document the corpus shows replaced or repealed before the citing date | warning |
+//! | `duplicate` | two documents of the corpus with the same identity | error |
+//! | `unreadable` | a file that is not text (invalid UTF-8, binary) or cannot be read | error |
+//!
+//! A citation is *in scope* when the cited document's numbering lives where
+//! the corpus's documents live (by default: the jurisdictions of the corpus's
+//! own documents, so a provincial archive is not asked to keep national laws),
+//! or where [`Scope`] says.
+//!
+//! ```
+//! use vanban::check::{check, CheckConfig, Code};
+//! let mut corpus = vanban::Corpus::new();
+//! corpus.push("a.txt", vanban::parse("TỈNH ỦY BÌNH THUẬN\nSố 698-CV/TU\nBình Thuận, ngày 28 tháng 02 năm 2023\n\
+//!     Thực hiện Công văn số 308-CV/TU, ngày 26/11/2021 của Ban Thường vụ Tỉnh ủy.\n"));
+//! let graph = corpus.graph();
+//! let report = check(&corpus, &graph, &CheckConfig::default());
+//! assert_eq!(report.findings[0].code, Code::Unresolved);
+//! assert!(!report.has_errors());
+//! ```
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::corpus::Corpus;
+use crate::date::IssueDate;
+use crate::error::ErrorKind;
+use crate::graph::{CitationGraph, Confidence, Edge, Node};
+use crate::model::{Citation, Document, Relation, Severity, Span};
+use crate::normalize::fold;
+use crate::resolve;
+use crate::symbol::Symbol;
+
+// ---------------------------------------------------------------------------
+// Codes
+
+/// The stable code of a finding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Code {
+    /// An in-scope citation whose document is not in the corpus.
+    Unresolved,
+    /// The cited date differs from the cited document's own date.
+    DateMismatch,
+    /// The type word disagrees with the symbol's type code or the cited document's type.
+    TypeMismatch,
+    /// The issuer phrase contradicts the symbol.
+    IssuerMismatch,
+    /// A document cites one dated after itself.
+    Anachronism,
+    /// A symbol or date that does not parse or is impossible.
+    Malformed,
+    /// A reference that fits several documents.
+    Ambiguous,
+    /// A legal-basis citation of a document replaced or repealed before the citing date.
+    Superseded,
+    /// Two documents of the corpus with the same identity.
+    Duplicate,
+    /// A file that is not text or cannot be read.
+    Unreadable,
+}
+
+impl Code {
+    /// Every code, in report order.
+    pub const ALL: [Code; 10] = [
+        Code::Unresolved,
+        Code::DateMismatch,
+        Code::TypeMismatch,
+        Code::IssuerMismatch,
+        Code::Anachronism,
+        Code::Malformed,
+        Code::Ambiguous,
+        Code::Superseded,
+        Code::Duplicate,
+        Code::Unreadable,
+    ];
+
+    /// The kebab-case name (`date-mismatch`).
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Code::Unresolved => "unresolved",
+            Code::DateMismatch => "date-mismatch",
+            Code::TypeMismatch => "type-mismatch",
+            Code::IssuerMismatch => "issuer-mismatch",
+            Code::Anachronism => "anachronism",
+            Code::Malformed => "malformed",
+            Code::Ambiguous => "ambiguous",
+            Code::Superseded => "superseded",
+            Code::Duplicate => "duplicate",
+            Code::Unreadable => "unreadable",
+        }
+    }
+
+    /// The severity when the configuration says nothing.
+    pub fn default_severity(&self) -> Severity {
+        match self {
+            Code::Unresolved | Code::Ambiguous | Code::Superseded => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+
+    /// One line saying what the code means (SARIF rule description).
+    pub fn description(&self) -> &'static str {
+        match self {
+            Code::Unresolved => "an in-scope citation whose document is not in the corpus",
+            Code::DateMismatch => "the cited date differs from the cited document's own date",
+            Code::TypeMismatch => {
+                "the type word disagrees with the symbol's type code or with the cited document's type"
+            }
+            Code::IssuerMismatch => "the issuer phrase contradicts the issuer code of the symbol",
+            Code::Anachronism => "a document cites one dated after itself",
+            Code::Malformed => "a symbol or date that does not parse or is impossible",
+            Code::Ambiguous => "a reference that fits several documents",
+            Code::Superseded => {
+                "a legal-basis citation of a document that the corpus shows replaced or repealed before the citing date"
+            }
+            Code::Duplicate => "two documents of the corpus with the same identity",
+            Code::Unreadable => "a file that is not text (invalid UTF-8, binary) or cannot be read",
+        }
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Code {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Code::ALL.iter().copied().find(|c| c.as_str() == s).ok_or_else(|| {
+            let names: Vec<&str> = Code::ALL.iter().map(Code::as_str).collect();
+            format!(
+                "unknown finding code: expected one of {}, found {s:?}",
+                names.join(", ")
+            )
+        })
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Configuration
+
+/// The level a code is reported at, as written in `vanban.toml`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    /// Not reported.
+    Off,
+    /// A note.
+    Info,
+    /// A warning (exit code 0).
+    Warning,
+    /// An error (exit code 1).
+    Error,
+}
+
+impl Level {
+    fn severity(self) -> Option<Severity> {
+        match self {
+            Level::Off => None,
+            Level::Info => Some(Severity::Info),
+            Level::Warning => Some(Severity::Warning),
+            Level::Error => Some(Severity::Error),
+        }
+    }
+}
+
+/// Which cited documents the corpus is expected to hold.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scope {
+    /// Jurisdiction slugs (`binh-thuan`, `national`). Default: those of the
+    /// corpus's own documents.
+    pub jurisdictions: Option<Vec<String>>,
+    /// Issuer codes (`TU`, `UBND`), whatever the jurisdiction. When either
+    /// list is given, the scope is exactly what the lists say.
+    pub issuers: Option<Vec<String>>,
+}
+
+/// The configuration of a check: the `vanban.toml` at the corpus root.
+///
+/// ```toml
+/// strict = false                 # unresolved citations are errors
+/// ignore = ["drafts/", "*.md"]   # gitignore-style patterns, relative to the root
+/// baseline = "vanban-baseline.json"
+///
+/// [severity]                     # per code: "off", "info", "warning", "error"
+/// ambiguous = "off"
+/// superseded = "error"
+///
+/// [scope]
+/// jurisdictions = ["binh-thuan"]
+/// issuers = ["TU", "UBND"]
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct CheckConfig {
+    /// Make `unresolved` an error (unless `severity` says otherwise).
+    pub strict: bool,
+    /// Level per code name.
+    pub severity: BTreeMap<String, Level>,
+    /// What the corpus is expected to hold.
+    pub scope: Scope,
+    /// Files not read (gitignore syntax, relative to the corpus root).
+    pub ignore: Vec<String>,
+    /// A baseline file (relative to the corpus root): findings in it are not
+    /// reported.
+    pub baseline: Option<PathBuf>,
+    /// Where to cache parsed documents (relative to the corpus root; default
+    /// `.vanban-cache`).
+    pub cache_dir: Option<PathBuf>,
+    /// The corpus root: paths in fingerprints are relative to it. Not read
+    /// from the file.
+    #[serde(skip)]
+    pub root: Option<PathBuf>,
+}
+
+impl CheckConfig {
+    /// Check the code names under `severity`.
+    pub fn validate(&self) -> Result<(), String> {
+        for k in self.severity.keys() {
+            k.parse::<Code>().map_err(|e| format!("[severity] {e}"))?;
+        }
+        Ok(())
+    }
+
+    /// The severity a code is reported at; `None` when turned off.
+    pub fn severity_of(&self, code: Code) -> Option<Severity> {
+        if let Some(l) = self.severity.get(code.as_str()) {
+            return l.severity();
+        }
+        if code == Code::Unresolved && self.strict {
+            return Some(Severity::Error);
+        }
+        Some(code.default_severity())
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Findings
+
+/// One finding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finding {
+    /// Stable code.
+    pub code: Code,
+    /// How serious (after configuration).
+    pub severity: Severity,
+    /// The file.
+    pub path: PathBuf,
+    /// 1-based line of the start.
+    pub line: usize,
+    /// 1-based column (in characters) of the start.
+    pub column: usize,
+    /// 1-based line of the end.
+    pub end_line: usize,
+    /// 1-based column (in characters) just past the end.
+    pub end_column: usize,
+    /// Lowercase text saying what is wrong.
+    pub message: String,
+    /// The cited text (whitespace folded), when there is one.
+    pub cited: Option<String>,
+    /// What was expected.
+    pub expected: Option<String>,
+    /// What was found.
+    pub found: Option<String>,
+    /// How to fix it, or what was probably meant.
+    pub suggestion: Option<String>,
+    /// More about it.
+    pub note: Option<String>,
+    /// Byte span in the file.
+    pub span: Option<Span>,
+    /// Stable across line moves: code, path (relative to the corpus root)
+    /// and cited text.
+    pub fingerprint: String,
+    /// The source line, for display.
+    #[serde(skip)]
+    pub source: Option<String>,
+}
+
+impl Finding {
+    fn new(code: Code, path: &Path, span: Option<Span>, message: String) -> Finding {
+        Finding {
+            code,
+            severity: code.default_severity(),
+            path: path.to_path_buf(),
+            line: 1,
+            column: 1,
+            end_line: 1,
+            end_column: 1,
+            message,
+            cited: None,
+            expected: None,
+            found: None,
+            suggestion: None,
+            note: None,
+            span,
+            fingerprint: String::new(),
+            source: None,
+        }
+    }
+
+    fn expect(mut self, expected: impl Into<String>, found: impl Into<String>) -> Finding {
+        self.expected = Some(expected.into());
+        self.found = Some(found.into());
+        self
+    }
+
+    fn suggest(mut self, s: Option<String>) -> Finding {
+        self.suggestion = s;
+        self
+    }
+}
+
+/// The outcome of a check.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Report {
+    /// Files looked at (documents read plus files that could not be).
+    pub files: usize,
+    /// Findings, by path and position.
+    pub findings: Vec<Finding>,
+    /// Findings left out because the baseline has them.
+    pub baselined: usize,
+}
+
+/// Counts of a report.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Summary {
+    /// Files looked at.
+    pub files: usize,
+    /// Error-level findings.
+    pub errors: usize,
+    /// Warnings.
+    pub warnings: usize,
+    /// Notes.
+    pub notes: usize,
+    /// Findings left out by the baseline.
+    pub baselined: usize,
+    /// Findings per code (codes with none left out).
+    pub by_code: BTreeMap<String, usize>,
+}
+
+impl Report {
+    /// Any error-level finding? (Exit code 1.)
+    pub fn has_errors(&self) -> bool {
+        self.findings.iter().any(|f| f.severity == Severity::Error)
+    }
+
+    /// Counts.
+    pub fn summary(&self) -> Summary {
+        let mut s = Summary {
+            files: self.files,
+            baselined: self.baselined,
+            ..Default::default()
+        };
+        for f in &self.findings {
+            match f.severity {
+                Severity::Error => s.errors += 1,
+                Severity::Warning => s.warnings += 1,
+                Severity::Info => s.notes += 1,
+            }
+            *s.by_code.entry(f.code.as_str().to_string()).or_default() += 1;
+        }
+        s
+    }
+
+    /// The summary line: `vanban check: 5 files, 27 findings (0 errors, 27
+    /// warnings, 0 notes): unresolved 27`.
+    pub fn summary_line(&self) -> String {
+        let s = self.summary();
+        let n = self.findings.len();
+        let mut line = format!(
+            "vanban check: {} {}, {n} {} ({} {}, {} {}, {} {})",
+            s.files,
+            plural(s.files, "file", "files"),
+            plural(n, "finding", "findings"),
+            s.errors,
+            plural(s.errors, "error", "errors"),
+            s.warnings,
+            plural(s.warnings, "warning", "warnings"),
+            s.notes,
+            plural(s.notes, "note", "notes"),
+        );
+        let by: Vec<String> = Code::ALL
+            .iter()
+            .filter_map(|c| s.by_code.get(c.as_str()).map(|k| format!("{c} {k}")))
+            .collect();
+        if !by.is_empty() {
+            line.push_str(": ");
+            line.push_str(&by.join(", "));
+        }
+        if s.baselined > 0 {
+            line.push_str(&format!("; {} in the baseline not shown", s.baselined));
+        }
+        line
+    }
+
+    /// Drop the findings a baseline already has (each baseline entry excuses
+    /// as many findings as it counts).
+    pub fn apply_baseline(&mut self, baseline: &Baseline) {
+        let mut left: HashMap<&str, usize> = baseline
+            .entries
+            .iter()
+            .map(|e| (e.fingerprint.as_str(), e.count))
+            .collect();
+        let before = self.findings.len();
+        self.findings.retain(|f| match left.get_mut(f.fingerprint.as_str()) {
+            Some(n) if *n > 0 => {
+                *n -= 1;
+                false
+            }
+            _ => true,
+        });
+        self.baselined += before - self.findings.len();
+    }
+}
+
+fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 {
+        one
+    } else {
+        many
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Baseline
+
+/// One fingerprint of a baseline, with how many findings share it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BaselineEntry {
+    /// The fingerprint (see [`Finding::fingerprint`]).
+    pub fingerprint: String,
+    /// The code, for people reading the file.
+    pub code: Code,
+    /// The path relative to the corpus root.
+    pub path: String,
+    /// The cited text.
+    pub cited: String,
+    /// How many findings have this fingerprint.
+    pub count: usize,
+}
+
+/// Known findings a repository accepts for now: `--write-baseline` writes
+/// one, `--baseline` (or `baseline =` in `vanban.toml`) leaves them out, so
+/// only new findings fail.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Baseline {
+    /// Format version (1).
+    pub version: u32,
+    /// The entries, sorted.
+    pub entries: Vec<BaselineEntry>,
+}
+
+impl Baseline {
+    /// The baseline of a report's findings.
+    pub fn from_report(report: &Report, root: Option<&Path>) -> Baseline {
+        let mut map: BTreeMap<String, BaselineEntry> = BTreeMap::new();
+        for f in &report.findings {
+            map.entry(f.fingerprint.clone())
+                .or_insert_with(|| BaselineEntry {
+                    fingerprint: f.fingerprint.clone(),
+                    code: f.code,
+                    path: relative(&f.path, root),
+                    cited: f.cited.clone().unwrap_or_default(),
+                    count: 0,
+                })
+                .count += 1;
+        }
+        Baseline {
+            version: 1,
+            entries: map.into_values().collect(),
+        }
+    }
+
+    /// Read a baseline file.
+    pub fn load(path: &Path) -> Result<Baseline, String> {
+        let text =
+            std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read the baseline: {e}", path.display()))?;
+        serde_json::from_str(&text).map_err(|e| format!("{}: not a vanban baseline: {e}", path.display()))
+    }
+
+    /// Write a baseline file.
+    pub fn save(&self, path: &Path) -> io::Result<()> {
+        let mut text = serde_json::to_string_pretty(self).map_err(io::Error::other)?;
+        text.push('\n');
+        std::fs::write(path, text)
+    }
+}
+
+/// A path relative to the root, with `/` separators.
+fn relative(path: &Path, root: Option<&Path>) -> String {
+    let p = root.and_then(|r| path.strip_prefix(r).ok()).unwrap_or(path);
+    let s: Vec<String> = p
+        .components()
+        .filter(|c| !matches!(c, std::path::Component::CurDir))
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    s.join("/")
+}
+
+/// FNV-1a, 128 bits: the cache key of a file's bytes and the fingerprint of
+/// a finding. Not for adversaries; for telling files apart.
+pub const fn fnv128(bytes: &[u8], mut h: u128) -> u128 {
+    const PRIME: u128 = 0x0000000001000000000000000000013B;
+    let mut i = 0;
+    while i < bytes.len() {
+        h ^= bytes[i] as u128;
+        h = h.wrapping_mul(PRIME);
+        i += 1;
+    }
+    h
+}
+
+/// The FNV-1a 128 offset basis (start value for [`fnv128`]).
+pub const FNV128_BASIS: u128 = 0x6c62272e07bb014262b821756295c58d;
+
+fn fingerprint(code: Code, path: &Path, cited: &str, root: Option<&Path>) -> String {
+    let rel = relative(path, root);
+    let mut h = fnv128(code.as_str().as_bytes(), FNV128_BASIS);
+    h = fnv128(&[0], h);
+    h = fnv128(rel.as_bytes(), h);
+    h = fnv128(&[0], h);
+    h = fnv128(cited.as_bytes(), h);
+    format!("{h:032x}")
+}
+
+// ---------------------------------------------------------------------------
+// The check
+
+/// Check a corpus: every finding, with line and column filled in (the files
+/// with findings are read again for that), sorted by path and position.
+pub fn check(corpus: &Corpus, graph: &CitationGraph, config: &CheckConfig) -> Report {
+    let docs = corpus.documents();
+    let ctx = Ctx::new(corpus, graph, config);
+    let mut findings: Vec<Finding> = docs
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(i, d)| ctx.document_findings(i, &d.path, &d.document))
+        .collect();
+    // Duplicates.
+    let by_path: HashMap<&Path, &Document> = docs.iter().map(|d| (d.path.as_path(), &d.document)).collect();
+    for dup in graph.duplicates() {
+        for (k, p) in dup.paths.iter().enumerate() {
+            let others: Vec<String> = dup
+                .paths
+                .iter()
+                .enumerate()
+                .filter(|&(j, _)| j != k)
+                .map(|(_, q)| q.display().to_string())
+                .collect();
+            let span = by_path.get(p.as_path()).and_then(|d| d.spans.symbol);
+            let mut f = Finding::new(
+                Code::Duplicate,
+                p,
+                span,
+                format!("duplicate document: {} is also {}", dup.identity, others.join(", ")),
+            );
+            f.note = Some("two files with one identity make every citation of it ambiguous; keep one".to_string());
+            findings.push(f);
+        }
+    }
+    // Files that could not be read.
+    for e in corpus.errors() {
+        let span = match e.error.kind() {
+            ErrorKind::InvalidUtf8 { offset, .. } | ErrorKind::Binary { offset, .. } => {
+                Some(Span::new(*offset, *offset + 1))
+            }
+            _ => None,
+        };
+        let mut f = Finding::new(
+            Code::Unreadable,
+            &e.path,
+            span,
+            format!("unreadable file: {}", e.error.kind()),
+        );
+        f.expected = Some("UTF-8 text".to_string());
+        f.note = Some("the other files were still checked".to_string());
+        findings.push(f);
+    }
+    let mut findings: Vec<Finding> = findings
+        .into_iter()
+        .filter_map(|mut f| {
+            f.severity = config.severity_of(f.code)?;
+            Some(f)
+        })
+        .collect();
+    locate(&mut findings);
+    for f in &mut findings {
+        f.fingerprint = fingerprint(
+            f.code,
+            &f.path,
+            f.cited.as_deref().unwrap_or(""),
+            config.root.as_deref(),
+        );
+        if f.code == Code::Unresolved && f.severity == Severity::Warning {
+            f.note = Some(STRICT_NOTE.to_string());
+        }
+    }
+    findings.sort_by(|a, b| {
+        (&a.path, a.span.map(|s| s.start), a.code, &a.message).cmp(&(
+            &b.path,
+            b.span.map(|s| s.start),
+            b.code,
+            &b.message,
+        ))
+    });
+    Report {
+        files: docs.len() + corpus.errors().len(),
+        findings,
+        baselined: 0,
+    }
+}
+
+/// The note of an unresolved citation reported as a warning.
+pub const STRICT_NOTE: &str = "unresolved citations are warnings (the cited document may be kept elsewhere); \
+     --strict, or `strict = true` in vanban.toml, makes them errors";
+
+/// What the check looks things up in.
+struct Ctx<'a> {
+    graph: &'a CitationGraph,
+    /// (citing path, citation index) → target node and edge.
+    edges: HashMap<(&'a Path, usize), (&'a Node, &'a Edge)>,
+    /// (citing path, citation index) → candidates of an unresolved reference.
+    unresolved: HashMap<(&'a Path, usize), (&'a str, &'a [String])>,
+    /// Jurisdictions in scope.
+    jurisdictions: HashSet<String>,
+    /// Issuer codes in scope (upper case).
+    issuers: HashSet<String>,
+    /// Corpus documents' nodes by (jurisdiction, number), for "did you mean".
+    by_number: HashMap<(String, u32), Vec<&'a Node>>,
+}
+
+impl<'a> Ctx<'a> {
+    fn new(corpus: &'a Corpus, graph: &'a CitationGraph, config: &CheckConfig) -> Ctx<'a> {
+        let mut edges = HashMap::new();
+        for (_, to, e) in graph.edges() {
+            for ev in std::iter::once(&e.evidence).chain(&e.more) {
+                let p: &Path = ev.path.as_ref();
+                edges.insert((p, ev.citation as usize), (to, e));
+            }
+        }
+        let unresolved = graph
+            .unresolved()
+            .iter()
+            .map(|u| {
+                let p: &Path = u.evidence.path.as_ref();
+                (
+                    (p, u.evidence.citation as usize),
+                    (u.reason.as_str(), u.candidates.as_slice()),
+                )
+            })
+            .collect();
+        let doc_nodes: Vec<&Node> = (0..corpus.documents().len())
+            .filter_map(|i| graph.document_node(i))
+            .collect();
+        let given = config.scope.jurisdictions.is_some() || config.scope.issuers.is_some();
+        let jurisdictions = match &config.scope.jurisdictions {
+            Some(j) => j.iter().cloned().collect(),
+            None if given => HashSet::new(),
+            None => doc_nodes.iter().filter_map(|n| n.jurisdiction.clone()).collect(),
+        };
+        let issuers = config
+            .scope
+            .issuers
+            .iter()
+            .flatten()
+            .map(|s| s.chars().flat_map(char::to_uppercase).collect())
+            .collect();
+        let mut by_number: HashMap<(String, u32), Vec<&Node>> = HashMap::new();
+        for n in &doc_nodes {
+            if let (Some(j), Some(num)) = (&n.jurisdiction, n.symbol.as_ref().and_then(Symbol::number)) {
+                by_number.entry((j.clone(), num)).or_default().push(n);
+            }
+        }
+        Ctx {
+            graph,
+            edges,
+            unresolved,
+            jurisdictions,
+            issuers,
+            by_number,
+        }
+    }
+
+    fn in_scope(&self, jurisdiction: Option<&str>, symbol: Option<&Symbol>) -> bool {
+        jurisdiction.is_some_and(|j| self.jurisdictions.contains(j))
+            || symbol.and_then(|s| s.issuers().first()).is_some_and(|i| {
+                self.issuers
+                    .contains(&i.chars().flat_map(char::to_uppercase).collect::<String>())
+            })
+    }
+
+    fn document_findings(&self, i: usize, path: &'a Path, doc: &Document) -> Vec<Finding> {
+        let mut out = Vec::new();
+        for d in &doc.diagnostics {
+            let malformed = ["malformed-", "impossible-", "unreadable-"]
+                .iter()
+                .any(|p| d.code.starts_with(p));
+            if malformed {
+                out.push(Finding::new(
+                    Code::Malformed,
+                    path,
+                    d.span,
+                    format!("malformed: {} [{}]", d.message, d.code),
+                ));
+            }
+        }
+        let citing = self.graph.document_node(i);
+        let home = citing.and_then(|n| n.jurisdiction.clone());
+        for (ci, c) in doc.citations.iter().enumerate() {
+            let what = describe(c);
+            let target = self.edges.get(&(path, ci)).copied();
+            // Type word against the symbol's type code.
+            let type_finding = type_against_symbol(c).map(|(expected, found)| {
+                Finding::new(
+                    Code::TypeMismatch,
+                    path,
+                    Some(c.span),
+                    format!(
+                        "type mismatch: the type word \"{found}\" does not fit the type code {} of {}, which is a {}",
+                        c.symbol.as_ref().and_then(Symbol::type_code).unwrap_or(""),
+                        sym(c),
+                        expected.to_lowercase()
+                    ),
+                )
+                .expect(expected.clone(), found)
+                .suggest(Some(format!(
+                    "write \"{expected} số {}\", or correct the số ký hiệu",
+                    sym(c)
+                )))
+            });
+            let type_finding = type_finding.or_else(|| {
+                let (to, _) = target?;
+                if to.external {
+                    return None;
+                }
+                let word = c.doc_type.as_deref()?;
+                let theirs = to.doc_type.as_deref()?;
+                (!type_words_agree(word, theirs)).then(|| {
+                    Finding::new(
+                        Code::TypeMismatch,
+                        path,
+                        Some(c.span),
+                        format!(
+                            "type mismatch: {} is cited as a {}, but {} is a {}",
+                            sym(c),
+                            word.to_lowercase(),
+                            show_path(to),
+                            theirs.to_lowercase()
+                        ),
+                    )
+                    .expect(theirs, word)
+                    .suggest(Some(format!("write \"{theirs} số {}\"", sym(c))))
+                })
+            });
+            out.extend(type_finding);
+            if let Some(f) = issuer_finding(path, c) {
+                out.push(f);
+            }
+            if let Some((reason, candidates)) = self.unresolved.get(&(path, ci)).copied() {
+                if candidates.len() >= 2 {
+                    out.push(self.ambiguous(path, c, &what, candidates.iter().map(String::as_str).collect(), reason));
+                } else if candidates.is_empty() && self.in_scope(home.as_deref(), None) {
+                    out.push(Finding::new(
+                        Code::Unresolved,
+                        path,
+                        Some(c.span),
+                        format!("unresolved citation: {what} is not in the corpus ({reason})"),
+                    ));
+                }
+                continue;
+            }
+            let Some((to, edge)) = target else { continue };
+            if to.external {
+                let jur = to.jurisdiction.as_deref();
+                if !self.in_scope(jur, c.symbol.as_ref()) {
+                    // Out of scope, or the jurisdiction is unknown.
+                } else if edge.confidence == Confidence::Unknown || to.year.is_none() {
+                    // Year unknown: look for documents of any year.
+                    let fits = self.same_number(to, |_| true);
+                    if fits.is_empty() {
+                        out.push(self.unresolved(path, c, to, &what));
+                    } else {
+                        let ids = fits.iter().map(|n| n.id.as_str()).collect();
+                        out.push(self.ambiguous(path, c, &what, ids, "the citation gives no year"));
+                    }
+                } else {
+                    out.push(self.unresolved(path, c, to, &what));
+                }
+            } else if let (Some(cited), Some(own)) = (c.date, to.date) {
+                if !c.shared.iter().any(|s| s == "date") && !cited.compatible(&own) {
+                    out.push(
+                        Finding::new(
+                            Code::DateMismatch,
+                            path,
+                            Some(c.span),
+                            format!(
+                                "date mismatch: {what} is cited as of {cited}, but {} is dated {own}",
+                                show_path(to)
+                            ),
+                        )
+                        .expect(own.to_string(), cited.to_string())
+                        .suggest(Some(format!("write \"ngày {}\"", vi_date(own)))),
+                    );
+                }
+            }
+            // A citation of a later document.
+            let cited_date = if to.external {
+                c.date.or(to.date)
+            } else {
+                to.date.or(c.date)
+            };
+            if let (Some(own), Some(cited)) = (citing.and_then(|n| n.date), cited_date) {
+                if later(cited, own) {
+                    out.push(
+                        Finding::new(
+                            Code::Anachronism,
+                            path,
+                            Some(c.span),
+                            format!("anachronism: this document, dated {own}, cites {what} of {cited}, a later date"),
+                        )
+                        .expect(format!("a document dated on or before {own}"), cited.to_string()),
+                    );
+                }
+            }
+            if c.relation == Relation::Basis {
+                out.extend(self.superseded(path, c, citing, to, &what));
+            }
+        }
+        out
+    }
+
+    /// Corpus documents with the target's jurisdiction, number, issuer and
+    /// type, passing `keep`.
+    fn same_number(&self, to: &Node, keep: impl Fn(&Node) -> bool) -> Vec<&'a Node> {
+        let (Some(j), Some(s)) = (&to.jurisdiction, &to.symbol) else {
+            return Vec::new();
+        };
+        let Some(num) = s.number() else { return Vec::new() };
+        let (issuer, ty) = issuer_type(s, to.doc_type.as_deref());
+        self.by_number
+            .get(&(j.clone(), num))
+            .into_iter()
+            .flatten()
+            .filter(|n| {
+                n.symbol
+                    .as_ref()
+                    .is_some_and(|ns| issuer_type(ns, n.doc_type.as_deref()) == (issuer.clone(), ty.clone()))
+            })
+            .filter(|n| keep(n))
+            .copied()
+            .collect()
+    }
+
+    fn unresolved(&self, path: &Path, c: &Citation, to: &Node, what: &str) -> Finding {
+        let place = match (&to.jurisdiction, to.year) {
+            (Some(j), Some(y)) => format!(" ({j}, {y})"),
+            (Some(j), None) => format!(" ({j}, year unknown)"),
+            _ => String::new(),
+        };
+        let mut f = Finding::new(
+            Code::Unresolved,
+            path,
+            Some(c.span),
+            format!("unresolved citation: {what}{place} is not in the corpus"),
+        );
+        // Did you mean: same number, other year; same number, issuer and year, other type.
+        let mut near: Vec<String> = Vec::new();
+        if to.year.is_some() {
+            for n in self.same_number(to, |n| n.year != to.year) {
+                near.push(format!(
+                    "{} of {} ({}): same number, other year",
+                    label(n),
+                    opt_date(n),
+                    show_path(n)
+                ));
+            }
+        }
+        if let (Some(j), Some(s)) = (&to.jurisdiction, &to.symbol) {
+            if let Some(num) = s.number() {
+                let (issuer, ty) = issuer_type(s, to.doc_type.as_deref());
+                for n in self.by_number.get(&(j.clone(), num)).into_iter().flatten() {
+                    let Some(ns) = &n.symbol else { continue };
+                    let (ni, nt) = issuer_type(ns, n.doc_type.as_deref());
+                    if ni == issuer && nt != ty && (to.year.is_none() || n.year == to.year) {
+                        near.push(format!(
+                            "{} of {} ({}): same number, other type",
+                            label(n),
+                            opt_date(n),
+                            show_path(n)
+                        ));
+                    }
+                }
+            }
+        }
+        if !near.is_empty() {
+            f.suggestion = Some(format!("did you mean {}?", near.join("; or ")));
+        }
+        f
+    }
+
+    fn ambiguous(&self, path: &Path, c: &Citation, what: &str, ids: Vec<&str>, reason: &str) -> Finding {
+        let shown: Vec<String> = ids
+            .iter()
+            .map(|id| match self.graph.node(id) {
+                Some(n) if n.path.is_some() => format!("{id} ({})", show_path(n)),
+                _ => id.to_string(),
+            })
+            .collect();
+        let mut f = Finding::new(
+            Code::Ambiguous,
+            path,
+            Some(c.span),
+            format!(
+                "ambiguous reference: {what} fits {} documents: {}",
+                ids.len(),
+                shown.join(", ")
+            ),
+        );
+        f.note = Some(reason.to_string());
+        f.suggestion = Some("give the full số ký hiệu and date, so one document fits".to_string());
+        f
+    }
+
+    fn superseded(&self, path: &Path, c: &Citation, citing: Option<&Node>, to: &Node, what: &str) -> Option<Finding> {
+        let own = citing?.date?;
+        let citing_id = citing.map(|n| n.id.as_str());
+        let (by, edge) = self
+            .graph
+            .cited_by(&to.id)
+            .into_iter()
+            .filter(|(n, e)| {
+                matches!(e.relation, Relation::Replaces | Relation::Repeals)
+                    && !n.external
+                    && Some(n.id.as_str()) != citing_id
+                    && n.date.is_some_and(|d| later(own, d))
+            })
+            .min_by_key(|(n, _)| n.date)?;
+        let verb = if edge.relation == Relation::Replaces {
+            "replaced"
+        } else {
+            "repealed"
+        };
+        let date = by.date.map(|d| d.to_string()).unwrap_or_default();
+        let mut f = Finding::new(
+            Code::Superseded,
+            path,
+            Some(c.span),
+            format!(
+                "superseded: {what} is cited as legal basis, but {} ({}, {date}) {verb} it before this document's date {own}",
+                label(by),
+                show_path(by)
+            ),
+        );
+        f.suggestion = Some(format!("cite {} instead, if it is the basis meant", label(by)));
+        Some(f)
+    }
+}
+
+/// `Công văn 698-CV/TU` / `Kế hoạch số 189`.
+fn describe(c: &Citation) -> String {
+    let ty = c.doc_type.as_deref().unwrap_or("văn bản");
+    match (&c.symbol, c.number, &c.name) {
+        (Some(s), _, _) => format!("{ty} {s}"),
+        (None, Some(n), _) => format!("{ty} số {n}"),
+        (None, None, Some(name)) => name.clone(),
+        _ => ty.to_string(),
+    }
+}
+
+fn sym(c: &Citation) -> String {
+    c.symbol.as_ref().map(|s| s.to_string()).unwrap_or_default()
+}
+
+fn label(n: &Node) -> String {
+    match (&n.doc_type, &n.symbol) {
+        (Some(t), Some(s)) => format!("{t} {s}"),
+        _ => n.label(),
+    }
+}
+
+fn show_path(n: &Node) -> String {
+    n.path
+        .as_ref()
+        .map_or_else(|| n.id.clone(), |p| p.display().to_string())
+}
+
+fn opt_date(n: &Node) -> String {
+    n.date.map_or_else(|| "an unknown date".to_string(), |d| d.to_string())
+}
+
+fn issuer_type(s: &Symbol, type_name: Option<&str>) -> (String, String) {
+    (resolve::slug(&s.issuers().join("-")), resolve::type_slug(s, type_name))
+}
+
+/// `28/02/2023`, `02/2023`, `2023`.
+fn vi_date(d: IssueDate) -> String {
+    match (d.day(), d.month()) {
+        (Some(day), Some(m)) => format!("{day:02}/{m:02}/{}", d.year()),
+        (None, Some(m)) => format!("{m:02}/{}", d.year()),
+        _ => d.year().to_string(),
+    }
+}
+
+/// Is `a` strictly later than `b`, comparing only what both dates know?
+fn later(a: IssueDate, b: IssueDate) -> bool {
+    if a.year() != b.year() {
+        return a.year() > b.year();
+    }
+    match (a.month(), b.month()) {
+        (Some(x), Some(y)) if x != y => x > y,
+        (Some(_), Some(_)) => matches!((a.day(), b.day()), (Some(x), Some(y)) if x > y),
+        _ => false,
+    }
+}
+
+/// Do two type names name the same kind of document? `Văn bản` fits every
+/// type; the Party's `QĐ` was used for both Quyết định and Quy định, `TT` is
+/// Thông tư (state) or Thông tri (Party), `Chương trình hành động` is a
+/// `Chương trình`.
+fn type_words_agree(a: &str, b: &str) -> bool {
+    let (a, b) = (fold(a), fold(b));
+    if a == b || a == "van ban" || b == "van ban" {
+        return true;
+    }
+    let pair = |x: &str, y: &str| (a == x && b == y) || (a == y && b == x);
+    pair("quyet dinh", "quy dinh")
+        || pair("thong tu", "thong tri")
+        || a.starts_with("chuong trinh") && b.starts_with("chuong trinh")
+        || a.starts_with("thong tu") && b.starts_with("thong tu")
+}
+
+/// `(expected type name, found type word)` when the type word of a citation
+/// contradicts the type code of its symbol.
+fn type_against_symbol(c: &Citation) -> Option<(String, String)> {
+    let s = c.symbol.as_ref()?;
+    s.type_code()?;
+    let expected = s.type_name()?;
+    let word = c.doc_type.as_deref()?;
+    if type_words_agree(word, expected) {
+        return None;
+    }
+    // Only a type word we know: an unknown one is not a contradiction.
+    crate::graph::type_slug_of_name(word)?;
+    Some((expected.to_string(), word.to_string()))
+}
+
+/// Issuer phrases (folded, at the start of the `của ...` phrase, longest
+/// first) and the issuer codes they go with: a symbol issuer passing the
+/// test agrees.
+/// An issuer phrase, the code it goes with, and the test of a symbol's issuer code.
+type IssuerRule = (&'static str, &'static str, fn(&str) -> bool);
+
+const ISSUER_PHRASES: &[IssuerRule] = &[
+    ("thu tuong", "TTg", |i| i == "TTG"),
+    ("chu tich nuoc", "CTN", |i| i == "CTN"),
+    ("uy ban thuong vu quoc hoi", "UBTVQH", |i| i.starts_with("UBTVQH")),
+    ("quoc hoi", "QH", |i| i.starts_with("QH")),
+    ("chinh phu", "CP", |i| i.ends_with("CP")),
+    ("bo chinh tri", "TW", |i| i.ends_with("TW")),
+    ("ban bi thu", "TW", |i| i.ends_with("TW")),
+    ("ban chap hanh trung uong", "TW", |i| i.ends_with("TW")),
+    ("ban thuong vu tinh uy", "TU", |i| i.ends_with("TU")),
+    ("thuong truc tinh uy", "TU", |i| i.ends_with("TU")),
+    ("ban chap hanh dang bo tinh", "TU", |i| i.ends_with("TU")),
+    ("tinh uy", "TU", |i| i.ends_with("TU")),
+    ("ban thuong vu huyen uy", "HU", |i| i.ends_with("HU")),
+    ("huyen uy", "HU", |i| i.ends_with("HU")),
+    ("uy ban nhan dan", "UBND", |i| i.contains("UB")),
+    ("ubnd", "UBND", |i| i.contains("UB")),
+    ("hoi dong nhan dan", "HĐND", |i| {
+        i.contains("HĐND") || i.contains("HDND")
+    }),
+    ("hdnd", "HĐND", |i| i.contains("HĐND") || i.contains("HDND")),
+];
+
+/// An issuer phrase that contradicts the symbol's issuer codes.
+fn issuer_finding(path: &Path, c: &Citation) -> Option<Finding> {
+    let s = c.symbol.as_ref()?;
+    let phrase = c.issuer.as_deref()?;
+    let mut folded = fold(phrase);
+    if let Some(rest) = folded.strip_prefix("chu tich ").filter(|r| !r.starts_with("nuoc")) {
+        folded = rest.to_string();
+    }
+    let (_, code, agrees) = ISSUER_PHRASES.iter().find(|(p, _, _)| {
+        folded.starts_with(p) && folded[p.len()..].chars().next().is_none_or(|ch| !ch.is_alphanumeric())
+    })?;
+    let issuers: Vec<String> = s
+        .issuers()
+        .iter()
+        .map(|i| i.chars().flat_map(char::to_uppercase).collect())
+        .collect();
+    if issuers.is_empty() || issuers.iter().any(|i| agrees(i)) {
+        return None;
+    }
+    let found = s.issuers().join("-");
+    Some(
+        Finding::new(
+            Code::IssuerMismatch,
+            path,
+            Some(c.span),
+            format!("issuer mismatch: \"{phrase}\" issues documents coded {code}, but the symbol {s} names {found}"),
+        )
+        .expect(format!("a symbol with the issuer code {code}"), found)
+        .suggest(Some("correct the issuer phrase or the số ký hiệu".to_string())),
+    )
+}
+
+// ---------------------------------------------------------------------------
+// Lines and columns
+
+/// Fill line, column, cited text and source line of each finding, reading
+/// each file that has findings once (in parallel).
+fn locate(findings: &mut [Finding]) {
+    let paths: Vec<PathBuf> = {
+        let set: HashSet<&Path> = findings
+            .iter()
+            .filter(|f| f.span.is_some())
+            .map(|f| f.path.as_path())
+            .collect();
+        set.into_iter().map(Path::to_path_buf).collect()
+    };
+    let texts: HashMap<PathBuf, Vec<u8>> = paths
+        .into_par_iter()
+        .filter_map(|p| std::fs::read(&p).ok().map(|b| (p, b)))
+        .collect();
+    for f in findings.iter_mut() {
+        let (Some(span), Some(bytes)) = (f.span, texts.get(&f.path)) else {
+            continue;
+        };
+        let start = span.start.min(bytes.len());
+        let end = span.end.clamp(start, bytes.len());
+        let (line, column, line_start) = line_col(bytes, start);
+        let (end_line, end_column, _) = line_col(bytes, end);
+        f.line = line;
+        f.column = column;
+        f.end_line = end_line;
+        f.end_column = end_column;
+        if f.code != Code::Unreadable {
+            let line_end = memchr::memchr(b'\n', &bytes[line_start..]).map_or(bytes.len(), |i| line_start + i);
+            let src = String::from_utf8_lossy(&bytes[line_start..line_end]);
+            f.source = Some(src.trim_end_matches('\r').to_string());
+            let cited = String::from_utf8_lossy(&bytes[start..end]);
+            f.cited = Some(cited.split_whitespace().collect::<Vec<_>>().join(" "));
+        }
+    }
+}
+
+/// 1-based line, 1-based column in characters, and the line's start byte.
+fn line_col(bytes: &[u8], offset: usize) -> (usize, usize, usize) {
+    let before = &bytes[..offset];
+    let line = 1 + memchr::memchr_iter(b'\n', before).count();
+    let line_start = memchr::memrchr(b'\n', before).map_or(0, |i| i + 1);
+    let column = 1 + String::from_utf8_lossy(&bytes[line_start..offset]).chars().count();
+    (line, column, line_start)
+}
+
+// ---------------------------------------------------------------------------
+// Output
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Like a compiler: `path:line:col: severity[code]: message`, the source
+    /// line, a caret line under the citation, the explanation.
+    Human,
+    /// One JSON object: `version`, `summary`, `findings`.
+    Json,
+    /// SARIF 2.1.0, for code-scanning services.
+    Sarif,
+    /// GitHub Actions workflow commands (`::error file=...,line=...::`).
+    Github,
+}
+
+/// Write a report. The human format ends with the summary line; the others
+/// leave it to the caller (stderr), so stdout stays machine-readable.
+pub fn render(report: &Report, format: Format, out: &mut dyn Write) -> io::Result<()> {
+    match format {
+        Format::Human => render_human(report, out),
+        Format::Json => render_json(report, out),
+        Format::Sarif => render_sarif(report, out),
+        Format::Github => render_github(report, out),
+    }
+}
+
+fn severity_word(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// How wide a character shows in a terminal (combining marks take no room).
+fn width(c: char) -> usize {
+    usize::from(!matches!(c, '\u{0300}'..='\u{036F}' | '\u{200B}'..='\u{200D}' | '\u{FEFF}'))
+}
+
+/// The human format.
+pub fn render_human(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    for f in &report.findings {
+        writeln!(
+            out,
+            "{}:{}:{}: {}[{}]: {}",
+            f.path.display(),
+            f.line,
+            f.column,
+            severity_word(f.severity),
+            f.code,
+            f.message
+        )?;
+        if let Some(src) = &f.source {
+            let gutter = f.line.to_string().len();
+            let chars: Vec<char> = src.chars().map(|c| if c == '\t' { ' ' } else { c }).collect();
+            let c0 = (f.column - 1).min(chars.len());
+            let c1 = if f.end_line == f.line {
+                (f.end_column - 1).clamp(c0, chars.len())
+            } else {
+                chars.len()
+            };
+            // A window of the line around the citation: paragraphs are long.
+            const BEFORE: usize = 40;
+            const MAX_MARK: usize = 80;
+            const AFTER: usize = 20;
+            let mark_end = c1.min(c0 + MAX_MARK);
+            let from = c0.saturating_sub(BEFORE);
+            let to = (mark_end + AFTER).min(chars.len());
+            let lead = if from > 0 { "…" } else { "" };
+            let tail = if to < chars.len() { "…" } else { "" };
+            let shown: String = chars[from..to].iter().collect();
+            let pad: usize = lead.chars().count() + chars[from..c0].iter().map(|&c| width(c)).sum::<usize>();
+            let marks: usize = chars[c0..mark_end].iter().map(|&c| width(c)).sum::<usize>().max(1);
+            writeln!(out, "{:gutter$} |", "")?;
+            writeln!(out, "{:>gutter$} | {lead}{shown}{tail}", f.line)?;
+            writeln!(out, "{:gutter$} | {:pad$}{}", "", "", "^".repeat(marks))?;
+        }
+        if let Some(e) = &f.expected {
+            writeln!(out, "  = expected: {e}")?;
+        }
+        if let Some(x) = &f.found {
+            writeln!(out, "  = found: {x}")?;
+        }
+        if let Some(s) = &f.suggestion {
+            writeln!(out, "  = help: {s}")?;
+        }
+        if let Some(n) = f.note.as_deref().filter(|n| *n != STRICT_NOTE) {
+            writeln!(out, "  = note: {n}")?;
+        }
+        writeln!(out)?;
+    }
+    // Said once, not under each finding.
+    let warned = report
+        .findings
+        .iter()
+        .filter(|f| f.note.as_deref() == Some(STRICT_NOTE))
+        .count();
+    if warned > 0 {
+        writeln!(out, "note: {warned} {}", STRICT_NOTE)?;
+    }
+    writeln!(out, "{}", report.summary_line())
+}
+
+/// The JSON format: `{"version": 1, "summary": {...}, "findings": [...]}`.
+pub fn render_json(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    #[derive(Serialize)]
+    struct Doc<'a> {
+        version: u32,
+        summary: Summary,
+        findings: &'a [Finding],
+    }
+    serde_json::to_writer_pretty(
+        &mut *out,
+        &Doc {
+            version: 1,
+            summary: report.summary(),
+            findings: &report.findings,
+        },
+    )
+    .map_err(io::Error::other)?;
+    writeln!(out)
+}
+
+/// A relative path as a URI reference (`/` separators, percent-encoded), or
+/// a `file://` URI for an absolute one.
+fn uri_of(path: &Path) -> (String, bool) {
+    let s = path.to_string_lossy().replace('\\', "/");
+    let s = s.strip_prefix("./").unwrap_or(&s).to_string();
+    let mut enc = String::new();
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            enc.push(b as char);
+        } else {
+            enc.push_str(&format!("%{b:02X}"));
+        }
+    }
+    if path.is_absolute() {
+        (format!("file://{enc}"), true)
+    } else {
+        (enc, false)
+    }
+}
+
+/// The SARIF 2.1.0 format: one run, a rule per code, a result per finding
+/// with its region (columns in Unicode code points, end column exclusive).
+pub fn render_sarif(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    use serde_json::json;
+    let rules: Vec<serde_json::Value> = Code::ALL
+        .iter()
+        .map(|c| {
+            json!({
+                "id": c.as_str(),
+                "name": c.as_str(),
+                "shortDescription": {"text": c.description()},
+                "defaultConfiguration": {"level": sarif_level(c.default_severity())},
+            })
+        })
+        .collect();
+    let results: Vec<serde_json::Value> = report
+        .findings
+        .iter()
+        .map(|f| {
+            let (uri, absolute) = uri_of(&f.path);
+            let mut loc = json!({"uri": uri});
+            if !absolute {
+                loc["uriBaseId"] = json!("%SRCROOT%");
+            }
+            let mut region =
+                json!({"startLine": f.line, "startColumn": f.column, "endColumn": f.end_column.max(f.column)});
+            if f.end_line != f.line {
+                region["endLine"] = json!(f.end_line);
+                region["endColumn"] = json!(f.end_column);
+            }
+            if let Some(c) = &f.cited {
+                region["snippet"] = json!({"text": c});
+            }
+            let mut text = f.message.clone();
+            if let Some(s) = &f.suggestion {
+                text.push_str(&format!(" (help: {s})"));
+            }
+            json!({
+                "ruleId": f.code.as_str(),
+                "ruleIndex": Code::ALL.iter().position(|c| *c == f.code).unwrap_or(0),
+                "level": sarif_level(f.severity),
+                "message": {"text": text},
+                "locations": [{"physicalLocation": {"artifactLocation": loc, "region": region}}],
+                "partialFingerprints": {"vanban/v1": f.fingerprint},
+            })
+        })
+        .collect();
+    let log = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "vanban",
+                "version": env!("CARGO_PKG_VERSION"),
+                "informationUri": "https://crates.io/crates/vanban",
+                "rules": rules,
+            }},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    });
+    serde_json::to_writer_pretty(&mut *out, &log).map_err(io::Error::other)?;
+    writeln!(out)
+}
+
+fn sarif_level(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// GitHub Actions workflow commands, one line per finding:
+/// `::error file=PATH,line=L,col=C,endLine=L,endColumn=C,title=vanban CODE::MESSAGE`.
+pub fn render_github(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    for f in &report.findings {
+        let kind = match f.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "notice",
+        };
+        let mut msg = f.message.clone();
+        if let Some(s) = &f.suggestion {
+            msg.push_str(&format!("\nhelp: {s}"));
+        }
+        writeln!(
+            out,
+            "::{kind} file={},line={},col={},endLine={},endColumn={},title={}::{}",
+            gh_property(&f.path.to_string_lossy()),
+            f.line,
+            f.column,
+            f.end_line,
+            f.end_column,
+            gh_property(&format!("vanban {}", f.code)),
+            gh_data(&msg)
+        )?;
+    }
+    Ok(())
+}
+
+fn gh_data(s: &str) -> String {
+    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+fn gh_property(s: &str) -> String {
+    gh_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+// ---------------------------------------------------------------------------
+// Cache
+
+/// A fingerprint of the parser's source, fixed at compile time: a cache
+/// written by another build of the parser is not read.
+const PARSER_FINGERPRINT: u128 = {
+    let mut h = FNV128_BASIS;
+    h = fnv128(env!("CARGO_PKG_VERSION").as_bytes(), h);
+    h = fnv128(include_bytes!("lib.rs"), h);
+    h = fnv128(include_bytes!("normalize.rs"), h);
+    h = fnv128(include_bytes!("structure.rs"), h);
+    h = fnv128(include_bytes!("cite.rs"), h);
+    h = fnv128(include_bytes!("symbol.rs"), h);
+    h = fnv128(include_bytes!("date.rs"), h);
+    h = fnv128(include_bytes!("model.rs"), h);
+    h = fnv128(include_bytes!("text.rs"), h);
+    h = fnv128(include_bytes!("error.rs"), h);
+    h
+};
+
+/// A cache of parsed documents keyed by the bytes of the file: an unchanged
+/// file is not parsed again. Entries live in
+/// `DIR/v<version>-<parser fingerprint>/<hash of the bytes>.json`; a new
+/// version of the crate (or of its parser) reads none of the old ones and
+/// removes them.
+#[derive(Debug, Clone)]
+pub struct Cache {
+    dir: PathBuf,
+}
+
+impl Cache {
+    /// Open (create) a cache under `dir`. Old namespaces are removed.
+    pub fn open(dir: &Path) -> io::Result<Cache> {
+        let name = format!(
+            "v{}-{:08x}",
+            env!("CARGO_PKG_VERSION"),
+            (PARSER_FINGERPRINT >> 96) as u32
+        );
+        let ns = dir.join(&name);
+        if !ns.is_dir() {
+            std::fs::create_dir_all(&ns)?;
+            let _ = std::fs::write(dir.join(".gitignore"), "*\n");
+            if let Ok(rd) = std::fs::read_dir(dir) {
+                for e in rd.flatten() {
+                    let n = e.file_name().to_string_lossy().into_owned();
+                    if n != name && n.starts_with('v') && e.path().is_dir() {
+                        let _ = std::fs::remove_dir_all(e.path());
+                    }
+                }
+            }
+        }
+        Ok(Cache { dir: ns })
+    }
+
+    fn entry(&self, bytes: &[u8]) -> PathBuf {
+        let h = fnv128(bytes, FNV128_BASIS);
+        self.dir.join(format!("{h:032x}-{}.json", bytes.len()))
+    }
+
+    /// The cached document of these bytes, if any.
+    pub fn get(&self, bytes: &[u8]) -> Option<Document> {
+        let text = std::fs::read(self.entry(bytes)).ok()?;
+        serde_json::from_slice(&text).ok()
+    }
+
+    /// Store a document (written to a temporary file and renamed, so a
+    /// reader never sees half an entry). Failures are ignored: a cache.
+    pub fn put(&self, bytes: &[u8], doc: &Document) {
+        let path = self.entry(bytes);
+        let Ok(json) = serde_json::to_vec(doc) else { return };
+        let tmp = path.with_extension(format!("tmp{}", std::process::id()));
+        if std::fs::write(&tmp, json).is_ok() && std::fs::rename(&tmp, &path).is_err() {
+            let _ = std::fs::remove_file(&tmp);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Diagnostic;
+
+    fn cite(
+        ty: &str,
+        sym: &str,
+        date: Option<&str>,
+        issuer: Option<&str>,
+        rel: Relation,
+        span: (usize, usize),
+    ) -> Citation {
+        Citation {
+            doc_type: Some(ty.to_string()),
+            symbol: Some(sym.parse().unwrap()),
+            number: None,
+            date: date.map(|d| d.parse().unwrap()),
+            issuer: issuer.map(str::to_string),
+            subject: None,
+            name: None,
+            relation: rel,
+            span: Span::new(span.0, span.1),
+            symbol_span: None,
+            line: 1,
+            in_footnote: false,
+            refers_to: None,
+            shared: Vec::new(),
+        }
+    }
+
+    fn doc(issuer: &str, sym: Option<&str>, ty: &str, date: &str, cites: Vec<Citation>) -> Document {
+        Document {
+            issuer: Some(issuer.to_string()),
+            symbol: sym.map(|s| s.parse().unwrap()),
+            doc_type: Some(ty.to_string()),
+            date: Some(date.parse().unwrap()),
+            citations: cites,
+            ..Default::default()
+        }
+    }
+
+    const BT: &str = "TỈNH ỦY BÌNH THUẬN";
+
+    fn run(docs: Vec<(&str, Document)>, config: &CheckConfig) -> Report {
+        let mut corpus = Corpus::new();
+        for (p, d) in docs {
+            corpus.push(p, d);
+        }
+        let graph = corpus.graph();
+        check(&corpus, &graph, config)
+    }
+
+    fn codes(r: &Report) -> Vec<(&str, &str)> {
+        r.findings
+            .iter()
+            .map(|f| (f.code.as_str(), f.path.to_str().unwrap()))
+            .collect()
+    }
+
+    fn base() -> (&'static str, Document) {
+        ("a.txt", doc(BT, Some("698-CV/TU"), "Công văn", "2023-02-28", vec![]))
+    }
+
+    #[test]
+    fn ok_clean_corpus() {
+        let b = (
+            "b.txt",
+            doc(
+                BT,
+                Some("10-CV/TU"),
+                "Công văn",
+                "2023-03-10",
+                vec![cite(
+                    "Công văn",
+                    "698-CV/TU",
+                    Some("2023-02-28"),
+                    Some("Ban Thường vụ Tỉnh ủy"),
+                    Relation::Implements,
+                    (0, 5),
+                )],
+            ),
+        );
+        let r = run(vec![base(), b], &CheckConfig::default());
+        assert!(r.findings.is_empty(), "{:?}", r.findings);
+        assert!(!r.has_errors());
+        assert_eq!(
+            r.summary_line(),
+            "vanban check: 2 files, 0 findings (0 errors, 0 warnings, 0 notes)"
+        );
+    }
+
+    #[test]
+    fn err_date_mismatch() {
+        let b = (
+            "b.txt",
+            doc(
+                BT,
+                Some("10-CV/TU"),
+                "Công văn",
+                "2023-03-10",
+                vec![cite(
+                    "Công văn",
+                    "698-CV/TU",
+                    Some("2023-02-27"),
+                    None,
+                    Relation::Implements,
+                    (0, 5),
+                )],
+            ),
+        );
+        let r = run(vec![base(), b], &CheckConfig::default());
+        assert_eq!(codes(&r), [("date-mismatch", "b.txt")]);
+        let f = &r.findings[0];
+        assert_eq!(
+            (f.expected.as_deref(), f.found.as_deref()),
+            (Some("2023-02-28"), Some("2023-02-27"))
+        );
+        assert_eq!(f.suggestion.as_deref(), Some("write \"ngày 28/02/2023\""));
+        assert!(r.has_errors());
+    }
+
+    #[test]
+    fn err_type_mismatch_symbol_and_document() {
+        let b = (
+            "b.txt",
+            doc(
+                BT,
+                Some("10-CV/TU"),
+                "Công văn",
+                "2023-03-10",
+                vec![
+                    cite(
+                        "Kế hoạch",
+                        "698-CV/TU",
+                        Some("2023-02-28"),
+                        None,
+                        Relation::Implements,
+                        (0, 5),
+                    ),
+                    cite(
+                        "Quy định",
+                        "124-QĐ/TW",
+                        Some("2018-02-02"),
+                        Some("Ban Bí thư"),
+                        Relation::Implements,
+                        (10, 15),
+                    ),
+                    cite(
+                        "Văn bản",
+                        "698-CV/TU",
+                        Some("2023-02-28"),
+                        None,
+                        Relation::Implements,
+                        (20, 25),
+                    ),
+                ],
+            ),
+        );
+        let r = run(vec![base(), b], &CheckConfig::default());
+        assert_eq!(codes(&r), [("type-mismatch", "b.txt")]);
+        assert_eq!(r.findings[0].expected.as_deref(), Some("Công văn"));
+        assert_eq!(r.findings[0].found.as_deref(), Some("Kế hoạch"));
+        // Against the cited document's own type (header says Kế hoạch).
+        let a = ("a.txt", doc(BT, Some("698-CV/TU"), "Kế hoạch", "2023-02-28", vec![]));
+        let b = (
+            "b.txt",
+            doc(
+                BT,
+                Some("10-CV/TU"),
+                "Công văn",
+                "2023-03-10",
+                vec![cite(
+                    "Công văn",
+                    "698-CV/TU",
+                    Some("2023-02-28"),
+                    None,
+                    Relation::Implements,
+                    (0, 5),
+                )],
+            ),
+        );
+        let r = run(vec![a, b], &CheckConfig::default());
+        assert_eq!(codes(&r), [("type-mismatch", "b.txt")]);
+        assert_eq!(r.findings[0].expected.as_deref(), Some("Kế hoạch"));
+    }
+
+    #[test]
+    fn err_issuer_mismatch() {
+        let b = (
+            "b.txt",
+            doc(
+                BT,
+                Some("10-CV/TU"),
+                "Công văn",
+                "2023-03-10",
+                vec![
+                    cite(
+                        "Quyết định",
+                        "12/QĐ-UBND",
+                        Some("2023-01-05"),
+                        Some("Thủ tướng Chính phủ"),
+                        Relation::Implements,
+                        (0, 5),
+                    ),
+                    cite(
+                        "Chỉ thị",
+                        "16/CT-TTg",
+                        Some("2016-05-16"),
+                        Some("Thủ tướng Chính phủ"),
+                        Relation::Implements,
+                        (10, 15),
+                    ),
+                    cite(
+                        "Nghị định",
+                        "30/2020/NĐ-CP",
+                        Some("2020-03-05"),
+                        Some("Chính phủ"),
+                        Relation::Basis,
+                        (20, 25),
+                    ),
+                    cite(
+                        "Kế hoạch",
+                        "189-KH/TU",
+                        Some("2020-03-30"),
+                        Some("Ban Thường vụ Tỉnh uỷ"),
+                        Relation::Implements,
+                        (30, 35),
+                    ),
+                    cite(
+                        "Kết luận",
+                        "114-KL/TW",
+                        Some("2015-07-14"),
+                        Some("Ban"),
+                        Relation::Implements,
+                        (40, 45),
+                    ),
+                    cite(
+                        "Hướng dẫn",
+                        "08-HD/BDVTU",
+                        Some("2020-01-01"),
+                        Some("Ban Dân vận Tỉnh ủy"),
+                        Relation::Implements,
+                        (50, 55),
+                    ),
+                    cite(
+                        "Quyết định",
+                        "5/QĐ-UBND",
+                        Some("2020-01-01"),
+                        Some("Chủ tịch Ủy ban nhân dân tỉnh"),
+                        Relation::Implements,
+                        (60, 65),
+                    ),
+                ],
+            ),
+        );
+        let config = CheckConfig {
+            severity: [("unresolved".to_string(), Level::Off)].into(),
+            ..Default::default()
+        };
+        let r = run(vec![base(), b], &config);
+        assert_eq!(codes(&r), [("issuer-mismatch", "b.txt")]);
+        assert_eq!(r.findings[0].span, Some(Span::new(0, 5)));
+        assert_eq!(r.findings[0].found.as_deref(), Some("UBND"));
+    }
+
+    #[test]
+    fn err_anachronism() {
+        let b = (
+            "b.txt",
+            doc(
+                BT,
+                Some("10-CV/TU"),
+                "Công văn",
+                "2022-12-15",
+                vec![cite(
+                    "Công văn",
+                    "698-CV/TU",
+                    Some("2023-02-28"),
+                    None,
+                    Relation::Implements,
+                    (0, 5),
+                )],
+            ),
+        );
+        let r = run(vec![base(), b], &CheckConfig::default());
+        // The 2023 citation does not resolve to 2022 documents: it is the 2023 one.
+        assert_eq!(codes(&r), [("anachronism", "b.txt")]);
+        // Year-only own date of the same year: not comparable, not flagged.
+        let b = (
+            "b.txt",
+            doc(
+                BT,
+                Some("10-CV/TU"),
+                "Công văn",
+                "2023",
+                vec![cite(
+                    "Công văn",
+                    "698-CV/TU",
+                    Some("2023-02-28"),
+                    None,
+                    Relation::Implements,
+                    (0, 5),
+                )],
+            ),
+        );
+        assert!(run(vec![base(), b], &CheckConfig::default()).findings.is_empty());
+    }
+
+    #[test]
+    fn ok_unresolved_in_scope_only_with_did_you_mean() {
+        let b = (
+            "b.txt",
+            doc(
+                BT,
+                Some("10-CV/TU"),
+                "Công văn",
+                "2023-03-10",
+                vec![
+                    cite(
+                        "Công văn",
+                        "698-CV/TU",
+                        Some("2022-02-28"),
+                        None,
+                        Relation::Implements,
+                        (0, 5),
+                    ),
+                    cite(
+                        "Kế hoạch",
+                        "698-KH/TU",
+                        Some("2023-02-28"),
+                        None,
+                        Relation::Implements,
+                        (10, 15),
+                    ),
+                    cite(
+                        "Chỉ thị",
+                        "16/CT-TTg",
+                        Some("2016-05-16"),
+                        Some("Thủ tướng Chính phủ"),
+                        Relation::Implements,
+                        (20, 25),
+                    ),
+                ],
+            ),
+        );
+        let r = run(vec![base(), b], &CheckConfig::default());
+        assert_eq!(codes(&r), [("unresolved", "b.txt"), ("unresolved", "b.txt")]);
+        assert!(r.findings.iter().all(|f| f.severity == Severity::Warning));
+        assert!(!r.has_errors());
+        let s0 = r.findings[0].suggestion.as_deref().unwrap();
+        assert!(
+            s0.contains("Công văn 698-CV/TU of 2023-02-28 (a.txt): same number, other year"),
+            "{s0}"
+        );
+        let s1 = r.findings[1].suggestion.as_deref().unwrap();
+        assert!(s1.contains("same number, other type"), "{s1}");
+        assert!(r.findings[0].note.as_deref().unwrap().contains("--strict"));
+        // Strict: errors. National scope: the TTg citation too.
+        let strict = CheckConfig {
+            strict: true,
+            scope: Scope {
+                jurisdictions: Some(vec!["binh-thuan".into(), "national".into()]),
+                issuers: None,
+            },
+            ..Default::default()
+        };
+        let b = (
+            "b.txt",
+            doc(
+                BT,
+                Some("10-CV/TU"),
+                "Công văn",
+                "2023-03-10",
+                vec![cite(
+                    "Chỉ thị",
+                    "16/CT-TTg",
+                    Some("2016-05-16"),
+                    Some("Thủ tướng Chính phủ"),
+                    Relation::Implements,
+                    (20, 25),
+                )],
+            ),
+        );
+        let r = run(vec![base(), b], &strict);
+        assert_eq!(codes(&r), [("unresolved", "b.txt")]);
+        assert!(r.has_errors());
+        // Scope by issuer only: a Tỉnh ủy citation is out of it.
+        let by_issuer = CheckConfig {
+            scope: Scope {
+                jurisdictions: None,
+                issuers: Some(vec!["TTg".into()]),
+            },
+            ..Default::default()
+        };
+        let b = (
+            "b.txt",
+            doc(
+                BT,
+                Some("10-CV/TU"),
+                "Công văn",
+                "2023-03-10",
+                vec![
+                    cite(
+                        "Công văn",
+                        "308-CV/TU",
+                        Some("2021-11-26"),
+                        None,
+                        Relation::Implements,
+                        (0, 5),
+                    ),
+                    cite(
+                        "Chỉ thị",
+                        "16/CT-TTg",
+                        Some("2016-05-16"),
+                        Some("Thủ tướng Chính phủ"),
+                        Relation::Implements,
+                        (20, 25),
+                    ),
+                ],
+            ),
+        );
+        let r = run(vec![base(), b], &by_issuer);
+        assert_eq!(r.findings.len(), 1);
+        assert_eq!(r.findings[0].span, Some(Span::new(20, 25)));
+    }
+
+    #[test]
+    fn ok_unknown_jurisdiction_not_flagged() {
+        let mut h = doc(
+            BT,
+            None,
+            "Công văn",
+            "2021-10-01",
+            vec![cite(
+                "Công văn",
+                "921-CV/TU",
+                Some("2015-09-28"),
+                None,
+                Relation::Mentions,
+                (0, 5),
+            )],
+        );
+        h.issuer = None;
+        let r = run(vec![base(), ("h.txt", h)], &CheckConfig::default());
+        assert!(r.findings.is_empty(), "{:?}", r.findings);
+    }
+
+    #[test]
+    fn err_malformed_from_diagnostics() {
+        let mut b = doc(BT, Some("10-CV/TU"), "Công văn", "2023-03-10", vec![]);
+        b.diagnostics.push(Diagnostic::new(
+            "impossible-date",
+            Severity::Warning,
+            "date of a cited document: expected a day and month that exist, found \"ngày 31/02/2023\"",
+            Some(Span::new(3, 9)),
+        ));
+        b.diagnostics
+            .push(Diagnostic::new("blank-number", Severity::Info, "blank", None));
+        let r = run(vec![base(), ("b.txt", b)], &CheckConfig::default());
+        assert_eq!(codes(&r), [("malformed", "b.txt")]);
+        assert_eq!(r.findings[0].severity, Severity::Error);
+    }
+
+    #[test]
+    fn err_duplicate_and_severity_off() {
+        let r = run(vec![base(), ("z.txt", base().1)], &CheckConfig::default());
+        assert_eq!(codes(&r), [("duplicate", "a.txt"), ("duplicate", "z.txt")]);
+        assert!(r.findings[0].message.contains("is also z.txt"));
+        let off = CheckConfig {
+            severity: [("duplicate".to_string(), Level::Off)].into(),
+            ..Default::default()
+        };
+        assert!(run(vec![base(), ("z.txt", base().1)], &off).findings.is_empty());
+        let bad = CheckConfig {
+            severity: [("dupe".to_string(), Level::Off)].into(),
+            ..Default::default()
+        };
+        assert!(bad.validate().unwrap_err().contains("unknown finding code"));
+    }
+
+    #[test]
+    fn err_ambiguous_number_only() {
+        let mut num = cite("Kế hoạch", "1-KH/TU", None, None, Relation::Implements, (0, 5));
+        num.symbol = None;
+        num.number = Some(189);
+        let k1 = ("k1.txt", doc(BT, Some("189-KH/TU"), "Kế hoạch", "2020-03-30", vec![]));
+        let k2 = ("k2.txt", doc(BT, Some("189-KH/TU"), "Kế hoạch", "2021-03-30", vec![]));
+        let b = ("b.txt", doc(BT, Some("10-CV/TU"), "Công văn", "2023-03-10", vec![num]));
+        let r = run(vec![k1, k2, b], &CheckConfig::default());
+        assert_eq!(codes(&r), [("ambiguous", "b.txt")]);
+        assert!(r.findings[0].message.contains("fits 2 documents"));
+    }
+
+    #[test]
+    fn err_superseded() {
+        let old = (
+            "old.txt",
+            doc(BT, Some("5/2019/QĐ-UBND"), "Quyết định", "2019-01-01", vec![]),
+        );
+        let new = (
+            "new.txt",
+            doc(
+                BT,
+                Some("7/2021/QĐ-UBND"),
+                "Quyết định",
+                "2021-01-01",
+                vec![cite(
+                    "Quyết định",
+                    "5/2019/QĐ-UBND",
+                    Some("2019-01-01"),
+                    None,
+                    Relation::Replaces,
+                    (0, 5),
+                )],
+            ),
+        );
+        let user = (
+            "user.txt",
+            doc(
+                BT,
+                Some("9/2022/QĐ-UBND"),
+                "Quyết định",
+                "2022-06-01",
+                vec![cite(
+                    "Quyết định",
+                    "5/2019/QĐ-UBND",
+                    Some("2019-01-01"),
+                    None,
+                    Relation::Basis,
+                    (0, 5),
+                )],
+            ),
+        );
+        let early = (
+            "early.txt",
+            doc(
+                BT,
+                Some("3/2020/QĐ-UBND"),
+                "Quyết định",
+                "2020-06-01",
+                vec![cite(
+                    "Quyết định",
+                    "5/2019/QĐ-UBND",
+                    Some("2019-01-01"),
+                    None,
+                    Relation::Basis,
+                    (0, 5),
+                )],
+            ),
+        );
+        let r = run(vec![old, new, user, early], &CheckConfig::default());
+        assert_eq!(codes(&r), [("superseded", "user.txt")]);
+        assert!(r.findings[0].message.contains("new.txt"));
+    }
+
+    #[test]
+    fn ok_baseline_counts() {
+        let b = (
+            "b.txt",
+            doc(
+                BT,
+                Some("10-CV/TU"),
+                "Công văn",
+                "2023-03-10",
+                vec![
+                    cite(
+                        "Công văn",
+                        "308-CV/TU",
+                        Some("2021-11-26"),
+                        None,
+                        Relation::Implements,
+                        (0, 5),
+                    ),
+                    cite(
+                        "Công văn",
+                        "309-CV/TU",
+                        Some("2021-11-26"),
+                        None,
+                        Relation::Implements,
+                        (10, 15),
+                    ),
+                ],
+            ),
+        );
+        let mut r = run(vec![base(), b.clone()], &CheckConfig::default());
+        assert_eq!(r.findings.len(), 2);
+        let mut base_r = r.clone();
+        base_r.findings.truncate(1);
+        let bl = Baseline::from_report(&base_r, None);
+        r.apply_baseline(&bl);
+        assert_eq!(r.findings.len(), 1);
+        assert_eq!(r.baselined, 1);
+        assert!(r.summary_line().ends_with("; 1 in the baseline not shown"));
+    }
+
+    #[test]
+    fn ok_fingerprint_ignores_lines() {
+        let a = fingerprint(
+            Code::Unresolved,
+            Path::new("docs/a.txt"),
+            "Công văn số 308-CV/TU",
+            Some(Path::new("docs")),
+        );
+        let b = fingerprint(Code::Unresolved, Path::new("a.txt"), "Công văn số 308-CV/TU", None);
+        assert_eq!(a, b);
+        assert_ne!(
+            a,
+            fingerprint(Code::DateMismatch, Path::new("a.txt"), "Công văn số 308-CV/TU", None)
+        );
+    }
+
+    #[test]
+    fn ok_line_col() {
+        let text = "ab\ncdẫ ef\n".as_bytes();
+        assert_eq!(line_col(text, 0), (1, 1, 0));
+        assert_eq!(line_col(text, 3), (2, 1, 3));
+        let off = "ab\ncdẫ ".len();
+        assert_eq!(line_col(text, off), (2, 5, 3));
+    }
+
+    #[test]
+    fn ok_github_escaping() {
+        assert_eq!(gh_property("a,b:c%d"), "a%2Cb%3Ac%25d");
+        assert_eq!(gh_data("x\ny%"), "x%0Ay%25");
+    }
+
+    #[test]
+    fn ok_cache_round_trip() {
+        let dir = std::env::temp_dir().join(format!("vanban-cache-test-{}", std::process::id()));
+        let cache = Cache::open(&dir).unwrap();
+        let text = "TỈNH ỦY BÌNH THUẬN\nSố 698-CV/TU\nBình Thuận, ngày 28 tháng 02 năm 2023\nThực hiện Công văn số 308-CV/TU, ngày 26/11/2021 của Ban Thường vụ Tỉnh ủy.\n";
+        let d = crate::parse(text);
+        assert!(cache.get(text.as_bytes()).is_none());
+        cache.put(text.as_bytes(), &d);
+        assert_eq!(cache.get(text.as_bytes()), Some(d));
+        assert!(cache.get(b"other").is_none());
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}

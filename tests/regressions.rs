@@ -1,0 +1,94 @@
+//! Inputs found by fuzzing and property testing, kept as regression tests.
+//! Each says what went wrong before the fix.
+
+use vanban::{IssueDate, Symbol};
+
+/// `Display` then `FromStr` gives the same symbol, and the text is stable.
+fn round_trips(text: &str) -> Symbol {
+    let sym: Symbol = text.parse().unwrap_or_else(|e| panic!("{text:?}: {e}"));
+    let shown = sym.to_string();
+    let again: Symbol = shown.parse().unwrap_or_else(|e| panic!("{shown:?}: {e}"));
+    assert_eq!(again, sym, "{text:?} -> {shown:?} reads back differently");
+    assert_eq!(again.to_string(), shown);
+    sym
+}
+
+/// fuzz/symbol (crash-a7bd2c25): `1722/UBND**T/M` (stars dropped by
+/// normalization) read as issuers `[UBNDT]` + unit `M` when typed with a
+/// hyphen but as issuers `[UBNDT, M]` when typed with a slash, and both
+/// printed `1722/UBNDT-M`: two symbols, one text. A slash typed for the
+/// hyphen of a công văn is now the same symbol.
+#[test]
+fn fuzz_symbol_issuer_slash_unit() {
+    let s = round_trips("1722/UBND**T/M");
+    assert_eq!(s.to_string(), "1722/UBNDT-M");
+    assert_eq!((s.issuers(), s.unit()), (&["UBNDT".to_string()][..], Some("M")));
+    assert_eq!(round_trips("3870/SNN/VP"), round_trips("3870/SNN-VP"));
+    // With a type code the slash keeps its meaning (a joint resolution).
+    let j = round_trips("72/2025/NQLT/UBTVQH15-CP");
+    assert_eq!(j.to_string(), "72/2025/NQLT/UBTVQH15-CP");
+    assert_eq!(j.type_code(), Some("NQLT"));
+}
+
+/// proptest (normalize idempotence): `U+2000` EN QUAD is NFC-mapped to
+/// `U+2002` EN SPACE, which only a second pass turned into a space.
+#[test]
+fn normalize_en_quad_is_a_space() {
+    for s in ["\u{2000}", "a\u{2001}b"] {
+        let once = vanban::normalize::normalize(s);
+        assert!(!once.text().contains(['\u{2000}', '\u{2001}', '\u{2002}', '\u{2003}']), "{:?}", once.text());
+        assert_eq!(vanban::normalize::normalize(once.text()).text(), once.text());
+    }
+}
+
+/// proptest (normalize idempotence): a combining mark cut off from its
+/// letter by text that normalization drops (`*`, zero-width space, soft
+/// hyphen) was left alone by the first pass and composed by the second.
+#[test]
+fn normalize_mark_after_dropped_text_composes_once() {
+    for (input, want) in [
+        ("k*\u{301}", "\u{1e31}"),
+        ("698-CV/TU\u{200b}\u{301}", "698-CV/TÚ"),
+        ("tre\u{200b}\u{302}n", "trên"),
+        ("đe\u{ad}\u{302}\u{301}n", "đến"),
+        ("**Vie**\u{323}\u{302}t", "Việt"),
+    ] {
+        let once = vanban::normalize::normalize(input);
+        assert_eq!(once.text(), want, "{input:?}");
+        assert_eq!(vanban::normalize::normalize(once.text()).text(), want, "{input:?}: second pass");
+        // The composed last letter maps back over the dropped text and the
+        // marks: its span ends at the end of the input.
+        let last = once.text().char_indices().last().unwrap().0;
+        let (s, e) = once.map().range(last, once.text().len());
+        assert_eq!(e, input.len(), "{input:?}");
+        assert!(input.is_char_boundary(s) && s < e, "{input:?}: {s}..{e}");
+    }
+}
+
+/// Dates read from text print as ISO and read back.
+#[test]
+fn date_round_trip_examples() {
+    for (text, iso) in [("ngày 28 tháng 02 năm 2023", "2023-02-28"), ("tháng 6 năm 2015", "2015-06")] {
+        let d = IssueDate::parse_text(text).unwrap();
+        assert_eq!(d.to_string(), iso);
+        assert_eq!(iso.parse::<IssueDate>().unwrap(), d);
+    }
+}
+
+/// proptest (offset map): `⁰` (3 bytes) becomes `[0]` (3 bytes); the
+/// rewrite read as a verbatim copy, so the digit inside `[0]` mapped to the
+/// middle of `⁰`. Offsets inside a same-length rewrite now map to its ends.
+#[test]
+fn offset_map_same_length_rewrite() {
+    for input in ["⁰", "¹¹", "xem⁰ tiếp"] {
+        let n = vanban::normalize::normalize(input);
+        let open = n.text().find('[').unwrap();
+        for p in open..=open + 3 {
+            let (s, e) = (n.map().start(p), n.map().end(p));
+            assert!(input.is_char_boundary(s) && input.is_char_boundary(e), "{input:?} at {p}: {s}, {e}");
+        }
+        let close = n.text().find(']').unwrap() + 1;
+        let (s, e) = n.map().range(open, close);
+        assert_eq!(&input[s..e], input.trim_start_matches("xem").trim_end_matches(" tiếp"));
+    }
+}
