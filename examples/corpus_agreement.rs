@@ -26,6 +26,14 @@ fn main() {
         rows.len(),
         100.0 * ok as f64 / rows.len().max(1) as f64
     );
+    let usable: Vec<_> = rows.iter().filter(|r| r.meta_is_symbol).collect();
+    let usable_ok = usable.iter().filter(|r| r.ok()).count();
+    println!(
+        "agreement where meta.jsonl's number is a số ký hiệu: {usable_ok}/{} = {:.1}% ({} rows hold a docid or \"Chưa xác minh\" instead)",
+        usable.len(),
+        100.0 * usable_ok as f64 / usable.len().max(1) as f64,
+        rows.len() - usable.len()
+    );
     for r in rows.iter().filter(|r| !r.ok()) {
         println!(
             "  {}: meta {} {} | parsed {} {}",

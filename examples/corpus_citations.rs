@@ -27,7 +27,10 @@ fn main() {
             .to_path_buf()
     });
     let mut files: Vec<PathBuf> = match std::fs::read_dir(&dir) {
-        Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.is_file()).collect(),
+        Ok(rd) => rd
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.is_file())
+            .collect(),
         Err(e) => {
             eprintln!("cannot read {}: {e}", dir.display());
             std::process::exit(2);
@@ -69,7 +72,12 @@ fn main() {
         }
     }
     let secs = started.elapsed().as_secs_f64();
-    println!("{} files, {:.1} MB from {}", files.len(), bytes as f64 / 1e6, dir.display());
+    println!(
+        "{} files, {:.1} MB from {}",
+        files.len(),
+        bytes as f64 / 1e6,
+        dir.display()
+    );
     println!(
         "{total} citations ({with_symbol} with a số ký hiệu, {number_only} number-only, {by_name} by name; \
          {with_date} dated, {in_footnote} in footnotes, {refers} pointing back), {named} named references"
@@ -77,8 +85,18 @@ fn main() {
     let by: Vec<String> = by_relation.iter().map(|(r, n)| format!("{r} {n}")).collect();
     println!("by relation: {}", by.join(", "));
     let ds: Vec<String> = diags.iter().map(|(c, n)| format!("{c} {n}")).collect();
-    println!("date diagnostics: {}", if ds.is_empty() { "none".to_string() } else { ds.join(", ") });
-    println!("parsed in {secs:.2} s ({:.1} MB/s)", bytes as f64 / 1e6 / secs.max(1e-9));
+    println!(
+        "date diagnostics: {}",
+        if ds.is_empty() {
+            "none".to_string()
+        } else {
+            ds.join(", ")
+        }
+    );
+    println!(
+        "parsed in {secs:.2} s ({:.1} MB/s)",
+        bytes as f64 / 1e6 / secs.max(1e-9)
+    );
 }
 
 /// Print each citation of one file, with the text under its span.

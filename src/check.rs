@@ -756,7 +756,7 @@ impl<'a> Ctx<'a> {
             });
             let type_finding = type_finding.or_else(|| {
                 let (to, _) = target?;
-                if to.external {
+                if to.external || to.path.as_deref() == Some(path) {
                     return None;
                 }
                 let word = c.doc_type.as_deref()?;
@@ -779,7 +779,7 @@ impl<'a> Ctx<'a> {
                 })
             });
             out.extend(type_finding);
-            if let Some(f) = issuer_finding(path, c) {
+            if let Some(f) = issuer_finding(path, c).filter(|_| !c.shared.iter().any(|s| s == "issuer")) {
                 out.push(f);
             }
             if let Some((reason, candidates)) = self.unresolved.get(&(path, ci)).copied() {
@@ -796,6 +796,10 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let Some((to, edge)) = target else { continue };
+            if to.path.as_deref() == Some(path) {
+                // The document naming itself (a title line): nothing to check.
+                continue;
+            }
             if to.external {
                 let jur = to.jurisdiction.as_deref();
                 if !self.in_scope(jur, c.symbol.as_ref()) {
@@ -957,6 +961,8 @@ impl<'a> Ctx<'a> {
             .filter(|(n, e)| {
                 matches!(e.relation, Relation::Replaces | Relation::Repeals)
                     && !n.external
+                    // A consolidated text (văn bản hợp nhất) replaces nothing.
+                    && n.symbol.as_ref().is_none_or(|s| s.type_code() != Some("VBHN"))
                     && Some(n.id.as_str()) != citing_id
                     && n.date.is_some_and(|d| later(own, d))
             })
@@ -1053,11 +1059,15 @@ fn type_words_agree(a: &str, b: &str) -> bool {
         || pair("thong tu", "thong tri")
         || a.starts_with("chuong trinh") && b.starts_with("chuong trinh")
         || a.starts_with("thong tu") && b.starts_with("thong tu")
+        || a.ends_with("luat") && b.ends_with("luat")
 }
 
 /// `(expected type name, found type word)` when the type word of a citation
 /// contradicts the type code of its symbol.
 fn type_against_symbol(c: &Citation) -> Option<(String, String)> {
+    if c.shared.iter().any(|s| s == "type") {
+        return None;
+    }
     let s = c.symbol.as_ref()?;
     s.type_code()?;
     let expected = s.type_name()?;
@@ -1136,7 +1146,7 @@ fn issuer_finding(path: &Path, c: &Citation) -> Option<Finding> {
 
 /// Fill line, column, cited text and source line of each finding, reading
 /// each file that has findings once (in parallel).
-fn locate(findings: &mut [Finding]) {
+fn locate(findings: &mut Vec<Finding>) {
     let paths: Vec<PathBuf> = {
         let set: HashSet<&Path> = findings
             .iter()
@@ -1145,37 +1155,92 @@ fn locate(findings: &mut [Finding]) {
             .collect();
         set.into_iter().map(Path::to_path_buf).collect()
     };
-    let texts: HashMap<PathBuf, Vec<u8>> = paths
+    // Each file read once, its line starts indexed once.
+    let texts: HashMap<PathBuf, (Vec<u8>, Vec<usize>)> = paths
         .into_par_iter()
-        .filter_map(|p| std::fs::read(&p).ok().map(|b| (p, b)))
+        .filter_map(|p| {
+            let bytes = std::fs::read(&p).ok()?;
+            let mut starts = vec![0];
+            starts.extend(memchr::memchr_iter(b'\n', &bytes).map(|i| i + 1));
+            Some((p, (bytes, starts)))
+        })
         .collect();
-    for f in findings.iter_mut() {
-        let (Some(span), Some(bytes)) = (f.span, texts.get(&f.path)) else {
+    let mut keep = vec![true; findings.len()];
+    for (k, f) in findings.iter_mut().enumerate() {
+        let (Some(span), Some((bytes, starts))) = (f.span, texts.get(&f.path)) else {
             continue;
         };
         let start = span.start.min(bytes.len());
         let end = span.end.clamp(start, bytes.len());
-        let (line, column, line_start) = line_col(bytes, start);
-        let (end_line, end_column, _) = line_col(bytes, end);
+        let (line, column, line_start) = line_col(bytes, starts, start);
+        let (end_line, end_column, _) = line_col(bytes, starts, end);
         f.line = line;
         f.column = column;
         f.end_line = end_line;
         f.end_column = end_column;
         if f.code != Code::Unreadable {
-            let line_end = memchr::memchr(b'\n', &bytes[line_start..]).map_or(bytes.len(), |i| line_start + i);
-            let src = String::from_utf8_lossy(&bytes[line_start..line_end]);
+            let line_end = starts.get(line).map_or(bytes.len(), |&e| e - 1);
+            let src = String::from_utf8_lossy(&bytes[line_start..line_end.max(line_start)]);
             f.source = Some(src.trim_end_matches('\r').to_string());
             let cited = String::from_utf8_lossy(&bytes[start..end]);
             f.cited = Some(cited.split_whitespace().collect::<Vec<_>>().join(" "));
         }
+        if f.code == Code::Anachronism {
+            // A bounded look-behind: at most 400 bytes.
+            let from = start.saturating_sub(400);
+            let before = String::from_utf8_lossy(&bytes[from..start]);
+            let mut cut = before.len().saturating_sub(160);
+            while !before.is_char_boundary(cut) {
+                cut += 1;
+            }
+            keep[k] = !acted_on_by(&before[cut..]) && !in_editorial_note(&before);
+        }
+    }
+    let mut k = 0;
+    findings.retain(|_| {
+        k += 1;
+        keep[k - 1]
+    });
+}
+
+/// Is the citation inside an open `[...]` note? (Publishers such as TVPL
+/// annotate laws with bracketed notes naming the later documents that
+/// amended or guide them: not part of the official text.)
+fn in_editorial_note(before: &str) -> bool {
+    match (before.rfind('['), before.rfind(']')) {
+        (Some(open), Some(close)) => open > close,
+        (Some(_), None) => true,
+        _ => false,
     }
 }
 
-/// 1-based line, 1-based column in characters, and the line's start byte.
-fn line_col(bytes: &[u8], offset: usize) -> (usize, usize, usize) {
-    let before = &bytes[..offset];
-    let line = 1 + memchr::memchr_iter(b'\n', before).count();
-    let line_start = memchr::memrchr(b'\n', before).map_or(0, |i| i + 1);
+/// Does the text before a citation end with an agent phrase (`được sửa đổi
+/// bởi Khoản 7 Điều 1`, `hết hiệu lực bởi Điểm c Khoản 4 Điều 21`)? Then the
+/// cited document acts on the citing one, and is naturally later (TVPL
+/// editorial notes, consolidated texts).
+fn acted_on_by(before: &str) -> bool {
+    let f = fold(before);
+    let Some(i) = f.rfind("boi") else { return false };
+    let bounded = f[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+        && f[i + 3..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+    bounded
+        && f[i + 3..].split(|c: char| c.is_whitespace() || c == ',').all(|t| {
+            t.is_empty()
+                || matches!(
+                    t,
+                    "diem" | "khoan" | "dieu" | "muc" | "chuong" | "phan" | "tiet" | "va" | "cac" | "tai"
+                )
+                || t.chars().all(|c| c.is_ascii_digit())
+                || (t.len() <= 2 && t.chars().all(|c| c.is_ascii_alphanumeric()))
+                || t.chars().all(|c| "ivxlc".contains(c))
+        })
+}
+
+/// 1-based line, 1-based column in characters, and the line's start byte,
+/// from the line starts of the file.
+fn line_col(bytes: &[u8], starts: &[usize], offset: usize) -> (usize, usize, usize) {
+    let line = starts.partition_point(|&s| s <= offset).max(1);
+    let line_start = starts[line - 1];
     let column = 1 + String::from_utf8_lossy(&bytes[line_start..offset]).chars().count();
     (line, column, line_start)
 }
@@ -2126,10 +2191,25 @@ mod tests {
     #[test]
     fn ok_line_col() {
         let text = "ab\ncdẫ ef\n".as_bytes();
-        assert_eq!(line_col(text, 0), (1, 1, 0));
-        assert_eq!(line_col(text, 3), (2, 1, 3));
+        let starts = [0, 3, text.len()];
+        assert_eq!(line_col(text, &starts, 0), (1, 1, 0));
+        assert_eq!(line_col(text, &starts, 3), (2, 1, 3));
         let off = "ab\ncdẫ ".len();
-        assert_eq!(line_col(text, off), (2, 5, 3));
+        assert_eq!(line_col(text, &starts, off), (2, 5, 3));
+    }
+
+    #[test]
+    fn ok_acted_on_by() {
+        assert!(acted_on_by("[Khoản này được sửa đổi bởi Khoản 7 Điều 1 "));
+        assert!(acted_on_by("[Điểm này hết hiệu lực bởi Điểm c Khoản 4 Điều 21 "));
+        assert!(acted_on_by("được hướng dẫn bởi Điều 27, 28, 29, 30 "));
+        assert!(acted_on_by("bị thay thế bởi "));
+        assert!(!acted_on_by("Thực hiện "));
+        assert!(!acted_on_by("bởi vì đã quá hạn, thực hiện theo "));
+        assert!(!acted_on_by("quy định bởi các cơ quan. Căn cứ "));
+        assert!(in_editorial_note("[Điều này được hướng dẫn tại Điều 47 "));
+        assert!(!in_editorial_note("[Điều này được hướng dẫn] theo "));
+        assert!(!in_editorial_note("Căn cứ "));
     }
 
     #[test]

@@ -278,6 +278,9 @@ fn symbol_intro(s: &str) -> Option<usize> {
         _ => 0,
     };
     let rest = &s[at..];
+    if at == 0 && !rest.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
     let n = kw_at(rest, "so")?;
     let after = &rest[n..];
     let t = after.trim_start_matches([' ', '\t']);
@@ -1094,6 +1097,13 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
             if let Some(n) = date_field(&t[lead..]) {
                 let at = line.s + lead + n;
                 let field = &self.norm[at..line.e];
+                // `2026-06-30` (ISO, as some tables print it).
+                let iso = field.get(..10).filter(|f| field[10..].starts_with([' ', '|']) || field.len() == 10);
+                if let Some(d) = iso.and_then(|f| f.parse::<crate::date::IssueDate>().ok()) {
+                    self.doc.date = Some(d);
+                    self.doc.spans.date = Some(self.span(at, at + 10));
+                    return;
+                }
                 if let Ok((rest, raw)) = date_text(field).or_else(|_| date_vi_bare(field)) {
                     let de = line.e - rest.len();
                     self.set_date(raw, at, de);

@@ -145,7 +145,11 @@ fn seed_003_lists_short_forms_and_named_refs() {
     let second_217 = by_sym(&doc, "217-QĐ/TW")[1];
     assert_eq!(second_217.shared, ["date", "issuer"]);
     assert_eq!(span_text(S003, second_217), "Quyết định số 217-QĐ/TW");
-    assert_eq!(second_217.relation, Relation::Implements, "Tiếp tục triển khai thực hiện có hiệu quả");
+    assert_eq!(
+        second_217.relation,
+        Relation::Implements,
+        "Tiếp tục triển khai thực hiện có hiệu quả"
+    );
     let first_217 = doc.citations.iter().position(|c| sym(c) == "217-QĐ/TW").unwrap();
     assert_eq!(second_217.refers_to, Some(first_217));
     // 124-QĐ/TW is a Quy định, as the text says, whatever its code.
@@ -158,7 +162,10 @@ fn seed_003_lists_short_forms_and_named_refs() {
     let first_114 = doc.citations.iter().position(|c| sym(c) == "114-KL/TW").unwrap();
     assert_eq!(all[0].refers_to, None);
     assert_eq!(all[0].issuer.as_deref(), Some("Ban Bí thư"));
-    assert_eq!(span_text(S003, all[0]), "Kết luận số 114-KL/TW, ngày 14/7/2015 của Ban Bí thư");
+    assert_eq!(
+        span_text(S003, all[0]),
+        "Kết luận số 114-KL/TW, ngày 14/7/2015 của Ban Bí thư"
+    );
     assert_eq!(all[1].refers_to, Some(first_114));
     assert_eq!(all[1].date, None);
     assert_eq!(span_text(S003, all[1]), "Kết luận số 114-KL/TW của Ban Bí thư");
@@ -174,7 +181,11 @@ fn seed_003_lists_short_forms_and_named_refs() {
     assert_eq!(one(&doc, "01-CTr/BDVTW").doc_type.as_deref(), Some("Chương trình"));
     assert!(!one(&doc, "16/CT-TTg").in_footnote);
     assert_eq!(one(&doc, "16/CT-TTg").relation, Relation::Implements);
-    assert_eq!(one(&doc, "06-CT/TU").relation, Relation::Implements, "the list after `triển khai thực hiện`");
+    assert_eq!(
+        one(&doc, "06-CT/TU").relation,
+        Relation::Implements,
+        "the list after `triển khai thực hiện`"
+    );
     let named: Vec<&str> = doc.named_refs.iter().map(|r| r.text.as_str()).collect();
     assert!(named.contains(&"Nghị quyết Đại hội XIII của Đảng"), "{named:?}");
     assert!(named.contains(&"Nghị quyết Đại hội XI của Đảng bộ tỉnh"), "{named:?}");
@@ -182,7 +193,10 @@ fn seed_003_lists_short_forms_and_named_refs() {
         assert_eq!(r.span.slice(S003), r.text);
     }
     // `Công văn này` (three times) is the letter itself.
-    assert!(doc.citations.iter().all(|c| c.doc_type.as_deref() != Some("Công văn") || c.symbol.is_some()));
+    assert!(doc
+        .citations
+        .iter()
+        .all(|c| c.doc_type.as_deref() != Some("Công văn") || c.symbol.is_some()));
 }
 
 #[test]
@@ -198,20 +212,32 @@ fn seed_004_citations_without_so() {
     assert_eq!(date(c), "2011-07-01");
     assert_eq!(c.issuer.as_deref(), Some("Ban Bí thư"));
     assert_eq!(span_text(S004, c), "Kế hoạch 03-KH/TW, ngày 01-7-2011 của Ban Bí thư");
-    assert_eq!(c.relation, Relation::Implements, "listed after `triển khai thực hiện tốt`");
+    assert_eq!(
+        c.relation,
+        Relation::Implements,
+        "listed after `triển khai thực hiện tốt`"
+    );
 }
 
 #[test]
 fn seed_001_number_only() {
     let doc = vanban::parse(S001);
     assert_eq!(doc.citations.len(), 2);
-    let kh = doc.citations.iter().find(|c| c.doc_type.as_deref() == Some("Kế hoạch")).unwrap();
+    let kh = doc
+        .citations
+        .iter()
+        .find(|c| c.doc_type.as_deref() == Some("Kế hoạch"))
+        .unwrap();
     assert_eq!((kh.number, kh.symbol.as_ref()), (Some(189), None));
     assert_eq!(kh.issuer.as_deref(), Some("Ban Thường vụ Tỉnh ủy"));
     assert_eq!(span_text(S001, kh), "Kế hoạch số 189 của Ban Thường vụ Tỉnh ủy");
     assert_eq!(kh.symbol_span.unwrap().slice(S001), "189");
     assert_eq!(kh.refers_to, None, "no full Kế hoạch 189 in this article");
-    let hd = doc.citations.iter().find(|c| c.doc_type.as_deref() == Some("Hướng dẫn")).unwrap();
+    let hd = doc
+        .citations
+        .iter()
+        .find(|c| c.doc_type.as_deref() == Some("Hướng dẫn"))
+        .unwrap();
     assert_eq!((hd.number, hd.symbol.as_ref()), (Some(8), None));
     assert_eq!(hd.issuer.as_deref(), Some("Ban Dân vận Tỉnh ủy"));
     assert_eq!(span_text(S001, hd), "Hướng dẫn số 08 của Ban Dân vận Tỉnh ủy");
@@ -223,7 +249,16 @@ fn seeds_have_no_false_citations() {
         let doc = vanban::parse(text);
         for c in &doc.citations {
             let t = span_text(text, c);
-            for bad in ["2021 - 2025", "2016 - 2020", "khóa", "T78", "Vy-93", "chuyên đề", "năm 2023", "(2011-2015)"] {
+            for bad in [
+                "2021 - 2025",
+                "2016 - 2020",
+                "khóa",
+                "T78",
+                "Vy-93",
+                "chuyên đề",
+                "năm 2023",
+                "(2011-2015)",
+            ] {
                 assert!(!t.contains(bad), "{t:?} contains {bad:?}");
             }
             // Every citation has a type word at the start of its span.
@@ -294,7 +329,9 @@ fn malformed_dates_give_diagnostics() {
     };
     assert_eq!(diag("malformed-date").span.unwrap().slice(text), "ngày 08/6/20210");
     assert_eq!(diag("impossible-date").span.unwrap().slice(text), "ngày 31/02/2023");
-    assert!(diag("impossible-date").message.contains("expected a day and month that exist"));
+    assert!(diag("impossible-date")
+        .message
+        .contains("expected a day and month that exist"));
 }
 
 #[test]
@@ -383,9 +420,15 @@ fn lists_share_type_date_and_issuer() {
     }
     assert_eq!(span_text(text, &doc.citations[1]), "số 47/2024/QH15");
     assert_eq!(span_text(text, &doc.citations[2]), "số 58/2024/QH15 của Quốc hội");
-    assert_eq!((got[3].0.as_str(), got[3].2.as_str(), got[3].3), ("04/TT", "1976-08-09", Some("Bộ Nội vụ")));
+    assert_eq!(
+        (got[3].0.as_str(), got[3].2.as_str(), got[3].3),
+        ("04/TT", "1976-08-09", Some("Bộ Nội vụ"))
+    );
     assert_eq!(got[3].4, s(&["issuer"]));
-    assert_eq!((got[4].1, got[4].2.as_str(), got[4].3), (Some(1), "1985-03-02", Some("Bộ Nội vụ")));
+    assert_eq!(
+        (got[4].1, got[4].2.as_str(), got[4].3),
+        (Some(1), "1985-03-02", Some("Bộ Nội vụ"))
+    );
     assert_eq!((got[6].0.as_str(), got[6].2.as_str()), ("11/2020/NĐ-CP", "2020-01-17"));
     assert_eq!(got[6].4, s(&["date"]));
 }
@@ -395,14 +438,24 @@ fn laws_cited_by_name() {
     let text = "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n\
                 Căn cứ Luật Đất đai số 31/2024/QH15;\n\
                 Căn cứ Luật Tổ chức Chính phủ;\n\
-                Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n";
+                Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n\
+                Căn cứ Hiến pháp năm 2013;\n";
     let doc = vanban::parse(text);
-    assert_eq!(doc.citations.len(), 2);
+    assert_eq!(doc.citations.len(), 3);
+    let c = &doc.citations[2];
+    assert_eq!((c.doc_type.as_deref(), date(c).as_str()), (Some("Hiến pháp"), "2013"));
+    assert_eq!(span_text(text, c), "Hiến pháp năm 2013");
     let c = &doc.citations[0];
-    assert_eq!((c.symbol.as_ref(), c.name.as_deref()), (None, Some("Tổ chức chính quyền địa phương")));
+    assert_eq!(
+        (c.symbol.as_ref(), c.name.as_deref()),
+        (None, Some("Tổ chức chính quyền địa phương"))
+    );
     assert_eq!(date(c), "2015-06-19");
     assert_eq!(c.doc_type.as_deref(), Some("Luật"));
-    assert_eq!(span_text(text, c), "Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015");
+    assert_eq!(
+        span_text(text, c),
+        "Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015"
+    );
     assert_eq!(c.relation, Relation::Basis);
     let c = &doc.citations[1];
     assert_eq!((sym(c).as_str(), c.name.as_deref()), ("31/2024/QH15", Some("Đất đai")));
@@ -410,7 +463,10 @@ fn laws_cited_by_name() {
     let named: Vec<&str> = doc.named_refs.iter().map(|r| r.text.as_str()).collect();
     assert_eq!(
         named,
-        ["Luật Tổ chức Chính phủ", "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam"]
+        [
+            "Luật Tổ chức Chính phủ",
+            "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam"
+        ]
     );
 }
 

@@ -11,7 +11,10 @@ fn corpus_files() -> Option<Vec<PathBuf>> {
         eprintln!("note: {} not found, corpus test skipped", dir.display());
         return None;
     };
-    let mut files: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.is_file()).collect();
+    let mut files: Vec<PathBuf> = rd
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file())
+        .collect();
     files.sort();
     Some(files)
 }
@@ -38,8 +41,18 @@ fn nfc(s: &str) -> String {
 fn cites_something(rest: &str) -> bool {
     let blank_form = rest.contains("...") || rest.contains('…') || rest.contains('<') || rest.contains("(Cơ quan");
     let words = [
-        "Luật", "Bộ luật", "Hiến pháp", "Pháp lệnh", "Nghị quyết", "Nghị định", "Quyết định", "Thông tư", "Chỉ thị",
-        "Kế hoạch", "Công văn", "Văn bản hợp nhất",
+        "Luật",
+        "Bộ luật",
+        "Hiến pháp",
+        "Pháp lệnh",
+        "Nghị quyết",
+        "Nghị định",
+        "Quyết định",
+        "Thông tư",
+        "Chỉ thị",
+        "Kế hoạch",
+        "Công văn",
+        "Văn bản hợp nhất",
     ];
     let has_type = words.iter().any(|w| {
         rest.match_indices(w).any(|(k, _)| {
@@ -67,7 +80,9 @@ fn every_basis_line_yields_a_citation_or_named_ref() {
         }
         for (k, line) in text.split_inclusive('\n').enumerate() {
             let body = nfc(strip_bullets(line));
-            let Some(rest) = body.strip_prefix("Căn cứ") else { continue };
+            let Some(rest) = body.strip_prefix("Căn cứ") else {
+                continue;
+            };
             if !cites_something(rest) {
                 skipped += 1;
                 continue;
@@ -83,7 +98,12 @@ fn every_basis_line_yields_a_citation_or_named_ref() {
     }
     eprintln!("{lines} `Căn cứ` lines with a citation checked, {skipped} without one (forms, bare `Căn cứ`)");
     assert!(lines > 500, "too few `Căn cứ` lines: {lines}");
-    assert!(misses.is_empty(), "{} lines gave nothing:\n{}", misses.len(), misses.join("\n"));
+    assert!(
+        misses.is_empty(),
+        "{} lines gave nothing:\n{}",
+        misses.len(),
+        misses.join("\n")
+    );
 }
 
 #[test]
@@ -103,13 +123,21 @@ fn sampled_spans_start_with_the_type_word_and_contain_the_symbol() {
             let starts = if shared_type {
                 span.to_lowercase().starts_with("số") || span.to_lowercase().starts_with("so")
             } else {
-                let head: String = span.chars().take(ty.chars().count() + 12).collect::<String>().to_lowercase();
+                let head: String = span
+                    .chars()
+                    .take(ty.chars().count() + 12)
+                    .collect::<String>()
+                    .to_lowercase();
                 let ty_l = ty.to_lowercase();
                 head.starts_with(&ty_l)
                     || vanban::normalize::fold(&head).starts_with(&vanban::normalize::fold(&ty_l))
                     || (ty == "Chương trình" && head.starts_with("chương trình"))
             };
-            let squeezed: String = span.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_uppercase();
+            let squeezed: String = span
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+                .to_uppercase();
             let contains = squeezed.contains(&sym.to_string().to_uppercase());
             let line_ok = c.line >= 1 && c.line <= text.lines().count().max(1);
             checked += 1;

@@ -32,6 +32,9 @@ pub struct Row {
     pub symbol_ok: bool,
     /// Date agrees.
     pub date_ok: bool,
+    /// The metadata's number is a số ký hiệu at all (some rows hold a
+    /// website docid such as `218797`, or `Chưa xác minh`).
+    pub meta_is_symbol: bool,
 }
 
 impl Row {
@@ -91,6 +94,7 @@ pub fn compare(dir: &Path) -> (Vec<Row>, usize) {
             parsed_date: doc.date.map(|d| d.to_string()),
             symbol_ok,
             date_ok,
+            meta_is_symbol: want_symbol.is_some(),
         });
     }
     (rows, parsed)

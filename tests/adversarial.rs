@@ -1,0 +1,221 @@
+//! Adversarial inputs with a linear bound, tested as ratios, never as
+//! absolute times: the per-byte parse time of each adversarial input over the
+//! per-byte time of the same size of real letters concatenated (one
+//! document). Each must be at most [`MAX_RATIO`] (a small constant factor,
+//! generous for a noisy shared CI machine); the measured ratios are printed
+//! (`cargo test --test adversarial -- --nocapture`).
+//!
+//! Also the test-size linear-cost check: one large document of concatenated
+//! letters against the same bytes as separate documents.
+//!
+//! Size: `VANBAN_ADV_MB` (default 1 MB in debug builds, 10 MB with
+//! `--release`, the size of issue 7):
+//!
+//! ```text
+//! cargo test --test adversarial -- --nocapture                 # 1 MB, debug
+//! cargo test --release --test adversarial -- --nocapture       # 10 MB
+//! ```
+//!
+//! Timing is best of [`ROUNDS`], the baseline and the adversarial input
+//! interleaved, and the tests of this file run one at a time.
+
+use std::hint::black_box;
+use std::path::PathBuf;
+use std::sync::{Mutex, OnceLock};
+use std::time::{Duration, Instant};
+
+/// Per-byte time of an adversarial input over a real letter's, at most.
+const MAX_RATIO: f64 = 8.0;
+/// One large document's throughput over separate documents', at least (the
+/// target of issue 6 is 0.80, measured by `cargo bench --bench parse`; this
+/// CI bound leaves room for noise).
+const MIN_LINEAR: f64 = 0.6;
+const ROUNDS: usize = 3;
+
+static SERIAL: Mutex<()> = Mutex::new(());
+
+fn size() -> usize {
+    let mb: f64 = std::env::var("VANBAN_ADV_MB")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(if cfg!(debug_assertions) { 1.0 } else { 10.0 });
+    (mb * 1_000_000.0) as usize
+}
+
+/// The real letters of fixtures/, in name order.
+fn letters() -> &'static [String] {
+    static L: OnceLock<Vec<String>> = OnceLock::new();
+    L.get_or_init(|| {
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let mut paths: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .collect();
+        paths.sort();
+        paths.iter().map(|p| std::fs::read_to_string(p).unwrap()).collect()
+    })
+}
+
+/// Letters repeated until `n` bytes: as separate documents.
+fn letter_docs(n: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut total = 0;
+    while total < n {
+        for l in letters() {
+            total += l.len() + 2;
+            out.push(l.clone());
+            if total >= n {
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// `unit(i)` repeated until `n` bytes.
+fn repeat(n: usize, mut unit: impl FnMut(usize) -> String) -> String {
+    let mut s = String::with_capacity(n + 64);
+    let mut i = 0;
+    while s.len() < n {
+        s.push_str(&unit(i));
+        i += 1;
+    }
+    s
+}
+
+fn time(f: impl FnOnce()) -> Duration {
+    let t = Instant::now();
+    f();
+    t.elapsed()
+}
+
+/// Best-of-ROUNDS per-byte times of `a` and `b`, measured interleaved.
+fn per_byte(a: &str, b: &str) -> (f64, f64) {
+    let (mut ta, mut tb) = (Duration::MAX, Duration::MAX);
+    for _ in 0..ROUNDS {
+        ta = ta.min(time(|| {
+            black_box(vanban::parse(black_box(a)));
+        }));
+        tb = tb.min(time(|| {
+            black_box(vanban::parse(black_box(b)));
+        }));
+    }
+    (ta.as_secs_f64() / a.len() as f64, tb.as_secs_f64() / b.len() as f64)
+}
+
+/// Parse `input` and a same-size document of real letters; assert the
+/// per-byte ratio.
+fn check(name: &str, input: &str) {
+    let _guard = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let baseline = letter_docs(input.len()).join("\n\n");
+    let (adv, base) = per_byte(input, &baseline);
+    let ratio = adv / base;
+    println!(
+        "adversarial {name:<22} {:>6.2} MB  {:>8.1} ns/KB vs letters {:>8.1} ns/KB  ratio {ratio:.2}",
+        input.len() as f64 / 1e6,
+        adv * 1e12,
+        base * 1e12
+    );
+    assert!(
+        ratio <= MAX_RATIO,
+        "{name}: {ratio:.2}x slower per byte than real letters (bound {MAX_RATIO}x)"
+    );
+}
+
+#[test]
+fn so_so_so() {
+    check("số số số", &repeat(size(), |_| "số ".to_string()));
+}
+
+#[test]
+fn can_cu_repeated() {
+    check("Căn cứ repeated", &repeat(size(), |_| "Căn cứ ".to_string()));
+}
+
+#[test]
+fn one_slash_one() {
+    check("1/1/1/1", &repeat(size(), |_| "1/".to_string()));
+}
+
+#[test]
+fn one_long_line() {
+    let flat: Vec<String> = letters().iter().map(|l| l.replace(['\n', '\r'], " ")).collect();
+    check("one long line", &repeat(size(), |i| flat[i % flat.len()].clone() + " "));
+}
+
+#[test]
+fn many_recipients() {
+    // `Kính gửi:` then as many `- Cơ quan X;` lines as fit (100,000 at about
+    // 2 MB).
+    let head = "ỦY BAN NHÂN DÂN TỈNH BÌNH DƯƠNG\nSố: 3612/UBND-NC\nKính gửi:\n";
+    let body = repeat(size().saturating_sub(head.len()), |i| format!("- Cơ quan {i};\n"));
+    check("recipients", &format!("{head}{body}"));
+}
+
+#[test]
+fn long_list_bare_members() {
+    // `Căn cứ Quyết định số 1-QĐ/TW và 2-QĐ/TW và ...`: one list.
+    let head = "Căn cứ Quyết định số 1-QĐ/TW";
+    let body = repeat(size().saturating_sub(head.len()), |i| format!(" và {}-QĐ/TW", i + 2));
+    check(
+        "list: và N-QĐ/TW",
+        &format!("{head}{body} của Ban Chấp hành Trung ương.\n"),
+    );
+}
+
+#[test]
+fn long_list_full_members() {
+    let head = "Căn cứ Quyết định số 1-QĐ/TW";
+    let body = repeat(size().saturating_sub(head.len()), |i| {
+        format!(" và Quyết định số {}-QĐ/TW", i + 2)
+    });
+    check("list: và Quyết định số", &format!("{head}{body}.\n"));
+}
+
+#[test]
+fn dates_repeated() {
+    check("ngày ngày ngày", &repeat(size(), |_| "ngày ".to_string()));
+    check("ngày N tháng", &repeat(size(), |i| format!("ngày {} tháng ", i % 40)));
+}
+
+#[test]
+fn sections_and_footnotes_repeated() {
+    check("Điều N.", &repeat(size(), |i| format!("Điều {i}.\n")));
+    check("[N] footnotes", &repeat(size(), |i| format!("[{i}] ")));
+    check("Nơi nhận repeated", &repeat(size(), |_| "Nơi nhận:\n- ".to_string()));
+}
+
+#[test]
+fn symbols_without_type_words() {
+    check("bare symbols", &repeat(size(), |i| format!("{i}/QĐ-UBND, ")));
+}
+
+#[test]
+fn linear_one_document_vs_separate() {
+    let _guard = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let docs = letter_docs(size());
+    let one = docs.join("\n\n");
+    let (mut t_one, mut t_docs) = (Duration::MAX, Duration::MAX);
+    for _ in 0..ROUNDS {
+        t_one = t_one.min(time(|| {
+            black_box(vanban::parse(black_box(&one)));
+        }));
+        t_docs = t_docs.min(time(|| {
+            for d in &docs {
+                black_box(vanban::parse(black_box(d)));
+            }
+        }));
+    }
+    // Throughput ratio: bytes/time of one document over separate ones.
+    let ratio = t_docs.as_secs_f64() / t_one.as_secs_f64();
+    println!(
+        "linear: one document of {:.2} MB vs {} separate documents: throughput ratio {ratio:.2} (target 0.80)",
+        one.len() as f64 / 1e6,
+        docs.len()
+    );
+    assert!(
+        ratio >= MIN_LINEAR,
+        "one document parses at {ratio:.2} of the throughput of the same bytes as separate documents (bound {MIN_LINEAR})"
+    );
+}
