@@ -33,6 +33,8 @@ use std::sync::OnceLock;
 use nom::bytes::complete::take_while;
 use regex::Regex;
 
+use crate::text::is_alnum;
+
 use crate::date::{date_text, IssueDate, RawDate};
 use crate::error::{GrammarError, PResult};
 use crate::model::{Citation, Diagnostic, Document, NamedRef, Relation, Severity};
@@ -95,10 +97,19 @@ fn type_alternation() -> String {
     alts.join("|")
 }
 
-/// The prefilter: every type word, any case, as a whole word.
+/// The prefilter: every type word, any case. Word boundaries are checked by
+/// [`whole_word`] on each match: a Unicode `\b` would keep the regex engine
+/// off its DFA and make the prefilter the slowest stage.
 fn type_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(&format!(r"(?i)\b(?:{})\b", type_alternation())).expect("type-word regex"))
+    RE.get_or_init(|| Regex::new(&format!(r"(?i)(?:{})", type_alternation())).expect("type-word regex"))
+}
+
+/// Is `text[s..e]` a whole word (no letter or digit glued on either side)?
+fn whole_word(text: &str, s: usize, e: usize) -> bool {
+    let before = text[..s].chars().next_back().is_some_and(is_alnum);
+    let after = text[e..].chars().next().is_some_and(is_alnum);
+    !before && !after
 }
 
 /// A type word at the start of a string.
@@ -194,8 +205,8 @@ fn next_word(i: &str) -> &str {
     let end = i
         .char_indices()
         .find(|&(k, c)| {
-            !(c.is_alphanumeric()
-                || (c == '.' || c == '/' || c == '&' || c == '\'') && i[k + 1..].starts_with(char::is_alphanumeric)
+            !(is_alnum(c)
+                || (c == '.' || c == '/' || c == '&' || c == '\'') && i[k + 1..].starts_with(is_alnum)
                 || ('\u{300}'..='\u{36f}').contains(&c))
         })
         .map_or(i.len(), |(k, _)| k);
@@ -274,7 +285,8 @@ fn lower_word(i: &str) -> String {
 /// One of `words` (lower case, exact diacritics) as the next whole word.
 fn lex<'a>(i: &'a str, words: &[&'static str], expected: &'static str) -> PResult<'a, &'a str> {
     let w = next_word(i);
-    if !w.is_empty() && words.contains(&w.to_lowercase().as_str()) {
+    let lower_eq = |x: &&str| x.len() == w.len() && x.chars().eq(w.chars().flat_map(char::to_lowercase));
+    if !w.is_empty() && words.iter().any(lower_eq) {
         Ok((&i[w.len()..], w))
     } else {
         fail(i, expected)
@@ -891,7 +903,11 @@ const CUE_WINDOW: usize = 320;
 /// Fill `doc.citations` and `doc.named_refs`.
 pub(crate) fn find_citations(ctx: &Ctx<'_>, footnotes: &[Range<usize>], doc: &mut Document) {
     let norm = ctx.norm;
-    let cands: Vec<(usize, usize)> = type_regex().find_iter(norm).map(|m| (m.start(), m.end())).collect();
+    let cands: Vec<(usize, usize)> = type_regex()
+        .find_iter(norm)
+        .map(|m| (m.start(), m.end()))
+        .filter(|&(s, e)| whole_word(norm, s, e))
+        .collect();
     let mut found: Vec<Found> = Vec::new();
     let mut named: Vec<(usize, usize)> = Vec::new();
     let mut skip_until = 0;

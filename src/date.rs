@@ -347,7 +347,13 @@ pub(crate) fn date_vi_bare(i: &str) -> PResult<'_, RawDate> {
     let (i, day) = small(i)?;
     let (i, _) = blank(i)?;
     let (i, month) = month_year_tail(i)?;
-    Ok((i, RawDate { day: Some(day), ..month }))
+    Ok((
+        i,
+        RawDate {
+            day: Some(day),
+            ..month
+        },
+    ))
 }
 
 // Date ::= DateVi | "ngày" Sp DateNum | DateNum | MonthYear
@@ -417,8 +423,8 @@ mod tests {
             Ok((rest, raw)) => format!("{:?} rest={rest:?}", raw.validate().map(|d| d.to_string())),
             Err(e) => format!("error: {e:?}"),
         };
-        insta::assert_snapshot!(show("26 tháng 6 năm 2026"), @"");
-        insta::assert_snapshot!(show("09 tháng 7 năm 2026 |"), @"");
+        insta::assert_snapshot!(show("26 tháng 6 năm 2026"), @r#"Ok("2026-06-26") rest="""#);
+        insta::assert_snapshot!(show("09 tháng 7 năm 2026 |"), @r#"Ok("2026-07-09") rest=" |""#);
     }
 
     #[test]

@@ -185,28 +185,13 @@ pub fn normalize(input: &str) -> Normalized<'_> {
         // Keep the line count: one newline per front matter line.
         let lines = input[..i].bytes().filter(|&b| b == b'\n').count();
         map.push(0, 0);
-        out.extend(std::iter::repeat('\n').take(lines));
+        out.extend((0..lines).map(|_| '\n'));
         map.push(out.len(), i);
     }
     let mut line_start = true;
     while i < input.len() {
-        // Fast path: copy a run of plain ASCII other than the special bytes.
-        let run_end = bytes[i..]
-            .iter()
-            .position(|&b| b >= 0x80 || matches!(b, b'\r' | b'*' | b'#' | b'\n'))
-            .map_or(input.len(), |p| i + p);
-        // A combining mark after the run belongs to the run's last letter:
-        // leave that letter to the slow path, which composes it.
-        let run_end = if run_end > i
-            && input[run_end..]
-                .chars()
-                .next()
-                .is_some_and(|m| canonical_combining_class(m) != 0 || is_vietnamese_mark(m))
-        {
-            run_end - 1
-        } else {
-            run_end
-        };
+        // Fast path: copy a run of characters kept as they are.
+        let run_end = plain_run_end(input, i);
         if run_end > i {
             out.push_str(&input[i..run_end]);
             line_start = false;
@@ -324,7 +309,7 @@ pub fn normalize(input: &str) -> Normalized<'_> {
                 let mut j = i + clen;
                 let mut has_marks = false;
                 for m in input[j..].chars() {
-                    if canonical_combining_class(m) != 0 || is_vietnamese_mark(m) {
+                    if is_mark(m) {
                         has_marks = true;
                         j += m.len_utf8();
                     } else {
@@ -353,10 +338,6 @@ pub fn normalize(input: &str) -> Normalized<'_> {
     }
 }
 
-fn is_mark(c: char) -> bool {
-    canonical_combining_class(c) != 0 || is_vietnamese_mark(c)
-}
-
 fn is_vietnamese_mark(c: char) -> bool {
     matches!(c, '\u{0300}'..='\u{036F}')
 }
@@ -364,21 +345,95 @@ fn is_vietnamese_mark(c: char) -> bool {
 /// Characters that NFC rewrites even alone (singletons such as U+0340, the
 /// Ohm sign...). Rare; the check keeps the fast path exact.
 fn needs_nfc_char(c: char) -> bool {
-    let mut n = 0;
-    let mut same = true;
-    decompose_canonical(c, |d| {
-        n += 1;
-        if n == 1 && d != c {
-            same = false;
-        }
-    });
-    if same {
+    let u = c as u32;
+    // Below the combining marks, Vietnamese letters (Latin Extended
+    // Additional) and general punctuation: always NFC. Skip the table there.
+    if u < 0x300 || (0x1E00..=0x1EFF).contains(&u) || (0x2010..=0x206F).contains(&u) {
         return false;
     }
-    // Composes back to itself? Then it is NFC already.
-    let s: String = std::iter::once(c).collect();
-    let nfc: String = unicode_normalization::UnicodeNormalization::nfc(s.as_str()).collect();
-    nfc != s
+    unicode_normalization::is_nfc_quick(std::iter::once(c)) != unicode_normalization::IsNormalized::Yes
+}
+
+/// A combining mark (fast for the letters of Vietnamese text, which are not).
+fn is_mark(m: char) -> bool {
+    let u = m as u32;
+    if u < 0x300 || (0x1E00..=0x1EFF).contains(&u) {
+        return false;
+    }
+    is_vietnamese_mark(m) || canonical_combining_class(m) != 0
+}
+
+/// End of the run from `i` of characters normalization keeps as they are:
+/// ASCII other than `\r`, `*`, `#`, `\n`, and NFC letters that are not
+/// special and not followed by a combining mark (the letter before a mark is
+/// left to the slow path, which composes the two).
+fn plain_run_end(input: &str, i: usize) -> usize {
+    let bytes = input.as_bytes();
+    let mut j = i;
+    while j < bytes.len() {
+        let b = bytes[j];
+        if b < 0x80 {
+            if matches!(b, b'\r' | b'*' | b'#' | b'\n') {
+                return j;
+            }
+            j += 1;
+            continue;
+        }
+        // Latin letters U+0100..U+02FF (lead bytes C4..CB: ă, đ, ơ, ư...) and
+        // Vietnamese precomposed letters U+1E00..U+1EFF (E1 B8..BB): NFC, not
+        // special, not marks. Continuation bytes are skipped one by one.
+        if b < 0xC2 || (0xC4..=0xCB).contains(&b) {
+            j += 1;
+            continue;
+        }
+        if b == 0xE1 && matches!(bytes.get(j + 1), Some(0xB8..=0xBB)) {
+            j += 3;
+            continue;
+        }
+        let c = input[j..].chars().next().expect("char boundary");
+        if is_mark(c) {
+            // Leave the base letter before it to the slow path.
+            return if j > i { j - input[..j].chars().next_back().map_or(0, char::len_utf8) } else { j };
+        }
+        if is_special(c) || needs_nfc_char(c) {
+            return j;
+        }
+        j += c.len_utf8();
+    }
+    j
+}
+
+/// Characters normalization rewrites or drops (besides combining marks).
+fn is_special(c: char) -> bool {
+    matches!(
+        c,
+        'Ð' | 'ð'
+            | '\u{FEFF}'
+            | '\u{200B}'
+            | '\u{200C}'
+            | '\u{200D}'
+            | '\u{2060}'
+            | '\u{00AD}'
+            | '\u{00A0}'
+            | '\u{2007}'
+            | '\u{202F}'
+            | '\u{2000}'
+            | '\u{2001}'
+            | '\u{2002}'
+            | '\u{2003}'
+            | '\u{2009}'
+            | '⁽'
+            | '¹'
+            | '²'
+            | '³'
+            | '⁰'
+            | '⁴'
+            | '⁵'
+            | '⁶'
+            | '⁷'
+            | '⁸'
+            | '⁹'
+    )
 }
 
 /// Compose one base character and its marks into NFC, folding the look-alike
@@ -395,69 +450,41 @@ fn compose_segment(seg: &str, out: &mut String) {
     out.extend(unicode_normalization::UnicodeNormalization::nfc(folded.as_str()));
 }
 
-/// Does `input` need any rewriting at all? A single pass over the bytes: the
-/// answer is "no" for most clean NFC files, and then no copy is made.
+/// Does `input` need any rewriting at all? Byte scans (memchr) for the
+/// special characters, then Unicode's NFC quick check: the answer is "no" for
+/// most clean NFC files, and then no copy is made.
 fn needs_work(input: &str) -> bool {
     if front_matter_len(input) > 0 {
         return true;
     }
-    let bytes = input.as_bytes();
-    let mut line_start = true;
+    let b = input.as_bytes();
+    if memchr::memchr2(b'\r', b'*', b).is_some() {
+        return true;
+    }
+    if memchr::memchr_iter(b'#', b).any(|p| p == 0 || b[p - 1] == b'\n') {
+        return true;
+    }
+    if input.is_ascii() {
+        return false;
+    }
+    // Every special character starts with one of these lead bytes.
+    let special_at = |p: usize| input.get(p..).and_then(|s| s.chars().next()).is_some_and(is_special);
+    if memchr::memchr3_iter(0xC2, 0xC3, 0xE2, b).any(special_at) || memchr::memchr_iter(0xEF, b).any(special_at) {
+        return true;
+    }
+    // Combining marks (NFD) and characters NFC would rewrite: only characters
+    // from U+0300 on (lead byte 0xCC and up) can be either.
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        match b {
-            b'\r' | b'*' => return true,
-            b'#' if line_start => return true,
-            b'\n' => {
-                line_start = true;
-                i += 1;
-                continue;
-            }
-            0x00..=0x7F => {}
-            _ => {
-                let c = input[i..].chars().next().expect("in bounds");
-                if matches!(
-                    c,
-                    'Ð' | 'ð'
-                        | '\u{FEFF}'
-                        | '\u{200B}'
-                        | '\u{200C}'
-                        | '\u{200D}'
-                        | '\u{2060}'
-                        | '\u{00AD}'
-                        | '\u{00A0}'
-                        | '\u{2007}'
-                        | '\u{202F}'
-                        | '\u{2000}'
-                        | '\u{2001}'
-                        | '\u{2002}'
-                        | '\u{2003}'
-                        | '\u{2009}'
-                        | '⁽'
-                        | '¹'
-                        | '²'
-                        | '³'
-                        | '⁰'
-                        | '⁴'
-                        | '⁵'
-                        | '⁶'
-                        | '⁷'
-                        | '⁸'
-                        | '⁹'
-                ) || canonical_combining_class(c) != 0
-                    || is_vietnamese_mark(c)
-                    || needs_nfc_char(c)
-                {
-                    return true;
-                }
-                i += c.len_utf8();
-                line_start = false;
-                continue;
-            }
+    while i < b.len() {
+        if b[i] < 0xCC {
+            i += 1;
+            continue;
         }
-        line_start = false;
-        i += 1;
+        let c = input[i..].chars().next().expect("char boundary");
+        if is_mark(c) || needs_nfc_char(c) {
+            return true;
+        }
+        i += c.len_utf8();
     }
     false
 }

@@ -285,7 +285,11 @@ fn symbol_intro(s: &str) -> Option<usize> {
     let after = &rest[n..];
     let t = after.trim_start_matches([' ', '\t']);
     let colon = t.starts_with(':');
-    let t2 = if colon { t[1..].trim_start_matches([' ', '\t']) } else { t };
+    let t2 = if colon {
+        t[1..].trim_start_matches([' ', '\t'])
+    } else {
+        t
+    };
     let ok = colon || (at == 0 && (t2.is_empty() || t2.starts_with(|c: char| c.is_ascii_digit() || c == '/')));
     if !ok {
         return None;
@@ -986,9 +990,7 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
                 Some(de - s)
             }
             Err(_) => {
-                if place_range.is_none() {
-                    return None;
-                }
+                place_range?;
                 let shown: String = self.norm[at..e].chars().take(32).collect();
                 let span = self.span(at, at + shown.len());
                 self.diag(
@@ -1098,7 +1100,9 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
                 let at = line.s + lead + n;
                 let field = &self.norm[at..line.e];
                 // `2026-06-30` (ISO, as some tables print it).
-                let iso = field.get(..10).filter(|f| field[10..].starts_with([' ', '|']) || field.len() == 10);
+                let iso = field
+                    .get(..10)
+                    .filter(|_| field[10..].starts_with([' ', '|']) || field.len() == 10);
                 if let Some(d) = iso.and_then(|f| f.parse::<crate::date::IssueDate>().ok()) {
                     self.doc.date = Some(d);
                     self.doc.spans.date = Some(self.span(at, at + 10));
@@ -1359,12 +1363,10 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
             while i < ws.len() {
                 let (wo, w) = ws[i];
                 let abs = ln.s + wo;
-                if let Some(plen) = authority_prefix(w) {
+                if authority_prefix(w).is_some() {
+                    // `KT.CHỦ TỊCH`: the first word may be glued to the prefix.
                     // Authority: the prefix and the upper-case words after it.
                     let mut j = i + 1;
-                    if w.len() > plen {
-                        // `KT.CHỦ TỊCH`: the first word is glued on.
-                    }
                     while j < ws.len() && is_upper_text(ws[j].1) && authority_prefix(ws[j].1).is_none() {
                         j += 1;
                     }
@@ -1375,13 +1377,14 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
                     i = j;
                     continue;
                 }
-                if kw_at(w.trim_start_matches('('), "da").is_some() && i + 1 < ws.len() {
-                    if kw_at(ws[i + 1].1, "ky").is_some() {
-                        sig.signed_mark = true;
-                        last = last.max(ln.s + ws[i + 1].0 + ws[i + 1].1.len());
-                        i += 2;
-                        continue;
-                    }
+                if kw_at(w.trim_start_matches('('), "da").is_some()
+                    && i + 1 < ws.len()
+                    && kw_at(ws[i + 1].1, "ky").is_some()
+                {
+                    sig.signed_mark = true;
+                    last = last.max(ln.s + ws[i + 1].0 + ws[i + 1].1.len());
+                    i += 2;
+                    continue;
                 }
                 if is_upper_text(w) && sig.signer.is_none() {
                     let mut j = i;

@@ -149,7 +149,21 @@ impl Symbol {
         let t = norm.text();
         let lead = t.len() - t.trim_start().len();
         let body = t.trim();
-        let (rest, raw) = symbol(body).map_err(|e| {
+        let repaired = repair_spaced_codes(body);
+        let src: &str = repaired.as_ref().map_or(body, |(s, _)| s.as_str());
+        for &(s, e) in repaired.iter().flat_map(|(_, runs)| runs) {
+            let (s, e) = norm.map().range(s + lead, e + lead);
+            diags.push(Diagnostic::new(
+                "symbol-spacing",
+                Severity::Info,
+                format!(
+                    "code groups separated by spaces: expected \"-\", found {:?}",
+                    &text[s..e]
+                ),
+                Some(Span::new(s, e)),
+            ));
+        }
+        let (rest, raw) = symbol(src).map_err(|e| {
             let mut err = syntax_error(SyntaxErrorKind::Symbol, body, e);
             err.offset = norm.map().start(err.offset + lead);
             err.found = crate::error::found_at(text, err.offset);
@@ -164,7 +178,7 @@ impl Symbol {
                 "the end of the số ký hiệu",
             ));
         }
-        let (sym, notes) = raw.into_symbol(body);
+        let (sym, notes) = raw.into_symbol(src);
         for n in notes {
             let (s, e) = norm.map().range(n.span.start + lead, n.span.end + lead);
             diags.push(Diagnostic::new(n.code, n.severity, n.message, Some(Span::new(s, e))));
@@ -236,6 +250,48 @@ impl<'de> Deserialize<'de> for Symbol {
     }
 }
 
+// SpacedCodes ::= Symbol (Space+ UpperCode)+        (`140/BCĐ VĐ HMTN`, a whole field)
+/// A whole số ký hiệu field whose last code groups are separated by spaces
+/// instead of hyphens: the string with the first character of each such
+/// space run turned into `-` (same length, so offsets stay valid), and the
+/// runs.
+fn repair_spaced_codes(body: &str) -> Option<(String, Vec<(usize, usize)>)> {
+    let (rest, _) = symbol(body).ok()?;
+    if rest.trim().is_empty() || !rest.starts_with(is_space) {
+        return None;
+    }
+    let upper_code = |w: &str| {
+        w.chars().next().is_some_and(char::is_alphabetic)
+            && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+            && w.chars().count() <= 24
+    };
+    if !rest.split_whitespace().all(upper_code) {
+        return None;
+    }
+    let base = body.len() - rest.len();
+    let mut fixed = body[..base].to_string();
+    let mut runs = Vec::new();
+    let mut in_run = false;
+    for (i, c) in rest.char_indices() {
+        if is_space(c) {
+            if !in_run {
+                runs.push((base + i, base + i + 1));
+                fixed.push('-');
+            } else {
+                fixed.push(c);
+                if let Some(r) = runs.last_mut() {
+                    r.1 = base + i + 1;
+                }
+            }
+            in_run = true;
+        } else {
+            fixed.push(c);
+            in_run = false;
+        }
+    }
+    Some((fixed, runs))
+}
+
 // ---------------------------------------------------------------------------
 // Tables
 
@@ -296,13 +352,26 @@ const PARTY_ISSUERS: &[&str] = &[
     "BNCTW", "BKTTW", "BTGDVTW", "BTGDVTU", "ĐH",
 ];
 
+/// Upper case, letter by letter; a letter whose upper case is not one letter
+/// (`ß`, Greek `ῤ` → `Ρ̓`) is kept, so that the canonical text reads back.
 fn upper(code: &str) -> String {
-    code.chars().flat_map(char::to_uppercase).collect()
+    code.chars()
+        .map(|c| {
+            let mut u = c.to_uppercase();
+            match (u.next(), u.next()) {
+                (Some(x), None) => x,
+                _ => c,
+            }
+        })
+        .collect()
 }
 
 /// Case-insensitive equality without allocating.
 fn eq_upper(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.chars().flat_map(char::to_uppercase).eq(b.chars().flat_map(char::to_uppercase))
+    a.len() == b.len()
+        && a.chars()
+            .flat_map(char::to_uppercase)
+            .eq(b.chars().flat_map(char::to_uppercase))
 }
 
 /// The canonical spelling of a type code, if `code` is one (any case).
@@ -440,10 +509,7 @@ fn separator<'a>(sep: char, i: &'a str) -> PResult<'a, (&'a str, bool)> {
 fn codes<'a>(i: &'a str, noise: &mut Vec<(&'static str, &'a str)>) -> PResult<'a, Vec<&'a str>> {
     let (mut r, first) = code(i)?;
     let mut out = vec![first];
-    loop {
-        let Ok((after, (sep, spaced))) = separator('-', r) else {
-            break;
-        };
+    while let Ok((after, (sep, spaced))) = separator('-', r) {
         let next = if spaced { shouty_code(after) } else { code(after) };
         match next {
             Ok((rest, c)) => {
@@ -683,13 +749,11 @@ impl<'a> RawSymbol<'a> {
         let mut rest: &[String] = &codes;
         let first_is_type = codes.first().and_then(|c| canonical_type(c)).is_some()
             || codes.first().is_some_and(|c| c == "ND" || c == "QD");
-        if style == SymbolStyle::Dash && self.slash_after == Some(0) {
-            type_code = Some(codes[0].clone());
-            rest = &codes[1..];
-        } else if style == SymbolStyle::Slash
+        let party_type = style == SymbolStyle::Dash && self.slash_after == Some(0);
+        let state_type = style == SymbolStyle::Slash
             && first_is_type
-            && (codes.len() > 1 || canonical_type(&codes[0]).is_some_and(|t| t.len() >= 2))
-        {
+            && (codes.len() > 1 || canonical_type(&codes[0]).is_some_and(|t| t.len() >= 2));
+        if party_type || state_type {
             type_code = Some(codes[0].clone());
             rest = &codes[1..];
         }
@@ -711,11 +775,7 @@ impl<'a> RawSymbol<'a> {
         }
         let mut issuers: Vec<String> = Vec::new();
         let mut unit = None;
-        if type_code.is_none()
-            && style == SymbolStyle::Slash
-            && self.year.is_none()
-            && rest.len() >= 2
-        {
+        if type_code.is_none() && style == SymbolStyle::Slash && self.year.is_none() && rest.len() >= 2 {
             // Công văn: issuer-unit (`3870/SNN-VP`; typed `3870/SNN/VP`, the
             // same symbol: it prints and reads back as `3870/SNN-VP`).
             issuers.push(rest[0].clone());
@@ -829,6 +889,7 @@ mod tests {
         insta::assert_snapshot!(show("12-NQ/TƯ"), @r#"12-NQ/TW | n=Some(12) y=None t=Some("NQ") i=["TW"] u=None Dash [ocr-issuer]"#);
         insta::assert_snapshot!(show("19/Ctr-UBND"), @r#"19/CTr-UBND | n=Some(19) y=None t=Some("CTr") i=["UBND"] u=None Slash [symbol-case]"#);
         insta::assert_snapshot!(show("1830 QĐ-UBND"), @r#"1830/QĐ-UBND | n=Some(1830) y=None t=Some("QĐ") i=["UBND"] u=None Slash [missing-slash]"#);
+        insta::assert_snapshot!(show("140/BCĐ VĐ HMTN"), @r#"140/BCĐ-VĐ-HMTN | n=Some(140) y=None t=None i=["BCĐ"] u=Some("VĐ-HMTN") Slash [symbol-spacing] [symbol-spacing]"#);
         insta::assert_snapshot!(show("146/2026/ND-CP"), @r#"146/2026/NĐ-CP | n=Some(146) y=Some(2026) t=Some("NĐ") i=["CP"] u=None Slash [missing-diacritics]"#);
     }
 

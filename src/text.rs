@@ -87,3 +87,20 @@ pub(crate) fn fold_ws(s: &str) -> String {
     }
     out
 }
+
+/// `char::is_alphanumeric`, fast for the letters of Vietnamese text (ASCII,
+/// Latin-1 and Latin Extended letters, precomposed Vietnamese letters).
+#[inline]
+pub(crate) fn is_alnum(c: char) -> bool {
+    let u = c as u32;
+    if u < 0x80 {
+        return c.is_ascii_alphanumeric();
+    }
+    if (0xC0..=0x24F).contains(&u) {
+        return u != 0xD7 && u != 0xF7;
+    }
+    if (0x1E00..=0x1EFF).contains(&u) {
+        return true;
+    }
+    c.is_alphanumeric()
+}

@@ -8,8 +8,10 @@
 //! Also the test-size linear-cost check: one large document of concatenated
 //! letters against the same bytes as separate documents.
 //!
-//! Size: `VANBAN_ADV_MB` (default 1 MB in debug builds, 10 MB with
-//! `--release`, the size of issue 7):
+//! Size: `VANBAN_ADV_MB` (default 1 MB in debug builds, about 10 s for the
+//! file; 10 MB with `--release`, the size of issue 7). At 1 MB a rescan of
+//! the document per candidate would already cost thousands of times a linear
+//! pass.
 //!
 //! ```text
 //! cargo test --test adversarial -- --nocapture                 # 1 MB, debug
@@ -30,7 +32,7 @@ const MAX_RATIO: f64 = 8.0;
 /// target of issue 6 is 0.80, measured by `cargo bench --bench parse`; this
 /// CI bound leaves room for noise).
 const MIN_LINEAR: f64 = 0.6;
-const ROUNDS: usize = 3;
+const ROUNDS: usize = if cfg!(debug_assertions) { 2 } else { 3 };
 
 static SERIAL: Mutex<()> = Mutex::new(());
 

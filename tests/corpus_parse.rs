@@ -53,7 +53,11 @@ fn every_corpus_document_parses_and_agrees_with_metadata() {
         spans.extend(doc.footnotes.iter().map(|f| f.span));
         spans.extend(doc.sections.iter().map(|s| s.span));
         for s in spans {
-            assert!(s.start <= s.end && s.end <= text.len(), "{}: span {s:?} out of bounds", path.display());
+            assert!(
+                s.start <= s.end && s.end <= text.len(),
+                "{}: span {s:?} out of bounds",
+                path.display()
+            );
             assert!(
                 text.is_char_boundary(s.start) && text.is_char_boundary(s.end),
                 "{}: span {s:?} cuts a character",
@@ -90,6 +94,11 @@ fn every_corpus_document_parses_and_agrees_with_metadata() {
     // printed).
     for r in rows.iter().filter(|r| !r.meta_is_symbol) {
         assert!(r.parsed_symbol.is_some(), "{}: no symbol read", r.file);
-        assert!(r.date_ok || r.file.contains("__0424_"), "{}: date {:?}", r.file, r.parsed_date);
+        assert!(
+            r.date_ok || r.file.contains("__0424_"),
+            "{}: date {:?}",
+            r.file,
+            r.parsed_date
+        );
     }
 }

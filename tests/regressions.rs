@@ -92,3 +92,13 @@ fn offset_map_same_length_rewrite() {
         assert_eq!(&input[s..e], input.trim_start_matches("xem").trim_end_matches(" tiếp"));
     }
 }
+
+/// fuzz/symbol (crash-e2bf880e): `80/ ῤt` read the issuer `ῤT` as
+/// `Ρ̓T` (the upper case of `ῤ` is a letter plus a combining mark), which
+/// does not read back. A letter without a one-letter upper case is kept.
+#[test]
+fn fuzz_symbol_multi_char_uppercase() {
+    let s = round_trips("80/ \u{1fe4}t");
+    assert_eq!(s.issuers(), ["\u{1fe4}T"]);
+    round_trips("12/Straße");
+}

@@ -9,7 +9,11 @@ fn fixture(prefix: &str) -> String {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
     for entry in std::fs::read_dir(&dir).expect("fixtures dir") {
         let path = entry.expect("entry").path();
-        if path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with(prefix)) {
+        if path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with(prefix))
+        {
             return std::fs::read_to_string(path).expect("read fixture");
         }
     }
@@ -25,7 +29,11 @@ fn codes(doc: &Document) -> Vec<&str> {
 }
 
 fn no_errors(doc: &Document) {
-    let errors: Vec<_> = doc.diagnostics.iter().filter(|d| d.severity == Severity::Error).collect();
+    let errors: Vec<_> = doc
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .collect();
     assert!(errors.is_empty(), "unexpected errors: {errors:?}");
 }
 
@@ -37,7 +45,10 @@ fn seed_000_party_letter() {
     assert_eq!(doc.family, Some(Family::Party));
     assert_eq!(doc.issuer.as_deref(), Some("TỈNH ỦY BÌNH THUẬN"));
     assert_eq!(doc.issuer_parent, None);
-    assert_eq!(doc.symbol.as_ref().map(ToString::to_string).as_deref(), Some("698-CV/TU"));
+    assert_eq!(
+        doc.symbol.as_ref().map(ToString::to_string).as_deref(),
+        Some("698-CV/TU")
+    );
     assert_eq!(doc.number, Some(698));
     assert_eq!(doc.year, Some(2023));
     assert_eq!(doc.place.as_deref(), Some("Bình Thuận"));
@@ -61,7 +72,9 @@ fn seed_000_party_letter() {
     );
     assert_eq!(doc.footnotes.len(), 1);
     assert_eq!(doc.footnotes[0].marker, "1");
-    assert!(doc.footnotes[0].text.starts_with("Nghị quyết số 05-NQ/TU, ngày 10/9/2021 về"));
+    assert!(doc.footnotes[0]
+        .text
+        .starts_with("Nghị quyết số 05-NQ/TU, ngày 10/9/2021 về"));
     assert!(doc.footnotes[0].text.ends_with("định hướng đến năm 2030”."));
     let sig = doc.signature.as_ref().expect("signature");
     assert_eq!(sig.authority, ["T/M BAN THƯỜNG VỤ"]);
@@ -100,9 +113,15 @@ fn seed_000_exact_spans() {
     // The section "2." ends with the marker; "4." runs over the footnote
     // (a page break) to its continuation.
     assert!(doc.sections[1].span.slice(&text).ends_with("(khóa XIV)⁽¹⁾."));
-    assert!(doc.sections[3].span.slice(&text).ends_with("báo cáo cấp trên theo quy định."));
+    assert!(doc.sections[3]
+        .span
+        .slice(&text)
+        .ends_with("báo cáo cấp trên theo quy định."));
     let sig = doc.signature.as_ref().unwrap();
-    assert_eq!(sig.span.unwrap().slice(&text), "T/M BAN THƯỜNG VỤ\nBÍ THƯ**\n\nDương Văn An");
+    assert_eq!(
+        sig.span.unwrap().slice(&text),
+        "T/M BAN THƯỜNG VỤ\nBÍ THƯ**\n\nDương Văn An"
+    );
 }
 
 #[test]
@@ -117,7 +136,10 @@ fn seed_002_state_draft() {
     assert_eq!(doc.year, Some(2023));
     assert_eq!(doc.place.as_deref(), Some("Bình Thuận"));
     assert_eq!(doc.doc_type.as_deref(), Some("Công văn"));
-    assert_eq!(doc.subject.as_deref(), Some("tiếp tục đẩy mạnh phong trào thi đua “Dân vận khéo”"));
+    assert_eq!(
+        doc.subject.as_deref(),
+        Some("tiếp tục đẩy mạnh phong trào thi đua “Dân vận khéo”")
+    );
     assert_eq!(doc.recipients, ["Các phòng chuyên môn Sở", "Các đơn vị trực thuộc"]);
     assert_eq!(doc.distribution.len(), 5);
     assert_eq!(doc.distribution[0], "Như trên");
@@ -132,7 +154,10 @@ fn seed_002_state_draft() {
     // Spans.
     assert_eq!(at(&text, doc.spans.symbol), "/SNN-VP");
     assert_eq!(at(&text, doc.spans.date), "ngày tháng năm 2023");
-    assert_eq!(at(&text, doc.spans.subject), "tiếp tục đẩy mạnh phong trào\nthi đua “Dân vận khéo”");
+    assert_eq!(
+        at(&text, doc.spans.subject),
+        "tiếp tục đẩy mạnh phong trào\nthi đua “Dân vận khéo”"
+    );
     assert_eq!(doc.spans.distribution[4].slice(&text), "Lưu: VT, VP.Tiền");
     // No issuer lines in this copy; the blank number is noted.
     assert!(codes(&doc).contains(&"blank-number"));
@@ -147,7 +172,10 @@ fn seed_004_torn_two_columns() {
     no_errors(&doc);
     assert_eq!(doc.family, Some(Family::Party));
     assert_eq!(doc.issuer.as_deref(), Some("TỈNH ỦY KIÊN GIANG"));
-    assert_eq!(doc.symbol.as_ref().map(ToString::to_string).as_deref(), Some("238-CV/TU"));
+    assert_eq!(
+        doc.symbol.as_ref().map(ToString::to_string).as_deref(),
+        Some("238-CV/TU")
+    );
     assert_eq!(doc.place.as_deref(), Some("Rạch Giá"));
     assert_eq!(doc.date.map(|d| d.to_string()).as_deref(), Some("2011-10-14"));
     assert_eq!(
@@ -159,7 +187,12 @@ fn seed_004_torn_two_columns() {
     assert_eq!(doc.recipients[3], "Các huyện, thị, thành ủy, đảng ủy trực thuộc");
     assert_eq!(
         doc.distribution,
-        ["Ban Dân vận TW (HN, TPHCM)", "VPTW Đảng (HN, Vụ ĐPII)", "Như trên", "Lưu"]
+        [
+            "Ban Dân vận TW (HN, TPHCM)",
+            "VPTW Đảng (HN, Vụ ĐPII)",
+            "Như trên",
+            "Lưu"
+        ]
     );
     let sig = doc.signature.as_ref().expect("signature");
     assert_eq!(sig.authority, ["T/M BAN THƯỜNG VỤ"]);
@@ -204,7 +237,9 @@ fn seed_003_headless() {
     assert_eq!(sig.signer.as_deref(), Some("Phạm Hùng Thái"));
     assert_eq!(sig.position, None);
     assert_eq!(doc.footnotes.len(), 1);
-    assert!(doc.footnotes[0].text.starts_with("Trọng tâm là Nghị quyết Đại hội XIII của Đảng"));
+    assert!(doc.footnotes[0]
+        .text
+        .starts_with("Trọng tâm là Nghị quyết Đại hội XIII của Đảng"));
     assert_eq!(doc.sections.len(), 6);
     assert!(at(&text, doc.spans.body).starts_with("Nhằm đẩy mạnh phong trào thi đua"));
 }
@@ -237,7 +272,10 @@ fn seed_000_in_nfd() {
     assert_eq!(a.subject, b.subject);
     assert_eq!(a.recipients, b.recipients);
     assert_eq!(a.distribution, b.distribution);
-    assert_eq!(a.signature.as_ref().map(|s| &s.signer), b.signature.as_ref().map(|s| &s.signer));
+    assert_eq!(
+        a.signature.as_ref().map(|s| &s.signer),
+        b.signature.as_ref().map(|s| &s.signer)
+    );
     assert_eq!(a.footnotes.len(), b.footnotes.len());
     let cut = |doc: &Document, text: &str, span: Option<Span>| -> String { at(text, span).nfc().collect() };
     assert_eq!(cut(&b, &nfd, b.spans.issuer), "TỈNH ỦY BÌNH THUẬN");
@@ -270,7 +308,10 @@ KT.TỔNG CỤC TRƯỞNG PHÓ TỔNG CỤC TRƯỞNG Vũ Ngọc Anh\n";
     assert_eq!(doc.issuer.as_deref(), Some("TỔNG CỤC HẢI QUAN"));
     assert_eq!(doc.symbol.as_ref().unwrap().to_string(), "778/TCHQ-GSQL");
     assert_eq!(doc.doc_type.as_deref(), Some("Công văn"));
-    assert_eq!(doc.subject.as_deref(), Some("xử lý vướng mắc thực hiện Điều 41 Luật HQ năm 2014"));
+    assert_eq!(
+        doc.subject.as_deref(),
+        Some("xử lý vướng mắc thực hiện Điều 41 Luật HQ năm 2014")
+    );
     assert_eq!(doc.place.as_deref(), Some("Hà Nội"));
     assert_eq!(doc.date.unwrap().to_string(), "2017-02-13");
     assert_eq!(doc.recipients, ["Cục Hải quan các tỉnh, thành phố"]);
@@ -317,7 +358,11 @@ fn impossible_date_is_a_diagnostic() {
     let doc = vanban::parse(text);
     assert_eq!(doc.date, None);
     assert_eq!(doc.year, None);
-    let d = doc.diagnostics.iter().find(|d| d.code == "impossible-date").expect("impossible-date");
+    let d = doc
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "impossible-date")
+        .expect("impossible-date");
     assert_eq!(at(text, d.span), "ngày 31 tháng 02 năm 2023");
     assert_eq!(doc.issuer_parent.as_deref(), Some("UBND TỈNH BÌNH THUẬN"));
     assert_eq!(doc.issuer.as_deref(), Some("SỞ NÔNG NGHIỆP VÀ PTNT"));
@@ -331,6 +376,10 @@ fn noisy_symbol_spacing_gives_diagnostic_with_original_span() {
     assert_eq!(doc.symbol.as_ref().unwrap().to_string(), "391-CV/ĐU");
     assert_eq!(doc.family, Some(Family::Party));
     assert_eq!(at(text, doc.spans.symbol), "391 - CV/ĐU");
-    let d = doc.diagnostics.iter().find(|d| d.code == "symbol-spacing").expect("symbol-spacing");
+    let d = doc
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "symbol-spacing")
+        .expect("symbol-spacing");
     assert_eq!(at(text, d.span), " - ");
 }
