@@ -49,7 +49,7 @@ fn read_dir_texts(dir: &Path, ext: Option<&str>) -> Vec<String> {
     };
     let mut paths: Vec<PathBuf> = rd
         .map(|e| e.unwrap().path())
-        .filter(|p| p.is_file() && ext.map_or(true, |x| p.extension().is_some_and(|e| e == x)))
+        .filter(|p| p.is_file() && ext.iter().all(|x| p.extension().is_some_and(|e| e == *x)))
         .collect();
     paths.sort();
     paths
@@ -305,10 +305,10 @@ fn main() {
     // A name filter (`cargo bench --bench parse -- linear`) also selects the
     // reports: `linear` the ratio, `python` the comparison.
     let filter = args.iter().skip(1).find(|a| !a.starts_with('-'));
-    if bench_mode && filter.map_or(true, |f| f.contains("linear")) {
+    if bench_mode && filter.iter().all(|f| f.contains("linear")) {
         report_linear();
     }
-    if bench_mode && filter.map_or(true, |f| f.contains("python")) {
+    if bench_mode && filter.iter().all(|f| f.contains("python")) {
         report_python();
     }
     benches();

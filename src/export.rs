@@ -70,7 +70,7 @@ pub fn to_json(g: &CitationGraph, out: &mut impl Write) -> io::Result<()> {
 }
 
 fn dot_escape(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('"', "\\\"")
+    s.replace('\\', "\\\\").replace('"', "\\\"").replace('\n', "\\n")
 }
 
 fn node_caption(n: &Node) -> String {

@@ -393,7 +393,11 @@ fn plain_run_end(input: &str, i: usize) -> usize {
         let c = input[j..].chars().next().expect("char boundary");
         if is_mark(c) {
             // Leave the base letter before it to the slow path.
-            return if j > i { j - input[..j].chars().next_back().map_or(0, char::len_utf8) } else { j };
+            return if j > i {
+                j - input[..j].chars().next_back().map_or(0, char::len_utf8)
+            } else {
+                j
+            };
         }
         if is_special(c) || needs_nfc_char(c) {
             return j;

@@ -521,12 +521,15 @@ fn codes<'a>(i: &'a str, noise: &mut Vec<(&'static str, &'a str)>) -> PResult<'a
             }
             Err(_) => break,
         }
-        if out.len() > 12 {
+        if out.len() >= MAX_CODES {
             break;
         }
     }
     Ok((r, out))
 }
+
+/// The most codes a symbol has (a joint circular names five ministries).
+const MAX_CODES: usize = 13;
 
 // PartySymbol ::= Number Sep("-") Code Sep("/") Codes
 fn party_symbol(i: &str) -> PResult<'_, RawSymbol<'_>> {
@@ -612,7 +615,12 @@ fn state_symbol(i: &str) -> PResult<'_, RawSymbol<'_>> {
             y = Some(y2);
             year_last = true;
             r = r3;
-        } else if let Ok((r3, more)) = codes(r2, &mut noise) {
+        } else if let Some((r3, more)) = codes(r2, &mut noise)
+            .ok()
+            .filter(|(_, more)| all.len() + more.len() <= MAX_CODES)
+        {
+            // (At most MAX_CODES in all, as one run of codes: else the
+            // printed `A-B-...` would not read back.)
             slash_after = Some(all.len() - 1);
             all.extend(more);
             r = r3;

@@ -104,7 +104,13 @@ fn check_idempotent(text: &str) -> Result<(), TestCaseError> {
     let mut last = 0;
     for p in (0..=norm.len()).filter(|&p| norm.is_char_boundary(p)) {
         let (s, e) = (map.start(p), map.end(p));
-        prop_assert!(s <= text.len() && e <= text.len(), "offset {} maps outside the input: {}, {}", p, s, e);
+        prop_assert!(
+            s <= text.len() && e <= text.len(),
+            "offset {} maps outside the input: {}, {}",
+            p,
+            s,
+            e
+        );
         prop_assert!(
             text.is_char_boundary(s) && text.is_char_boundary(e),
             "offset {} maps inside a character: {}, {}",

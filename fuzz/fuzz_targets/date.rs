@@ -14,7 +14,9 @@ fuzz_target!(|text: &str| {
         match parsed {
             Ok(d) => {
                 let iso = d.to_string();
-                let again: IssueDate = iso.parse().unwrap_or_else(|e| panic!("{iso:?} does not read back: {e}"));
+                let again: IssueDate = iso
+                    .parse()
+                    .unwrap_or_else(|e| panic!("{iso:?} does not read back: {e}"));
                 assert_eq!(again, d);
             }
             Err(e) => {

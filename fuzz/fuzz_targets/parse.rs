@@ -6,7 +6,11 @@ use libfuzzer_sys::fuzz_target;
 use vanban::{Document, ParseOptions, Span};
 
 fn check(text: &str, s: Span, what: &str) {
-    assert!(s.start <= s.end && s.end <= text.len(), "{what} span {s:?} outside 0..{}", text.len());
+    assert!(
+        s.start <= s.end && s.end <= text.len(),
+        "{what} span {s:?} outside 0..{}",
+        text.len()
+    );
     assert!(
         text.is_char_boundary(s.start) && text.is_char_boundary(s.end),
         "{what} span {s:?} not on char boundaries"

@@ -13,12 +13,17 @@ fuzz_target!(|text: &str| {
         Ok((sym, diags)) => {
             for d in &diags {
                 if let Some(s) = d.span {
-                    assert!(s.start <= s.end && s.end <= text.len(), "diagnostic span {s:?} outside the input");
+                    assert!(
+                        s.start <= s.end && s.end <= text.len(),
+                        "diagnostic span {s:?} outside the input"
+                    );
                     assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
                 }
             }
             let canon = sym.to_string();
-            let again: Symbol = canon.parse().unwrap_or_else(|e| panic!("{canon:?} does not read back: {e}"));
+            let again: Symbol = canon
+                .parse()
+                .unwrap_or_else(|e| panic!("{canon:?} does not read back: {e}"));
             assert_eq!(again, sym, "{text:?} -> {canon:?} -> {again}");
             assert_eq!(again.to_string(), canon);
         }

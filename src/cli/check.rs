@@ -141,6 +141,24 @@ fn read_one(path: &Path, options: &ParseOptions, cache: Option<&Cache>) -> Resul
     Ok(doc)
 }
 
+/// Keep only what the graph and the check use, so that memory follows the
+/// number of citations, not the size of the text (the text itself is dropped
+/// as soon as a file is parsed).
+fn slim(mut doc: Document) -> Document {
+    doc.recipients = Vec::new();
+    doc.distribution = Vec::new();
+    doc.sections = Vec::new();
+    doc.footnotes = Vec::new();
+    doc.named_refs = Vec::new();
+    doc.signature = None;
+    doc.spans.recipients = Vec::new();
+    doc.spans.distribution = Vec::new();
+    for c in &mut doc.citations {
+        c.subject = None;
+    }
+    doc
+}
+
 fn progress_bar(len: usize, wanted: bool) -> indicatif::ProgressBar {
     let show = wanted && io::stderr().is_terminal() && std::env::var_os("CI").is_none();
     if !show {
@@ -198,7 +216,7 @@ pub fn cmd_check(a: CheckArgs) -> anyhow::Result<i32> {
     let results: Vec<(PathBuf, Result<Document, vanban::Error>)> = files
         .into_par_iter()
         .map(|p| {
-            let r = read_one(&p, &options, cache.as_ref());
+            let r = read_one(&p, &options, cache.as_ref()).map(slim);
             pb.inc(1);
             (p, r)
         })
