@@ -5,7 +5,7 @@
 //! `cargo bench --bench graph`; the million-document figure comes from
 //! `cargo run --release --example graph_scale`.
 
-#[path = "synth.rs"]
+#[path = "common/synth.rs"]
 mod synth;
 
 use std::path::{Path, PathBuf};

@@ -6,7 +6,7 @@
 //! cargo run --release --example graph_scale -- [DOCUMENTS] [CITATIONS_PER_DOC]
 //! ```
 
-#[path = "../benches/synth.rs"]
+#[path = "../benches/common/synth.rs"]
 mod synth;
 
 use std::time::{Duration, Instant};

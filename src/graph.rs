@@ -360,7 +360,13 @@ impl GraphBuilder {
     }
 
     fn insert(&mut self, plan: DocPlan, doc: &Document) {
-        let DocPlan { path, home, own, own_id, targets } = plan;
+        let DocPlan {
+            path,
+            home,
+            own,
+            own_id,
+            targets,
+        } = plan;
         let from = self.add_document_node(&path, doc, own.as_ref(), own_id, home.as_deref());
         for (ci, (c, t)) in doc.citations.iter().zip(targets).enumerate() {
             let evidence = Evidence {

@@ -271,20 +271,19 @@ pub fn normalize(input: &str) -> Normalized<'_> {
                 }
                 line_start = false;
             }
-            _ if is_mark(c)
-                && map.points.last() == Some(&(out.len(), i))
-                && out.chars().next_back().is_some_and(char::is_alphabetic) =>
-            {
+            _ if is_mark(c) && map.points.last() == Some(&(out.len(), i)) && cluster_start(&out).is_some() => {
                 // Marks cut off from their letter by text just dropped
                 // (`k*\u{301}`, `e\u{200B}\u{302}`): compose them with the
-                // letter, as the next pass would (normalization is idempotent).
-                let b = out.pop().expect("a letter");
-                let nb = out.len();
+                // letter and its marks, as the next pass would
+                // (normalization is idempotent).
+                let nb = cluster_start(&out).expect("checked");
+                let cluster = out[nb..].to_string();
                 // The map so far ends here: translate the letter's start.
-                map.norm_len = nb + b.len_utf8();
+                map.norm_len = out.len();
                 map.orig_len = i;
                 let ob = map.start(nb);
                 map.orig_len = input.len();
+                out.truncate(nb);
                 while map.points.last().is_some_and(|&(n, _)| n > nb) {
                     map.points.pop();
                 }
@@ -292,7 +291,7 @@ pub fn normalize(input: &str) -> Normalized<'_> {
                 for m in input[i..].chars().take_while(|&m| is_mark(m)) {
                     j += m.len_utf8();
                 }
-                let mut seg = String::from(b);
+                let mut seg = cluster;
                 seg.push_str(&input[i..j]);
                 while map.same_len.last().is_some_and(|&n| n >= nb) {
                     map.same_len.pop();
@@ -352,6 +351,25 @@ fn needs_nfc_char(c: char) -> bool {
         return false;
     }
     unicode_normalization::is_nfc_quick(std::iter::once(c)) != unicode_normalization::IsNormalized::Yes
+}
+
+/// Start of the last character cluster of `out` (a base and the marks
+/// after it) that marks just read should join: `None` when `out` does not
+/// end with one. The base is left out when it is a newline or the `]` of a
+/// rewritten footnote marker (neither composes; their map entry covers more
+/// than the character). A run of over 32 marks is left as it is.
+fn cluster_start(out: &str) -> Option<usize> {
+    let mut start = None;
+    for (k, (at, c)) in out.char_indices().rev().enumerate() {
+        if k > 32 {
+            return None;
+        }
+        if !is_mark(c) {
+            return if matches!(c, '\n' | ']') { start } else { Some(at) };
+        }
+        start = Some(at);
+    }
+    start
 }
 
 /// A combining mark (fast for the letters of Vietnamese text, which are not).

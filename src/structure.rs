@@ -1266,7 +1266,14 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
         let first_auth = |p: &Self, from: usize, to: usize| {
             (from..to).find(|&l| {
                 let t = p.text(l);
-                !p.is_footnote_line(l) && authority_prefix(t).is_some() && is_upper_text(&t[..t.len().min(24)])
+                !p.is_footnote_line(l) && authority_prefix(t).is_some() && {
+                    // The first 24 bytes, cut on a char boundary.
+                    let cut = (0..=t.len().min(24))
+                        .rev()
+                        .find(|&i| t.is_char_boundary(i))
+                        .unwrap_or(0);
+                    is_upper_text(&t[..cut])
+                }
             })
         };
         match nn {

@@ -460,16 +460,24 @@ fn year(i: &str) -> PResult<'_, &str> {
     Ok((r, y))
 }
 
-// Code ::= Letter (Letter | Digit | "&")*
+/// A letter as codes are written: an ASCII letter, or a letter with
+/// diacritics on an ASCII base (`Đ`, `Ư`, `Ă`, `Ộ`...). Other scripts'
+/// letters and signs are not code letters, and neither are Latin letters
+/// without an ASCII base (`ß`, `ƛ`), whose upper case may leave the set.
+fn is_code_letter(c: char) -> bool {
+    c.is_ascii_alphabetic() || (!c.is_ascii() && crate::normalize::fold_char(c).is_ascii_lowercase())
+}
+
+// Code ::= Letter (Letter | Digit | "&")*        (Letter: Latin script)
 fn code(i: &str) -> PResult<'_, &str> {
-    let (r, first) = take_while_m_n(1, 1, char::is_alphabetic)(i).map_err(|_: nom::Err<GrammarError<'_>>| {
+    let (r, first) = take_while_m_n(1, 1, is_code_letter)(i).map_err(|_: nom::Err<GrammarError<'_>>| {
         nom::Err::Error(GrammarError {
             input: i,
             expected: "a type or issuer code",
         })
     })?;
     let _ = first;
-    let (r, _) = take_while(|c: char| c.is_alphanumeric() || c == '&')(r)?;
+    let (r, _) = take_while(|c: char| is_code_letter(c) || c.is_ascii_digit() || c == '&')(r)?;
     let len = i.len() - r.len();
     if len > 24 {
         return err(i, "a code of at most 24 characters");

@@ -400,7 +400,8 @@ fn lists_share_type_date_and_issuer() {
                 Thông tư số 04/TT ngày 9-8-1976 và Thông tư số 01 ngày 2-3-1985 của Bộ Nội vụ;\n\
                 Nghị định số 10/2020/NĐ-CP ngày 17/01/2020 và Nghị định số 11/2020/NĐ-CP cùng ngày.\n";
     let doc = vanban::parse(text);
-    let got: Vec<(String, Option<u32>, String, Option<&str>, &[String])> = doc
+    type Row<'a> = (String, Option<u32>, String, Option<&'a str>, &'a [String]);
+    let got: Vec<Row<'_>> = doc
         .citations
         .iter()
         .map(|c| (sym(c), c.number, date(c), c.issuer.as_deref(), &c.shared[..]))

@@ -24,7 +24,8 @@ fn seeds() -> CitationGraph {
 }
 
 fn node_of<'g>(g: &'g CitationGraph, file: &str) -> &'g vanban::Node {
-    g.node_by_path(Path::new(file)).unwrap_or_else(|| panic!("no node for {file}"))
+    g.node_by_path(Path::new(file))
+        .unwrap_or_else(|| panic!("no node for {file}"))
 }
 
 #[test]
@@ -99,12 +100,20 @@ fn ok_headless_003_local_citations_stay_unknown() {
     // National documents are single nodes, however often they are cited.
     // 003 cites 217-QĐ/TW twice (a mention, then "Tiếp tục triển khai thực
     // hiện"): one node, one edge per relation.
-    let n217: Vec<_> = cites.iter().filter(|(n, _)| n.id == "vn/national/tw/qd/2013/217").collect();
+    let n217: Vec<_> = cites
+        .iter()
+        .filter(|(n, _)| n.id == "vn/national/tw/qd/2013/217")
+        .collect();
     assert!(!n217.is_empty());
     let mut rels: Vec<Relation> = n217.iter().map(|(_, e)| e.relation).collect();
     rels.dedup();
     assert_eq!(rels.len(), n217.len());
-    assert_eq!(g.nodes().filter(|n| n.symbol.as_ref().is_some_and(|s| s.to_string() == "217-QĐ/TW")).count(), 1);
+    assert_eq!(
+        g.nodes()
+            .filter(|n| n.symbol.as_ref().is_some_and(|s| s.to_string() == "217-QĐ/TW"))
+            .count(),
+        1
+    );
     assert!(g.node("vn/national/ttg/ct/2016/16").is_some());
 }
 
@@ -116,11 +125,17 @@ fn ok_national_nodes_shared_across_documents() {
     }
     let corpus = Corpus::from_paths(&[dir.path()], &CorpusOptions::default());
     let g = corpus.graph();
-    let n16: Vec<_> = g.nodes().filter(|n| n.symbol.as_ref().is_some_and(|s| s.to_string() == "16/CT-TTg")).collect();
+    let n16: Vec<_> = g
+        .nodes()
+        .filter(|n| n.symbol.as_ref().is_some_and(|s| s.to_string() == "16/CT-TTg"))
+        .collect();
     assert_eq!(n16.len(), 1);
     assert_eq!(g.cited_by(&n16[0].id).len(), 2);
     // ... while each headless copy keeps its own private 921-CV/TU.
-    let n921 = g.nodes().filter(|n| n.symbol.as_ref().is_some_and(|s| s.to_string() == "921-CV/TU")).count();
+    let n921 = g
+        .nodes()
+        .filter(|n| n.symbol.as_ref().is_some_and(|s| s.to_string() == "921-CV/TU"))
+        .count();
     assert_eq!(n921, 2);
 }
 
@@ -131,7 +146,12 @@ fn ok_news_001_number_only_is_inferred_or_unresolved_with_reason() {
     let text = std::fs::read_to_string(F001).unwrap();
     // Kế hoạch số 189: bound only as an inferred edge.
     for (n, e) in g.cites(&n001.id) {
-        assert_ne!(e.confidence, Confidence::Certain, "a number-only reference is never certain: {}", n.id);
+        assert_ne!(
+            e.confidence,
+            Confidence::Certain,
+            "a number-only reference is never certain: {}",
+            n.id
+        );
         if n.id == "vn/binh-thuan/tu/kh/2020/189" {
             assert_eq!(e.confidence, Confidence::Inferred);
             assert!(e.evidence.span.slice(&text).starts_with("Kế hoạch số 189"));
@@ -149,7 +169,10 @@ fn vanban() -> Command {
 
 #[test]
 fn cli_lineage_up_from_002_file() {
-    let out = vanban().args(["lineage", "fixtures/", "--of", F002, "--up"]).output().unwrap();
+    let out = vanban()
+        .args(["lineage", "fixtures/", "--of", F002, "--up"])
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let s = String::from_utf8(out.stdout).unwrap();
     let p698 = s.find("698-CV/TU").expect("698 in the chain");
@@ -161,7 +184,15 @@ fn cli_lineage_up_from_002_file() {
 #[test]
 fn cli_lineage_down_from_308_in_binh_thuan() {
     let out = vanban()
-        .args(["lineage", "fixtures/", "--of", "308-CV/TU", "--jurisdiction", "binh-thuan", "--down"])
+        .args([
+            "lineage",
+            "fixtures/",
+            "--of",
+            "308-CV/TU",
+            "--jurisdiction",
+            "binh-thuan",
+            "--down",
+        ])
         .output()
         .unwrap();
     assert!(out.status.success());
@@ -178,18 +209,32 @@ fn cli_lineage_ambiguous_symbol_lists_candidates() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy(F000, dir.path().join("a.txt")).unwrap();
     // The same letter number in another province.
-    let other = std::fs::read_to_string(F000).unwrap().replace("TỈNH ỦY BÌNH THUẬN", "TỈNH ỦY KIÊN GIANG").replace("Bình Thuận, ngày", "Rạch Giá, ngày");
+    let other = std::fs::read_to_string(F000)
+        .unwrap()
+        .replace("TỈNH ỦY BÌNH THUẬN", "TỈNH ỦY KIÊN GIANG")
+        .replace("Bình Thuận, ngày", "Rạch Giá, ngày");
     std::fs::write(dir.path().join("b.txt"), other).unwrap();
-    let out = vanban().arg("lineage").arg(dir.path()).args(["--of", "698-CV/TU"]).output().unwrap();
+    let out = vanban()
+        .arg("lineage")
+        .arg(dir.path())
+        .args(["--of", "698-CV/TU"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let s = String::from_utf8(out.stdout).unwrap();
-    assert!(s.contains("vn/binh-thuan/tu/cv/2023/698") && s.contains("vn/kien-giang/tu/cv/2023/698"), "{s}");
+    assert!(
+        s.contains("vn/binh-thuan/tu/cv/2023/698") && s.contains("vn/kien-giang/tu/cv/2023/698"),
+        "{s}"
+    );
     let e = String::from_utf8(out.stderr).unwrap();
     assert!(e.contains("--jurisdiction"), "{e}");
 }
 
 fn export(format: &str) -> String {
-    let out = vanban().args(["graph", "fixtures/", "--format", format]).output().unwrap();
+    let out = vanban()
+        .args(["graph", "fixtures/", "--format", format])
+        .output()
+        .unwrap();
     assert!(out.status.success());
     String::from_utf8(out.stdout).unwrap()
 }
@@ -198,7 +243,16 @@ fn export(format: &str) -> String {
 fn ok_json_export_has_contract_keys() {
     let v: serde_json::Value = serde_json::from_str(&export("json")).unwrap();
     for n in v["nodes"].as_array().unwrap() {
-        for k in ["id", "symbol", "type", "date", "jurisdiction", "issuer", "path", "external"] {
+        for k in [
+            "id",
+            "symbol",
+            "type",
+            "date",
+            "jurisdiction",
+            "issuer",
+            "path",
+            "external",
+        ] {
             assert!(n.get(k).is_some(), "node key {k}");
         }
     }
@@ -229,7 +283,11 @@ a = ids['vn/binh-thuan/tu/cv/2023/698']; b = ids['vn/binh-thuan/tu/cv/2021/308']
 assert g.has_edge(a, b), 'edge 698 -> 308'\n\
 rels = [d['relation'] for _, _, d in g.edges(data=True)]\n\
 print(g.number_of_nodes(), g.number_of_edges(), rels.count('implements'))\n";
-    let out = Command::new("python3").args(["-c", script]).arg(&path).output().unwrap();
+    let out = Command::new("python3")
+        .args(["-c", script])
+        .arg(&path)
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let g = seeds();
     let printed = String::from_utf8(out.stdout).unwrap();
@@ -271,7 +329,7 @@ fn ok_csv_tables() {
     assert!(edges.starts_with("from,to,relation,confidence,path,line,span_start,span_end,citations,reason\n"));
     let mut r = csv::Reader::from_reader(edges.as_bytes());
     let rows: Vec<csv::StringRecord> = r.records().map(|x| x.unwrap()).collect();
-    assert!(rows
-        .iter()
-        .any(|r| &r[0] == "vn/binh-thuan/tu/cv/2023/698" && &r[1] == "vn/binh-thuan/tu/cv/2021/308" && &r[2] == "implements"));
+    assert!(rows.iter().any(|r| &r[0] == "vn/binh-thuan/tu/cv/2023/698"
+        && &r[1] == "vn/binh-thuan/tu/cv/2021/308"
+        && &r[2] == "implements"));
 }

@@ -112,9 +112,14 @@ fn offset_map_same_length_rewrite() {
 /// does not read back. A letter without a one-letter upper case is kept.
 #[test]
 fn fuzz_symbol_multi_char_uppercase() {
-    let s = round_trips("80/ \u{1fe4}t");
-    assert_eq!(s.issuers(), ["\u{1fe4}T"]);
-    round_trips("12/Straße");
+    // Greek letters are no longer code letters at all (see
+    // `fuzz_symbol_non_latin_code_letters`): the input is refused.
+    assert!("80/ \u{1fe4}t".parse::<Symbol>().is_err());
+    // Nor are Latin letters without an ASCII base, whose upper case may be
+    // two letters (`ß`) or a letter outside the set (`ƛ` → U+A7DC).
+    assert!("12/Straße".parse::<Symbol>().is_err());
+    assert!("25/ÁCỰƠJỰƛJD-ÁCỰƠ".parse::<Symbol>().is_err());
+    assert_eq!(round_trips("25/ÁCỰƠJỰ-ÁCỰƠ").to_string(), "25/ÁCỰƠJỰ-ÁCỰƠ");
 }
 
 /// fuzz/symbol (crash-79f20f12): codes after a slash were added beyond the
@@ -129,4 +134,69 @@ fn fuzz_symbol_too_many_codes() {
     }
     let hyphens = input.replace('/', "-");
     assert!(hyphens[1..].parse::<Symbol>().is_err());
+}
+
+/// fuzz/parse (crash-fc495a10): a signature-authority check sliced a line at
+/// byte 24, inside a multi-byte character (here U+FFFD from a lossy read):
+/// `parse` panicked. The bytes are the fuzzer's, read with `--lossy`.
+#[test]
+fn fuzz_parse_authority_prefix_char_boundary() {
+    let bytes: &[u8] = b" K.TT\x1b\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xba\xa1c\xab\xffIANG \n#\xc4\x90\xf1\xba\xa2NG C\xe1\xbb\x98\xadG S\xe1\xba\xa2N VI\xe1\xbb\x86T \xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xffn\n\nT\xe1g\n\n\n\nS\xe1\xbb\x91:\xa0/SNN-N\xc3\xa2ng cao ch\xe1\xba\xadt l\xc6\xb0o ch\xe1\xba\xa5t l\xc6\xb0\xe1\xbb\xa3ng, hi\xe1\xbb\x87u qu\xe1\n\xba\xa3 phong Tr\xc3\xa0o t\xa5hhi \xc4\x91uaL\xe0\xe1\xa9\xaf\xf5V/v qu\xe1\xba\xa3 phong tr\xc3\xa0oong tr\xbb\xc3\xa0o thi \xc4\x91u\x80 ";
+    let text = String::from_utf8_lossy(bytes);
+    let doc = vanban::parse(&text);
+    for c in &doc.citations {
+        assert!(text.get(c.span.start..c.span.end).is_some());
+    }
+    // The authority line itself, shorter.
+    let doc =
+        vanban::parse("Nội dung.\nKT. \u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd} CHỦ TỊCH\n");
+    let _ = doc.signature;
+}
+
+/// fuzz/symbol (normalize): `N\u{5b6}*\u{5b3}\u{5b6}*\u{5b3}` (marks of
+/// different classes split by dropped stars) was composed piecewise, so the
+/// marks came out in an order a second pass reordered: the symbol printed a
+/// text that read back as another symbol. The whole letter-and-marks
+/// cluster is now recomposed.
+#[test]
+fn fuzz_symbol_marks_split_by_dropped_text() {
+    let input = "N\u{5b6}*\u{5b3}\u{5b6}*\u{5b3}";
+    let once = vanban::normalize::normalize(input);
+    assert_eq!(vanban::normalize::normalize(once.text()).text(), once.text());
+    // Hebrew points are not code letters: refused, never a symbol that
+    // prints differently.
+    assert!("1 /GN\u{5b6}*\u{5b3}\u{5b6}*\u{5b3}HqQD".parse::<Symbol>().is_err());
+}
+
+/// fuzz/symbol (normalize): marks with no letter before them
+/// (`/ \u{73a}\u{73b}\u{739}*\u{73a}\u{73b}`), or after a sign that composes
+/// (`=*\u{338}` is `≠`), were not joined across the dropped star.
+#[test]
+fn fuzz_symbol_marks_without_letter_split_by_dropped_text() {
+    for input in ["/ \u{73a}\u{73b}\u{739}*\u{73a}\u{73b}", "=*\u{338}", "1*\u{301}"] {
+        let once = vanban::normalize::normalize(input);
+        assert_eq!(
+            vanban::normalize::normalize(once.text()).text(),
+            once.text(),
+            "{input:?}"
+        );
+    }
+    assert_eq!(vanban::normalize::normalize("=*\u{338}").text(), "≠");
+    let input = "\r/ \u{73a}\u{73b}\u{739}*\u{73a}\u{73b}";
+    if let Ok(s) = input.parse::<Symbol>() {
+        round_trips(&s.to_string());
+    }
+}
+
+/// fuzz/symbol (crash-a8b61324): Tibetan vowel signs with no letter
+/// (`/\u{f7d}\u{f75}\u{f7d}`) are `Alphabetic` in Unicode and were read as an
+/// issuer code, which did not read back after printing. Codes are written in
+/// the Latin script: other scripts' letters and signs are not code letters.
+#[test]
+fn fuzz_symbol_non_latin_code_letters() {
+    assert!("/\u{f7d}\u{f75}\u{f7d}".parse::<Symbol>().is_err());
+    assert!("12/\u{3b1}\u{3b2}-CP".parse::<Symbol>().is_err());
+    // Vietnamese letters stay code letters.
+    assert_eq!(round_trips("05/QĐ-ĐCTUBTWMTTQVN").issuers(), ["ĐCTUBTWMTTQVN"]);
+    assert_eq!(round_trips("12-NQ/TƯ").issuers(), ["TW"]);
 }

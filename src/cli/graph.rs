@@ -113,7 +113,11 @@ fn io_code(corpus: &Corpus) -> i32 {
 
 pub fn cmd_graph(a: GraphArgs) -> anyhow::Result<i32> {
     let (corpus, graph) = load(&a.paths);
-    let graph = if a.relations.is_empty() { graph } else { graph.with_relations(&a.relations) };
+    let graph = if a.relations.is_empty() {
+        graph
+    } else {
+        graph.with_relations(&a.relations)
+    };
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     match a.format {

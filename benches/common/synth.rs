@@ -15,14 +15,69 @@ use vanban::{Citation, Document, IssueDate, Relation, Span, Symbol};
 
 /// Province names as printed in headers.
 pub const PROVINCES: &[&str] = &[
-    "An Giang", "Bà Rịa - Vũng Tàu", "Bắc Giang", "Bắc Kạn", "Bạc Liêu", "Bắc Ninh", "Bến Tre", "Bình Định",
-    "Bình Dương", "Bình Phước", "Bình Thuận", "Cà Mau", "Cần Thơ", "Cao Bằng", "Đà Nẵng", "Đắk Lắk", "Đắk Nông",
-    "Điện Biên", "Đồng Nai", "Đồng Tháp", "Gia Lai", "Hà Giang", "Hà Nam", "Hà Nội", "Hà Tĩnh", "Hải Dương",
-    "Hải Phòng", "Hậu Giang", "Hòa Bình", "Hưng Yên", "Khánh Hòa", "Kiên Giang", "Kon Tum", "Lai Châu", "Lâm Đồng",
-    "Lạng Sơn", "Lào Cai", "Long An", "Nam Định", "Nghệ An", "Ninh Bình", "Ninh Thuận", "Phú Thọ", "Phú Yên",
-    "Quảng Bình", "Quảng Nam", "Quảng Ngãi", "Quảng Ninh", "Quảng Trị", "Sóc Trăng", "Sơn La", "Tây Ninh",
-    "Thái Bình", "Thái Nguyên", "Thanh Hóa", "Thừa Thiên Huế", "Tiền Giang", "Hồ Chí Minh", "Trà Vinh",
-    "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc", "Yên Bái",
+    "An Giang",
+    "Bà Rịa - Vũng Tàu",
+    "Bắc Giang",
+    "Bắc Kạn",
+    "Bạc Liêu",
+    "Bắc Ninh",
+    "Bến Tre",
+    "Bình Định",
+    "Bình Dương",
+    "Bình Phước",
+    "Bình Thuận",
+    "Cà Mau",
+    "Cần Thơ",
+    "Cao Bằng",
+    "Đà Nẵng",
+    "Đắk Lắk",
+    "Đắk Nông",
+    "Điện Biên",
+    "Đồng Nai",
+    "Đồng Tháp",
+    "Gia Lai",
+    "Hà Giang",
+    "Hà Nam",
+    "Hà Nội",
+    "Hà Tĩnh",
+    "Hải Dương",
+    "Hải Phòng",
+    "Hậu Giang",
+    "Hòa Bình",
+    "Hưng Yên",
+    "Khánh Hòa",
+    "Kiên Giang",
+    "Kon Tum",
+    "Lai Châu",
+    "Lâm Đồng",
+    "Lạng Sơn",
+    "Lào Cai",
+    "Long An",
+    "Nam Định",
+    "Nghệ An",
+    "Ninh Bình",
+    "Ninh Thuận",
+    "Phú Thọ",
+    "Phú Yên",
+    "Quảng Bình",
+    "Quảng Nam",
+    "Quảng Ngãi",
+    "Quảng Ninh",
+    "Quảng Trị",
+    "Sóc Trăng",
+    "Sơn La",
+    "Tây Ninh",
+    "Thái Bình",
+    "Thái Nguyên",
+    "Thanh Hóa",
+    "Thừa Thiên Huế",
+    "Tiền Giang",
+    "Hồ Chí Minh",
+    "Trà Vinh",
+    "Tuyên Quang",
+    "Vĩnh Long",
+    "Vĩnh Phúc",
+    "Yên Bái",
 ];
 
 /// National shapes: `(suffix, has_year)`.
@@ -44,7 +99,7 @@ impl Rng {
     pub fn new(seed: u64) -> Rng {
         Rng(seed.max(1))
     }
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         let mut x = self.0;
         x ^= x >> 12;
         x ^= x << 25;
@@ -53,7 +108,7 @@ impl Rng {
         x.wrapping_mul(0x2545_F491_4F6C_DD1D)
     }
     pub fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
+        self.next_u64() % n
     }
 }
 
@@ -73,14 +128,24 @@ impl Synth {
         let mut keys = std::collections::HashSet::new();
         if let Some(text) = symbols_jsonl.and_then(|p| std::fs::read_to_string(p).ok()) {
             for line in text.lines() {
-                let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else { continue };
+                let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else {
+                    continue;
+                };
                 let Some(n) = v["number"].as_str() else { continue };
                 let Ok(sym) = n.parse::<Symbol>() else { continue };
-                if sym.year().is_some() || sym.issuers().is_empty() || sym.number().is_none() || sym.style() != vanban::SymbolStyle::Slash {
+                if sym.year().is_some()
+                    || sym.issuers().is_empty()
+                    || sym.number().is_none()
+                    || sym.style() != vanban::SymbolStyle::Slash
+                {
                     continue;
                 }
                 // Party-style `CV-TU` rows would collide with the Party shapes below.
-                if sym.issuers().iter().any(|i| i.ends_with("TU") || vanban::resolve::is_national_issuer(i)) {
+                if sym
+                    .issuers()
+                    .iter()
+                    .any(|i| i.ends_with("TU") || vanban::resolve::is_national_issuer(i))
+                {
                     continue;
                 }
                 let key = (sym.type_code().map(str::to_string), sym.issuers().to_vec());
@@ -91,7 +156,10 @@ impl Synth {
             }
         }
         if shapes.is_empty() {
-            shapes = ["QĐ-UBND", "KH-UBND", "UBND-VX", "TB-UBND", "CT-UBND", "NQ-HĐND"].iter().map(|s| s.to_string()).collect();
+            shapes = ["QĐ-UBND", "KH-UBND", "UBND-VX", "TB-UBND", "CT-UBND", "NQ-HĐND"]
+                .iter()
+                .map(|s| s.to_string())
+                .collect();
         }
         let per = docs.div_ceil(PROVINCES.len() as u64).max(1);
         Synth {
@@ -154,7 +222,13 @@ impl Synth {
         let party = symbol.contains("/TU");
         let date = Self::date(&mut rng, year);
         let mut citations = Vec::with_capacity(self.citations_per_doc);
-        let relations = [Relation::Implements, Relation::Basis, Relation::Mentions, Relation::Implements, Relation::Guides];
+        let relations = [
+            Relation::Implements,
+            Relation::Basis,
+            Relation::Mentions,
+            Relation::Implements,
+            Relation::Guides,
+        ];
         for c in 0..self.citations_per_doc {
             let rel = relations[c % relations.len()];
             let cite = match c % 5 {
@@ -165,11 +239,15 @@ impl Synth {
                     Self::citation(&s, Self::date(&mut rng, y), rel, None)
                 }
                 // National documents: shared by every province.
-                2 | 0 | 1 => {
+                0..=2 => {
                     let (shape, with_year) = NATIONAL[rng.below(NATIONAL.len() as u64) as usize];
                     let y = 2010 + rng.below(16) as u16;
                     let n = 1 + rng.below(300);
-                    let s = if with_year { format!("{n}/{y}/{shape}") } else { format!("{n}/{shape}") };
+                    let s = if with_year {
+                        format!("{n}/{y}/{shape}")
+                    } else {
+                        format!("{n}/{shape}")
+                    };
                     Self::citation(&s, Self::date(&mut rng, y), rel, None)
                 }
                 // Central Party documents.
@@ -177,7 +255,12 @@ impl Synth {
                     let shape = PARTY_CENTRAL[rng.below(PARTY_CENTRAL.len() as u64) as usize];
                     let y = 2010 + rng.below(16) as u16;
                     let n = 1 + rng.below(400);
-                    Self::citation(&format!("{n}-{shape}"), Self::date(&mut rng, y), rel, Some("Bộ Chính trị".into()))
+                    Self::citation(
+                        &format!("{n}-{shape}"),
+                        Self::date(&mut rng, y),
+                        rel,
+                        Some("Bộ Chính trị".into()),
+                    )
                 }
                 // A local document that is not in the corpus.
                 _ => {
@@ -188,8 +271,16 @@ impl Synth {
             citations.push(cite);
         }
         let doc = Document {
-            family: Some(if party { vanban::Family::Party } else { vanban::Family::State }),
-            issuer: Some(if party { format!("TỈNH ỦY {}", name.to_uppercase()) } else { format!("UBND TỈNH {}", name.to_uppercase()) }),
+            family: Some(if party {
+                vanban::Family::Party
+            } else {
+                vanban::Family::State
+            }),
+            issuer: Some(if party {
+                format!("TỈNH ỦY {}", name.to_uppercase())
+            } else {
+                format!("UBND TỈNH {}", name.to_uppercase())
+            }),
             symbol: Some(symbol.parse().expect("generated symbols parse")),
             date: Some(date),
             year: Some(year),
