@@ -125,6 +125,35 @@ fn bench_parse(c: &mut Criterion) {
     g.finish();
 }
 
+/// The structure stage alone and the citation stage alone (each normalizes
+/// first), to see where the time of a whole parse goes.
+fn bench_stages(c: &mut Criterion) {
+    let docs = corpus();
+    if docs.is_empty() {
+        return;
+    }
+    let mut g = c.benchmark_group("stage");
+    g.throughput(Throughput::Bytes(bytes(&docs)));
+    let recipients = |docs: &[String]| -> usize {
+        docs.iter()
+            .map(|d| {
+                let doc = vanban::stages::structure(d);
+                doc.recipients.len() + doc.distribution.len() + usize::from(doc.symbol.is_some())
+            })
+            .sum()
+    };
+    let expected = recipients(&docs);
+    g.bench_function("structure/corpus", |b| {
+        b.iter(|| assert_eq!(recipients(black_box(&docs)), expected))
+    });
+    let cites = |docs: &[String]| -> usize { docs.iter().map(|d| vanban::stages::citations(d).citations.len()).sum() };
+    let expected = cites(&docs);
+    g.bench_function("citations/corpus", |b| {
+        b.iter(|| assert_eq!(cites(black_box(&docs)), expected))
+    });
+    g.finish();
+}
+
 fn symbols_read(items: &[String]) -> usize {
     items.iter().filter(|s| s.parse::<Symbol>().is_ok()).count()
 }
@@ -293,7 +322,7 @@ criterion_group! {
         .sample_size(10)
         .warm_up_time(Duration::from_millis(500))
         .measurement_time(Duration::from_secs(3));
-    targets = bench_normalize, bench_parse, bench_symbol, bench_linear
+    targets = bench_normalize, bench_parse, bench_stages, bench_symbol, bench_linear
 }
 
 fn main() {

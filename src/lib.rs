@@ -181,3 +181,29 @@ pub fn decode<'a>(bytes: &'a [u8], options: &ParseOptions) -> Result<std::borrow
         }
     }
 }
+
+/// One stage at a time, for benchmarks and profiling (each normalizes
+/// first). Not part of the stable API.
+#[doc(hidden)]
+pub mod stages {
+    use crate::{cite, normalize, structure, text, Document};
+
+    /// Normalize and parse the structure only (no citations).
+    pub fn structure(input: &str) -> Document {
+        let norm = normalize::normalize(input);
+        let ctx = text::Ctx::new(input, norm.text(), norm.map());
+        let mut doc = Document::default();
+        structure::parse_structure(&ctx, &mut doc);
+        doc
+    }
+
+    /// Normalize and find the citations only (footnotes known by their
+    /// markers alone).
+    pub fn citations(input: &str) -> Document {
+        let norm = normalize::normalize(input);
+        let ctx = text::Ctx::new(input, norm.text(), norm.map());
+        let mut doc = Document::default();
+        cite::find_citations(&ctx, &[], &mut doc);
+        doc
+    }
+}

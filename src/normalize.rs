@@ -461,15 +461,12 @@ fn is_special(c: char) -> bool {
 /// Compose one base character and its marks into NFC, folding the look-alike
 /// eth to Đ.
 fn compose_segment(seg: &str, out: &mut String) {
-    let folded: String = seg
-        .chars()
-        .map(|c| match c {
-            'Ð' => 'Đ',
-            'ð' => 'đ',
-            c => c,
-        })
-        .collect();
-    out.extend(unicode_normalization::UnicodeNormalization::nfc(folded.as_str()));
+    let folded = seg.chars().map(|c| match c {
+        'Ð' => 'Đ',
+        'ð' => 'đ',
+        c => c,
+    });
+    out.extend(unicode_normalization::UnicodeNormalization::nfc(folded));
 }
 
 /// Does `input` need any rewriting at all? Byte scans (memchr) for the
