@@ -209,7 +209,7 @@ fn ws1(i: &str) -> PResult<'_, &str> {
 /// A keyword matched with case and diacritics folded, as a whole word.
 fn kw<'a>(i: &'a str, folded: &'static str) -> PResult<'a, &'a str> {
     match starts_with_folded(i, folded) {
-        Some(n) if !i[n..].starts_with(char::is_alphanumeric) => Ok((&i[n..], &i[..n])),
+        Some(n) if !i[n..].starts_with(crate::text::is_alnum) => Ok((&i[n..], &i[..n])),
         _ => fail(i, folded),
     }
 }
@@ -407,7 +407,7 @@ fn bare_symbol(i: &str) -> PResult<'_, &str> {
     if raw.number.is_none() {
         return fail(i, "a number in the số ký hiệu");
     }
-    if r.starts_with(|c: char| c.is_alphanumeric() || c == '/' || c == ':') {
+    if r.starts_with(|c: char| crate::text::is_alnum(c) || c == '/' || c == ':') {
         return fail(r, "the end of the số ký hiệu");
     }
     Ok((r, &i[..i.len() - r.len()]))
@@ -419,7 +419,7 @@ fn bare_number(i: &str) -> PResult<'_, &str> {
     if n.is_empty() || n.len() > 6 {
         return fail(i, "a number");
     }
-    let glued = r.starts_with(|c: char| c.is_alphanumeric() || matches!(c, '/' | '-' | ':' | '%'))
+    let glued = r.starts_with(|c: char| crate::text::is_alnum(c) || matches!(c, '/' | '-' | ':' | '%'))
         || ((r.starts_with('.') || r.starts_with(',')) && r[1..].starts_with(|c: char| c.is_ascii_digit()));
     if glued {
         return fail(r, "the end of the number");
@@ -508,7 +508,7 @@ fn year_part(i: &str) -> PResult<'_, DatePart<'_>> {
         Err(_) => r,
     };
     let (rest, y) = take_while(|c: char| c.is_ascii_digit())(r)?;
-    if y.len() != 4 || rest.starts_with(|c: char| c.is_alphanumeric() || c == '/' || c == '-') {
+    if y.len() != 4 || rest.starts_with(|c: char| crate::text::is_alnum(c) || c == '/' || c == '-') {
         return fail(r, "a year");
     }
     let raw = RawDate {

@@ -113,7 +113,7 @@ struct Parser<'c, 'a, 'd> {
 /// number of bytes matched.
 fn kw_at(s: &str, keyword: &str) -> Option<usize> {
     let n = starts_with_folded(s, keyword)?;
-    if s[n..].starts_with(|c: char| c.is_alphanumeric()) {
+    if s[n..].starts_with(|c: char| crate::text::is_alnum(c)) {
         return None;
     }
     Some(n)
@@ -129,7 +129,7 @@ fn find_kw(s: &str, keyword: &str) -> Option<(usize, usize)> {
                 return Some((i, i + n));
             }
         }
-        prev_alnum = c.is_alphanumeric();
+        prev_alnum = crate::text::is_alnum(c);
     }
     None
 }
@@ -885,7 +885,7 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
             return;
         }
         let t = &self.norm[s..e];
-        let trimmed = t.trim_matches(|c: char| !c.is_alphanumeric());
+        let trimmed = t.trim_matches(|c: char| !crate::text::is_alnum(c));
         if trimmed.is_empty() {
             return;
         }
