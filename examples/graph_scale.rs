@@ -11,6 +11,10 @@ mod synth;
 
 use std::time::{Duration, Instant};
 
+// The allocator the `vanban` binary uses.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn peak_rss_mib() -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
@@ -29,7 +33,7 @@ fn main() {
         synth.local_shapes.len(),
         synth::PROVINCES.len()
     );
-    let mut builder = vanban::graph::GraphBuilder::new();
+    let mut builder = vanban::graph::GraphBuilder::with_capacity(docs as usize * 6 / 5, docs as usize * per);
     let mut in_builder = Duration::ZERO;
     let wall = Instant::now();
     // Generated and added in batches of 10,000 documents: the identity work of

@@ -1145,35 +1145,43 @@ fn issuer_finding(path: &Path, c: &Citation) -> Option<Finding> {
 // Lines and columns
 
 /// Fill line, column, cited text and source line of each finding, reading
-/// each file that has findings once (in parallel).
+/// each file that has findings once, in parallel, one file at a time per
+/// thread: a file's text is dropped as soon as its findings are placed, so
+/// memory does not follow the size of the corpus.
 fn locate(findings: &mut Vec<Finding>) {
-    let paths: Vec<PathBuf> = {
-        let set: HashSet<&Path> = findings
-            .iter()
-            .filter(|f| f.span.is_some())
-            .map(|f| f.path.as_path())
-            .collect();
-        set.into_iter().map(Path::to_path_buf).collect()
+    // Group the findings of each file together (the report is sorted by
+    // path and position afterwards).
+    findings.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut groups: Vec<&mut [Finding]> = Vec::new();
+    let mut rest: &mut [Finding] = findings.as_mut_slice();
+    while !rest.is_empty() {
+        let n = rest.iter().take_while(|f| f.path == rest[0].path).count();
+        let (head, tail) = rest.split_at_mut(n);
+        groups.push(head);
+        rest = tail;
+    }
+    let keep: Vec<Vec<bool>> = groups.into_par_iter().map(locate_file).collect();
+    let mut keep = keep.into_iter().flatten();
+    findings.retain(|_| keep.next().unwrap_or(true));
+}
+
+/// [`locate`] for the findings of one file; returns which to keep.
+fn locate_file(group: &mut [Finding]) -> Vec<bool> {
+    let mut keep = vec![true; group.len()];
+    if !group.iter().any(|f| f.span.is_some()) {
+        return keep;
+    }
+    let Ok(bytes) = std::fs::read(&group[0].path) else {
+        return keep;
     };
-    // Each file read once, its line starts indexed once.
-    let texts: HashMap<PathBuf, (Vec<u8>, Vec<usize>)> = paths
-        .into_par_iter()
-        .filter_map(|p| {
-            let bytes = std::fs::read(&p).ok()?;
-            let mut starts = vec![0];
-            starts.extend(memchr::memchr_iter(b'\n', &bytes).map(|i| i + 1));
-            Some((p, (bytes, starts)))
-        })
-        .collect();
-    let mut keep = vec![true; findings.len()];
-    for (k, f) in findings.iter_mut().enumerate() {
-        let (Some(span), Some((bytes, starts))) = (f.span, texts.get(&f.path)) else {
-            continue;
-        };
+    let mut starts = vec![0];
+    starts.extend(memchr::memchr_iter(b'\n', &bytes).map(|i| i + 1));
+    for (k, f) in group.iter_mut().enumerate() {
+        let Some(span) = f.span else { continue };
         let start = span.start.min(bytes.len());
         let end = span.end.clamp(start, bytes.len());
-        let (line, column, line_start) = line_col(bytes, starts, start);
-        let (end_line, end_column, _) = line_col(bytes, starts, end);
+        let (line, column, line_start) = line_col(&bytes, &starts, start);
+        let (end_line, end_column, _) = line_col(&bytes, &starts, end);
         f.line = line;
         f.column = column;
         f.end_line = end_line;
@@ -1196,11 +1204,7 @@ fn locate(findings: &mut Vec<Finding>) {
             keep[k] = !acted_on_by(&before[cut..]) && !in_editorial_note(&before);
         }
     }
-    let mut k = 0;
-    findings.retain(|_| {
-        k += 1;
-        keep[k - 1]
-    });
+    keep
 }
 
 /// Is the citation inside an open `[...]` note? (Publishers such as TVPL

@@ -148,7 +148,9 @@ impl Synth {
                 {
                     continue;
                 }
-                let key = (sym.type_code().map(str::to_string), sym.issuers().to_vec());
+                // One shape per identity (type slug and issuers): `CV-BCĐ` and
+                // a bare `BCĐ` are both công văn of the BCĐ.
+                let key = (vanban::resolve::type_slug(&sym, None), sym.issuers().to_vec());
                 if keys.insert(key) {
                     let s = sym.to_string();
                     shapes.push(s.split_once('/').map(|x| x.1.to_string()).unwrap_or(s));
