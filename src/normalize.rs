@@ -180,10 +180,9 @@ pub fn normalize(input: &str) -> Normalized<'_> {
         orig_len: input.len(),
     };
     let bytes = input.as_bytes();
-    let mut i = front_matter_len(input);
+    let (mut i, lines) = front_matter(input);
     if i > 0 {
         // Keep the line count: one newline per front matter line.
-        let lines = input[..i].bytes().filter(|&b| b == b'\n').count();
         map.push(0, 0);
         out.extend((0..lines).map(|_| '\n'));
         map.push(out.len(), i);
@@ -550,24 +549,60 @@ fn superscript_marker(s: &str) -> (usize, String) {
 /// Length in bytes of a YAML front matter block (`---` ... `---`) at the very
 /// start of the text, or 0.
 fn front_matter_len(input: &str) -> usize {
-    let rest = match input.strip_prefix("---\n").or_else(|| input.strip_prefix("---\r\n")) {
-        Some(r) => r,
-        None => return 0,
-    };
-    let start = input.len() - rest.len();
-    let mut pos = start;
-    for line in rest.split_inclusive('\n') {
-        let trimmed = line.trim_end_matches(['\n', '\r']);
-        pos += line.len();
-        if trimmed == "---" {
-            return pos;
+    front_matter(input).0
+}
+
+/// A YAML front matter block at the very start: its length in bytes and its
+/// number of lines. Lines are read as normalization writes them (`\r\n`,
+/// `\r` and `\n` end a line; stars, zero-width characters, soft hyphens, the
+/// BOM and a heading's `# ` are ignored), so the answer is the same before and
+/// after normalization.
+fn front_matter(input: &str) -> (usize, usize) {
+    let bytes = input.as_bytes();
+    let mut pos = 0;
+    let mut lines = 0;
+    while pos < bytes.len() {
+        let end = memchr::memchr2(b'\n', b'\r', &bytes[pos..]).map_or(bytes.len(), |k| pos + k);
+        let content = &input[pos..end];
+        let next = match bytes.get(end) {
+            Some(b'\r') if bytes.get(end + 1) == Some(&b'\n') => end + 2,
+            Some(_) => end + 1,
+            None => end,
+        };
+        let terminated = next > end;
+        let rule = is_rule_line(content);
+        if lines == 0 && !(rule && terminated) {
+            return (0, 0);
+        }
+        lines += usize::from(terminated);
+        if lines > 1 && rule {
+            return (next, lines);
         }
         // Front matter is short; give up on anything that looks like a body.
-        if pos - start > 64 * 1024 {
-            return 0;
+        if next > 64 * 1024 {
+            return (0, 0);
         }
+        pos = next;
     }
-    0
+    (0, 0)
+}
+
+/// Is a line `---` once the characters normalization drops are ignored?
+fn is_rule_line(line: &str) -> bool {
+    let kept = line.trim_start_matches('#');
+    let line = if kept.len() < line.len() && line.len() - kept.len() <= 6 {
+        kept.strip_prefix(' ').unwrap_or(line)
+    } else {
+        line
+    };
+    line.chars()
+        .filter(|&c| {
+            !matches!(
+                c,
+                '*' | '\u{FEFF}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{00AD}'
+            )
+        })
+        .eq("---".chars())
 }
 
 /// Fold one character for keyword matching: lower case, diacritics removed,

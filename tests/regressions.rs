@@ -200,3 +200,24 @@ fn fuzz_symbol_non_latin_code_letters() {
     assert_eq!(round_trips("05/QĐ-ĐCTUBTWMTTQVN").issuers(), ["ĐCTUBTWMTTQVN"]);
     assert_eq!(round_trips("12-NQ/TƯ").issuers(), ["TW"]);
 }
+
+/// proptest (parse_fragment_strings): `---\nSố \n*---\n` had no front matter
+/// (the closing line read `*---`), but its normalized form `---\nSố \n---\n`
+/// had one, so a second normalization blanked it: not idempotent. Lines are
+/// now read as normalization writes them.
+#[test]
+fn proptest_front_matter_idempotent() {
+    for input in [
+        "---\nSố \n*---\n",
+        "\u{feff}---\nx\n---\n",
+        "---\rx\r---\r",
+        "**---**\nx\n# ---\nSố: 1/QĐ-UBND",
+    ] {
+        let once = vanban::normalize::normalize(input).text().to_string();
+        let twice = vanban::normalize::normalize(&once).text().to_string();
+        assert_eq!(once, twice, "{input:?}");
+    }
+    // A real front matter is still blanked, keeping its line count.
+    let n = vanban::normalize::normalize("---\ntitle: x\n---\nSố: 1/QĐ-UBND");
+    assert_eq!(n.text(), "\n\n\nSố: 1/QĐ-UBND");
+}
