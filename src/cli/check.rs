@@ -151,8 +151,14 @@ fn slim(mut doc: Document) -> Document {
     doc.footnotes = Vec::new();
     doc.named_refs = Vec::new();
     doc.signature = None;
-    doc.spans.recipients = Vec::new();
-    doc.spans.distribution = Vec::new();
+    // Only the symbol's span is used (to place a `duplicate` finding).
+    doc.spans = vanban::PartSpans {
+        symbol: doc.spans.symbol,
+        ..Default::default()
+    };
+    // Only diagnostics that become `malformed` findings are used.
+    doc.diagnostics
+        .retain(|d| ["malformed-", "impossible-", "unreadable-"].iter().any(|p| d.code.starts_with(p)));
     for c in &mut doc.citations {
         c.subject = None;
     }
