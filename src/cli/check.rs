@@ -157,8 +157,11 @@ fn slim(mut doc: Document) -> Document {
         ..Default::default()
     };
     // Only diagnostics that become `malformed` findings are used.
-    doc.diagnostics
-        .retain(|d| ["malformed-", "impossible-", "unreadable-"].iter().any(|p| d.code.starts_with(p)));
+    doc.diagnostics.retain(|d| {
+        ["malformed-", "impossible-", "unreadable-"]
+            .iter()
+            .any(|p| d.code.starts_with(p))
+    });
     for c in &mut doc.citations {
         c.subject = None;
     }
