@@ -52,6 +52,7 @@ use crate::model::{Citation, Document, Relation, Severity, Span};
 use crate::normalize::fold;
 use crate::resolve;
 use crate::symbol::Symbol;
+use crate::text::LineIndex;
 
 // ---------------------------------------------------------------------------
 // Codes
@@ -1174,37 +1175,41 @@ fn locate_file(group: &mut [Finding]) -> Vec<bool> {
     let Ok(bytes) = std::fs::read(&group[0].path) else {
         return keep;
     };
-    let mut starts = vec![0];
-    starts.extend(memchr::memchr_iter(b'\n', &bytes).map(|i| i + 1));
+    // A file that is not UTF-8 has findings only within its valid prefix
+    // (the `unreadable` finding points at the first bad byte).
+    let text = match std::str::from_utf8(&bytes) {
+        Ok(t) => t,
+        Err(e) => std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default(),
+    };
+    let lines = LineIndex::new(text);
     for (k, f) in group.iter_mut().enumerate() {
         let Some(span) = f.span else { continue };
-        let start = span.start.min(bytes.len());
-        let end = span.end.clamp(start, bytes.len());
-        let (line, column, line_start) = line_col(&bytes, &starts, start);
-        let (end_line, end_column, _) = line_col(&bytes, &starts, end);
-        f.line = line;
-        f.column = column;
-        f.end_line = end_line;
-        f.end_column = end_column;
+        let start = floor_boundary(text, span.start);
+        let end = floor_boundary(text, span.end).max(start);
+        (f.line, f.column) = lines.line_col(text, start);
+        (f.end_line, f.end_column) = lines.line_col(text, end);
         if f.code != Code::Unreadable {
-            let line_end = starts.get(line).map_or(bytes.len(), |&e| e - 1);
-            let src = String::from_utf8_lossy(&bytes[line_start..line_end.max(line_start)]);
-            f.source = Some(src.trim_end_matches('\r').to_string());
-            let cited = String::from_utf8_lossy(&bytes[start..end]);
-            f.cited = Some(cited.split_whitespace().collect::<Vec<_>>().join(" "));
+            let (ls, le) = lines.line_range(text, f.line);
+            f.source = Some(text[ls..le].trim_end_matches('\r').to_string());
+            f.cited = Some(text[start..end].split_whitespace().collect::<Vec<_>>().join(" "));
         }
         if f.code == Code::Anachronism {
-            // A bounded look-behind: at most 400 bytes.
-            let from = start.saturating_sub(400);
-            let before = String::from_utf8_lossy(&bytes[from..start]);
-            let mut cut = before.len().saturating_sub(160);
-            while !before.is_char_boundary(cut) {
-                cut += 1;
-            }
-            keep[k] = !acted_on_by(&before[cut..]) && !in_editorial_note(&before);
+            // A bounded look-behind: at most 400 bytes, the last 160 for the agent phrase.
+            let before = &text[floor_boundary(text, start.saturating_sub(400))..start];
+            let recent = &before[floor_boundary(before, before.len().saturating_sub(160))..];
+            keep[k] = !acted_on_by(recent) && !in_editorial_note(before);
         }
     }
     keep
+}
+
+/// `offset` clamped to `text` and moved back to a character boundary.
+fn floor_boundary(text: &str, offset: usize) -> usize {
+    let mut o = offset.min(text.len());
+    while !text.is_char_boundary(o) {
+        o -= 1;
+    }
+    o
 }
 
 /// Is the citation inside an open `[...]` note? (Publishers such as TVPL
@@ -1238,15 +1243,6 @@ fn acted_on_by(before: &str) -> bool {
                 || (t.len() <= 2 && t.chars().all(|c| c.is_ascii_alphanumeric()))
                 || t.chars().all(|c| "ivxlc".contains(c))
         })
-}
-
-/// 1-based line, 1-based column in characters, and the line's start byte,
-/// from the line starts of the file.
-fn line_col(bytes: &[u8], starts: &[usize], offset: usize) -> (usize, usize, usize) {
-    let line = starts.partition_point(|&s| s <= offset).max(1);
-    let line_start = starts[line - 1];
-    let column = 1 + String::from_utf8_lossy(&bytes[line_start..offset]).chars().count();
-    (line, column, line_start)
 }
 
 // ---------------------------------------------------------------------------
@@ -2193,13 +2189,11 @@ mod tests {
     }
 
     #[test]
-    fn ok_line_col() {
-        let text = "ab\ncdẫ ef\n".as_bytes();
-        let starts = [0, 3, text.len()];
-        assert_eq!(line_col(text, &starts, 0), (1, 1, 0));
-        assert_eq!(line_col(text, &starts, 3), (2, 1, 3));
-        let off = "ab\ncdẫ ".len();
-        assert_eq!(line_col(text, &starts, off), (2, 5, 3));
+    fn ok_floor_boundary() {
+        let text = "cdẫ ef";
+        assert_eq!(floor_boundary(text, 3), 2);
+        assert_eq!(floor_boundary(text, 5), 5);
+        assert_eq!(floor_boundary(text, 99), text.len());
     }
 
     #[test]

@@ -127,24 +127,61 @@ impl Corpus {
 
 /// Read and parse one file.
 pub fn read_document(path: &Path, options: &ParseOptions) -> Result<Document, Error> {
-    let meta = std::fs::metadata(path).map_err(|e| Error::from(e).with_path(path))?;
-    if meta.is_dir() {
-        return Err(Error::from(ErrorKind::IsDirectory).with_path(path));
-    }
-    if meta.len() > options.max_size as u64 {
-        return Err(Error::from(ErrorKind::TooLarge {
-            size: meta.len(),
-            limit: options.max_size as u64,
-        })
-        .with_path(path));
-    }
-    let bytes = std::fs::read(path).map_err(|e| Error::from(e).with_path(path))?;
+    let bytes = read_bytes(path, options.max_size)?;
     crate::parse_bytes(&bytes, options).map_err(|e| e.with_path(path))
 }
 
+/// How far past the limit an oversized stream is read (and thrown away) to
+/// say its size; an endless one (`/dev/zero`) is cut there.
+const DRAIN_LIMIT: u64 = 1 << 32;
+
+/// Read a file's bytes, refusing more than `max` bytes without reading them
+/// all (a device or a pipe has no size to check first). Every error names
+/// the file: a missing path, a broken symbolic link, a folder, a file over
+/// the limit.
+pub fn read_bytes(path: &Path, max: usize) -> Result<Vec<u8>, Error> {
+    use std::io::Read;
+    let too_large = |size: u64| {
+        Error::from(ErrorKind::TooLarge {
+            size,
+            limit: max as u64,
+        })
+        .with_path(path)
+    };
+    let meta = std::fs::metadata(path).map_err(|e| {
+        let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+        let e = if is_link && e.kind() == std::io::ErrorKind::NotFound {
+            broken_link(path)
+        } else {
+            e
+        };
+        Error::from(e).with_path(path)
+    })?;
+    if meta.is_dir() {
+        return Err(Error::from(ErrorKind::IsDirectory).with_path(path));
+    }
+    if meta.len() > max as u64 {
+        return Err(too_large(meta.len()));
+    }
+    let file = std::fs::File::open(path).map_err(|e| Error::from(e).with_path(path))?;
+    let mut buf = Vec::with_capacity(meta.len() as usize);
+    let mut file = file.take(max as u64 + 1);
+    file.read_to_end(&mut buf).map_err(|e| Error::from(e).with_path(path))?;
+    if buf.len() > max {
+        // Grew while read, or a device or pipe: count the rest without
+        // keeping it.
+        let mut file = file.into_inner().take(DRAIN_LIMIT);
+        let rest = std::io::copy(&mut file, &mut std::io::sink()).unwrap_or(0);
+        return Err(too_large(buf.len() as u64 + rest));
+    }
+    Ok(buf)
+}
+
 /// Expand files and folders into the document files under them (sorted per
-/// folder), reporting folders that cannot be walked (symlink loops,
-/// permissions) without stopping.
+/// folder), reporting what cannot be walked (symbolic link loops, broken
+/// links, unreadable folders) without stopping. Soft errors about ignore
+/// files (a bad glob in a `.gitignore`) are not about documents and are
+/// dropped.
 pub fn walk<P: AsRef<Path>>(paths: &[P], options: &CorpusOptions) -> (Vec<PathBuf>, Vec<CorpusError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
@@ -172,14 +209,7 @@ pub fn walk<P: AsRef<Path>>(paths: &[P], options: &CorpusOptions) -> (Vec<PathBu
                         found.push(e.into_path());
                     }
                 }
-                Err(err) => {
-                    let path = walk_error_path(&err).unwrap_or_else(|| p.to_path_buf());
-                    let io = std::io::Error::other(walk_error_text(&err));
-                    errors.push(CorpusError {
-                        error: Error::from(io).with_path(&path),
-                        path,
-                    });
-                }
+                Err(err) => errors.extend(walk_problem(p, err)),
             }
         }
         found.sort();
@@ -194,26 +224,47 @@ fn has_extension(p: &Path, exts: &[String]) -> bool {
         .is_some_and(|e| exts.iter().any(|x| x.eq_ignore_ascii_case(e)))
 }
 
-fn walk_error_path(err: &ignore::Error) -> Option<PathBuf> {
-    match err {
-        ignore::Error::WithPath { path, .. } => Some(path.clone()),
-        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => walk_error_path(err),
-        ignore::Error::Loop { child, .. } => Some(child.clone()),
-        _ => None,
+/// Turn an error of the folder walk into a problem naming its path.
+fn walk_problem(root: &Path, err: ignore::Error) -> Option<CorpusError> {
+    let mut path: Option<PathBuf> = None;
+    let mut e = err;
+    loop {
+        match e {
+            ignore::Error::WithPath { path: p, err } => {
+                path.get_or_insert(p);
+                e = *err;
+            }
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => e = *err,
+            ignore::Error::Loop { ancestor, child } => {
+                let msg = format!(
+                    "symbolic link loop: it leads back to the folder {} (skipped)",
+                    ancestor.display()
+                );
+                let error = Error::from(std::io::Error::other(msg)).with_path(&child);
+                return Some(CorpusError { path: child, error });
+            }
+            ignore::Error::Io(io_err) => {
+                let p = path.unwrap_or_else(|| root.to_path_buf());
+                let io_err = match std::fs::symlink_metadata(&p) {
+                    Ok(m) if m.file_type().is_symlink() && io_err.kind() == std::io::ErrorKind::NotFound => {
+                        broken_link(&p)
+                    }
+                    _ => io_err,
+                };
+                let error = Error::from(io_err).with_path(&p);
+                return Some(CorpusError { path: p, error });
+            }
+            _ => return None,
+        }
     }
 }
 
-fn walk_error_text(err: &ignore::Error) -> String {
-    match err {
-        ignore::Error::WithPath { err, .. }
-        | ignore::Error::WithDepth { err, .. }
-        | ignore::Error::WithLineNumber { err, .. } => walk_error_text(err),
-        ignore::Error::Loop { ancestor, .. } => {
-            format!(
-                "symlink loop: expected a folder, found a link back to {}",
-                ancestor.display()
-            )
-        }
-        other => other.to_string().to_lowercase(),
-    }
+fn broken_link(p: &Path) -> std::io::Error {
+    let target = std::fs::read_link(p)
+        .map(|t| t.display().to_string())
+        .unwrap_or_default();
+    std::io::Error::new(
+        std::io::ErrorKind::NotFound,
+        format!("broken symbolic link: its target {target} does not exist"),
+    )
 }

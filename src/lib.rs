@@ -39,7 +39,7 @@ mod structure;
 mod symbol;
 mod text;
 
-pub use corpus::{read_document, walk, Corpus, CorpusDocument, CorpusError, CorpusOptions};
+pub use corpus::{read_bytes, read_document, walk, Corpus, CorpusDocument, CorpusError, CorpusOptions};
 pub use date::IssueDate;
 pub use error::{Error, ErrorKind, SyntaxError, SyntaxErrorKind};
 pub use graph::{CitationGraph, Confidence, Edge, Node, Walk};
@@ -167,10 +167,7 @@ pub fn decode<'a>(bytes: &'a [u8], options: &ParseOptions) -> Result<std::borrow
     }
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok(std::borrow::Cow::Borrowed(s)),
-        Err(e) if options.lossy => {
-            let _ = e;
-            Ok(String::from_utf8_lossy(bytes))
-        }
+        Err(_) if options.lossy => Ok(String::from_utf8_lossy(bytes)),
         Err(e) => {
             let offset = e.valid_up_to();
             Err(ErrorKind::InvalidUtf8 {

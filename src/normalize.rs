@@ -23,7 +23,7 @@
 
 use std::borrow::Cow;
 
-use unicode_normalization::char::{canonical_combining_class, compose, decompose_canonical};
+use unicode_normalization::char::{canonical_combining_class, decompose_canonical};
 
 /// Normalized text plus the map from its byte offsets to the original's.
 #[derive(Debug, Clone)]
@@ -704,12 +704,6 @@ pub fn fold(text: &str) -> String {
         out.push(f);
     }
     out
-}
-
-/// Compose a character with a following combining mark, if NFC has one.
-#[allow(dead_code)]
-pub(crate) fn compose_pair(a: char, b: char) -> Option<char> {
-    compose(a, b)
 }
 
 #[cfg(test)]

@@ -119,6 +119,13 @@ fn kw_at(s: &str, keyword: &str) -> Option<usize> {
     Some(n)
 }
 
+/// Offset of a table row's first cell text (after `|`, `-` and spaces).
+fn table_cell_start(t: &str) -> usize {
+    t.len()
+        - t.trim_start_matches(|c: char| c == '|' || c == '-' || c.is_whitespace())
+            .len()
+}
+
 /// First occurrence of a folded `keyword` in `s` at word boundaries.
 fn find_kw(s: &str, keyword: &str) -> Option<(usize, usize)> {
     let first = keyword.chars().next()?;
@@ -1031,9 +1038,7 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
         for l in 0..end {
             let line = self.lines[l];
             let t = self.text(l);
-            let lead = t.len()
-                - t.trim_start_matches(|c: char| c == '|' || c == '-' || c.is_whitespace())
-                    .len();
+            let lead = table_cell_start(t);
             if let Some(n) = symbol_field(&t[lead..]) {
                 let at = line.s + lead + n;
                 let stop = self.norm[at..line.e].find('|').map_or(line.e, |p| at + p);
@@ -1093,9 +1098,7 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
         for l in 0..end {
             let line = self.lines[l];
             let t = self.text(l);
-            let lead = t.len()
-                - t.trim_start_matches(|c: char| c == '|' || c == '-' || c.is_whitespace())
-                    .len();
+            let lead = table_cell_start(t);
             if let Some(n) = date_field(&t[lead..]) {
                 let at = line.s + lead + n;
                 let field = &self.norm[at..line.e];

@@ -68,12 +68,6 @@ impl<'a> Ctx<'a> {
     pub(crate) fn line_of(&self, norm_offset: usize) -> usize {
         self.lines.line(self.map.start(norm_offset))
     }
-
-    /// Offset of a slice of the normalized text.
-    #[allow(dead_code)]
-    pub(crate) fn offset_of(&self, part: &str) -> usize {
-        (part.as_ptr() as usize).saturating_sub(self.norm.as_ptr() as usize)
-    }
 }
 
 /// Fold runs of whitespace into one space and trim.

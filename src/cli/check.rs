@@ -119,18 +119,7 @@ fn is_ignored(m: &ignore::gitignore::Gitignore, root: &Path, path: &Path) -> boo
 
 /// Read and parse one file, through the cache.
 fn read_one(path: &Path, options: &ParseOptions, cache: Option<&Cache>) -> Result<Document, vanban::Error> {
-    let meta = std::fs::metadata(path).map_err(|e| vanban::Error::from(e).with_path(path))?;
-    if meta.is_dir() {
-        return Err(vanban::Error::from(vanban::ErrorKind::IsDirectory).with_path(path));
-    }
-    if meta.len() > options.max_size as u64 {
-        let kind = vanban::ErrorKind::TooLarge {
-            size: meta.len(),
-            limit: options.max_size as u64,
-        };
-        return Err(vanban::Error::from(kind).with_path(path));
-    }
-    let bytes = std::fs::read(path).map_err(|e| vanban::Error::from(e).with_path(path))?;
+    let bytes = vanban::read_bytes(path, options.max_size)?;
     if let Some(doc) = cache.and_then(|c| c.get(&bytes)) {
         return Ok(doc);
     }

@@ -9,7 +9,7 @@ use std::io::{self, BufRead, Write};
 use std::path::PathBuf;
 
 #[allow(unused_imports)]
-pub(crate) use input::{expand_inputs, expand_paths, read_input};
+pub(crate) use input::{expand_inputs, read_input};
 
 use clap::{Parser, Subcommand, ValueEnum};
 use serde::Serialize;
@@ -135,18 +135,21 @@ fn cmd_parse(a: ParseArgs) -> anyhow::Result<i32> {
         let shown = f.display().to_string();
         let parsed = read_input(f, a.max_size).and_then(|bytes| {
             // parse_bytes on the bytes as read, so `--lossy` keeps its
-            // `invalid-utf8` diagnostic; the decoded text is for line numbers.
+            // `invalid-utf8` diagnostic.
             let doc = vanban::parse_bytes(&bytes, &opts).map_err(|e| e.with_path(f))?;
-            let text = vanban::decode(&bytes, &opts).map_err(|e| e.with_path(f))?.into_owned();
-            Ok((text, doc))
+            Ok((bytes, doc))
         });
         match parsed {
-            Ok((text, doc)) => match a.format {
+            Ok((bytes, doc)) => match a.format {
                 Format::Json => {
                     serde_json::to_writer(&mut out, &ParseRecord { path: shown, doc: &doc })?;
                     writeln!(out)?;
                 }
-                Format::Text => write_text(&mut out, &shown, &text, &doc)?,
+                Format::Text => {
+                    // The decoded text, for line numbers (already known to decode).
+                    let text = vanban::decode(&bytes, &opts).map_err(|e| e.with_path(f))?;
+                    write_text(&mut out, &shown, &text, &doc)?
+                }
             },
             Err(e) => {
                 failed = true;
