@@ -39,6 +39,7 @@ use crate::date::{date_text, IssueDate, RawDate};
 use crate::error::{GrammarError, PResult};
 use crate::model::{Citation, Diagnostic, Document, NamedRef, Relation, Severity};
 use crate::normalize::{fold, starts_with_folded};
+use crate::scan::Scanner;
 use crate::symbol::{symbol, Symbol};
 use crate::text::{fold_ws, Ctx, LineIndex};
 
@@ -83,26 +84,41 @@ const TYPE_WORDS: &[(&str, &str, bool)] = &[
     ("kế hoạch", "Kế hoạch", false),
 ];
 
-/// One alternation of all type words, with and without diacritics.
-fn type_alternation() -> String {
-    let mut alts: Vec<String> = Vec::new();
-    for (word, _, _) in TYPE_WORDS {
-        let spaced = |w: &str| w.split(' ').map(regex::escape).collect::<Vec<_>>().join(r"[ \t]+");
-        alts.push(spaced(word));
+/// Every type word as a pattern, with and without diacritics (spaces match
+/// any run of spaces and tabs), and the [`TYPE_WORDS`] entry of each.
+fn type_patterns() -> (Vec<String>, Vec<usize>) {
+    let spaced = |w: &str| w.split(' ').map(regex::escape).collect::<Vec<_>>().join(r"[ \t]+");
+    let mut pats = Vec::new();
+    let mut entries = Vec::new();
+    for (k, (word, _, _)) in TYPE_WORDS.iter().enumerate() {
+        pats.push(spaced(word));
+        entries.push(k);
         let folded = fold(word);
         if folded != *word {
-            alts.push(spaced(&folded));
+            pats.push(spaced(&folded));
+            entries.push(k);
         }
     }
-    alts.join("|")
+    (pats, entries)
 }
 
-/// The prefilter: every type word, any case. Word boundaries are checked by
+/// One alternation of all type words (see [`type_patterns`]).
+fn type_alternation() -> String {
+    type_patterns().0.join("|")
+}
+
+/// The prefilter: every type word, any case, one pattern each, so that a
+/// match says which word it is (the first pattern wins, as in an
+/// alternation: longer words come first). Word boundaries are checked by
 /// [`whole_word`] on each match: a Unicode `\b` would keep the regex engine
 /// off its DFA and make the prefilter the slowest stage.
-fn type_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(&format!(r"(?i)(?:{})", type_alternation())).expect("type-word regex"))
+fn type_regex() -> &'static (Scanner, Vec<usize>) {
+    static RE: OnceLock<(Scanner, Vec<usize>)> = OnceLock::new();
+    RE.get_or_init(|| {
+        let (pats, entries) = type_patterns();
+        let pats: Vec<String> = pats.iter().map(|p| format!("(?i){p}")).collect();
+        (Scanner::new(&pats).expect("type-word patterns"), entries)
+    })
 }
 
 /// Is `text[s..e]` a whole word (no letter or digit glued on either side)?
@@ -130,13 +146,6 @@ impl TypeAt {
     fn is_match(&self, head: &str) -> bool {
         self.find(head).is_some()
     }
-}
-
-/// The table entry of a matched type word (looked up by its folded form).
-fn type_entry(matched: &str) -> Option<&'static (&'static str, &'static str, bool)> {
-    static BY_FOLD: OnceLock<HashMap<String, usize>> = OnceLock::new();
-    let map = BY_FOLD.get_or_init(|| TYPE_WORDS.iter().enumerate().map(|(k, t)| (fold(t.0), k)).collect());
-    map.get(&fold(matched)).map(|&k| &TYPE_WORDS[k])
 }
 
 /// Does `i` start with a type word followed by `số` or a digit (a new
@@ -237,59 +246,42 @@ fn is_all_caps(w: &str) -> bool {
 
 /// Words that end an issuer or a name (lower case, one or two words). Not
 /// folded: `bị`/`Bí`, `số`/`Sở`, `năm`/`Nam`, `tại`/`Tài` must differ.
-const STOP_WORDS: &[&str] = &[
-    "về",
-    "tại",
-    "đã",
-    "đang",
-    "trong",
-    "theo",
-    "ngày",
-    "năm",
-    "để",
-    "nhằm",
-    "với",
-    "cho",
-    "từ",
-    "đến",
-    "được",
-    "bị",
-    "là",
-    "thì",
-    "này",
-    "gồm",
-    "khi",
-    "mà",
-    "như",
-    "số",
-    "kèm",
-    "có",
-    "do",
-    "nếu",
-    "và",
-    "hoặc",
-    "sau",
-    "trước",
-    "trên",
-    "dưới",
-    "ban hành",
-    "quy định",
-    "hướng dẫn",
-    "sửa đổi",
-    "bổ sung",
-    "thay thế",
-    "bãi bỏ",
-    "thực hiện",
-    "triển khai",
-    "đối với",
-    "phê duyệt",
-    "thành lập",
-    "giai đoạn",
-    "cùng ngày",
-    "hiện hành",
-    "nói trên",
-    "liên quan",
-];
+/// `None`: `w` is not a stop word, nor the first of two; `Some(None)`: it
+/// is one; `Some(Some(second))`: it is one when `second` follows.
+fn stop_word(w: &str) -> Option<Option<&'static str>> {
+    Some(match w {
+        "về" | "tại" | "đã" | "đang" | "trong" | "theo" | "ngày" | "năm" | "để" | "nhằm" | "với" | "cho" | "từ"
+        | "đến" | "được" | "bị" | "là" | "thì" | "này" | "gồm" | "khi" | "mà" | "như" | "số" | "kèm" | "có"
+        | "do" | "nếu" | "và" | "hoặc" | "sau" | "trước" | "trên" | "dưới" => None,
+        "ban" => Some("hành"),
+        "quy" => Some("định"),
+        "hướng" => Some("dẫn"),
+        "sửa" => Some("đổi"),
+        "bổ" => Some("sung"),
+        "thay" => Some("thế"),
+        "bãi" => Some("bỏ"),
+        "thực" => Some("hiện"),
+        "triển" => Some("khai"),
+        "đối" => Some("với"),
+        "phê" => Some("duyệt"),
+        "thành" => Some("lập"),
+        "giai" => Some("đoạn"),
+        "cùng" => Some("ngày"),
+        "hiện" => Some("hành"),
+        "nói" => Some("trên"),
+        "liên" => Some("quan"),
+        _ => return None,
+    })
+}
+
+/// `w` in lower case, borrowed when it already is.
+fn lower(w: &str) -> std::borrow::Cow<'_, str> {
+    if w.chars().any(char::is_uppercase) {
+        std::borrow::Cow::Owned(w.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(w)
+    }
+}
 
 /// The next word, lower case.
 fn lower_word(i: &str) -> String {
@@ -315,17 +307,18 @@ fn at_stop_word(i: &str) -> bool {
     if w.is_empty() {
         return true;
     }
-    let lw = w.to_lowercase();
+    let lw = lower(w);
     let after = i[w.len()..].trim_start_matches(is_sp);
     if lw == "và" || lw == "hoặc" {
         let nw = next_word(after);
-        return !starts_upper(nw) || type_at_regex().is_match(prefix(after, 48)) || lower_word(after) == "các";
+        return !starts_upper(nw) || type_at_regex().is_match(prefix(after, 48)) || lower(next_word(after)) == "các";
     }
-    STOP_WORDS.iter().any(|s| match s.split_once(' ') {
-        None => *s == lw,
+    match stop_word(&lw) {
+        None => false,
+        Some(None) => true,
         // Two-word stops: the second word is read only when the first fits.
-        Some((a, b)) => a == lw && lower_word(after) == b,
-    })
+        Some(Some(second)) => lower(next_word(after)) == second,
+    }
 }
 
 /// Characters that end an issuer, a name or a subject.
@@ -920,21 +913,21 @@ const CUE_WINDOW: usize = 320;
 /// Fill `doc.citations` and `doc.named_refs`.
 pub(crate) fn find_citations(ctx: &Ctx<'_>, footnotes: &[Range<usize>], doc: &mut Document) {
     let norm = ctx.norm;
-    let cands: Vec<(usize, usize)> = type_regex()
-        .find_iter(norm)
-        .map(|m| (m.start(), m.end()))
-        .filter(|&(s, e)| whole_word(norm, s, e))
+    let (type_re, entries) = type_regex();
+    let cands: Vec<(usize, usize, usize)> = type_re
+        .find_all(norm)
+        .into_iter()
+        .map(|(s, e, pattern)| (s, e, entries[pattern]))
+        .filter(|&(s, e, _)| whole_word(norm, s, e))
         .collect();
     let mut found: Vec<Found> = Vec::new();
     let mut named: Vec<(usize, usize)> = Vec::new();
     let mut skip_until = 0;
-    for (k, &(s, e)) in cands.iter().enumerate() {
+    for (k, &(s, e, entry)) in cands.iter().enumerate() {
         if s < skip_until {
             continue;
         }
-        let Some(&(_, canonical, nameable)) = type_entry(&norm[s..e]) else {
-            continue;
-        };
+        let (_, canonical, nameable) = TYPE_WORDS[entry];
         let next = cands.get(k + 1).map_or(norm.len(), |c| c.0);
         let window = prefix(&norm[s..], GRAMMAR_WINDOW);
         let after = &window[e - s..];
@@ -994,7 +987,7 @@ pub(crate) fn find_citations(ctx: &Ctx<'_>, footnotes: &[Range<usize>], doc: &mu
         }
     }
     share_parts(norm, &mut found);
-    let lines = LineIndex::new(norm);
+    let lines = &ctx.lines;
     let mut fn_ranges: Vec<Range<usize>> = footnotes.to_vec();
     fn_ranges.sort_by_key(|r| r.start);
     let in_footnote = |p: usize| -> bool {
@@ -1005,7 +998,7 @@ pub(crate) fn find_citations(ctx: &Ctx<'_>, footnotes: &[Range<usize>], doc: &mu
         let (ls, _) = lines.line_range(norm, lines.line(p));
         footnote_marker(&norm[ls..])
     };
-    let relations = relations(norm, &lines, &found);
+    let relations = relations(norm, lines, &found);
     let refers = refers_to(&found);
     for (idx, f) in found.into_iter().enumerate() {
         doc.citations.push(Citation {
@@ -1170,8 +1163,8 @@ fn share_parts(norm: &str, found: &mut [Found]) {
 /// ending nearest the citation wins (the longer one on a tie), so passive
 /// and idiomatic forms (`được sửa đổi, bổ sung bởi`, `thay thế cho nhau`)
 /// beat the active verb inside them.
-fn cues() -> &'static [(Regex, Relation)] {
-    static CUES: OnceLock<Vec<(Regex, Relation)>> = OnceLock::new();
+fn cues() -> &'static Cues {
+    static CUES: OnceLock<Cues> = OnceLock::new();
     CUES.get_or_init(|| {
         let table: &[(&str, Relation)] = &[
             (r"\bcan cu\b", Relation::Basis),
@@ -1197,18 +1190,32 @@ fn cues() -> &'static [(Regex, Relation)] {
         ];
         // The window is folded to ASCII letters, so an ASCII word boundary is
         // enough, and it keeps the regex engine on its DFA.
-        table
-            .iter()
-            .map(|(p, r)| (Regex::new(&p.replace(r"\b", r"(?-u:\b)")).expect("cue regex"), *r))
-            .collect()
+        let patterns: Vec<String> = table.iter().map(|(p, _)| p.replace(r"\b", r"(?-u:\b)")).collect();
+        Cues {
+            any: regex::RegexSet::new(&patterns).expect("cue regexes"),
+            each: patterns
+                .iter()
+                .zip(table)
+                .map(|(p, (_, r))| (Regex::new(p).expect("cue regex"), *r))
+                .collect(),
+        }
     })
+}
+
+/// The relation cues: one set to find which cues a window holds in one
+/// pass, and each cue alone to find where.
+struct Cues {
+    any: regex::RegexSet,
+    each: Vec<(Regex, Relation)>,
 }
 
 /// The relation a folded window gives, if any cue is in it.
 fn cue_relation(window: &str) -> Option<Relation> {
     let f = fold(window);
     let mut best: Option<(usize, usize, Relation)> = None;
-    for (re, rel) in cues() {
+    let cues = cues();
+    for k in cues.any.matches(&f).iter() {
+        let (re, rel) = &cues.each[k];
         for m in re.find_iter(&f) {
             let key = (m.end(), m.len());
             if !matches!(best, Some((e, l, _)) if key <= (e, l)) {
@@ -1344,6 +1351,33 @@ fn refers_to(found: &[Found]) -> Vec<Option<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The two-at-a-time type-word scan finds exactly what one plain
+    /// leftmost-first search finds, on every real text at hand (the corpus
+    /// when it is beside the repository, the fixtures always).
+    #[test]
+    fn ok_type_scan_same_as_plain_search() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut texts = 0;
+        for dir in [root.join("fixtures"), root.join("../shared/corpus/docs")] {
+            let Ok(rd) = std::fs::read_dir(&dir) else { continue };
+            for e in rd {
+                let path = e.unwrap().path();
+                if !path.is_file() {
+                    continue;
+                }
+                let bytes = std::fs::read(path).unwrap();
+                let text = String::from_utf8_lossy(&bytes);
+                let norm = crate::normalize::normalize(&text);
+                let (scanner, _) = type_regex();
+                let fast = scanner.find_all(norm.text());
+                assert_eq!(fast, scanner.find_all_plain(norm.text()));
+                assert!(!fast.is_empty() || norm.text().len() < 1000);
+                texts += 1;
+            }
+        }
+        assert!(texts >= 5);
+    }
 
     fn chars(s: &str, n: usize) -> String {
         s.chars().take(n).collect()

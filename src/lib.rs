@@ -35,6 +35,7 @@ pub mod graph;
 mod model;
 pub mod normalize;
 pub mod resolve;
+mod scan;
 mod structure;
 mod symbol;
 mod text;

@@ -165,8 +165,13 @@ fn segment(pos: usize, (n0, o0): (usize, usize), (_n1, o1): (usize, usize), verb
 }
 
 /// Normalize `input` (see the module docs for what changes).
+///
+/// One pass: [`plain_run_end`] skips what is kept as it is, a byte class at a
+/// time; the text is copied only from the first thing that changes, so clean
+/// NFC text comes back borrowed without a second scan.
 pub fn normalize(input: &str) -> Normalized<'_> {
-    if !needs_work(input) {
+    let (fm_end, fm_lines) = front_matter(input);
+    if fm_end == 0 && plain_run_end(input, 0, true) == input.len() {
         return Normalized {
             text: Cow::Borrowed(input),
             map: OffsetMap::identity(input.len()),
@@ -180,20 +185,21 @@ pub fn normalize(input: &str) -> Normalized<'_> {
         orig_len: input.len(),
     };
     let bytes = input.as_bytes();
-    let (mut i, lines) = front_matter(input);
+    let mut i = fm_end;
     if i > 0 {
         // Keep the line count: one newline per front matter line.
         map.push(0, 0);
-        out.extend((0..lines).map(|_| '\n'));
+        out.extend((0..fm_lines).map(|_| '\n'));
         map.push(out.len(), i);
     }
-    let mut line_start = true;
     while i < input.len() {
+        // At the start of a line of the output (what `#` headings need):
+        // nothing written yet, or a newline last.
+        let line_start = out.is_empty() || out.ends_with('\n');
         // Fast path: copy a run of characters kept as they are.
-        let run_end = plain_run_end(input, i);
+        let run_end = plain_run_end(input, i, line_start);
         if run_end > i {
             out.push_str(&input[i..run_end]);
-            line_start = false;
             i = run_end;
             continue;
         }
@@ -202,7 +208,6 @@ pub fn normalize(input: &str) -> Normalized<'_> {
         match c {
             '\n' => {
                 out.push('\n');
-                line_start = true;
                 i += 1;
             }
             '\r' => {
@@ -215,7 +220,6 @@ pub fn normalize(input: &str) -> Normalized<'_> {
                     out.push('\n');
                     i += 1;
                     map.push(out.len(), i);
-                    line_start = true;
                 }
             }
             '*' => {
@@ -237,7 +241,6 @@ pub fn normalize(input: &str) -> Normalized<'_> {
                 } else {
                     out.push_str(&input[i..j]);
                     i = j;
-                    line_start = false;
                 }
             }
             '\u{FEFF}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{00AD}' => {
@@ -250,7 +253,6 @@ pub fn normalize(input: &str) -> Normalized<'_> {
                 out.push(' ');
                 i += clen;
                 map.push(out.len(), i);
-                line_start = false;
             }
             '⁽' | '¹' | '²' | '³' | '⁰' | '⁴' | '⁵' | '⁶' | '⁷' | '⁸' | '⁹' => {
                 let (consumed, digits) = superscript_marker(&input[i..]);
@@ -268,7 +270,6 @@ pub fn normalize(input: &str) -> Normalized<'_> {
                     map.push(out.len(), i);
                     map.rewrote(n0, o0, out.len(), i);
                 }
-                line_start = false;
             }
             _ if is_mark(c) && map.points.last() == Some(&(out.len(), i)) && cluster_start(&out).is_some() => {
                 // Marks cut off from their letter by text just dropped
@@ -300,7 +301,6 @@ pub fn normalize(input: &str) -> Normalized<'_> {
                 map.push(out.len(), j);
                 map.rewrote(nb, ob, out.len(), j);
                 i = j;
-                line_start = false;
             }
             _ => {
                 // A base character with any combining marks that follow it.
@@ -325,7 +325,6 @@ pub fn normalize(input: &str) -> Normalized<'_> {
                     map.rewrote(n0, i, out.len(), j);
                 }
                 i = j;
-                line_start = false;
             }
         }
     }
@@ -380,37 +379,93 @@ fn is_mark(m: char) -> bool {
     is_vietnamese_mark(m) || canonical_combining_class(m) != 0
 }
 
-/// End of the run from `i` of characters normalization keeps as they are:
-/// ASCII other than `\r`, `*`, `#`, `\n`, and NFC letters that are not
-/// special and not followed by a combining mark (the letter before a mark is
-/// left to the slow path, which composes the two).
-fn plain_run_end(input: &str, i: usize) -> usize {
+/// End of the run from `i` of characters normalization keeps as they are.
+///
+/// Stops at `\r`, `*`, a `#` at the start of a line (`line_start` says
+/// whether `i` is one), a character that is rewritten or dropped, and before
+/// the letter a combining mark follows (the slow path composes the two).
+/// Most characters are settled by their lead byte, or lead and second byte,
+/// without decoding: ASCII, Latin-1 letters, Latin Extended (`ă đ ơ ư`), the
+/// precomposed Vietnamese letters (U+1E00..U+1EFF) and general punctuation
+/// (`“ ” – …`). Anything else is decoded and checked.
+fn plain_run_end(input: &str, i: usize, line_start: bool) -> usize {
     let bytes = input.as_bytes();
+    let n = bytes.len();
     let mut j = i;
-    while j < bytes.len() {
+    while j < n {
+        // Skip blocks of plain text; back up to the start of the character
+        // the skip stopped in.
+        let mut p = skip_plain(bytes, j);
+        while p > j && p < n && bytes[p] & 0xC0 == 0x80 {
+            p -= 1;
+        }
+        j = p;
+        if j >= n {
+            break;
+        }
         let b = bytes[j];
         if b < 0x80 {
-            if matches!(b, b'\r' | b'*' | b'#' | b'\n') {
-                return j;
+            match b {
+                b'\r' | b'*' => return j,
+                b'#' if (j == i && line_start) || (j > i && bytes[j - 1] == b'\n') => return j,
+                _ => {
+                    j += 1;
+                    continue;
+                }
             }
-            j += 1;
-            continue;
         }
-        // Latin letters U+0100..U+02FF (lead bytes C4..CB: ă, đ, ơ, ư...) and
-        // Vietnamese precomposed letters U+1E00..U+1EFF (E1 B8..BB): NFC, not
-        // special, not marks. Continuation bytes are skipped one by one.
-        if b < 0xC2 || (0xC4..=0xCB).contains(&b) {
-            j += 1;
-            continue;
-        }
-        if b == 0xE1 && matches!(bytes.get(j + 1), Some(0xB8..=0xBB)) {
-            j += 3;
-            continue;
+        // `input` is valid UTF-8: a lead byte has its continuation bytes.
+        match b {
+            // U+0080..U+00FF: NBSP, soft hyphen, superscripts ², ³, ¹ and
+            // the look-alike eth change; the rest is kept.
+            0xC2 => {
+                if matches!(bytes[j + 1], 0xA0 | 0xAD | 0xB2 | 0xB3 | 0xB9) {
+                    return j;
+                }
+                j += 2;
+                continue;
+            }
+            0xC3 => {
+                if matches!(bytes[j + 1], 0x90 | 0xB0) {
+                    return j;
+                }
+                j += 2;
+                continue;
+            }
+            // U+0100..U+02FF: Latin letters, NFC, never special.
+            0xC4..=0xCB => {
+                j += 2;
+                continue;
+            }
+            // U+1E00..U+1EFF: precomposed Vietnamese letters.
+            0xE1 if matches!(bytes[j + 1], 0xB8..=0xBB) => {
+                j += 3;
+                continue;
+            }
+            // U+2000..U+203F: fixed-width spaces and zero-width characters
+            // change; dashes, quotes and the ellipsis are kept.
+            0xE2 if bytes[j + 1] == 0x80 => {
+                if matches!(bytes[j + 2], 0x80..=0x83 | 0x87 | 0x89 | 0x8B..=0x8D | 0xAF) {
+                    return j;
+                }
+                j += 3;
+                continue;
+            }
+            // U+2040..U+206F: only the word joiner U+2060 changes.
+            0xE2 if bytes[j + 1] == 0x81 && bytes[j + 2] < 0xB0 => {
+                if bytes[j + 2] == 0xA0 {
+                    return j;
+                }
+                j += 3;
+                continue;
+            }
+            _ => {}
         }
         let c = input[j..].chars().next().expect("char boundary");
         if is_mark(c) {
-            // Leave the base letter before it to the slow path.
-            return if j > i {
+            // Leave the base letter before it to the slow path (a newline
+            // is no base: the mark is then read on its own).
+            return if j > i && bytes[j - 1] != b'\n' {
                 j - input[..j].chars().next_back().map_or(0, char::len_utf8)
             } else {
                 j
@@ -422,6 +477,95 @@ fn plain_run_end(input: &str, i: usize) -> usize {
         j += c.len_utf8();
     }
     j
+}
+
+/// The first byte at or after `from` (a character boundary) that
+/// [`plain_run_end`] must look at one character at a time; every character
+/// before it is kept as it is. Sixteen bytes at a time (SSE2, part of every
+/// x86-64): a byte is looked at if it is `\r`, `*` or `#`, the lead byte of a
+/// character outside the ranges settled by bytes (`C2`, `CC`..`E0`, `E2` and
+/// up), or the second byte of `Ð`/`ð` (`C3 90`, `C3 B0`) or of a three-byte
+/// `E1` character outside the Vietnamese letters (U+1E00..U+1EFF). The last
+/// bytes (under sixteen) are left to the caller. May stop inside a character.
+#[cfg(target_arch = "x86_64")]
+fn skip_plain(bytes: &[u8], from: usize) -> usize {
+    // SAFETY: SSE2 is part of the x86-64 baseline: every x86-64 CPU has it.
+    unsafe { sse2::skip_plain(bytes, from) }
+}
+
+#[cfg(target_arch = "x86_64")]
+mod sse2 {
+    use std::arch::x86_64::{
+        __m128i, _mm_and_si128, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_max_epu8, _mm_min_epu8, _mm_movemask_epi8,
+        _mm_or_si128, _mm_set1_epi8,
+    };
+
+    /// Bytes of `x` equal to `b`.
+    #[inline]
+    #[target_feature(enable = "sse2")]
+    fn eq(x: __m128i, b: u8) -> __m128i {
+        _mm_cmpeq_epi8(x, _mm_set1_epi8(b as i8))
+    }
+
+    /// Bytes of `x` at least `b` (unsigned).
+    #[inline]
+    #[target_feature(enable = "sse2")]
+    fn ge(x: __m128i, b: u8) -> __m128i {
+        _mm_cmpeq_epi8(_mm_max_epu8(x, _mm_set1_epi8(b as i8)), x)
+    }
+
+    /// Bytes of `x` at most `b` (unsigned).
+    #[inline]
+    #[target_feature(enable = "sse2")]
+    fn le(x: __m128i, b: u8) -> __m128i {
+        _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(b as i8)), x)
+    }
+
+    /// One bit per byte: its high bit.
+    #[inline]
+    #[target_feature(enable = "sse2")]
+    fn mask(v: __m128i) -> u32 {
+        _mm_movemask_epi8(v) as u32
+    }
+
+    /// See [`super::skip_plain`].
+    #[target_feature(enable = "sse2")]
+    pub(super) fn skip_plain(bytes: &[u8], from: usize) -> usize {
+        let mut k = from;
+        // Lead bytes C3 or E1 at the end of the previous block (none at
+        // `from`, a character boundary).
+        let (mut carry_c3, mut carry_e1) = (0u32, 0u32);
+        while k + 16 <= bytes.len() {
+            // SAFETY: `k + 16 <= bytes.len()`, so the 16 bytes read are
+            // inside the slice; `_mm_loadu_si128` needs no alignment.
+            let x = unsafe { _mm_loadu_si128(bytes.as_ptr().add(k).cast::<__m128i>()) };
+            let ascii = _mm_or_si128(_mm_or_si128(eq(x, b'\r'), eq(x, b'*')), eq(x, b'#'));
+            let leads = _mm_or_si128(
+                _mm_or_si128(eq(x, 0xC2), _mm_and_si128(ge(x, 0xCC), le(x, 0xE0))),
+                ge(x, 0xE2),
+            );
+            let c3 = mask(eq(x, 0xC3));
+            let eth = mask(_mm_or_si128(eq(x, 0x90), eq(x, 0xB0)));
+            let e1 = mask(eq(x, 0xE1));
+            let viet = mask(_mm_and_si128(ge(x, 0xB8), le(x, 0xBB)));
+            let m = mask(_mm_or_si128(ascii, leads))
+                | (((c3 << 1) | carry_c3) & eth)
+                | (((e1 << 1) | carry_e1) & !viet & 0xFFFF);
+            if m != 0 {
+                return k + m.trailing_zeros() as usize;
+            }
+            carry_c3 = c3 >> 15;
+            carry_e1 = e1 >> 15;
+            k += 16;
+        }
+        k
+    }
+}
+
+/// Without SSE2: no skipping, every character is looked at.
+#[cfg(not(target_arch = "x86_64"))]
+fn skip_plain(_bytes: &[u8], from: usize) -> usize {
+    from
 }
 
 /// Characters normalization rewrites or drops (besides combining marks).
@@ -468,45 +612,6 @@ fn compose_segment(seg: &str, out: &mut String) {
     out.extend(unicode_normalization::UnicodeNormalization::nfc(folded));
 }
 
-/// Does `input` need any rewriting at all? Byte scans (memchr) for the
-/// special characters, then Unicode's NFC quick check: the answer is "no" for
-/// most clean NFC files, and then no copy is made.
-fn needs_work(input: &str) -> bool {
-    if front_matter_len(input) > 0 {
-        return true;
-    }
-    let b = input.as_bytes();
-    if memchr::memchr2(b'\r', b'*', b).is_some() {
-        return true;
-    }
-    if memchr::memchr_iter(b'#', b).any(|p| p == 0 || b[p - 1] == b'\n') {
-        return true;
-    }
-    if input.is_ascii() {
-        return false;
-    }
-    // Every special character starts with one of these lead bytes.
-    let special_at = |p: usize| input.get(p..).and_then(|s| s.chars().next()).is_some_and(is_special);
-    if memchr::memchr3_iter(0xC2, 0xC3, 0xE2, b).any(special_at) || memchr::memchr_iter(0xEF, b).any(special_at) {
-        return true;
-    }
-    // Combining marks (NFD) and characters NFC would rewrite: only characters
-    // from U+0300 on (lead byte 0xCC and up) can be either.
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] < 0xCC {
-            i += 1;
-            continue;
-        }
-        let c = input[i..].chars().next().expect("char boundary");
-        if is_mark(c) || needs_nfc_char(c) {
-            return true;
-        }
-        i += c.len_utf8();
-    }
-    false
-}
-
 /// A superscript footnote marker at the start of `s`: `¹`, `¹²`, `⁽¹⁾`.
 /// Returns the bytes consumed and the digits as ASCII.
 fn superscript_marker(s: &str) -> (usize, String) {
@@ -544,12 +649,6 @@ fn superscript_marker(s: &str) -> (usize, String) {
         }
     }
     (consumed, digits)
-}
-
-/// Length in bytes of a YAML front matter block (`---` ... `---`) at the very
-/// start of the text, or 0.
-fn front_matter_len(input: &str) -> usize {
-    front_matter(input).0
 }
 
 /// A YAML front matter block at the very start: its length in bytes and its
@@ -612,6 +711,35 @@ pub fn fold_char(c: char) -> char {
     if c.is_ascii() {
         return c.to_ascii_lowercase();
     }
+    // The letters of Vietnamese text, from a table built once.
+    let u = c as usize;
+    if u < FOLD_LATIN_END {
+        return fold_tables().0[u - 0x80];
+    }
+    if (0x1E00..0x1F00).contains(&u) {
+        return fold_tables().1[u - 0x1E00];
+    }
+    fold_char_slow(c)
+}
+
+/// [`fold_char`] of U+0080..U+024F ends here.
+const FOLD_LATIN_END: usize = 0x250;
+
+/// [`fold_char`] of U+0080..U+024F and of U+1E00..U+1EFF (the precomposed
+/// Vietnamese letters).
+fn fold_tables() -> &'static (Vec<char>, Vec<char>) {
+    static TABLES: std::sync::OnceLock<(Vec<char>, Vec<char>)> = std::sync::OnceLock::new();
+    TABLES.get_or_init(|| {
+        let fold_range = |r: std::ops::Range<u32>| r.map(|u| char::from_u32(u).map_or('\u{0}', fold_char_slow)).collect();
+        (fold_range(0x80..FOLD_LATIN_END as u32), fold_range(0x1E00..0x1F00))
+    })
+}
+
+/// [`fold_char`] by decomposition, for any character.
+fn fold_char_slow(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
     match c {
         'đ' | 'Đ' | 'Ð' | 'ð' => return 'd',
         '\u{0300}'..='\u{036F}' => return '\u{0}',
@@ -625,9 +753,8 @@ pub fn fold_char(c: char) -> char {
             first = false;
         }
     });
-    let lower = base.to_lowercase().next().unwrap_or(base);
     // Horn and breve letters decompose to their base already (ư -> u, ă -> a).
-    lower
+    base.to_lowercase().next().unwrap_or(base)
 }
 
 /// If `text` starts with `keyword` under [`fold_char`] folding (combining
@@ -783,6 +910,18 @@ mod tests {
         let once = normalize(s).text().to_string();
         let twice = normalize(&once).text().to_string();
         assert_eq!(once, twice);
+    }
+
+    #[test]
+    fn ok_fold_tables_agree_with_decomposition() {
+        for u in (0x80..0x250).chain(0x1E00..0x1F00) {
+            let c = char::from_u32(u).unwrap();
+            assert_eq!(fold_char(c), fold_char_slow(c), "U+{u:04X}");
+        }
+        assert_eq!(fold_char('Ệ'), 'e');
+        assert_eq!(fold_char('Ư'), 'u');
+        assert_eq!(fold_char('ð'), 'd');
+        assert_eq!(fold_char('ß'), 'ß');
     }
 
     #[test]

@@ -40,7 +40,7 @@ const TAIL_MAX_LINES: usize = 60;
 /// Fill the structural fields of `doc`; return the footnote regions
 /// (normalized offsets) for the citation stage.
 pub(crate) fn parse_structure(ctx: &Ctx<'_>, doc: &mut Document) -> Vec<Range<usize>> {
-    let lines = split_lines(ctx.norm);
+    let lines = split_lines(ctx.norm, &ctx.lines);
     let mut p = Parser {
         ctx,
         norm: ctx.norm,
@@ -70,17 +70,21 @@ impl Line {
     }
 }
 
-fn split_lines(norm: &str) -> Vec<Line> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for line in norm.split_inclusive('\n') {
-        let end = start + line.len();
-        let content = line.trim_end_matches(['\n', '\r']);
+fn split_lines(norm: &str, lines: &crate::text::LineIndex) -> Vec<Line> {
+    let starts = lines.starts();
+    let mut out = Vec::with_capacity(starts.len());
+    for (k, &start) in starts.iter().enumerate() {
+        if start == norm.len() {
+            // After a final newline (or in an empty text): no line.
+            break;
+        }
+        // Without its newline (normalized text has no `\r`).
+        let end = starts.get(k + 1).map_or(norm.len(), |&next| next - 1);
+        let content = &norm[start..end];
         let lead = content.len() - content.trim_start().len();
         let s = start + lead;
         let e = (start + content.trim_end().len()).max(s);
         out.push(Line { s, e });
-        start = end;
     }
     out
 }

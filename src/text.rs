@@ -18,6 +18,11 @@ impl LineIndex {
         LineIndex { starts }
     }
 
+    /// Byte offset of the start of every line, in order (the first is 0).
+    pub(crate) fn starts(&self) -> &[usize] {
+        &self.starts
+    }
+
     /// 1-based line of a byte offset.
     pub fn line(&self, offset: usize) -> usize {
         self.starts.partition_point(|&s| s <= offset)
@@ -45,16 +50,23 @@ pub(crate) struct Ctx<'a> {
     pub(crate) original: &'a str,
     pub(crate) norm: &'a str,
     pub(crate) map: &'a OffsetMap,
+    /// Lines of the normalized text.
     pub(crate) lines: LineIndex,
+    /// Lines of the original, when they are not those of the normalized text
+    /// (a `\r` that normalization turned into a line break). Otherwise the
+    /// two have the same newlines in the same order, and `lines` serves both.
+    orig_lines: Option<LineIndex>,
 }
 
 impl<'a> Ctx<'a> {
     pub(crate) fn new(original: &'a str, norm: &'a str, map: &'a OffsetMap) -> Ctx<'a> {
+        let orig_lines = memchr::memchr(b'\r', original.as_bytes()).map(|_| LineIndex::new(original));
         Ctx {
             original,
             norm,
             map,
-            lines: LineIndex::new(original),
+            lines: LineIndex::new(norm),
+            orig_lines,
         }
     }
 
@@ -66,7 +78,10 @@ impl<'a> Ctx<'a> {
 
     /// 1-based line (in the original) of a normalized offset.
     pub(crate) fn line_of(&self, norm_offset: usize) -> usize {
-        self.lines.line(self.map.start(norm_offset))
+        match &self.orig_lines {
+            Some(orig) => orig.line(self.map.start(norm_offset)),
+            None => self.lines.line(norm_offset),
+        }
     }
 }
 

@@ -1,0 +1,268 @@
+//! The type-word scan: every match of a set of patterns in a text, exactly
+//! as [`regex`]'s `find_iter` gives them (leftmost-first, one after the
+//! other), found two lines of search at a time.
+//!
+//! A DFA reads one byte per state transition, and each transition waits for
+//! the one before it: on one core the search runs at the speed of that chain
+//! of loads, whatever the size of the DFA. The patterns here never match
+//! across a line break, so the text is cut in two at a newline near its
+//! middle and both halves are searched at once, one transition of each per
+//! step: the two chains overlap, and the scan runs about twice as fast. The
+//! matches of the two halves are the matches of the whole text, in order.
+//!
+//! The DFAs are dense (built once, ahead of any search); a match's end comes
+//! from the forward DFA and its start from the reverse DFA, as in
+//! `regex_automata::dfa::regex::Regex`.
+
+use regex_automata::dfa::{dense, regex::Regex as DfaRegex, Automaton};
+use regex_automata::util::primitives::StateID;
+use regex_automata::{Anchored, Input};
+
+/// A compiled set of patterns (see the module docs).
+pub(crate) struct Scanner {
+    re: DfaRegex,
+}
+
+/// One match: start, end, pattern index.
+pub(crate) type Hit = (usize, usize, usize);
+
+impl Scanner {
+    /// Compile `patterns` (regex syntax; none may match a newline or the
+    /// empty string).
+    pub(crate) fn new(patterns: &[String]) -> Result<Scanner, String> {
+        let re = DfaRegex::builder()
+            .dense(dense::Config::new().minimize(false))
+            .build_many(patterns)
+            .map_err(|e| e.to_string())?;
+        Ok(Scanner { re })
+    }
+
+    /// Every match in `hay`, in order, as `find_iter` gives them.
+    pub(crate) fn find_all(&self, hay: &str) -> Vec<Hit> {
+        let bytes = hay.as_bytes();
+        let mid = bytes.len() / 2;
+        // Cut just after a newline near the middle (none: one search).
+        let cut = memchr::memchr(b'\n', &bytes[mid..])
+            .map(|k| mid + k + 1)
+            .or_else(|| memchr::memrchr(b'\n', &bytes[..mid]).map(|k| k + 1))
+            .unwrap_or(bytes.len());
+        let mut first = Vec::new();
+        let mut second = Vec::new();
+        let done = {
+            let mut a = Cursor::new(&self.re, bytes, 0, cut, &mut first);
+            let mut b = Cursor::new(&self.re, bytes, cut, bytes.len(), &mut second);
+            interleave(&mut a, &mut b).and_then(|()| a.run()).and_then(|()| b.run())
+        };
+        if done.is_err() {
+            // A quit state (none is configured, so never): search again the
+            // plain way.
+            return self.find_all_plain(hay);
+        }
+        first.extend(second);
+        first
+    }
+
+    /// One search after the other, by the library's own iterator (the
+    /// reference the fast path is tested against).
+    pub(crate) fn find_all_plain(&self, hay: &str) -> Vec<Hit> {
+        self.re
+            .find_iter(hay.as_bytes())
+            .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+            .collect()
+    }
+}
+
+/// Step both cursors one byte at a time, side by side, until one is done.
+fn interleave(a: &mut Cursor<'_, '_>, b: &mut Cursor<'_, '_>) -> Result<(), ()> {
+    let dfa = a.re.forward();
+    while a.at < a.end && b.at < b.end {
+        // The two loads are independent: the CPU runs them side by side.
+        a.sid = dfa.next_state(a.sid, a.hay[a.at]);
+        b.sid = dfa.next_state(b.sid, b.hay[b.at]);
+        if dfa.is_special_state(a.sid) {
+            a.special()?;
+        } else {
+            a.at += 1;
+            if a.at == a.end {
+                a.eoi();
+            }
+        }
+        if dfa.is_special_state(b.sid) {
+            b.special()?;
+        } else {
+            b.at += 1;
+            if b.at == b.end {
+                b.eoi();
+            }
+        }
+    }
+    Ok(())
+}
+
+/// One leftmost-first search over `start..end`, restarted after each match.
+struct Cursor<'r, 'h> {
+    re: &'r DfaRegex,
+    hay: &'h [u8],
+    /// The next byte to read.
+    at: usize,
+    end: usize,
+    sid: StateID,
+    /// Where the current search started (the reverse search stops there).
+    from: usize,
+    /// The best match so far of the current search: pattern and end.
+    best: Option<(usize, usize)>,
+    out: &'r mut Vec<Hit>,
+}
+
+impl<'r, 'h> Cursor<'r, 'h> {
+    fn new(re: &'r DfaRegex, hay: &'h [u8], start: usize, end: usize, out: &'r mut Vec<Hit>) -> Cursor<'r, 'h> {
+        let mut c = Cursor {
+            re,
+            hay,
+            at: start,
+            end,
+            sid: StateID::ZERO,
+            from: start,
+            best: None,
+            out,
+        };
+        c.restart(start);
+        c
+    }
+
+    /// Start a new search at `at`.
+    fn restart(&mut self, at: usize) {
+        self.at = at;
+        self.from = at;
+        self.best = None;
+        let input = Input::new(self.hay).range(at..self.end);
+        match self.re.forward().start_state_forward(&input) {
+            Ok(sid) => self.sid = sid,
+            // No start state (a look-behind the DFA cannot handle; none is
+            // used): nothing more to find here.
+            Err(_) => self.at = self.end,
+        }
+        if self.at == self.end {
+            self.eoi();
+        }
+    }
+
+    /// Run alone to the end.
+    fn run(&mut self) -> Result<(), ()> {
+        let dfa = self.re.forward();
+        while self.at < self.end {
+            self.sid = dfa.next_state(self.sid, self.hay[self.at]);
+            if dfa.is_special_state(self.sid) {
+                self.special()?;
+            } else {
+                self.at += 1;
+                if self.at == self.end {
+                    self.eoi();
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The state just entered (reading the byte at `at`) is special.
+    fn special(&mut self) -> Result<(), ()> {
+        let dfa = self.re.forward();
+        if dfa.is_match_state(self.sid) {
+            // Matches are reported one byte late: this one ends at `at`.
+            self.best = Some((dfa.match_pattern(self.sid, 0).as_usize(), self.at));
+        } else if dfa.is_dead_state(self.sid) {
+            self.finish();
+            return Ok(());
+        } else if dfa.is_quit_state(self.sid) {
+            return Err(());
+        }
+        // A match, start or accelerated state: read on.
+        self.at += 1;
+        if self.at == self.end {
+            self.eoi();
+        }
+        Ok(())
+    }
+
+    /// At the end of the range: the transition on the byte after it (or on
+    /// the end of the text), then finish the search.
+    fn eoi(&mut self) {
+        let dfa = self.re.forward();
+        self.sid = match self.hay.get(self.end) {
+            Some(&b) => dfa.next_state(self.sid, b),
+            None => dfa.next_eoi_state(self.sid),
+        };
+        if dfa.is_match_state(self.sid) {
+            self.best = Some((dfa.match_pattern(self.sid, 0).as_usize(), self.end));
+        }
+        self.finish();
+    }
+
+    /// The search is over: report its match, if any, and search again after
+    /// it; otherwise this cursor is done.
+    fn finish(&mut self) {
+        let Some((pattern, end)) = self.best.take() else {
+            self.at = self.end;
+            return;
+        };
+        let input = Input::new(self.hay)
+            .range(self.from..end)
+            .anchored(Anchored::Yes)
+            .earliest(false);
+        let start = match self.re.reverse().try_search_rev(&input) {
+            Ok(Some(m)) => m.offset(),
+            // The reverse DFA always matches where the forward one did.
+            _ => self.from,
+        };
+        self.out.push((start, end, pattern));
+        if end < self.end {
+            self.restart(end.max(start + 1).min(self.end));
+        } else {
+            self.at = self.end;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scanner() -> Scanner {
+        let pats: Vec<String> = ["(?i)quyết[ \\t]+định", "(?i)quy[ \\t]+định", "(?i)luật", "(?i)bộ[ \\t]+luật"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        Scanner::new(&pats).unwrap()
+    }
+
+    #[test]
+    fn ok_same_as_find_iter() {
+        let s = scanner();
+        let texts = [
+            "",
+            "luật",
+            "Bộ luật Dân sự\nQuyết định số 5 và quy  định\n",
+            "xx\nLUẬT\n\nquyết\tđịnh\nbộ luật\nBỘ LUẬT\nluậtluật luật\n",
+            "không có gì\n",
+        ];
+        for t in texts {
+            assert_eq!(s.find_all(t), s.find_all_plain(t), "{t:?}");
+        }
+        // Every cut position of a longer text.
+        let long = "Căn cứ Bộ luật Lao động;\nQuyết định số 12; quy định tại luật\nLuật đất đai\n".repeat(3);
+        for k in 0..long.len() {
+            if long.is_char_boundary(k) {
+                let t = &long[k..];
+                assert_eq!(s.find_all(t), s.find_all_plain(t), "{t:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn ok_matches_read() {
+        let s = scanner();
+        let t = "Bộ luật Dân sự\nQuyết định số 5 và quy  định\nluật\n";
+        let got: Vec<&str> = s.find_all(t).iter().map(|&(a, b, _)| &t[a..b]).collect();
+        assert_eq!(got, ["Bộ luật", "Quyết định", "quy  định", "luật"]);
+    }
+}
