@@ -251,8 +251,8 @@ fn is_all_caps(w: &str) -> bool {
 fn stop_word(w: &str) -> Option<Option<&'static str>> {
     Some(match w {
         "về" | "tại" | "đã" | "đang" | "trong" | "theo" | "ngày" | "năm" | "để" | "nhằm" | "với" | "cho" | "từ"
-        | "đến" | "được" | "bị" | "là" | "thì" | "này" | "gồm" | "khi" | "mà" | "như" | "số" | "kèm" | "có"
-        | "do" | "nếu" | "và" | "hoặc" | "sau" | "trước" | "trên" | "dưới" => None,
+        | "đến" | "được" | "bị" | "là" | "thì" | "này" | "gồm" | "khi" | "mà" | "như" | "số" | "kèm" | "có" | "do"
+        | "nếu" | "và" | "hoặc" | "sau" | "trước" | "trên" | "dưới" => None,
         "ban" => Some("hành"),
         "quy" => Some("định"),
         "hướng" => Some("dẫn"),
@@ -931,9 +931,6 @@ pub(crate) fn find_citations(ctx: &Ctx<'_>, footnotes: &[Range<usize>], doc: &mu
         let next = cands.get(k + 1).map_or(norm.len(), |c| c.0);
         let window = prefix(&norm[s..], GRAMMAR_WINDOW);
         let after = &window[e - s..];
-        if is_self_reference(after) {
-            continue;
-        }
         let tw = &norm[s..e];
         let capitalized = starts_upper(tw) && !is_all_caps(tw);
         // Cheap test before any grammar: a citation has a number soon after
@@ -942,6 +939,9 @@ pub(crate) fn find_citations(ctx: &Ctx<'_>, footnotes: &[Range<usize>], doc: &mu
         // `pháp luật`) end here.
         let digit_soon = prefix(after, 64).bytes().any(|b| b.is_ascii_digit());
         if !digit_soon && !(capitalized && (nameable || canonical == "Nghị quyết")) {
+            continue;
+        }
+        if is_self_reference(after) {
             continue;
         }
         let parsed = full_citation(after)
@@ -1295,9 +1295,11 @@ fn relations(norm: &str, lines: &LineIndex, found: &[Found]) -> Vec<Relation> {
         let rel = if rel == Relation::Mentions {
             let ahead = prefix(&norm[f.tail.min(le)..le], 96);
             let ahead = &ahead[..ahead.find([';', '.', '(', '[', ']']).unwrap_or(ahead.len())];
-            match cue_relation(ahead) {
-                Some(Relation::Repeals) if fold(ahead).contains("het hieu luc") => Relation::Repeals,
-                _ => rel,
+            // Only `hết hiệu lực` counts there: look for cues only then.
+            if fold(ahead).contains("het hieu luc") && cue_relation(ahead) == Some(Relation::Repeals) {
+                Relation::Repeals
+            } else {
+                rel
             }
         } else {
             rel

@@ -73,11 +73,28 @@ impl Default for ParseOptions {
 /// Parse one document. Never fails: problems go to
 /// [`Document::diagnostics`].
 pub fn parse(text: &str) -> Document {
-    let norm = normalize::normalize(text);
-    let ctx = text::Ctx::new(text, norm.text(), norm.map());
-    let mut doc = Document::default();
-    let footnotes = structure::parse_structure(&ctx, &mut doc);
-    cite::find_citations(&ctx, &footnotes, &mut doc);
+    thread_local! {
+        /// The normalized text's allocation, reused from one document to
+        /// the next on this thread.
+        static SPARE: std::cell::Cell<String> = const { std::cell::Cell::new(String::new()) };
+    }
+    /// A larger allocation is given back to the allocator.
+    const KEEP: usize = 16 << 20;
+    let mut spare = SPARE.take();
+    let norm = normalize::normalize_reusing(text, &mut spare);
+    let doc = {
+        let ctx = text::Ctx::new(text, norm.text(), norm.map());
+        let mut doc = Document::default();
+        let footnotes = structure::parse_structure(&ctx, &mut doc);
+        cite::find_citations(&ctx, &footnotes, &mut doc);
+        doc
+    };
+    if let Some(s) = norm.into_spare() {
+        spare = s;
+    }
+    if spare.capacity() <= KEEP {
+        SPARE.set(spare);
+    }
     doc
 }
 

@@ -33,6 +33,15 @@ pub struct Normalized<'a> {
 }
 
 impl<'a> Normalized<'a> {
+    /// The allocation of a rewritten text, to be reused (see
+    /// [`normalize_reusing`]).
+    pub(crate) fn into_spare(self) -> Option<String> {
+        match self.text {
+            Cow::Owned(s) => Some(s),
+            Cow::Borrowed(_) => None,
+        }
+    }
+
     /// The normalized text.
     pub fn text(&self) -> &str {
         &self.text
@@ -170,6 +179,14 @@ fn segment(pos: usize, (n0, o0): (usize, usize), (_n1, o1): (usize, usize), verb
 /// time; the text is copied only from the first thing that changes, so clean
 /// NFC text comes back borrowed without a second scan.
 pub fn normalize(input: &str) -> Normalized<'_> {
+    normalize_reusing(input, &mut String::new())
+}
+
+/// [`normalize`], writing a rewritten text into the allocation of `spare`
+/// (taken; give it back with [`Normalized::into_spare`]), so that parsing
+/// document after document does not ask the allocator for fresh pages each
+/// time.
+pub(crate) fn normalize_reusing<'a>(input: &'a str, spare: &mut String) -> Normalized<'a> {
     let (fm_end, fm_lines) = front_matter(input);
     if fm_end == 0 && plain_run_end(input, 0, true) == input.len() {
         return Normalized {
@@ -177,7 +194,9 @@ pub fn normalize(input: &str) -> Normalized<'_> {
             map: OffsetMap::identity(input.len()),
         };
     }
-    let mut out = String::with_capacity(input.len());
+    let mut out = std::mem::take(spare);
+    out.clear();
+    out.reserve(input.len());
     let mut map = OffsetMap {
         points: Vec::new(),
         same_len: Vec::new(),
@@ -730,7 +749,8 @@ const FOLD_LATIN_END: usize = 0x250;
 fn fold_tables() -> &'static (Vec<char>, Vec<char>) {
     static TABLES: std::sync::OnceLock<(Vec<char>, Vec<char>)> = std::sync::OnceLock::new();
     TABLES.get_or_init(|| {
-        let fold_range = |r: std::ops::Range<u32>| r.map(|u| char::from_u32(u).map_or('\u{0}', fold_char_slow)).collect();
+        let fold_range =
+            |r: std::ops::Range<u32>| r.map(|u| char::from_u32(u).map_or('\u{0}', fold_char_slow)).collect();
         (fold_range(0x80..FOLD_LATIN_END as u32), fold_range(0x1E00..0x1F00))
     })
 }

@@ -31,7 +31,7 @@ impl Scanner {
     /// empty string).
     pub(crate) fn new(patterns: &[String]) -> Result<Scanner, String> {
         let re = DfaRegex::builder()
-            .dense(dense::Config::new().minimize(false))
+            .dense(dense::Config::new().minimize(false).accelerate(false))
             .build_many(patterns)
             .map_err(|e| e.to_string())?;
         Ok(Scanner { re })
@@ -176,7 +176,7 @@ impl<'r, 'h> Cursor<'r, 'h> {
         } else if dfa.is_quit_state(self.sid) {
             return Err(());
         }
-        // A match, start or accelerated state: read on.
+        // A match (or start) state: read on.
         self.at += 1;
         if self.at == self.end {
             self.eoi();
@@ -228,10 +228,15 @@ mod tests {
     use super::*;
 
     fn scanner() -> Scanner {
-        let pats: Vec<String> = ["(?i)quyết[ \\t]+định", "(?i)quy[ \\t]+định", "(?i)luật", "(?i)bộ[ \\t]+luật"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+        let pats: Vec<String> = [
+            "(?i)quyết[ \\t]+định",
+            "(?i)quy[ \\t]+định",
+            "(?i)luật",
+            "(?i)bộ[ \\t]+luật",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
         Scanner::new(&pats).unwrap()
     }
 

@@ -133,14 +133,25 @@ fn table_cell_start(t: &str) -> usize {
 /// First occurrence of a folded `keyword` in `s` at word boundaries.
 fn find_kw(s: &str, keyword: &str) -> Option<(usize, usize)> {
     let first = keyword.chars().next()?;
+    let bytes = s.as_bytes();
     let mut prev_alnum = false;
-    for (i, c) in s.char_indices() {
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII a byte at a time; other characters decoded.
+        let (c, len) = match bytes[i] {
+            b if b < 0x80 => (b as char, 1),
+            _ => {
+                let c = s[i..].chars().next().expect("char boundary");
+                (c, c.len_utf8())
+            }
+        };
         if !prev_alnum && fold_char(c) == first {
             if let Some(n) = kw_at(&s[i..], keyword) {
                 return Some((i, i + n));
             }
         }
         prev_alnum = crate::text::is_alnum(c);
+        i += len;
     }
     None
 }
@@ -490,6 +501,12 @@ fn position_at(s: &str) -> bool {
 /// A section label at the start of a line: its length and kind
 /// (0 = Phần/Chương/Mục, 1 = Điều, 2 = numbered `1.`, 3 = Roman `I.`).
 fn section_label(s: &str) -> Option<(usize, u8)> {
+    // Every label starts with an upper-case letter or a digit (a keyword
+    // in lower case is no label).
+    let first = s.chars().next()?;
+    if !(first.is_uppercase() || first.is_ascii_digit()) {
+        return None;
+    }
     for (kw, kind) in [("dieu", 1u8), ("chuong", 0), ("muc", 0), ("phan", 0)] {
         if let Some(n) = kw_at(s, kw) {
             if !s.chars().next().is_some_and(char::is_uppercase) {

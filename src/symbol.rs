@@ -368,10 +368,15 @@ fn upper(code: &str) -> String {
 
 /// Case-insensitive equality without allocating.
 fn eq_upper(a: &str, b: &str) -> bool {
-    a.len() == b.len()
-        && a.chars()
-            .flat_map(char::to_uppercase)
-            .eq(b.chars().flat_map(char::to_uppercase))
+    if a.len() != b.len() {
+        return false;
+    }
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(b);
+    }
+    a.chars()
+        .flat_map(char::to_uppercase)
+        .eq(b.chars().flat_map(char::to_uppercase))
 }
 
 /// The canonical spelling of a type code, if `code` is one (any case).
