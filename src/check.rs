@@ -7,6 +7,13 @@
 //! again), the cited text, what was expected and what was found, and a
 //! suggestion where there is one.
 //!
+//! [`Checker`] gives the same report without keeping the corpus: pass 1
+//! reads every file for an index of identities and corpus facts, pass 2
+//! reads each file again, checks it against the index and drops it, and its
+//! findings go out (through a [`ReportWriter`], in any [`Format`]) as soon
+//! as their chunk of files is done. Memory follows the number of documents,
+//! not the size of their text; `vanban check` runs this way.
+//!
 //! | code | finding | default |
 //! |---|---|---|
 //! | `unresolved` | an in-scope citation whose document is not in the corpus | warning (error with `strict`) |
@@ -805,7 +812,8 @@ pub struct Checker<'a> {
     parse: ParseOptions,
     cache: Option<&'a Cache>,
     progress: Option<&'a dyn Progress>,
-    chunk: usize,
+    /// Pass 2 checks about this many bytes of text at a time.
+    chunk_bytes: u64,
 }
 
 /// What pass 1 of a [`Checker`] keeps: the index of the corpus.
@@ -825,6 +833,8 @@ pub struct CheckIndex {
 #[derive(Debug)]
 struct Entry {
     path: PathBuf,
+    /// Its size in bytes, as read in pass 1 (0 when it could not be read).
+    len: u64,
     what: EntryKind,
 }
 
@@ -854,6 +864,9 @@ impl CheckIndex {
     }
 }
 
+/// What pass 1 keeps of one document until it is added to the index.
+type Indexed = (IndexedDocument, Option<Span>);
+
 /// Read and parse one file through the cache: its bytes (when they could
 /// be read) and its document.
 fn read_parsed(
@@ -876,9 +889,14 @@ fn read_parsed(
 }
 
 impl<'a> Checker<'a> {
-    /// Files read at once (per pass-2 chunk of output): enough to keep
-    /// every thread busy, few enough that a chunk's findings are small.
-    pub const DEFAULT_CHUNK: usize = 256;
+    /// Either pass reads at most this many files at once, and at least
+    /// this many in pass 1 (where a chunk is sized by the files read so far).
+    const CHUNK_FILES: (usize, usize) = (16, 1024);
+
+    /// Pass 2 checks about this many bytes of text at once, by default
+    /// (whole files; at least one): enough to keep every thread busy, and
+    /// the findings of one chunk, which wait for the whole chunk, stay few.
+    pub const DEFAULT_CHUNK_BYTES: u64 = 16 << 20;
 
     /// A checker with this configuration, default parse options, no cache.
     pub fn new(config: &'a CheckConfig) -> Checker<'a> {
@@ -887,7 +905,7 @@ impl<'a> Checker<'a> {
             parse: ParseOptions::default(),
             cache: None,
             progress: None,
-            chunk: Checker::DEFAULT_CHUNK,
+            chunk_bytes: Checker::DEFAULT_CHUNK_BYTES,
         }
     }
 
@@ -909,9 +927,13 @@ impl<'a> Checker<'a> {
         self
     }
 
-    /// Files read at once (at least 1; default [`Checker::DEFAULT_CHUNK`]).
-    pub fn chunk_size(mut self, files: usize) -> Checker<'a> {
-        self.chunk = files.max(1);
+    /// Read about this many bytes of text at once (whole files, at least one
+    /// in pass 2, and at least 16 in pass 1; default
+    /// [`Checker::DEFAULT_CHUNK_BYTES`]). Memory follows it: what pass 1
+    /// keeps of a chunk's documents until they are added to the index in
+    /// order, and the findings of a pass-2 chunk.
+    pub fn chunk_bytes(mut self, bytes: u64) -> Checker<'a> {
+        self.chunk_bytes = bytes;
         self
     }
 
@@ -924,6 +946,7 @@ impl<'a> Checker<'a> {
             .into_iter()
             .map(|e| Entry {
                 path: e.path,
+                len: 0,
                 what: EntryKind::Problem(e.error),
             })
             .collect();
@@ -933,24 +956,34 @@ impl<'a> Checker<'a> {
         let mut builder = GraphBuilder::index_only();
         let mut symbol_spans = Vec::new();
         let mut files = files.into_iter();
+        let (mut read_files, mut read_bytes) = (0u64, 0u64);
         loop {
-            let chunk: Vec<PathBuf> = files.by_ref().take(self.chunk).collect();
+            // About `chunk_bytes` of text, by the mean size of the files so far.
+            let (least, most) = Checker::CHUNK_FILES;
+            let n = match read_bytes.checked_div(read_files) {
+                Some(mean) => (self.chunk_bytes / mean.max(1)) as usize,
+                None => least,
+            };
+            let chunk: Vec<PathBuf> = files.by_ref().take(n.clamp(least, most)).collect();
             if chunk.is_empty() {
                 break;
             }
-            let read: Vec<Result<(IndexedDocument, Option<Span>), crate::Error>> = chunk
+            let read: Vec<(u64, Result<Indexed, crate::Error>)> = chunk
                 .par_iter()
                 .map(|p| {
-                    let (_, doc) = read_parsed(p, &self.parse, self.cache);
+                    let (bytes, doc) = read_parsed(p, &self.parse, self.cache);
+                    let len = bytes.map_or(0, |b| b.len() as u64);
                     let r = doc.map(|d| (IndexedDocument::new(p, &d), d.spans.symbol));
                     if let Some(p) = self.progress {
                         p.file_done();
                     }
-                    r
+                    (len, r)
                 })
                 .collect();
             // In corpus order: node ids and duplicates depend on it.
-            for (path, r) in chunk.into_iter().zip(read) {
+            for (path, (len, r)) in chunk.into_iter().zip(read) {
+                read_files += 1;
+                read_bytes += len;
                 let what = match r {
                     Ok((d, span)) => {
                         builder.add_indexed(d);
@@ -959,7 +992,7 @@ impl<'a> Checker<'a> {
                     }
                     Err(e) => EntryKind::Problem(e),
                 };
-                entries.push(Entry { path, what });
+                entries.push(Entry { path, len, what });
             }
         }
         let graph = builder.finish();
@@ -983,7 +1016,8 @@ impl<'a> Checker<'a> {
 
     /// Pass 2: read each file of the index again and give its findings to
     /// `sink`, in report order (path, then position), one chunk of files
-    /// at a time. Stops at the first error of the sink.
+    /// at a time (see [`Checker::chunk_bytes`]). Stops at the first error of
+    /// the sink.
     pub fn findings(&self, index: &CheckIndex, sink: &mut dyn FnMut(Finding) -> io::Result<()>) -> io::Result<()> {
         let ctx = Ctx {
             graph: &index.graph,
@@ -995,15 +1029,16 @@ impl<'a> Checker<'a> {
         let mut rest = index.entries.as_slice();
         let mut groups: Vec<&[Entry]> = Vec::new();
         while !rest.is_empty() {
-            // Whole groups of one path each, about `chunk` files.
+            // Whole groups of one path each, about `chunk_bytes` of text.
             groups.clear();
-            let mut taken = 0;
-            while taken < self.chunk {
+            let (mut files, mut bytes) = (0, 0);
+            while files < Checker::CHUNK_FILES.1 && (bytes < self.chunk_bytes || files == 0) {
                 let Some(first) = rest.first() else { break };
                 let n = rest.iter().take_while(|e| e.path == first.path).count();
                 let (group, tail) = rest.split_at(n);
                 groups.push(group);
-                taken += n;
+                files += n;
+                bytes += group.iter().map(|e| e.len).sum::<u64>();
                 rest = tail;
             }
             let found: Vec<Vec<Finding>> = groups.par_iter().map(|g| self.path_findings(&ctx, index, g)).collect();

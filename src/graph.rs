@@ -348,9 +348,10 @@ fn is_corpus_fact(relation: Relation) -> bool {
 
 /// What a [`GraphBuilder::index_only`] builder keeps of one document: its
 /// identity work done (in parallel, by [`IndexedDocument::new`]), its header,
-/// and only the citations that make nodes (those with a full or a private
-/// identity) or that establish corpus facts (`replaces`, `repeals`), cut to
-/// what the builder reads of them. The document itself can be dropped.
+/// and only the citations that make or fill nodes (the first citation of
+/// each cited identity, full or private, and the first one of it with a
+/// date) or that establish corpus facts (`replaces`, `repeals`), cut to what
+/// the builder reads of them. The document itself can be dropped.
 pub struct IndexedDocument {
     head: DocHead,
     /// The header fields the document's node takes, and the kept citations.
@@ -366,9 +367,24 @@ impl IndexedDocument {
         let DocPlan { head, targets } = DocPlan::new(path, doc);
         let mut citations = Vec::new();
         let mut cites = Vec::new();
+        // Node id → whether a citation of it with a date was kept.
+        let mut seen: FxHashMap<String, bool> = FxHashMap::default();
         for (i, (c, t)) in doc.citations.iter().zip(targets).enumerate() {
-            let keep = match t {
-                Planned::Complete(..) | Planned::Private(..) => true,
+            let keep = match &t {
+                // A node takes its fields from the first citation of it, and
+                // its date from the first one that has a date: later
+                // citations of it change nothing, unless they are edges kept.
+                Planned::Complete(_, id) | Planned::Private(_, id, _) => match seen.get_mut(id.as_str()) {
+                    None => {
+                        seen.insert(id.clone(), c.date.is_some());
+                        true
+                    }
+                    Some(dated) => {
+                        let fills = !*dated && c.date.is_some();
+                        *dated |= c.date.is_some();
+                        fills || is_corpus_fact(c.relation)
+                    }
+                },
                 Planned::Later(..) => is_corpus_fact(c.relation),
                 Planned::Skip => false,
             };
@@ -439,7 +455,8 @@ impl GraphBuilder {
     /// (`vanban::check::Checker`): every node, exactly as the full graph has
     /// them (ids, types, dates, jurisdictions; issuers and subjects are left
     /// out), the duplicates, but of the edges only those that other
-    /// documents' findings read (`replaces` and `repeals`). Its memory
+    /// documents' findings read (`replaces` and `repeals`), and no list of
+    /// unresolved citations (each is resolved again when asked). Its memory
     /// follows the number of documents, not the number of citations. Feed it
     /// [`IndexedDocument`]s (or documents) in corpus order, then ask the
     /// finished graph what each citation of a document resolves to with
@@ -774,6 +791,10 @@ impl GraphBuilder {
             for e in incoming {
                 let (src, _) = g.g.edge_endpoints(e).expect("edge exists");
                 let w = g.g.remove_edge(e).expect("edge exists");
+                if self.index_only {
+                    // Resolved again, citation by citation, when asked.
+                    continue;
+                }
                 for ev in std::iter::once(w.evidence).chain(w.more) {
                     g.unresolved.push(Unresolved {
                         from: g.g[src].id.clone(),
@@ -800,6 +821,7 @@ impl GraphBuilder {
                         Some(reason),
                         p.evidence,
                     ),
+                    Err(_) if self.index_only => {}
                     Err(reason) => {
                         let g = &mut self.graph;
                         g.unresolved.push(Unresolved {
@@ -1394,6 +1416,159 @@ mod tests {
         assert_eq!(a[0].1.confidence, Confidence::Unknown);
         assert!(a[0].0.id.starts_with("vn/unknown/tu/cv/2015/921~"));
         assert!(g.cited_by("vn/binh-thuan/tu/cv/2015/921").is_empty());
+    }
+
+    /// The index-only graph of `docs`, and the full graph.
+    fn both(docs: &[CorpusDocument]) -> (CitationGraph, CitationGraph) {
+        let mut b = GraphBuilder::index_only();
+        for d in docs {
+            b.add_indexed(IndexedDocument::new(&d.path, &d.document));
+        }
+        (b.finish(), CitationGraph::build(docs))
+    }
+
+    #[test]
+    fn ok_index_keeps_nodes_and_corpus_facts() {
+        let nd = "30/2024/NĐ-CP";
+        let mut first = cite(nd, None, Relation::Mentions);
+        first.issuer = Some("Chính phủ".to_string());
+        let docs = vec![
+            cd(
+                "a.txt",
+                doc(
+                    Some("UBND TỈNH BÌNH THUẬN"),
+                    Some("10/UBND-VP"),
+                    Some("2024-05-01"),
+                    vec![
+                        // The node's date comes from the second citation.
+                        first,
+                        cite(nd, Some("2024-01-01"), Relation::Mentions),
+                        cite(nd, Some("2024-01-02"), Relation::Basis),
+                        cite("698-CV/TU", Some("2023-02-28"), Relation::Replaces),
+                        cite("921-CV/TU", Some("2015-09-28"), Relation::Repeals),
+                    ],
+                ),
+            ),
+            cd(
+                "b.txt",
+                doc(
+                    Some("TỈNH ỦY BÌNH THUẬN"),
+                    Some("698-CV/TU"),
+                    Some("2023-02-28"),
+                    vec![cite(nd, None, Relation::Implements)],
+                ),
+            ),
+            cd(
+                "h.txt",
+                doc(
+                    None,
+                    None,
+                    None,
+                    vec![cite("5-CV/TU", Some("2015-09-28"), Relation::Replaces)],
+                ),
+            ),
+        ];
+        let (index, full) = both(&docs);
+        let n = index.node("vn/national/cp/nd/2024/30").unwrap();
+        assert_eq!(n.date, Some("2024-01-01".parse().unwrap()));
+        assert_eq!(n.issuer, None);
+        assert_eq!(
+            full.node("vn/national/cp/nd/2024/30").unwrap().issuer.as_deref(),
+            Some("Chính phủ")
+        );
+        let ids = |g: &CitationGraph| {
+            g.nodes()
+                .map(|n| (n.id.clone(), n.date, n.external))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ids(&index), ids(&full));
+        // Only the edges of corpus facts: replaces 698 (into b.txt's node),
+        // repeals 921, and the private node of the headless letter.
+        let rels: Vec<(String, Relation)> = index.edges().map(|(_, t, e)| (t.id.clone(), e.relation)).collect();
+        assert_eq!(rels.len(), 3, "{rels:?}");
+        assert!(rels.contains(&("vn/binh-thuan/tu/cv/2023/698".to_string(), Relation::Replaces)));
+        assert_eq!(full.edge_count(), 6);
+        assert!(index.unresolved().is_empty());
+    }
+
+    #[test]
+    fn ok_resolve_document_answers_as_the_builder() {
+        let docs = vec![
+            cd(
+                "k1.txt",
+                doc(
+                    Some("TỈNH ỦY BÌNH THUẬN"),
+                    Some("189-KH/TU"),
+                    Some("2020-03-30"),
+                    vec![],
+                ),
+            ),
+            cd(
+                "k2.txt",
+                doc(
+                    Some("TỈNH ỦY BÌNH THUẬN"),
+                    Some("189-KH/TU"),
+                    Some("2020-03-30"),
+                    vec![],
+                ),
+            ),
+            cd(
+                "k3.txt",
+                doc(
+                    Some("TỈNH ỦY BÌNH THUẬN"),
+                    Some("190-KH/TU"),
+                    Some("2021-01-30"),
+                    vec![],
+                ),
+            ),
+            cd(
+                "x.txt",
+                doc(
+                    Some("TỈNH ỦY BÌNH THUẬN"),
+                    Some("10-CV/TU"),
+                    Some("2022-05-01"),
+                    vec![
+                        cite("189-KH/TU", Some("2020-03-30"), Relation::Implements),
+                        Citation {
+                            symbol: None,
+                            number: Some(190),
+                            doc_type: Some("Kế hoạch".to_string()),
+                            ..cite("1-CV/TU", None, Relation::Mentions)
+                        },
+                        Citation {
+                            symbol: None,
+                            number: Some(191),
+                            doc_type: Some("Kế hoạch".to_string()),
+                            ..cite("1-CV/TU", None, Relation::Mentions)
+                        },
+                        cite("5-NQ/TU", None, Relation::Mentions),
+                    ],
+                ),
+            ),
+        ];
+        let (index, full) = both(&docs);
+        for g in [&index, &full] {
+            let r = g.resolve_document(3, Path::new("x.txt"), &docs[3].document);
+            let Resolution::Unresolved { reason, candidates } = &r[0] else {
+                panic!("{r:?}")
+            };
+            assert!(reason.starts_with("ambiguous: 2 documents"), "{reason}");
+            assert_eq!(candidates.len(), 2);
+            let Resolution::Node { node, confidence, .. } = &r[1] else {
+                panic!("{r:?}")
+            };
+            assert_eq!(
+                (node.id.as_str(), *confidence),
+                ("vn/binh-thuan/tu/kh/2021/190", Confidence::Inferred)
+            );
+            assert!(matches!(&r[2], Resolution::Unresolved { candidates, .. } if candidates.is_empty()));
+            assert!(matches!(&r[3], Resolution::Unresolved { reason, .. } if reason.starts_with("no year")));
+        }
+        // As the full graph's edges and unresolved list say.
+        assert_eq!(full.unresolved().len(), 3);
+        let cited = full.cites("vn/binh-thuan/tu/cv/2022/10");
+        assert_eq!(cited.len(), 1);
+        assert_eq!(cited[0].1.confidence, Confidence::Inferred);
     }
 
     #[test]
