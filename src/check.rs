@@ -956,18 +956,19 @@ impl<'a> Checker<'a> {
         let mut builder = GraphBuilder::index_only();
         let mut symbol_spans = Vec::new();
         let mut files = files.into_iter();
-        let (mut read_files, mut read_bytes) = (0u64, 0u64);
-        loop {
+        // Files and bytes read so far, to size the chunks.
+        let seen = std::cell::Cell::new((0u64, 0u64));
+        let next = || {
             // About `chunk_bytes` of text, by the mean size of the files so far.
             let (least, most) = Checker::CHUNK_FILES;
-            let n = match read_bytes.checked_div(read_files) {
-                Some(mean) => (self.chunk_bytes / mean.max(1)) as usize,
-                None => least,
-            };
-            let chunk: Vec<PathBuf> = files.by_ref().take(n.clamp(least, most)).collect();
-            if chunk.is_empty() {
-                break;
-            }
+            let (n, bytes) = seen.get();
+            let take = bytes
+                .checked_div(n)
+                .map_or(least, |mean| (self.chunk_bytes / mean.max(1)) as usize);
+            let chunk: Vec<PathBuf> = files.by_ref().take(take.clamp(least, most)).collect();
+            (!chunk.is_empty()).then_some(chunk)
+        };
+        let work = |chunk: Vec<PathBuf>| {
             let read: Vec<(u64, Result<Indexed, crate::Error>)> = chunk
                 .par_iter()
                 .map(|p| {
@@ -980,10 +981,13 @@ impl<'a> Checker<'a> {
                     (len, r)
                 })
                 .collect();
+            (chunk, read)
+        };
+        let added: Result<(), std::convert::Infallible> = pipelined(next, work, |(chunk, read)| {
             // In corpus order: node ids and duplicates depend on it.
             for (path, (len, r)) in chunk.into_iter().zip(read) {
-                read_files += 1;
-                read_bytes += len;
+                let (n, bytes) = seen.get();
+                seen.set((n + 1, bytes + len));
                 let what = match r {
                     Ok((d, span)) => {
                         builder.add_indexed(d);
@@ -994,7 +998,9 @@ impl<'a> Checker<'a> {
                 };
                 entries.push(Entry { path, len, what });
             }
-        }
+            Ok(())
+        });
+        let Ok(()) = added;
         let graph = builder.finish();
         // Stable: files of one path keep their order.
         entries.sort_by(|a, b| a.path.cmp(&b.path));
@@ -1027,10 +1033,9 @@ impl<'a> Checker<'a> {
             p.start(Pass::Check, index.entries.len());
         }
         let mut rest = index.entries.as_slice();
-        let mut groups: Vec<&[Entry]> = Vec::new();
-        while !rest.is_empty() {
+        let next = || {
             // Whole groups of one path each, about `chunk_bytes` of text.
-            groups.clear();
+            let mut groups: Vec<&[Entry]> = Vec::new();
             let (mut files, mut bytes) = (0, 0);
             while files < Checker::CHUNK_FILES.1 && (bytes < self.chunk_bytes || files == 0) {
                 let Some(first) = rest.first() else { break };
@@ -1041,12 +1046,17 @@ impl<'a> Checker<'a> {
                 bytes += group.iter().map(|e| e.len).sum::<u64>();
                 rest = tail;
             }
-            let found: Vec<Vec<Finding>> = groups.par_iter().map(|g| self.path_findings(&ctx, index, g)).collect();
+            (!groups.is_empty()).then_some(groups)
+        };
+        let work = |groups: Vec<&[Entry]>| -> Vec<Vec<Finding>> {
+            groups.par_iter().map(|g| self.path_findings(&ctx, index, g)).collect()
+        };
+        pipelined(next, work, |found| {
             for f in found.into_iter().flatten() {
                 sink(f)?;
             }
-        }
-        Ok(())
+            Ok(())
+        })
     }
 
     /// Both passes, the findings gathered in a [`Report`].
@@ -1120,6 +1130,27 @@ impl<'a> Checker<'a> {
         });
         found
     }
+}
+
+/// Run `work` on each chunk that `next` gives, and `take` on the results, in
+/// order, on this thread: the next chunk is worked on (by the thread pool)
+/// while this thread takes the results of the one before. Stops at the first
+/// error of `take`.
+fn pipelined<C: Send, R: Send, E>(
+    mut next: impl FnMut() -> Option<C>,
+    work: impl Fn(C) -> R + Sync,
+    mut take: impl FnMut(R) -> Result<(), E>,
+) -> Result<(), E> {
+    let work = &work;
+    std::thread::scope(|s| {
+        let mut running = next().map(|c| s.spawn(move || work(c)));
+        while let Some(handle) = running.take() {
+            let done = handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            running = next().map(|c| s.spawn(move || work(c)));
+            take(done)?;
+        }
+        Ok(())
+    })
 }
 
 /// Check files without keeping them (see [`Checker`]): `files` in corpus
