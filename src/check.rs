@@ -775,8 +775,9 @@ pub trait Progress: Sync {
 }
 
 /// A check that streams: the same [`Report`] as [`check`], findings in the
-/// same order, while memory follows the number of documents, not the size
-/// of their text nor the number of their citations.
+/// same order, while memory follows the number of documents (and of the
+/// documents they cite), not the size of their text nor the number of their
+/// citations (but for `replaces` and `repeals`, which the index keeps).
 ///
 /// - **Pass 1** ([`Checker::index`]) reads and parses the files in parallel
 ///   and keeps of each only its identity (the header fields of its graph
@@ -812,7 +813,7 @@ pub struct Checker<'a> {
     parse: ParseOptions,
     cache: Option<&'a Cache>,
     progress: Option<&'a dyn Progress>,
-    /// Pass 2 checks about this many bytes of text at a time.
+    /// Each pass reads about this many bytes of text at a time.
     chunk_bytes: u64,
 }
 
@@ -889,13 +890,13 @@ fn read_parsed(
 }
 
 impl<'a> Checker<'a> {
-    /// Either pass reads at most this many files at once, and at least
-    /// this many in pass 1 (where a chunk is sized by the files read so far).
+    /// Files read at once: (at least, in pass 1, where a chunk is sized by
+    /// the mean size of the files read so far; at most, in either pass).
     const CHUNK_FILES: (usize, usize) = (16, 1024);
 
-    /// Pass 2 checks about this many bytes of text at once, by default
-    /// (whole files; at least one): enough to keep every thread busy, and
-    /// the findings of one chunk, which wait for the whole chunk, stay few.
+    /// Bytes of text read at once, by default (whole files): enough to keep
+    /// every thread busy, few enough that what waits for the end of a chunk
+    /// (pass 1: the documents' index entries; pass 2: the findings) is small.
     pub const DEFAULT_CHUNK_BYTES: u64 = 16 << 20;
 
     /// A checker with this configuration, default parse options, no cache.
