@@ -5,8 +5,13 @@
 //! paragraphs taken from the real corpus (`../shared/corpus/docs`).
 //!
 //! ```text
-//! cargo run --release --example gen_corpus -- OUT_DIR TOTAL_MB
+//! cargo run --release --example gen_corpus -- OUT_DIR TOTAL_MB [DOCS]
 //! ```
+//!
+//! With `DOCS`, exactly that many letters are written (the same headers and
+//! citations whatever `TOTAL_MB`), each with about `TOTAL_MB / DOCS` of
+//! text: for measuring memory against the size of the text at a fixed
+//! number of documents.
 
 #[path = "../benches/common/synth.rs"]
 mod synth;
@@ -18,6 +23,7 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let out = PathBuf::from(args.next().expect("OUT_DIR"));
     let total_mb: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(100);
+    let docs: Option<u64> = args.next().and_then(|a| a.parse().ok());
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut paragraphs: Vec<String> = Vec::new();
     for e in std::fs::read_dir(root.join("../shared/corpus/docs")).expect("the shared corpus") {
@@ -25,12 +31,14 @@ fn main() {
         paragraphs.extend(text.split("\n\n").filter(|p| p.len() > 200).map(str::to_string));
     }
     let target = total_mb * 1_000_000;
-    let docs_estimate = (target / 60_000).max(1) as u64;
+    let docs_estimate = docs.unwrap_or((target / 60_000).max(1) as u64);
+    // Mean size of a letter: 60 kB, or the total over the letters asked for.
+    let per_doc = docs.map_or(60_000, |d| (target as u64 / d.max(1)).max(3)) as usize;
     let synth = synth::Synth::new(Some(&root.join("../shared/corpus/symbols.jsonl")), docs_estimate, 5);
     let mut rng = synth::Rng::new(7);
     let mut written = 0usize;
     let mut i = 0u64;
-    while written < target {
+    while docs.map_or(written < target, |d| i < d) {
         let (path, doc) = synth.document(i);
         let date = doc.date.expect("dated");
         let mut t = String::new();
@@ -58,7 +66,7 @@ fn main() {
             );
         }
         t.push('\n');
-        let want = 20_000 + rng.below(80_000) as usize;
+        let want = per_doc / 3 + rng.below(per_doc as u64 * 4 / 3) as usize;
         while t.len() < want {
             t.push_str(&paragraphs[rng.below(paragraphs.len() as u64) as usize]);
             t.push_str("\n\n");

@@ -7,6 +7,13 @@
 //! again), the cited text, what was expected and what was found, and a
 //! suggestion where there is one.
 //!
+//! [`Checker`] gives the same report without keeping the corpus: pass 1
+//! reads every file for an index of identities and corpus facts, pass 2
+//! reads each file again, checks it against the index and drops it, and its
+//! findings go out (through a [`ReportWriter`], in any [`Format`]) as soon
+//! as their chunk of files is done. Memory follows the number of documents,
+//! not the size of their text; `vanban check` runs this way.
+//!
 //! | code | finding | default |
 //! |---|---|---|
 //! | `unresolved` | an in-scope citation whose document is not in the corpus | warning (error with `strict`) |
@@ -44,15 +51,17 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, CorpusError};
 use crate::date::IssueDate;
 use crate::error::ErrorKind;
-use crate::graph::{CitationGraph, Confidence, Edge, Node};
+use crate::graph::{CitationGraph, Confidence, Duplicate, Edge, Node, Resolution};
+use crate::graph::{GraphBuilder, IndexedDocument};
 use crate::model::{Citation, Document, Relation, Severity, Span};
 use crate::normalize::fold;
 use crate::resolve;
 use crate::symbol::Symbol;
 use crate::text::LineIndex;
+use crate::ParseOptions;
 
 // ---------------------------------------------------------------------------
 // Codes
@@ -379,12 +388,7 @@ impl Report {
             ..Default::default()
         };
         for f in &self.findings {
-            match f.severity {
-                Severity::Error => s.errors += 1,
-                Severity::Warning => s.warnings += 1,
-                Severity::Info => s.notes += 1,
-            }
-            *s.by_code.entry(f.code.as_str().to_string()).or_default() += 1;
+            s.add(f);
         }
         s
     }
@@ -392,8 +396,45 @@ impl Report {
     /// The summary line: `vanban check: 5 files, 27 findings (0 errors, 27
     /// warnings, 0 notes): unresolved 27`.
     pub fn summary_line(&self) -> String {
-        let s = self.summary();
-        let n = self.findings.len();
+        self.summary().line()
+    }
+
+    /// Drop the findings a baseline already has (each baseline entry excuses
+    /// as many findings as it counts).
+    pub fn apply_baseline(&mut self, baseline: &Baseline) {
+        let mut filter = BaselineFilter::new(baseline);
+        let before = self.findings.len();
+        self.findings.retain(|f| !filter.excuses(f));
+        self.baselined += before - self.findings.len();
+    }
+}
+
+impl Summary {
+    /// Count one more finding.
+    pub fn add(&mut self, f: &Finding) {
+        match f.severity {
+            Severity::Error => self.errors += 1,
+            Severity::Warning => self.warnings += 1,
+            Severity::Info => self.notes += 1,
+        }
+        *self.by_code.entry(f.code.as_str().to_string()).or_default() += 1;
+    }
+
+    /// Findings counted (errors, warnings and notes).
+    pub fn findings(&self) -> usize {
+        self.errors + self.warnings + self.notes
+    }
+
+    /// Any error-level finding? (Exit code 1.)
+    pub fn has_errors(&self) -> bool {
+        self.errors > 0
+    }
+
+    /// The summary line: `vanban check: 5 files, 27 findings (0 errors, 27
+    /// warnings, 0 notes): unresolved 27`.
+    pub fn line(&self) -> String {
+        let s = self;
+        let n = self.findings();
         let mut line = format!(
             "vanban check: {} {}, {n} {} ({} {}, {} {}, {} {})",
             s.files,
@@ -418,25 +459,6 @@ impl Report {
             line.push_str(&format!("; {} in the baseline not shown", s.baselined));
         }
         line
-    }
-
-    /// Drop the findings a baseline already has (each baseline entry excuses
-    /// as many findings as it counts).
-    pub fn apply_baseline(&mut self, baseline: &Baseline) {
-        let mut left: HashMap<&str, usize> = baseline
-            .entries
-            .iter()
-            .map(|e| (e.fingerprint.as_str(), e.count))
-            .collect();
-        let before = self.findings.len();
-        self.findings.retain(|f| match left.get_mut(f.fingerprint.as_str()) {
-            Some(n) if *n > 0 => {
-                *n -= 1;
-                false
-            }
-            _ => true,
-        });
-        self.baselined += before - self.findings.len();
     }
 }
 
@@ -480,22 +502,11 @@ pub struct Baseline {
 impl Baseline {
     /// The baseline of a report's findings.
     pub fn from_report(report: &Report, root: Option<&Path>) -> Baseline {
-        let mut map: BTreeMap<String, BaselineEntry> = BTreeMap::new();
+        let mut b = BaselineBuilder::new(root);
         for f in &report.findings {
-            map.entry(f.fingerprint.clone())
-                .or_insert_with(|| BaselineEntry {
-                    fingerprint: f.fingerprint.clone(),
-                    code: f.code,
-                    path: relative(&f.path, root),
-                    cited: f.cited.clone().unwrap_or_default(),
-                    count: 0,
-                })
-                .count += 1;
+            b.add(f);
         }
-        Baseline {
-            version: 1,
-            entries: map.into_values().collect(),
-        }
+        b.finish()
     }
 
     /// Read a baseline file.
@@ -510,6 +521,81 @@ impl Baseline {
         let mut text = serde_json::to_string_pretty(self).map_err(io::Error::other)?;
         text.push('\n');
         std::fs::write(path, text)
+    }
+}
+
+/// Builds a [`Baseline`] one finding at a time (a check that streams its
+/// findings keeps only their fingerprints).
+#[derive(Debug, Clone, Default)]
+pub struct BaselineBuilder {
+    root: Option<PathBuf>,
+    map: BTreeMap<String, BaselineEntry>,
+}
+
+impl BaselineBuilder {
+    /// An empty baseline; paths are written relative to `root`.
+    pub fn new(root: Option<&Path>) -> BaselineBuilder {
+        BaselineBuilder {
+            root: root.map(Path::to_path_buf),
+            map: BTreeMap::new(),
+        }
+    }
+
+    /// Record one finding.
+    pub fn add(&mut self, f: &Finding) {
+        if let Some(e) = self.map.get_mut(&f.fingerprint) {
+            e.count += 1;
+            return;
+        }
+        self.map.insert(
+            f.fingerprint.clone(),
+            BaselineEntry {
+                fingerprint: f.fingerprint.clone(),
+                code: f.code,
+                path: relative(&f.path, self.root.as_deref()),
+                cited: f.cited.clone().unwrap_or_default(),
+                count: 1,
+            },
+        );
+    }
+
+    /// The baseline.
+    pub fn finish(self) -> Baseline {
+        Baseline {
+            version: 1,
+            entries: self.map.into_values().collect(),
+        }
+    }
+}
+
+/// Leaves out the findings a [`Baseline`] has, one finding at a time, in
+/// report order (each entry excuses as many findings as it counts).
+#[derive(Debug, Clone)]
+pub struct BaselineFilter<'b> {
+    left: HashMap<&'b str, usize>,
+}
+
+impl<'b> BaselineFilter<'b> {
+    /// A filter with the counts of `baseline`.
+    pub fn new(baseline: &'b Baseline) -> BaselineFilter<'b> {
+        BaselineFilter {
+            left: baseline
+                .entries
+                .iter()
+                .map(|e| (e.fingerprint.as_str(), e.count))
+                .collect(),
+        }
+    }
+
+    /// Does the baseline excuse this finding? (Uses up one of its count.)
+    pub fn excuses(&mut self, f: &Finding) -> bool {
+        match self.left.get_mut(f.fingerprint.as_str()) {
+            Some(n) if *n > 0 => {
+                *n -= 1;
+                true
+            }
+            _ => false,
+        }
     }
 }
 
@@ -555,72 +641,38 @@ fn fingerprint(code: Code, path: &Path, cited: &str, root: Option<&Path>) -> Str
 
 /// Check a corpus: every finding, with line and column filled in (the files
 /// with findings are read again for that), sorted by path and position.
+///
+/// This keeps the whole corpus and its graph in memory; [`Checker`] gives
+/// the same report while reading the files twice and keeping neither.
 pub fn check(corpus: &Corpus, graph: &CitationGraph, config: &CheckConfig) -> Report {
     let docs = corpus.documents();
-    let ctx = Ctx::new(corpus, graph, config);
+    let facts = Facts::new(graph, docs.len(), config);
+    let ctx = Ctx { graph, facts: &facts };
+    let edges = EdgeMaps::new(graph);
     let mut findings: Vec<Finding> = docs
         .par_iter()
         .enumerate()
-        .flat_map_iter(|(i, d)| ctx.document_findings(i, &d.path, &d.document))
+        .flat_map_iter(|(i, d)| {
+            let path = d.path.as_path();
+            ctx.document_findings(graph.document_node(i), path, &d.document, |ci| edges.looked(path, ci))
+        })
         .collect();
     // Duplicates.
     let by_path: HashMap<&Path, &Document> = docs.iter().map(|d| (d.path.as_path(), &d.document)).collect();
     for dup in graph.duplicates() {
         for (k, p) in dup.paths.iter().enumerate() {
-            let others: Vec<String> = dup
-                .paths
-                .iter()
-                .enumerate()
-                .filter(|&(j, _)| j != k)
-                .map(|(_, q)| q.display().to_string())
-                .collect();
             let span = by_path.get(p.as_path()).and_then(|d| d.spans.symbol);
-            let mut f = Finding::new(
-                Code::Duplicate,
-                p,
-                span,
-                format!("duplicate document: {} is also {}", dup.identity, others.join(", ")),
-            );
-            f.note = Some("two files with one identity make every citation of it ambiguous; keep one".to_string());
-            findings.push(f);
+            findings.push(duplicate_finding(dup, k, span));
         }
     }
     // Files that could not be read.
     for e in corpus.errors() {
-        let span = match e.error.kind() {
-            ErrorKind::InvalidUtf8 { offset, .. } | ErrorKind::Binary { offset, .. } => {
-                Some(Span::new(*offset, *offset + 1))
-            }
-            _ => None,
-        };
-        let mut f = Finding::new(
-            Code::Unreadable,
-            &e.path,
-            span,
-            format!("unreadable file: {}", e.error.kind()),
-        );
-        f.expected = Some("UTF-8 text".to_string());
-        f.note = Some("the other files were still checked".to_string());
-        findings.push(f);
+        findings.push(unreadable_finding(&e.path, &e.error));
     }
-    let mut findings: Vec<Finding> = findings
-        .into_iter()
-        .filter_map(|mut f| {
-            f.severity = config.severity_of(f.code)?;
-            Some(f)
-        })
-        .collect();
+    let mut findings: Vec<Finding> = findings.into_iter().filter_map(|f| with_severity(f, config)).collect();
     locate(&mut findings);
     for f in &mut findings {
-        f.fingerprint = fingerprint(
-            f.code,
-            &f.path,
-            f.cited.as_deref().unwrap_or(""),
-            config.root.as_deref(),
-        );
-        if f.code == Code::Unresolved && f.severity == Severity::Warning {
-            f.note = Some(STRICT_NOTE.to_string());
-        }
+        finish_finding(f, config);
     }
     findings.sort_by(|a, b| {
         (&a.path, a.span.map(|s| s.start), a.code, &a.message).cmp(&(
@@ -637,27 +689,556 @@ pub fn check(corpus: &Corpus, graph: &CitationGraph, config: &CheckConfig) -> Re
     }
 }
 
+/// The finding of one copy (the `k`-th) of a shared identity.
+fn duplicate_finding(dup: &Duplicate, k: usize, span: Option<Span>) -> Finding {
+    let others: Vec<String> = dup
+        .paths
+        .iter()
+        .enumerate()
+        .filter(|&(j, _)| j != k)
+        .map(|(_, q)| q.display().to_string())
+        .collect();
+    let mut f = Finding::new(
+        Code::Duplicate,
+        &dup.paths[k],
+        span,
+        format!("duplicate document: {} is also {}", dup.identity, others.join(", ")),
+    );
+    f.note = Some("two files with one identity make every citation of it ambiguous; keep one".to_string());
+    f
+}
+
+/// The finding of a file that could not be read.
+fn unreadable_finding(path: &Path, error: &crate::Error) -> Finding {
+    let span = match error.kind() {
+        ErrorKind::InvalidUtf8 { offset, .. } | ErrorKind::Binary { offset, .. } => {
+            Some(Span::new(*offset, *offset + 1))
+        }
+        _ => None,
+    };
+    let mut f = Finding::new(
+        Code::Unreadable,
+        path,
+        span,
+        format!("unreadable file: {}", error.kind()),
+    );
+    f.expected = Some("UTF-8 text".to_string());
+    f.note = Some("the other files were still checked".to_string());
+    f
+}
+
+/// The finding at the severity the configuration gives its code; `None`
+/// when the code is turned off.
+fn with_severity(mut f: Finding, config: &CheckConfig) -> Option<Finding> {
+    f.severity = config.severity_of(f.code)?;
+    Some(f)
+}
+
+/// Fingerprint and note, once the finding is placed (the fingerprint reads
+/// the cited text).
+fn finish_finding(f: &mut Finding, config: &CheckConfig) {
+    f.fingerprint = fingerprint(
+        f.code,
+        &f.path,
+        f.cited.as_deref().unwrap_or(""),
+        config.root.as_deref(),
+    );
+    if f.code == Code::Unresolved && f.severity == Severity::Warning {
+        f.note = Some(STRICT_NOTE.to_string());
+    }
+}
+
 /// The note of an unresolved citation reported as a warning.
 pub const STRICT_NOTE: &str = "unresolved citations are warnings (the cited document may be kept elsewhere); \
      --strict, or `strict = true` in vanban.toml, makes them errors";
 
-/// What the check looks things up in.
-struct Ctx<'a> {
-    graph: &'a CitationGraph,
-    /// (citing path, citation index) → target node and edge.
-    edges: HashMap<(&'a Path, usize), (&'a Node, &'a Edge)>,
-    /// (citing path, citation index) → candidates of an unresolved reference.
-    unresolved: HashMap<(&'a Path, usize), (&'a str, &'a [String])>,
+// ---------------------------------------------------------------------------
+// The check that streams
+
+/// The two passes of a [`Checker`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pass {
+    /// Pass 1: each file read for its identity and the facts other
+    /// documents' findings need.
+    Index,
+    /// Pass 2: each file read again and checked.
+    Check,
+}
+
+/// Told how a [`Checker`] goes on, for a progress bar. Called from the
+/// threads that read the files.
+pub trait Progress: Sync {
+    /// A pass begins over `files` files.
+    fn start(&self, pass: Pass, files: usize);
+    /// One more file of the current pass is done.
+    fn file_done(&self);
+}
+
+/// A check that streams: the same [`Report`] as [`check`], findings in the
+/// same order, while memory follows the number of documents (and of the
+/// documents they cite), not the size of their text nor the number of their
+/// citations (but for `replaces` and `repeals`, which the index keeps).
+///
+/// - **Pass 1** ([`Checker::index`]) reads and parses the files in parallel
+///   and keeps of each only its identity (the header fields of its graph
+///   node, the span of its số ký hiệu) and the citations that establish
+///   facts about the corpus (the documents it cites, as nodes; the edges
+///   that say it replaces or repeals one): an index-only graph
+///   ([`crate::graph::GraphBuilder::index_only`]).
+/// - **Pass 2** ([`Checker::findings`]) reads and parses each file again, in
+///   path order, in parallel chunks of files, resolves its citations
+///   read-only against the index ([`CitationGraph::resolve_document`]),
+///   computes its findings, places them, and drops the document; each
+///   chunk's findings go to the caller's sink as soon as it is done.
+///
+/// Both passes read through the [`Cache`] when there is one, so pass 2 of
+/// an unchanged file costs a cache read.
+///
+/// ```no_run
+/// use vanban::check::{CheckConfig, Checker};
+/// let (files, problems) = vanban::walk(&["docs"], &Default::default());
+/// let config = CheckConfig::default();
+/// let checker = Checker::new(&config);
+/// let index = checker.index(files, problems);
+/// checker
+///     .findings(&index, &mut |f| {
+///         println!("{}:{}:{}: {}", f.path.display(), f.line, f.column, f.message);
+///         Ok(())
+///     })
+///     .unwrap();
+/// ```
+#[derive(Clone)]
+pub struct Checker<'a> {
+    config: &'a CheckConfig,
+    parse: ParseOptions,
+    cache: Option<&'a Cache>,
+    progress: Option<&'a dyn Progress>,
+    /// Each pass reads about this many bytes of text at a time.
+    chunk_bytes: u64,
+}
+
+/// What pass 1 of a [`Checker`] keeps: the index of the corpus.
+#[derive(Debug)]
+pub struct CheckIndex {
+    graph: CitationGraph,
+    facts: Facts,
+    /// Documents and unreadable files, sorted by path (pass 2's order).
+    entries: Vec<Entry>,
+    /// Per document (corpus order): the span of its số ký hiệu.
+    symbol_spans: Vec<Option<Span>>,
+    /// Files with a shared identity: (duplicate, position in its paths).
+    dup_paths: HashMap<PathBuf, Vec<(usize, usize)>>,
+}
+
+/// One file of the check.
+#[derive(Debug)]
+struct Entry {
+    path: PathBuf,
+    /// Its size in bytes, as read in pass 1 (0 when it could not be read).
+    len: u64,
+    what: EntryKind,
+}
+
+#[derive(Debug)]
+enum EntryKind {
+    /// The `i`-th document of the corpus.
+    Document(usize),
+    /// A file (or folder) that could not be read.
+    Problem(crate::Error),
+}
+
+impl CheckIndex {
+    /// The index-only graph: every node, the duplicates, and the `replaces`
+    /// and `repeals` edges.
+    pub fn graph(&self) -> &CitationGraph {
+        &self.graph
+    }
+
+    /// Files looked at (documents read plus files that could not be).
+    pub fn files(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Documents read.
+    pub fn documents(&self) -> usize {
+        self.symbol_spans.len()
+    }
+}
+
+/// What pass 1 keeps of one document until it is added to the index.
+type Indexed = (IndexedDocument, Option<Span>);
+
+/// Read and parse one file through the cache: its bytes (when they could
+/// be read) and its document.
+fn read_parsed(
+    path: &Path,
+    options: &ParseOptions,
+    cache: Option<&Cache>,
+) -> (Option<Vec<u8>>, Result<Document, crate::Error>) {
+    let bytes = match crate::corpus::read_bytes(path, options.max_size) {
+        Ok(b) => b,
+        Err(e) => return (None, Err(e)),
+    };
+    if let Some(doc) = cache.and_then(|c| c.get(&bytes)) {
+        return (Some(bytes), Ok(doc));
+    }
+    let doc = crate::parse_bytes(&bytes, options).map_err(|e| e.with_path(path));
+    if let (Some(c), Ok(d)) = (cache, &doc) {
+        c.put(&bytes, d);
+    }
+    (Some(bytes), doc)
+}
+
+impl<'a> Checker<'a> {
+    /// Files read at once: (at least, in pass 1, where a chunk is sized by
+    /// the mean size of the files read so far; at most, in either pass).
+    const CHUNK_FILES: (usize, usize) = (16, 1024);
+
+    /// Bytes of text read at once, by default (whole files): enough to keep
+    /// every thread busy, few enough that what waits for the end of a chunk
+    /// (pass 1: the documents' index entries; pass 2: the findings) is small.
+    pub const DEFAULT_CHUNK_BYTES: u64 = 16 << 20;
+
+    /// A checker with this configuration, default parse options, no cache.
+    pub fn new(config: &'a CheckConfig) -> Checker<'a> {
+        Checker {
+            config,
+            parse: ParseOptions::default(),
+            cache: None,
+            progress: None,
+            chunk_bytes: Checker::DEFAULT_CHUNK_BYTES,
+        }
+    }
+
+    /// Parse with these options (the size limit).
+    pub fn parse_options(mut self, options: ParseOptions) -> Checker<'a> {
+        self.parse = options;
+        self
+    }
+
+    /// Read parsed documents from this cache, and write them to it.
+    pub fn cache(mut self, cache: Option<&'a Cache>) -> Checker<'a> {
+        self.cache = cache;
+        self
+    }
+
+    /// Report progress here.
+    pub fn progress(mut self, progress: &'a dyn Progress) -> Checker<'a> {
+        self.progress = Some(progress);
+        self
+    }
+
+    /// Read about this many bytes of text at once (whole files, at least one
+    /// in pass 2, and at least 16 in pass 1; default
+    /// [`Checker::DEFAULT_CHUNK_BYTES`]). Memory follows it: what pass 1
+    /// keeps of a chunk's documents until they are added to the index in
+    /// order, and the findings of a pass-2 chunk.
+    pub fn chunk_bytes(mut self, bytes: u64) -> Checker<'a> {
+        self.chunk_bytes = bytes;
+        self
+    }
+
+    /// Pass 1: read `files` (in corpus order, as [`crate::walk`] lists them,
+    /// ignored files left out) in parallel and keep their index. `problems`
+    /// are files or folders that could not be walked: each becomes an
+    /// `unreadable` finding.
+    pub fn index(&self, files: Vec<PathBuf>, problems: Vec<CorpusError>) -> CheckIndex {
+        let mut entries: Vec<Entry> = problems
+            .into_iter()
+            .map(|e| Entry {
+                path: e.path,
+                len: 0,
+                what: EntryKind::Problem(e.error),
+            })
+            .collect();
+        if let Some(p) = self.progress {
+            p.start(Pass::Index, files.len());
+        }
+        let mut builder = GraphBuilder::index_only();
+        let mut symbol_spans = Vec::new();
+        let mut files = files.into_iter();
+        // Files and bytes read so far, to size the chunks.
+        let seen = std::cell::Cell::new((0u64, 0u64));
+        let next = || {
+            // About `chunk_bytes` of text, by the mean size of the files so far.
+            let (least, most) = Checker::CHUNK_FILES;
+            let (n, bytes) = seen.get();
+            let take = bytes
+                .checked_div(n)
+                .map_or(least, |mean| (self.chunk_bytes / mean.max(1)) as usize);
+            let chunk: Vec<PathBuf> = files.by_ref().take(take.clamp(least, most)).collect();
+            (!chunk.is_empty()).then_some(chunk)
+        };
+        let work = |chunk: Vec<PathBuf>| {
+            let read: Vec<(u64, Result<Indexed, crate::Error>)> = chunk
+                .par_iter()
+                .map(|p| {
+                    let (bytes, doc) = read_parsed(p, &self.parse, self.cache);
+                    let len = bytes.map_or(0, |b| b.len() as u64);
+                    let r = doc.map(|d| (IndexedDocument::new(p, &d), d.spans.symbol));
+                    if let Some(p) = self.progress {
+                        p.file_done();
+                    }
+                    (len, r)
+                })
+                .collect();
+            (chunk, read)
+        };
+        let added: Result<(), std::convert::Infallible> = pipelined(next, work, |(chunk, read)| {
+            // In corpus order: node ids and duplicates depend on it.
+            for (path, (len, r)) in chunk.into_iter().zip(read) {
+                let (n, bytes) = seen.get();
+                seen.set((n + 1, bytes + len));
+                let what = match r {
+                    Ok((d, span)) => {
+                        builder.add_indexed(d);
+                        symbol_spans.push(span);
+                        EntryKind::Document(symbol_spans.len() - 1)
+                    }
+                    Err(e) => EntryKind::Problem(e),
+                };
+                entries.push(Entry { path, len, what });
+            }
+            Ok(())
+        });
+        let Ok(()) = added;
+        let graph = builder.finish();
+        // Stable: files of one path keep their order.
+        entries.sort_by(|a, b| a.path.cmp(&b.path));
+        let mut dup_paths: HashMap<PathBuf, Vec<(usize, usize)>> = HashMap::new();
+        for (d, dup) in graph.duplicates().iter().enumerate() {
+            for (k, p) in dup.paths.iter().enumerate() {
+                dup_paths.entry(p.clone()).or_default().push((d, k));
+            }
+        }
+        let facts = Facts::new(&graph, symbol_spans.len(), self.config);
+        CheckIndex {
+            graph,
+            facts,
+            entries,
+            symbol_spans,
+            dup_paths,
+        }
+    }
+
+    /// Pass 2: read each file of the index again and give its findings to
+    /// `sink`, in report order (path, then position), one chunk of files
+    /// at a time (see [`Checker::chunk_bytes`]). Stops at the first error of
+    /// the sink.
+    pub fn findings(&self, index: &CheckIndex, sink: &mut dyn FnMut(Finding) -> io::Result<()>) -> io::Result<()> {
+        let ctx = Ctx {
+            graph: &index.graph,
+            facts: &index.facts,
+        };
+        if let Some(p) = self.progress {
+            p.start(Pass::Check, index.entries.len());
+        }
+        let mut rest = index.entries.as_slice();
+        let next = || {
+            // Whole groups of one path each, about `chunk_bytes` of text.
+            let mut groups: Vec<&[Entry]> = Vec::new();
+            let (mut files, mut bytes) = (0, 0);
+            while files < Checker::CHUNK_FILES.1 && (bytes < self.chunk_bytes || files == 0) {
+                let Some(first) = rest.first() else { break };
+                let n = rest.iter().take_while(|e| e.path == first.path).count();
+                let (group, tail) = rest.split_at(n);
+                groups.push(group);
+                files += n;
+                bytes += group.iter().map(|e| e.len).sum::<u64>();
+                rest = tail;
+            }
+            (!groups.is_empty()).then_some(groups)
+        };
+        let work = |groups: Vec<&[Entry]>| -> Vec<Vec<Finding>> {
+            groups.par_iter().map(|g| self.path_findings(&ctx, index, g)).collect()
+        };
+        pipelined(next, work, |found| {
+            for f in found.into_iter().flatten() {
+                sink(f)?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Both passes, the findings gathered in a [`Report`].
+    pub fn report(&self, files: Vec<PathBuf>, problems: Vec<CorpusError>) -> Report {
+        let index = self.index(files, problems);
+        let mut findings = Vec::new();
+        let collected: io::Result<()> = self.findings(&index, &mut |f| {
+            findings.push(f);
+            Ok(())
+        });
+        debug_assert!(collected.is_ok(), "the sink never fails");
+        Report {
+            files: index.files(),
+            findings,
+            baselined: 0,
+        }
+    }
+
+    /// The findings of the files of one path (one, unless a path was given
+    /// twice), placed and sorted.
+    fn path_findings(&self, ctx: &Ctx<'_>, index: &CheckIndex, group: &[Entry]) -> Vec<Finding> {
+        let path = group[0].path.as_path();
+        let mut found = Vec::new();
+        let mut problems = Vec::new();
+        let mut bytes: Option<Vec<u8>> = None;
+        let mut last_doc = None;
+        for e in group {
+            match &e.what {
+                EntryKind::Document(i) => {
+                    let (b, doc) = read_parsed(path, &self.parse, self.cache);
+                    match doc {
+                        Ok(doc) => {
+                            let resolved = ctx.graph.resolve_document(*i, path, &doc);
+                            let citing = ctx.graph.document_node(*i);
+                            found.extend(ctx.document_findings(citing, path, &doc, |ci| {
+                                resolved.get(ci).map(Looked::of).unwrap_or_default()
+                            }));
+                        }
+                        // Changed since pass 1.
+                        Err(err) => problems.push(unreadable_finding(path, &err)),
+                    }
+                    bytes = b.or(bytes);
+                    last_doc = Some(*i);
+                }
+                EntryKind::Problem(err) => problems.push(unreadable_finding(path, err)),
+            }
+            if let Some(p) = self.progress {
+                p.file_done();
+            }
+        }
+        for &(d, k) in index.dup_paths.get(path).into_iter().flatten() {
+            let span = last_doc.and_then(|i| index.symbol_spans[i]);
+            found.push(duplicate_finding(&ctx.graph.duplicates()[d], k, span));
+        }
+        found.extend(problems);
+        let mut found: Vec<Finding> = found
+            .into_iter()
+            .filter_map(|f| with_severity(f, self.config))
+            .collect();
+        let keep = match &bytes {
+            Some(b) => locate_in(b, &mut found),
+            None => locate_file(&mut found),
+        };
+        let mut keep = keep.into_iter();
+        found.retain(|_| keep.next().unwrap_or(true));
+        for f in &mut found {
+            finish_finding(f, self.config);
+        }
+        found.sort_by(|a, b| {
+            (a.span.map(|s| s.start), a.code, &a.message).cmp(&(b.span.map(|s| s.start), b.code, &b.message))
+        });
+        found
+    }
+}
+
+/// Run `work` on each chunk that `next` gives, and `take` on the results, in
+/// order, on this thread: the next chunk is worked on (by the thread pool)
+/// while this thread takes the results of the one before. Stops at the first
+/// error of `take`.
+fn pipelined<C: Send, R: Send, E>(
+    mut next: impl FnMut() -> Option<C>,
+    work: impl Fn(C) -> R + Sync,
+    mut take: impl FnMut(R) -> Result<(), E>,
+) -> Result<(), E> {
+    let work = &work;
+    std::thread::scope(|s| {
+        let mut running = next().map(|c| s.spawn(move || work(c)));
+        while let Some(handle) = running.take() {
+            let done = handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            running = next().map(|c| s.spawn(move || work(c)));
+            take(done)?;
+        }
+        Ok(())
+    })
+}
+
+/// Check files without keeping them (see [`Checker`]): `files` in corpus
+/// order as [`crate::walk`] lists them (ignored files left out), `problems`
+/// the files or folders that could not be walked. The report is the one
+/// [`check`] gives for the same files.
+pub fn check_files(files: Vec<PathBuf>, problems: Vec<CorpusError>, config: &CheckConfig) -> Report {
+    Checker::new(config).report(files, problems)
+}
+
+/// Facts about the whole corpus that one document's findings read: built
+/// once, from the documents' nodes (so from an index-only graph as well).
+#[derive(Debug)]
+struct Facts {
     /// Jurisdictions in scope.
     jurisdictions: HashSet<String>,
     /// Issuer codes in scope (upper case).
     issuers: HashSet<String>,
-    /// Corpus documents' nodes by (jurisdiction, number), for "did you mean".
-    by_number: HashMap<(String, u32), Vec<&'a Node>>,
+    /// Corpus documents (their index) by (jurisdiction, number), for "did
+    /// you mean".
+    by_number: HashMap<(String, u32), Vec<usize>>,
 }
 
-impl<'a> Ctx<'a> {
-    fn new(corpus: &'a Corpus, graph: &'a CitationGraph, config: &CheckConfig) -> Ctx<'a> {
+impl Facts {
+    fn new(graph: &CitationGraph, documents: usize, config: &CheckConfig) -> Facts {
+        let doc_nodes = || (0..documents).filter_map(|i| graph.document_node(i).map(|n| (i, n)));
+        let given = config.scope.jurisdictions.is_some() || config.scope.issuers.is_some();
+        let jurisdictions = match &config.scope.jurisdictions {
+            Some(j) => j.iter().cloned().collect(),
+            None if given => HashSet::new(),
+            None => doc_nodes().filter_map(|(_, n)| n.jurisdiction.clone()).collect(),
+        };
+        let issuers = config
+            .scope
+            .issuers
+            .iter()
+            .flatten()
+            .map(|s| s.chars().flat_map(char::to_uppercase).collect())
+            .collect();
+        let mut by_number: HashMap<(String, u32), Vec<usize>> = HashMap::new();
+        for (i, n) in doc_nodes() {
+            if let (Some(j), Some(num)) = (&n.jurisdiction, n.symbol.as_ref().and_then(Symbol::number)) {
+                by_number.entry((j.clone(), num)).or_default().push(i);
+            }
+        }
+        Facts {
+            jurisdictions,
+            issuers,
+            by_number,
+        }
+    }
+}
+
+/// What the graph says about one citation.
+#[derive(Debug, Clone, Copy, Default)]
+struct Looked<'r> {
+    /// The node it is attached to, and whether its identity is unknown.
+    target: Option<(&'r Node, bool)>,
+    /// Why it is not attached, and the candidates.
+    unresolved: Option<(&'r str, &'r [String])>,
+}
+
+impl<'r> Looked<'r> {
+    fn of(r: &'r Resolution<'r>) -> Looked<'r> {
+        match r {
+            Resolution::Node { node, confidence, .. } => Looked {
+                target: Some((node, *confidence == Confidence::Unknown)),
+                unresolved: None,
+            },
+            Resolution::Unresolved { reason, candidates } => Looked {
+                target: None,
+                unresolved: Some((reason.as_str(), candidates.as_slice())),
+            },
+            _ => Looked::default(),
+        }
+    }
+}
+
+/// The built graph's answers for every citation of the corpus, by (citing
+/// path, citation index).
+struct EdgeMaps<'a> {
+    edges: HashMap<(&'a Path, usize), (&'a Node, &'a Edge)>,
+    unresolved: HashMap<(&'a Path, usize), (&'a str, &'a [String])>,
+}
+
+impl<'a> EdgeMaps<'a> {
+    fn new(graph: &'a CitationGraph) -> EdgeMaps<'a> {
         let mut edges = HashMap::new();
         for (_, to, e) in graph.edges() {
             for ev in std::iter::once(&e.evidence).chain(&e.more) {
@@ -676,47 +1257,48 @@ impl<'a> Ctx<'a> {
                 )
             })
             .collect();
-        let doc_nodes: Vec<&Node> = (0..corpus.documents().len())
-            .filter_map(|i| graph.document_node(i))
-            .collect();
-        let given = config.scope.jurisdictions.is_some() || config.scope.issuers.is_some();
-        let jurisdictions = match &config.scope.jurisdictions {
-            Some(j) => j.iter().cloned().collect(),
-            None if given => HashSet::new(),
-            None => doc_nodes.iter().filter_map(|n| n.jurisdiction.clone()).collect(),
-        };
-        let issuers = config
-            .scope
-            .issuers
-            .iter()
-            .flatten()
-            .map(|s| s.chars().flat_map(char::to_uppercase).collect())
-            .collect();
-        let mut by_number: HashMap<(String, u32), Vec<&Node>> = HashMap::new();
-        for n in &doc_nodes {
-            if let (Some(j), Some(num)) = (&n.jurisdiction, n.symbol.as_ref().and_then(Symbol::number)) {
-                by_number.entry((j.clone(), num)).or_default().push(n);
-            }
-        }
-        Ctx {
-            graph,
-            edges,
-            unresolved,
-            jurisdictions,
-            issuers,
-            by_number,
-        }
+        EdgeMaps { edges, unresolved }
     }
 
+    fn looked(&self, path: &'a Path, ci: usize) -> Looked<'a> {
+        Looked {
+            target: self
+                .edges
+                .get(&(path, ci))
+                .map(|&(to, e)| (to, e.confidence == Confidence::Unknown)),
+            unresolved: self.unresolved.get(&(path, ci)).copied(),
+        }
+    }
+}
+
+/// What the check looks things up in.
+struct Ctx<'a> {
+    graph: &'a CitationGraph,
+    facts: &'a Facts,
+}
+
+impl<'a> Ctx<'a> {
     fn in_scope(&self, jurisdiction: Option<&str>, symbol: Option<&Symbol>) -> bool {
-        jurisdiction.is_some_and(|j| self.jurisdictions.contains(j))
+        jurisdiction.is_some_and(|j| self.facts.jurisdictions.contains(j))
             || symbol.and_then(|s| s.issuers().first()).is_some_and(|i| {
-                self.issuers
+                self.facts
+                    .issuers
                     .contains(&i.chars().flat_map(char::to_uppercase).collect::<String>())
             })
     }
 
-    fn document_findings(&self, i: usize, path: &'a Path, doc: &Document) -> Vec<Finding> {
+    /// The findings of one document (`citing` is its node), each citation
+    /// looked up with `look` (by its index).
+    fn document_findings<'r>(
+        &self,
+        citing: Option<&'r Node>,
+        path: &Path,
+        doc: &Document,
+        look: impl Fn(usize) -> Looked<'r>,
+    ) -> Vec<Finding>
+    where
+        'a: 'r,
+    {
         let mut out = Vec::new();
         for d in &doc.diagnostics {
             let malformed = ["malformed-", "impossible-", "unreadable-"]
@@ -731,11 +1313,11 @@ impl<'a> Ctx<'a> {
                 ));
             }
         }
-        let citing = self.graph.document_node(i);
         let home = citing.and_then(|n| n.jurisdiction.clone());
         for (ci, c) in doc.citations.iter().enumerate() {
             let what = describe(c);
-            let target = self.edges.get(&(path, ci)).copied();
+            let looked = look(ci);
+            let target = looked.target;
             // Type word against the symbol's type code.
             let type_finding = type_against_symbol(c).map(|(expected, found)| {
                 Finding::new(
@@ -783,7 +1365,7 @@ impl<'a> Ctx<'a> {
             if let Some(f) = issuer_finding(path, c).filter(|_| !c.shared.iter().any(|s| s == "issuer")) {
                 out.push(f);
             }
-            if let Some((reason, candidates)) = self.unresolved.get(&(path, ci)).copied() {
+            if let Some((reason, candidates)) = looked.unresolved {
                 if candidates.len() >= 2 {
                     out.push(self.ambiguous(path, c, &what, candidates.iter().map(String::as_str).collect(), reason));
                 } else if candidates.is_empty() && self.in_scope(home.as_deref(), None) {
@@ -796,7 +1378,7 @@ impl<'a> Ctx<'a> {
                 }
                 continue;
             }
-            let Some((to, edge)) = target else { continue };
+            let Some((to, unknown)) = target else { continue };
             if to.path.as_deref() == Some(path) {
                 // The document naming itself (a title line): nothing to check.
                 continue;
@@ -805,7 +1387,7 @@ impl<'a> Ctx<'a> {
                 let jur = to.jurisdiction.as_deref();
                 if !self.in_scope(jur, c.symbol.as_ref()) {
                     // Out of scope, or the jurisdiction is unknown.
-                } else if edge.confidence == Confidence::Unknown || to.year.is_none() {
+                } else if unknown || to.year.is_none() {
                     // Year unknown: look for documents of any year.
                     let fits = self.same_number(to, |_| true);
                     if fits.is_empty() {
@@ -868,18 +1450,25 @@ impl<'a> Ctx<'a> {
         };
         let Some(num) = s.number() else { return Vec::new() };
         let (issuer, ty) = issuer_type(s, to.doc_type.as_deref());
-        self.by_number
-            .get(&(j.clone(), num))
-            .into_iter()
-            .flatten()
+        self.documents_numbered(j, num)
             .filter(|n| {
                 n.symbol
                     .as_ref()
                     .is_some_and(|ns| issuer_type(ns, n.doc_type.as_deref()) == (issuer.clone(), ty.clone()))
             })
             .filter(|n| keep(n))
-            .copied()
             .collect()
+    }
+
+    /// Corpus documents of jurisdiction `j` numbered `num`, in corpus order.
+    fn documents_numbered(&self, j: &str, num: u32) -> impl Iterator<Item = &'a Node> + '_ {
+        let graph = self.graph;
+        self.facts
+            .by_number
+            .get(&(j.to_string(), num))
+            .into_iter()
+            .flatten()
+            .filter_map(move |&i| graph.document_node(i))
     }
 
     fn unresolved(&self, path: &Path, c: &Citation, to: &Node, what: &str) -> Finding {
@@ -909,7 +1498,7 @@ impl<'a> Ctx<'a> {
         if let (Some(j), Some(s)) = (&to.jurisdiction, &to.symbol) {
             if let Some(num) = s.number() {
                 let (issuer, ty) = issuer_type(s, to.doc_type.as_deref());
-                for n in self.by_number.get(&(j.clone(), num)).into_iter().flatten() {
+                for n in self.documents_numbered(j, num) {
                     let Some(ns) = &n.symbol else { continue };
                     let (ni, nt) = issuer_type(ns, n.doc_type.as_deref());
                     if ni == issuer && nt != ty && (to.year.is_none() || n.year == to.year) {
@@ -1168,16 +1757,21 @@ fn locate(findings: &mut Vec<Finding>) {
 
 /// [`locate`] for the findings of one file; returns which to keep.
 fn locate_file(group: &mut [Finding]) -> Vec<bool> {
-    let mut keep = vec![true; group.len()];
     if !group.iter().any(|f| f.span.is_some()) {
-        return keep;
+        return vec![true; group.len()];
     }
     let Ok(bytes) = std::fs::read(&group[0].path) else {
-        return keep;
+        return vec![true; group.len()];
     };
+    locate_in(&bytes, group)
+}
+
+/// [`locate`] for the findings of one file whose bytes are at hand.
+fn locate_in(bytes: &[u8], group: &mut [Finding]) -> Vec<bool> {
+    let mut keep = vec![true; group.len()];
     // A file that is not UTF-8 has findings only within its valid prefix
     // (the `unreadable` finding points at the first bad byte).
-    let text = match std::str::from_utf8(&bytes) {
+    let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default(),
     };
@@ -1265,11 +1859,234 @@ pub enum Format {
 /// Write a report. The human format ends with the summary line; the others
 /// leave it to the caller (stderr), so stdout stays machine-readable.
 pub fn render(report: &Report, format: Format, out: &mut dyn Write) -> io::Result<()> {
-    match format {
-        Format::Human => render_human(report, out),
-        Format::Json => render_json(report, out),
-        Format::Sarif => render_sarif(report, out),
-        Format::Github => render_github(report, out),
+    let mut w = ReportWriter::buffered(format, out);
+    for f in &report.findings {
+        w.write(f)?;
+    }
+    w.finish(report.files, report.baselined).map(drop)
+}
+
+/// Writes a report one finding at a time, as [`render`] writes a whole
+/// [`Report`] (the same bytes), for a check that streams its findings
+/// ([`Checker::findings`]): give it the findings in report order, then
+/// [`ReportWriter::finish`] with the number of files.
+///
+/// The human, `github` and SARIF formats are written as the findings come.
+/// The JSON format puts the summary before the findings, so its findings
+/// wait in a temporary file until the end (not in memory).
+pub struct ReportWriter<'w> {
+    format: Format,
+    out: &'w mut dyn Write,
+    summary: Summary,
+    /// Unresolved findings reported as warnings (the human format says so once).
+    strict_notes: usize,
+    /// JSON: the findings, written ahead of the summary.
+    spill: Option<Spill>,
+    /// SARIF: the log up to its results, until it is written.
+    sarif_head: Option<String>,
+    /// SARIF: what follows the results, and the indentation of the results.
+    sarif_tail: Option<(String, usize)>,
+}
+
+/// Where JSON findings wait for the summary.
+enum Spill {
+    Memory(Vec<u8>),
+    File(io::BufWriter<std::fs::File>),
+}
+
+impl Spill {
+    fn writer(&mut self) -> &mut dyn Write {
+        match self {
+            Spill::Memory(v) => v,
+            Spill::File(f) => f,
+        }
+    }
+}
+
+/// An anonymous temporary file (removed as soon as it is open, on Unix; at
+/// the end of the process elsewhere is not promised).
+fn temporary_file() -> io::Result<std::fs::File> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static SEQ: AtomicUsize = AtomicUsize::new(0);
+    let dir = std::env::temp_dir();
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    loop {
+        let n = SEQ.fetch_add(1, Ordering::Relaxed);
+        let path = dir.join(format!(".vanban-check-{}-{nanos:x}-{n}.json", std::process::id()));
+        match std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create_new(true)
+            .open(&path)
+        {
+            Ok(f) => {
+                if cfg!(unix) {
+                    let _ = std::fs::remove_file(&path);
+                }
+                return Ok(f);
+            }
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists && n < 1000 => continue,
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+/// Each line of `text` indented by `n` spaces (JSON strings hold no raw
+/// line breaks, so a value printed alone and indented is the value printed
+/// inside its parent).
+fn write_indented(out: &mut dyn Write, text: &str, n: usize) -> io::Result<()> {
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.write_all(b"\n")?;
+        }
+        write!(out, "{:n$}{line}", "")?;
+    }
+    Ok(())
+}
+
+/// The SARIF log with no results, cut where the results go: (before the
+/// results, after them, indentation of a result).
+fn sarif_frame() -> (String, String, usize) {
+    let log = sarif_log(Vec::new());
+    let text = serde_json::to_string_pretty(&log).unwrap_or_default();
+    const KEY: &str = "\"results\": [";
+    let at = text.find(KEY).map_or(text.len(), |i| i + KEY.len());
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let indent = text[line_start..].len() - text[line_start..].trim_start().len();
+    // After the `[` comes the `]` of the empty array.
+    let tail = text.get(at + 1..).unwrap_or_default().to_string();
+    (text[..at].to_string(), tail, indent + 2)
+}
+
+impl<'w> ReportWriter<'w> {
+    /// A writer of `format` to `out`. For JSON, a temporary file is made
+    /// for the findings (when none can be, they wait in memory).
+    pub fn new(format: Format, out: &'w mut dyn Write) -> io::Result<ReportWriter<'w>> {
+        let mut w = ReportWriter::buffered(format, out);
+        if format == Format::Json {
+            if let Ok(f) = temporary_file() {
+                w.spill = Some(Spill::File(io::BufWriter::new(f)));
+            }
+        }
+        Ok(w)
+    }
+
+    /// A writer whose JSON findings wait in memory (for a whole report).
+    fn buffered(format: Format, out: &'w mut dyn Write) -> ReportWriter<'w> {
+        let mut w = ReportWriter {
+            format,
+            out,
+            summary: Summary::default(),
+            strict_notes: 0,
+            spill: None,
+            sarif_tail: None,
+            sarif_head: None,
+        };
+        match format {
+            Format::Json => w.spill = Some(Spill::Memory(Vec::new())),
+            Format::Sarif => {
+                let (head, tail, indent) = sarif_frame();
+                w.sarif_head = Some(head);
+                w.sarif_tail = Some((tail, indent));
+            }
+            _ => {}
+        }
+        w
+    }
+
+    /// Write one finding (findings come in report order).
+    pub fn write(&mut self, f: &Finding) -> io::Result<()> {
+        let first = self.summary.findings() == 0;
+        self.summary.add(f);
+        if f.note.as_deref() == Some(STRICT_NOTE) {
+            self.strict_notes += 1;
+        }
+        match self.format {
+            Format::Human => write_human(f, self.out),
+            Format::Github => write_github(f, self.out),
+            Format::Json => {
+                let text = serde_json::to_string_pretty(f).map_err(io::Error::other)?;
+                let out = self.spill.get_or_insert_with(|| Spill::Memory(Vec::new())).writer();
+                out.write_all(if first { b"\n" } else { b",\n" })?;
+                write_indented(out, &text, 4)
+            }
+            Format::Sarif => {
+                if let Some(head) = self.sarif_head.take() {
+                    self.out.write_all(head.as_bytes())?;
+                }
+                let indent = self.sarif_tail.as_ref().map_or(0, |t| t.1);
+                let text = serde_json::to_string_pretty(&sarif_result(f)).map_err(io::Error::other)?;
+                self.out.write_all(if first { b"\n" } else { b",\n" })?;
+                write_indented(self.out, &text, indent)
+            }
+        }
+    }
+
+    /// Write what comes after the findings (the human format's summary
+    /// line; the JSON document, summary first) and return the counts:
+    /// `files` looked at, `baselined` findings left out by a baseline.
+    pub fn finish(mut self, files: usize, baselined: usize) -> io::Result<Summary> {
+        self.summary.files = files;
+        self.summary.baselined = baselined;
+        let n = self.summary.findings();
+        match self.format {
+            Format::Human => {
+                // Said once, not under each finding.
+                if self.strict_notes > 0 {
+                    writeln!(self.out, "note: {} {}", self.strict_notes, STRICT_NOTE)?;
+                }
+                writeln!(self.out, "{}", self.summary.line())?;
+            }
+            Format::Github => {}
+            Format::Json => {
+                #[derive(Serialize)]
+                struct Doc<'a> {
+                    version: u32,
+                    summary: &'a Summary,
+                    findings: [(); 0],
+                }
+                let head = serde_json::to_string_pretty(&Doc {
+                    version: 1,
+                    summary: &self.summary,
+                    findings: [],
+                })
+                .map_err(io::Error::other)?;
+                if n == 0 {
+                    self.out.write_all(head.as_bytes())?;
+                } else {
+                    // `"findings": []\n}`: the findings go between the brackets.
+                    let open = head.strip_suffix("]\n}").unwrap_or(&head);
+                    self.out.write_all(open.as_bytes())?;
+                    match self.spill.take() {
+                        Some(Spill::Memory(v)) => self.out.write_all(&v)?,
+                        Some(Spill::File(w)) => {
+                            use std::io::Seek;
+                            let mut file = w.into_inner().map_err(io::IntoInnerError::into_error)?;
+                            file.seek(io::SeekFrom::Start(0))?;
+                            io::copy(&mut file, &mut self.out)?;
+                        }
+                        None => {}
+                    }
+                    self.out.write_all(b"\n  ]\n}")?;
+                }
+                writeln!(self.out)?;
+            }
+            Format::Sarif => {
+                if let Some(head) = self.sarif_head.take() {
+                    self.out.write_all(head.as_bytes())?;
+                }
+                let (tail, indent) = self.sarif_tail.take().unwrap_or_default();
+                if n > 0 {
+                    write!(self.out, "\n{:w$}", "", w = indent.saturating_sub(2))?;
+                }
+                self.out.write_all(b"]")?;
+                self.out.write_all(tail.as_bytes())?;
+                writeln!(self.out)?;
+            }
+        }
+        Ok(self.summary)
     }
 }
 
@@ -1288,86 +2105,64 @@ fn width(c: char) -> usize {
 
 /// The human format.
 pub fn render_human(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    for f in &report.findings {
-        writeln!(
-            out,
-            "{}:{}:{}: {}[{}]: {}",
-            f.path.display(),
-            f.line,
-            f.column,
-            severity_word(f.severity),
-            f.code,
-            f.message
-        )?;
-        if let Some(src) = &f.source {
-            let gutter = f.line.to_string().len();
-            let chars: Vec<char> = src.chars().map(|c| if c == '\t' { ' ' } else { c }).collect();
-            let c0 = (f.column - 1).min(chars.len());
-            let c1 = if f.end_line == f.line {
-                (f.end_column - 1).clamp(c0, chars.len())
-            } else {
-                chars.len()
-            };
-            // A window of the line around the citation: paragraphs are long.
-            const BEFORE: usize = 40;
-            const MAX_MARK: usize = 80;
-            const AFTER: usize = 20;
-            let mark_end = c1.min(c0 + MAX_MARK);
-            let from = c0.saturating_sub(BEFORE);
-            let to = (mark_end + AFTER).min(chars.len());
-            let lead = if from > 0 { "…" } else { "" };
-            let tail = if to < chars.len() { "…" } else { "" };
-            let shown: String = chars[from..to].iter().collect();
-            let pad: usize = lead.chars().count() + chars[from..c0].iter().map(|&c| width(c)).sum::<usize>();
-            let marks: usize = chars[c0..mark_end].iter().map(|&c| width(c)).sum::<usize>().max(1);
-            writeln!(out, "{:gutter$} |", "")?;
-            writeln!(out, "{:>gutter$} | {lead}{shown}{tail}", f.line)?;
-            writeln!(out, "{:gutter$} | {:pad$}{}", "", "", "^".repeat(marks))?;
-        }
-        if let Some(e) = &f.expected {
-            writeln!(out, "  = expected: {e}")?;
-        }
-        if let Some(x) = &f.found {
-            writeln!(out, "  = found: {x}")?;
-        }
-        if let Some(s) = &f.suggestion {
-            writeln!(out, "  = help: {s}")?;
-        }
-        if let Some(n) = f.note.as_deref().filter(|n| *n != STRICT_NOTE) {
-            writeln!(out, "  = note: {n}")?;
-        }
-        writeln!(out)?;
+    render(report, Format::Human, out)
+}
+
+/// One finding in the human format.
+fn write_human(f: &Finding, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "{}:{}:{}: {}[{}]: {}",
+        f.path.display(),
+        f.line,
+        f.column,
+        severity_word(f.severity),
+        f.code,
+        f.message
+    )?;
+    if let Some(src) = &f.source {
+        let gutter = f.line.to_string().len();
+        let chars: Vec<char> = src.chars().map(|c| if c == '\t' { ' ' } else { c }).collect();
+        let c0 = (f.column - 1).min(chars.len());
+        let c1 = if f.end_line == f.line {
+            (f.end_column - 1).clamp(c0, chars.len())
+        } else {
+            chars.len()
+        };
+        // A window of the line around the citation: paragraphs are long.
+        const BEFORE: usize = 40;
+        const MAX_MARK: usize = 80;
+        const AFTER: usize = 20;
+        let mark_end = c1.min(c0 + MAX_MARK);
+        let from = c0.saturating_sub(BEFORE);
+        let to = (mark_end + AFTER).min(chars.len());
+        let lead = if from > 0 { "…" } else { "" };
+        let tail = if to < chars.len() { "…" } else { "" };
+        let shown: String = chars[from..to].iter().collect();
+        let pad: usize = lead.chars().count() + chars[from..c0].iter().map(|&c| width(c)).sum::<usize>();
+        let marks: usize = chars[c0..mark_end].iter().map(|&c| width(c)).sum::<usize>().max(1);
+        writeln!(out, "{:gutter$} |", "")?;
+        writeln!(out, "{:>gutter$} | {lead}{shown}{tail}", f.line)?;
+        writeln!(out, "{:gutter$} | {:pad$}{}", "", "", "^".repeat(marks))?;
     }
-    // Said once, not under each finding.
-    let warned = report
-        .findings
-        .iter()
-        .filter(|f| f.note.as_deref() == Some(STRICT_NOTE))
-        .count();
-    if warned > 0 {
-        writeln!(out, "note: {warned} {}", STRICT_NOTE)?;
+    if let Some(e) = &f.expected {
+        writeln!(out, "  = expected: {e}")?;
     }
-    writeln!(out, "{}", report.summary_line())
+    if let Some(x) = &f.found {
+        writeln!(out, "  = found: {x}")?;
+    }
+    if let Some(s) = &f.suggestion {
+        writeln!(out, "  = help: {s}")?;
+    }
+    if let Some(n) = f.note.as_deref().filter(|n| *n != STRICT_NOTE) {
+        writeln!(out, "  = note: {n}")?;
+    }
+    writeln!(out)
 }
 
 /// The JSON format: `{"version": 1, "summary": {...}, "findings": [...]}`.
 pub fn render_json(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    #[derive(Serialize)]
-    struct Doc<'a> {
-        version: u32,
-        summary: Summary,
-        findings: &'a [Finding],
-    }
-    serde_json::to_writer_pretty(
-        &mut *out,
-        &Doc {
-            version: 1,
-            summary: report.summary(),
-            findings: &report.findings,
-        },
-    )
-    .map_err(io::Error::other)?;
-    writeln!(out)
+    render(report, Format::Json, out)
 }
 
 /// A relative path as a URI reference (`/` separators, percent-encoded), or
@@ -1393,6 +2188,11 @@ fn uri_of(path: &Path) -> (String, bool) {
 /// The SARIF 2.1.0 format: one run, a rule per code, a result per finding
 /// with its region (columns in Unicode code points, end column exclusive).
 pub fn render_sarif(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    render(report, Format::Sarif, out)
+}
+
+/// The SARIF log of one run with these results.
+fn sarif_log(results: Vec<serde_json::Value>) -> serde_json::Value {
     use serde_json::json;
     let rules: Vec<serde_json::Value> = Code::ALL
         .iter()
@@ -1405,39 +2205,7 @@ pub fn render_sarif(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             })
         })
         .collect();
-    let results: Vec<serde_json::Value> = report
-        .findings
-        .iter()
-        .map(|f| {
-            let (uri, absolute) = uri_of(&f.path);
-            let mut loc = json!({"uri": uri});
-            if !absolute {
-                loc["uriBaseId"] = json!("%SRCROOT%");
-            }
-            let mut region =
-                json!({"startLine": f.line, "startColumn": f.column, "endColumn": f.end_column.max(f.column)});
-            if f.end_line != f.line {
-                region["endLine"] = json!(f.end_line);
-                region["endColumn"] = json!(f.end_column);
-            }
-            if let Some(c) = &f.cited {
-                region["snippet"] = json!({"text": c});
-            }
-            let mut text = f.message.clone();
-            if let Some(s) = &f.suggestion {
-                text.push_str(&format!(" (help: {s})"));
-            }
-            json!({
-                "ruleId": f.code.as_str(),
-                "ruleIndex": Code::ALL.iter().position(|c| *c == f.code).unwrap_or(0),
-                "level": sarif_level(f.severity),
-                "message": {"text": text},
-                "locations": [{"physicalLocation": {"artifactLocation": loc, "region": region}}],
-                "partialFingerprints": {"vanban/v1": f.fingerprint},
-            })
-        })
-        .collect();
-    let log = json!({
+    json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
         "runs": [{
@@ -1450,9 +2218,37 @@ pub fn render_sarif(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             "columnKind": "unicodeCodePoints",
             "results": results,
         }],
-    });
-    serde_json::to_writer_pretty(&mut *out, &log).map_err(io::Error::other)?;
-    writeln!(out)
+    })
+}
+
+/// The SARIF result of one finding.
+fn sarif_result(f: &Finding) -> serde_json::Value {
+    use serde_json::json;
+    let (uri, absolute) = uri_of(&f.path);
+    let mut loc = json!({"uri": uri});
+    if !absolute {
+        loc["uriBaseId"] = json!("%SRCROOT%");
+    }
+    let mut region = json!({"startLine": f.line, "startColumn": f.column, "endColumn": f.end_column.max(f.column)});
+    if f.end_line != f.line {
+        region["endLine"] = json!(f.end_line);
+        region["endColumn"] = json!(f.end_column);
+    }
+    if let Some(c) = &f.cited {
+        region["snippet"] = json!({"text": c});
+    }
+    let mut text = f.message.clone();
+    if let Some(s) = &f.suggestion {
+        text.push_str(&format!(" (help: {s})"));
+    }
+    json!({
+        "ruleId": f.code.as_str(),
+        "ruleIndex": Code::ALL.iter().position(|c| *c == f.code).unwrap_or(0),
+        "level": sarif_level(f.severity),
+        "message": {"text": text},
+        "locations": [{"physicalLocation": {"artifactLocation": loc, "region": region}}],
+        "partialFingerprints": {"vanban/v1": f.fingerprint},
+    })
 }
 
 fn sarif_level(s: Severity) -> &'static str {
@@ -1466,29 +2262,31 @@ fn sarif_level(s: Severity) -> &'static str {
 /// GitHub Actions workflow commands, one line per finding:
 /// `::error file=PATH,line=L,col=C,endLine=L,endColumn=C,title=vanban CODE::MESSAGE`.
 pub fn render_github(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    for f in &report.findings {
-        let kind = match f.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Info => "notice",
-        };
-        let mut msg = f.message.clone();
-        if let Some(s) = &f.suggestion {
-            msg.push_str(&format!("\nhelp: {s}"));
-        }
-        writeln!(
-            out,
-            "::{kind} file={},line={},col={},endLine={},endColumn={},title={}::{}",
-            gh_property(&f.path.to_string_lossy()),
-            f.line,
-            f.column,
-            f.end_line,
-            f.end_column,
-            gh_property(&format!("vanban {}", f.code)),
-            gh_data(&msg)
-        )?;
+    render(report, Format::Github, out)
+}
+
+/// One finding as a GitHub workflow command.
+fn write_github(f: &Finding, out: &mut dyn Write) -> io::Result<()> {
+    let kind = match f.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "notice",
+    };
+    let mut msg = f.message.clone();
+    if let Some(s) = &f.suggestion {
+        msg.push_str(&format!("\nhelp: {s}"));
     }
-    Ok(())
+    writeln!(
+        out,
+        "::{kind} file={},line={},col={},endLine={},endColumn={},title={}::{}",
+        gh_property(&f.path.to_string_lossy()),
+        f.line,
+        f.column,
+        f.end_line,
+        f.end_column,
+        gh_property(&format!("vanban {}", f.code)),
+        gh_data(&msg)
+    )
 }
 
 fn gh_data(s: &str) -> String {

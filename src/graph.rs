@@ -6,7 +6,7 @@
 
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
@@ -194,8 +194,16 @@ pub struct CitationGraph {
     doc_nodes: Vec<NodeIndex>,
     unresolved: Vec<Unresolved>,
     duplicates: Vec<Duplicate>,
+    /// The first node of each shared identity → its entry in `duplicates`.
+    dup_first: FxHashMap<NodeIndex, usize>,
     cycles: Vec<Vec<NodeIndex>>,
+    /// Nodes by (type slug, number), for number-only references and
+    /// citations without a year (built when first needed).
+    by_number: OnceLock<NumberIndex>,
 }
+
+/// Nodes (with a full identity) by (type slug, number).
+type NumberIndex = FxHashMap<(String, u32), Vec<NodeIndex>>;
 
 fn stem(path: &Path) -> String {
     path.file_stem()
@@ -266,11 +274,16 @@ enum Planned {
 
 /// The identity work for one document.
 struct DocPlan {
+    head: DocHead,
+    targets: Vec<Planned>,
+}
+
+/// The citing document's side of a [`DocPlan`].
+struct DocHead {
     path: Arc<Path>,
     home: Option<String>,
     own: Option<Identity>,
     own_id: Option<String>,
-    targets: Vec<Planned>,
 }
 
 impl DocPlan {
@@ -315,12 +328,94 @@ impl DocPlan {
             })
             .collect();
         DocPlan {
-            path,
-            home,
-            own,
-            own_id,
+            head: DocHead {
+                path,
+                home,
+                own,
+                own_id,
+            },
             targets,
         }
+    }
+}
+
+/// Relations whose edges establish facts that other documents' findings
+/// read (a document replaced or repealed by another): the only edges a
+/// [`GraphBuilder::index_only`] graph keeps.
+fn is_corpus_fact(relation: Relation) -> bool {
+    matches!(relation, Relation::Replaces | Relation::Repeals)
+}
+
+/// What a [`GraphBuilder::index_only`] builder keeps of one document: its
+/// identity work done (in parallel, by [`IndexedDocument::new`]), its header,
+/// and only the citations that make or fill nodes (the first citation of
+/// each cited identity, full or private, and the first one of it with a
+/// date) or that establish corpus facts (`replaces`, `repeals`), cut to what
+/// the builder reads of them. The document itself can be dropped.
+pub struct IndexedDocument {
+    head: DocHead,
+    /// The header fields the document's node takes, and the kept citations.
+    doc: Document,
+    /// For each kept citation: its index in the document, and its target.
+    cites: Vec<(usize, Planned)>,
+}
+
+impl IndexedDocument {
+    /// Do the identity work for `doc`, read from `path`, and keep what an
+    /// index-only builder needs.
+    pub fn new(path: &Path, doc: &Document) -> IndexedDocument {
+        let DocPlan { head, targets } = DocPlan::new(path, doc);
+        let mut citations = Vec::new();
+        let mut cites = Vec::new();
+        // Node id → whether a citation of it with a date was kept.
+        let mut seen: FxHashMap<String, bool> = FxHashMap::default();
+        for (i, (c, t)) in doc.citations.iter().zip(targets).enumerate() {
+            let keep = match &t {
+                // A node takes its fields from the first citation of it, and
+                // its date from the first one that has a date: later
+                // citations of it change nothing, unless they are edges kept.
+                Planned::Complete(_, id) | Planned::Private(_, id, _) => match seen.get_mut(id.as_str()) {
+                    None => {
+                        seen.insert(id.clone(), c.date.is_some());
+                        true
+                    }
+                    Some(dated) => {
+                        let fills = !*dated && c.date.is_some();
+                        *dated |= c.date.is_some();
+                        fills || is_corpus_fact(c.relation)
+                    }
+                },
+                Planned::Later(..) => is_corpus_fact(c.relation),
+                Planned::Skip => false,
+            };
+            if keep {
+                citations.push(Citation {
+                    doc_type: c.doc_type.clone(),
+                    symbol: c.symbol.clone(),
+                    number: None,
+                    date: c.date,
+                    issuer: None,
+                    subject: None,
+                    name: None,
+                    relation: c.relation,
+                    span: c.span,
+                    symbol_span: None,
+                    line: c.line,
+                    in_footnote: false,
+                    refers_to: None,
+                    shared: Vec::new(),
+                });
+                cites.push((i, t));
+            }
+        }
+        let doc = Document {
+            symbol: doc.symbol.clone(),
+            doc_type: doc.doc_type.clone(),
+            date: doc.date,
+            citations,
+            ..Default::default()
+        };
+        IndexedDocument { head, doc, cites }
     }
 }
 
@@ -335,6 +430,8 @@ pub struct GraphBuilder {
     pending: Vec<Pending>,
     /// Identity id → corpus documents that have it (for duplicates).
     claimed: FxHashMap<NodeIndex, Vec<NodeIndex>>,
+    /// Keep only the edges of [`is_corpus_fact`] relations.
+    index_only: bool,
 }
 
 impl GraphBuilder {
@@ -354,6 +451,32 @@ impl GraphBuilder {
         b
     }
 
+    /// A builder of the *index* of a corpus, for a check that streams
+    /// (`vanban::check::Checker`): every node, exactly as the full graph has
+    /// them (ids, types, dates, jurisdictions; issuers and subjects are left
+    /// out), the duplicates, but of the edges only those that other
+    /// documents' findings read (`replaces` and `repeals`), and no list of
+    /// unresolved citations (each is resolved again when asked). Its memory
+    /// follows the number of documents, not the number of citations. Feed it
+    /// [`IndexedDocument`]s (or documents) in corpus order, then ask the
+    /// finished graph what each citation of a document resolves to with
+    /// [`CitationGraph::resolve_document`].
+    pub fn index_only() -> GraphBuilder {
+        GraphBuilder {
+            index_only: true,
+            ..GraphBuilder::default()
+        }
+    }
+
+    /// Add a document prepared by [`IndexedDocument::new`]. Meant for an
+    /// [`GraphBuilder::index_only`] builder: the document keeps only the
+    /// citations such a builder reads, so a full builder would miss edges.
+    pub fn add_indexed(&mut self, d: IndexedDocument) {
+        let IndexedDocument { head, doc, cites } = d;
+        let cites = cites.into_iter().zip(&doc.citations).map(|((i, t), c)| (i, c, t));
+        self.insert_cites(head, &doc, cites);
+    }
+
     /// Add one parsed document read from `path`.
     pub fn add(&mut self, path: &Path, doc: &Document) {
         let plan = DocPlan::new(path, doc);
@@ -371,15 +494,32 @@ impl GraphBuilder {
     }
 
     fn insert(&mut self, plan: DocPlan, doc: &Document) {
-        let DocPlan {
+        let DocPlan { head, targets } = plan;
+        let cites = doc
+            .citations
+            .iter()
+            .zip(targets)
+            .enumerate()
+            .map(|(i, (c, t))| (i, c, t));
+        self.insert_cites(head, doc, cites);
+    }
+
+    /// Add a document's node, then its citations `(index, citation, target)`.
+    fn insert_cites<'c>(
+        &mut self,
+        head: DocHead,
+        doc: &Document,
+        cites: impl Iterator<Item = (usize, &'c Citation, Planned)>,
+    ) {
+        let DocHead {
             path,
             home,
             own,
             own_id,
-            targets,
-        } = plan;
+        } = head;
         let from = self.add_document_node(&path, doc, own.as_ref(), own_id, home.as_deref());
-        for (ci, (c, t)) in doc.citations.iter().zip(targets).enumerate() {
+        for (ci, c, t) in cites {
+            let edge = !self.index_only || is_corpus_fact(c.relation);
             let evidence = Evidence {
                 path: path.clone(),
                 span: c.span,
@@ -389,13 +529,18 @@ impl GraphBuilder {
             match t {
                 Planned::Complete(ident, id) => {
                     let to = self.node_for_identity(&ident, id, c);
-                    self.add_edge(from, to, c, Confidence::Certain, None, evidence);
+                    if edge {
+                        self.add_edge(from, to, c, Confidence::Certain, None, evidence);
+                    }
                 }
                 Planned::Private(ident, id, reason) => {
                     // Never bound by guesswork: a node private to the citing file.
                     let to = self.external_node(&ident, id, c, Some(reason.clone()));
-                    self.add_edge(from, to, c, Confidence::Unknown, Some(reason), evidence);
+                    if edge {
+                        self.add_edge(from, to, c, Confidence::Unknown, Some(reason), evidence);
+                    }
                 }
+                Planned::Later(..) if !edge => {}
                 Planned::Later(kind, what) => self.pending.push(Pending {
                     from,
                     evidence,
@@ -636,6 +781,7 @@ impl GraphBuilder {
         dups.sort();
         for (first, ixs) in dups {
             let g = &mut self.graph;
+            g.dup_first.insert(first, g.duplicates.len());
             g.duplicates.push(Duplicate {
                 identity: g.g[first].id.clone(),
                 ids: ixs.iter().map(|&i| g.g[i].id.clone()).collect(),
@@ -645,15 +791,15 @@ impl GraphBuilder {
             for e in incoming {
                 let (src, _) = g.g.edge_endpoints(e).expect("edge exists");
                 let w = g.g.remove_edge(e).expect("edge exists");
+                if self.index_only {
+                    // Resolved again, citation by citation, when asked.
+                    continue;
+                }
                 for ev in std::iter::once(w.evidence).chain(w.more) {
                     g.unresolved.push(Unresolved {
                         from: g.g[src].id.clone(),
                         evidence: ev,
-                        reason: format!(
-                            "ambiguous: {} documents of the corpus have the identity {}",
-                            ixs.len(),
-                            g.g[first].id
-                        ),
+                        reason: shared_identity_reason(ixs.len(), &g.g[first].id),
                         candidates: ixs.iter().map(|&i| g.g[i].id.clone()).collect(),
                     });
                 }
@@ -661,66 +807,12 @@ impl GraphBuilder {
         }
         // Pending: bound only when exactly one candidate fits.
         let pending = std::mem::take(&mut self.pending);
-        if !pending.is_empty() {
-            // Index every node by (type slug, number).
-            let mut by_number: FxHashMap<(String, u32), Vec<NodeIndex>> = FxHashMap::default();
-            for ix in self.graph.g.node_indices() {
-                let n = &self.graph.g[ix];
-                if n.id.contains('~') {
-                    continue;
-                }
-                if let Some(sym) = &n.symbol {
-                    if let Some(num) = sym.number() {
-                        by_number
-                            .entry((resolve::type_slug(sym, n.doc_type.as_deref()), num))
-                            .or_default()
-                            .push(ix);
-                    }
-                }
-            }
+        if !pending.is_empty() || self.index_only {
+            let by_number = number_index(&self.graph.g);
             for p in pending {
-                let fits: Vec<NodeIndex> = match &p.kind {
-                    PendingKind::NumberOnly(ts, number, year, home) => by_number
-                        .get(&(ts.to_string(), *number))
-                        .into_iter()
-                        .flatten()
-                        .copied()
-                        .filter(|&n| n != p.from)
-                        .filter(|&n| {
-                            let node = &self.graph.g[n];
-                            year.is_none_or(|y| node.year == Some(y))
-                                && match (home, &node.jurisdiction) {
-                                    (Some(h), Some(j)) => j == h || j == "national",
-                                    _ => true,
-                                }
-                        })
-                        .collect(),
-                    PendingKind::NoYear(ident) => by_number
-                        .get(&(ident.doc_type.clone(), ident.number))
-                        .into_iter()
-                        .flatten()
-                        .copied()
-                        .filter(|&n| n != p.from)
-                        .filter(|&n| {
-                            let node = &self.graph.g[n];
-                            node.jurisdiction.as_deref() == Some(ident.jurisdiction.slug())
-                                && node
-                                    .symbol
-                                    .as_ref()
-                                    .is_some_and(|s| resolve::slug(&s.issuers().join("-")) == ident.issuer)
-                        })
-                        .collect(),
-                };
-                let kind = match p.kind {
-                    PendingKind::NumberOnly(..) => "number-only reference",
-                    PendingKind::NoYear(_) => "no year",
-                };
-                if fits.len() == 1 {
-                    let reason = format!(
-                        "{kind} ({}): the only document of that type and number in the graph",
-                        p.what
-                    );
-                    self.add_edge_raw(
+                let fits = fits(&self.graph.g, &by_number, Some(p.from), &p.kind);
+                match pending_outcome(&p.kind, &p.what, fits.len()) {
+                    Ok(reason) => self.add_edge_raw(
                         p.from,
                         fits[0],
                         p.relation,
@@ -728,21 +820,22 @@ impl GraphBuilder {
                         Confidence::Inferred,
                         Some(reason),
                         p.evidence,
-                    );
-                } else {
-                    let g = &mut self.graph;
-                    let reason = if fits.is_empty() {
-                        format!("{kind} ({}): no document of that type and number in the graph", p.what)
-                    } else {
-                        format!("{kind} ({}): {} candidates fit", p.what, fits.len())
-                    };
-                    g.unresolved.push(Unresolved {
-                        from: g.g[p.from].id.clone(),
-                        evidence: p.evidence,
-                        reason,
-                        candidates: fits.iter().map(|&x| g.g[x].id.clone()).collect(),
-                    });
+                    ),
+                    Err(_) if self.index_only => {}
+                    Err(reason) => {
+                        let g = &mut self.graph;
+                        g.unresolved.push(Unresolved {
+                            from: g.g[p.from].id.clone(),
+                            evidence: p.evidence,
+                            reason,
+                            candidates: fits.iter().map(|&x| g.g[x].id.clone()).collect(),
+                        });
+                    }
                 }
+            }
+            if self.index_only {
+                // Kept: every later resolution reads it.
+                let _ = self.graph.by_number.set(by_number);
             }
         }
         // Cycles, computed once.
@@ -755,7 +848,184 @@ impl GraphBuilder {
     }
 }
 
+/// Index every node with a full identity (no `~` in its id) by (type slug,
+/// number).
+fn number_index(g: &DiGraph<Node, Edge>) -> NumberIndex {
+    let mut by_number: NumberIndex = FxHashMap::default();
+    for ix in g.node_indices() {
+        let n = &g[ix];
+        if n.id.contains('~') {
+            continue;
+        }
+        if let Some(sym) = &n.symbol {
+            if let Some(num) = sym.number() {
+                by_number
+                    .entry((resolve::type_slug(sym, n.doc_type.as_deref()), num))
+                    .or_default()
+                    .push(ix);
+            }
+        }
+    }
+    by_number
+}
+
+/// The nodes a number-only reference or a citation without a year could
+/// mean (the citing document `from` itself left out), in node order.
+fn fits(
+    g: &DiGraph<Node, Edge>,
+    by_number: &NumberIndex,
+    from: Option<NodeIndex>,
+    kind: &PendingKind,
+) -> Vec<NodeIndex> {
+    match kind {
+        PendingKind::NumberOnly(ts, number, year, home) => by_number
+            .get(&(ts.to_string(), *number))
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&n| Some(n) != from)
+            .filter(|&n| {
+                let node = &g[n];
+                year.is_none_or(|y| node.year == Some(y))
+                    && match (home, &node.jurisdiction) {
+                        (Some(h), Some(j)) => j == h || j == "national",
+                        _ => true,
+                    }
+            })
+            .collect(),
+        PendingKind::NoYear(ident) => by_number
+            .get(&(ident.doc_type.clone(), ident.number))
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&n| Some(n) != from)
+            .filter(|&n| {
+                let node = &g[n];
+                node.jurisdiction.as_deref() == Some(ident.jurisdiction.slug())
+                    && node
+                        .symbol
+                        .as_ref()
+                        .is_some_and(|s| resolve::slug(&s.issuers().join("-")) == ident.issuer)
+            })
+            .collect(),
+    }
+}
+
+/// Bound (`Ok`, with the reason of the inference) when exactly one of
+/// `fits` candidates fits, else unresolved (`Err`, with the reason).
+fn pending_outcome(kind: &PendingKind, what: &str, fits: usize) -> Result<String, String> {
+    let kind = match kind {
+        PendingKind::NumberOnly(..) => "number-only reference",
+        PendingKind::NoYear(_) => "no year",
+    };
+    match fits {
+        1 => Ok(format!(
+            "{kind} ({what}): the only document of that type and number in the graph"
+        )),
+        0 => Err(format!(
+            "{kind} ({what}): no document of that type and number in the graph"
+        )),
+        n => Err(format!("{kind} ({what}): {n} candidates fit")),
+    }
+}
+
+/// Why a citation of an identity several documents share is not attached.
+fn shared_identity_reason(documents: usize, identity: &str) -> String {
+    format!("ambiguous: {documents} documents of the corpus have the identity {identity}")
+}
+
+/// What one citation resolves to in a graph (see
+/// [`CitationGraph::resolve_document`]).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Resolution<'g> {
+    /// Attached to a node: the target of the citation's edge.
+    Node {
+        /// The cited node.
+        node: &'g Node,
+        /// How sure the target is, for this citation (an edge that gathers
+        /// several citations keeps the most certain of theirs).
+        confidence: Confidence,
+        /// Why it is not certain, when it is not.
+        reason: Option<String>,
+    },
+    /// Not attached to any node.
+    Unresolved {
+        /// Why (as in [`Unresolved::reason`]).
+        reason: String,
+        /// Ids of the candidates, when several fit.
+        candidates: Vec<String>,
+    },
+    /// Nothing to resolve (a law cited by name only, a blank number), or
+    /// the graph has no node for it (the document is not the one the graph
+    /// was built from).
+    Nothing,
+}
+
 impl CitationGraph {
+    /// What each citation of a document resolves to, read-only: the same
+    /// answer the builder gave when it added the document (the `index`-th
+    /// document added, read from `path`): its edge's target and confidence,
+    /// or why it is unresolved (a shared identity, no candidate or several
+    /// candidates for a number-only reference). One entry per citation, in
+    /// order. With a graph built by [`GraphBuilder::index_only`], this is how
+    /// a check resolves a document it reads again, without the edges.
+    pub fn resolve_document(&self, index: usize, path: &Path, doc: &Document) -> Vec<Resolution<'_>> {
+        let plan = DocPlan::new(path, doc);
+        let from = self.doc_nodes.get(index).copied();
+        plan.targets
+            .into_iter()
+            .map(|t| self.resolve_planned(from, t))
+            .collect()
+    }
+
+    fn resolve_planned(&self, from: Option<NodeIndex>, t: Planned) -> Resolution<'_> {
+        match t {
+            Planned::Complete(_, id) => {
+                let Some(&ix) = self.by_id.get(id.as_str()) else {
+                    return Resolution::Nothing;
+                };
+                match self.dup_first.get(&ix) {
+                    Some(&d) => {
+                        let dup = &self.duplicates[d];
+                        Resolution::Unresolved {
+                            reason: shared_identity_reason(dup.ids.len(), &dup.identity),
+                            candidates: dup.ids.clone(),
+                        }
+                    }
+                    None => Resolution::Node {
+                        node: &self.g[ix],
+                        confidence: Confidence::Certain,
+                        reason: None,
+                    },
+                }
+            }
+            Planned::Private(_, id, reason) => match self.by_id.get(id.as_str()) {
+                Some(&ix) => Resolution::Node {
+                    node: &self.g[ix],
+                    confidence: Confidence::Unknown,
+                    reason: Some(reason),
+                },
+                None => Resolution::Nothing,
+            },
+            Planned::Later(kind, what) => {
+                let by_number = self.by_number.get_or_init(|| number_index(&self.g));
+                let fits = fits(&self.g, by_number, from, &kind);
+                match pending_outcome(&kind, &what, fits.len()) {
+                    Ok(reason) => Resolution::Node {
+                        node: &self.g[fits[0]],
+                        confidence: Confidence::Inferred,
+                        reason: Some(reason),
+                    },
+                    Err(reason) => Resolution::Unresolved {
+                        reason,
+                        candidates: fits.iter().map(|&x| self.g[x].id.clone()).collect(),
+                    },
+                }
+            }
+            Planned::Skip => Resolution::Nothing,
+        }
+    }
+
     /// Build and resolve the graph of parsed documents.
     pub fn build(docs: &[CorpusDocument]) -> CitationGraph {
         use rayon::prelude::*;
@@ -1146,6 +1416,159 @@ mod tests {
         assert_eq!(a[0].1.confidence, Confidence::Unknown);
         assert!(a[0].0.id.starts_with("vn/unknown/tu/cv/2015/921~"));
         assert!(g.cited_by("vn/binh-thuan/tu/cv/2015/921").is_empty());
+    }
+
+    /// The index-only graph of `docs`, and the full graph.
+    fn both(docs: &[CorpusDocument]) -> (CitationGraph, CitationGraph) {
+        let mut b = GraphBuilder::index_only();
+        for d in docs {
+            b.add_indexed(IndexedDocument::new(&d.path, &d.document));
+        }
+        (b.finish(), CitationGraph::build(docs))
+    }
+
+    #[test]
+    fn ok_index_keeps_nodes_and_corpus_facts() {
+        let nd = "30/2024/NĐ-CP";
+        let mut first = cite(nd, None, Relation::Mentions);
+        first.issuer = Some("Chính phủ".to_string());
+        let docs = vec![
+            cd(
+                "a.txt",
+                doc(
+                    Some("UBND TỈNH BÌNH THUẬN"),
+                    Some("10/UBND-VP"),
+                    Some("2024-05-01"),
+                    vec![
+                        // The node's date comes from the second citation.
+                        first,
+                        cite(nd, Some("2024-01-01"), Relation::Mentions),
+                        cite(nd, Some("2024-01-02"), Relation::Basis),
+                        cite("698-CV/TU", Some("2023-02-28"), Relation::Replaces),
+                        cite("921-CV/TU", Some("2015-09-28"), Relation::Repeals),
+                    ],
+                ),
+            ),
+            cd(
+                "b.txt",
+                doc(
+                    Some("TỈNH ỦY BÌNH THUẬN"),
+                    Some("698-CV/TU"),
+                    Some("2023-02-28"),
+                    vec![cite(nd, None, Relation::Implements)],
+                ),
+            ),
+            cd(
+                "h.txt",
+                doc(
+                    None,
+                    None,
+                    None,
+                    vec![cite("5-CV/TU", Some("2015-09-28"), Relation::Replaces)],
+                ),
+            ),
+        ];
+        let (index, full) = both(&docs);
+        let n = index.node("vn/national/cp/nd/2024/30").unwrap();
+        assert_eq!(n.date, Some("2024-01-01".parse().unwrap()));
+        assert_eq!(n.issuer, None);
+        assert_eq!(
+            full.node("vn/national/cp/nd/2024/30").unwrap().issuer.as_deref(),
+            Some("Chính phủ")
+        );
+        let ids = |g: &CitationGraph| {
+            g.nodes()
+                .map(|n| (n.id.clone(), n.date, n.external))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ids(&index), ids(&full));
+        // Only the edges of corpus facts: replaces 698 (into b.txt's node),
+        // repeals 921, and the private node of the headless letter.
+        let rels: Vec<(String, Relation)> = index.edges().map(|(_, t, e)| (t.id.clone(), e.relation)).collect();
+        assert_eq!(rels.len(), 3, "{rels:?}");
+        assert!(rels.contains(&("vn/binh-thuan/tu/cv/2023/698".to_string(), Relation::Replaces)));
+        assert_eq!(full.edge_count(), 6);
+        assert!(index.unresolved().is_empty());
+    }
+
+    #[test]
+    fn ok_resolve_document_answers_as_the_builder() {
+        let docs = vec![
+            cd(
+                "k1.txt",
+                doc(
+                    Some("TỈNH ỦY BÌNH THUẬN"),
+                    Some("189-KH/TU"),
+                    Some("2020-03-30"),
+                    vec![],
+                ),
+            ),
+            cd(
+                "k2.txt",
+                doc(
+                    Some("TỈNH ỦY BÌNH THUẬN"),
+                    Some("189-KH/TU"),
+                    Some("2020-03-30"),
+                    vec![],
+                ),
+            ),
+            cd(
+                "k3.txt",
+                doc(
+                    Some("TỈNH ỦY BÌNH THUẬN"),
+                    Some("190-KH/TU"),
+                    Some("2021-01-30"),
+                    vec![],
+                ),
+            ),
+            cd(
+                "x.txt",
+                doc(
+                    Some("TỈNH ỦY BÌNH THUẬN"),
+                    Some("10-CV/TU"),
+                    Some("2022-05-01"),
+                    vec![
+                        cite("189-KH/TU", Some("2020-03-30"), Relation::Implements),
+                        Citation {
+                            symbol: None,
+                            number: Some(190),
+                            doc_type: Some("Kế hoạch".to_string()),
+                            ..cite("1-CV/TU", None, Relation::Mentions)
+                        },
+                        Citation {
+                            symbol: None,
+                            number: Some(191),
+                            doc_type: Some("Kế hoạch".to_string()),
+                            ..cite("1-CV/TU", None, Relation::Mentions)
+                        },
+                        cite("5-NQ/TU", None, Relation::Mentions),
+                    ],
+                ),
+            ),
+        ];
+        let (index, full) = both(&docs);
+        for g in [&index, &full] {
+            let r = g.resolve_document(3, Path::new("x.txt"), &docs[3].document);
+            let Resolution::Unresolved { reason, candidates } = &r[0] else {
+                panic!("{r:?}")
+            };
+            assert!(reason.starts_with("ambiguous: 2 documents"), "{reason}");
+            assert_eq!(candidates.len(), 2);
+            let Resolution::Node { node, confidence, .. } = &r[1] else {
+                panic!("{r:?}")
+            };
+            assert_eq!(
+                (node.id.as_str(), *confidence),
+                ("vn/binh-thuan/tu/kh/2021/190", Confidence::Inferred)
+            );
+            assert!(matches!(&r[2], Resolution::Unresolved { candidates, .. } if candidates.is_empty()));
+            assert!(matches!(&r[3], Resolution::Unresolved { reason, .. } if reason.starts_with("no year")));
+        }
+        // As the full graph's edges and unresolved list say.
+        assert_eq!(full.unresolved().len(), 3);
+        let cited = full.cites("vn/binh-thuan/tu/cv/2022/10");
+        assert_eq!(cited.len(), 1);
+        assert_eq!(cited[0].1.confidence, Confidence::Inferred);
     }
 
     #[test]

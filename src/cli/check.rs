@@ -8,9 +8,10 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context};
 use clap::ValueEnum;
-use rayon::prelude::*;
-use vanban::check::{self, Baseline, Cache, CheckConfig, Format};
-use vanban::{Corpus, CorpusOptions, Document, ParseOptions};
+use vanban::check::{
+    self, Baseline, BaselineBuilder, BaselineFilter, Cache, CheckConfig, Checker, Format, ReportWriter, Summary,
+};
+use vanban::{CorpusOptions, ParseOptions};
 
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
 pub enum CheckFormat {
@@ -117,56 +118,41 @@ fn is_ignored(m: &ignore::gitignore::Gitignore, root: &Path, path: &Path) -> boo
     }
 }
 
-/// Read and parse one file, through the cache.
-fn read_one(path: &Path, options: &ParseOptions, cache: Option<&Cache>) -> Result<Document, vanban::Error> {
-    let bytes = vanban::read_bytes(path, options.max_size)?;
-    if let Some(doc) = cache.and_then(|c| c.get(&bytes)) {
-        return Ok(doc);
-    }
-    let doc = vanban::parse_bytes(&bytes, options).map_err(|e| e.with_path(path))?;
-    if let Some(c) = cache {
-        c.put(&bytes, &doc);
-    }
-    Ok(doc)
+/// The progress bar of the two passes (hidden unless on a terminal).
+struct Bar {
+    pb: indicatif::ProgressBar,
 }
 
-/// Keep only what the graph and the check use, so that memory follows the
-/// number of citations, not the size of the text (the text itself is dropped
-/// as soon as a file is parsed).
-fn slim(mut doc: Document) -> Document {
-    doc.recipients = Vec::new();
-    doc.distribution = Vec::new();
-    doc.sections = Vec::new();
-    doc.footnotes = Vec::new();
-    doc.named_refs = Vec::new();
-    doc.signature = None;
-    // Only the symbol's span is used (to place a `duplicate` finding).
-    doc.spans = vanban::PartSpans {
-        symbol: doc.spans.symbol,
-        ..Default::default()
-    };
-    // Only diagnostics that become `malformed` findings are used.
-    doc.diagnostics.retain(|d| {
-        ["malformed-", "impossible-", "unreadable-"]
-            .iter()
-            .any(|p| d.code.starts_with(p))
-    });
-    for c in &mut doc.citations {
-        c.subject = None;
+impl Bar {
+    fn new(wanted: bool) -> Bar {
+        let show = wanted && io::stderr().is_terminal() && std::env::var_os("CI").is_none();
+        if !show {
+            return Bar {
+                pb: indicatif::ProgressBar::hidden(),
+            };
+        }
+        let pb = indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
+        if let Ok(style) = indicatif::ProgressStyle::with_template("{msg} {pos}/{len} files {wide_bar} {eta}") {
+            pb.set_style(style);
+        }
+        Bar { pb }
     }
-    doc
 }
 
-fn progress_bar(len: usize, wanted: bool) -> indicatif::ProgressBar {
-    let show = wanted && io::stderr().is_terminal() && std::env::var_os("CI").is_none();
-    if !show {
-        return indicatif::ProgressBar::hidden();
+impl check::Progress for Bar {
+    fn start(&self, pass: check::Pass, files: usize) {
+        self.pb.set_message(match pass {
+            check::Pass::Index => "reading",
+            check::Pass::Check => "checking",
+        });
+        self.pb.set_length(files as u64);
+        self.pb.set_position(0);
+        self.pb.reset_eta();
     }
-    let pb = indicatif::ProgressBar::with_draw_target(Some(len as u64), indicatif::ProgressDrawTarget::stderr());
-    if let Ok(style) = indicatif::ProgressStyle::with_template("checking {pos}/{len} files {wide_bar} {eta}") {
-        pb.set_style(style);
+
+    fn file_done(&self) {
+        self.pb.inc(1);
     }
-    pb
 }
 
 pub fn cmd_check(a: CheckArgs) -> anyhow::Result<i32> {
@@ -210,39 +196,35 @@ pub fn cmd_check(a: CheckArgs) -> anyhow::Result<i32> {
 
     let mut options = ParseOptions::default();
     options.max_size = a.max_size;
-    let pb = progress_bar(files.len(), !a.no_progress);
-    let results: Vec<(PathBuf, Result<Document, vanban::Error>)> = files
-        .into_par_iter()
-        .map(|p| {
-            let r = read_one(&p, &options, cache.as_ref()).map(slim);
-            pb.inc(1);
-            (p, r)
-        })
-        .collect();
-    pb.finish_and_clear();
-
-    let mut corpus = Corpus::new();
-    for e in walk_errors {
-        corpus.push_error(e.path, e.error);
-    }
-    for (p, r) in results {
-        match r {
-            Ok(d) => corpus.push(p, d),
-            Err(e) => corpus.push_error(p, e),
-        }
-    }
-    let graph = corpus.graph();
-    let mut report = check::check(&corpus, &graph, &config);
+    let bar = Bar::new(!a.no_progress);
+    let checker = Checker::new(&config)
+        .parse_options(options)
+        .cache(cache.as_ref())
+        .progress(&bar);
+    // Pass 1: the identities and the facts about the corpus; pass 2 (below)
+    // reads each file again, checks it and drops it.
+    let index = checker.index(files, walk_errors);
 
     if let Some(out) = &a.write_baseline {
-        let baseline = Baseline::from_report(&report, config.root.as_deref());
+        let mut builder = BaselineBuilder::new(config.root.as_deref());
+        let mut summary = Summary {
+            files: index.files(),
+            ..Default::default()
+        };
+        checker.findings(&index, &mut |f| {
+            summary.add(&f);
+            builder.add(&f);
+            Ok(())
+        })?;
+        bar.pb.finish_and_clear();
+        let baseline = builder.finish();
         baseline
             .save(out)
             .with_context(|| format!("{}: cannot write the baseline", out.display()))?;
-        eprintln!("{}", report.summary_line());
+        eprintln!("{}", summary.line());
         eprintln!(
             "wrote {} findings ({} fingerprints) to the baseline {}",
-            report.findings.len(),
+            summary.findings(),
             baseline.entries.len(),
             out.display()
         );
@@ -252,10 +234,11 @@ pub fn cmd_check(a: CheckArgs) -> anyhow::Result<i32> {
         .baseline
         .clone()
         .or_else(|| config.baseline.as_ref().map(|b| root.join(b)));
-    if let Some(b) = baseline_path {
-        let baseline = Baseline::load(&b).map_err(anyhow::Error::msg)?;
-        report.apply_baseline(&baseline);
-    }
+    let baseline = match baseline_path {
+        Some(b) => Some(Baseline::load(&b).map_err(anyhow::Error::msg)?),
+        None => None,
+    };
+    let mut filter = baseline.as_ref().map(BaselineFilter::new);
 
     let format = match a.format {
         CheckFormat::Human => Format::Human,
@@ -265,10 +248,25 @@ pub fn cmd_check(a: CheckArgs) -> anyhow::Result<i32> {
     };
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    check::render(&report, format, &mut out)?;
+    let mut writer = ReportWriter::new(format, &mut out)?;
+    let mut baselined = 0;
+    checker.findings(&index, &mut |f| {
+        if filter.as_mut().is_some_and(|b| b.excuses(&f)) {
+            baselined += 1;
+            return Ok(());
+        }
+        if bar.pb.is_hidden() {
+            writer.write(&f)
+        } else {
+            // Findings are written while the bar runs: not over it.
+            bar.pb.suspend(|| writer.write(&f))
+        }
+    })?;
+    bar.pb.finish_and_clear();
+    let summary = writer.finish(index.files(), baselined)?;
     out.flush()?;
     if format != Format::Human {
-        eprintln!("{}", report.summary_line());
+        eprintln!("{}", summary.line());
     }
-    Ok(if report.has_errors() { 1 } else { 0 })
+    Ok(if summary.has_errors() { 1 } else { 0 })
 }
