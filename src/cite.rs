@@ -225,15 +225,27 @@ fn kw<'a>(i: &'a str, folded: &'static str) -> PResult<'a, &'a str> {
 
 /// The next word (letters, digits and inner marks) at the start of `i`.
 fn next_word(i: &str) -> &str {
-    let end = i
-        .char_indices()
-        .find(|&(k, c)| {
-            !(is_alnum(c)
-                || (c == '.' || c == '/' || c == '&' || c == '\'') && i[k + 1..].starts_with(is_alnum)
-                || ('\u{300}'..='\u{36f}').contains(&c))
-        })
-        .map_or(i.len(), |(k, _)| k);
-    &i[..end]
+    let b = i.as_bytes();
+    let mut k = 0;
+    while k < b.len() {
+        // ASCII a byte at a time; other characters decoded.
+        if b[k] < 0x80 {
+            let c = b[k];
+            if c.is_ascii_alphanumeric() || matches!(c, b'.' | b'/' | b'&' | b'\'') && i[k + 1..].starts_with(is_alnum)
+            {
+                k += 1;
+                continue;
+            }
+            break;
+        }
+        let c = i[k..].chars().next().expect("char boundary");
+        if is_alnum(c) || ('\u{300}'..='\u{36f}').contains(&c) {
+            k += c.len_utf8();
+            continue;
+        }
+        break;
+    }
+    &i[..k]
 }
 
 fn starts_upper(w: &str) -> bool {

@@ -72,14 +72,20 @@ impl Default for ParseOptions {
 
 /// Parse one document. Never fails: problems go to
 /// [`Document::diagnostics`].
+///
+/// A text that normalization rewrites is copied into an allocation that the
+/// calling thread keeps for the next document (the largest so far, at most
+/// 64 MiB), so that parsing document after document does not ask the
+/// allocator for fresh pages each time.
 pub fn parse(text: &str) -> Document {
     thread_local! {
         /// The normalized text's allocation, reused from one document to
         /// the next on this thread.
         static SPARE: std::cell::Cell<String> = const { std::cell::Cell::new(String::new()) };
     }
-    /// A larger allocation is given back to the allocator.
-    const KEEP: usize = 16 << 20;
+    /// Kept up to the default size limit of a document: a thread holds at
+    /// most the largest text it has parsed.
+    const KEEP: usize = 64 << 20;
     let mut spare = SPARE.take();
     let norm = normalize::normalize_reusing(text, &mut spare);
     let doc = {

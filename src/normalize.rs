@@ -175,7 +175,7 @@ fn segment(pos: usize, (n0, o0): (usize, usize), (_n1, o1): (usize, usize), verb
 
 /// Normalize `input` (see the module docs for what changes).
 ///
-/// One pass: [`plain_run_end`] skips what is kept as it is, a byte class at a
+/// One pass: a scan skips what is kept as it is, sixteen bytes at a
 /// time; the text is copied only from the first thing that changes, so clean
 /// NFC text comes back borrowed without a second scan.
 pub fn normalize(input: &str) -> Normalized<'_> {
