@@ -296,8 +296,8 @@ fn lower(w: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// The next word, lower case.
-fn lower_word(i: &str) -> String {
-    next_word(i).to_lowercase()
+fn lower_word(i: &str) -> std::borrow::Cow<'_, str> {
+    lower(next_word(i))
 }
 
 /// One of `words` (lower case, exact diacritics) as the next whole word.
@@ -323,13 +323,13 @@ fn at_stop_word(i: &str) -> bool {
     let after = i[w.len()..].trim_start_matches(is_sp);
     if lw == "và" || lw == "hoặc" {
         let nw = next_word(after);
-        return !starts_upper(nw) || type_at_regex().is_match(prefix(after, 48)) || lower(next_word(after)) == "các";
+        return !starts_upper(nw) || type_at_regex().is_match(prefix(after, 48)) || lower_word(after) == "các";
     }
     match stop_word(&lw) {
         None => false,
         Some(None) => true,
         // Two-word stops: the second word is read only when the first fits.
-        Some(Some(second)) => lower(next_word(after)) == second,
+        Some(Some(second)) => lower_word(after) == second,
     }
 }
 
@@ -1223,12 +1223,16 @@ struct Cues {
 
 /// The relation a folded window gives, if any cue is in it.
 fn cue_relation(window: &str) -> Option<Relation> {
-    let f = fold(window);
+    cue_relation_folded(&fold(window))
+}
+
+/// [`cue_relation`] of a window already folded.
+fn cue_relation_folded(f: &str) -> Option<Relation> {
     let mut best: Option<(usize, usize, Relation)> = None;
     let cues = cues();
-    for k in cues.any.matches(&f).iter() {
+    for k in cues.any.matches(f).iter() {
         let (re, rel) = &cues.each[k];
-        for m in re.find_iter(&f) {
+        for m in re.find_iter(f) {
             let key = (m.end(), m.len());
             if !matches!(best, Some((e, l, _)) if key <= (e, l)) {
                 best = Some((key.0, key.1, *rel));
@@ -1308,7 +1312,8 @@ fn relations(norm: &str, lines: &LineIndex, found: &[Found]) -> Vec<Relation> {
             let ahead = prefix(&norm[f.tail.min(le)..le], 96);
             let ahead = &ahead[..ahead.find([';', '.', '(', '[', ']']).unwrap_or(ahead.len())];
             // Only `hết hiệu lực` counts there: look for cues only then.
-            if fold(ahead).contains("het hieu luc") && cue_relation(ahead) == Some(Relation::Repeals) {
+            let folded = fold(ahead);
+            if folded.contains("het hieu luc") && cue_relation_folded(&folded) == Some(Relation::Repeals) {
                 Relation::Repeals
             } else {
                 rel
