@@ -1026,6 +1026,39 @@ impl<'a> Checker<'a> {
     /// at a time (see [`Checker::chunk_bytes`]). Stops at the first error of
     /// the sink.
     pub fn findings(&self, index: &CheckIndex, sink: &mut dyn FnMut(Finding) -> io::Result<()>) -> io::Result<()> {
+        self.findings_with(index, |_| (), |f, ()| sink(f))
+    }
+
+    /// Pass 2 as [`Checker::findings`], with `prepare` run on each finding
+    /// by the threads that found it (in parallel, as each file is done) and
+    /// its result given to `sink` with the finding, in report order: work
+    /// that need not be serial, such as rendering a finding
+    /// ([`RenderedFinding::new`]), is done there, and `sink` only writes.
+    ///
+    /// ```no_run
+    /// use vanban::check::{CheckConfig, Checker, Format, RenderedFinding, ReportWriter};
+    /// # fn main() -> std::io::Result<()> {
+    /// let (files, problems) = vanban::walk(&["docs"], &Default::default());
+    /// let config = CheckConfig::default();
+    /// let checker = Checker::new(&config);
+    /// let index = checker.index(files, problems);
+    /// let mut out = std::io::stdout().lock();
+    /// let mut writer = ReportWriter::new(Format::Json, &mut out)?;
+    /// checker.findings_with(
+    ///     &index,
+    ///     |f| RenderedFinding::new(Format::Json, f),
+    ///     |f, rendered| writer.write_rendered(&f, &rendered?),
+    /// )?;
+    /// writer.finish(index.files(), 0)?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn findings_with<T: Send>(
+        &self,
+        index: &CheckIndex,
+        prepare: impl Fn(&Finding) -> T + Sync,
+        mut sink: impl FnMut(Finding, T) -> io::Result<()>,
+    ) -> io::Result<()> {
         let ctx = Ctx {
             graph: &index.graph,
             facts: &index.facts,
@@ -1049,12 +1082,25 @@ impl<'a> Checker<'a> {
             }
             (!groups.is_empty()).then_some(groups)
         };
-        let work = |groups: Vec<&[Entry]>| -> Vec<Vec<Finding>> {
-            groups.par_iter().map(|g| self.path_findings(&ctx, index, g)).collect()
+        let prepare = &prepare;
+        let work = |groups: Vec<&[Entry]>| -> Vec<Vec<(Finding, T)>> {
+            groups
+                .par_iter()
+                .map(|g| {
+                    let found = self.path_findings(&ctx, index, g);
+                    found
+                        .into_iter()
+                        .map(|f| {
+                            let t = prepare(&f);
+                            (f, t)
+                        })
+                        .collect()
+                })
+                .collect()
         };
         pipelined(next, work, |found| {
-            for f in found.into_iter().flatten() {
-                sink(f)?;
+            for (f, t) in found.into_iter().flatten() {
+                sink(f, t)?;
             }
             Ok(())
         })
@@ -1947,17 +1993,61 @@ fn write_indented(out: &mut dyn Write, text: &str, n: usize) -> io::Result<()> {
 }
 
 /// The SARIF log with no results, cut where the results go: (before the
-/// results, after them, indentation of a result).
-fn sarif_frame() -> (String, String, usize) {
-    let log = sarif_log(Vec::new());
-    let text = serde_json::to_string_pretty(&log).unwrap_or_default();
-    const KEY: &str = "\"results\": [";
-    let at = text.find(KEY).map_or(text.len(), |i| i + KEY.len());
-    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let indent = text[line_start..].len() - text[line_start..].trim_start().len();
-    // After the `[` comes the `]` of the empty array.
-    let tail = text.get(at + 1..).unwrap_or_default().to_string();
-    (text[..at].to_string(), tail, indent + 2)
+/// results, after them, indentation of a result). Computed once.
+fn sarif_frame() -> &'static (String, String, usize) {
+    static FRAME: std::sync::OnceLock<(String, String, usize)> = std::sync::OnceLock::new();
+    FRAME.get_or_init(|| {
+        let log = sarif_log(Vec::new());
+        let text = serde_json::to_string_pretty(&log).unwrap_or_default();
+        const KEY: &str = "\"results\": [";
+        let at = text.find(KEY).map_or(text.len(), |i| i + KEY.len());
+        let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let indent = text[line_start..].len() - text[line_start..].trim_start().len();
+        // After the `[` comes the `]` of the empty array.
+        let tail = text.get(at + 1..).unwrap_or_default().to_string();
+        (text[..at].to_string(), tail, indent + 2)
+    })
+}
+
+/// One finding rendered in one [`Format`], for
+/// [`ReportWriter::write_rendered`]: rendering is most of the cost of
+/// writing a report, and findings can be rendered in parallel
+/// ([`Checker::findings_with`]) while one thread writes them in order.
+#[derive(Debug, Clone)]
+pub struct RenderedFinding {
+    format: Format,
+    bytes: Vec<u8>,
+}
+
+impl RenderedFinding {
+    /// `f` rendered in `format`, as a [`ReportWriter`] writes it (but for
+    /// the separator between two JSON or SARIF findings).
+    pub fn new(format: Format, f: &Finding) -> io::Result<RenderedFinding> {
+        let mut bytes = Vec::new();
+        match format {
+            Format::Human => write_human(f, &mut bytes)?,
+            Format::Github => write_github(f, &mut bytes)?,
+            Format::Json => {
+                let text = serde_json::to_string_pretty(f).map_err(io::Error::other)?;
+                write_indented(&mut bytes, &text, 4)?;
+            }
+            Format::Sarif => {
+                let text = serde_json::to_string_pretty(&sarif_result(f)).map_err(io::Error::other)?;
+                write_indented(&mut bytes, &text, sarif_frame().2)?;
+            }
+        }
+        Ok(RenderedFinding { format, bytes })
+    }
+
+    /// The format it was rendered in.
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
+    /// The rendered bytes.
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.bytes
+    }
 }
 
 impl<'w> ReportWriter<'w> {
@@ -1988,8 +2078,8 @@ impl<'w> ReportWriter<'w> {
             Format::Json => w.spill = Some(Spill::Memory(Vec::new())),
             Format::Sarif => {
                 let (head, tail, indent) = sarif_frame();
-                w.sarif_head = Some(head);
-                w.sarif_tail = Some((tail, indent));
+                w.sarif_head = Some(head.clone());
+                w.sarif_tail = Some((tail.clone(), *indent));
             }
             _ => {}
         }
@@ -1998,28 +2088,42 @@ impl<'w> ReportWriter<'w> {
 
     /// Write one finding (findings come in report order).
     pub fn write(&mut self, f: &Finding) -> io::Result<()> {
+        let rendered = RenderedFinding::new(self.format, f)?;
+        self.write_rendered(f, &rendered)
+    }
+
+    /// Write one finding rendered beforehand (for this writer's format), as
+    /// [`ReportWriter::write`] would: the same bytes, and `f` counted in the
+    /// summary. Findings come in report order.
+    pub fn write_rendered(&mut self, f: &Finding, rendered: &RenderedFinding) -> io::Result<()> {
+        if rendered.format != self.format {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!(
+                    "expected a finding rendered as {:?}, found one rendered as {:?}",
+                    self.format, rendered.format
+                ),
+            ));
+        }
         let first = self.summary.findings() == 0;
         self.summary.add(f);
         if f.note.as_deref() == Some(STRICT_NOTE) {
             self.strict_notes += 1;
         }
+        let bytes = rendered.bytes.as_slice();
         match self.format {
-            Format::Human => write_human(f, self.out),
-            Format::Github => write_github(f, self.out),
+            Format::Human | Format::Github => self.out.write_all(bytes),
             Format::Json => {
-                let text = serde_json::to_string_pretty(f).map_err(io::Error::other)?;
                 let out = self.spill.get_or_insert_with(|| Spill::Memory(Vec::new())).writer();
                 out.write_all(if first { b"\n" } else { b",\n" })?;
-                write_indented(out, &text, 4)
+                out.write_all(bytes)
             }
             Format::Sarif => {
                 if let Some(head) = self.sarif_head.take() {
                     self.out.write_all(head.as_bytes())?;
                 }
-                let indent = self.sarif_tail.as_ref().map_or(0, |t| t.1);
-                let text = serde_json::to_string_pretty(&sarif_result(f)).map_err(io::Error::other)?;
                 self.out.write_all(if first { b"\n" } else { b",\n" })?;
-                write_indented(self.out, &text, indent)
+                self.out.write_all(bytes)
             }
         }
     }

@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use vanban::check::{self, CheckConfig, Checker, Format, Level, Report, ReportWriter, Summary};
+use vanban::check::{self, CheckConfig, Checker, Format, Level, RenderedFinding, Report, ReportWriter, Summary};
 use vanban::graph::{CitationGraph, Confidence, GraphBuilder, IndexedDocument, Resolution};
 use vanban::{Corpus, CorpusOptions, Relation};
 
@@ -340,6 +340,60 @@ fn report_writer_writes_what_render_writes() {
         check::render(&empty, format, &mut rendered).unwrap();
         assert!(written(&empty, format).0 == rendered, "{format:?}");
     }
+}
+
+/// Findings rendered by the threads that find them (`findings_with`, as
+/// `vanban check` writes them) and written in order are the bytes of the
+/// whole report rendered at once, in every format and chunk size.
+#[test]
+fn findings_rendered_in_parallel_write_what_render_writes() {
+    let dir = broken_folder();
+    let mut paths = vec![dir.path().join("docs"), PathBuf::from(SEEDS)];
+    paths.extend(corpus_dir());
+    let config = CheckConfig::default();
+    let want = in_memory(&paths, &config);
+    assert!(want.findings.len() > 20, "{}", want.findings.len());
+    for chunk in [20_000, Checker::DEFAULT_CHUNK_BYTES] {
+        let checker = Checker::new(&config).chunk_bytes(chunk);
+        let (files, problems) = vanban::walk(&paths, &CorpusOptions::default());
+        let index = checker.index(files, problems);
+        for format in [Format::Human, Format::Json, Format::Sarif, Format::Github] {
+            let mut rendered = Vec::new();
+            check::render(&want, format, &mut rendered).unwrap();
+            let mut out = Vec::new();
+            let mut w = ReportWriter::new(format, &mut out).unwrap();
+            checker
+                .findings_with(
+                    &index,
+                    |f| RenderedFinding::new(format, f),
+                    |f, r| w.write_rendered(&f, &r?),
+                )
+                .unwrap();
+            let summary = w.finish(index.files(), 0).unwrap();
+            assert_eq!(summary, want.summary(), "{format:?}, chunk {chunk}");
+            assert!(out == rendered, "{format:?}, chunk {chunk}");
+        }
+    }
+}
+
+/// A finding rendered for one format is refused by a writer of another.
+#[test]
+fn write_rendered_refuses_another_format() {
+    let report = sample_report();
+    let f = &report.findings[0];
+    let mut out = Vec::new();
+    let mut w = ReportWriter::new(Format::Human, &mut out).unwrap();
+    let err = w
+        .write_rendered(f, &RenderedFinding::new(Format::Json, f).unwrap())
+        .unwrap_err();
+    assert_eq!(err.kind(), std::io::ErrorKind::InvalidInput);
+    assert_eq!(
+        err.to_string(),
+        "expected a finding rendered as Human, found one rendered as Json"
+    );
+    w.write_rendered(f, &RenderedFinding::new(Format::Human, f).unwrap())
+        .unwrap();
+    assert_eq!(w.finish(1, 0).unwrap().findings(), 1);
 }
 
 /// The JSON and SARIF written a finding at a time are what serde writes for

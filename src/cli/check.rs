@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context};
 use clap::ValueEnum;
 use vanban::check::{
-    self, Baseline, BaselineBuilder, BaselineFilter, Cache, CheckConfig, Checker, Format, ReportWriter, Summary,
+    self, Baseline, BaselineBuilder, BaselineFilter, Cache, CheckConfig, Checker, Format, RenderedFinding,
+    ReportWriter, Summary,
 };
 use vanban::{CorpusOptions, ParseOptions};
 
@@ -250,16 +251,20 @@ pub fn cmd_check(a: CheckArgs) -> anyhow::Result<i32> {
     let mut out = io::BufWriter::new(stdout.lock());
     let mut writer = ReportWriter::new(format, &mut out)?;
     let mut baselined = 0;
-    checker.findings(&index, &mut |f| {
+    // Each finding is rendered by the thread that found it; this one only
+    // writes them, in order.
+    let render = |f: &vanban::check::Finding| RenderedFinding::new(format, f);
+    checker.findings_with(&index, render, |f, rendered| {
         if filter.as_mut().is_some_and(|b| b.excuses(&f)) {
             baselined += 1;
             return Ok(());
         }
+        let rendered = rendered?;
         if bar.pb.is_hidden() {
-            writer.write(&f)
+            writer.write_rendered(&f, &rendered)
         } else {
             // Findings are written while the bar runs: not over it.
-            bar.pb.suspend(|| writer.write(&f))
+            bar.pb.suspend(|| writer.write_rendered(&f, &rendered))
         }
     })?;
     bar.pb.finish_and_clear();
