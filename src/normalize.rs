@@ -783,8 +783,15 @@ fn fold_char_slow(c: char) -> char {
 ///
 /// `keyword` must be given already folded (lower case ASCII, single spaces).
 pub fn starts_with_folded(text: &str, keyword: &str) -> Option<usize> {
-    let mut t = text.char_indices().peekable();
     let kw = keyword.as_bytes();
+    // Most calls end at the first character: an ASCII one that folds to
+    // another letter (NUL is skipped like a stray mark, below).
+    if let (Some(&b), Some(&k)) = (text.as_bytes().first(), kw.first()) {
+        if b.is_ascii() && b != 0 && k != b' ' && b.to_ascii_lowercase() != k {
+            return None;
+        }
+    }
+    let mut t = text.char_indices().peekable();
     let mut k = 0;
     while k < kw.len() {
         let kc = kw[k] as char;
@@ -833,9 +840,32 @@ pub fn starts_with_folded(text: &str, keyword: &str) -> Option<usize> {
 
 /// Fold a whole string (see [`fold_char`]); whitespace runs become one space.
 pub fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+    let mut out: Vec<u8> = Vec::with_capacity(text.len());
     let mut space = false;
-    for c in text.chars() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            // ASCII a byte at a time (what `char::is_whitespace` and
+            // `fold_char` say of it; NUL folds to nothing).
+            i += 1;
+            if matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+                space = true;
+                continue;
+            }
+            if b == 0 {
+                continue;
+            }
+            if space && !out.is_empty() {
+                out.push(b' ');
+            }
+            space = false;
+            out.push(b.to_ascii_lowercase());
+            continue;
+        }
+        let c = text[i..].chars().next().unwrap_or_default();
+        i += c.len_utf8();
         if c.is_whitespace() {
             space = true;
             continue;
@@ -845,12 +875,14 @@ pub fn fold(text: &str) -> String {
             continue;
         }
         if space && !out.is_empty() {
-            out.push(' ');
+            out.push(b' ');
         }
         space = false;
-        out.push(f);
+        let mut buf = [0; 4];
+        out.extend_from_slice(f.encode_utf8(&mut buf).as_bytes());
     }
-    out
+    // Only whole characters were pushed.
+    String::from_utf8(out).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -942,6 +974,56 @@ mod tests {
         assert_eq!(fold_char('Ư'), 'u');
         assert_eq!(fold_char('ð'), 'd');
         assert_eq!(fold_char('ß'), 'ß');
+    }
+
+    /// [`fold`] char by char, as it was written first.
+    fn fold_chars(text: &str) -> String {
+        let mut out = String::new();
+        let mut space = false;
+        for c in text.chars() {
+            if c.is_whitespace() {
+                space = true;
+                continue;
+            }
+            let f = fold_char(c);
+            if f == '\u{0}' {
+                continue;
+            }
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(f);
+        }
+        out
+    }
+
+    #[test]
+    fn ok_fold_same_as_char_by_char() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
+        let mut texts: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .filter_map(|e| std::fs::read_to_string(e.unwrap().path()).ok())
+            .collect();
+        assert!(texts.len() >= 5);
+        texts.extend(
+            [
+                "",
+                " \t\r\n",
+                "a\u{0}b \u{0} c",
+                "\u{a0}Số:\u{a0}\u{85}698-CV/TU\u{2003}x",
+                "Nghi\u{323} \u{301}đi\u{300}nh  “ĐƯỢC”\u{FEFF}z",
+                "ǅ Ǆ ǆ İ ẞ ﬁ 𝐀",
+            ]
+            .map(String::from),
+        );
+        for t in &texts {
+            assert_eq!(fold(t), fold_chars(t), "{:?}", prefix_chars(t));
+        }
+    }
+
+    fn prefix_chars(t: &str) -> String {
+        t.chars().take(40).collect()
     }
 
     #[test]

@@ -76,6 +76,32 @@ impl Scanner {
 fn interleave(a: &mut Cursor<'_, '_>, b: &mut Cursor<'_, '_>) -> Result<(), ()> {
     let dfa = a.re.forward();
     while a.at < a.end && b.at < b.end {
+        // The common case, in registers: neither state special, neither
+        // cursor at the last byte of its range (whose step ends the
+        // search). Keeping each state in a register, not in its cursor,
+        // keeps a store and a load out of each chain of transitions.
+        let (mut sa, mut ia, la) = (a.sid, a.at, a.end - 1);
+        let (mut sb, mut ib, lb) = (b.sid, b.at, b.end - 1);
+        // Cut to the ranges, so that indexing them needs no bounds check.
+        let (ha, hb) = (&a.hay[..la], &b.hay[..lb]);
+        while ia < ha.len() && ib < hb.len() {
+            // SAFETY: `sa` and `sb` are states of this DFA: its start state
+            // or a state it went to (`Automaton::next_state_unchecked` asks
+            // for no more).
+            let (na, nb) = unsafe {
+                (
+                    dfa.next_state_unchecked(sa, ha[ia]),
+                    dfa.next_state_unchecked(sb, hb[ib]),
+                )
+            };
+            if dfa.is_special_state(na) || dfa.is_special_state(nb) {
+                // Taken again below, one cursor at a time.
+                break;
+            }
+            (sa, ia, sb, ib) = (na, ia + 1, nb, ib + 1);
+        }
+        (a.sid, a.at, b.sid, b.at) = (sa, ia, sb, ib);
+        // One step the general way.
         // The two loads are independent: the CPU runs them side by side.
         a.sid = dfa.next_state(a.sid, a.hay[a.at]);
         b.sid = dfa.next_state(b.sid, b.hay[b.at]);
@@ -151,6 +177,19 @@ impl<'r, 'h> Cursor<'r, 'h> {
     fn run(&mut self) -> Result<(), ()> {
         let dfa = self.re.forward();
         while self.at < self.end {
+            // As in `interleave`: the common case in registers.
+            let (mut sid, mut at) = (self.sid, self.at);
+            let hay = &self.hay[..self.end - 1];
+            while at < hay.len() {
+                // SAFETY: `sid` is a state of this DFA (see `interleave`).
+                let next = unsafe { dfa.next_state_unchecked(sid, hay[at]) };
+                if dfa.is_special_state(next) {
+                    break;
+                }
+                (sid, at) = (next, at + 1);
+            }
+            (self.sid, self.at) = (sid, at);
+            // One step the general way.
             self.sid = dfa.next_state(self.sid, self.hay[self.at]);
             if dfa.is_special_state(self.sid) {
                 self.special()?;
@@ -252,6 +291,14 @@ mod tests {
         ];
         for t in texts {
             assert_eq!(s.find_all(t), s.find_all_plain(t), "{t:?}");
+        }
+        // One long line (no newline: one cursor reads it all), every suffix.
+        let line = "Căn cứ Bộ luật Lao động; Quyết định số 12; quy định tại luật, luậtluật ".repeat(4);
+        for k in 0..line.len() {
+            if line.is_char_boundary(k) {
+                let t = &line[k..];
+                assert_eq!(s.find_all(t), s.find_all_plain(t), "{t:?}");
+            }
         }
         // Every cut position of a longer text.
         let long = "Căn cứ Bộ luật Lao động;\nQuyết định số 12; quy định tại luật\nLuật đất đai\n".repeat(3);
