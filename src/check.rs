@@ -12,7 +12,10 @@
 //! reads each file again, checks it against the index and drops it, and its
 //! findings go out (through a [`ReportWriter`], in any [`Format`]) as soon
 //! as their chunk of files is done. Memory follows the number of documents,
-//! not the size of their text; `vanban check` runs this way.
+//! not the size of their text; `vanban check` runs this way, with each
+//! finding rendered ([`RenderedFinding`]) by the thread that found it
+//! ([`Checker::findings_with`]), so that the one writing thread only copies
+//! bytes.
 //!
 //! | code | finding | default |
 //! |---|---|---|
