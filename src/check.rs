@@ -1085,20 +1085,14 @@ impl<'a> Checker<'a> {
             }
             (!groups.is_empty()).then_some(groups)
         };
-        let prepare = &prepare;
+        let prepared = |f: Finding| {
+            let t = prepare(&f);
+            (f, t)
+        };
         let work = |groups: Vec<&[Entry]>| -> Vec<Vec<(Finding, T)>> {
             groups
                 .par_iter()
-                .map(|g| {
-                    let found = self.path_findings(&ctx, index, g);
-                    found
-                        .into_iter()
-                        .map(|f| {
-                            let t = prepare(&f);
-                            (f, t)
-                        })
-                        .collect()
-                })
+                .map(|g| self.path_findings(&ctx, index, g).into_iter().map(prepared).collect())
                 .collect()
         };
         pipelined(next, work, |found| {
@@ -1931,10 +1925,6 @@ pub struct ReportWriter<'w> {
     strict_notes: usize,
     /// JSON: the findings, written ahead of the summary.
     spill: Option<Spill>,
-    /// SARIF: the log up to its results, until it is written.
-    sarif_head: Option<String>,
-    /// SARIF: what follows the results, and the indentation of the results.
-    sarif_tail: Option<(String, usize)>,
 }
 
 /// Where JSON findings wait for the summary.
@@ -2074,17 +2064,9 @@ impl<'w> ReportWriter<'w> {
             summary: Summary::default(),
             strict_notes: 0,
             spill: None,
-            sarif_tail: None,
-            sarif_head: None,
         };
-        match format {
-            Format::Json => w.spill = Some(Spill::Memory(Vec::new())),
-            Format::Sarif => {
-                let (head, tail, indent) = sarif_frame();
-                w.sarif_head = Some(head.clone());
-                w.sarif_tail = Some((tail.clone(), *indent));
-            }
-            _ => {}
+        if format == Format::Json {
+            w.spill = Some(Spill::Memory(Vec::new()));
         }
         w
     }
@@ -2122,8 +2104,9 @@ impl<'w> ReportWriter<'w> {
                 out.write_all(bytes)
             }
             Format::Sarif => {
-                if let Some(head) = self.sarif_head.take() {
-                    self.out.write_all(head.as_bytes())?;
+                // The log up to its results goes before the first one.
+                if first {
+                    self.out.write_all(sarif_frame().0.as_bytes())?;
                 }
                 self.out.write_all(if first { b"\n" } else { b",\n" })?;
                 self.out.write_all(bytes)
@@ -2181,11 +2164,10 @@ impl<'w> ReportWriter<'w> {
                 writeln!(self.out)?;
             }
             Format::Sarif => {
-                if let Some(head) = self.sarif_head.take() {
+                let (head, tail, indent) = sarif_frame();
+                if n == 0 {
                     self.out.write_all(head.as_bytes())?;
-                }
-                let (tail, indent) = self.sarif_tail.take().unwrap_or_default();
-                if n > 0 {
+                } else {
                     write!(self.out, "\n{:w$}", "", w = indent.saturating_sub(2))?;
                 }
                 self.out.write_all(b"]")?;
