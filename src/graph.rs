@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use crate::corpus::CorpusDocument;
 use crate::date::IssueDate;
 use crate::model::{Citation, Document, Relation, Span};
-use crate::resolve::{self, Identity, Jurisdiction};
+use crate::resolve::{self, Identity};
 use crate::symbol::Symbol;
 
 /// A node: a document of the corpus, or one it cites that is not in it.
@@ -189,7 +189,7 @@ pub struct GraphStats {
 #[derive(Debug, Default)]
 pub struct CitationGraph {
     g: DiGraph<Node, Edge>,
-    by_id: FxHashMap<Box<str>, NodeIndex>,
+    by_id: IdIndex,
     /// Documents' own nodes, in the order they were added.
     doc_nodes: Vec<NodeIndex>,
     unresolved: Vec<Unresolved>,
@@ -200,6 +200,31 @@ pub struct CitationGraph {
     /// Nodes by (type slug, number), for number-only references and
     /// citations without a year (built when first needed).
     by_number: OnceLock<NumberIndex>,
+}
+
+/// Nodes by id. An id is short (`vn/binh-thuan/tu/cv/2023/698`): the key is
+/// kept in the table itself, so a lookup reads no other memory to compare
+/// keys (on a national corpus, that second read was a cache miss per
+/// citation).
+#[derive(Debug, Default)]
+struct IdIndex(FxHashMap<smallvec::SmallVec<[u8; 40]>, NodeIndex>);
+
+impl IdIndex {
+    fn get(&self, id: &str) -> Option<&NodeIndex> {
+        self.0.get(id.as_bytes())
+    }
+
+    fn contains_key(&self, id: &str) -> bool {
+        self.0.contains_key(id.as_bytes())
+    }
+
+    fn insert(&mut self, id: &str, ix: NodeIndex) {
+        self.0.insert(smallvec::SmallVec::from_slice(id.as_bytes()), ix);
+    }
+
+    fn reserve(&mut self, additional: usize) {
+        self.0.reserve(additional);
+    }
 }
 
 /// Nodes (with a full identity) by (type slug, number).
@@ -262,8 +287,9 @@ enum PendingKind {
 
 /// What a citation resolves to, computed without the graph (so in parallel).
 enum Planned {
-    /// A complete identity and its id.
-    Complete(Identity, String),
+    /// A complete identity: its year and its id (which names its
+    /// jurisdiction; nothing else of the identity is needed to insert it).
+    Complete(Option<u16>, String),
     /// An incomplete identity: a node private to the citing file, with the reason.
     Private(Identity, String, String),
     /// Resolved at the end, against all nodes.
@@ -281,62 +307,105 @@ struct DocPlan {
 /// The citing document's side of a [`DocPlan`].
 struct DocHead {
     path: Arc<Path>,
-    home: Option<String>,
     own: Option<Identity>,
     own_id: Option<String>,
+    /// The document's node, built ahead of insertion (off the inserting
+    /// thread); its id is left empty, for the insertion to choose.
+    node: Node,
+}
+
+impl DocHead {
+    fn new(path: &Path, doc: &Document, home: Option<&str>) -> DocHead {
+        let own = resolve::document_identity_in(doc, home);
+        let own_id = own.as_ref().map(Identity::id);
+        let note = match &own {
+            Some(ident) if ident.is_complete() => None,
+            Some(ident) => Some(incomplete_reason(ident)),
+            None => Some(
+                if doc.symbol.is_some() {
+                    "no number in the số ký hiệu"
+                } else {
+                    "no số ký hiệu"
+                }
+                .to_string(),
+            ),
+        };
+        let node = Node {
+            id: String::new(),
+            symbol: doc.symbol.clone(),
+            doc_type: doc
+                .doc_type
+                .clone()
+                .or_else(|| doc.symbol.as_ref().and_then(|s| s.type_name()).map(str::to_string)),
+            date: doc.date,
+            year: own.as_ref().and_then(|x| x.year),
+            jurisdiction: own
+                .as_ref()
+                .map(|x| &x.jurisdiction)
+                .filter(|j| j.is_known())
+                .map(|j| j.slug().to_string())
+                .or_else(|| home.map(str::to_string)),
+            issuer: doc.issuer.clone(),
+            path: Some(path.to_path_buf()),
+            external: false,
+            subject: doc.subject.clone(),
+            note,
+        };
+        DocHead {
+            path: Arc::from(path),
+            own,
+            own_id,
+            node,
+        }
+    }
 }
 
 impl DocPlan {
     fn new(path: &Path, doc: &Document) -> DocPlan {
         let home = resolve::document_jurisdiction(doc);
-        let own = resolve::document_identity_in(doc, home.as_deref());
-        let own_id = own.as_ref().map(Identity::id);
-        let path: Arc<Path> = Arc::from(path);
-        let targets = doc
-            .citations
-            .iter()
-            .map(|c| {
-                // A later short form takes its date from the first full citation.
-                let referent = c.refers_to.and_then(|j| doc.citations.get(j));
-                let date = c.date.or_else(|| referent.and_then(|r| r.date));
-                match &c.symbol {
-                    Some(sym) => {
-                        let Some(ident) =
-                            resolve::identity_of(sym, c.doc_type.as_deref(), date.map(|d| d.year()), home.as_deref())
-                        else {
-                            return Planned::Skip;
-                        };
-                        if ident.is_complete() {
-                            let id = ident.id();
-                            Planned::Complete(ident, id)
-                        } else if ident.jurisdiction.is_known() {
-                            Planned::Later(PendingKind::NoYear(ident), sym.to_string())
-                        } else {
-                            let reason = incomplete_reason(&ident);
-                            let id = format!("{}~{}", ident.id(), stem(&path));
-                            Planned::Private(ident, id, reason)
-                        }
-                    }
-                    None => match (c.number, c.doc_type.as_deref().and_then(type_slug_of_name)) {
-                        (Some(number), Some(ts)) => Planned::Later(
-                            PendingKind::NumberOnly(ts, number, date.map(|d| d.year()), home.clone()),
-                            format!("{} số {number}", c.doc_type.as_deref().unwrap_or("văn bản")),
-                        ),
-                        _ => Planned::Skip,
-                    },
-                }
-            })
-            .collect();
         DocPlan {
-            head: DocHead {
-                path,
-                home,
-                own,
-                own_id,
-            },
-            targets,
+            head: DocHead::new(path, doc, home.as_deref()),
+            targets: targets(path, doc, home.as_deref()),
         }
     }
+}
+
+/// What each citation of `doc` (read from `path`, whose jurisdiction is
+/// `home`) resolves to, as far as is known without the graph.
+fn targets(path: &Path, doc: &Document, home: Option<&str>) -> Vec<Planned> {
+    doc.citations
+        .iter()
+        .map(|c| {
+            // A later short form takes its date from the first full citation.
+            let referent = c.refers_to.and_then(|j| doc.citations.get(j));
+            let date = c.date.or_else(|| referent.and_then(|r| r.date));
+            match &c.symbol {
+                Some(sym) => {
+                    let Some(ident) = resolve::identity_of(sym, c.doc_type.as_deref(), date.map(|d| d.year()), home)
+                    else {
+                        return Planned::Skip;
+                    };
+                    if ident.is_complete() {
+                        let id = ident.id();
+                        Planned::Complete(ident.year, id)
+                    } else if ident.jurisdiction.is_known() {
+                        Planned::Later(PendingKind::NoYear(ident), sym.to_string())
+                    } else {
+                        let reason = incomplete_reason(&ident);
+                        let id = format!("{}~{}", ident.id(), stem(path));
+                        Planned::Private(ident, id, reason)
+                    }
+                }
+                None => match (c.number, c.doc_type.as_deref().and_then(type_slug_of_name)) {
+                    (Some(number), Some(ts)) => Planned::Later(
+                        PendingKind::NumberOnly(ts, number, date.map(|d| d.year()), home.map(str::to_string)),
+                        format!("{} số {number}", c.doc_type.as_deref().unwrap_or("văn bản")),
+                    ),
+                    _ => Planned::Skip,
+                },
+            }
+        })
+        .collect()
 }
 
 /// Relations whose edges establish facts that other documents' findings
@@ -364,7 +433,10 @@ impl IndexedDocument {
     /// Do the identity work for `doc`, read from `path`, and keep what an
     /// index-only builder needs.
     pub fn new(path: &Path, doc: &Document) -> IndexedDocument {
-        let DocPlan { head, targets } = DocPlan::new(path, doc);
+        let DocPlan { mut head, targets } = DocPlan::new(path, doc);
+        // An index keeps no issuers or subjects (see `GraphBuilder::index_only`).
+        head.node.issuer = None;
+        head.node.subject = None;
         let mut citations = Vec::new();
         let mut cites = Vec::new();
         // Node id → whether a citation of it with a date was kept.
@@ -428,7 +500,8 @@ impl IndexedDocument {
 pub struct GraphBuilder {
     graph: CitationGraph,
     pending: Vec<Pending>,
-    /// Identity id → corpus documents that have it (for duplicates).
+    /// The first document node of an identity that several documents have
+    /// → all of them, the first one first (for duplicates).
     claimed: FxHashMap<NodeIndex, Vec<NodeIndex>>,
     /// Keep only the edges of [`is_corpus_fact`] relations.
     index_only: bool,
@@ -474,7 +547,7 @@ impl GraphBuilder {
     pub fn add_indexed(&mut self, d: IndexedDocument) {
         let IndexedDocument { head, doc, cites } = d;
         let cites = cites.into_iter().zip(&doc.citations).map(|((i, t), c)| (i, c, t));
-        self.insert_cites(head, &doc, cites);
+        self.insert_cites(head, cites);
     }
 
     /// Add one parsed document read from `path`.
@@ -486,10 +559,43 @@ impl GraphBuilder {
     /// Add many documents: the identity work runs in parallel, the insertion
     /// in order (the result is the same as adding them one by one).
     pub fn add_batch<P: AsRef<Path> + Sync>(&mut self, docs: &[(P, Document)]) {
+        self.add_pipelined(docs, |(p, d)| (p.as_ref(), d));
+    }
+
+    /// Plan and insert `items` in order. The identity work of one chunk runs
+    /// on the thread pool while the chunk before it is inserted, so the
+    /// insertion (which is in order, on one thread) overlaps the planning.
+    fn add_pipelined<T: Sync>(&mut self, items: &[T], doc_of: impl Fn(&T) -> (&Path, &Document) + Sync) {
         use rayon::prelude::*;
-        let plans: Vec<DocPlan> = docs.par_iter().map(|(p, d)| DocPlan::new(p.as_ref(), d)).collect();
-        for (plan, (_, d)) in plans.into_iter().zip(docs) {
-            self.insert(plan, d);
+        /// Documents per chunk: enough to spread over the pool, few enough
+        /// that the first chunk (planned before any insertion) is short.
+        const CHUNK: usize = 2048;
+        let plan = |chunk: &[T]| -> Vec<DocPlan> {
+            chunk
+                .par_iter()
+                .map(|t| {
+                    let (p, d) = doc_of(t);
+                    DocPlan::new(p, d)
+                })
+                .collect()
+        };
+        let mut chunks = items.chunks(CHUNK);
+        let Some(mut current) = chunks.next() else {
+            return;
+        };
+        let mut plans = plan(current);
+        for next in chunks {
+            let done = std::mem::take(&mut plans);
+            let insert = |b: &mut GraphBuilder| {
+                for (plan, t) in done.into_iter().zip(current) {
+                    b.insert(plan, doc_of(t).1);
+                }
+            };
+            (plans, ()) = rayon::join(|| plan(next), || insert(self));
+            current = next;
+        }
+        for (plan, t) in plans.into_iter().zip(current) {
+            self.insert(plan, doc_of(t).1);
         }
     }
 
@@ -501,23 +607,18 @@ impl GraphBuilder {
             .zip(targets)
             .enumerate()
             .map(|(i, (c, t))| (i, c, t));
-        self.insert_cites(head, doc, cites);
+        self.insert_cites(head, cites);
     }
 
     /// Add a document's node, then its citations `(index, citation, target)`.
-    fn insert_cites<'c>(
-        &mut self,
-        head: DocHead,
-        doc: &Document,
-        cites: impl Iterator<Item = (usize, &'c Citation, Planned)>,
-    ) {
+    fn insert_cites<'c>(&mut self, head: DocHead, cites: impl Iterator<Item = (usize, &'c Citation, Planned)>) {
         let DocHead {
             path,
-            home,
             own,
             own_id,
+            node,
         } = head;
-        let from = self.add_document_node(&path, doc, own.as_ref(), own_id, home.as_deref());
+        let from = self.add_document_node(&path, own.as_ref(), own_id, node);
         for (ci, c, t) in cites {
             let edge = !self.index_only || is_corpus_fact(c.relation);
             let evidence = Evidence {
@@ -527,15 +628,16 @@ impl GraphBuilder {
                 citation: ci as u32,
             };
             match t {
-                Planned::Complete(ident, id) => {
-                    let to = self.node_for_identity(&ident, id, c);
+                Planned::Complete(year, id) => {
+                    let to = self.node_for_identity(year, id, c);
                     if edge {
                         self.add_edge(from, to, c, Confidence::Certain, None, evidence);
                     }
                 }
                 Planned::Private(ident, id, reason) => {
                     // Never bound by guesswork: a node private to the citing file.
-                    let to = self.external_node(&ident, id, c, Some(reason.clone()));
+                    let jurisdiction = ident.jurisdiction.is_known().then(|| ident.jurisdiction.slug());
+                    let to = self.external_node(ident.year, jurisdiction, id, c, Some(reason.clone()));
                     if edge {
                         self.add_edge(from, to, c, Confidence::Unknown, Some(reason), evidence);
                     }
@@ -554,113 +656,68 @@ impl GraphBuilder {
         }
     }
 
+    /// Insert the document's node, built ahead by [`DocHead::new`]: under
+    /// its own id, or as the document an earlier citation made a placeholder
+    /// for, or (a second document with the same identity) as a duplicate.
     fn add_document_node(
         &mut self,
-        path: &Arc<Path>,
-        doc: &Document,
+        path: &Path,
         own: Option<&Identity>,
         own_id: Option<String>,
-        home: Option<&str>,
+        mut node: Node,
     ) -> NodeIndex {
         let g = &mut self.graph;
-        let mut note = None;
-        let doc_type = doc
-            .doc_type
-            .clone()
-            .or_else(|| doc.symbol.as_ref().and_then(|s| s.type_name()).map(str::to_string));
-        let fill = |n: &mut Node| {
-            n.symbol = doc.symbol.clone();
-            n.doc_type = doc_type.clone();
-            n.date = doc.date;
-            n.issuer = doc.issuer.clone();
-            n.path = Some(path.to_path_buf());
-            n.external = false;
-            n.subject = doc.subject.clone();
-            n.note = None;
-        };
         let id = match own {
             Some(ident) if ident.is_complete() => {
                 let id = own_id.unwrap_or_else(|| ident.id());
                 if let Some(&ix) = g.by_id.get(id.as_str()) {
-                    if g.g[ix].external {
-                        // A placeholder created by an earlier citation: it is this document.
-                        fill(&mut g.g[ix]);
-                        self.claimed.entry(ix).or_default().push(ix);
+                    let n = &mut g.g[ix];
+                    if n.external {
+                        // A placeholder created by an earlier citation: it
+                        // is this document (keeping the placeholder's id,
+                        // year and jurisdiction).
+                        n.symbol = node.symbol;
+                        n.doc_type = node.doc_type;
+                        n.date = node.date;
+                        n.issuer = node.issuer;
+                        n.path = node.path;
+                        n.external = false;
+                        n.subject = node.subject;
+                        n.note = None;
                         g.doc_nodes.push(ix);
                         return ix;
                     }
-                    // Same identity as a document already added: a duplicate.
-                    let dup = format!("{id}~{}", stem(path));
+                    // Same identity as a document already added (a document
+                    // node with a complete identity): a duplicate.
                     let first = ix;
-                    let ix = Self::new_doc_node(g, dup, own, home, note, doc, doc_type, path);
-                    self.claimed.entry(first).or_default().push(ix);
+                    node.id = format!("{id}~{}", stem(path));
+                    let ix = Self::new_doc_node(g, node);
+                    self.claimed.entry(first).or_insert_with(|| vec![first]).push(ix);
                     return ix;
                 }
                 id
             }
-            Some(ident) => {
-                note = Some(incomplete_reason(ident));
-                format!("{}~{}", ident.id(), stem(path))
-            }
-            None => {
-                note = Some(
-                    if doc.symbol.is_some() {
-                        "no number in the số ký hiệu"
-                    } else {
-                        "no số ký hiệu"
-                    }
-                    .to_string(),
-                );
-                format!("doc/{}", stem(path))
-            }
+            Some(ident) => format!("{}~{}", ident.id(), stem(path)),
+            None => format!("doc/{}", stem(path)),
         };
-        let id = if g.by_id.contains_key(id.as_str()) {
+        node.id = if g.by_id.contains_key(id.as_str()) {
             format!("{id}~{}", g.g.node_count())
         } else {
             id
         };
-        let ix = Self::new_doc_node(g, id, own, home, note, doc, doc_type, path);
-        if own.is_some_and(Identity::is_complete) {
-            self.claimed.entry(ix).or_default().push(ix);
-        }
-        ix
+        Self::new_doc_node(g, node)
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn new_doc_node(
-        g: &mut CitationGraph,
-        id: String,
-        own: Option<&Identity>,
-        home: Option<&str>,
-        note: Option<String>,
-        doc: &Document,
-        doc_type: Option<String>,
-        path: &Arc<Path>,
-    ) -> NodeIndex {
-        let node = Node {
-            id: id.clone(),
-            symbol: doc.symbol.clone(),
-            doc_type,
-            date: doc.date,
-            year: own.and_then(|x| x.year),
-            jurisdiction: own
-                .map(|x| x.jurisdiction.clone())
-                .filter(Jurisdiction::is_known)
-                .map(|j| j.slug().to_string())
-                .or_else(|| home.map(str::to_string)),
-            issuer: doc.issuer.clone(),
-            path: Some(path.to_path_buf()),
-            external: false,
-            subject: doc.subject.clone(),
-            note,
-        };
+    fn new_doc_node(g: &mut CitationGraph, node: Node) -> NodeIndex {
         let ix = g.g.add_node(node);
-        g.by_id.insert(id.into_boxed_str(), ix);
+        g.by_id.insert(&g.g[ix].id, ix);
         g.doc_nodes.push(ix);
         ix
     }
 
-    fn node_for_identity(&mut self, ident: &Identity, id: String, c: &Citation) -> NodeIndex {
+    /// The node of a complete identity (its id names it), made external if
+    /// no node has it yet.
+    fn node_for_identity(&mut self, year: Option<u16>, id: String, c: &Citation) -> NodeIndex {
         match self.graph.by_id.get(id.as_str()) {
             Some(&ix) => {
                 let n = &mut self.graph.g[ix];
@@ -674,11 +731,22 @@ impl GraphBuilder {
                 }
                 ix
             }
-            None => self.external_node(ident, id, c, None),
+            None => {
+                // `vn/<jurisdiction>/...`: a complete identity's jurisdiction is known.
+                let jurisdiction = id.split('/').nth(1).map(str::to_string);
+                self.external_node(year, jurisdiction.as_deref(), id, c, None)
+            }
         }
     }
 
-    fn external_node(&mut self, ident: &Identity, id: String, c: &Citation, note: Option<String>) -> NodeIndex {
+    fn external_node(
+        &mut self,
+        year: Option<u16>,
+        jurisdiction: Option<&str>,
+        id: String,
+        c: &Citation,
+        note: Option<String>,
+    ) -> NodeIndex {
         let g = &mut self.graph;
         if let Some(&ix) = g.by_id.get(id.as_str()) {
             let n = &mut g.g[ix];
@@ -693,7 +761,7 @@ impl GraphBuilder {
             return ix;
         }
         let node = Node {
-            id: id.clone(),
+            id,
             symbol: c.symbol.clone(),
             doc_type: c
                 .symbol
@@ -702,11 +770,8 @@ impl GraphBuilder {
                 .map(str::to_string)
                 .or_else(|| c.doc_type.clone()),
             date: c.date,
-            year: ident.year,
-            jurisdiction: ident
-                .jurisdiction
-                .is_known()
-                .then(|| ident.jurisdiction.slug().to_string()),
+            year,
+            jurisdiction: jurisdiction.map(str::to_string),
             issuer: c.issuer.clone(),
             path: None,
             external: true,
@@ -714,7 +779,7 @@ impl GraphBuilder {
             note,
         };
         let ix = g.g.add_node(node);
-        g.by_id.insert(id.into_boxed_str(), ix);
+        g.by_id.insert(&g.g[ix].id, ix);
         ix
     }
 
@@ -777,7 +842,7 @@ impl GraphBuilder {
     /// Resolve what is left, find duplicates and cycles, and return the graph.
     pub fn finish(mut self) -> CitationGraph {
         // Duplicates: citations of a shared identity are ambiguous.
-        let mut dups: Vec<(NodeIndex, Vec<NodeIndex>)> = self.claimed.drain().filter(|(_, v)| v.len() > 1).collect();
+        let mut dups: Vec<(NodeIndex, Vec<NodeIndex>)> = self.claimed.drain().collect();
         dups.sort();
         for (first, ixs) in dups {
             let g = &mut self.graph;
@@ -970,9 +1035,9 @@ impl CitationGraph {
     /// order. With a graph built by [`GraphBuilder::index_only`], this is how
     /// a check resolves a document it reads again, without the edges.
     pub fn resolve_document(&self, index: usize, path: &Path, doc: &Document) -> Vec<Resolution<'_>> {
-        let plan = DocPlan::new(path, doc);
+        let home = resolve::document_jurisdiction(doc);
         let from = self.doc_nodes.get(index).copied();
-        plan.targets
+        targets(path, doc, home.as_deref())
             .into_iter()
             .map(|t| self.resolve_planned(from, t))
             .collect()
@@ -1028,12 +1093,8 @@ impl CitationGraph {
 
     /// Build and resolve the graph of parsed documents.
     pub fn build(docs: &[CorpusDocument]) -> CitationGraph {
-        use rayon::prelude::*;
         let mut b = GraphBuilder::new();
-        let plans: Vec<DocPlan> = docs.par_iter().map(|d| DocPlan::new(&d.path, &d.document)).collect();
-        for (plan, d) in plans.into_iter().zip(docs) {
-            b.insert(plan, &d.document);
-        }
+        b.add_pipelined(docs, |d| (&d.path, &d.document));
         b.finish()
     }
 
@@ -1250,7 +1311,7 @@ impl CitationGraph {
             *map.entry(ix).or_insert_with(|| {
                 let n = self.g[ix].clone();
                 let new = out.g.add_node(n);
-                out.by_id.insert(self.g[ix].id.clone().into_boxed_str(), new);
+                out.by_id.insert(&self.g[ix].id, new);
                 new
             })
         };

@@ -182,11 +182,16 @@ const NATIONAL: &[&str] = &[
 /// Is an issuer code national? (`QH13`, `UBTVQH14`, Party central bodies
 /// ending in `TW`, ministries.)
 pub fn is_national_issuer(code: &str) -> bool {
-    if NATIONAL.contains(&code) {
-        return true;
-    }
-    let up: String = code.chars().flat_map(char::to_uppercase).collect();
-    NATIONAL.contains(&up.as_str())
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> = std::sync::OnceLock::new();
+    let national = SET.get_or_init(|| NATIONAL.iter().copied().collect());
+    // Codes are nearly always printed in capitals: no copy then.
+    let up: std::borrow::Cow<'_, str> = if code.bytes().any(|b| b.is_ascii_lowercase() || !b.is_ascii()) {
+        code.chars().flat_map(char::to_uppercase).collect::<String>().into()
+    } else {
+        code.into()
+    };
+    national.contains(code)
+        || national.contains(up.as_ref())
         || up.starts_with("QH")
         || up.starts_with("UBTVQH")
         || (up.ends_with("TW") && up.len() > 2)
@@ -451,10 +456,15 @@ mod tests {
 
     #[test]
     fn ok_national_codes() {
-        for c in ["TW", "CP", "TTg", "QH13", "UBTVQH14", "BDVTW", "BTC", "VPCP"] {
+        // As printed, in lower case, with `Đ`, and `Đ` in lower case.
+        for c in [
+            "TW", "CP", "TTg", "QH13", "UBTVQH14", "BDVTW", "BTC", "VPCP", "btc", "BKHĐT", "hđbt", "qh15",
+        ] {
             assert!(is_national_issuer(c), "{c}");
         }
-        for c in ["TU", "HU", "UBND", "HĐND", "SNN", "BDVTU", "ĐU", "BCĐ"] {
+        for c in [
+            "TU", "HU", "UBND", "HĐND", "SNN", "BDVTU", "ĐU", "BCĐ", "snn", "hđnd", "T",
+        ] {
             assert!(!is_national_issuer(c), "{c}");
         }
     }
