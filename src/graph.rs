@@ -579,6 +579,11 @@ impl GraphBuilder {
                 })
                 .collect()
         };
+        let insert = |b: &mut GraphBuilder, plans: Vec<DocPlan>, chunk: &[T]| {
+            for (plan, t) in plans.into_iter().zip(chunk) {
+                b.insert(plan, doc_of(t).1);
+            }
+        };
         let mut chunks = items.chunks(CHUNK);
         let Some(mut current) = chunks.next() else {
             return;
@@ -586,17 +591,10 @@ impl GraphBuilder {
         let mut plans = plan(current);
         for next in chunks {
             let done = std::mem::take(&mut plans);
-            let insert = |b: &mut GraphBuilder| {
-                for (plan, t) in done.into_iter().zip(current) {
-                    b.insert(plan, doc_of(t).1);
-                }
-            };
-            (plans, ()) = rayon::join(|| plan(next), || insert(self));
+            (plans, ()) = rayon::join(|| plan(next), || insert(self, done, current));
             current = next;
         }
-        for (plan, t) in plans.into_iter().zip(current) {
-            self.insert(plan, doc_of(t).1);
-        }
+        insert(self, plans, current);
     }
 
     fn insert(&mut self, plan: DocPlan, doc: &Document) {
@@ -676,14 +674,13 @@ impl GraphBuilder {
                         // A placeholder created by an earlier citation: it
                         // is this document (keeping the placeholder's id,
                         // year and jurisdiction).
-                        n.symbol = node.symbol;
-                        n.doc_type = node.doc_type;
-                        n.date = node.date;
-                        n.issuer = node.issuer;
-                        n.path = node.path;
-                        n.external = false;
-                        n.subject = node.subject;
-                        n.note = None;
+                        *n = Node {
+                            id: std::mem::take(&mut n.id),
+                            year: n.year,
+                            jurisdiction: n.jurisdiction.take(),
+                            note: None,
+                            ..node
+                        };
                         g.doc_nodes.push(ix);
                         return ix;
                     }
@@ -720,20 +717,11 @@ impl GraphBuilder {
     fn node_for_identity(&mut self, year: Option<u16>, id: String, c: &Citation) -> NodeIndex {
         match self.graph.by_id.get(id.as_str()) {
             Some(&ix) => {
-                let n = &mut self.graph.g[ix];
-                if n.external {
-                    if n.date.is_none() {
-                        n.date = c.date;
-                    }
-                    if n.issuer.is_none() {
-                        n.issuer = c.issuer.clone();
-                    }
-                }
+                fill_external(&mut self.graph.g[ix], c);
                 ix
             }
             None => {
-                // `vn/<jurisdiction>/...`: a complete identity's jurisdiction is known.
-                let jurisdiction = id.split('/').nth(1).map(str::to_string);
+                let jurisdiction = resolve::jurisdiction_of_id(&id).map(str::to_string);
                 self.external_node(year, jurisdiction.as_deref(), id, c, None)
             }
         }
@@ -749,15 +737,7 @@ impl GraphBuilder {
     ) -> NodeIndex {
         let g = &mut self.graph;
         if let Some(&ix) = g.by_id.get(id.as_str()) {
-            let n = &mut g.g[ix];
-            if n.external {
-                if n.date.is_none() {
-                    n.date = c.date;
-                }
-                if n.issuer.is_none() {
-                    n.issuer = c.issuer.clone();
-                }
-            }
+            fill_external(&mut g.g[ix], c);
             return ix;
         }
         let node = Node {
@@ -910,6 +890,19 @@ impl GraphBuilder {
             .filter(|scc| scc.len() > 1 || g.g.find_edge(scc[0], scc[0]).is_some())
             .collect();
         self.graph
+    }
+}
+
+/// A node cited again: an external one takes the date and issuer this
+/// citation gives, if it had none.
+fn fill_external(n: &mut Node, c: &Citation) {
+    if n.external {
+        if n.date.is_none() {
+            n.date = c.date;
+        }
+        if n.issuer.is_none() {
+            n.issuer = c.issuer.clone();
+        }
     }
 }
 

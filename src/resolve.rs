@@ -109,6 +109,12 @@ impl fmt::Display for Identity {
     }
 }
 
+/// The jurisdiction slug an id names (`binh-thuan` in
+/// `vn/binh-thuan/tu/cv/2023/698`), as [`Identity`]'s `Display` writes it.
+pub(crate) fn jurisdiction_of_id(id: &str) -> Option<&str> {
+    id.strip_prefix("vn/")?.split('/').next()
+}
+
 /// Fold a code to an id slug: lower case ASCII, `đ` → `d`, runs of other
 /// characters as one `-`.
 pub fn slug(code: &str) -> String {
@@ -184,14 +190,16 @@ const NATIONAL: &[&str] = &[
 pub fn is_national_issuer(code: &str) -> bool {
     static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> = std::sync::OnceLock::new();
     let national = SET.get_or_init(|| NATIONAL.iter().copied().collect());
+    if national.contains(code) {
+        return true;
+    }
     // Codes are nearly always printed in capitals: no copy then.
     let up: std::borrow::Cow<'_, str> = if code.bytes().any(|b| b.is_ascii_lowercase() || !b.is_ascii()) {
         code.chars().flat_map(char::to_uppercase).collect::<String>().into()
     } else {
         code.into()
     };
-    national.contains(code)
-        || national.contains(up.as_ref())
+    national.contains(up.as_ref())
         || up.starts_with("QH")
         || up.starts_with("UBTVQH")
         || (up.ends_with("TW") && up.len() > 2)
@@ -433,6 +441,9 @@ mod tests {
         assert_eq!(id.id(), "vn/national/cp/nd/2020/30");
         let id = identity_of(&sym("3870/SNN-VP"), None, Some(2021), Some("binh-thuan")).unwrap();
         assert_eq!(id.id(), "vn/binh-thuan/snn/cv/2021/3870");
+        // The id names its jurisdiction.
+        assert_eq!(jurisdiction_of_id(&id.id()), Some("binh-thuan"));
+        assert_eq!(jurisdiction_of_id("doc/003_138bcd"), None);
         let id = identity_of(&sym("16/CT-TTg"), None, Some(2016), None).unwrap();
         assert_eq!(id.id(), "vn/national/ttg/ct/2016/16");
         let id = identity_of(&sym("921-CV/TU"), None, Some(2015), None).unwrap();
