@@ -84,27 +84,28 @@ const TYPE_WORDS: &[(&str, &str, bool)] = &[
     ("kế hoạch", "Kế hoạch", false),
 ];
 
-/// Every type word as a pattern, with and without diacritics (spaces match
-/// any run of spaces and tabs), and the [`TYPE_WORDS`] entry of each.
-fn type_patterns() -> (Vec<String>, Vec<usize>) {
-    let spaced = |w: &str| w.split(' ').map(regex::escape).collect::<Vec<_>>().join(r"[ \t]+");
-    let mut pats = Vec::new();
+/// Every type word, with and without diacritics (words separated by one
+/// space), and the [`TYPE_WORDS`] entry of each.
+fn type_phrases() -> (Vec<String>, Vec<usize>) {
+    let mut phrases = Vec::new();
     let mut entries = Vec::new();
     for (k, (word, _, _)) in TYPE_WORDS.iter().enumerate() {
-        pats.push(spaced(word));
+        phrases.push(word.to_string());
         entries.push(k);
         let folded = fold(word);
         if folded != *word {
-            pats.push(spaced(&folded));
+            phrases.push(folded);
             entries.push(k);
         }
     }
-    (pats, entries)
+    (phrases, entries)
 }
 
-/// One alternation of all type words (see [`type_patterns`]).
+/// One alternation of all type words (see [`type_phrases`]; spaces match
+/// any run of spaces and tabs).
 fn type_alternation() -> String {
-    type_patterns().0.join("|")
+    let spaced = |w: &str| w.split(' ').map(regex::escape).collect::<Vec<_>>().join(r"[ \t]+");
+    type_phrases().0.iter().map(|p| spaced(p)).collect::<Vec<_>>().join("|")
 }
 
 /// The prefilter: every type word, any case, one pattern each, so that a
@@ -115,9 +116,8 @@ fn type_alternation() -> String {
 fn type_regex() -> &'static (Scanner, Vec<usize>) {
     static RE: OnceLock<(Scanner, Vec<usize>)> = OnceLock::new();
     RE.get_or_init(|| {
-        let (pats, entries) = type_patterns();
-        let pats: Vec<String> = pats.iter().map(|p| format!("(?i){p}")).collect();
-        (Scanner::new(&pats).expect("type-word patterns"), entries)
+        let (phrases, entries) = type_phrases();
+        (Scanner::new(&phrases).expect("type-word patterns"), entries)
     })
 }
 
@@ -302,6 +302,15 @@ fn lower_word(i: &str) -> std::borrow::Cow<'_, str> {
 
 /// One of `words` (lower case, exact diacritics) as the next whole word.
 fn lex<'a>(i: &'a str, words: &[&'static str], expected: &'static str) -> PResult<'a, &'a str> {
+    // A word that starts with an ASCII letter starts with it in lower case
+    // too: most calls end here, before the word is read.
+    match i.as_bytes().first() {
+        None => return fail(i, expected),
+        Some(&b) if b.is_ascii() && !words.iter().any(|x| x.as_bytes()[0] == b.to_ascii_lowercase()) => {
+            return fail(i, expected)
+        }
+        Some(_) => {}
+    }
     let w = next_word(i);
     let lower_eq = |x: &&str| x.len() == w.len() && x.chars().eq(w.chars().flat_map(char::to_lowercase));
     if !w.is_empty() && words.iter().any(lower_eq) {
@@ -321,15 +330,15 @@ fn at_stop_word(i: &str) -> bool {
     }
     let lw = lower(w);
     let after = i[w.len()..].trim_start_matches(is_sp);
-    if lw == "và" || lw == "hoặc" {
+    if matches!(&*lw, "và" | "hoặc") {
         let nw = next_word(after);
-        return !starts_upper(nw) || type_at_regex().is_match(prefix(after, 48)) || lower_word(after) == "các";
+        return !starts_upper(nw) || type_at_regex().is_match(prefix(after, 48)) || &*lower_word(after) == "các";
     }
     match stop_word(&lw) {
         None => false,
         Some(None) => true,
         // Two-word stops: the second word is read only when the first fits.
-        Some(Some(second)) => lower_word(after) == second,
+        Some(Some(second)) => &*lower_word(after) == second,
     }
 }
 
@@ -620,7 +629,7 @@ fn subject_part(i: &str) -> PResult<'_, &str> {
             }
             let w = next_word(r);
             let after = r[w.len()..].trim_start_matches(is_sp);
-            let two = format!("{} {}", w.to_lowercase(), lower_word(after));
+            let two = format!("{} {}", w.to_lowercase(), &*lower_word(after));
             if SUBJECT_VERBS.contains(&two.as_str()) {
                 subject_text(r)
             } else {
@@ -864,7 +873,7 @@ pub(crate) fn named_ref(i: &str, lower_ok: bool) -> PResult<'_, usize> {
         if w.is_empty() || words >= 12 {
             break;
         }
-        if words > 0 && (at_stop_word(rest) || starts_citation(rest) || lower_word(rest) == "của") {
+        if words > 0 && (at_stop_word(rest) || starts_citation(rest) || &*lower_word(rest) == "của") {
             break;
         }
         pos += w.len();

@@ -380,8 +380,46 @@ fn eq_upper(a: &str, b: &str) -> bool {
 }
 
 /// The canonical spelling of a type code, if `code` is one (any case).
+///
+/// Called for every code of every symbol read, so the common codes (ASCII
+/// letters and `Đ`) are looked up by their upper case in a table, without
+/// comparing against each entry; any other code takes the letter-by-letter
+/// comparison. No two entries share an upper case, so both ways give the
+/// same entry.
 pub(crate) fn canonical_type(code: &str) -> Option<&'static str> {
-    // Exact spelling first (the common case), then any case.
+    // The longest entry is four bytes (`TTLT`, `QĐi`).
+    const MAX: usize = 4;
+    if code.len() > MAX {
+        return None;
+    }
+    let mut key = [0u8; MAX];
+    let bytes = code.as_bytes();
+    let mut k = 0;
+    while k < bytes.len() {
+        match bytes[k] {
+            b if b.is_ascii() => key[k] = b.to_ascii_uppercase(),
+            // `đ` (C4 91) and `Đ` (C4 90): upper case `Đ`.
+            0xC4 if matches!(bytes.get(k + 1), Some(0x90 | 0x91)) => {
+                key[k] = 0xC4;
+                key[k + 1] = 0x90;
+                k += 1;
+            }
+            _ => return canonical_type_slow(code),
+        }
+        k += 1;
+    }
+    type_table().get(&key[..bytes.len()]).copied()
+}
+
+/// [`TYPES`]' codes by their upper case.
+fn type_table() -> &'static rustc_hash::FxHashMap<Vec<u8>, &'static str> {
+    static TABLE: std::sync::OnceLock<rustc_hash::FxHashMap<Vec<u8>, &'static str>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| TYPES.iter().map(|t| (upper(t.0).into_bytes(), t.0)).collect())
+}
+
+/// [`canonical_type`] by comparing with each entry: exact spelling first,
+/// then any case.
+fn canonical_type_slow(code: &str) -> Option<&'static str> {
     TYPES
         .iter()
         .map(|t| t.0)
@@ -494,7 +532,7 @@ fn code(i: &str) -> PResult<'_, &str> {
 /// case or a known code, so that `QH15 - Luật` is not read as one symbol.
 fn shouty_code(i: &str) -> PResult<'_, &str> {
     let (r, c) = code(i)?;
-    let known = canonical_type(c).is_some() || MIXED_CASE.iter().any(|m| upper(m) == upper(c));
+    let known = canonical_type(c).is_some() || MIXED_CASE.iter().any(|m| eq_upper(m, c));
     let all_upper = c.chars().all(|ch| !ch.is_lowercase());
     if known || all_upper {
         Ok((r, c))
@@ -869,6 +907,31 @@ mod tests {
             }
             Err(e) => format!("error: {e}"),
         }
+    }
+
+    #[test]
+    fn ok_type_table_agrees_with_comparison() {
+        // Every entry in several cases, near misses, and codes outside the
+        // table's fast path (other letters with diacritics, long codes).
+        let mut codes: Vec<String> = Vec::new();
+        for (t, _, _) in TYPES {
+            codes.push(t.to_string());
+            codes.push(t.to_lowercase());
+            codes.push(upper(t));
+            codes.push(format!("{t}X"));
+        }
+        codes.extend(
+            [
+                "qđ", "Qđ", "nđ", "NÐ", "ttlt", "TTLTX", "UBND", "SNN", "Ư", "QĐI", "QyĐ", "cTR", "", "đ", "VPTƯ",
+            ]
+            .map(String::from),
+        );
+        for c in &codes {
+            assert_eq!(canonical_type(c), canonical_type_slow(c), "{c:?}");
+        }
+        assert_eq!(canonical_type("qđ"), Some("QĐ"));
+        assert_eq!(canonical_type("cTR"), Some("CTr"));
+        assert_eq!(canonical_type("UBND"), None);
     }
 
     #[test]
