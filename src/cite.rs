@@ -1021,6 +1021,8 @@ pub(crate) fn find_citations(ctx: &Ctx<'_>, footnotes: &[Range<usize>], doc: &mu
     };
     let relations = relations(norm, lines, &found);
     let refers = refers_to(&found);
+    doc.citations.reserve(found.len());
+    doc.named_refs.reserve(named.len());
     for (idx, f) in found.into_iter().enumerate() {
         doc.citations.push(Citation {
             doc_type: f.doc_type.map(str::to_string),
@@ -1340,13 +1342,14 @@ fn relations(norm: &str, lines: &LineIndex, found: &[Found]) -> Vec<Relation> {
 /// number-only reference points at a full citation of the same type and
 /// number.
 fn refers_to(found: &[Found]) -> Vec<Option<usize>> {
-    let mut first_full: HashMap<String, usize> = HashMap::new();
-    let mut first_any: HashMap<String, usize> = HashMap::new();
+    // Symbols compare as printed (`3870/SNN/VP` is `3870/SNN-VP`).
+    let keys: Vec<Option<String>> = found.iter().map(|f| f.symbol.as_ref().map(Symbol::to_string)).collect();
+    let mut first_full: HashMap<&str, usize> = HashMap::new();
+    let mut first_any: HashMap<&str, usize> = HashMap::new();
     let mut by_type_number: HashMap<(&str, u32), usize> = HashMap::new();
     for (i, f) in found.iter().enumerate() {
-        if let Some(sym) = &f.symbol {
-            let key = sym.to_string();
-            first_any.entry(key.clone()).or_insert(i);
+        if let (Some(sym), Some(key)) = (&f.symbol, &keys[i]) {
+            first_any.entry(key).or_insert(i);
             if f.date.is_some() || f.issuer.is_some() {
                 first_full.entry(key).or_insert(i);
                 if let (Some(t), Some(n)) = (f.doc_type, sym.number()) {
@@ -1359,9 +1362,8 @@ fn refers_to(found: &[Found]) -> Vec<Option<usize>> {
         .iter()
         .enumerate()
         .map(|(i, f)| {
-            if let Some(sym) = &f.symbol {
-                let key = sym.to_string();
-                let j = first_full.get(&key).or_else(|| first_any.get(&key)).copied()?;
+            if let Some(key) = keys[i].as_deref() {
+                let j = first_full.get(key).or_else(|| first_any.get(key)).copied()?;
                 let compatible = match (f.date, found[j].date) {
                     (Some(a), Some(b)) => a.compatible(&b),
                     _ => true,

@@ -13,7 +13,10 @@ pub struct LineIndex {
 impl LineIndex {
     /// Index the lines of `text`.
     pub fn new(text: &str) -> LineIndex {
-        let mut starts = vec![0];
+        // Sized for lines of about sixty bytes (most are longer), so that
+        // the vector rarely grows.
+        let mut starts = Vec::with_capacity(text.len() / 64 + 1);
+        starts.push(0);
         starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         LineIndex { starts }
     }
