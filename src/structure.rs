@@ -131,26 +131,38 @@ fn table_cell_start(t: &str) -> usize {
 }
 
 /// First occurrence of a folded `keyword` in `s` at word boundaries.
+///
+/// `keyword` is folded, so ASCII: a match starts with its first letter in
+/// either case, or with a letter that folds to it (`Đ`, `Ô`). Only those
+/// are tried; the word boundary before one is read back from the text.
 fn find_kw(s: &str, keyword: &str) -> Option<(usize, usize)> {
-    let first = keyword.chars().next()?;
+    let first = *keyword.as_bytes().first()?;
+    debug_assert!(keyword.is_ascii(), "folded keywords are ASCII");
+    let upper = first.to_ascii_uppercase();
     let bytes = s.as_bytes();
-    let mut prev_alnum = false;
     let mut i = 0;
     while i < bytes.len() {
-        // ASCII a byte at a time; other characters decoded.
-        let (c, len) = match bytes[i] {
-            b if b < 0x80 => (b as char, 1),
-            _ => {
-                let c = s[i..].chars().next().expect("char boundary");
-                (c, c.len_utf8())
+        let b = bytes[i];
+        let len = if b < 0x80 {
+            if b != first && b != upper {
+                i += 1;
+                continue;
             }
+            1
+        } else {
+            let c = s[i..].chars().next().expect("char boundary");
+            if fold_char(c) != char::from(first) {
+                i += c.len_utf8();
+                continue;
+            }
+            c.len_utf8()
         };
-        if !prev_alnum && fold_char(c) == first {
+        let glued = s[..i].chars().next_back().is_some_and(crate::text::is_alnum);
+        if !glued {
             if let Some(n) = kw_at(&s[i..], keyword) {
                 return Some((i, i + n));
             }
         }
-        prev_alnum = crate::text::is_alnum(c);
         i += len;
     }
     None
@@ -1617,4 +1629,62 @@ fn unit_split(text: &str) -> Option<usize> {
         }
     }
     cut
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The keyword search as first written: every character looked at.
+    fn find_kw_reference(s: &str, keyword: &str) -> Option<(usize, usize)> {
+        let first = keyword.chars().next()?;
+        let mut prev_alnum = false;
+        for (i, c) in s.char_indices() {
+            if !prev_alnum && fold_char(c) == first {
+                if let Some(n) = kw_at(&s[i..], keyword) {
+                    return Some((i, i + n));
+                }
+            }
+            prev_alnum = crate::text::is_alnum(c);
+        }
+        None
+    }
+
+    #[test]
+    fn ok_find_kw_same_as_reference() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut lines = vec![
+            "ĐẢNG CỘNG SẢN VIỆT NAM".to_string(),
+            "xĐảng Cộng sản Việt Nam, Đảng cộng sản việt nam".to_string(),
+            "Hà Nội, ngày 5; NGÀY 6; tháng/ngày 7; Ngay 8; 9ngày".to_string(),
+            "ĐộC LậP - Tự do - HẠNH PHÚC; kính gửi; Kính gởi:".to_string(),
+        ];
+        for dir in [root.join("fixtures"), root.join("../shared/seeds")] {
+            let Ok(rd) = std::fs::read_dir(&dir) else { continue };
+            for e in rd {
+                let text = std::fs::read(e.unwrap().path()).unwrap_or_default();
+                let norm = crate::normalize::normalize(&String::from_utf8_lossy(&text))
+                    .text()
+                    .to_string();
+                lines.extend(norm.lines().map(str::to_string));
+            }
+        }
+        assert!(lines.len() > 100, "the fixtures are read");
+        let kws = [
+            "cong hoa xa hoi chu nghia viet nam",
+            "dang cong san viet nam",
+            "hanh phuc",
+            "kinh gui",
+            "ngay",
+        ];
+        let mut found = 0;
+        for l in &lines {
+            for kw in kws {
+                let got = find_kw(l, kw);
+                assert_eq!(got, find_kw_reference(l, kw), "{kw:?} in {l:?}");
+                found += usize::from(got.is_some());
+            }
+        }
+        assert!(found > 10, "keywords are found");
+    }
 }
