@@ -1382,6 +1382,43 @@ fn refers_to(found: &[Found]) -> Vec<Option<usize>> {
 mod tests {
     use super::*;
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 256, ..Default::default() })]
+
+        /// The type-word scan (start read back from the phrase, two lines of
+        /// search at a time) equals the plain search on texts made of type
+        /// words in any case, letters whose other case is another length in
+        /// UTF-8 (`K` Kelvin, `ſ`), runs of spaces and tabs, line breaks and
+        /// letters glued on.
+        #[test]
+        fn prop_type_scan_same_as_plain_search(pieces in proptest::collection::vec(0usize..24, 0..40), cases in proptest::collection::vec(0u8..4, 40)) {
+            const PIECES: [&str; 24] = [
+                "quyết định", "Quyết  định", "QUYẾT\tĐỊNH", "quyet dinh", "kế hoạch", "\u{212A}Ế HOẠCH", "thông tư",
+                "THÔNG TƯ LIÊN TỊCH", "luật", "bộ luật", "Bộ \t Luật", "nghị quyết", "văn bản", "lệnh", "ſắc lệnh",
+                " ", "\t", "\n", "x", "á", "Đ", ", ", "số 5/2020/NĐ-CP ", "ngày 1/1/2021",
+            ];
+            let (scanner, _) = type_regex();
+            let mut text = String::new();
+            for (k, &p) in pieces.iter().enumerate() {
+                let piece = PIECES[p];
+                match cases[k % cases.len()] {
+                    0 => text.push_str(piece),
+                    1 => text.push_str(&piece.to_uppercase()),
+                    2 => text.push_str(&piece.to_lowercase()),
+                    _ => {
+                        // Title case: the first letter of each word.
+                        let mut up = true;
+                        for c in piece.chars() {
+                            if up { text.extend(c.to_uppercase()) } else { text.push(c) }
+                            up = c == ' ';
+                        }
+                    }
+                }
+            }
+            proptest::prop_assert_eq!(scanner.find_all(&text), scanner.find_all_plain(&text), "{:?}", text);
+        }
+    }
+
     /// The two-at-a-time type-word scan finds exactly what one plain
     /// leftmost-first search finds, on every real text at hand (the corpus
     /// when it is beside the repository, the fixtures always).
