@@ -172,12 +172,26 @@ fn find_kw(s: &str, keyword: &str) -> Option<(usize, usize)> {
 fn is_upper_text(s: &str) -> bool {
     let mut letters = 0;
     for c in s.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_lowercase() {
+                return false;
+            }
+            letters += usize::from(c.is_ascii_uppercase());
+            continue;
+        }
         if c.is_lowercase() {
             return false;
         }
-        if c.is_alphabetic() {
-            letters += 1;
-        }
+        // The letters of Vietnamese text (Latin-1 and Latin Extended, the
+        // precomposed U+1E00..U+1EFF) without the table search of
+        // `char::is_alphabetic`.
+        let u = u32::from(c);
+        let letter = if (0xC0..=0x24F).contains(&u) {
+            u != 0xD7 && u != 0xF7
+        } else {
+            (0x1E00..=0x1EFF).contains(&u) || c.is_alphabetic()
+        };
+        letters += usize::from(letter);
     }
     letters >= 2
 }
@@ -421,7 +435,13 @@ fn title(s: &str) -> Option<(usize, &'static str)> {
 
 /// A type name at the start of `s`, in any case (`Nghị quyết`, `LUẬT`).
 fn type_name_at(s: &str) -> Option<(usize, &'static str)> {
-    TITLES.iter().find_map(|(kw, name)| kw_at(s, kw).map(|n| (n, *name)))
+    // Only the names that start with the letter `s` starts with (a
+    // combining mark first, which the match skips: all of them).
+    let first = s.chars().next().map(fold_char)?;
+    TITLES
+        .iter()
+        .filter(|(kw, _)| first == '\u{0}' || kw.starts_with(first))
+        .find_map(|(kw, name)| kw_at(s, kw).map(|n| (n, *name)))
 }
 
 // Mark ::= "HỎA TỐC" | "THƯỢNG KHẨN" | "KHẨN" | "TUYỆT MẬT" | "TỐI MẬT" | "MẬT"
@@ -1648,6 +1668,50 @@ mod tests {
             prev_alnum = crate::text::is_alnum(c);
         }
         None
+    }
+
+    #[test]
+    fn ok_is_upper_text() {
+        // Against the plain definition: no lower-case letter, two letters.
+        let plain =
+            |s: &str| !s.chars().any(char::is_lowercase) && s.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+        for s in [
+            "ỦY BAN NHÂN DÂN",
+            "Ủy ban",
+            "SỞ NÔNG NGHIỆP",
+            "ĐẢNG ỦY",
+            "Đ",
+            "ĐĐ",
+            "12/SNN",
+            "×÷ AB",
+            "Ω Σ",
+            "ΩΣ",
+            "ǅ X",
+            "",
+            "A1",
+            "ÀÉ",
+            "ẠẢ x",
+            "一二",
+        ] {
+            assert_eq!(is_upper_text(s), plain(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn ok_type_name_at() {
+        assert_eq!(type_name_at("Nghị định số 30"), Some(("Nghị định".len(), "Nghị định")));
+        assert_eq!(type_name_at("QUYẾT ĐỊNH 5").map(|x| x.1), Some("Quyết định"));
+        assert_eq!(
+            type_name_at("Thông tư liên tịch số 5").map(|x| x.1),
+            Some("Thông tư liên tịch")
+        );
+        assert_eq!(type_name_at("xyz"), None);
+        assert_eq!(type_name_at(""), None);
+        // Every name, in capitals, is found by its first letter.
+        for (kw, name) in TITLES {
+            let text = format!("{} 1", kw.to_uppercase());
+            assert!(type_name_at(&text).is_some(), "{name}");
+        }
     }
 
     #[test]
