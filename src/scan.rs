@@ -16,17 +16,27 @@
 //! phrase back from the end: each letter of a word matches one character,
 //! and the run of spaces between two words is all taken. This is where
 //! `regex_automata::dfa::regex::Regex` runs a reverse DFA, at several times
-//! the cost.
+//! the cost; so only the forward DFA is built.
 
-use regex_automata::dfa::{dense, regex::Regex as DfaRegex, Automaton};
+use std::sync::OnceLock;
+
+use regex_automata::dfa::{dense, Automaton};
 use regex_automata::util::primitives::StateID;
 use regex_automata::Input;
 
+/// The forward DFA.
+type Dfa = dense::DFA<Vec<u32>>;
+
 /// A compiled set of phrases (see the module docs).
 pub(crate) struct Scanner {
-    re: DfaRegex,
+    dfa: Dfa,
     /// Each phrase's words, as numbers of characters.
     words: Vec<Vec<usize>>,
+    /// The patterns, for the plain search.
+    patterns: Vec<String>,
+    /// The plain search, built only when asked for (tests; a quit state,
+    /// which this DFA has none of).
+    plain: OnceLock<regex_automata::meta::Regex>,
 }
 
 /// One match: start, end, pattern index.
@@ -48,11 +58,16 @@ impl Scanner {
             patterns.push(format!("(?i){}", escaped.join(r"[ \t]+")));
             words.push(ws.iter().map(|w| w.chars().count()).collect());
         }
-        let re = DfaRegex::builder()
-            .dense(dense::Config::new().minimize(false).accelerate(false))
+        let dfa = dense::Builder::new()
+            .configure(dense::Config::new().minimize(false).accelerate(false))
             .build_many(&patterns)
             .map_err(|e| e.to_string())?;
-        Ok(Scanner { re, words })
+        Ok(Scanner {
+            dfa,
+            words,
+            patterns,
+            plain: OnceLock::new(),
+        })
     }
 
     /// Every match in `hay`, in order, as `find_iter` gives them.
@@ -83,7 +98,8 @@ impl Scanner {
     /// One search after the other, by the library's own iterator (the
     /// reference the fast path is tested against).
     pub(crate) fn find_all_plain(&self, hay: &str) -> Vec<Hit> {
-        self.re
+        self.plain
+            .get_or_init(|| regex_automata::meta::Regex::new_many(&self.patterns).expect("compiled once already"))
             .find_iter(hay.as_bytes())
             .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
             .collect()
@@ -92,7 +108,7 @@ impl Scanner {
 
 /// Step both cursors one byte at a time, side by side, until one is done.
 fn interleave(a: &mut Cursor<'_, '_>, b: &mut Cursor<'_, '_>) -> Result<(), ()> {
-    let dfa = a.re.forward();
+    let dfa = a.dfa;
     while a.at < a.end && b.at < b.end {
         // The common case, in registers: neither state special, neither
         // cursor at the last byte of its range (whose step ends the
@@ -145,7 +161,7 @@ fn interleave(a: &mut Cursor<'_, '_>, b: &mut Cursor<'_, '_>) -> Result<(), ()> 
 
 /// One leftmost-first search over `start..end`, restarted after each match.
 struct Cursor<'r, 'h> {
-    re: &'r DfaRegex,
+    dfa: &'r Dfa,
     words: &'r [Vec<usize>],
     hay: &'h [u8],
     /// The next byte to read.
@@ -162,7 +178,7 @@ struct Cursor<'r, 'h> {
 impl<'r, 'h> Cursor<'r, 'h> {
     fn new(scanner: &'r Scanner, hay: &'h [u8], start: usize, end: usize, out: &'r mut Vec<Hit>) -> Cursor<'r, 'h> {
         let mut c = Cursor {
-            re: &scanner.re,
+            dfa: &scanner.dfa,
             words: &scanner.words,
             hay,
             at: start,
@@ -182,7 +198,7 @@ impl<'r, 'h> Cursor<'r, 'h> {
         self.from = at;
         self.best = None;
         let input = Input::new(self.hay).range(at..self.end);
-        match self.re.forward().start_state_forward(&input) {
+        match self.dfa.start_state_forward(&input) {
             Ok(sid) => self.sid = sid,
             // No start state (a look-behind the DFA cannot handle; none is
             // used): nothing more to find here.
@@ -195,7 +211,7 @@ impl<'r, 'h> Cursor<'r, 'h> {
 
     /// Run alone to the end.
     fn run(&mut self) -> Result<(), ()> {
-        let dfa = self.re.forward();
+        let dfa = self.dfa;
         while self.at < self.end {
             // As in `interleave`: the common case in registers.
             let (mut sid, mut at) = (self.sid, self.at);
@@ -225,7 +241,7 @@ impl<'r, 'h> Cursor<'r, 'h> {
 
     /// The state just entered (reading the byte at `at`) is special.
     fn special(&mut self) -> Result<(), ()> {
-        let dfa = self.re.forward();
+        let dfa = self.dfa;
         if dfa.is_match_state(self.sid) {
             // Matches are reported one byte late: this one ends at `at`.
             self.best = Some((dfa.match_pattern(self.sid, 0).as_usize(), self.at));
@@ -246,7 +262,7 @@ impl<'r, 'h> Cursor<'r, 'h> {
     /// At the end of the range: the transition on the byte after it (or on
     /// the end of the text), then finish the search.
     fn eoi(&mut self) {
-        let dfa = self.re.forward();
+        let dfa = self.dfa;
         self.sid = match self.hay.get(self.end) {
             Some(&b) => dfa.next_state(self.sid, b),
             None => dfa.next_eoi_state(self.sid),

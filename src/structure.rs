@@ -172,26 +172,10 @@ fn find_kw(s: &str, keyword: &str) -> Option<(usize, usize)> {
 fn is_upper_text(s: &str) -> bool {
     let mut letters = 0;
     for c in s.chars() {
-        if c.is_ascii() {
-            if c.is_ascii_lowercase() {
-                return false;
-            }
-            letters += usize::from(c.is_ascii_uppercase());
-            continue;
-        }
         if c.is_lowercase() {
             return false;
         }
-        // The letters of Vietnamese text (Latin-1 and Latin Extended, the
-        // precomposed U+1E00..U+1EFF) without the table search of
-        // `char::is_alphabetic`.
-        let u = u32::from(c);
-        let letter = if (0xC0..=0x24F).contains(&u) {
-            u != 0xD7 && u != 0xF7
-        } else {
-            (0x1E00..=0x1EFF).contains(&u) || c.is_alphabetic()
-        };
-        letters += usize::from(letter);
+        letters += usize::from(crate::text::is_alpha(c));
     }
     letters >= 2
 }

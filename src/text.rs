@@ -104,15 +104,31 @@ pub(crate) fn fold_ws(s: &str) -> String {
 /// Latin-1 and Latin Extended letters, precomposed Vietnamese letters).
 #[inline]
 pub(crate) fn is_alnum(c: char) -> bool {
-    let u = c as u32;
-    if u < 0x80 {
+    if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
+    latin_letter(c).unwrap_or_else(|| c.is_alphanumeric())
+}
+
+/// `char::is_alphabetic`, fast in the same way as [`is_alnum`].
+#[inline]
+pub(crate) fn is_alpha(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    latin_letter(c).unwrap_or_else(|| c.is_alphabetic())
+}
+
+/// Is a non-ASCII `c` a letter, where that needs no table search: U+00C0 to
+/// U+024F (all letters but `×` and `÷`) and U+1E00 to U+1EFF (all letters).
+#[inline]
+fn latin_letter(c: char) -> Option<bool> {
+    let u = u32::from(c);
     if (0xC0..=0x24F).contains(&u) {
-        return u != 0xD7 && u != 0xF7;
+        Some(u != 0xD7 && u != 0xF7)
+    } else if (0x1E00..=0x1EFF).contains(&u) {
+        Some(true)
+    } else {
+        None
     }
-    if (0x1E00..=0x1EFF).contains(&u) {
-        return true;
-    }
-    c.is_alphanumeric()
 }
