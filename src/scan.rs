@@ -131,8 +131,9 @@ impl Scanner {
             self.fp.scalar(h, 0, 1, &mut at);
             p = 1;
         }
+        // (With no body, `p` is still 0 and there is nothing to test.)
         #[cfg(target_arch = "x86_64")]
-        if std::is_x86_feature_detected!("avx2") {
+        if p > 0 && std::is_x86_feature_detected!("avx2") {
             // SAFETY: the CPU has AVX2 (checked just above).
             p = unsafe { avx2::candidates(&self.fp, h, p, &mut at) };
         }
