@@ -384,12 +384,18 @@ mod avx2 {
 mod tests {
     use super::*;
 
+    fn scanner_of(phrases: &[&str]) -> Scanner {
+        let phrases: Vec<String> = phrases.iter().map(|s| s.to_string()).collect();
+        Scanner::new(&phrases).unwrap()
+    }
+
     fn scanner() -> Scanner {
-        let pats: Vec<String> = ["quyết định", "quy định", "luật", "bộ luật", "thong tu", "kế hoạch"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
-        Scanner::new(&pats).unwrap()
+        scanner_of(&["quyết định", "quy định", "luật", "bộ luật", "thong tu", "kế hoạch"])
+    }
+
+    /// The text of each match of `s` in `t`.
+    fn matched<'t>(s: &Scanner, t: &'t str) -> Vec<&'t str> {
+        s.find_all(t).iter().map(|&(a, b, _)| &t[a..b]).collect()
     }
 
     #[test]
@@ -430,11 +436,9 @@ mod tests {
     fn ok_matches_read() {
         let s = scanner();
         let t = "Bộ luật Dân sự\nQuyết định số 5 và quy  định\nluật\n";
-        let got: Vec<&str> = s.find_all(t).iter().map(|&(a, b, _)| &t[a..b]).collect();
-        assert_eq!(got, ["Bộ luật", "Quyết định", "quy  định", "luật"]);
+        assert_eq!(matched(&s, t), ["Bộ luật", "Quyết định", "quy  định", "luật"]);
         let t = "xem \u{212A}Ế  HOẠCH số 5 và Thong\t\tTu 7";
-        let got: Vec<&str> = s.find_all(t).iter().map(|&(a, b, _)| &t[a..b]).collect();
-        assert_eq!(got, ["\u{212A}Ế  HOẠCH", "Thong\t\tTu"]);
+        assert_eq!(matched(&s, t), ["\u{212A}Ế  HOẠCH", "Thong\t\tTu"]);
     }
 
     /// Only word starts: a phrase glued to a letter or digit before it is
@@ -443,13 +447,11 @@ mod tests {
     fn ok_word_starts_only() {
         let s = scanner();
         let t = "xluật 5luật éluật (luật) “Luật” Bộ luật\u{a0}luật";
-        let got: Vec<&str> = s.find_all(t).iter().map(|&(a, b, _)| &t[a..b]).collect();
-        assert_eq!(got, ["luật", "Luật", "Bộ luật", "luật"]);
+        assert_eq!(matched(&s, t), ["luật", "Luật", "Bộ luật", "luật"]);
         // `quyết định` glued to `x`: `định` alone is no phrase here, but
         // `bộ luật` after a glued `xbộ` still finds `luật`.
         let t = "xquyết định, xbộ luật";
-        let got: Vec<&str> = s.find_all(t).iter().map(|&(a, b, _)| &t[a..b]).collect();
-        assert_eq!(got, ["luật"]);
+        assert_eq!(matched(&s, t), ["luật"]);
     }
 
     /// The 32-at-a-time test and the one-at-a-time test pick the same
@@ -457,7 +459,7 @@ mod tests {
     /// both sets of buckets are used).
     #[test]
     fn ok_fingerprint_same_both_ways() {
-        let phrases: Vec<String> = [
+        let s = scanner_of(&[
             "quyết định",
             "luật",
             "bộ luật",
@@ -471,11 +473,7 @@ mod tests {
             "văn bản",
             "đề án",
             "de an",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-        let s = Scanner::new(&phrases).unwrap();
+        ]);
         assert!(s.fp.lo[1].iter().flatten().any(|&b| b != 0), "buckets 8 to 15 used");
         // Every ASCII byte before a phrase (the edges of the digit and
         // letter ranges among them).
