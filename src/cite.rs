@@ -416,6 +416,12 @@ fn symbol_text(i: &str) -> PResult<'_, (&str, RawSymbol<'_>)> {
 
 // BareSymbol ::= Symbol     (a real number, and not glued to a following letter)
 fn bare_symbol(i: &str) -> PResult<'_, (&str, RawSymbol<'_>)> {
+    // Every form of Symbol starts with a number, or a slash with spaces
+    // before it: after a type word that is rare (`Quyết định này`), so the
+    // rest is settled by the first byte, with the error the grammar gives.
+    if !i.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '/' | ' ' | '\t')) {
+        return fail(i, "a số ký hiệu");
+    }
     let (r, raw) = match symbol(i) {
         Ok(ok) => ok,
         Err(_) => return fail(i, "a số ký hiệu"),
@@ -458,6 +464,17 @@ fn date_part(i: &str) -> PResult<'_, DatePart<'_>> {
         Err(_) => (r, false),
     };
     let date_start = r;
+    // Every Date, and the malformed `ngày ...` below, starts with `ngày`,
+    // `tháng` or a digit: another ASCII byte (a name's next word, most of
+    // the calls) fails here as it would below. NUL is left to the keyword
+    // match, which skips it.
+    if date_start
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| b.is_ascii() && b != 0 && !matches!(b.to_ascii_lowercase(), b'n' | b't' | b'0'..=b'9'))
+    {
+        return fail(i, "a date");
+    }
     match date_text(r) {
         Ok((rest, raw)) => {
             let text = &start[..start.len() - rest.len()];

@@ -115,6 +115,7 @@ struct Parser<'c, 'a, 'd> {
 
 /// `keyword` (folded) at the start of `s`, ending at a word boundary; the
 /// number of bytes matched.
+#[inline]
 fn kw_at(s: &str, keyword: &str) -> Option<usize> {
     let n = starts_with_folded(s, keyword)?;
     if s[n..].starts_with(|c: char| crate::text::is_alnum(c)) {
@@ -472,6 +473,11 @@ fn noi_nhan(s: &str) -> Option<usize> {
 // Authority ::= ("TM." | "KT." | "Q." | "TL." | "TUQ." | "T/M" | "K/T" | "T/L" | "Q/") Sp?
 /// An authority prefix at the start of a word: its length in bytes.
 fn authority_prefix(w: &str) -> Option<usize> {
+    // Every prefix starts with `T`, `K` or `Q`: most lines are settled by
+    // their first byte.
+    if !matches!(w.as_bytes().first(), Some(b'T' | b'K' | b'Q')) {
+        return None;
+    }
     for p in [
         "TUQ.", "TM.", "KT.", "TL.", "Q.", "T/M", "K/T", "T/L", "T.M", "K.T", "T.L",
     ] {

@@ -13,11 +13,11 @@ pub struct LineIndex {
 impl LineIndex {
     /// Index the lines of `text`.
     pub fn new(text: &str) -> LineIndex {
-        // Sized for lines of about sixty bytes (most are longer), so that
-        // the vector rarely grows.
-        let mut starts = Vec::with_capacity(text.len() / 64 + 1);
+        // Sized for lines of about fifty bytes (the corpus averages 55), so
+        // that the vector rarely grows.
+        let mut starts = Vec::with_capacity(text.len() / 48 + 1);
         starts.push(0);
-        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        push_line_starts(text.as_bytes(), &mut starts);
         LineIndex { starts }
     }
 
@@ -44,6 +44,48 @@ impl LineIndex {
         let start = self.starts.get(line.saturating_sub(1)).copied().unwrap_or(text.len());
         let end = self.starts.get(line).map_or(text.len(), |e| e - 1);
         (start, end.max(start))
+    }
+}
+
+/// Push the offset after every `\n` of `bytes`, in order.
+///
+/// Lines are short (fifty bytes on average), so a search call per newline
+/// (`memchr_iter`) costs more in set-up than in reading; instead, sixteen
+/// bytes are compared at a time and the newlines of a block are read off its
+/// bit mask.
+fn push_line_starts(bytes: &[u8], starts: &mut Vec<usize>) {
+    #[cfg(target_arch = "x86_64")]
+    {
+        // SAFETY: SSE2 is part of the x86-64 baseline: every x86-64 CPU has it.
+        let done = unsafe { sse2::push_line_starts(bytes, starts) };
+        starts.extend(memchr::memchr_iter(b'\n', &bytes[done..]).map(|i| done + i + 1));
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    starts.extend(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
+}
+
+#[cfg(target_arch = "x86_64")]
+mod sse2 {
+    use std::arch::x86_64::{__m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_set1_epi8};
+
+    /// [`super::push_line_starts`] over the whole blocks of sixteen bytes;
+    /// returns where the blocks end (the rest is under sixteen bytes).
+    #[target_feature(enable = "sse2")]
+    pub(super) fn push_line_starts(bytes: &[u8], starts: &mut Vec<usize>) -> usize {
+        let nl = _mm_set1_epi8(b'\n' as i8);
+        let mut k = 0;
+        while k + 16 <= bytes.len() {
+            // SAFETY: `k + 16 <= bytes.len()`, so the 16 bytes read are inside
+            // the slice; `_mm_loadu_si128` needs no alignment.
+            let x = unsafe { _mm_loadu_si128(bytes.as_ptr().add(k).cast::<__m128i>()) };
+            let mut m = _mm_movemask_epi8(_mm_cmpeq_epi8(x, nl)) as u32;
+            while m != 0 {
+                starts.push(k + m.trailing_zeros() as usize + 1);
+                m &= m - 1;
+            }
+            k += 16;
+        }
+        k
     }
 }
 
@@ -130,5 +172,36 @@ fn latin_letter(c: char) -> Option<bool> {
         Some(true)
     } else {
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The block newline search gives the line starts a byte-at-a-time
+    /// reading gives: a newline at every offset of texts of every length
+    /// around the sixteen-byte blocks, runs of newlines, and Vietnamese
+    /// letters between them.
+    #[test]
+    fn ok_line_starts_same_as_bytewise() {
+        let bytewise = |t: &str| -> Vec<usize> {
+            std::iter::once(0)
+                .chain(t.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        };
+        for len in 0..70 {
+            for nl in 0..len {
+                for fill in ["a", "ệ", "\n"] {
+                    let mut t: String = fill.repeat(len).chars().take(len).collect();
+                    if nl < t.len() && t.is_char_boundary(nl) && t.is_char_boundary(nl + 1) {
+                        t.replace_range(nl..nl + 1, "\n");
+                    }
+                    assert_eq!(LineIndex::new(&t).starts(), bytewise(&t), "{t:?}");
+                }
+            }
+        }
+        let t = "Số: 698-CV/TU\nBình Thuận, ngày 28 tháng 02 năm 2023\n\nKính gửi:\n";
+        assert_eq!(LineIndex::new(t).starts(), bytewise(t));
     }
 }
