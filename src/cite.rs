@@ -1165,8 +1165,20 @@ fn build(
 
 /// The separator between two neighbours in a list (`và`, `,`, `, và`)?
 fn is_list_join(gap: &str) -> bool {
+    if !may_fold_within(gap, b"vacho,") {
+        return false;
+    }
     let g = fold(gap.trim());
     matches!(g.as_str(), "va" | "," | ", va" | "hoac" | "va cac" | ", cac")
+}
+
+/// Can [`fold`] of `s` hold only whitespace and the bytes of `allowed`
+/// (lower-case letters and punctuation)? An ASCII character folds to itself
+/// in lower case (NUL to nothing), so one outside them says no without
+/// folding; other characters are left to the fold.
+fn may_fold_within(s: &str, allowed: &[u8]) -> bool {
+    s.bytes()
+        .all(|b| !b.is_ascii() || b == 0 || char::from(b).is_whitespace() || allowed.contains(&b.to_ascii_lowercase()))
 }
 
 /// Lists sharing parts: `A và B, ngày X của Y` gives A the date and issuer;
@@ -1274,6 +1286,9 @@ fn cue_relation_folded(f: &str) -> Option<Relation> {
 
 /// Only list glue between two citations (`;`, `,`, `và`, `các`)?
 fn is_glue(gap: &str) -> bool {
+    if !may_fold_within(gap, b"vachoung,;().") {
+        return false;
+    }
     fold(gap)
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ')' | '(' | '.'))
         .all(|w| matches!(w, "" | "va" | "cac" | "hoac" | "cung" | "nhu"))
@@ -1400,6 +1415,55 @@ fn refers_to(found: &[Found]) -> Vec<Option<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The byte test before the fold changes no answer of the glue and list
+    /// checks: on glue in any case and with diacritics, and on gaps with one
+    /// ASCII letter, digit or sign outside the glue words.
+    #[test]
+    fn ok_glue_byte_test_same_as_fold() {
+        let glue_plain = |g: &str| {
+            fold(g)
+                .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ')' | '(' | '.'))
+                .all(|w| matches!(w, "" | "va" | "cac" | "hoac" | "cung" | "nhu"))
+        };
+        let join_plain = |g: &str| {
+            matches!(
+                fold(g.trim()).as_str(),
+                "va" | "," | ", va" | "hoac" | "va cac" | ", cac"
+            )
+        };
+        let gaps = [
+            "",
+            " ",
+            ", ",
+            " và ",
+            ", và ",
+            "; VÀ CÁC ",
+            " hoặc ",
+            "(cùng)",
+            " như ",
+            "\u{0}và",
+            "Và\u{b}các",
+            " va cac ",
+            " và các Bộ ",
+            " và 5 ",
+            " của ",
+            " - ",
+            " và/hoặc ",
+            " Hoặc ",
+            ", CÁC ",
+            " vàx ",
+            " ngày ",
+            "\tvà\n",
+            " cung nhu ",
+            " Hoac ",
+        ];
+        for g in gaps {
+            assert_eq!(is_glue(g), glue_plain(g), "is_glue {g:?}");
+            assert_eq!(is_list_join(g), join_plain(g), "is_list_join {g:?}");
+        }
+        assert!(is_glue(" và các ") && is_list_join(" Và các ") && !is_glue(" và các Bộ "));
+    }
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig { cases: 256, ..Default::default() })]

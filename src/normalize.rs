@@ -806,10 +806,16 @@ fn is_rule_line(line: &str) -> bool {
 /// Fold one character for keyword matching: lower case, diacritics removed,
 /// `đ`/`Đ`/`Ð` read as `d`. `Kính gửi`, `KÍNH GỞI` and `Kinh gui` all fold to
 /// `kinh gui`/`kinh goi`; `uỷ` and `ủy` both fold to `uy`.
+#[inline]
 pub fn fold_char(c: char) -> char {
     if c.is_ascii() {
         return c.to_ascii_lowercase();
     }
+    fold_non_ascii(c)
+}
+
+/// [`fold_char`] of a non-ASCII character.
+fn fold_non_ascii(c: char) -> char {
     // The letters of Vietnamese text, from a table built once.
     let u = c as usize;
     if u < FOLD_LATIN_END {
@@ -862,7 +868,7 @@ fn fold_char_slow(c: char) -> char {
 /// keyword), returns the number of bytes of `text` matched.
 ///
 /// `keyword` must be given already folded (lower case ASCII, single spaces).
-#[inline]
+#[inline(always)]
 pub fn starts_with_folded(text: &str, keyword: &str) -> Option<usize> {
     // Most calls end at the first character: an ASCII one that folds to
     // another letter (NUL is skipped like a stray mark, below). That test is

@@ -115,7 +115,7 @@ struct Parser<'c, 'a, 'd> {
 
 /// `keyword` (folded) at the start of `s`, ending at a word boundary; the
 /// number of bytes matched.
-#[inline]
+#[inline(always)]
 fn kw_at(s: &str, keyword: &str) -> Option<usize> {
     let n = starts_with_folded(s, keyword)?;
     if s[n..].starts_with(|c: char| crate::text::is_alnum(c)) {
