@@ -529,6 +529,45 @@ fn skip_plain(bytes: &[u8], from: usize) -> usize {
     unsafe { sse2::skip_plain(bytes, k) }
 }
 
+/// One block's bytes by class, a bit per byte (first byte lowest), as the
+/// SIMD skips read them.
+#[cfg(target_arch = "x86_64")]
+struct BlockMasks {
+    /// Bytes looked at for themselves (`\r`, `*`, `#`, the lead bytes).
+    direct: u64,
+    /// `C3`, and the second bytes of `Ð`/`ð` after it (`90`, `B0`).
+    c3: u64,
+    eth: u64,
+    /// `E1`, and the second bytes of the Vietnamese letters after it
+    /// (`B8`..`BB`).
+    e1: u64,
+    viet: u64,
+}
+
+/// Lead bytes `C3` or `E1` at the end of the previous block (none before
+/// the first: it starts at a character boundary).
+#[cfg(target_arch = "x86_64")]
+#[derive(Default)]
+struct Carry {
+    c3: u64,
+    e1: u64,
+}
+
+#[cfg(target_arch = "x86_64")]
+impl Carry {
+    /// The bytes of a block of `width` bytes to stop at: those looked at for
+    /// themselves, and the second byte of a two-byte pattern that starts in
+    /// this block or at the end of the last. Remembers this block's end.
+    #[inline(always)]
+    fn stops(&mut self, width: u32, b: BlockMasks) -> u64 {
+        let all = u64::MAX >> (64 - width);
+        let m = b.direct | (((b.c3 << 1) | self.c3) & b.eth) | (((b.e1 << 1) | self.e1) & !b.viet & all);
+        self.c3 = b.c3 >> (width - 1);
+        self.e1 = b.e1 >> (width - 1);
+        m
+    }
+}
+
 #[cfg(target_arch = "x86_64")]
 mod avx2 {
     use std::arch::x86_64::{
@@ -564,7 +603,7 @@ mod avx2 {
     #[target_feature(enable = "avx2")]
     pub(super) fn skip_plain(bytes: &[u8], from: usize) -> Result<usize, usize> {
         let mut k = from;
-        let (mut carry_c3, mut carry_e1) = (0u64, 0u64);
+        let mut carry = super::Carry::default();
         while k + 32 <= bytes.len() {
             // SAFETY: `k + 32 <= bytes.len()`, so the 32 bytes read are
             // inside the slice; `_mm256_loadu_si256` needs no alignment.
@@ -574,18 +613,19 @@ mod avx2 {
                 _mm256_or_si256(eq(x, 0xC2), in_range(x, 0xCC, 0xE0)),
                 in_range(x, 0xE2, 0xFF),
             );
-            let c3 = mask(eq(x, 0xC3));
-            let eth = mask(_mm256_or_si256(eq(x, 0x90), eq(x, 0xB0)));
-            let e1 = mask(eq(x, 0xE1));
-            let viet = mask(in_range(x, 0xB8, 0xBB));
-            let m = mask(_mm256_or_si256(ascii, leads))
-                | (((c3 << 1) | carry_c3) & eth)
-                | (((e1 << 1) | carry_e1) & !viet & 0xFFFF_FFFF);
+            let m = carry.stops(
+                32,
+                super::BlockMasks {
+                    direct: mask(_mm256_or_si256(ascii, leads)),
+                    c3: mask(eq(x, 0xC3)),
+                    eth: mask(_mm256_or_si256(eq(x, 0x90), eq(x, 0xB0))),
+                    e1: mask(eq(x, 0xE1)),
+                    viet: mask(in_range(x, 0xB8, 0xBB)),
+                },
+            );
             if m != 0 {
                 return Ok(k + m.trailing_zeros() as usize);
             }
-            carry_c3 = c3 >> 31;
-            carry_e1 = e1 >> 31;
             k += 32;
         }
         Err(k)
@@ -623,17 +663,15 @@ mod sse2 {
     /// One bit per byte: its high bit.
     #[inline]
     #[target_feature(enable = "sse2")]
-    fn mask(v: __m128i) -> u32 {
-        _mm_movemask_epi8(v) as u32
+    fn mask(v: __m128i) -> u64 {
+        u64::from(_mm_movemask_epi8(v) as u32)
     }
 
     /// See [`super::skip_plain`].
     #[target_feature(enable = "sse2")]
     pub(super) fn skip_plain(bytes: &[u8], from: usize) -> usize {
         let mut k = from;
-        // Lead bytes C3 or E1 at the end of the previous block (none at
-        // `from`, a character boundary).
-        let (mut carry_c3, mut carry_e1) = (0u32, 0u32);
+        let mut carry = super::Carry::default();
         while k + 16 <= bytes.len() {
             // SAFETY: `k + 16 <= bytes.len()`, so the 16 bytes read are
             // inside the slice; `_mm_loadu_si128` needs no alignment.
@@ -643,18 +681,19 @@ mod sse2 {
                 _mm_or_si128(eq(x, 0xC2), _mm_and_si128(ge(x, 0xCC), le(x, 0xE0))),
                 ge(x, 0xE2),
             );
-            let c3 = mask(eq(x, 0xC3));
-            let eth = mask(_mm_or_si128(eq(x, 0x90), eq(x, 0xB0)));
-            let e1 = mask(eq(x, 0xE1));
-            let viet = mask(_mm_and_si128(ge(x, 0xB8), le(x, 0xBB)));
-            let m = mask(_mm_or_si128(ascii, leads))
-                | (((c3 << 1) | carry_c3) & eth)
-                | (((e1 << 1) | carry_e1) & !viet & 0xFFFF);
+            let m = carry.stops(
+                16,
+                super::BlockMasks {
+                    direct: mask(_mm_or_si128(ascii, leads)),
+                    c3: mask(eq(x, 0xC3)),
+                    eth: mask(_mm_or_si128(eq(x, 0x90), eq(x, 0xB0))),
+                    e1: mask(eq(x, 0xE1)),
+                    viet: mask(_mm_and_si128(ge(x, 0xB8), le(x, 0xBB))),
+                },
+            );
             if m != 0 {
                 return k + m.trailing_zeros() as usize;
             }
-            carry_c3 = c3 >> 15;
-            carry_e1 = e1 >> 15;
             k += 16;
         }
         k
