@@ -1214,74 +1214,222 @@ fn share_parts(norm: &str, found: &mut [Found]) {
 }
 
 /// Relation cues, matched on the folded window before a citation. The cue
-/// ending nearest the citation wins (the longer one on a tie), so passive
-/// and idiomatic forms (`được sửa đổi, bổ sung bởi`, `thay thế cho nhau`)
-/// beat the active verb inside them.
-fn cues() -> &'static Cues {
-    static CUES: OnceLock<Cues> = OnceLock::new();
-    CUES.get_or_init(|| {
-        let table: &[(&str, Relation)] = &[
-            (r"\bcan cu\b", Relation::Basis),
-            (r"\bthuc hien\b", Relation::Implements),
-            (r"\btrien khai\b", Relation::Implements),
-            (r"\btheo tinh than chi dao\b", Relation::Implements),
-            (r"\bbam sat\b", Relation::Implements),
-            (r"\bsua doi\b(, bo sung\b)?", Relation::Amends),
-            (r"\bthay the\b", Relation::Replaces),
-            (r"\bbai bo\b", Relation::Repeals),
-            (r"\bhet hieu luc\b", Relation::Repeals),
-            (r"\bhuong dan thi hanh\b", Relation::Guides),
-            (r"\bhuong dan thuc hien\b", Relation::Guides),
-            (r"\bquy dinh chi tiet\b", Relation::Guides),
-            (
-                r"\b(duoc|bi) (sua doi(, bo sung)?|bo sung|thay the|bai bo|huong dan( thi hanh)?|quy dinh chi tiet)( (mot so dieu|mot so noi dung))?( (boi|theo|tai))?:?",
-                Relation::Mentions,
-            ),
-            (r"\bthay the cho nhau\b", Relation::Mentions),
-            (r"\bchua het hieu luc\b", Relation::Mentions),
-            // TVPL's status note `(VB hết hiệu lực: 12/03/2021)`.
-            (r"\bvb het hieu luc\b", Relation::Mentions),
-        ];
-        // The window is folded to ASCII letters, so an ASCII word boundary is
-        // enough, and it keeps the regex engine on its DFA.
-        let patterns: Vec<String> = table.iter().map(|(p, _)| p.replace(r"\b", r"(?-u:\b)")).collect();
-        Cues {
-            any: regex::RegexSet::new(&patterns).expect("cue regexes"),
-            each: patterns
-                .iter()
-                .zip(table)
-                .map(|(p, (_, r))| (Regex::new(p).expect("cue regex"), *r))
-                .collect(),
-        }
-    })
-}
+/// ending nearest the citation wins (the longer one on a tie, the first in
+/// this table on a tie of both), so passive and idiomatic forms (`được sửa
+/// đổi, bổ sung bởi`, `thay thế cho nhau`) beat the active verb inside them.
+///
+/// Each cue is a phrase of folded words starting a word (`\b` in ASCII),
+/// ending a word unless marked. Written as regular expressions (the form
+/// [`cue_regexes`] compiles for the tests):
+///
+/// ```text
+///  0 \bcan cu\b                       Basis
+///  1 \bthuc hien\b                    Implements
+///  2 \btrien khai\b                   Implements
+///  3 \btheo tinh than chi dao\b       Implements
+///  4 \bbam sat\b                      Implements
+///  5 \bsua doi\b(, bo sung\b)?        Amends
+///  6 \bthay the\b                     Replaces
+///  7 \bbai bo\b                       Repeals
+///  8 \bhet hieu luc\b                 Repeals
+///  9 \bhuong dan thi hanh\b           Guides
+/// 10 \bhuong dan thuc hien\b          Guides
+/// 11 \bquy dinh chi tiet\b            Guides
+/// 12 \b(duoc|bi) (sua doi(, bo sung)?|bo sung|thay the|bai bo|huong dan( thi hanh)?
+///      |quy dinh chi tiet)( (mot so dieu|mot so noi dung))?( (boi|theo|tai))?:?
+///                                     Mentions (no word end needed inside)
+/// 13 \bthay the cho nhau\b            Mentions
+/// 14 \bchua het hieu luc\b            Mentions
+/// 15 \bvb het hieu luc\b              Mentions (TVPL's `(VB hết hiệu lực: ...)`)
+/// ```
+///
+/// [`cue_matches_at`] reads them by hand at each word start: no phrase
+/// holds a word that starts it again, so the matches at word starts are
+/// exactly the non-overlapping matches a search for each would find. Test
+/// `ok_cue_matcher_same_as_regexes` compares it with the expressions.
+const CUE_WORDS: [(&str, Relation); 16] = [
+    ("can cu", Relation::Basis),
+    ("thuc hien", Relation::Implements),
+    ("trien khai", Relation::Implements),
+    ("theo tinh than chi dao", Relation::Implements),
+    ("bam sat", Relation::Implements),
+    ("sua doi", Relation::Amends),
+    ("thay the", Relation::Replaces),
+    ("bai bo", Relation::Repeals),
+    ("het hieu luc", Relation::Repeals),
+    ("huong dan thi hanh", Relation::Guides),
+    ("huong dan thuc hien", Relation::Guides),
+    ("quy dinh chi tiet", Relation::Guides),
+    ("", Relation::Mentions),
+    ("thay the cho nhau", Relation::Mentions),
+    ("chua het hieu luc", Relation::Mentions),
+    ("vb het hieu luc", Relation::Mentions),
+];
 
-/// The relation cues: one set to find which cues a window holds in one
-/// pass, and each cue alone to find where.
-struct Cues {
-    any: regex::RegexSet,
-    each: Vec<(Regex, Relation)>,
-}
+/// The longest a cue match can be (`duoc quy dinh chi tiet mot so noi dung
+/// theo:`, 44 bytes), with room to spare.
+const CUE_MAX_LEN: usize = 64;
 
-/// The relation a folded window gives, if any cue is in it.
+/// Index of the `được`/`bị` cue in [`CUE_WORDS`].
+const CUE_PASSIVE: usize = 12;
+
+/// The relation a window gives, if any cue is in it.
 fn cue_relation(window: &str) -> Option<Relation> {
     cue_relation_folded(&fold(window))
 }
 
 /// [`cue_relation`] of a window already folded.
 fn cue_relation_folded(f: &str) -> Option<Relation> {
-    let mut best: Option<(usize, usize, Relation)> = None;
-    let cues = cues();
-    for k in cues.any.matches(f).iter() {
-        let (re, rel) = &cues.each[k];
+    best_cue(f.as_bytes()).map(|(_, _, k)| CUE_WORDS[k].1)
+}
+
+/// The winning cue in folded `b`: its end, length and index in
+/// [`CUE_WORDS`].
+fn best_cue(b: &[u8]) -> Option<(usize, usize, usize)> {
+    // (end, length, cue)
+    let mut best: Option<(usize, usize, usize)> = None;
+    // From the end back: a cue starting before `e - CUE_MAX_LEN` cannot
+    // end at `e` or later, so the search stops once one is found.
+    for p in (0..b.len()).rev() {
+        if best.is_some_and(|(e, _, _)| p + CUE_MAX_LEN < e) {
+            break;
+        }
+        if !matches!(b[p], b'b' | b'c' | b'd' | b'h' | b'q' | b's' | b't' | b'v') || (p > 0 && is_word_byte(b[p - 1])) {
+            continue;
+        }
+        cue_matches_at(b, p, |k, end| {
+            let key = (end, end - p);
+            if !matches!(best, Some((e, l, _)) if key <= (e, l)) {
+                best = Some((key.0, key.1, k));
+            }
+        });
+    }
+    best
+}
+
+/// A word byte for an ASCII `\b`.
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// An ASCII word boundary at `at` in `b`.
+fn word_boundary(b: &[u8], at: usize) -> bool {
+    let before = at > 0 && is_word_byte(b[at - 1]);
+    let after = b.get(at).is_some_and(|&x| is_word_byte(x));
+    before != after
+}
+
+/// `lit` at `at` in `b`: the end.
+fn lit_at(b: &[u8], at: usize, lit: &str) -> Option<usize> {
+    b[at..].starts_with(lit.as_bytes()).then_some(at + lit.len())
+}
+
+/// Call `hit(cue, end)` for each cue of [`CUE_WORDS`] matching at the word
+/// start `p`, in the table's order.
+fn cue_matches_at(b: &[u8], p: usize, mut hit: impl FnMut(usize, usize)) {
+    // The cues by their first letter, in the table's order.
+    let ks: &[usize] = match b[p] {
+        b'b' => &[4, 7, CUE_PASSIVE],
+        b'c' => &[0, 14],
+        b'd' => &[CUE_PASSIVE],
+        b'h' => &[8, 9, 10],
+        b'q' => &[11],
+        b's' => &[5],
+        b't' => &[1, 2, 3, 6, 13],
+        b'v' => &[15],
+        _ => return,
+    };
+    let whole = |lit: &str| lit_at(b, p, lit).filter(|&e| word_boundary(b, e));
+    for &k in ks {
+        let end = match k {
+            CUE_PASSIVE => passive_cue(b, p),
+            5 => whole(CUE_WORDS[k].0).map(|e| {
+                lit_at(b, e, ", bo sung")
+                    .filter(|&e2| word_boundary(b, e2))
+                    .unwrap_or(e)
+            }),
+            _ => whole(CUE_WORDS[k].0),
+        };
+        if let Some(e) = end {
+            hit(k, e);
+        }
+    }
+}
+
+/// Cue 12 of [`CUE_WORDS`] at `p`: its end, read as the regular expression
+/// would (alternatives in order, optional parts taken when there).
+fn passive_cue(b: &[u8], p: usize) -> Option<usize> {
+    let at = lit_at(b, p, "duoc ").or_else(|| lit_at(b, p, "bi "))?;
+    let mut e = [
+        "sua doi",
+        "bo sung",
+        "thay the",
+        "bai bo",
+        "huong dan",
+        "quy dinh chi tiet",
+    ]
+    .iter()
+    .find_map(|v| lit_at(b, at, v).map(|e| (v, e)))
+    .map(|(v, e)| match *v {
+        "sua doi" => lit_at(b, e, ", bo sung").unwrap_or(e),
+        "huong dan" => lit_at(b, e, " thi hanh").unwrap_or(e),
+        _ => e,
+    })?;
+    if let Some(e2) = lit_at(b, e, " mot so dieu").or_else(|| lit_at(b, e, " mot so noi dung")) {
+        e = e2;
+    }
+    if let Some(e2) = [" boi", " theo", " tai"].iter().find_map(|w| lit_at(b, e, w)) {
+        e = e2;
+    }
+    Some(lit_at(b, e, ":").unwrap_or(e))
+}
+
+/// The cues of [`CUE_WORDS`] as regular expressions, the reference the
+/// hand matcher is tested against.
+#[cfg(test)]
+fn cue_regexes() -> &'static [(Regex, Relation)] {
+    static CUES: OnceLock<Vec<(Regex, Relation)>> = OnceLock::new();
+    CUES.get_or_init(|| {
+    let table: [&str; 16] = [
+        r"\bcan cu\b",
+        r"\bthuc hien\b",
+        r"\btrien khai\b",
+        r"\btheo tinh than chi dao\b",
+        r"\bbam sat\b",
+        r"\bsua doi\b(, bo sung\b)?",
+        r"\bthay the\b",
+        r"\bbai bo\b",
+        r"\bhet hieu luc\b",
+        r"\bhuong dan thi hanh\b",
+        r"\bhuong dan thuc hien\b",
+        r"\bquy dinh chi tiet\b",
+        r"\b(duoc|bi) (sua doi(, bo sung)?|bo sung|thay the|bai bo|huong dan( thi hanh)?|quy dinh chi tiet)( (mot so dieu|mot so noi dung))?( (boi|theo|tai))?:?",
+        r"\bthay the cho nhau\b",
+        r"\bchua het hieu luc\b",
+        r"\bvb het hieu luc\b",
+    ];
+    table
+        .iter()
+        .zip(CUE_WORDS)
+        .map(|(p, (_, rel))| (Regex::new(&p.replace(r"\b", r"(?-u:\b)")).expect("cue regex"), rel))
+        .collect()
+    })
+}
+
+/// [`best_cue`] by the regular expressions (the nearest end, then the
+/// longest, then the first in the table).
+#[cfg(test)]
+fn best_cue_by_regex(f: &str) -> Option<(usize, usize, usize)> {
+    let mut best: Option<(usize, usize, usize)> = None;
+    for (k, (re, _)) in cue_regexes().iter().enumerate() {
         for m in re.find_iter(f) {
             let key = (m.end(), m.len());
             if !matches!(best, Some((e, l, _)) if key <= (e, l)) {
-                best = Some((key.0, key.1, *rel));
+                best = Some((key.0, key.1, k));
             }
         }
     }
-    best.map(|b| b.2)
+    best
 }
 
 /// Only list glue between two citations (`;`, `,`, `và`, `các`)?
@@ -1499,6 +1647,63 @@ mod tests {
             }
             proptest::prop_assert_eq!(scanner.find_all(&text), scanner.find_all_plain(&text), "{:?}", text);
         }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 512, ..Default::default() })]
+
+        /// The hand-read cues give what the regular expressions give, on
+        /// folded windows made of cue words, parts of them, the words the
+        /// passive cue takes after it, punctuation and letters glued on
+        /// either side.
+        #[test]
+        fn prop_cue_matcher_same_as_regexes(pieces in proptest::collection::vec(0usize..61, 0..30)) {
+            const PIECES: [&str; 61] = [
+                // Every cue whole, and the longest passive one.
+                "can cu", "thuc hien", "trien khai", "theo tinh than chi dao", "bam sat", "sua doi, bo sung", "thay the",
+                "bai bo", "het hieu luc", "huong dan thi hanh", "huong dan thuc hien", "quy dinh chi tiet",
+                "duoc quy dinh chi tiet mot so noi dung theo:", "thay the cho nhau", "chua het hieu luc",
+                "vb het hieu luc", "duoc huong dan thi hanh", "bi sua doi, bo sung boi", "duoc thay the mot so dieu tai",
+                "bi bai bo:", "duoc bo sung",
+                // Their parts, and what the passive cue takes after it.
+                "sua doi", ", bo sung", "bo sung", "huong dan", "thi hanh", "duoc", "bi", "mot so dieu",
+                "mot so noi dung", "boi", "theo", "tai", ":", "cho nhau", "chua", "vb", "sua", "doi", "het",
+                "hieu luc", "tinh than", "chi dao", "noi dung", "cu", "thay", "bai",
+                // Spaces, punctuation, letters and digits glued on.
+                " ", " ", " ", " ", ",", ", ", "x", "_", "5", "\u{1ea1}", "(", "b", "t", "d",
+            ];
+            let text: String = pieces.iter().map(|&p| PIECES[p]).collect();
+            proptest::prop_assert_eq!(best_cue(text.as_bytes()), best_cue_by_regex(&text), "{:?}", text);
+        }
+    }
+
+    /// The same on every folded window the corpus gives (each line's text
+    /// before each type word), when the corpus is beside the repository,
+    /// and on the fixtures always.
+    #[test]
+    fn ok_cue_matcher_same_as_regexes_on_real_text() {
+        let mut dirs = vec![std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures")];
+        let corpus = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/docs");
+        if corpus.is_dir() {
+            dirs.push(corpus);
+        }
+        let (scanner, _) = type_regex();
+        let mut windows = 0;
+        for dir in dirs {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                let Ok(text) = std::fs::read_to_string(&path) else {
+                    continue;
+                };
+                for (s, _, _) in scanner.find_all(&text) {
+                    let ls = text[..s].rfind('\n').map_or(0, |k| k + 1);
+                    let f = fold(suffix(&text[ls..s], CUE_WINDOW));
+                    assert_eq!(best_cue(f.as_bytes()), best_cue_by_regex(&f), "{f:?} in {path:?}");
+                    windows += 1;
+                }
+            }
+        }
+        assert!(windows > 1000, "only {windows} windows");
     }
 
     /// The fingerprinted type-word scan finds exactly what the library's
