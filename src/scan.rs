@@ -111,7 +111,9 @@ impl Scanner {
     /// Every match in `hay`, in order (see the module docs).
     pub(crate) fn find_all(&self, hay: &str) -> Vec<Hit> {
         let h = hay.as_bytes();
-        let mut out = Vec::new();
+        // About one match in 200 bytes on the corpus: room for most texts
+        // without growing.
+        let mut out = Vec::with_capacity(h.len() / 128);
         // Positions before `next` are inside the last match.
         let mut next = 0;
         let mut at = |p: usize| {

@@ -805,17 +805,19 @@ impl<'a> RawSymbol<'a> {
         // Diacritics stripped from a decree or decision code.
         let style = self.style;
         let mut type_code = None;
-        let mut rest: &[String] = &codes;
         let first_is_type = codes.first().and_then(|c| canonical_type(c)).is_some()
             || codes.first().is_some_and(|c| c == "ND" || c == "QD");
         let party_type = style == SymbolStyle::Dash && self.slash_after == Some(0);
         let state_type = style == SymbolStyle::Slash
             && first_is_type
             && (codes.len() > 1 || canonical_type(&codes[0]).is_some_and(|t| t.len() >= 2));
+        // The codes are moved out, not copied: the type code first if there
+        // is one, then the rest.
+        let mut rest = codes.into_iter();
         if party_type || state_type {
-            type_code = Some(codes[0].clone());
-            rest = &codes[1..];
+            type_code = rest.next();
         }
+        let mut rest: Vec<String> = rest.collect();
         if let Some(t) = &mut type_code {
             let fixed = match t.as_str() {
                 "ND" => Some("NĐ"),
@@ -832,15 +834,16 @@ impl<'a> RawSymbol<'a> {
                 *t = f.to_string();
             }
         }
-        let mut issuers: Vec<String> = Vec::new();
+        let mut issuers: Vec<String>;
         let mut unit = None;
         if type_code.is_none() && style == SymbolStyle::Slash && self.year.is_none() && rest.len() >= 2 {
             // Công văn: issuer-unit (`3870/SNN-VP`; typed `3870/SNN/VP`, the
             // same symbol: it prints and reads back as `3870/SNN-VP`).
-            issuers.push(rest[0].clone());
-            unit = Some(rest[1..].join("-"));
+            let units = rest.split_off(1);
+            issuers = rest;
+            unit = Some(units.join("-"));
         } else {
-            issuers.extend(rest.iter().cloned());
+            issuers = rest;
         }
         for iss in issuers.iter_mut() {
             if iss == "TƯ" {
