@@ -300,7 +300,13 @@ fn lower(w: &str) -> std::borrow::Cow<'_, str> {
 /// stop word has one); a word whose lower case does not fit is lowered as
 /// [`lower`] does.
 fn lower_in<'a>(w: &'a str, buf: &'a mut [u8; 64]) -> std::borrow::Cow<'a, str> {
-    let upper = |c: char| if c.is_ascii() { c.is_ascii_uppercase() } else { c.is_uppercase() };
+    let upper = |c: char| {
+        if c.is_ascii() {
+            c.is_ascii_uppercase()
+        } else {
+            c.is_uppercase()
+        }
+    };
     if !w.chars().any(upper) {
         return std::borrow::Cow::Borrowed(w);
     }
