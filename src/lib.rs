@@ -36,8 +36,11 @@ mod model;
 pub mod normalize;
 pub mod resolve;
 mod scan;
+mod simd;
 mod structure;
 mod symbol;
+#[cfg(test)]
+mod test_texts;
 mod text;
 
 pub use corpus::{read_bytes, read_document, walk, Corpus, CorpusDocument, CorpusError, CorpusOptions};

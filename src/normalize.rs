@@ -570,32 +570,9 @@ impl Carry {
 
 #[cfg(target_arch = "x86_64")]
 mod avx2 {
-    use std::arch::x86_64::{
-        __m256i, _mm256_cmpeq_epi8, _mm256_loadu_si256, _mm256_min_epu8, _mm256_movemask_epi8, _mm256_or_si256,
-        _mm256_set1_epi8, _mm256_sub_epi8,
-    };
+    use std::arch::x86_64::{__m256i, _mm256_loadu_si256, _mm256_or_si256};
 
-    /// Bytes of `x` equal to `b`.
-    #[inline]
-    #[target_feature(enable = "avx2")]
-    fn eq(x: __m256i, b: u8) -> __m256i {
-        _mm256_cmpeq_epi8(x, _mm256_set1_epi8(b as i8))
-    }
-
-    /// Bytes of `x` in `a..=b` (unsigned).
-    #[inline]
-    #[target_feature(enable = "avx2")]
-    fn in_range(x: __m256i, a: u8, b: u8) -> __m256i {
-        let d = _mm256_sub_epi8(x, _mm256_set1_epi8(a as i8));
-        _mm256_cmpeq_epi8(_mm256_min_epu8(d, _mm256_set1_epi8((b - a) as i8)), d)
-    }
-
-    /// One bit per byte: its high bit.
-    #[inline]
-    #[target_feature(enable = "avx2")]
-    fn mask(v: __m256i) -> u64 {
-        u64::from(_mm256_movemask_epi8(v) as u32)
-    }
+    use crate::simd::avx2::{eq, in_range, mask};
 
     /// [`super::sse2::skip_plain`] thirty-two bytes at a time: `Ok` with the
     /// byte to look at, or `Err` with where the whole blocks end (under

@@ -309,11 +309,12 @@ impl Fingerprint {
 mod avx2 {
     use std::arch::x86_64::{
         __m128i, __m256i, _mm256_and_si256, _mm256_broadcastsi128_si256, _mm256_cmpeq_epi8, _mm256_loadu_si256,
-        _mm256_min_epu8, _mm256_movemask_epi8, _mm256_or_si256, _mm256_set1_epi8, _mm256_setzero_si256,
-        _mm256_shuffle_epi8, _mm256_srli_epi16, _mm256_sub_epi8, _mm_loadu_si128,
+        _mm256_movemask_epi8, _mm256_or_si256, _mm256_set1_epi8, _mm256_setzero_si256, _mm256_shuffle_epi8,
+        _mm256_srli_epi16, _mm_loadu_si128,
     };
 
     use super::{Fingerprint, FP};
+    use crate::simd::avx2::in_range;
 
     /// A 16-byte table in both lanes.
     #[inline]
@@ -321,14 +322,6 @@ mod avx2 {
     fn table(t: &[u8; 16]) -> __m256i {
         // SAFETY: `t` is 16 bytes; `_mm_loadu_si128` needs no alignment.
         _mm256_broadcastsi128_si256(unsafe { _mm_loadu_si128(t.as_ptr().cast::<__m128i>()) })
-    }
-
-    /// Bytes of `x` in `a..=a + n` (unsigned).
-    #[inline]
-    #[target_feature(enable = "avx2")]
-    fn in_range(x: __m256i, a: u8, n: u8) -> __m256i {
-        let d = _mm256_sub_epi8(x, _mm256_set1_epi8(a as i8));
-        _mm256_cmpeq_epi8(_mm256_min_epu8(d, _mm256_set1_epi8(n as i8)), d)
     }
 
     /// Call `at` with each candidate from `from` (at least 1), 32 positions
@@ -366,8 +359,8 @@ mod avx2 {
             }
             let prev = load(i - 1);
             let alnum = _mm256_or_si256(
-                in_range(prev, b'0', 9),
-                in_range(_mm256_or_si256(prev, _mm256_set1_epi8(0x20)), b'a', 25),
+                in_range(prev, b'0', b'9'),
+                in_range(_mm256_or_si256(prev, _mm256_set1_epi8(0x20)), b'a', b'z'),
             );
             let none = _mm256_and_si256(_mm256_cmpeq_epi8(r0, zero), _mm256_cmpeq_epi8(r1, zero));
             let skip = _mm256_or_si256(none, alnum);

@@ -1686,17 +1686,8 @@ mod tests {
         .iter()
         .map(|s| s.to_string())
         .collect();
-        let mut dirs = vec![std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures")];
-        let corpus = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/docs");
-        if corpus.is_dir() {
-            dirs.push(corpus);
-        }
-        for dir in dirs {
-            for entry in std::fs::read_dir(dir).unwrap() {
-                if let Ok(text) = std::fs::read_to_string(entry.unwrap().path()) {
-                    lines.extend(text.lines().map(str::to_string));
-                }
-            }
+        for (_, text) in crate::test_texts::texts() {
+            lines.extend(text.lines().map(str::to_string));
         }
         let mut anchors = 0;
         for t in &lines {

@@ -811,13 +811,12 @@ impl<'a> RawSymbol<'a> {
         let state_type = style == SymbolStyle::Slash
             && first_is_type
             && (codes.len() > 1 || canonical_type(&codes[0]).is_some_and(|t| t.len() >= 2));
-        // The codes are moved out, not copied: the type code first if there
-        // is one, then the rest.
-        let mut rest = codes.into_iter();
+        // The codes are moved, not copied: the type code out if there is
+        // one, the rest are the issuers (and unit).
+        let mut issuers = codes;
         if party_type || state_type {
-            type_code = rest.next();
+            type_code = Some(issuers.remove(0));
         }
-        let mut rest: Vec<String> = rest.collect();
         if let Some(t) = &mut type_code {
             let fixed = match t.as_str() {
                 "ND" => Some("NĐ"),
@@ -834,16 +833,11 @@ impl<'a> RawSymbol<'a> {
                 *t = f.to_string();
             }
         }
-        let mut issuers: Vec<String>;
         let mut unit = None;
-        if type_code.is_none() && style == SymbolStyle::Slash && self.year.is_none() && rest.len() >= 2 {
+        if type_code.is_none() && style == SymbolStyle::Slash && self.year.is_none() && issuers.len() >= 2 {
             // Công văn: issuer-unit (`3870/SNN-VP`; typed `3870/SNN/VP`, the
             // same symbol: it prints and reads back as `3870/SNN-VP`).
-            let units = rest.split_off(1);
-            issuers = rest;
-            unit = Some(units.join("-"));
-        } else {
-            issuers = rest;
+            unit = Some(issuers.split_off(1).join("-"));
         }
         for iss in issuers.iter_mut() {
             if iss == "TƯ" {

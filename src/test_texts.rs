@@ -1,0 +1,30 @@
+//! Real texts for the tests that compare a fast path with a plain one: the
+//! fixtures always, and the development corpus (`../shared/corpus/docs`)
+//! when it is beside the repository.
+
+use std::path::PathBuf;
+
+/// Each file of the fixtures and of the corpus (if there): its path and
+/// text (invalid UTF-8 replaced).
+pub(crate) fn texts() -> Vec<(PathBuf, String)> {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let mut out = Vec::new();
+    for dir in [root.join("fixtures"), root.join("../shared/corpus/docs")] {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        let mut paths: Vec<PathBuf> = entries.map(|e| e.expect("a directory entry").path()).collect();
+        paths.retain(|p| p.is_file());
+        paths.sort();
+        for path in paths {
+            let bytes = std::fs::read(&path).expect("a readable file");
+            out.push((path, String::from_utf8_lossy(&bytes).into_owned()));
+        }
+    }
+    assert!(
+        out.len() >= 5,
+        "expected the five fixtures at least, found {}",
+        out.len()
+    );
+    out
+}
