@@ -125,13 +125,23 @@ pub enum ErrorKind {
         /// The bad byte.
         byte: u8,
     },
-    /// The bytes look binary (a NUL byte or mostly control characters).
+    /// The bytes look binary (frequent NUL bytes, or the signature of a
+    /// binary format such as PDF, ZIP or PNG).
     #[error("binary data at byte {offset}: expected text, found {what}")]
     Binary {
         /// Offset of the first binary byte.
         offset: usize,
         /// What was found.
         what: &'static str,
+    },
+    /// The bytes are UTF-16 text (a byte order mark, or a NUL beside every
+    /// other byte).
+    #[error("utf-16 text: expected utf-8, found utf-16 ({endian}, {evidence}); convert the file to utf-8")]
+    Utf16 {
+        /// `little-endian` or `big-endian`.
+        endian: &'static str,
+        /// How it was told (`a byte order mark`, `a NUL beside every other byte`).
+        evidence: &'static str,
     },
     /// The document is larger than the configured maximum.
     #[error("document too large: {size} bytes, the limit is {limit} bytes (raise it with --max-size)")]

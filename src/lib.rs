@@ -123,7 +123,9 @@ pub fn parse_with(text: &str, options: &ParseOptions) -> Result<Document, Error>
 /// Parse bytes read from a file. Returns a typed error for input that is not
 /// text: invalid UTF-8 (with the byte offset; or, with
 /// [`ParseOptions::lossy`], read on with replacement characters and a
-/// diagnostic), binary data (a NUL byte), or a document over the size limit.
+/// diagnostic), binary data (frequent NUL bytes, a binary format's
+/// signature), UTF-16 text, or a document over the size limit. A stray NUL
+/// byte is read as a space, with a `nul-byte` warning.
 /// An empty or whitespace-only input is not an error: it gives an empty
 /// [`Document`] with one `empty-document` warning.
 pub fn parse_bytes(bytes: &[u8], options: &ParseOptions) -> Result<Document, Error> {
@@ -137,6 +139,18 @@ pub fn parse_bytes(bytes: &[u8], options: &ParseOptions) -> Result<Document, Err
     } else {
         parse(&text)
     };
+    if let Some(at) = memchr::memchr(0, bytes) {
+        let count = memchr::memchr_iter(0, bytes).count();
+        doc.diagnostics.insert(
+            0,
+            Diagnostic::new(
+                "nul-byte",
+                Severity::Warning,
+                format!("stray nul byte at byte {at}: expected text, found {count} nul byte(s), read as spaces (a glyph lost by a pdf extractor?)"),
+                Some(Span::new(at, at + 1)),
+            ),
+        );
+    }
     if let Some(at) = lossy_at {
         doc.diagnostics.insert(
             0,
@@ -177,6 +191,12 @@ fn empty_document(text: &str) -> Document {
 }
 
 /// Check and decode bytes as text (see [`parse_bytes`]).
+///
+/// A stray NUL byte (a checkbox glyph a PDF extractor lost) is read as a
+/// space, which keeps every byte offset; the text is binary only when NUL
+/// bytes are frequent (more than one byte in a hundred) or the bytes start
+/// with a binary format's signature. UTF-16 text is refused with an error
+/// that says so.
 pub fn decode<'a>(bytes: &'a [u8], options: &ParseOptions) -> Result<std::borrow::Cow<'a, str>, Error> {
     if bytes.len() > options.max_size {
         return Err(ErrorKind::TooLarge {
@@ -185,25 +205,83 @@ pub fn decode<'a>(bytes: &'a [u8], options: &ParseOptions) -> Result<std::borrow
         }
         .into());
     }
-    if let Some(offset) = memchr::memchr(0, bytes) {
-        return Err(ErrorKind::Binary {
-            offset,
-            what: "a NUL byte",
-        }
-        .into());
+    if let Some((endian, evidence)) = utf16(bytes) {
+        return Err(ErrorKind::Utf16 { endian, evidence }.into());
     }
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(std::borrow::Cow::Borrowed(s)),
-        Err(_) if options.lossy => Ok(String::from_utf8_lossy(bytes)),
+    let first_nul = memchr::memchr(0, bytes);
+    if let Some(offset) = first_nul {
+        if memchr::memchr_iter(0, bytes).count() * 100 > bytes.len() {
+            return Err(ErrorKind::Binary {
+                offset,
+                what: "a NUL byte",
+            }
+            .into());
+        }
+    }
+    if let Some(what) = binary_signature(bytes) {
+        return Err(ErrorKind::Binary { offset: 0, what }.into());
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(s) => std::borrow::Cow::Borrowed(s),
+        Err(_) if options.lossy => String::from_utf8_lossy(bytes),
         Err(e) => {
             let offset = e.valid_up_to();
-            Err(ErrorKind::InvalidUtf8 {
+            return Err(ErrorKind::InvalidUtf8 {
                 offset,
                 byte: bytes[offset],
             }
-            .into())
+            .into());
         }
+    };
+    Ok(match first_nul {
+        // NUL is one byte in UTF-8, and so is the space: offsets are kept.
+        Some(_) => std::borrow::Cow::Owned(text.replace('\0', " ")),
+        None => text,
+    })
+}
+
+/// UTF-16 text: a byte order mark, or (in its first kilobyte) a NUL in one
+/// of every two bytes and almost never in the other.
+fn utf16(bytes: &[u8]) -> Option<(&'static str, &'static str)> {
+    match bytes {
+        [0xFF, 0xFE, ..] => return Some(("little-endian", "a byte order mark")),
+        [0xFE, 0xFF, ..] => return Some(("big-endian", "a byte order mark")),
+        _ => {}
     }
+    let head = &bytes[..bytes.len().min(1024) & !1];
+    if head.len() < 4 {
+        return None;
+    }
+    let half = head.len() / 2;
+    let nul_at = |parity: usize| head.iter().skip(parity).step_by(2).filter(|&&b| b == 0).count();
+    let (even, odd) = (nul_at(0), nul_at(1));
+    let mostly = |n: usize| n * 10 >= half * 4;
+    let rarely = |n: usize| n * 20 < half;
+    if mostly(odd) && rarely(even) {
+        Some(("little-endian", "a NUL beside every other byte"))
+    } else if mostly(even) && rarely(odd) {
+        Some(("big-endian", "a NUL beside every other byte"))
+    } else {
+        None
+    }
+}
+
+/// The signature of a binary format at the start of the bytes.
+fn binary_signature(bytes: &[u8]) -> Option<&'static str> {
+    const SIGNATURES: &[(&[u8], &str)] = &[
+        (b"%PDF-", "a PDF file"),
+        (b"PK\x03\x04", "a ZIP archive (a .docx?)"),
+        (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "an OLE2 file (a .doc?)"),
+        (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+        (b"\xFF\xD8\xFF", "a JPEG image"),
+        (b"GIF8", "a GIF image"),
+        (b"\x7FELF", "an executable"),
+        (b"\x1F\x8B", "gzip data"),
+    ];
+    SIGNATURES
+        .iter()
+        .find(|(sig, _)| bytes.starts_with(sig))
+        .map(|&(_, what)| what)
 }
 
 /// One stage at a time, for benchmarks and profiling (each normalizes
