@@ -298,10 +298,16 @@ pub struct PartSpans {
 pub struct Document {
     /// Party or state, when it can be told.
     pub family: Option<Family>,
-    /// The issuing body (`TỈNH ỦY BÌNH THUẬN`).
+    /// The issuing body, its printed lines joined (`TỈNH ỦY BÌNH THUẬN`,
+    /// `BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI`); the unit when a parent body
+    /// is printed over it (`CỤC ĐƯỜNG BỘ VIỆT NAM`); the first (lead) body of
+    /// a joint document.
     pub issuer: Option<String>,
     /// Its parent body (`UBND TỈNH BÌNH THUẬN` above `SỞ ...`).
     pub issuer_parent: Option<String>,
+    /// Every issuing body in printed order: one for most documents, all of
+    /// them for a joint document (`BỘ TÀI CHÍNH`, `BỘ Y TẾ`...).
+    pub issuers: Vec<String>,
     /// The số ký hiệu, canonical.
     pub symbol: Option<Symbol>,
     /// The number (from the symbol).

@@ -2,9 +2,10 @@
 //! header, số ký hiệu, place and date, type and subject, marks, and the
 //! `Kính gửi` recipients.
 
+use super::issuer::Cand;
 use super::lex::*;
 use super::rules::*;
-use super::{Header, Parser, HEADER_MAX_LINES, PROSE_LEN, SUBJECT_MAX_LINES};
+use super::{Header, Parser, HEADER_MAX_LINES, PROSE_LEN};
 use crate::date::{date_text, date_vi_bare, RawDate};
 use crate::model::{Family, Severity};
 use crate::symbol::symbol;
@@ -25,25 +26,60 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
             || starts_with_place_date(t)
     }
 
-    /// The header window `start..end`. Usually it starts at the top; a copy
-    /// that prints a summary (`Căn cứ ...` list, a table) before the
-    /// document's own header gets the window moved down to that header.
+    /// The header window `start..end`. The national or Party motto marks
+    /// the document's own header: the window starts at the block of lines
+    /// it stands in (the issuer's lines, `Số:`), so that a copy's title,
+    /// information table or summary before it is not read as the header.
+    /// Without a motto near the top, the window starts at the top, or at the
+    /// first anchor further down.
     pub(super) fn header_window(&self) -> (usize, usize) {
         let end = self.header_end(0);
+        let motto_in = |from: usize, to: usize| (from..to).find(|&l| motto_anchor(self.text(l)));
+        if let Some(m) = motto_in(0, end) {
+            let s = self.walk_back(m);
+            return (s, self.header_end(s).max(m + 1));
+        }
         if (0..end).any(|l| self.is_anchor(l)) {
             return (0, end);
         }
         let max = self.lines.len().min(end + HEADER_MAX_LINES);
-        match (end..max).find(|&l| self.is_anchor(l)) {
+        match motto_in(end, max).or_else(|| (end..max).find(|&l| self.is_anchor(l))) {
             Some(a) => {
-                let mut start = a;
-                while start > end && start + 2 > a && is_upper_text(self.text(start - 1)) {
-                    start -= 1;
-                }
-                (start, self.header_end(start))
+                let s = self.walk_back(a).max(end);
+                (s, self.header_end(s).max(a + 1))
             }
             None => (0, end),
         }
+    }
+
+    /// From the anchor on line `a`, back over the lines of the same header
+    /// block: the issuer's lines, `Số:`, rules, a Party letter's summary.
+    /// A Markdown heading, a section label, a table row, `Căn cứ` or a long
+    /// line is outside it.
+    fn walk_back(&self, a: usize) -> usize {
+        let mut start = a;
+        let mut seen = 0;
+        let mut l = a;
+        while l > 0 && seen < 8 {
+            l -= 1;
+            if self.lines[l].is_blank() || self.is_furniture(l) || self.is_rule(l) {
+                continue;
+            }
+            let t = self.text(l);
+            if self.is_heading(l) && !names_body(t) {
+                break;
+            }
+            seen += 1;
+            if is_upper_text(t) || symbol_intro(t).is_some() {
+                start = l;
+                continue;
+            }
+            if t.len() < 160 && section_label(t).is_none() && !t.starts_with('|') && kw_at(t, "can cu").is_none() {
+                continue;
+            }
+            break;
+        }
+        start
     }
 
     /// The header window: where does it end?
@@ -52,7 +88,7 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
         let mut in_list = false;
         for l in from..max {
             let t = self.text(l);
-            if t.is_empty() {
+            if t.is_empty() || self.is_furniture(l) {
                 continue;
             }
             let unbulleted = &t[bullet_len(t)..];
@@ -72,6 +108,7 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
                 }
             }
             if t.len() > PROSE_LEN
+                && !is_upper_text(t)
                 && !starts_with_place_date(t)
                 && motto(t).is_none()
                 && symbol_intro(t).is_none()
@@ -93,8 +130,7 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
         let (start, end) = self.header_window();
         let mut h = Header::default();
         let norm = self.norm;
-        // Issuer candidates: (start, end, line).
-        let mut cands: Vec<(usize, usize, usize)> = Vec::new();
+        let mut cands: Vec<Cand> = Vec::new();
         let mut issuer_frozen = false;
         let mut family_span: Option<(usize, usize, Family)> = None;
         let mut sym_found = false;
@@ -106,10 +142,11 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
         let mut l = start;
         'lines: while l < end {
             let line = self.lines[l];
-            if line.is_blank() {
+            if line.is_blank() || self.is_furniture(l) {
                 l += 1;
                 continue;
             }
+            let heading = self.is_heading(l);
             for (ss, se) in segments(norm, line) {
                 let mut cur = ss;
                 while cur < se {
@@ -121,7 +158,7 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
                     // A symbol announced on the previous line (`Số:` ⏎ symbol).
                     if pending_symbol {
                         pending_symbol = false;
-                        if let Some(n) = self.read_symbol(cur, se, true) {
+                        if let Some(n) = self.read_header_symbol(l, cur, se, true) {
                             sym_found = true;
                             symbol_line = Some(l);
                             h.last_line = Some(l);
@@ -151,7 +188,9 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
                         if ms > 0 {
                             self.issuer_candidate(cur, cur + ms, l, &mut cands, issuer_frozen);
                         }
-                        issuer_frozen = true;
+                        // An issuer printed under the motto is still to come
+                        // when none was printed above it.
+                        issuer_frozen |= !cands.is_empty();
                         h.last_line = Some(l);
                         cur += me;
                         cur += motto_tail(&norm[cur..se]);
@@ -167,7 +206,7 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
                                 cur = se;
                                 continue;
                             }
-                            match self.read_symbol(at, se, seg[..n].contains(':')) {
+                            match self.read_header_symbol(l, at, se, seg[..n].contains(':')) {
                                 Some(m) => {
                                     sym_found = true;
                                     symbol_line = Some(l);
@@ -188,21 +227,30 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
                         continue;
                     }
                     if !title_found {
-                        if let Some((n, name)) = title(seg) {
-                            if is_upper_text(seg) || seg[n..].trim().is_empty() {
-                                title_found = true;
-                                self.doc.doc_type = Some(name.to_string());
-                                self.doc.spans.doc_type = Some(self.span(cur, cur + n));
-                                let rest = norm[cur + n..se].trim_start();
-                                let rs = se - rest.len();
-                                if subject_from.is_none() {
-                                    subject_from = Some((rs, se, l));
-                                }
-                                h.last_line = Some(l);
-                                cur = se;
-                                continue;
+                        if let Some((n, name, sub_end)) = title_line(seg) {
+                            title_found = true;
+                            issuer_frozen |= sym_found || date_found || family_span.is_some();
+                            self.doc.doc_type = Some(name.to_string());
+                            self.doc.spans.doc_type = Some(self.span(cur, cur + n));
+                            let rest = norm[cur + n..cur + sub_end].trim_start();
+                            let rs = cur + sub_end - rest.len();
+                            if subject_from.is_none() {
+                                subject_from = Some((rs, cur + sub_end, l));
                             }
+                            h.last_line = Some(l);
+                            cur += sub_end;
+                            if norm[cur..se].bytes().all(|b| b.is_ascii_digit() || b == b' ') {
+                                // A footnote marker glued to the title.
+                                cur = se;
+                            }
+                            continue;
                         }
+                    }
+                    if let Some(n) = dien_to(seg) {
+                        // A Công điện's recipients (`THỦ TƯỚNG CHÍNH PHỦ điện:`).
+                        h.kinh_gui = Some((l, cur + n));
+                        h.last_line = Some(l);
+                        break 'lines;
                     }
                     if let Some(urgent) = mark(seg) {
                         let v = fold_ws(seg);
@@ -218,7 +266,14 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
                         cur += motto_tail(seg);
                         continue;
                     }
-                    self.issuer_candidate(cur, se, l, &mut cands, issuer_frozen);
+                    if heading && !names_body(seg) {
+                        // A copy's Markdown heading is never the issuer.
+                        if !issuer_frozen {
+                            cands.clear();
+                        }
+                    } else {
+                        self.issuer_candidate(cur, se, l, &mut cands, issuer_frozen);
+                    }
                     cur = se;
                 }
             }
@@ -237,6 +292,17 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
         }
         if !date_found {
             self.date_from_field(end);
+        }
+        // A gazette page may print the title and subject first and the
+        // header block after the first articles.
+        if !title_found && start > 0 {
+            if let Some((l, n, name)) = self.title_above(start) {
+                title_found = true;
+                let line = self.lines[l];
+                self.doc.doc_type = Some(name.to_string());
+                self.doc.spans.doc_type = Some(self.span(line.s, line.s + n));
+                subject_from = Some((line.e, line.e, l));
+            }
         }
         // Subject: V/v or title (+ continuation lines), or the Party công
         // văn's summary under the number.
@@ -266,54 +332,19 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
         h
     }
 
-    pub(super) fn issuer_candidate(
-        &self,
-        s: usize,
-        e: usize,
-        line: usize,
-        cands: &mut Vec<(usize, usize, usize)>,
-        frozen: bool,
-    ) {
-        if frozen {
-            return;
-        }
-        let t = &self.norm[s..e];
-        let trimmed = t.trim_matches(|c: char| !crate::text::is_alnum(c));
-        if trimmed.is_empty() {
-            return;
-        }
-        if is_upper_text(t) && t.len() < 160 {
-            let off = t.find(trimmed).unwrap_or(0);
-            cands.push((s + off, s + off + trimmed.len(), line));
-        } else {
-            cands.clear();
-        }
-    }
-
-    pub(super) fn set_issuer(&mut self, cands: &[(usize, usize, usize)]) {
-        let Some(&(s, e, line)) = cands.last() else {
-            return;
-        };
-        let text = &self.norm[s..e];
-        // A parent body printed on the same segment (`BỘ TÀI CHÍNH TỔNG CỤC
-        // HẢI QUAN`): cut before the last unit word that is not the first.
-        if let Some(cut) = unit_split(text) {
-            let parent = text[..cut].trim_end();
-            self.doc.issuer_parent = Some(fold_ws(parent));
-            self.doc.spans.issuer_parent = Some(self.span(s, s + parent.len()));
-            self.doc.issuer = Some(fold_ws(&text[cut..]));
-            self.doc.spans.issuer = Some(self.span(s + cut, e));
-            return;
-        }
-        self.doc.issuer = Some(fold_ws(text));
-        self.doc.spans.issuer = Some(self.span(s, e));
-        if cands.len() >= 2 {
-            let (ps, pe, pl) = cands[cands.len() - 2];
-            if pl + 1 == line || pl == line {
-                self.doc.issuer_parent = Some(fold_ws(&self.norm[ps..pe]));
-                self.doc.spans.issuer_parent = Some(self.span(ps, pe));
+    /// A title alone on its line (`NGHỊ ĐỊNH`) above the header window, in
+    /// the lines before the first `Căn cứ`: its line, length and name.
+    fn title_above(&self, start: usize) -> Option<(usize, usize, &'static str)> {
+        let top = self.header_end(0).min(start);
+        (0..top).find_map(|l| {
+            if self.lines[l].is_blank() || self.is_furniture(l) {
+                return None;
             }
-        }
+            let t = self.text(l);
+            title_line(t)
+                .filter(|&(_, _, e)| t[e..].trim().is_empty())
+                .map(|(n, name, _)| (l, n, name))
+        })
     }
 
     /// Read a số ký hiệu at `at` (up to `end`); on success set it and return
@@ -359,6 +390,39 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
                 None
             }
         }
+    }
+
+    /// A số ký hiệu in the header (see [`Self::read_symbol`]), and a joint
+    /// symbol broken at a hyphen over two lines (`03/2021/TTLT-VKSNDTC-` ⏎
+    /// `TANDTC-BCA`).
+    fn read_header_symbol(&mut self, l: usize, at: usize, end: usize, announced: bool) -> Option<usize> {
+        let n = self.read_symbol(at, end, announced)?;
+        let rest = self.norm[at + n..end].trim();
+        if !matches!(rest, "-" | "–") || end != self.lines[l].e {
+            return Some(n);
+        }
+        let Some(next) = (l + 1..self.lines.len().min(l + 3)).find(|&k| !self.lines[k].is_blank()) else {
+            return Some(n);
+        };
+        let t = self.text(next);
+        let tail = t
+            .find(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .map_or(t, |k| &t[..k])
+            .trim_end_matches('-');
+        if tail.is_empty() || !tail.starts_with(|c: char| c.is_uppercase()) {
+            return Some(n);
+        }
+        let head = self.norm[at..at + n].trim_end();
+        let joined = format!("{head}-{tail}");
+        if let Ok(sym) = joined.parse::<crate::symbol::Symbol>() {
+            if sym.issuers().len() > self.doc.symbol.as_ref().map_or(0, |s| s.issuers().len()) {
+                self.doc.number = sym.number();
+                self.doc.symbol = Some(sym);
+                let s = self.lines[next].s;
+                self.doc.spans.symbol = Some(self.span(at, s + tail.len()));
+            }
+        }
+        Some(end - at)
     }
 
     /// `<Place>, ngày ...` in the segment `s..e`: set place and date, return
@@ -513,91 +577,6 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
                 }
             }
         }
-    }
-
-    /// The subject starting at `s..e` on `line`, continued on the following
-    /// lines that do not start a new header part.
-    pub(super) fn read_subject(&mut self, s: usize, e: usize, line: usize, end: usize, h: &mut Header) {
-        let mut parts: Vec<(usize, usize)> = Vec::new();
-        if s < e {
-            parts.push((s, e));
-        }
-        let mut l = line + 1;
-        let mut taken = 0;
-        // A title alone on its line: the subject is the next paragraph.
-        let title_alone = parts.is_empty();
-        let mut blank_seen = false;
-        while l < end.max(line + 1).min(self.lines.len()) && taken < SUBJECT_MAX_LINES {
-            let ln = self.lines[l];
-            if ln.is_blank() {
-                blank_seen = true;
-                l += 1;
-                continue;
-            }
-            let t = self.text(l);
-            if self.is_header_start(t) || t.len() > 250 {
-                break;
-            }
-            let first = t.chars().next().unwrap_or(' ');
-            let continues = if title_alone && parts.is_empty() {
-                true
-            } else if title_alone {
-                !blank_seen
-            } else {
-                first.is_lowercase() || matches!(first, '“' | '"' | '(' | '‘')
-            };
-            if !continues {
-                break;
-            }
-            blank_seen = false;
-            parts.push((ln.s, ln.e));
-            h.last_line = Some(l);
-            taken += 1;
-            l += 1;
-        }
-        self.set_subject(&parts);
-    }
-
-    /// A line that opens another header part.
-    pub(super) fn is_header_start(&self, t: &str) -> bool {
-        let unb = &t[bullet_len(t)..];
-        kinh_gui(unb).is_some()
-            || motto(t).is_some()
-            || symbol_intro(t).is_some()
-            || kw_at(t, "can cu").is_some()
-            || section_label(t).is_some()
-            || find_kw(t, "ngay").is_some_and(|(ns, _)| place(&t[..ns]).is_some())
-    }
-
-    /// A Party công văn prints its summary under the number, without `V/v`.
-    pub(super) fn party_summary(&mut self, sym_line: usize, end: usize, h: &mut Header) {
-        let mut parts = Vec::new();
-        for l in sym_line + 1..end.min(sym_line + 1 + 2 * SUBJECT_MAX_LINES) {
-            let ln = self.lines[l];
-            if ln.is_blank() {
-                continue;
-            }
-            let t = self.text(l);
-            if self.is_header_start(t) || is_upper_text(t) || t.len() > 250 || parts.len() >= SUBJECT_MAX_LINES {
-                break;
-            }
-            parts.push((ln.s, ln.e));
-            h.last_line = Some(l);
-        }
-        self.set_subject(&parts);
-    }
-
-    pub(super) fn set_subject(&mut self, parts: &[(usize, usize)]) {
-        let (Some(first), Some(last)) = (parts.first(), parts.last()) else {
-            return;
-        };
-        let joined: Vec<&str> = parts.iter().map(|&(s, e)| &self.norm[s..e]).collect();
-        let text = fold_ws(&joined.join(" "));
-        if text.is_empty() {
-            return;
-        }
-        self.doc.subject = Some(text);
-        self.doc.spans.subject = Some(self.span(first.0, last.1));
     }
 
     /// `Kính gửi:` and its list; returns the first body line.

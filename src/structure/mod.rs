@@ -28,11 +28,15 @@ use std::ops::Range;
 
 use crate::model::{Diagnostic, Document, Family, Severity, Span};
 use crate::text::Ctx;
+use rules::furniture;
 
 mod body;
+mod consolidated;
 mod header;
+mod issuer;
 mod lex;
 mod rules;
+mod subject;
 mod tail;
 
 /// How many lines the header may take at most.
@@ -60,6 +64,7 @@ pub(crate) fn parse_structure(ctx: &Ctx<'_>, doc: &mut Document) -> Vec<Range<us
     let body_start = p.recipients(&header);
     let tail = p.tail(body_start);
     p.body(body_start, tail);
+    p.consolidated(tail);
     p.finish(&header);
     regions
 }
@@ -125,6 +130,18 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
 
     fn span(&self, s: usize, e: usize) -> Span {
         self.ctx.span(s, e)
+    }
+
+    /// Page furniture (running head, page number, signature stamp, banner).
+    fn is_furniture(&self, l: usize) -> bool {
+        furniture(self.text(l))
+    }
+
+    /// A Markdown heading (`## VĂN BẢN`): normalization drops the hashes, the
+    /// original still has them.
+    fn is_heading(&self, l: usize) -> bool {
+        let at = self.ctx.map.end(self.lines[l].s);
+        self.ctx.original.as_bytes().get(at) == Some(&b'#')
     }
 
     fn diag(&mut self, code: &str, severity: Severity, message: impl Into<String>, span: Option<Span>) {

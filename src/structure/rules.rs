@@ -165,6 +165,33 @@ pub(super) fn title(s: &str) -> Option<(usize, &'static str)> {
     type_name_at(s).filter(|&(n, _)| is_upper_text(&s[..n]) || (n <= 3 && s[..n].chars().all(|c| !c.is_lowercase())))
 }
 
+// TitleLine ::= Title Digit*                          (`NGHỊ ĐỊNH1`: a footnote marker)
+//             | Title (Sp UpperWord)+ (Sp Text)?       (`LUẬT DOANH NGHIỆP Luật Doanh nghiệp số …`)
+//             | Title Sp Upper Text                    (`QUYẾT ĐỊNH Về việc …`)
+/// A title at the start of a header segment: the type name's length, its
+/// canonical name, and where the subject printed on the same segment ends
+/// (the upper-case words after the name when mixed-case text follows them).
+pub(super) fn title_line(s: &str) -> Option<(usize, &'static str, usize)> {
+    let Some((n, name)) = title(s) else {
+        let t = s.trim_end_matches(|c: char| c.is_ascii_digit());
+        if t.len() == s.len() || !is_upper_text(t) {
+            return None;
+        }
+        let (n, name) = title(t)?;
+        return t[n..].trim().is_empty().then_some((n, name, t.len()));
+    };
+    let rest = &s[n..];
+    if rest.trim().is_empty() || is_upper_text(s) {
+        return Some((n, name, s.len()));
+    }
+    let ws = words(rest);
+    match ws.iter().position(|(_, w)| w.chars().any(char::is_lowercase)) {
+        Some(0) => ws[0].1.starts_with(char::is_uppercase).then_some((n, name, s.len())),
+        Some(k) => Some((n, name, n + ws[k - 1].0 + ws[k - 1].1.len())),
+        None => Some((n, name, s.len())),
+    }
+}
+
 /// A type name at the start of `s`, in any case (`Nghị quyết`, `LUẬT`).
 pub(super) fn type_name_at(s: &str) -> Option<(usize, &'static str)> {
     // Only the names that start with the letter `s` starts with (a
@@ -259,6 +286,13 @@ pub(super) const POSITIONS: &[&str] = &[
     "tong giam doc",
     "truong phong",
     "chi cuc truong",
+    "vu truong",
+    "tong thanh tra",
+    "chanh thanh tra",
+    "hieu truong",
+    "truong doan",
+    "tong bi thu",
+    "chu tich nuoc",
 ];
 
 pub(super) fn position_at(s: &str) -> bool {
@@ -334,6 +368,158 @@ pub(super) fn bracket_marker(s: &str) -> Option<(&str, usize)> {
         return None;
     }
     Some((&rest[..d], d + 2))
+}
+
+// Furniture ::= RunningHead | PageNumber | Stamp | Banner
+// RunningHead ::= "CÔNG BÁO" ("/" | Sp "Số") Text      (`CÔNG BÁO/Số 611 + 612/Ngày 14-5-2019`)
+// PageNumber ::= Digit{1,4}
+// Stamp ::= ("Ký bởi" | "Người ký" | "Cơ quan" | "Email" | "Thời gian ký" | "Ngày ký") ":" Text
+// Banner ::= "VĂN BẢN QUY PHẠM PHÁP LUẬT" | "VĂN BẢN PHÁP LUẬT KHÁC" | "ĐIỀU ƯỚC QUỐC TẾ"
+//          | "VĂN BẢN HỢP NHẤT" ("-" | "–") Text?
+/// Page furniture of a gazette page (the text layer of a PDF): a running
+/// head, a page number alone on its line, a line of an electronic-signature
+/// stamp, a section banner of the gazette. Never an issuer, subject, date
+/// or signature.
+pub(super) fn furniture(t: &str) -> bool {
+    let Some(&first) = t.as_bytes().first() else {
+        return false;
+    };
+    match first {
+        b'0'..=b'9' => t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit()),
+        b'C' => {
+            if let Some(n) = kw_at(t, "cong bao") {
+                let rest = t[n..].trim_start();
+                return rest.starts_with('/') || kw_at(rest, "so").is_some();
+            }
+            stamp(t)
+        }
+        b'V' => {
+            if kw_at(t, "van ban quy pham phap luat").is_some_and(|n| t[n..].trim().is_empty())
+                || kw_at(t, "van ban phap luat khac").is_some_and(|n| t[n..].trim().is_empty())
+            {
+                return true;
+            }
+            kw_at(t, "van ban hop nhat").is_some_and(|n| t[n..].trim_start().starts_with(['-', '–']))
+        }
+        // `ĐIỀU ƯỚC QUỐC TẾ`: the treaties' section.
+        _ if t.starts_with('Đ') => kw_at(t, "dieu uoc quoc te").is_some_and(|n| t[n..].trim().is_empty()),
+        b'K' | b'N' | b'E' | b'T' => stamp(t),
+        _ => false,
+    }
+}
+
+/// A line of an electronic-signature stamp (`Ký bởi: …`, `Ngày ký:
+/// 2026-03-17 10:21:05 +07:00`).
+fn stamp(t: &str) -> bool {
+    let n = kw_at(t, "ky boi")
+        .or_else(|| kw_at(t, "nguoi ky"))
+        .or_else(|| kw_at(t, "co quan"))
+        .or_else(|| kw_at(t, "email"))
+        .or_else(|| kw_at(t, "thoi gian ky"))
+        .or_else(|| kw_at(t, "ngay ky"));
+    n.is_some_and(|n| t[n..].trim_start().starts_with(':'))
+}
+
+// XacThuc ::= "XÁC THỰC VĂN BẢN HỢP NHẤT"
+/// The line of a consolidated text's authentication block.
+pub(super) fn xac_thuc(t: &str) -> bool {
+    kw_at(t, "xac thuc van ban hop nhat").is_some()
+}
+
+// DienTo ::= UpperText Sp "điện" ":"        (`THỦ TƯỚNG CHÍNH PHỦ điện:`)
+/// The line that opens a Công điện's recipients: bytes up to the first
+/// recipient.
+pub(super) fn dien_to(s: &str) -> Option<usize> {
+    let (ks, ke) = find_kw(s, "dien")?;
+    let after = s[ke..].trim_start_matches([' ', '\t']);
+    if ks == 0 || !after.starts_with(':') || !is_upper_text(&s[..ks]) {
+        return None;
+    }
+    let t = after[1..].trim_start();
+    Some(s.len() - t.len())
+}
+
+/// Words that open the name of an issuing body (folded), and whether the
+/// body is a unit printed under a parent (`CỤC`, `SỞ`) or a peer of the
+/// body before it in a joint document (`BỘ`).
+const BODY_HEADS: &[(&str, bool)] = &[
+    ("bo chi huy", true),
+    ("bo tu lenh", true),
+    ("bo", false),
+    ("tong cuc", true),
+    ("chi cuc", true),
+    ("cuc", true),
+    ("so", true),
+    ("vu", true),
+    ("vien", true),
+    ("ban", true),
+    ("van phong", true),
+    ("trung tam", true),
+    ("phong", true),
+    ("kho bac", true),
+    ("thanh tra", true),
+    ("cong an", true),
+    ("hoi dong", true),
+    ("uy ban", true),
+    ("ubnd", true),
+    ("hdnd", true),
+    ("dang uy", true),
+    ("dang bo", true),
+    ("chi bo", true),
+    ("tinh uy", true),
+    ("thanh uy", true),
+    ("huyen uy", true),
+    ("quan uy", true),
+    ("thi uy", true),
+    ("doan", true),
+    ("tong cong ty", true),
+    ("cong ty", true),
+    ("truong", true),
+    ("benh vien", true),
+    ("hoc vien", true),
+    ("bao hiem xa hoi", true),
+];
+
+// BodyHead ::= "BỘ" | "CỤC" | "TỔNG CỤC" | "SỞ" | "VỤ" | "BAN" | "VĂN PHÒNG" | …
+/// Does `s` open the name of a body? `Some(true)` for a unit printed under
+/// a parent, `Some(false)` for a ministry (a peer in a joint document).
+pub(super) fn body_head(s: &str) -> Option<bool> {
+    let first = s.chars().next().map(fold_char)?;
+    BODY_HEADS
+        .iter()
+        .filter(|(kw, _)| kw.starts_with(first))
+        .find_map(|&(kw, unit)| kw_at(s, kw).map(|_| unit))
+}
+
+/// The names of bodies that are not units under a parent (folded).
+const TOP_BODIES: &[&str] = &[
+    "chinh phu",
+    "quoc hoi",
+    "thu tuong",
+    "chu tich nuoc",
+    "ngan hang",
+    "kiem toan nha nuoc",
+    "toa an",
+    "vien kiem sat",
+    "mat tran",
+    "tong lien doan",
+];
+
+/// Does `s` open with the name of a body (a unit, a ministry, or a body
+/// such as `CHÍNH PHỦ`, `QUỐC HỘI`, `TÒA ÁN …`)? A copy's heading that does
+/// not (`THÔNG TIN VĂN BẢN`, `TRÍCH YẾU`) is never an issuer.
+pub(super) fn names_body(s: &str) -> bool {
+    body_head(s).is_some() || TOP_BODIES.iter().any(|kw| kw_at(s, kw).is_some())
+}
+
+/// Trim rules, hyphens and dashes from both ends of an issuer line
+/// (`BỘ XÂY DỰNG -`, `– CHÍNH PHỦ`): the trimmed range relative to `s`.
+pub(super) fn trim_dashes(s: &str) -> (usize, usize) {
+    let dash = |c: char| matches!(c, '-' | '–' | '—' | '_' | '=' | '~' | '*' | '.' | ',' | ':') || c.is_whitespace();
+    let t = s.trim_start_matches(dash);
+    let a = s.len() - t.len();
+    let t = t.trim_end_matches(dash);
+    (a, a + t.len())
 }
 
 /// Words that open the name of a unit inside a parent body (`SỞ`, `TỔNG

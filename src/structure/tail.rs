@@ -1,11 +1,122 @@
 //! The tail: `Nơi nhận:` entries and the signature block, which a torn
 //! two-column layout interleaves line by line.
+//!
+//! The signature block is read where it stands: before `Nơi nhận`, beside
+//! it (`Nơi nhận: TM. CHÍNH PHỦ`, `- Bộ Tư pháp; KT. THỦ TƯỚNG`), after it,
+//! or, without `Nơi nhận`, after the body and before the appendices. It is
+//! authority lines (`TM. CHÍNH PHỦ`, `KT. THỦ TƯỚNG`), the position (`PHÓ THỦ
+//! TƯỚNG`, `Phó Thủ tướng`) and the signer's name (two to five capitalised
+//! words); electronic-signature stamps and page furniture around it are
+//! skipped, and a Nơi nhận entry is never read as a signer.
 
 use super::lex::*;
 use super::rules::*;
 use super::{Parser, TAIL_MAX_LINES};
 use crate::model::Signature;
 use crate::text::fold_ws;
+
+/// How many lines (not counting blank ones) a signature block may take.
+const SIGNATURE_LINES: usize = 14;
+
+/// Words that open a name in a document but never a person's name
+/// (lower case, as printed): the name of a body, a heading, a date.
+const NOT_NAMES: &[&str] = &[
+    "bộ",
+    "ban",
+    "sở",
+    "cục",
+    "phòng",
+    "vụ",
+    "điều",
+    "chương",
+    "mục",
+    "mẫu",
+    "phụ",
+    "nơi",
+    "kính",
+    "như",
+    "các",
+    "tỉnh",
+    "thành",
+    "huyện",
+    "xã",
+    "quận",
+    "phường",
+    "ủy",
+    "uỷ",
+    "hội",
+    "văn",
+    "công",
+    "nghị",
+    "thông",
+    "quyết",
+    "chỉ",
+    "kế",
+    "tổ",
+    "báo",
+    "việt",
+    "trung",
+    "nhà",
+    "ngày",
+    "tháng",
+    "năm",
+    "tại",
+    "theo",
+    "căn",
+    "về",
+    "đảng",
+    "chính",
+    "quốc",
+    "tòa",
+    "toà",
+    "viện",
+    "kho",
+    "tổng",
+    "số",
+    "giấy",
+    "đơn",
+    "bản",
+    "phần",
+    "chủ",
+    "thủ",
+    "phó",
+    "giám",
+    "trưởng",
+    "ký",
+    "đã",
+    "người",
+    "cơ",
+    "trường",
+    "hướng",
+    "danh",
+    "biểu",
+    "thời",
+    "địa",
+    "nguồn",
+    "ghi",
+    "đại",
+    "thượng",
+    "thiếu",
+    "đồng",
+    "ông",
+    "bà",
+    "thứ",
+    "tiến",
+    "thạc",
+    "luật",
+    "hiến",
+    "pháp",
+    "đề",
+    "dự",
+    "cộng",
+    "độc",
+    "tự",
+    "hạnh",
+    "xác",
+    "trích",
+    "nội",
+    "lệnh",
+];
 
 impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
     /// Nơi nhận and the signature: returns the first line of the tail (the
@@ -14,38 +125,120 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
         let n = self.lines.len();
         let nn = (body_start..n).find(|&l| {
             let t = self.text(l);
-            noi_nhan(&t[bullet_len(t)..]).is_some()
+            !self.is_footnote_line(l) && noi_nhan(&t[bullet_len(t)..]).is_some()
         });
-        let mut start = nn;
-        // A signature printed before Nơi nhận, or without Nơi nhận.
-        let first_auth = |p: &Self, from: usize, to: usize| {
-            (from..to).find(|&l| {
-                let t = p.text(l);
-                !p.is_footnote_line(l) && authority_prefix(t).is_some() && {
-                    // The first 24 bytes, cut on a char boundary.
-                    let cut = (0..=t.len().min(24))
-                        .rev()
-                        .find(|&i| t.is_char_boundary(i))
-                        .unwrap_or(0);
-                    is_upper_text(&t[..cut])
+        // The signature: the first block with a signer's name after the
+        // body start (before Nơi nhận, beside it, or up to a few dozen lines
+        // after it); else the first with an authority line.
+        let to = nn.map_or(n, |k| n.min(k + 40));
+        let mut found: Option<(usize, Signature)> = None;
+        let mut without_name: Option<(usize, Signature)> = None;
+        for l in body_start..to {
+            if !self.signature_start(l) {
+                continue;
+            }
+            match self.read_signature(l, self.block_end(l)) {
+                Some(sig) if sig.signer.is_some() => {
+                    found = Some((l, sig));
+                    break;
                 }
-            })
+                // The one nearest Nơi nhận, when there is one.
+                Some(sig)
+                    if !sig.authority.is_empty() && (without_name.is_none() || nn.is_some_and(|k| l + 15 >= k)) =>
+                {
+                    without_name = Some((l, sig));
+                }
+                _ => {}
+            }
+        }
+        // A name under Nơi nhận with no authority or position printed.
+        let found = found.or(without_name).or_else(|| {
+            let k = nn?;
+            let sig = self.read_signature(k, self.block_end(k))?;
+            sig.signer.is_some().then_some((k, sig))
+        });
+        // A Nơi nhận far after the signature is an appendix form's.
+        let nn = nn.filter(|&k| found.as_ref().is_none_or(|(l, _)| k < l + 40));
+        let start = match (nn, &found) {
+            (Some(k), Some((l, _))) => k.min(*l),
+            (Some(k), None) => k,
+            (None, Some((l, _))) => *l,
+            (None, None) => return None,
         };
-        match nn {
-            Some(l) => {
-                if let Some(a) = first_auth(self, l.saturating_sub(12).max(body_start), l) {
-                    start = Some(a);
+        if let Some(k) = nn {
+            self.distribution(k, n.min(start.max(k) + TAIL_MAX_LINES));
+        }
+        if let Some((_, sig)) = found {
+            self.doc.signature = Some(sig);
+        }
+        Some(start)
+    }
+
+    /// The part of line `l` that may hold a signature: the whole line; the
+    /// text after `Nơi nhận:`; after the last `;` of a Nơi nhận entry (a torn
+    /// two-column layout). `None` for a footnote, page furniture, or an
+    /// entry with nothing after it.
+    fn signature_part(&self, l: usize) -> Option<(usize, usize)> {
+        let ln = self.lines[l];
+        if ln.is_blank() || self.is_footnote_line(l) || self.is_furniture(l) {
+            return None;
+        }
+        let t = self.text(l);
+        let unb = bullet_len(t);
+        if let Some(k) = noi_nhan(&t[unb..]) {
+            let s = ln.s + unb + k;
+            return (s < ln.e).then_some((s, ln.e));
+        }
+        if has_bullet(t) {
+            let k = t.rfind(';')? + 1;
+            let rest = &t[k..];
+            let s = ln.s + k + (rest.len() - rest.trim_start().len());
+            return (s < ln.e).then_some((s, ln.e));
+        }
+        Some((ln.s, ln.e))
+    }
+
+    /// Can a signature block start on line `l`? An authority line (`TM.`,
+    /// `KT.`...), a position in capitals (`CHỦ TỊCH QUỐC HỘI`, `BỘ TRƯỞNG`),
+    /// or a consolidated text's `XÁC THỰC VĂN BẢN HỢP NHẤT`.
+    fn signature_start(&self, l: usize) -> bool {
+        // Every start opens with an upper-case letter: most lines are
+        // settled by their first character.
+        let first = self.text(l).chars().next();
+        if !first.is_some_and(|c| c.is_uppercase() || c == '-' || c == '+' || c == '•' || c == '–') {
+            return false;
+        }
+        let Some((s, e)) = self.signature_part(l) else {
+            return false;
+        };
+        let t = &self.norm[s..e];
+        if authority_prefix(t.split_whitespace().next().unwrap_or("")).is_some() {
+            // The first 24 bytes, cut on a char boundary.
+            let cut = (0..=t.len().min(24))
+                .rev()
+                .find(|&i| t.is_char_boundary(i))
+                .unwrap_or(0);
+            return is_upper_text(&t[..cut]);
+        }
+        // A position in capitals, perhaps with the name after it on the
+        // same line (`CHỦ TỊCH QUỐC HỘI Nguyễn Phú Trọng`).
+        let upper_head = t.split_whitespace().next().is_some_and(is_upper_text);
+        (t.len() < 100 && upper_head && position_at(t)) || xac_thuc(t)
+    }
+
+    /// The end of a signature block that starts on line `start`: after at
+    /// most [`SIGNATURE_LINES`] lines that are not blank.
+    fn block_end(&self, start: usize) -> usize {
+        let mut seen = 0;
+        for l in start..self.lines.len() {
+            if !self.lines[l].is_blank() {
+                seen += 1;
+                if seen > SIGNATURE_LINES {
+                    return l;
                 }
             }
-            None => start = first_auth(self, body_start, n),
         }
-        let start = start?;
-        let end = (start + TAIL_MAX_LINES).min(n);
-        if let Some(l) = nn {
-            self.distribution(l, end);
-        }
-        self.signature(start, end);
-        Some(start)
+        self.lines.len()
     }
 
     /// Nơi nhận entries; signature lines interleaved with them are skipped.
@@ -55,7 +248,7 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
         let unb = bullet_len(t);
         let after = line.s + unb + noi_nhan(&t[unb..]).unwrap_or(0);
         let mut done = false;
-        if after < line.e {
+        if after < line.e && !self.signature_start(nl) {
             // Entries on the same line: `Nơi nhận: - Như trên; - Lưu: VT.`
             let rest = &self.norm[after..line.e];
             let mut s = 0;
@@ -70,13 +263,19 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
         let mut l = nl + 1;
         while l < end && !done {
             let ln = self.lines[l];
-            if ln.is_blank() || self.is_footnote_line(l) {
+            if ln.is_blank() || self.is_footnote_line(l) || self.is_furniture(l) {
                 l += 1;
                 continue;
             }
             let t = self.text(l);
             if has_bullet(t) {
-                done = self.push_entry(ln.s, ln.e);
+                // A signature line beside the entry (a torn layout) is not
+                // part of it.
+                let e = match self.signature_part(l) {
+                    Some((s, _)) if s > ln.s && self.signature_start(l) => s,
+                    _ => ln.e,
+                };
+                done = self.push_entry(ln.s, e);
             } else if !(self.is_signature_line(t) || (is_upper_text(t) && t.len() < 100)) {
                 break;
             }
@@ -99,32 +298,44 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
     }
 
     pub(super) fn is_signature_line(&self, t: &str) -> bool {
-        authority_prefix(t).is_some() || kw_at(t.trim_start_matches('('), "da ky").is_some()
+        authority_prefix(t.split_whitespace().next().unwrap_or("")).is_some()
+            || kw_at(t.trim_start_matches('('), "da ky").is_some()
     }
 
-    /// The signature block in lines `start..end`.
-    pub(super) fn signature(&mut self, start: usize, end: usize) {
+    /// Read the signature block in lines `start..end`, if there is one.
+    pub(super) fn read_signature(&self, start: usize, end: usize) -> Option<Signature> {
         let mut sig = Signature::default();
         let mut first: Option<usize> = None;
         let mut last: usize = 0;
         let norm = self.norm;
         'lines: for l in start..end {
-            let ln = self.lines[l];
-            if ln.is_blank() || self.is_footnote_line(l) {
+            let Some((ls, le)) = self.signature_part(l) else {
                 continue;
-            }
-            let t = self.text(l);
-            if has_bullet(t) || noi_nhan(t).is_some() {
-                continue;
-            }
-            if l > start && t.len() > 200 && authority_prefix(t).is_none() {
+            };
+            let mut t = &norm[ls..le];
+            if l > start && t.len() > 200 && !self.is_signature_line(t) {
                 break;
+            }
+            // A Nơi nhận entry broken over lines (`Bộ Tư pháp;`).
+            if t.ends_with([';', ',']) && !is_upper_text(t) {
+                continue;
+            }
+            let mut base = ls;
+            if xac_thuc(t) {
+                // `XÁC THỰC VĂN BẢN HỢP NHẤT CHỦ NHIỆM Bùi Văn Cường`: the
+                // consolidated text's authentication, then its signer.
+                let n = kw_at(t, "xac thuc van ban hop nhat").unwrap_or(0);
+                let rest = t[n..].trim_start();
+                base = le - rest.len();
+                t = rest;
+                first.get_or_insert(ls);
+                last = last.max(ls + n);
             }
             let ws = words(t);
             let mut i = 0;
             while i < ws.len() {
                 let (wo, w) = ws[i];
-                let abs = ln.s + wo;
+                let abs = base + wo;
                 if authority_prefix(w).is_some() {
                     // `KT.CHỦ TỊCH`: the first word may be glued to the prefix.
                     // Authority: the prefix and the upper-case words after it.
@@ -132,8 +343,9 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
                     while j < ws.len() && is_upper_text(ws[j].1) && authority_prefix(ws[j].1).is_none() {
                         j += 1;
                     }
-                    let e = ln.s + ws[j - 1].0 + ws[j - 1].1.len();
-                    sig.authority.push(fold_ws(&norm[abs..e]));
+                    let e = base + ws[j - 1].0 + ws[j - 1].1.len();
+                    let a = fold_ws(&norm[abs..e]);
+                    sig.authority.push(a.trim_end_matches([',', ';', ':']).to_string());
                     first.get_or_insert(abs);
                     last = e;
                     i = j;
@@ -144,7 +356,7 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
                     && kw_at(ws[i + 1].1, "ky").is_some()
                 {
                     sig.signed_mark = true;
-                    last = last.max(ln.s + ws[i + 1].0 + ws[i + 1].1.len());
+                    last = last.max(base + ws[i + 1].0 + ws[i + 1].1.len());
                     i += 2;
                     continue;
                 }
@@ -153,30 +365,41 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
                     while j < ws.len() && is_upper_text(ws[j].1) && authority_prefix(ws[j].1).is_none() {
                         j += 1;
                     }
-                    let e = ln.s + ws[j - 1].0 + ws[j - 1].1.len();
+                    let e = base + ws[j - 1].0 + ws[j - 1].1.len();
                     if sig.position.is_none() && (position_at(&norm[abs..e]) || !sig.authority.is_empty()) {
-                        sig.position = Some(fold_ws(&norm[abs..e]));
+                        sig.position = Some(fold_ws(norm[abs..e].trim_end_matches([',', ';', ':', ']', ')', '.'])));
                         first.get_or_insert(abs);
                         last = e;
                     }
                     i = j;
                     continue;
                 }
-                if is_name_word(w) {
-                    let mut j = i;
-                    while j < ws.len() && is_name_word(ws[j].1) && j - i < 6 {
-                        j += 1;
-                    }
-                    if j - i >= 2 && (j == ws.len() || !is_name_word(ws[j].1)) {
-                        let e = ln.s + ws[j - 1].0 + ws[j - 1].1.len();
-                        sig.signer = Some(fold_ws(&norm[abs..e]));
-                        first.get_or_insert(abs);
-                        last = e;
-                        break 'lines;
-                    }
+                if let Some(j) = name_run(&ws, i) {
+                    // A position in mixed case before the name on its line
+                    // (`Phó Thủ tướng Phạm Gia Túc`) was read above.
+                    let e = base + ws[j - 1].0 + ws[j - 1].1.len();
+                    sig.signer = Some(fold_ws(&norm[abs..e]));
+                    first.get_or_insert(abs);
+                    last = e;
+                    break 'lines;
                 }
-                // Anything else (`Vy-93`, purpose notes): not part of the block.
-                break;
+                if sig.position.is_none() && !sig.authority.is_empty() && i == 0 && position_at(t) && t.len() < 80 {
+                    // `KT. THỦ TƯỚNG` ⏎ `Phó Thủ tướng`: the position in
+                    // mixed case, up to a name on the same line.
+                    let k = (1..ws.len()).find(|&k| name_run(&ws, k).is_some_and(|j| j == ws.len()));
+                    let e = base + k.map_or(t.trim_end().len(), |k| ws[k - 1].0 + ws[k - 1].1.len());
+                    sig.position = Some(fold_ws(&norm[abs..e]));
+                    first.get_or_insert(abs);
+                    last = e;
+                    i = k.unwrap_or(ws.len());
+                    continue;
+                }
+                // Anything else (`Vy-93`, purpose notes, a title before the
+                // name): not part of the block.
+                if (sig.authority.is_empty() && sig.position.is_none()) || t.len() > 80 {
+                    break;
+                }
+                i += 1;
             }
         }
         // `TM. CHÍNH PHỦ THỦ TƯỚNG` on one line: the position is the last
@@ -193,11 +416,39 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
             }
         }
         if sig.authority.is_empty() && sig.position.is_none() && sig.signer.is_none() {
-            return;
+            return None;
         }
         if let Some(f) = first {
             sig.span = Some(self.span(f, last.max(f)));
         }
-        self.doc.signature = Some(sig);
+        Some(sig)
     }
+}
+
+/// The signer's name starting at word `i`: two to five capitalised words
+/// (`Phạm Minh Chính`), not the name of a body or a heading (`Bộ Tư pháp`,
+/// `Phụ lục`), and not the first words of a phrase (a capitalised word
+/// followed by a lower-case one belongs to what follows: `Trần Hồng Hà Phụ
+/// lục` is `Trần Hồng Hà`). Returns the end word index.
+fn name_run(ws: &[(usize, &str)], i: usize) -> Option<usize> {
+    let mut j = i;
+    while j < ws.len() && is_name_word(ws[j].1) && j - i < 6 {
+        j += 1;
+    }
+    if j == i {
+        return None;
+    }
+    if j < ws.len() && ws[j].1.starts_with(char::is_lowercase) {
+        j -= 1;
+    } else if j < ws.len() && is_name_word(ws[j].1) {
+        return None;
+    }
+    if !(2..=5).contains(&(j.saturating_sub(i))) {
+        return None;
+    }
+    let first = ws[i].1.to_lowercase();
+    if NOT_NAMES.contains(&first.as_str()) {
+        return None;
+    }
+    Some(j)
 }

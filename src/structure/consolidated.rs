@@ -1,0 +1,118 @@
+//! A consolidated text (Văn bản hợp nhất) prints its own number, date and
+//! signer in the authentication block at the end, after the last article:
+//!
+//! ```text
+//! BỘ TÀI CHÍNH
+//! Số: 06/VBHN-BTC
+//! XÁC THỰC VĂN BẢN HỢP NHẤT
+//! Hà Nội, ngày 10 tháng 4 năm 2026
+//! KT. BỘ TRƯỞNG
+//! THỨ TRƯỞNG
+//! Cao Anh Tuấn
+//! ```
+//!
+//! Its top reprints the base document's type and title (and sometimes its
+//! header): the block's number, date, issuer and signature are the
+//! document's own, whatever the top printed.
+
+use super::issuer::Cand;
+use super::lex::*;
+use super::rules::*;
+use super::Parser;
+
+/// How far (lines) the parts of the block stand from `XÁC THỰC VĂN BẢN HỢP
+/// NHẤT`.
+const BEFORE: usize = 6;
+const AFTER: usize = 6;
+
+impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
+    /// Read the authentication block of a consolidated text, if there is
+    /// one after the body start; `tail` is where the signature was looked
+    /// for (the block is found whether or not it was).
+    pub(super) fn consolidated(&mut self, tail: Option<usize>) {
+        let _ = tail;
+        let symbol_says = self.doc.symbol.as_ref().and_then(|s| s.type_code()) == Some("VBHN");
+        let Some(x) = self.authentication_line() else {
+            if symbol_says {
+                self.doc.doc_type = Some("Văn bản hợp nhất".to_string());
+            }
+            return;
+        };
+        self.doc.doc_type = Some("Văn bản hợp nhất".to_string());
+        let n = self.lines.len();
+        let near = |p: &Self, from: usize, to: usize| -> Vec<usize> {
+            (from..to)
+                .filter(|&l| !p.lines[l].is_blank() && !p.is_furniture(l) && !p.is_rule(l))
+                .collect()
+        };
+        let before = near(self, x.saturating_sub(BEFORE), x);
+        let after = near(self, x + 1, n.min(x + 1 + AFTER));
+        // The number: `Số: 06/VBHN-BTC`, just before or after.
+        let mut sym_line = None;
+        for &l in before.iter().rev().chain(after.iter()) {
+            let t = self.text(l);
+            if let Some(k) = symbol_intro(t) {
+                let line = self.lines[l];
+                if line.s + k < line.e && self.read_symbol(line.s + k, line.e, true).is_some() {
+                    sym_line = Some(l);
+                }
+                break;
+            }
+        }
+        // The place and date.
+        for &l in before.iter().rev().chain(after.iter()) {
+            let line = self.lines[l];
+            if starts_with_place_date(self.text(l)) && self.read_place_date(line.s, line.e).is_some() {
+                break;
+            }
+        }
+        // The issuer: the upper-case lines right above the number (or above
+        // `XÁC THỰC…` when the number comes after it).
+        let top = sym_line.filter(|&l| l < x).unwrap_or(x);
+        let mut cands: Vec<Cand> = Vec::new();
+        for &l in before.iter().rev().skip_while(|&&l| l >= top) {
+            let t = self.text(l);
+            if !is_upper_text(t) || symbol_intro(t).is_some() || xac_thuc(t) {
+                break;
+            }
+            let line = self.lines[l];
+            let (a, b) = trim_dashes(t);
+            if a < b {
+                cands.push(Cand {
+                    s: line.s + a,
+                    e: line.s + b,
+                    line: l,
+                });
+            }
+        }
+        if !cands.is_empty() {
+            cands.reverse();
+            self.doc.issuer = None;
+            self.doc.issuer_parent = None;
+            self.doc.issuers.clear();
+            self.doc.spans.issuer = None;
+            self.doc.spans.issuer_parent = None;
+            self.set_issuer(&cands);
+        }
+        // The signer: the block's own signature.
+        if let Some(sig) = self.read_signature(x, n.min(x + 1 + AFTER + 6)) {
+            self.doc.signature = Some(sig);
+        }
+    }
+
+    /// The line of `XÁC THỰC VĂN BẢN HỢP NHẤT` (the last one, outside
+    /// footnotes).
+    fn authentication_line(&self) -> Option<usize> {
+        let norm = self.norm.as_bytes();
+        let mut found = None;
+        for needle in ["XÁC THỰC VĂN BẢN HỢP NHẤT", "Xác thực văn bản hợp nhất"] {
+            for at in memchr::memmem::find_iter(norm, needle.as_bytes()) {
+                let l = self.lines.partition_point(|ln| ln.e < at);
+                if l < self.lines.len() && !self.is_footnote_line(l) && xac_thuc(self.text(l)) {
+                    found = Some(found.map_or(l, |f: usize| f.max(l)));
+                }
+            }
+        }
+        found
+    }
+}
