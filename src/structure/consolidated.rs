@@ -20,8 +20,8 @@ use super::lex::*;
 use super::rules::*;
 use super::Parser;
 
-/// How far (lines) the parts of the block stand from `XÁC THỰC VĂN BẢN HỢP
-/// NHẤT`.
+/// How far (lines that are not blank) the parts of the block stand from
+/// `XÁC THỰC VĂN BẢN HỢP NHẤT`.
 const BEFORE: usize = 6;
 const AFTER: usize = 6;
 
@@ -40,13 +40,10 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
         };
         self.doc.doc_type = Some("Văn bản hợp nhất".to_string());
         let n = self.lines.len();
-        let near = |p: &Self, from: usize, to: usize| -> Vec<usize> {
-            (from..to)
-                .filter(|&l| !p.lines[l].is_blank() && !p.is_furniture(l) && !p.is_rule(l))
-                .collect()
-        };
-        let before = near(self, x.saturating_sub(BEFORE), x);
-        let after = near(self, x + 1, n.min(x + 1 + AFTER));
+        let part = |p: &Self, l: usize| !p.lines[l].is_blank() && !p.is_furniture(l) && !p.is_rule(l);
+        let mut before: Vec<usize> = (0..x).rev().filter(|&l| part(self, l)).take(BEFORE).collect();
+        before.reverse();
+        let after: Vec<usize> = (x + 1..n).filter(|&l| part(self, l)).take(AFTER).collect();
         // The number: `Số: 06/VBHN-BTC`, just before or after.
         let mut sym_line = None;
         for &l in before.iter().rev().chain(after.iter()) {
@@ -95,7 +92,7 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
             self.set_issuer(&cands);
         }
         // The signer: the block's own signature.
-        if let Some(sig) = self.read_signature(x, n.min(x + 1 + AFTER + 6)) {
+        if let Some(sig) = self.read_signature(x, self.block_end(x)) {
             self.doc.signature = Some(sig);
         }
     }

@@ -103,7 +103,7 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
                 return l;
             }
             if let Some((_, kind)) = section_label(t) {
-                if kind != 0 || t.len() > 12 {
+                if kind != 0 || t.len() > 12 || kw_at(t, "chuong").is_some() {
                     return l;
                 }
             }

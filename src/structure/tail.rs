@@ -134,7 +134,7 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
         let mut found: Option<(usize, Signature)> = None;
         let mut without_name: Option<(usize, Signature)> = None;
         for l in body_start..to {
-            if !self.signature_start(l) {
+            if !self.signature_start(l, nn.is_some_and(|k| l >= k && l < k + 40)) {
                 continue;
             }
             match self.read_signature(l, self.block_end(l)) {
@@ -200,12 +200,17 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
 
     /// Can a signature block start on line `l`? An authority line (`TM.`,
     /// `KT.`...), a position in capitals (`CHỦ TỊCH QUỐC HỘI`, `BỘ TRƯỞNG`),
-    /// or a consolidated text's `XÁC THỰC VĂN BẢN HỢP NHẤT`.
-    fn signature_start(&self, l: usize) -> bool {
-        // Every start opens with an upper-case letter: most lines are
-        // settled by their first character.
-        let first = self.text(l).chars().next();
-        if !first.is_some_and(|c| c.is_uppercase() || c == '-' || c == '+' || c == '•' || c == '–') {
+    /// or a consolidated text's `XÁC THỰC VĂN BẢN HỢP NHẤT`; beside a Nơi
+    /// nhận entry only in the Nơi nhận list (`near_list`).
+    fn signature_start(&self, l: usize, near_list: bool) -> bool {
+        // Every start opens with an upper-case word (`TM.`, `T/M`, `BỘ`):
+        // most lines of prose are settled by their first two characters.
+        let mut cs = self.text(l).chars();
+        let (Some(c0), c1) = (cs.next(), cs.next()) else {
+            return false;
+        };
+        let upper_word = c0.is_uppercase() && c1.is_some_and(|c| c.is_uppercase() || matches!(c, '.' | '/' | ' '));
+        if !upper_word && !(near_list && (has_bullet(self.text(l)) || c0 == 'N')) {
             return false;
         }
         let Some((s, e)) = self.signature_part(l) else {
@@ -228,7 +233,7 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
 
     /// The end of a signature block that starts on line `start`: after at
     /// most [`SIGNATURE_LINES`] lines that are not blank.
-    fn block_end(&self, start: usize) -> usize {
+    pub(super) fn block_end(&self, start: usize) -> usize {
         let mut seen = 0;
         for l in start..self.lines.len() {
             if !self.lines[l].is_blank() {
@@ -248,7 +253,7 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
         let unb = bullet_len(t);
         let after = line.s + unb + noi_nhan(&t[unb..]).unwrap_or(0);
         let mut done = false;
-        if after < line.e && !self.signature_start(nl) {
+        if after < line.e && !self.signature_start(nl, true) {
             // Entries on the same line: `Nơi nhận: - Như trên; - Lưu: VT.`
             let rest = &self.norm[after..line.e];
             let mut s = 0;
@@ -272,7 +277,7 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
                 // A signature line beside the entry (a torn layout) is not
                 // part of it.
                 let e = match self.signature_part(l) {
-                    Some((s, _)) if s > ln.s && self.signature_start(l) => s,
+                    Some((s, _)) if s > ln.s && self.signature_start(l, true) => s,
                     _ => ln.e,
                 };
                 done = self.push_entry(ln.s, e);
@@ -308,6 +313,11 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
         let mut first: Option<usize> = None;
         let mut last: usize = 0;
         let norm = self.norm;
+        // An upper-case line after the authority that is not a known
+        // position: the authority's second line, or the position.
+        let mut pending: Option<String> = None;
+        // An authority prefix alone at the end of its line.
+        let mut dangling = false;
         'lines: for l in start..end {
             let Some((ls, le)) = self.signature_part(l) else {
                 continue;
@@ -333,6 +343,22 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
             }
             let ws = words(t);
             let mut i = 0;
+            if dangling {
+                // `TM.` ⏎ `CHÍNH PHỦ KT. THỦ TƯỚNG …`: the body named on the
+                // next line.
+                dangling = false;
+                let mut j = 0;
+                while j < ws.len() && is_upper_text(ws[j].1) && authority_prefix(ws[j].1).is_none() {
+                    j += 1;
+                }
+                if let (true, Some(a)) = (j > 0, sig.authority.last_mut()) {
+                    let e = base + ws[j - 1].0 + ws[j - 1].1.len();
+                    a.push(' ');
+                    a.push_str(&fold_ws(&norm[base + ws[0].0..e]));
+                    last = e;
+                    i = j;
+                }
+            }
             while i < ws.len() {
                 let (wo, w) = ws[i];
                 let abs = base + wo;
@@ -345,6 +371,7 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
                     }
                     let e = base + ws[j - 1].0 + ws[j - 1].1.len();
                     let a = fold_ws(&norm[abs..e]);
+                    dangling = j == i + 1 && j == ws.len() && authority_prefix(w) == Some(w.len());
                     sig.authority.push(a.trim_end_matches([',', ';', ':']).to_string());
                     first.get_or_insert(abs);
                     last = e;
@@ -366,10 +393,24 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
                         j += 1;
                     }
                     let e = base + ws[j - 1].0 + ws[j - 1].1.len();
-                    if sig.position.is_none() && (position_at(&norm[abs..e]) || !sig.authority.is_empty()) {
-                        sig.position = Some(fold_ws(norm[abs..e].trim_end_matches([',', ';', ':', ']', ')', '.'])));
-                        first.get_or_insert(abs);
-                        last = e;
+                    let run = fold_ws(norm[abs..e].trim_end_matches([',', ';', ':', ']', ')', '.']));
+                    if sig.position.is_none() {
+                        if position_at(&run) {
+                            // An upper-case line between the authority and the
+                            // position carries on the authority (`KT. CHỦ
+                            // TỊCH` ⏎ `ỦY BAN CHỨNG KHOÁN NHÀ NƯỚC`).
+                            if let (Some(c), Some(a)) = (pending.take(), sig.authority.last_mut()) {
+                                a.push(' ');
+                                a.push_str(&c);
+                            }
+                            sig.position = Some(run);
+                            first.get_or_insert(abs);
+                            last = e;
+                        } else if !sig.authority.is_empty() && pending.is_none() {
+                            pending = Some(run);
+                            first.get_or_insert(abs);
+                            last = e;
+                        }
                     }
                     i = j;
                     continue;
@@ -383,7 +424,13 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
                     last = e;
                     break 'lines;
                 }
-                if sig.position.is_none() && !sig.authority.is_empty() && i == 0 && position_at(t) && t.len() < 80 {
+                if sig.position.is_none()
+                    && !sig.authority.is_empty()
+                    && i == 0
+                    && position_at(t)
+                    && t.len() < 80
+                    && !t.contains([',', ';'])
+                {
                     // `KT. THỦ TƯỚNG` ⏎ `Phó Thủ tướng`: the position in
                     // mixed case, up to a name on the same line.
                     let k = (1..ws.len()).find(|&k| name_run(&ws, k).is_some_and(|j| j == ws.len()));
@@ -401,6 +448,9 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
                 }
                 i += 1;
             }
+        }
+        if sig.position.is_none() {
+            sig.position = pending;
         }
         // `TM. CHÍNH PHỦ THỦ TƯỚNG` on one line: the position is the last
         // words of the last authority.
