@@ -127,6 +127,7 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
 
     /// Read the header window.
     pub(super) fn header(&mut self) -> Header {
+        self.instalment();
         let (start, end) = self.header_window();
         let mut h = Header::default();
         let norm = self.norm;
@@ -330,6 +331,26 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
             || h.kinh_gui.is_some()
             || title_found;
         h
+    }
+
+    /// A gazette instalment that continues a document printed in an earlier
+    /// issue says so at its top: its header is not in this text.
+    fn instalment(&mut self) {
+        let top = (0..self.lines.len())
+            .filter(|&l| !self.lines[l].is_blank() && !self.is_furniture(l))
+            .take(8)
+            .find(|&l| continued(self.text(l)));
+        if let Some(l) = top {
+            let line = self.lines[l];
+            let found = fold_ws(self.text(l));
+            let span = self.span(line.s, line.e);
+            self.diag(
+                "continued-instalment",
+                Severity::Info,
+                format!("continued from an earlier gazette issue: expected the document's header, found {found:?} (the header and first articles are in that issue)"),
+                Some(span),
+            );
+        }
     }
 
     /// A title alone on its line (`NGHỊ ĐỊNH`) above the header window, in

@@ -420,6 +420,14 @@ fn stamp(t: &str) -> bool {
     n.is_some_and(|n| t[n..].trim_start().starts_with(':'))
 }
 
+// Continued ::= "(" "Tiếp theo Công báo" Text ")"
+/// The note that opens a gazette instalment continuing a document printed
+/// in an earlier issue (`(Tiếp theo Công báo số 579 + 580)`).
+pub(super) fn continued(t: &str) -> bool {
+    t.strip_prefix('(')
+        .is_some_and(|r| kw_at(r.trim_start(), "tiep theo cong bao").is_some())
+}
+
 // XacThuc ::= "XÁC THỰC VĂN BẢN HỢP NHẤT"
 /// The line of a consolidated text's authentication block.
 pub(super) fn xac_thuc(t: &str) -> bool {
@@ -541,7 +549,9 @@ pub(super) const UNIT_WORDS: &[&str] = &[
 pub(super) fn unit_split(text: &str) -> Option<usize> {
     let ws = words(text);
     let mut cut = None;
-    for k in 1..ws.len() {
+    // A unit word names a unit only with a name after it (`BỘ QUỐC PHÒNG` is
+    // one name).
+    for k in 1..ws.len().saturating_sub(1) {
         let (o, _) = ws[k];
         let prev = crate::normalize::fold(ws[k - 1].1);
         let rest = &text[o..];
@@ -564,6 +574,92 @@ pub(super) fn unit_split(text: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ok_furniture() {
+        for t in [
+            "CÔNG BÁO/Số 611 + 612/Ngày 14-5-2019",
+            "CÔNG BÁO Số 55/Ngày 26-01-2026",
+            "127",
+            "Ký bởi: CÔNG BÁO NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Người ký: Cổng Thông tin điện tử Chính phủ",
+            "Cơ quan: VĂN PHÒNG CHÍNH PHỦ",
+            "Email: thongtinchinhphu@chinhphu.vn",
+            "Thời gian ký: 11.01.2023 10:13:37 +07:00",
+            "Ngày ký: 2026-03-17 10:21:05 +07:00",
+            "VĂN BẢN QUY PHẠM PHÁP LUẬT",
+            "VĂN BẢN PHÁP LUẬT KHÁC",
+            "VĂN BẢN HỢP NHẤT - BỘ Y TẾ",
+            "VĂN BẢN HỢP NHẤT -",
+            "ĐIỀU ƯỚC QUỐC TẾ",
+        ] {
+            assert!(furniture(t), "{t:?}");
+        }
+        for t in [
+            "CÔNG BÁO điện tử của tỉnh",
+            "12345",
+            "12a",
+            "Cơ quan ban hành Bộ Tài chính",
+            "VĂN BẢN HỢP NHẤT",
+            "VĂN BẢN QUY PHẠM PHÁP LUẬT của Bộ",
+            "Kính gửi: Bộ Tài chính",
+            "",
+        ] {
+            assert!(!furniture(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn ok_title_line() {
+        assert_eq!(
+            title_line("NGHỊ ĐỊNH"),
+            Some(("NGHỊ ĐỊNH".len(), "Nghị định", "NGHỊ ĐỊNH".len()))
+        );
+        // A footnote marker glued to the title.
+        assert_eq!(
+            title_line("THÔNG TƯ1").map(|x| (x.1, x.2)),
+            Some(("Thông tư", "THÔNG TƯ".len()))
+        );
+        // The upper-case words after the name are the subject, not what follows.
+        let t = "LUẬT ĐẤT ĐAI Luật Đất đai số 31/2024/QH15 ngày 18 tháng 01 năm 2024";
+        assert_eq!(title_line(t).map(|x| &t[x.0..x.2]), Some(" ĐẤT ĐAI"));
+        assert_eq!(
+            title_line("QUYẾT ĐỊNH Về việc ban hành").map(|x| x.2),
+            Some("QUYẾT ĐỊNH Về việc ban hành".len())
+        );
+        assert_eq!(title_line("QUYẾT ĐỊNH này có hiệu lực"), None);
+        assert_eq!(title_line("Nghị định số 12"), None);
+    }
+
+    #[test]
+    fn ok_bodies_and_dashes() {
+        assert_eq!(body_head("CỤC THUẾ"), Some(true));
+        assert_eq!(body_head("BỘ Y TẾ"), Some(false));
+        assert_eq!(body_head("BỘ CHỈ HUY QUÂN SỰ"), Some(true));
+        assert_eq!(body_head("THƯƠNG BINH VÀ XÃ HỘI"), None);
+        assert_eq!(body_head("TỈNH KON TUM"), None);
+        assert_eq!(body_head("TỈNH ỦY BÌNH THUẬN"), Some(true));
+        assert!(names_body("QUỐC HỘI") && names_body("TÒA ÁN NHÂN DÂN TỐI CAO"));
+        assert!(!names_body("THÔNG TIN VĂN BẢN") && !names_body("TRÍCH YẾU"));
+        let t = "– BỘ XÂY DỰNG -";
+        let (a, b) = trim_dashes(t);
+        assert_eq!(&t[a..b], "BỘ XÂY DỰNG");
+        assert_eq!(unit_split("BỘ QUỐC PHÒNG"), None);
+        assert_eq!(
+            unit_split("BỘ TÀI CHÍNH TỔNG CỤC HẢI QUAN"),
+            Some("BỘ TÀI CHÍNH ".len())
+        );
+    }
+
+    #[test]
+    fn ok_dien_to_and_continued() {
+        let t = "THỦ TƯỚNG CHÍNH PHỦ điện: - Bộ Quốc phòng;";
+        assert_eq!(dien_to(t).map(|n| &t[n..]), Some("- Bộ Quốc phòng;"));
+        assert_eq!(dien_to("Công điện: số 5"), None);
+        assert_eq!(dien_to("Nhận được điện: khẩn"), None);
+        assert!(continued("(Tiếp theo Công báo số 579 + 580)"));
+        assert!(!continued("Tiếp theo, Bên mời thầu sẽ mở"));
+    }
 
     /// The header anchor's motto test, which looks no further than the
     /// first lower-case letter, answers as the whole-line search does, on

@@ -281,3 +281,24 @@ fn drop_footnote_marks(text: &str) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ok_drop_footnote_marks() {
+        assert_eq!(
+            drop_footnote_marks("Quy định về đăng ký thuế1"),
+            "Quy định về đăng ký thuế"
+        );
+        assert_eq!(
+            drop_footnote_marks("người quản lý, Kiểm soát viên12 công ty"),
+            "người quản lý, Kiểm soát viên công ty"
+        );
+        // Codes and numbers keep their digits.
+        for t in ["Luật số 31/2024/QH15", "COVID-19 và H5N1", "năm 2026", "QL.6"] {
+            assert_eq!(drop_footnote_marks(t), t);
+        }
+    }
+}

@@ -457,10 +457,17 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
         if sig.position.is_none() {
             if let Some(a) = sig.authority.last_mut() {
                 let ws = words(a);
-                if let Some(&(cut, _)) = ws.iter().skip(2).find(|(o, _)| position_at(&a[*o..])) {
+                // After a comma only a deputy's position (`KT. THỦ TƯỚNG, PHÓ
+                // THỦ TƯỚNG`): `KT. BỘ TRƯỞNG, CHỦ NHIỆM` is one title.
+                let deputy = |t: &str| kw_at(t, "pho").is_some() || kw_at(t, "thu truong").is_some();
+                let split = (2..ws.len()).find(|&k| {
+                    let at = &a[ws[k].0..];
+                    position_at(at) && (!ws[k - 1].1.ends_with(',') || deputy(at))
+                });
+                if let Some(cut) = split.map(|k| ws[k].0) {
                     sig.position = Some(a[cut..].to_string());
                     a.truncate(cut);
-                    let trimmed = a.trim_end().len();
+                    let trimmed = a.trim_end().trim_end_matches(',').len();
                     a.truncate(trimmed);
                 }
             }
@@ -481,6 +488,10 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
 /// followed by a lower-case one belongs to what follows: `Trần Hồng Hà Phụ
 /// lục` is `Trần Hồng Hà`). Returns the end word index.
 fn name_run(ws: &[(usize, &str)], i: usize) -> Option<usize> {
+    // Not from inside a longer run of capitalised words.
+    if i > 0 && is_name_word(ws[i - 1].1) {
+        return None;
+    }
     let mut j = i;
     while j < ws.len() && is_name_word(ws[j].1) && j - i < 6 {
         j += 1;
@@ -501,4 +512,30 @@ fn name_run(ws: &[(usize, &str)], i: usize) -> Option<usize> {
         return None;
     }
     Some(j)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn name(line: &str) -> Option<String> {
+        let ws = words(line);
+        (0..ws.len()).find_map(|i| name_run(&ws, i).map(|j| line[ws[i].0..ws[j - 1].0 + ws[j - 1].1.len()].to_string()))
+    }
+
+    #[test]
+    fn ok_name_run() {
+        assert_eq!(name("Phạm Minh Chính").as_deref(), Some("Phạm Minh Chính"));
+        assert_eq!(name("Trần Hồng Hà Phụ lục (Kèm theo)").as_deref(), Some("Trần Hồng Hà"));
+        assert_eq!(
+            name("Nguyễn Thị Thanh Trà PHỤ LỤC").as_deref(),
+            Some("Nguyễn Thị Thanh Trà")
+        );
+        assert_eq!(name("Bộ Tư pháp;"), None);
+        assert_eq!(name("Ban Bí thư Trung ương Đảng"), None);
+        assert_eq!(name("Phó Thủ tướng"), None);
+        assert_eq!(name("Số Giấy phép"), None);
+        assert_eq!(name("Lê"), None);
+        assert_eq!(name("Một Hai Ba Bốn Năm Sáu"), None);
+    }
 }
