@@ -318,7 +318,9 @@ pub struct Document {
     pub place: Option<String>,
     /// The date of issue.
     pub date: Option<IssueDate>,
-    /// The document type (`Công văn`, `Nghị định`...).
+    /// The document type (`Công văn`, `Nghị định`...); `Văn bản hợp nhất`
+    /// for a consolidated text, whose symbol, date, place, issuer and
+    /// signature are those of its authentication block at the end.
     pub doc_type: Option<String>,
     /// The subject (`V/v ...` without `V/v`, or the title's subject lines).
     pub subject: Option<String>,

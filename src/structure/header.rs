@@ -109,6 +109,7 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
             }
             if t.len() > PROSE_LEN
                 && !is_upper_text(t)
+                && title_line(t).is_none()
                 && !starts_with_place_date(t)
                 && motto(t).is_none()
                 && symbol_intro(t).is_none()

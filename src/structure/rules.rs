@@ -168,6 +168,7 @@ pub(super) fn title(s: &str) -> Option<(usize, &'static str)> {
 // TitleLine ::= Title Digit*                          (`NGHỊ ĐỊNH1`: a footnote marker)
 //             | Title (Sp UpperWord)+ (Sp Text)?       (`LUẬT DOANH NGHIỆP Luật Doanh nghiệp số …`)
 //             | Title Sp Upper Text                    (`QUYẾT ĐỊNH Về việc …`)
+//             (editorial notes `[…]` of a website copy skipped)
 /// A title at the start of a header segment: the type name's length, its
 /// canonical name, and where the subject printed on the same segment ends
 /// (the upper-case words after the name when mixed-case text follows them).
@@ -184,12 +185,24 @@ pub(super) fn title_line(s: &str) -> Option<(usize, &'static str, usize)> {
     if rest.trim().is_empty() || is_upper_text(s) {
         return Some((n, name, s.len()));
     }
-    let ws = words(rest);
-    match ws.iter().position(|(_, w)| w.chars().any(char::is_lowercase)) {
-        Some(0) => ws[0].1.starts_with(char::is_uppercase).then_some((n, name, s.len())),
-        Some(k) => Some((n, name, n + ws[k - 1].0 + ws[k - 1].1.len())),
-        None => Some((n, name, s.len())),
+    // A website's editorial notes in square brackets (`NGHỊ ĐỊNH [Quy định
+    // … được hướng dẫn bởi …] QUY ĐỊNH CHI TIẾT …`) are not read.
+    let mut depth = 0usize;
+    let mut upper_end = None;
+    for (o, w) in words(rest) {
+        if depth > 0 || w.starts_with('[') {
+            depth = (depth + w.matches('[').count()).saturating_sub(w.matches(']').count());
+            continue;
+        }
+        if w.chars().any(char::is_lowercase) {
+            return match upper_end {
+                Some(e) => Some((n, name, e)),
+                None => w.starts_with(char::is_uppercase).then_some((n, name, s.len())),
+            };
+        }
+        upper_end = Some(n + o + w.len());
     }
+    Some((n, name, s.len()))
 }
 
 /// A type name at the start of `s`, in any case (`Nghị quyết`, `LUẬT`).

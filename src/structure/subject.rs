@@ -29,6 +29,9 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
         // A title alone on its line: the subject is the next paragraph.
         let title_alone = parts.is_empty();
         let mut blank_seen = false;
+        // A website's editorial note (`[…]`) left open on the line before.
+        let depth = |text: &str| text.matches('[').count() as isize - text.matches(']').count() as isize;
+        let mut note = depth(&self.norm[s..e]);
         let stop = end.max(line + 1).min(self.lines.len());
         while l < stop && taken < SUBJECT_MAX_LINES {
             let ln = self.lines[l];
@@ -45,6 +48,14 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
                 break;
             }
             let t = self.text(l);
+            if note > 0 {
+                note += depth(t);
+                parts.push((ln.s, ln.e));
+                h.last_line = Some(l);
+                taken += 1;
+                l += 1;
+                continue;
+            }
             let limit = if parts.is_empty() {
                 SUBJECT_LINE_LEN
             } else {
@@ -175,7 +186,7 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
             return;
         };
         let joined: Vec<&str> = parts.iter().map(|&(s, e)| &norm[s..e]).collect();
-        let text = drop_footnote_marks(&fold_ws(&joined.join(" ")));
+        let text = drop_footnote_marks(&drop_editorial(&fold_ws(&joined.join(" "))));
         // `NGHỊ ĐỊNH: Quy định …`, `QUYẾT ĐỊNH - Về …`: the separator is not
         // the subject's.
         let text = text.trim_start_matches([':', '-', '–', '—', ' ']).to_string();
@@ -255,6 +266,29 @@ fn cites_at_start(t: &str) -> bool {
         rest = rest[k..].trim_start();
     }
     rest.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// Drop a website's editorial notes in square brackets (`[Điều này được
+/// hướng dẫn bởi …]`), not footnote markers (`[1]`).
+fn drop_editorial(text: &str) -> String {
+    if !text.contains('[') {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(a) = rest.find('[') {
+        let Some(b) = rest[a..].find(']').map(|b| a + b) else {
+            break;
+        };
+        out.push_str(&rest[..a]);
+        let inner = &rest[a + 1..b];
+        if inner.bytes().all(|c| c.is_ascii_digit()) {
+            out.push_str(&rest[a..=b]);
+        }
+        rest = &rest[b + 1..];
+    }
+    out.push_str(rest);
+    fold_ws(&out)
 }
 
 /// Drop footnote markers a PDF's text layer glues to a word (`thuế1`,
