@@ -490,7 +490,12 @@ fn number(i: &str) -> PResult<'_, &str> {
     if r.starts_with(|c: char| c.is_ascii_digit()) {
         return err(i, "a number of at most six digits");
     }
-    Ok(dotted_number(i, r).unwrap_or((r, n)))
+    if r.starts_with('.') {
+        if let Some(dotted) = dotted_number(i, r) {
+            return Ok(dotted);
+        }
+    }
+    Ok((r, n))
 }
 
 // DottedNumber ::= Digit+ ("." Digit{1,4})+ &"/"        (`58.12/2026/NQ-CP`)
@@ -503,8 +508,7 @@ fn dotted_number<'a>(i: &'a str, mut r: &'a str) -> Option<(&'a str, &'a str)> {
         }
         r = &rest[d..];
     }
-    (r.len() < i.len() && r.starts_with('/') && i[..i.len() - r.len()].contains('.'))
-        .then(|| (r, &i[..i.len() - r.len()]))
+    r.starts_with('/').then(|| (r, &i[..i.len() - r.len()]))
 }
 
 // Year ::= Digit{4}   (1945..=2100, not followed by a digit)

@@ -27,10 +27,9 @@ const AFTER: usize = 6;
 
 impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
     /// Read the authentication block of a consolidated text, if there is
-    /// one after the body start; `tail` is where the signature was looked
-    /// for (the block is found whether or not it was).
-    pub(super) fn consolidated(&mut self, tail: Option<usize>) {
-        let _ = tail;
+    /// one; a text whose own symbol is a `…/VBHN-…` one is a consolidated
+    /// text too.
+    pub(super) fn consolidated(&mut self) {
         let symbol_says = self.doc.symbol.as_ref().and_then(|s| s.type_code()) == Some("VBHN");
         let Some(x) = self.authentication_line() else {
             if symbol_says {

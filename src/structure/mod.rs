@@ -64,7 +64,7 @@ pub(crate) fn parse_structure(ctx: &Ctx<'_>, doc: &mut Document) -> Vec<Range<us
     let body_start = p.recipients(&header);
     let tail = p.tail(body_start);
     p.body(body_start, tail);
-    p.consolidated(tail);
+    p.consolidated();
     p.finish(&header);
     regions
 }
