@@ -85,7 +85,10 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
             let parent = &bodies[bodies.len() - 2];
             self.doc.issuer_parent = Some(parent.text.clone());
             self.doc.spans.issuer_parent = Some(self.span(parent.s, parent.e));
-        } else if let Some(cut) = unit_split(&text).filter(|_| !self.norm[s..e].contains('\n')) {
+        } else if let Some(cut) = Some(&self.norm[s..e])
+            .filter(|t| !t.contains('\n'))
+            .and_then(unit_split)
+        {
             // A parent body printed on the same segment (`BỘ TÀI CHÍNH TỔNG
             // CỤC HẢI QUAN`): cut before the last unit word that is not the
             // first.
