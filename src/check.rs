@@ -2405,6 +2405,7 @@ const PARSER_FINGERPRINT: u128 = {
     h = fnv128(include_bytes!("structure/issuer.rs"), h);
     h = fnv128(include_bytes!("structure/subject.rs"), h);
     h = fnv128(include_bytes!("structure/consolidated.rs"), h);
+    h = fnv128(include_bytes!("structure/metadata.rs"), h);
     h = fnv128(include_bytes!("cite.rs"), h);
     h = fnv128(include_bytes!("symbol.rs"), h);
     h = fnv128(include_bytes!("date.rs"), h);

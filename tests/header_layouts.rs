@@ -317,9 +317,30 @@ fn one_line_and_torn_headers() {
 fn dotted_number_and_title_line_number() {
     let doc = parse("CHÍNH PHỦ\nSố: 58.12/2026/NQ-CP\nHà Nội, ngày 02 tháng 6 năm 2026\nNGHỊ QUYẾT\nVề một việc\n");
     assert_eq!(symbol(&doc).as_deref(), Some("58.12/2026/NQ-CP"));
-    // A copy's title line with the number, no `Số:` line.
+    // A copy's title line with the number, no `Số:` line: not the document's
+    // own text, said in a diagnostic.
     let doc = parse("Quyết định 612/QĐ-UBND năm 2021 ban hành một kế hoạch\nĐiều 1. Ban hành.\n");
-    assert_eq!(symbol(&doc).as_deref(), Some("612/QĐ-UBND"));
+    assert_eq!(symbol(&doc), None);
+    let d = doc
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "symbol-in-metadata")
+        .expect("a symbol-in-metadata diagnostic");
+    assert!(d.message.contains("612/QĐ-UBND"), "{}", d.message);
+    // Nor is an information table's.
+    let doc = parse(
+        "| Trường | Giá trị |\n|---|---|\n| Số hiệu | 77/2025/TT-BCT |\n| Ngày ban hành | 14/3/2025 |\n\n\
+         Điều 1. Phạm vi\nThông tư này quy định.\n",
+    );
+    assert_eq!(symbol(&doc), None);
+    assert_eq!(doc.date, None);
+    let codes: Vec<&str> = doc.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert!(
+        codes.contains(&"symbol-in-metadata") && codes.contains(&"date-in-metadata"),
+        "{codes:?}"
+    );
+    // The type the text calls itself.
+    assert_eq!(doc.doc_type.as_deref(), Some("Thông tư"));
 }
 
 // ---------------------------------------------------------------------------
@@ -449,7 +470,7 @@ fn real_issuers_subjects_and_signatures() {
             .subject
             .as_deref()
             .unwrap()
-            .starts_with("Về việc công bố giá trị dòng chảy tối thiểu"));
+            .starts_with("công bố giá trị dòng chảy tối thiểu"));
     }
     if let Some(doc) = corpus("docs/tvpl_johnpa02__179_Quyet_dinh_435_QD_UBND_nam_2020.txt") {
         assert_eq!(doc.issuer.as_deref(), Some("ỦY BAN NHÂN DÂN TỈNH KON TUM"));

@@ -18,7 +18,8 @@
 use super::issuer::Cand;
 use super::lex::*;
 use super::rules::*;
-use super::Parser;
+use super::subject::cites_at_start;
+use super::{Header, Parser};
 
 /// How far (lines that are not blank) the parts of the block stand from
 /// `XÁC THỰC VĂN BẢN HỢP NHẤT`.
@@ -27,12 +28,13 @@ const AFTER: usize = 6;
 
 impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
     /// Read the authentication block of a consolidated text, if there is
-    /// one; a text whose own symbol is a `…/VBHN-…` one is a consolidated
+    /// one; a text whose own symbol is a `…/VBHN-…` one, or whose title is
+    /// followed by its base document and what amended it, is a consolidated
     /// text too.
-    pub(super) fn consolidated(&mut self) {
+    pub(super) fn consolidated(&mut self, h: &Header) {
         let symbol_says = self.doc.symbol.as_ref().and_then(|s| s.type_code()) == Some("VBHN");
         let Some(x) = self.authentication_line() else {
-            if symbol_says {
+            if symbol_says || self.base_named(h) {
                 self.doc.doc_type = Some("Văn bản hợp nhất".to_string());
             }
             return;
@@ -96,6 +98,25 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
         }
     }
 
+    /// Does the text under the title name the base document and what
+    /// amended it (`Luật … số 84/2015/QH13 ngày …, có hiệu lực …, được sửa
+    /// đổi, bổ sung bởi: …`), as a consolidated text does when its
+    /// authentication block is not in the text (an instalment cut short)?
+    fn base_named(&self, h: &Header) -> bool {
+        let Some(last) = h.last_line.filter(|_| self.doc.subject.is_some()) else {
+            return false;
+        };
+        // The paragraph under the title, up to `Căn cứ`.
+        let next: Vec<&str> = (last + 1..self.lines.len())
+            .filter(|&l| !self.lines[l].is_blank() && !self.is_furniture(l))
+            .take(8)
+            .map(|l| self.text(l))
+            .take_while(|t| kw_at(t, "can cu").is_none())
+            .collect();
+        let says = |kw: &str| next.iter().any(|t| find_kw(t, kw).is_some());
+        next.first().is_some_and(|t| cites_at_start(t)) && says("co hieu luc") && says("bo sung boi")
+    }
+
     /// The line of `XÁC THỰC VĂN BẢN HỢP NHẤT` (the last one, outside
     /// footnotes).
     fn authentication_line(&self) -> Option<usize> {
@@ -104,7 +125,7 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
         for needle in ["XÁC THỰC VĂN BẢN HỢP NHẤT", "Xác thực văn bản hợp nhất"] {
             for at in memchr::memmem::find_iter(norm, needle.as_bytes()) {
                 let l = self.lines.partition_point(|ln| ln.e < at);
-                if l < self.lines.len() && !self.is_footnote_line(l) && xac_thuc(self.text(l)) {
+                if l < self.lines.len() && find_kw(self.text(l), "xac thuc van ban hop nhat").is_some() {
                     found = Some(found.map_or(l, |f: usize| f.max(l)));
                 }
             }

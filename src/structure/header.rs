@@ -6,7 +6,7 @@ use super::issuer::Cand;
 use super::lex::*;
 use super::rules::*;
 use super::{Header, Parser, HEADER_MAX_LINES, PROSE_LEN};
-use crate::date::{date_text, date_vi_bare, RawDate};
+use crate::date::{date_text, RawDate};
 use crate::model::{Family, Severity};
 use crate::symbol::symbol;
 use crate::text::fold_ws;
@@ -16,14 +16,29 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
     /// (at the start, or after an upper-case issuer), a `Số:` line, a
     /// `<Place>, ngày` line or `Kính gửi`?
     pub(super) fn is_anchor(&self, l: usize) -> bool {
-        let t = self.text(l);
-        if motto_anchor(t) {
+        if self.motto_line(l) {
             return true;
         }
+        let t = self.text(l);
         let unb = &t[bullet_len(t)..];
         symbol_intro(t).is_some_and(|n| n == t.len() || symbol(&t[n..]).is_ok())
             || kinh_gui(unb).is_some()
             || starts_with_place_date(t)
+    }
+
+    /// The motto on line `l` (also in a table's cell).
+    fn motto_line(&self, l: usize) -> bool {
+        motto_anchor(self.text(l)) || self.in_cells(l, motto_anchor)
+    }
+
+    /// Does `rule` hold for a cell of a header printed as a Markdown table
+    /// (`| **CHÍNH PHỦ**<br>Số: 211/2026/NĐ-CP | **CỘNG HÒA …**<br>… |`)?
+    fn in_cells(&self, l: usize, rule: impl Fn(&str) -> bool) -> bool {
+        let t = self.text(l);
+        (t.starts_with('|') || t.contains("<br"))
+            && segments(self.norm, self.lines[l])
+                .into_iter()
+                .any(|(s, e)| rule(&self.norm[s..e]))
     }
 
     /// The header window `start..end`. The national or Party motto marks
@@ -34,7 +49,7 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
     /// first anchor further down.
     pub(super) fn header_window(&self) -> (usize, usize) {
         let end = self.header_end(0);
-        let motto_in = |from: usize, to: usize| (from..to).find(|&l| motto_anchor(self.text(l)));
+        let motto_in = |from: usize, to: usize| (from..to).find(|&l| self.motto_line(l));
         if let Some(m) = motto_in(0, end) {
             let s = self.walk_back(m);
             return (s, self.header_end(s).max(m + 1));
@@ -183,7 +198,11 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
                             continue;
                         }
                     }
-                    if let Some((ms, me, fam)) = motto(seg) {
+                    // After the motto, a title that names the country (`HIẾN
+                    // PHÁP NƯỚC CỘNG HÒA …`, `NGHỊ QUYẾT … QUỐC HỘI NƯỚC CỘNG
+                    // HÒA …`) is a title.
+                    let title_first = family_span.is_some() && !title_found && title_line(seg).is_some();
+                    if let Some((ms, me, fam)) = motto(seg).filter(|_| !title_first) {
                         if family_span.is_none() {
                             family_span = Some((cur + ms, cur + me, fam));
                         }
@@ -254,6 +273,10 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
                         h.last_line = Some(l);
                         break 'lines;
                     }
+                    if let Some(n) = draft_mark(seg) {
+                        cur += n;
+                        continue;
+                    }
                     if let Some(urgent) = mark(seg) {
                         let v = fold_ws(seg);
                         if urgent {
@@ -286,14 +309,18 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
             self.doc.family = Some(fam);
             self.doc.spans.family = Some(self.span(s, e));
         }
-        // Issuer and parent.
-        self.set_issuer(&cands);
-        // Fallbacks from an information table (curated copies).
+        // Issuer and parent: upper-case lines alone are not a header (a
+        // gazette banner over a scan with no text).
+        if sym_found || date_found || family_span.is_some() || title_found || h.kinh_gui.is_some() {
+            self.set_issuer(&cands);
+        }
+        // A copy's metadata (information table, title) is not the document's
+        // text: what it gives is only said.
         if !sym_found {
-            sym_found = self.symbol_from_field(end) || self.symbol_from_title();
+            self.symbol_in_metadata(end);
         }
         if !date_found {
-            self.date_from_field(end);
+            self.date_in_metadata(end);
         }
         // A gazette page may print the title and subject first and the
         // header block after the first articles.
@@ -332,6 +359,85 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
             || h.kinh_gui.is_some()
             || title_found;
         h
+    }
+
+    /// What the header left unread and the rest of the text gives: the
+    /// date a law or resolution was adopted (`… thông qua ngày 23 tháng 3
+    /// năm 2022.`, in its closing formula) when no date line is printed; the
+    /// type the text calls itself (`Thông tư này`, `Công văn này`) when no
+    /// type line or number says it.
+    pub(super) fn fields_in_the_text(&mut self, body_start: usize, tail: Option<usize>) {
+        if self.doc.date.is_none() && !self.doc.diagnostics.iter().any(|d| d.code.ends_with("-date")) {
+            self.adoption_date(tail);
+        }
+        if self.doc.doc_type.is_none() {
+            self.type_from_self_reference(body_start);
+        }
+    }
+
+    // Adoption ::= "thông qua" Sp Date
+    fn adoption_date(&mut self, tail: Option<usize>) {
+        let end = tail.unwrap_or(self.lines.len());
+        let last: Vec<usize> = (0..end)
+            .rev()
+            .filter(|&l| !self.lines[l].is_blank() && !self.is_furniture(l) && !self.is_footnote_line(l))
+            .take(8)
+            .collect();
+        for l in last {
+            let line = self.lines[l];
+            let t = self.text(l);
+            let Some((_, e)) = find_kw(t, "thong qua") else {
+                continue;
+            };
+            let rest = t[e..].trim_start();
+            if kw_at(rest, "ngay").is_none() {
+                continue;
+            }
+            let at = line.e - rest.len();
+            // The date may run on to the next line.
+            let stop = self.lines.get(l + 1).map_or(line.e, |next| next.e);
+            if let Ok((r, raw)) = date_text(&self.norm[at..stop]) {
+                self.set_date(raw, at, stop - r.len());
+            }
+            return;
+        }
+    }
+
+    /// The type a text without a type line calls itself in its body.
+    fn type_from_self_reference(&mut self, body_start: usize) {
+        const SELF_TYPES: &[(&str, &str)] = &[
+            ("Thông tư liên tịch", "Thông tư liên tịch"),
+            ("Nghị quyết liên tịch", "Nghị quyết liên tịch"),
+            ("Thông tư", "Thông tư"),
+            ("Nghị định", "Nghị định"),
+            ("Nghị quyết", "Nghị quyết"),
+            ("Quyết định", "Quyết định"),
+            ("Chỉ thị", "Chỉ thị"),
+            ("Bộ luật", "Bộ luật"),
+            ("Luật", "Luật"),
+            ("Pháp lệnh", "Pháp lệnh"),
+            ("Công văn", "Công văn"),
+            ("Công điện", "Công điện"),
+            ("Thông báo", "Thông báo"),
+            ("Kế hoạch", "Kế hoạch"),
+            ("Hướng dẫn", "Hướng dẫn"),
+        ];
+        let from = self.lines.get(body_start).map_or(self.norm.len(), |l| l.s);
+        let text = &self.norm[from..];
+        for at in memchr::memmem::find_iter(text.as_bytes(), " này".as_bytes()) {
+            let before = &text[..at];
+            let found = SELF_TYPES.iter().find(|(printed, _)| {
+                before.ends_with(printed)
+                    && !before[..before.len() - printed.len()]
+                        .chars()
+                        .next_back()
+                        .is_some_and(crate::text::is_alnum)
+            });
+            if let Some((_, name)) = found {
+                self.doc.doc_type = Some(name.to_string());
+                return;
+            }
+        }
     }
 
     /// A gazette instalment that continues a document printed in an earlier
@@ -418,6 +524,15 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
     /// symbol broken at a hyphen over two lines (`03/2021/TTLT-VKSNDTC-` ⏎
     /// `TANDTC-BCA`).
     fn read_header_symbol(&mut self, l: usize, at: usize, end: usize, announced: bool) -> Option<usize> {
+        // A blank number (`Số: … /2016/QH14`, a draft's): the dots are no
+        // number.
+        let text = &self.norm[at..end];
+        let blank = text.len() - text.trim_start_matches(['…', '.', ' ']).len();
+        if blank > 0 && text[blank..].starts_with('/') {
+            return self
+                .read_header_symbol(l, at + blank, end, announced)
+                .map(|n| n + blank);
+        }
         let n = self.read_symbol(at, end, announced)?;
         let rest = self.norm[at + n..end].trim();
         if !matches!(rest, "-" | "–") || end != self.lines[l].e {
@@ -501,102 +616,6 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
                     ),
                     Some(span),
                 );
-            }
-        }
-    }
-
-    /// `Số hiệu | 91/2026/TT-BTC` in an information table.
-    pub(super) fn symbol_from_field(&mut self, end: usize) -> bool {
-        for l in 0..end {
-            let line = self.lines[l];
-            let t = self.text(l);
-            let lead = table_cell_start(t);
-            if let Some(n) = symbol_field(&t[lead..]) {
-                let at = line.s + lead + n;
-                let stop = self.norm[at..line.e].find('|').map_or(line.e, |p| at + p);
-                if self.read_symbol(at, stop, false).is_some() {
-                    let span = self.doc.spans.symbol;
-                    self.diag(
-                        "symbol-from-table",
-                        Severity::Info,
-                        "no \"Số:\" line: expected one in the header, found the số ký hiệu in an information table",
-                        span,
-                    );
-                    return true;
-                }
-            }
-        }
-        false
-    }
-
-    // CopyTitle ::= (TypeName Sp ("số" ":"? Sp)?)? Symbol (Sp Text)?
-    /// The title a copy prints on its first line (`Nghị định 102/2017/NĐ-CP`,
-    /// `# 46/2026/NĐ-CP`), when the document's own `Số:` line is missing.
-    pub(super) fn symbol_from_title(&mut self) -> bool {
-        let Some(l) = (0..self.lines.len().min(HEADER_MAX_LINES)).find(|&l| !self.lines[l].is_blank()) else {
-            return false;
-        };
-        let line = self.lines[l];
-        let t = self.text(l);
-        let mut at = 0;
-        if let Some((n, _)) = type_name_at(t) {
-            at = n + (t[n..].len() - t[n..].trim_start().len());
-            if let Some(k) = kw_at(&t[at..], "so") {
-                let r = &t[at + k..];
-                at += k + (r.len() - r.trim_start_matches(|c: char| c == ':' || c.is_whitespace()).len());
-            }
-        }
-        let rest = &t[at..];
-        let shaped = symbol(rest).is_ok_and(|(r, raw)| {
-            (r.is_empty() || r.starts_with([' ', '\t']))
-                && raw.number.is_some()
-                && raw.codes.len() + usize::from(raw.year.is_some()) >= 2
-        });
-        if !shaped || self.read_symbol(line.s + at, line.e, false).is_none() {
-            return false;
-        }
-        let span = self.doc.spans.symbol;
-        self.diag(
-            "symbol-from-title",
-            Severity::Info,
-            "no \"Số:\" line: expected one in the header, found the số ký hiệu in the copy's title",
-            span,
-        );
-        true
-    }
-
-    /// `Ngày ban hành | 30/6/2026` in an information table.
-    pub(super) fn date_from_field(&mut self, end: usize) {
-        for l in 0..end {
-            let line = self.lines[l];
-            let t = self.text(l);
-            let lead = table_cell_start(t);
-            if let Some(n) = date_field(&t[lead..]) {
-                let at = line.s + lead + n;
-                let field = &self.norm[at..line.e];
-                // `2026-06-30` (ISO, as some tables print it).
-                let iso = field
-                    .get(..10)
-                    .filter(|_| field[10..].starts_with([' ', '|']) || field.len() == 10);
-                if let Some(d) = iso.and_then(|f| f.parse::<crate::date::IssueDate>().ok()) {
-                    self.doc.date = Some(d);
-                    self.doc.spans.date = Some(self.span(at, at + 10));
-                    return;
-                }
-                if let Ok((rest, raw)) = date_text(field).or_else(|_| date_vi_bare(field)) {
-                    let de = line.e - rest.len();
-                    self.set_date(raw, at, de);
-                    if self.doc.date.is_some() {
-                        let span = self.doc.spans.date;
-                        self.diag(
-                            "date-from-table",
-                            Severity::Info,
-                            "no date line: expected \"<place>, ngày ...\" in the header, found the date in an information table",
-                            span,
-                        );
-                        return;
-                    }
-                }
             }
         }
     }

@@ -114,8 +114,9 @@ pub(super) fn words(s: &str) -> Vec<(usize, &str)> {
     out
 }
 
-/// Cut a line into segments at rules (`-----`, `___`, `***`, `===`) and table
-/// bars (`|`); each segment trimmed, empty ones dropped. Offsets absolute.
+/// Cut a line into segments at rules (`-----`, `___`, `***`, `===`), table
+/// bars (`|`) and `<br>`; each segment trimmed, empty ones dropped. Offsets
+/// absolute.
 pub(super) fn segments(norm: &str, line: Line) -> Vec<(usize, usize)> {
     let text = &norm[line.s..line.e];
     let bytes = text.as_bytes();
@@ -137,6 +138,16 @@ pub(super) fn segments(norm: &str, line: Line) -> Vec<(usize, usize)> {
             i += 1;
             seg_start = i;
             continue;
+        }
+        // `<br>` in a Markdown table cell converted from HTML (`**CHÍNH
+        // PHỦ**<br>Số: 211/2026/NĐ-CP`): a line break.
+        if b == b'<' && bytes.len() - i >= 4 && bytes[i + 1..i + 3].eq_ignore_ascii_case(b"br") {
+            if let Some(k) = text[i..].find('>').filter(|&k| k <= 6) {
+                push(seg_start, i, &mut out);
+                i += k + 1;
+                seg_start = i;
+                continue;
+            }
         }
         if matches!(b, b'-' | b'_' | b'=' | b'*' | b'~') {
             let mut j = i;

@@ -35,6 +35,7 @@ mod consolidated;
 mod header;
 mod issuer;
 mod lex;
+mod metadata;
 mod rules;
 mod subject;
 mod tail;
@@ -44,7 +45,7 @@ const HEADER_MAX_LINES: usize = 150;
 /// A line longer than this (bytes) without header keywords is body prose.
 const PROSE_LEN: usize = 300;
 /// How far a continuation of the subject may run (lines).
-const SUBJECT_MAX_LINES: usize = 5;
+const SUBJECT_MAX_LINES: usize = 16;
 /// How many lines the Nơi nhận / signature tail may take.
 const TAIL_MAX_LINES: usize = 60;
 
@@ -64,7 +65,8 @@ pub(crate) fn parse_structure(ctx: &Ctx<'_>, doc: &mut Document) -> Vec<Range<us
     let body_start = p.recipients(&header);
     let tail = p.tail(body_start);
     p.body(body_start, tail);
-    p.consolidated();
+    p.fields_in_the_text(body_start, tail);
+    p.consolidated(&header);
     p.finish(&header);
     regions
 }

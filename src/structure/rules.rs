@@ -137,6 +137,7 @@ pub(super) const TITLES: &[(&str, &str)] = &[
     ("nghi quyet lien tich", "Nghị quyết liên tịch"),
     ("van ban hop nhat", "Văn bản hợp nhất"),
     ("bo luat", "Bộ luật"),
+    ("hien phap", "Hiến pháp"),
     ("nghi dinh", "Nghị định"),
     ("nghi quyet", "Nghị quyết"),
     ("thong tu", "Thông tư"),
@@ -182,7 +183,15 @@ pub(super) fn title_line(s: &str) -> Option<(usize, &'static str, usize)> {
         return t[n..].trim().is_empty().then_some((n, name, t.len()));
     };
     let rest = &s[n..];
-    if rest.trim().is_empty() || is_upper_text(s) {
+    if rest.trim().is_empty() {
+        return Some((n, name, s.len()));
+    }
+    // The names that are verbs too open a subject (`QUY ĐỊNH CHI TIẾT …`,
+    // `HƯỚNG DẪN THỰC HIỆN …`) unless alone on their line.
+    if matches!(name, "Quy định" | "Hướng dẫn" | "Thông báo" | "Báo cáo" | "Kết luận") {
+        return None;
+    }
+    if is_upper_text(s) {
         return Some((n, name, s.len()));
     }
     // A website's editorial notes in square brackets (`NGHỊ ĐỊNH [Quy định
@@ -191,6 +200,12 @@ pub(super) fn title_line(s: &str) -> Option<(usize, &'static str, usize)> {
     let mut upper_end = None;
     for (o, w) in words(rest) {
         if depth > 0 || w.starts_with('[') {
+            if depth == 0 {
+                if let Some(e) = upper_end {
+                    // A note after the subject's words ends the subject.
+                    return Some((n, name, e));
+                }
+            }
             depth = (depth + w.matches('[').count()).saturating_sub(w.matches(']').count());
             continue;
         }
@@ -235,6 +250,21 @@ pub(super) fn mark(s: &str) -> Option<bool> {
         }
     }
     None
+}
+
+// DraftMark ::= "DỰ THẢO" (Sp Version)?        (`DỰ THẢO 24.10.2016`, `DỰ THẢO LẦN 2`)
+/// A draft's mark at the start of a header segment: the bytes it takes.
+pub(super) fn draft_mark(s: &str) -> Option<usize> {
+    let n = kw_at(s, "du thao").filter(|&n| is_upper_text(&s[..n]))?;
+    let rest = &s[n..];
+    let t = rest.trim_start();
+    let version = if let Some(k) = kw_at(t, "lan") {
+        let r = t[k..].trim_start();
+        k + (t[k..].len() - r.len()) + r.bytes().take_while(u8::is_ascii_digit).count()
+    } else {
+        t.bytes().take_while(|b| b.is_ascii_digit() || *b == b'.').count()
+    };
+    Some(n + (rest.len() - t.len()) + version)
 }
 
 // KinhGui ::= ("Kính gửi" | "Kính gởi") ":"?

@@ -14,7 +14,7 @@ use crate::text::fold_ws;
 /// How long (bytes) the first line of a subject under a title may be; a
 /// continuation line is shorter.
 const SUBJECT_LINE_LEN: usize = 700;
-const CONTINUATION_LEN: usize = 250;
+const CONTINUATION_LEN: usize = 400;
 
 impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
     /// The subject starting at `s..e` on `line`, continued on the following
@@ -32,7 +32,14 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
         // A website's editorial note (`[…]`) left open on the line before.
         let depth = |text: &str| text.matches('[').count() as isize - text.matches(']').count() as isize;
         let mut note = depth(&self.norm[s..e]);
-        let stop = end.max(line + 1).min(self.lines.len());
+        // A long subject line under the title may have ended the header
+        // window: the subject's own stops end it.
+        let stop = if title_alone {
+            end.max(line + 2 + SUBJECT_MAX_LINES)
+        } else {
+            end.max(line + 1)
+        };
+        let stop = stop.min(self.lines.len());
         while l < stop && taken < SUBJECT_MAX_LINES {
             let ln = self.lines[l];
             if ln.is_blank() || self.is_furniture(l) {
@@ -74,9 +81,17 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
             let continues = if title_alone && parts.is_empty() {
                 true
             } else if title_alone {
-                !blank_seen
+                // A blank line (a PDF's text layer puts them anywhere) ends
+                // the subject unless it is left open (`… đối với` ⏎⏎ `Tập
+                // đoàn …`) or the next line carries it on in lower case.
+                !blank_seen || first.is_lowercase() || self.open_ended(&parts)
             } else {
-                first.is_lowercase() || matches!(first, '“' | '"' | '(' | '‘')
+                // On the title's line: carried on in lower case, or, for a
+                // subject in capitals, in capitals (`… PHÁT TRIỂN KINH TẾ` ⏎
+                // `- XÃ HỘI …`).
+                first.is_lowercase()
+                    || matches!(first, '“' | '"' | '(' | '‘')
+                    || (is_upper_text(t) && parts.iter().all(|&(s, e)| is_upper_text(&self.norm[s..e])))
             };
             if !continues {
                 break;
@@ -125,6 +140,17 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
                     | "hien"
                     | "huong"
                     | "dan"
+                    | "boi"
+                    | "ngay"
+                    | "truoc"
+                    | "sau"
+                    | "den"
+                    | "tu"
+                    | "trong"
+                    | "thuoc"
+                    | "bang"
+                    | "nham"
+                    | "la"
             )
         })
     }
@@ -164,9 +190,14 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
     pub(super) fn set_subject(&mut self, parts: &[(usize, usize)]) {
         let norm = self.norm;
         let mut parts = parts.to_vec();
-        // `QUYẾT ĐỊNH V/V BAN HÀNH …`: the prefix is not the subject.
+        // `QUYẾT ĐỊNH V/V BAN HÀNH …`, `Về việc công bố …`: the prefix is
+        // not the subject.
         if let Some(first) = parts.first_mut() {
-            if let Some(n) = vv(&norm[first.0..first.1]) {
+            let t = &norm[first.0..first.1];
+            if let Some(n) = vv(t).or_else(|| {
+                let n = kw_at(t, "ve viec")?;
+                Some(n + (t[n..].len() - t[n..].trim_start_matches([' ', ':']).len()))
+            }) {
                 first.0 += n;
             }
         }
@@ -202,11 +233,17 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
     /// after a position (`BỘ TRƯỞNG`, `CHỦ TỊCH`), and not after `của`,
     /// `thuộc`, `và`... (where it is part of the subject).
     pub(super) fn authority_tail(&self, text: &str) -> Option<usize> {
-        let ws: Vec<(usize, String)> = words(text)
+        let mut ws: Vec<(usize, String)> = words(text)
             .into_iter()
             .map(|(o, w)| (o, fold(w).chars().filter(|c| c.is_alphanumeric()).collect::<String>()))
             .filter(|(_, w)| !w.is_empty())
             .collect();
+        // `QUỐC HỘI NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`: the authority
+        // line of an old resolution names the country after the body.
+        const COUNTRY: [&str; 9] = ["nuoc", "cong", "hoa", "xa", "hoi", "chu", "nghia", "viet", "nam"];
+        if ws.len() > COUNTRY.len() && ws[ws.len() - COUNTRY.len()..].iter().map(|(_, w)| w).eq(COUNTRY.iter()) {
+            ws.truncate(ws.len() - COUNTRY.len());
+        }
         let names = [
             self.doc.issuer.as_deref(),
             self.doc.issuer_parent.as_deref(),
@@ -252,9 +289,10 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
 }
 
 /// A line that opens with a document cited by type and number (`Nghị định
-/// số 181/2025/NĐ-CP ngày …`, `Thông tư 38/2015/TT-BLĐTBXH …`): the base
-/// document a consolidated text names under its title, not the subject.
-fn cites_at_start(t: &str) -> bool {
+/// số 181/2025/NĐ-CP ngày …`, `Thông tư 38/2015/TT-BLĐTBXH …`, `Luật Đất đai
+/// số 31/2024/QH15 …`): the base document a consolidated text names under
+/// its title, not the subject.
+pub(super) fn cites_at_start(t: &str) -> bool {
     let Some((n, _)) = type_name_at(t) else {
         return false;
     };
@@ -265,7 +303,14 @@ fn cites_at_start(t: &str) -> bool {
     if let Some(k) = kw_at(rest, "so") {
         rest = rest[k..].trim_start();
     }
-    rest.starts_with(|c: char| c.is_ascii_digit())
+    if rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return true;
+    }
+    // A law cited by its name, then its number (`Luật An toàn, vệ sinh lao
+    // động số 84/2015/QH13 …`).
+    let head = &rest[..rest.len().min(160)];
+    let head = &head[..head.find(['.', ';', ':']).unwrap_or(head.len())];
+    find_kw(head, "so").is_some_and(|(_, e)| head[e..].trim_start().starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// Drop a website's editorial notes in square brackets (`[Điều này được

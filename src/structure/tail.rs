@@ -118,6 +118,19 @@ const NOT_NAMES: &[&str] = &[
     "lệnh",
 ];
 
+/// Words that open a heading and never stand inside a person's name.
+const HEADINGS: &[&str] = &[
+    "Mẫu", "Phụ", "Điều", "Chương", "Mục", "Phần", "Biểu", "Bảng", "Phiếu", "Giấy", "Đơn",
+];
+
+// Rank ::= ("Đại" | "Thượng" | "Trung" | "Thiếu") Sp "tướng"
+/// A military rank before a signer's name: its length in bytes.
+fn rank(t: &str) -> Option<usize> {
+    ["dai tuong", "thuong tuong", "trung tuong", "thieu tuong"]
+        .iter()
+        .find_map(|kw| kw_at(t, kw))
+}
+
 impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
     /// Nơi nhận and the signature: returns the first line of the tail (the
     /// end of the body), if there is a tail.
@@ -210,6 +223,23 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
             return false;
         };
         let upper_word = c0.is_uppercase() && c1.is_some_and(|c| c.is_uppercase() || matches!(c, '.' | '/' | ' '));
+        // A name alone with its `(Đã ký)` (`Nguyễn Văn An (Đã ký)`), or after
+        // a military rank (`Đại tướng Lương Tam Quang`).
+        let named = c0.is_uppercase() && {
+            let t = self.text(l);
+            let ws = words(t);
+            (t.ends_with("ký)")
+                && kw_at(t.rsplit('(').next().unwrap_or(""), "da ky").is_some()
+                && name_run(&ws, 0).is_some())
+                || rank(t).is_some_and(|k| {
+                    ws.iter()
+                        .position(|&(o, _)| o >= k)
+                        .is_some_and(|i| name_run(&ws, i).is_some())
+                })
+        };
+        if named {
+            return !self.is_footnote_line(l);
+        }
         if !upper_word && !(near_list && (has_bullet(self.text(l)) || c0 == 'N')) {
             return false;
         }
@@ -227,8 +257,12 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
         }
         // A position in capitals, perhaps with the name after it on the
         // same line (`CHỦ TỊCH QUỐC HỘI Nguyễn Phú Trọng`).
-        let upper_head = t.split_whitespace().next().is_some_and(is_upper_text);
-        (t.len() < 100 && upper_head && position_at(t)) || xac_thuc(t)
+        let run = words(t)
+            .into_iter()
+            .take_while(|(_, w)| is_upper_text(w))
+            .last()
+            .map_or(0, |(o, w)| o + w.len());
+        (run > 0 && run < 100 && position_at(&t[..run])) || xac_thuc(t)
     }
 
     /// The end of a signature block that starts on line `start`: after at
@@ -302,6 +336,14 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
         last
     }
 
+    /// The rest of line `l` after `XÁC THỰC VĂN BẢN HỢP NHẤT`, if it holds it.
+    fn after_authentication(&self, l: usize) -> Option<(usize, usize)> {
+        let line = self.lines[l];
+        let (_, e) = find_kw(self.text(l), "xac thuc van ban hop nhat")?;
+        let rest = self.norm[line.s + e..line.e].trim_start();
+        Some((line.e - rest.len(), line.e))
+    }
+
     pub(super) fn is_signature_line(&self, t: &str) -> bool {
         authority_prefix(t.split_whitespace().next().unwrap_or("")).is_some()
             || kw_at(t.trim_start_matches('('), "da ky").is_some()
@@ -318,29 +360,24 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
         let mut pending: Option<String> = None;
         // An authority prefix alone at the end of its line.
         let mut dangling = false;
+        let mut signer_line = start;
         'lines: for l in start..end {
-            let Some((ls, le)) = self.signature_part(l) else {
+            // `XÁC THỰC VĂN BẢN HỢP NHẤT CHỦ NHIỆM Bùi Văn Cường`: a
+            // consolidated text's authentication, then its signer, wherever
+            // the line starts (glued to a footnote mark at times).
+            let authentication = if l == start { self.after_authentication(l) } else { None };
+            let Some((ls, le)) = authentication.or_else(|| self.signature_part(l)) else {
                 continue;
             };
-            let mut t = &norm[ls..le];
-            if l > start && t.len() > 200 && !self.is_signature_line(t) {
+            let t = &norm[ls..le];
+            if l > start && t.len() > 200 && !self.is_signature_line(t) && !dangling {
                 break;
             }
             // A Nơi nhận entry broken over lines (`Bộ Tư pháp;`).
             if t.ends_with([';', ',']) && !is_upper_text(t) {
                 continue;
             }
-            let mut base = ls;
-            if xac_thuc(t) {
-                // `XÁC THỰC VĂN BẢN HỢP NHẤT CHỦ NHIỆM Bùi Văn Cường`: the
-                // consolidated text's authentication, then its signer.
-                let n = kw_at(t, "xac thuc van ban hop nhat").unwrap_or(0);
-                let rest = t[n..].trim_start();
-                base = le - rest.len();
-                t = rest;
-                first.get_or_insert(ls);
-                last = last.max(ls + n);
-            }
+            let base = ls;
             let ws = words(t);
             let mut i = 0;
             if dangling {
@@ -415,6 +452,11 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
                     i = j;
                     continue;
                 }
+                if let Some(k) = rank(&t[wo..]) {
+                    // `Đại tướng Lương Tam Quang`: the rank is not the name.
+                    i = ws.iter().position(|&(o, _)| o >= wo + k).unwrap_or(ws.len());
+                    continue;
+                }
                 if let Some(j) = name_run(&ws, i) {
                     // A position in mixed case before the name on its line
                     // (`Phó Thủ tướng Phạm Gia Túc`) was read above.
@@ -422,6 +464,7 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
                     sig.signer = Some(fold_ws(&norm[abs..e]));
                     first.get_or_insert(abs);
                     last = e;
+                    signer_line = l;
                     break 'lines;
                 }
                 if sig.position.is_none()
@@ -451,6 +494,18 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
         }
         if sig.position.is_none() {
             sig.position = pending;
+        }
+        if sig.position.is_none() && sig.signer.is_some() {
+            // A copy that prints the position under the name (`Đại tướng
+            // Lương Tam Quang` ⏎ `Bộ trưởng Bộ Công an`).
+            let next = (signer_line + 1..end).find(|&l| !self.lines[l].is_blank() && !self.is_furniture(l));
+            if let Some(l) = next {
+                let t = self.text(l);
+                if position_at(t) && t.len() < 80 && !t.contains([';', ',']) {
+                    sig.position = Some(fold_ws(t));
+                    last = self.lines[l].e;
+                }
+            }
         }
         // `TM. CHÍNH PHỦ THỦ TƯỚNG` on one line: the position is the last
         // words of the last authority.
@@ -503,6 +558,10 @@ fn name_run(ws: &[(usize, &str)], i: usize) -> Option<usize> {
         j -= 1;
     } else if j < ws.len() && is_name_word(ws[j].1) {
         return None;
+    }
+    // A heading glued after the name (`Nguyễn Hữu Chí Mẫu Quyết định số …`).
+    if let Some(k) = (i + 2..j).find(|&k| HEADINGS.contains(&ws[k].1)) {
+        j = k;
     }
     if !(2..=5).contains(&(j.saturating_sub(i))) {
         return None;
