@@ -291,6 +291,14 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
                         cur += motto_tail(seg);
                         continue;
                     }
+                    if !title_found && (family_span.is_some() || sym_found || date_found) {
+                        if let Some(k) = embedded_title(seg) {
+                            // `… Khoá XI, kỳ họp thứ 8 (…) LUẬT SỞ HỮU TRÍ
+                            // TUỆ`: a collapsed line ends with the title.
+                            cur += k;
+                            continue;
+                        }
+                    }
                     if heading && !names_body(seg) {
                         // A copy's Markdown heading is never the issuer.
                         if !issuer_frozen {

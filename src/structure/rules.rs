@@ -220,6 +220,16 @@ pub(super) fn title_line(s: &str) -> Option<(usize, &'static str, usize)> {
     Some((n, name, s.len()))
 }
 
+/// A title that ends a collapsed header line after other text (`QUỐC HỘI
+/// … Khoá XI, kỳ họp thứ 8 (…) LUẬT SỞ HỮU TRÍ TUỆ`): where it starts.
+pub(super) fn embedded_title(s: &str) -> Option<usize> {
+    let ws = words(s);
+    ws.iter()
+        .skip(1)
+        .map(|&(o, _)| o)
+        .find(|&o| is_upper_text(&s[o..]) && title_line(&s[o..]).is_some())
+}
+
 /// A type name at the start of `s`, in any case (`Nghị quyết`, `LUẬT`).
 pub(super) fn type_name_at(s: &str) -> Option<(usize, &'static str)> {
     // Only the names that start with the letter `s` starts with (a
