@@ -120,16 +120,14 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
     /// The line of `XÁC THỰC VĂN BẢN HỢP NHẤT` (the last one, outside
     /// footnotes).
     fn authentication_line(&self) -> Option<usize> {
-        let norm = self.norm.as_bytes();
-        let mut found = None;
-        for needle in ["XÁC THỰC VĂN BẢN HỢP NHẤT", "Xác thực văn bản hợp nhất"] {
-            for at in memchr::memmem::find_iter(norm, needle.as_bytes()) {
-                let l = self.lines.partition_point(|ln| ln.e < at);
-                if l < self.lines.len() && find_kw(self.text(l), "xac thuc van ban hop nhat").is_some() {
-                    found = Some(found.map_or(l, |f: usize| f.max(l)));
-                }
-            }
-        }
-        found
+        // One pass over the rare `X` (the capital opens both spellings).
+        let norm = self.norm;
+        memchr::memchr_iter(b'X', norm.as_bytes())
+            .filter(|&at| {
+                let rest = &norm[at..];
+                rest.starts_with("XÁC THỰC VĂN BẢN HỢP NHẤT") || rest.starts_with("Xác thực văn bản hợp nhất")
+            })
+            .map(|at| self.lines.partition_point(|ln| ln.e < at))
+            .rfind(|&l| l < self.lines.len())
     }
 }

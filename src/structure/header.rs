@@ -35,7 +35,7 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
     /// (`| **CHÍNH PHỦ**<br>Số: 211/2026/NĐ-CP | **CỘNG HÒA …**<br>… |`)?
     fn in_cells(&self, l: usize, rule: impl Fn(&str) -> bool) -> bool {
         let t = self.text(l);
-        (t.starts_with('|') || t.contains("<br"))
+        t.starts_with('|')
             && segments(self.norm, self.lines[l])
                 .into_iter()
                 .any(|(s, e)| rule(&self.norm[s..e]))

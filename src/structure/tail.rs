@@ -126,9 +126,20 @@ const HEADINGS: &[&str] = &[
 // Rank ::= ("Đại" | "Thượng" | "Trung" | "Thiếu") Sp "tướng"
 /// A military rank before a signer's name: its length in bytes.
 fn rank(t: &str) -> Option<usize> {
-    ["dai tuong", "thuong tuong", "trung tuong", "thieu tuong"]
+    const RANKS: [&str; 8] = [
+        "Đại tướng",
+        "Thượng tướng",
+        "Trung tướng",
+        "Thiếu tướng",
+        "ĐẠI TƯỚNG",
+        "THƯỢNG TƯỚNG",
+        "TRUNG TƯỚNG",
+        "THIẾU TƯỚNG",
+    ];
+    RANKS
         .iter()
-        .find_map(|kw| kw_at(t, kw))
+        .find(|r| t.starts_with(**r) && !t[r.len()..].starts_with(crate::text::is_alnum))
+        .map(|r| r.len())
 }
 
 impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
@@ -225,44 +236,51 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
         let upper_word = c0.is_uppercase() && c1.is_some_and(|c| c.is_uppercase() || matches!(c, '.' | '/' | ' '));
         // A name alone with its `(Đã ký)` (`Nguyễn Văn An (Đã ký)`), or after
         // a military rank (`Đại tướng Lương Tam Quang`).
-        let named = c0.is_uppercase() && {
+        let named = c0.is_uppercase() && !upper_word && {
             let t = self.text(l);
-            let ws = words(t);
-            (t.ends_with("ký)")
-                && kw_at(t.rsplit('(').next().unwrap_or(""), "da ky").is_some()
-                && name_run(&ws, 0).is_some())
-                || rank(t).is_some_and(|k| {
-                    ws.iter()
-                        .position(|&(o, _)| o >= k)
-                        .is_some_and(|i| name_run(&ws, i).is_some())
-                })
+            let signed = t.ends_with("ký)") && kw_at(t.rsplit('(').next().unwrap_or(""), "da ky").is_some();
+            let ranked = rank(t);
+            (signed || ranked.is_some()) && {
+                let ws = words(t);
+                let from = ranked.map_or(0, |k| ws.iter().position(|&(o, _)| o >= k).unwrap_or(ws.len()));
+                name_run(&ws, from).is_some()
+            }
         };
         if named {
             return !self.is_footnote_line(l);
         }
-        if !upper_word && !(near_list && (has_bullet(self.text(l)) || c0 == 'N')) {
+        let in_list = near_list && (has_bullet(self.text(l)) || c0 == 'N');
+        if !upper_word && !in_list {
             return false;
         }
-        let Some((s, e)) = self.signature_part(l) else {
-            return false;
+        let t = if in_list {
+            let Some((s, e)) = self.signature_part(l) else {
+                return false;
+            };
+            &self.norm[s..e]
+        } else {
+            self.text(l)
         };
-        let t = &self.norm[s..e];
+        // (A footnote or page furniture is no start: checked last, rarely.)
+        let start = |p: &Self| !p.is_footnote_line(l) && !p.is_furniture(l);
         if authority_prefix(t.split_whitespace().next().unwrap_or("")).is_some() {
             // The first 24 bytes, cut on a char boundary.
             let cut = (0..=t.len().min(24))
                 .rev()
                 .find(|&i| t.is_char_boundary(i))
                 .unwrap_or(0);
-            return is_upper_text(&t[..cut]);
+            return is_upper_text(&t[..cut]) && start(self);
         }
         // A position in capitals, perhaps with the name after it on the
         // same line (`CHỦ TỊCH QUỐC HỘI Nguyễn Phú Trọng`).
-        let run = words(t)
-            .into_iter()
-            .take_while(|(_, w)| is_upper_text(w))
-            .last()
-            .map_or(0, |(o, w)| o + w.len());
-        (run > 0 && run < 100 && position_at(&t[..run])) || xac_thuc(t)
+        let mut run = 0;
+        for w in t.split_whitespace() {
+            if run >= 100 || !is_upper_text(w) {
+                break;
+            }
+            run = w.as_ptr() as usize - t.as_ptr() as usize + w.len();
+        }
+        ((run > 0 && run < 100 && position_at(&t[..run])) || xac_thuc(t)) && start(self)
     }
 
     /// The end of a signature block that starts on line `start`: after at
