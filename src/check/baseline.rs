@@ -45,18 +45,41 @@ impl Baseline {
         b.finish()
     }
 
-    /// Read a baseline file.
+    /// The format version this build reads and writes.
+    pub const VERSION: u32 = 1;
+
+    /// The largest baseline file read (64 MiB: some 300,000 fingerprints).
+    pub const MAX_FILE_SIZE: u64 = 64 << 20;
+
+    /// Read a baseline file: a regular file of at most
+    /// [`Baseline::MAX_FILE_SIZE`] bytes, of format version
+    /// [`Baseline::VERSION`].
     pub fn load(path: &Path) -> Result<Baseline, String> {
-        let text =
-            std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read the baseline: {e}", path.display()))?;
-        serde_json::from_str(&text).map_err(|e| format!("{}: not a vanban baseline: {e}", path.display()))
+        let bytes = crate::safety::read_limited(path, Self::MAX_FILE_SIZE)
+            .map_err(|e| format!("{}: cannot read the baseline: {e}", path.display()))?;
+        let b: Baseline =
+            serde_json::from_slice(&bytes).map_err(|e| format!("{}: not a vanban baseline: {e}", path.display()))?;
+        if b.version != Self::VERSION {
+            return Err(format!(
+                "{}: not a baseline this vanban reads: expected version {}, found version {} \
+                 (write it again with --write-baseline)",
+                path.display(),
+                Self::VERSION,
+                b.version
+            ));
+        }
+        Ok(b)
     }
 
-    /// Write a baseline file.
+    /// Write a baseline file, atomically (a new file renamed over the old
+    /// one: a failed write leaves the old baseline as it was), and never
+    /// through a symbolic link.
     pub fn save(&self, path: &Path) -> io::Result<()> {
-        let mut text = serde_json::to_string_pretty(self).map_err(io::Error::other)?;
-        text.push('\n');
-        std::fs::write(path, text)
+        let text = serde_json::to_string_pretty(self).map_err(io::Error::other)?;
+        crate::safety::write_atomic(path, |w| {
+            w.write_all(text.as_bytes())?;
+            w.write_all(b"\n")
+        })
     }
 }
 
@@ -98,7 +121,7 @@ impl BaselineBuilder {
     /// The baseline.
     pub fn finish(self) -> Baseline {
         Baseline {
-            version: 1,
+            version: Baseline::VERSION,
             entries: self.map.into_values().collect(),
         }
     }
@@ -132,5 +155,12 @@ impl<'b> BaselineFilter<'b> {
             }
             _ => false,
         }
+    }
+
+    /// What the baseline still has that no finding used: (fingerprints with
+    /// a count left, findings they count). Stale entries: fixed or gone.
+    pub fn unused(&self) -> (usize, usize) {
+        let left = self.left.values().filter(|&&n| n > 0);
+        (left.clone().count(), left.sum())
     }
 }

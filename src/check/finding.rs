@@ -6,11 +6,15 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::{Baseline, BaselineFilter, CheckConfig, Code};
+use super::{Baseline, BaselineFilter, CheckConfig, Code, Snippet};
 use crate::model::{Severity, Span};
 
 /// One finding.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// In JSON, `path` is text; a file name that is not UTF-8 is written with
+/// U+FFFD in `path`, and its exact bytes go in `path_bytes` (an array of
+/// numbers, present only then).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct Finding {
     /// Stable code.
     pub code: Code,
@@ -43,9 +47,37 @@ pub struct Finding {
     /// Stable across line moves: code, path (relative to the corpus root)
     /// and cited text.
     pub fingerprint: String,
-    /// The source line, for display.
+    /// The window of the source line shown under the finding.
     #[serde(skip)]
-    pub source: Option<String>,
+    pub source: Option<Snippet>,
+}
+
+impl Serialize for Finding {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let raw = crate::safety::path_bytes(&self.path);
+        let mut m = s.serialize_struct("Finding", 16)?;
+        m.serialize_field("code", &self.code)?;
+        m.serialize_field("severity", &self.severity)?;
+        m.serialize_field("path", &self.path.to_string_lossy())?;
+        match raw {
+            Some(b) => m.serialize_field("path_bytes", b)?,
+            None => m.skip_field("path_bytes")?,
+        }
+        m.serialize_field("line", &self.line)?;
+        m.serialize_field("column", &self.column)?;
+        m.serialize_field("end_line", &self.end_line)?;
+        m.serialize_field("end_column", &self.end_column)?;
+        m.serialize_field("message", &self.message)?;
+        m.serialize_field("cited", &self.cited)?;
+        m.serialize_field("expected", &self.expected)?;
+        m.serialize_field("found", &self.found)?;
+        m.serialize_field("suggestion", &self.suggestion)?;
+        m.serialize_field("note", &self.note)?;
+        m.serialize_field("span", &self.span)?;
+        m.serialize_field("fingerprint", &self.fingerprint)?;
+        m.end()
+    }
 }
 
 impl Finding {

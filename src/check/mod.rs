@@ -70,10 +70,11 @@ use std::path::Path;
 use rayon::prelude::*;
 
 pub use baseline::{Baseline, BaselineBuilder, BaselineEntry, BaselineFilter};
-pub use cache::Cache;
+pub use cache::{Cache, CacheOptions};
 pub use codes::Code;
 pub use config::{CheckConfig, Level, Scope};
 pub use finding::{fnv128, Finding, Report, Summary, FNV128_BASIS, STRICT_NOTE};
+pub use locate::Snippet;
 pub use render::{
     render, render_github, render_human, render_json, render_sarif, Format, RenderedFinding, ReportWriter,
 };

@@ -15,22 +15,39 @@ use crate::symbol::Symbol;
 
 /// The finding of one copy (the `k`-th) of a shared identity.
 pub(super) fn duplicate_finding(dup: &Duplicate, k: usize, span: Option<Span>) -> Finding {
-    let others: Vec<String> = dup
+    let others = dup
         .paths
         .iter()
         .enumerate()
         .filter(|&(j, _)| j != k)
-        .map(|(_, q)| q.display().to_string())
-        .collect();
+        .map(|(_, q)| q.display().to_string());
     let mut f = Finding::new(
         Code::Duplicate,
         &dup.paths[k],
         span,
-        format!("duplicate document: {} is also {}", dup.identity, others.join(", ")),
+        format!(
+            "duplicate document: {} is also {}",
+            dup.identity,
+            some_of(others, dup.paths.len() - 1, "files")
+        ),
     );
     f.note = Some("two files with one identity make every citation of it ambiguous; keep one".to_string());
     f
 }
+
+/// Items of a list shown in a message: at most [`SHOWN`], then how many
+/// more. A message names a few; listing them all would make the report grow
+/// as the square of the copies (each of N copies naming the N - 1 others).
+fn some_of(items: impl Iterator<Item = String>, total: usize, what: &str) -> String {
+    let shown: Vec<String> = items.take(SHOWN).collect();
+    match total.saturating_sub(shown.len()) {
+        0 => shown.join(", "),
+        rest => format!("{} and {rest} other {what}", shown.join(", ")),
+    }
+}
+
+/// Items named in a message, at most (see [`some_of`]).
+const SHOWN: usize = 5;
 
 /// The finding of a file that could not be read.
 pub(super) fn unreadable_finding(path: &Path, error: &crate::Error) -> Finding {
@@ -408,13 +425,10 @@ impl<'a> Ctx<'a> {
     }
 
     fn ambiguous(&self, path: &Path, c: &Citation, what: &str, ids: Vec<&str>, reason: &str) -> Finding {
-        let shown: Vec<String> = ids
-            .iter()
-            .map(|id| match self.graph.node(id) {
-                Some(n) if n.path.is_some() => format!("{id} ({})", show_path(n)),
-                _ => id.to_string(),
-            })
-            .collect();
+        let shown = ids.iter().map(|id| match self.graph.node(id) {
+            Some(n) if n.path.is_some() => format!("{id} ({})", show_path(n)),
+            _ => id.to_string(),
+        });
         let mut f = Finding::new(
             Code::Ambiguous,
             path,
@@ -422,7 +436,7 @@ impl<'a> Ctx<'a> {
             format!(
                 "ambiguous reference: {what} fits {} documents: {}",
                 ids.len(),
-                shown.join(", ")
+                some_of(shown, ids.len(), "documents")
             ),
         );
         f.note = Some(reason.to_string());
@@ -656,6 +670,16 @@ pub(super) fn acted_on_by(before: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ok_some_of() {
+        let items = |n: usize| (0..n).map(|i| format!("{i}.txt"));
+        assert_eq!(some_of(items(2), 2, "files"), "0.txt, 1.txt");
+        assert_eq!(
+            some_of(items(20_000), 20_000, "files"),
+            "0.txt, 1.txt, 2.txt, 3.txt, 4.txt and 19995 other files"
+        );
+    }
 
     #[test]
     fn ok_acted_on_by() {

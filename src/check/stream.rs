@@ -140,6 +140,9 @@ fn read_parsed(
         Ok(b) => b,
         Err(e) => return (None, Err(e)),
     };
+    // Entries are keyed by the bytes alone: a lossy reading is not one of
+    // them (the same bytes read strictly are unreadable).
+    let cache = cache.filter(|_| !options.lossy);
     if let Some(doc) = cache.and_then(|c| c.get(&bytes)) {
         return (Some(bytes), Ok(doc));
     }

@@ -4,6 +4,7 @@ use std::io::{self, Write};
 
 use super::{render, severity_word, Format};
 use crate::check::{Finding, Report, STRICT_NOTE};
+use crate::safety::{display_path, escape_control};
 
 /// How wide a character shows in a terminal (combining marks take no room).
 fn width(c: char) -> usize {
@@ -17,52 +18,62 @@ pub fn render_human(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 
 /// One finding in the human format.
 pub(super) fn write_human(f: &Finding, out: &mut dyn Write) -> io::Result<()> {
+    // Document text and file names reach a terminal here: what it would act
+    // on (escape sequences, bidirectional overrides) is shown escaped.
+    let esc = |s: &str| escape_control(s, false).into_owned();
     writeln!(
         out,
         "{}:{}:{}: {}[{}]: {}",
-        f.path.display(),
+        display_path(&f.path),
         f.line,
         f.column,
         severity_word(f.severity),
         f.code,
-        f.message
+        esc(&f.message)
     )?;
     if let Some(src) = &f.source {
         let gutter = f.line.to_string().len();
-        let chars: Vec<char> = src.chars().map(|c| if c == '\t' { ' ' } else { c }).collect();
-        let c0 = (f.column - 1).min(chars.len());
-        let c1 = if f.end_line == f.line {
-            (f.end_column - 1).clamp(c0, chars.len())
-        } else {
-            chars.len()
-        };
-        // A window of the line around the citation: paragraphs are long.
-        const BEFORE: usize = 40;
-        const MAX_MARK: usize = 80;
-        const AFTER: usize = 20;
-        let mark_end = c1.min(c0 + MAX_MARK);
-        let from = c0.saturating_sub(BEFORE);
-        let to = (mark_end + AFTER).min(chars.len());
-        let lead = if from > 0 { "…" } else { "" };
-        let tail = if to < chars.len() { "…" } else { "" };
-        let shown: String = chars[from..to].iter().collect();
-        let pad: usize = lead.chars().count() + chars[from..c0].iter().map(|&c| width(c)).sum::<usize>();
-        let marks: usize = chars[c0..mark_end].iter().map(|&c| width(c)).sum::<usize>().max(1);
+        // Each character as shown, and the columns it takes.
+        let (mut shown, mut pad, mut marks) = (String::new(), 0, 0);
+        if src.cut_before {
+            shown.push('…');
+            pad += 1;
+        }
+        for (i, c) in src.text.chars().enumerate() {
+            let before = shown.len();
+            match c {
+                '\t' => shown.push(' '),
+                c => shown.push_str(&escape_control(c.encode_utf8(&mut [0; 4]), false)),
+            }
+            let w = if shown.len() - before > c.len_utf8() {
+                shown.len() - before
+            } else {
+                width(c)
+            };
+            if i < src.mark_start {
+                pad += w;
+            } else if i < src.mark_start + src.mark_len {
+                marks += w;
+            }
+        }
+        if src.cut_after {
+            shown.push('…');
+        }
         writeln!(out, "{:gutter$} |", "")?;
-        writeln!(out, "{:>gutter$} | {lead}{shown}{tail}", f.line)?;
-        writeln!(out, "{:gutter$} | {:pad$}{}", "", "", "^".repeat(marks))?;
+        writeln!(out, "{:>gutter$} | {shown}", f.line)?;
+        writeln!(out, "{:gutter$} | {:pad$}{}", "", "", "^".repeat(marks.max(1)))?;
     }
     if let Some(e) = &f.expected {
-        writeln!(out, "  = expected: {e}")?;
+        writeln!(out, "  = expected: {}", esc(e))?;
     }
     if let Some(x) = &f.found {
-        writeln!(out, "  = found: {x}")?;
+        writeln!(out, "  = found: {}", esc(x))?;
     }
     if let Some(s) = &f.suggestion {
-        writeln!(out, "  = help: {s}")?;
+        writeln!(out, "  = help: {}", esc(s))?;
     }
     if let Some(n) = f.note.as_deref().filter(|n| *n != STRICT_NOTE) {
-        writeln!(out, "  = note: {n}")?;
+        writeln!(out, "  = note: {}", esc(n))?;
     }
     writeln!(out)
 }

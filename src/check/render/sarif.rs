@@ -24,23 +24,44 @@ pub(super) fn sarif_frame() -> &'static (String, String, usize) {
     })
 }
 
-/// A relative path as a URI reference (`/` separators, percent-encoded), or
-/// a `file://` URI for an absolute one.
+/// A relative path as a URI reference (`/` separators, each name
+/// percent-encoded byte for byte: a name that is not UTF-8 keeps its bytes,
+/// and a backslash in a Unix name stays a character of it), or a `file://`
+/// URI for an absolute one.
 fn uri_of(path: &Path) -> (String, bool) {
-    let s = path.to_string_lossy().replace('\\', "/");
-    let s = s.strip_prefix("./").unwrap_or(&s).to_string();
-    let mut enc = String::new();
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
-            enc.push(b as char);
-        } else {
-            enc.push_str(&format!("%{b:02X}"));
+    use std::path::Component;
+    let mut parts: Vec<String> = Vec::new();
+    let enc = |bytes: &[u8]| {
+        let mut s = String::with_capacity(bytes.len());
+        for &b in bytes {
+            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                s.push(b as char);
+            } else {
+                s.push_str(&format!("%{b:02X}"));
+            }
+        }
+        s
+    };
+    for c in path.components() {
+        match c {
+            Component::Prefix(p) => parts.push(p.as_os_str().to_string_lossy().replace('\\', "/")),
+            Component::RootDir => parts.push(String::new()),
+            Component::CurDir => {}
+            Component::ParentDir => parts.push("..".to_string()),
+            Component::Normal(name) => {
+                #[cfg(unix)]
+                let bytes = std::os::unix::ffi::OsStrExt::as_bytes(name).to_vec();
+                #[cfg(not(unix))]
+                let bytes = name.to_string_lossy().into_owned().into_bytes();
+                parts.push(enc(&bytes));
+            }
         }
     }
+    let joined = parts.join("/");
     if path.is_absolute() {
-        (format!("file://{enc}"), true)
+        (format!("file://{joined}"), true)
     } else {
-        (enc, false)
+        (joined, false)
     }
 }
 
