@@ -384,6 +384,54 @@ fn tampered_cache_entries_are_not_trusted() {
     assert_eq!(summary(&other), summary(&first));
 }
 
+/// Without `VANBAN_CACHE_KEY`, the key is made once per user, readable by
+/// the user only, kept outside the cache, and used again: entries written by
+/// one run verify in the next (their keyed hashes are the same), and a
+/// broken key file is replaced.
+#[cfg(unix)]
+#[test]
+fn cache_key_is_kept_per_user() {
+    use std::os::unix::fs::PermissionsExt;
+    let (dir, home) = (TempDir::new().unwrap(), TempDir::new().unwrap());
+    let d = dir.path();
+    seeds(d);
+    let run_with_user_key = || {
+        let o = run(vanban(d)
+            .env_remove("VANBAN_CACHE_KEY")
+            .env("XDG_CACHE_HOME", home.path())
+            .args(["check", "docs"]));
+        assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+        let entries = entries_dir(&d.join("docs/.vanban-cache"));
+        let mut heads: Vec<String> = tree(&entries)
+            .iter()
+            .map(|f| {
+                text(&fs::read(entries.join(f)).unwrap())
+                    .lines()
+                    .next()
+                    .unwrap()
+                    .to_string()
+            })
+            .collect();
+        heads.sort();
+        heads
+    };
+    let first = run_with_user_key();
+    let key = home.path().join("vanban/cache-key");
+    assert_eq!(fs::metadata(&key).unwrap().permissions().mode() & 0o777, 0o600);
+    let kept = fs::read_to_string(&key).unwrap();
+    assert_eq!(kept.len(), 64);
+    assert_eq!(run_with_user_key(), first, "the same key signs the same entries");
+    assert_eq!(fs::read_to_string(&key).unwrap(), kept);
+    fs::write(&key, "half a ke").unwrap();
+    let _ = run_with_user_key();
+    let new = fs::read_to_string(&key).unwrap();
+    assert!(new.len() == 64 && new != kept, "a broken key file is replaced");
+    assert!(
+        !tree(d).iter().any(|f| f.contains("cache-key")),
+        "the key is not in the cache"
+    );
+}
+
 /// The folder of the parser version's entries in a cache.
 fn entries_dir(cache: &Path) -> PathBuf {
     fs::read_dir(cache)
@@ -617,6 +665,7 @@ fn terminal_output_escapes_control_characters() {
     let outputs = [
         run(vanban(d).args(["parse", "docs"])),
         run(vanban(d).args(["check", "--no-cache", "docs"])),
+        run(vanban(d).args(["check", "--no-cache", "--format", "github", "docs"])),
         run(vanban(d).args(["symbol", "--format", "text", "12\u{1b}[2J/QĐ"])),
         run(vanban(d)
             .args(["symbol", "--format", "text"])

@@ -387,7 +387,9 @@ fn user_key() -> [u8; 32] {
 }
 
 /// Read the key kept in `file`, or make one there (readable by the user
-/// only). `None` when neither can be done.
+/// only), whole or not at all: written to a new file, then linked to its
+/// name (a key another run made meanwhile is kept and read). `None` when
+/// neither can be done.
 fn key_file(file: &Path) -> Option<[u8; 32]> {
     let read = |f: &Path| -> Option<[u8; 32]> {
         let text = safety::read_limited(f, 256).ok()?;
@@ -399,16 +401,25 @@ fn key_file(file: &Path) -> Option<[u8; 32]> {
     }
     fs::create_dir_all(file.parent()?).ok()?;
     let key = random_key();
+    let tmp = file.with_extension(format!("tmp-{}", std::process::id()));
     let mut options = fs::OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    match options.open(file) {
-        Ok(mut f) => {
-            f.write_all(blake3::Hash::from(key).to_hex().as_bytes()).ok()?;
-            Some(key)
+    let made = (|| {
+        let mut f = options.open(&tmp)?;
+        f.write_all(blake3::Hash::from(key).to_hex().as_bytes())?;
+        f.sync_all()?;
+        match fs::hard_link(&tmp, file) {
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists && read(file).is_some() => Err(e),
+            // No key there (or a broken one): this one takes its place.
+            Err(_) => fs::rename(&tmp, file),
+            Ok(()) => Ok(()),
         }
-        // Made by another run meanwhile.
+    })();
+    let _ = fs::remove_file(&tmp);
+    match made {
+        Ok(()) => Some(key),
         Err(_) => read(file),
     }
 }

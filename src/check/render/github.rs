@@ -23,16 +23,18 @@ pub(super) fn write_github(f: &Finding, out: &mut dyn Write) -> io::Result<()> {
     if let Some(s) = &f.suggestion {
         msg.push_str(&format!("\nhelp: {s}"));
     }
+    // The log shows the path and the message: escape sequences in them are
+    // shown, not run.
     writeln!(
         out,
         "::{kind} file={},line={},col={},endLine={},endColumn={},title={}::{}",
-        gh_property(&f.path.to_string_lossy()),
+        gh_property(&crate::safety::display_path(&f.path)),
         f.line,
         f.column,
         f.end_line,
         f.end_column,
         gh_property(&format!("vanban {}", f.code)),
-        gh_data(&msg)
+        gh_data(&crate::safety::escape_control(&msg, true))
     )
 }
 
