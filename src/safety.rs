@@ -121,9 +121,8 @@ pub fn write_atomic(path: &Path, write: impl FnOnce(&mut dyn Write) -> io::Resul
     written
 }
 
-/// The prefix of the temporary files [`write_atomic`] makes for `NAME`:
-/// `.NAME.vanban-tmp-`.
-pub const TEMPORARY_MARK: &str = ".vanban-tmp-";
+/// What follows `.NAME` in the temporary files [`write_atomic`] makes.
+const TEMPORARY_MARK: &str = ".vanban-tmp-";
 
 /// A new file `DIR/.NAME.vanban-tmp-PID-N`, created exclusively.
 fn create_temporary(dir: &Path, name: &str) -> io::Result<(std::path::PathBuf, fs::File)> {

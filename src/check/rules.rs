@@ -28,26 +28,29 @@ pub(super) fn duplicate_finding(dup: &Duplicate, k: usize, span: Option<Span>) -
         format!(
             "duplicate document: {} is also {}",
             dup.identity,
-            some_of(others, dup.paths.len() - 1, "files")
+            some_of(others, dup.paths.len() - 1)
         ),
     );
     f.note = Some("two files with one identity make every citation of it ambiguous; keep one".to_string());
     f
 }
 
-/// Items of a list shown in a message: at most [`SHOWN`], then how many
-/// more. A message names a few; listing them all would make the report grow
-/// as the square of the copies (each of N copies naming the N - 1 others).
-fn some_of(items: impl Iterator<Item = String>, total: usize, what: &str) -> String {
-    let shown: Vec<String> = items.take(SHOWN).collect();
+/// Items of a list shown in a message: all of them up to [`SHOWN`], else
+/// the first [`SHOWN_CUT`] and how many more. A message names a few: listing
+/// them all would make the report grow as the square of the copies (each of
+/// N copies naming the N - 1 others).
+fn some_of(items: impl Iterator<Item = String>, total: usize) -> String {
+    let shown: Vec<String> = items.take(if total > SHOWN { SHOWN_CUT } else { SHOWN }).collect();
     match total.saturating_sub(shown.len()) {
         0 => shown.join(", "),
-        rest => format!("{} and {rest} other {what}", shown.join(", ")),
+        rest => format!("{} and {rest} more", shown.join(", ")),
     }
 }
 
-/// Items named in a message, at most (see [`some_of`]).
-const SHOWN: usize = 5;
+/// Items a message lists whole, at most (see [`some_of`]).
+const SHOWN: usize = 8;
+/// Items a message lists of a longer list.
+const SHOWN_CUT: usize = 5;
 
 /// The finding of a file that could not be read.
 pub(super) fn unreadable_finding(path: &Path, error: &crate::Error) -> Finding {
@@ -425,10 +428,19 @@ impl<'a> Ctx<'a> {
     }
 
     fn ambiguous(&self, path: &Path, c: &Citation, what: &str, ids: Vec<&str>, reason: &str) -> Finding {
-        let shown = ids.iter().map(|id| match self.graph.node(id) {
-            Some(n) if n.path.is_some() => format!("{id} ({})", show_path(n)),
-            _ => id.to_string(),
-        });
+        // When the list is cut, the corpus's documents first: they are what
+        // the reader can open.
+        let mut order = ids.clone();
+        if ids.len() > SHOWN {
+            order.sort_by_key(|id| self.graph.node(id).is_none_or(|n| n.path.is_none()));
+        }
+        let mut shown: Vec<String> = Vec::with_capacity(ids.len().min(SHOWN));
+        for id in order.iter().take(SHOWN) {
+            shown.push(match self.graph.node(id) {
+                Some(n) if n.path.is_some() => format!("{id} ({})", show_path(n)),
+                _ => id.to_string(),
+            });
+        }
         let mut f = Finding::new(
             Code::Ambiguous,
             path,
@@ -436,7 +448,7 @@ impl<'a> Ctx<'a> {
             format!(
                 "ambiguous reference: {what} fits {} documents: {}",
                 ids.len(),
-                some_of(shown, ids.len(), "documents")
+                some_of(shown.into_iter(), ids.len())
             ),
         );
         f.note = Some(reason.to_string());
@@ -674,10 +686,11 @@ mod tests {
     #[test]
     fn ok_some_of() {
         let items = |n: usize| (0..n).map(|i| format!("{i}.txt"));
-        assert_eq!(some_of(items(2), 2, "files"), "0.txt, 1.txt");
+        assert_eq!(some_of(items(2), 2), "0.txt, 1.txt");
+        assert_eq!(some_of(items(8), 8).matches(".txt").count(), 8);
         assert_eq!(
-            some_of(items(20_000), 20_000, "files"),
-            "0.txt, 1.txt, 2.txt, 3.txt, 4.txt and 19995 other files"
+            some_of(items(20_000), 20_000),
+            "0.txt, 1.txt, 2.txt, 3.txt, 4.txt and 19995 more"
         );
     }
 
