@@ -87,7 +87,7 @@ fn corpus_root(first: &Path) -> PathBuf {
 }
 
 /// A size in bytes: `1048576`, `512K`, `64M`, `1G` (powers of 1024).
-pub(crate) fn parse_size(s: &str) -> Result<u64, String> {
+fn parse_size(s: &str) -> Result<u64, String> {
     let t = s.trim();
     let (digits, shift) = match t.char_indices().last() {
         Some((i, 'k' | 'K')) => (&t[..i], 10),
