@@ -2,6 +2,7 @@
 //! file reported and the rest still read.
 
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 
@@ -39,6 +40,11 @@ pub struct CorpusOptions {
     pub extensions: Vec<String>,
     /// Respect `.gitignore` / `.ignore` files while walking.
     pub respect_ignore_files: bool,
+    /// Follow symbolic links that lead out of the folders given. Off by
+    /// default: a link inside a folder is followed only when its target is
+    /// inside one of the folders given; a link out of them (to a folder, or
+    /// to a file with a document extension) is reported, not read.
+    pub follow_links: bool,
 }
 
 impl Default for CorpusOptions {
@@ -50,6 +56,7 @@ impl Default for CorpusOptions {
                 .map(|s| s.to_string())
                 .collect(),
             respect_ignore_files: true,
+            follow_links: false,
         }
     }
 }
@@ -160,16 +167,19 @@ pub fn read_bytes(path: &Path, max: usize) -> Result<Vec<u8>, Error> {
     if meta.is_dir() {
         return Err(Error::from(ErrorKind::IsDirectory).with_path(path));
     }
+    // A FIFO could wait forever for a writer, a device never end.
+    if let Some(kind) = crate::safety::special_kind(&meta) {
+        return Err(Error::from(crate::safety::special_file_error(kind)).with_path(path));
+    }
     if meta.len() > max as u64 {
         return Err(too_large(meta.len()));
     }
     let file = std::fs::File::open(path).map_err(|e| Error::from(e).with_path(path))?;
     let mut buf = Vec::with_capacity(meta.len() as usize);
-    let mut file = file.take(max as u64 + 1);
+    let mut file = file.take((max as u64).saturating_add(1));
     file.read_to_end(&mut buf).map_err(|e| Error::from(e).with_path(path))?;
     if buf.len() > max {
-        // Grew while read, or a device or pipe: count the rest without
-        // keeping it.
+        // Grew while read: count the rest without keeping it.
         let mut file = file.into_inner().take(DRAIN_LIMIT);
         let rest = std::io::copy(&mut file, &mut std::io::sink()).unwrap_or(0);
         return Err(too_large(buf.len() as u64 + rest));
@@ -179,12 +189,24 @@ pub fn read_bytes(path: &Path, max: usize) -> Result<Vec<u8>, Error> {
 
 /// Expand files and folders into the document files under them (sorted per
 /// folder), reporting what cannot be walked (symbolic link loops, broken
-/// links, unreadable folders) without stopping. Soft errors about ignore
-/// files (a bad glob in a `.gitignore`) are not about documents and are
-/// dropped.
+/// links, unreadable folders, links out of the folders given) without
+/// stopping. Soft errors about ignore files (a bad glob in a `.gitignore`)
+/// are not about documents and are dropped.
+///
+/// The walk stays inside the folders given: a symbolic link whose target is
+/// outside all of them is reported and not followed, unless
+/// [`CorpusOptions::follow_links`]. Files given explicitly are kept as given.
 pub fn walk<P: AsRef<Path>>(paths: &[P], options: &CorpusOptions) -> (Vec<PathBuf>, Vec<CorpusError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
+    // The folders given, as the links' targets are compared with them.
+    let roots: Arc<Vec<PathBuf>> = Arc::new(
+        paths
+            .iter()
+            .filter(|p| p.as_ref().is_dir())
+            .filter_map(|p| std::fs::canonicalize(p).ok())
+            .collect(),
+    );
     for p in paths {
         let p = p.as_ref();
         if !p.is_dir() {
@@ -192,16 +214,39 @@ pub fn walk<P: AsRef<Path>>(paths: &[P], options: &CorpusOptions) -> (Vec<PathBu
             continue;
         }
         let mut found = Vec::new();
-        let walker = ignore::WalkBuilder::new(p)
+        let outside: Arc<Mutex<Vec<(PathBuf, PathBuf)>>> = Arc::default();
+        let mut builder = ignore::WalkBuilder::new(p);
+        builder
             .hidden(true)
             .git_ignore(options.respect_ignore_files)
             .git_exclude(options.respect_ignore_files)
             .ignore(options.respect_ignore_files)
             .parents(options.respect_ignore_files)
             .require_git(false)
-            .follow_links(true)
-            .build();
-        for entry in walker {
+            .follow_links(true);
+        if !options.follow_links {
+            let (roots, outside, exts) = (roots.clone(), outside.clone(), options.extensions.clone());
+            builder.filter_entry(move |e| {
+                if !e.path_is_symlink() {
+                    return true;
+                }
+                let Ok(target) = std::fs::canonicalize(e.path()) else {
+                    // A broken link: the walk reports it.
+                    return true;
+                };
+                if roots.iter().any(|r| target.starts_with(r)) {
+                    return true;
+                }
+                // Out of the corpus: said when it would have been read.
+                if target.is_dir() || has_extension(e.path(), &exts) {
+                    if let Ok(mut o) = outside.lock() {
+                        o.push((e.path().to_path_buf(), target));
+                    }
+                }
+                false
+            });
+        }
+        for entry in builder.build() {
             match entry {
                 Ok(e) => {
                     let is_file = e.file_type().is_some_and(|t| t.is_file());
@@ -214,6 +259,16 @@ pub fn walk<P: AsRef<Path>>(paths: &[P], options: &CorpusOptions) -> (Vec<PathBu
         }
         found.sort();
         files.extend(found);
+        let mut outside = std::mem::take(&mut *outside.lock().unwrap_or_else(|e| e.into_inner()));
+        outside.sort();
+        errors.extend(outside.into_iter().map(|(link, target)| {
+            let msg = format!(
+                "symbolic link out of the folders given: its target {} is not read (--follow-links follows it)",
+                crate::safety::display_path(&target)
+            );
+            let error = Error::from(std::io::Error::other(msg)).with_path(&link);
+            CorpusError { path: link, error }
+        }));
     }
     (files, errors)
 }

@@ -123,31 +123,34 @@ pub fn to_dot(g: &CitationGraph, out: &mut impl Write) -> io::Result<()> {
 /// GraphML with node attributes (`doc_id`, `symbol`, `type`, `date`,
 /// `jurisdiction`, `issuer`, `path`, `external`) and edge attributes
 /// (`relation`, `confidence`, `path`, `line`, `span_start`, `span_end`).
+/// Characters XML 1.0 forbids (control characters in a file name or in a
+/// document's text) are written as visible escapes (`\x01`), so the file
+/// stays well-formed.
 pub fn to_graphml(g: &CitationGraph, out: &mut impl Write) -> io::Result<()> {
     use std::borrow::Cow;
+    fn xml(s: String) -> Cow<'static, str> {
+        match crate::safety::xml_safe(&s) {
+            Cow::Borrowed(_) => Cow::Owned(s),
+            Cow::Owned(o) => Cow::Owned(o),
+        }
+    }
     let gm = petgraph_graphml::GraphMl::new(g.inner())
         .pretty_print(true)
         .export_node_weights(Box::new(|n: &Node| {
             vec![
-                (Cow::Borrowed("doc_id"), Cow::Owned(n.id.clone())),
-                (Cow::Borrowed("label"), Cow::Owned(n.label())),
-                (Cow::Borrowed("symbol"), Cow::Owned(opt(&n.symbol))),
-                (
-                    Cow::Borrowed("type"),
-                    Cow::Owned(n.doc_type.clone().unwrap_or_default()),
-                ),
-                (Cow::Borrowed("date"), Cow::Owned(opt(&n.date))),
+                (Cow::Borrowed("doc_id"), xml(n.id.clone())),
+                (Cow::Borrowed("label"), xml(n.label())),
+                (Cow::Borrowed("symbol"), xml(opt(&n.symbol))),
+                (Cow::Borrowed("type"), xml(n.doc_type.clone().unwrap_or_default())),
+                (Cow::Borrowed("date"), xml(opt(&n.date))),
                 (
                     Cow::Borrowed("jurisdiction"),
-                    Cow::Owned(n.jurisdiction.clone().unwrap_or_default()),
+                    xml(n.jurisdiction.clone().unwrap_or_default()),
                 ),
-                (
-                    Cow::Borrowed("issuer"),
-                    Cow::Owned(n.issuer.clone().unwrap_or_default()),
-                ),
+                (Cow::Borrowed("issuer"), xml(n.issuer.clone().unwrap_or_default())),
                 (
                     Cow::Borrowed("path"),
-                    Cow::Owned(n.path.as_ref().map(|p| p.display().to_string()).unwrap_or_default()),
+                    xml(n.path.as_ref().map(|p| p.display().to_string()).unwrap_or_default()),
                 ),
                 (
                     Cow::Borrowed("external"),
@@ -159,13 +162,10 @@ pub fn to_graphml(g: &CitationGraph, out: &mut impl Write) -> io::Result<()> {
             vec![
                 (Cow::Borrowed("relation"), Cow::Borrowed(e.relation.as_str())),
                 (Cow::Borrowed("confidence"), Cow::Borrowed(e.confidence.as_str())),
-                (Cow::Borrowed("path"), Cow::Owned(e.evidence.path.display().to_string())),
-                (Cow::Borrowed("line"), Cow::Owned(e.evidence.line.to_string())),
-                (
-                    Cow::Borrowed("span_start"),
-                    Cow::Owned(e.evidence.span.start.to_string()),
-                ),
-                (Cow::Borrowed("span_end"), Cow::Owned(e.evidence.span.end.to_string())),
+                (Cow::Borrowed("path"), xml(e.evidence.path.display().to_string())),
+                (Cow::Borrowed("line"), xml(e.evidence.line.to_string())),
+                (Cow::Borrowed("span_start"), xml(e.evidence.span.start.to_string())),
+                (Cow::Borrowed("span_end"), xml(e.evidence.span.end.to_string())),
             ]
         }));
     gm.to_writer(&mut *out)?;

@@ -32,9 +32,12 @@ mod date;
 mod error;
 pub mod export;
 pub mod graph;
+mod lossy;
 mod model;
 pub mod normalize;
 pub mod resolve;
+#[doc(hidden)]
+pub mod safety;
 mod scan;
 mod simd;
 mod structure;
@@ -138,12 +141,14 @@ pub fn parse_bytes(bytes: &[u8], options: &ParseOptions) -> Result<Document, Err
         parse(&text)
     };
     if let Some(at) = lossy_at {
+        // Parsed on the repaired text: spans back to the original bytes.
+        lossy::LossyMap::new(bytes).map_document(&mut doc);
         doc.diagnostics.insert(
             0,
             Diagnostic::new(
                 "invalid-utf8",
                 Severity::Warning,
-                format!("invalid utf-8 at byte {at}: expected text, replaced bad bytes with U+FFFD (spans refer to the repaired text)"),
+                format!("invalid utf-8 at byte {at}: expected text, replaced bad bytes with U+FFFD (spans are offsets into the original bytes)"),
                 None,
             ),
         );

@@ -9,9 +9,10 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context};
 use clap::ValueEnum;
 use vanban::check::{
-    self, Baseline, BaselineBuilder, BaselineFilter, Cache, CheckConfig, Checker, Format, RenderedFinding,
-    ReportWriter, Summary,
+    self, Baseline, BaselineBuilder, BaselineFilter, Cache, CacheOptions, CheckConfig, Checker, Format,
+    RenderedFinding, ReportWriter, Summary,
 };
+use vanban::safety::display_path;
 use vanban::{CorpusOptions, ParseOptions};
 
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
@@ -47,8 +48,13 @@ pub struct CheckArgs {
     #[arg(long, value_name = "FILE")]
     write_baseline: Option<PathBuf>,
     /// Where to cache parsed documents (default: .vanban-cache at the corpus root).
+    /// The folder must be new, empty, or a vanban cache: any other is refused.
     #[arg(long, value_name = "DIR")]
     cache_dir: Option<PathBuf>,
+    /// Keep the cache's entries under this size (bytes, or with a K, M or G
+    /// suffix); the least recently used go first.
+    #[arg(long, value_name = "SIZE", value_parser = parse_size, default_value = "512M")]
+    cache_max_size: u64,
     /// Parse every file, and write no cache.
     #[arg(long)]
     no_cache: bool,
@@ -58,6 +64,10 @@ pub struct CheckArgs {
     /// Refuse files larger than this many bytes.
     #[arg(long, default_value_t = 64 * 1024 * 1024)]
     max_size: usize,
+    /// Follow symbolic links out of the folders given (by default they are
+    /// reported as unreadable and not read).
+    #[arg(long)]
+    follow_links: bool,
     /// Files and folders (recursed, .gitignore respected). The corpus root
     /// (for vanban.toml, the cache and baseline paths) is the first folder.
     #[arg(required = true)]
@@ -76,14 +86,40 @@ fn corpus_root(first: &Path) -> PathBuf {
     }
 }
 
+/// A size in bytes: `1048576`, `512K`, `64M`, `1G` (powers of 1024).
+fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let (digits, shift) = match t.char_indices().last() {
+        Some((i, 'k' | 'K')) => (&t[..i], 10),
+        Some((i, 'm' | 'M')) => (&t[..i], 20),
+        Some((i, 'g' | 'G')) => (&t[..i], 30),
+        _ => (t, 0),
+    };
+    let n: u64 = digits
+        .parse()
+        .map_err(|_| format!("expected a size in bytes (with an optional K, M or G), found {s:?}"))?;
+    n.checked_mul(1 << shift)
+        .ok_or_else(|| format!("expected a size below 16 EiB, found {s:?}"))
+}
+
+/// The largest configuration file read.
+const MAX_CONFIG_SIZE: u64 = 1 << 20;
+
 fn load_config(a: &CheckArgs, root: &Path) -> anyhow::Result<CheckConfig> {
     let (path, must) = match &a.config {
         Some(p) => (p.clone(), true),
         None => (root.join("vanban.toml"), false),
     };
     let mut config = if must || path.is_file() {
-        let text = std::fs::read_to_string(&path)
+        let bytes = vanban::safety::read_limited(&path, MAX_CONFIG_SIZE)
             .with_context(|| format!("{}: cannot read the configuration", path.display()))?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            anyhow::anyhow!(
+                "{}: bad configuration: expected UTF-8 text, found an invalid byte at {}",
+                path.display(),
+                e.utf8_error().valid_up_to()
+            )
+        })?;
         let c: CheckConfig = toml::from_str(&text)
             .map_err(|e| anyhow::anyhow!("{}: bad configuration: {}", path.display(), e.message()))?;
         c.validate()
@@ -167,7 +203,8 @@ pub fn cmd_check(a: CheckArgs) -> anyhow::Result<i32> {
     let matcher = ignore_matcher(&root, &config.ignore)?;
 
     // Walk (folders recursed, .gitignore respected), leave out ignored files.
-    let corpus_options = CorpusOptions::default();
+    let mut corpus_options = CorpusOptions::default();
+    corpus_options.follow_links = a.follow_links;
     let (files, walk_errors) = vanban::walk(&a.paths, &corpus_options);
     // `./docs/a.txt` is shown (and annotated) as `docs/a.txt`.
     let files = files.into_iter().map(|p| match p.strip_prefix(".") {
@@ -179,6 +216,17 @@ pub fn cmd_check(a: CheckArgs) -> anyhow::Result<i32> {
         None => files.collect(),
     };
 
+    // Read before the corpus: a bad baseline is said at once.
+    let baseline_path = a
+        .baseline
+        .clone()
+        .or_else(|| config.baseline.as_ref().map(|b| root.join(b)))
+        .filter(|_| a.write_baseline.is_none());
+    let baseline = match baseline_path {
+        Some(b) => Some(Baseline::load(&b).map_err(anyhow::Error::msg)?),
+        None => None,
+    };
+
     let cache = if a.no_cache {
         None
     } else {
@@ -186,10 +234,12 @@ pub fn cmd_check(a: CheckArgs) -> anyhow::Result<i32> {
             .cache_dir
             .clone()
             .unwrap_or_else(|| root.join(config.cache_dir.as_deref().unwrap_or(Path::new(".vanban-cache"))));
-        match Cache::open(&dir) {
+        let mut cache_options = CacheOptions::default();
+        cache_options.max_size = a.cache_max_size;
+        match Cache::open_with(&dir, &cache_options) {
             Ok(c) => Some(c),
             Err(e) => {
-                eprintln!("warning: {}: no cache: {e}", dir.display());
+                eprintln!("warning: {}: no cache: {e}", display_path(&dir));
                 None
             }
         }
@@ -218,6 +268,9 @@ pub fn cmd_check(a: CheckArgs) -> anyhow::Result<i32> {
             Ok(())
         })?;
         bar.pb.finish_and_clear();
+        if let Some(c) = &cache {
+            c.trim();
+        }
         let baseline = builder.finish();
         baseline
             .save(out)
@@ -231,14 +284,6 @@ pub fn cmd_check(a: CheckArgs) -> anyhow::Result<i32> {
         );
         return Ok(0);
     }
-    let baseline_path = a
-        .baseline
-        .clone()
-        .or_else(|| config.baseline.as_ref().map(|b| root.join(b)));
-    let baseline = match baseline_path {
-        Some(b) => Some(Baseline::load(&b).map_err(anyhow::Error::msg)?),
-        None => None,
-    };
     let mut filter = baseline.as_ref().map(BaselineFilter::new);
 
     let format = match a.format {
@@ -268,10 +313,21 @@ pub fn cmd_check(a: CheckArgs) -> anyhow::Result<i32> {
         }
     })?;
     bar.pb.finish_and_clear();
+    if let Some(c) = &cache {
+        c.trim();
+    }
     let summary = writer.finish(index.files(), baselined)?;
     out.flush()?;
     if format != Format::Human {
         eprintln!("{}", summary.line());
+    }
+    if let Some((entries, findings)) = filter.map(|f| f.unused()).filter(|u| u.0 > 0) {
+        eprintln!(
+            "note: {entries} baseline {} ({findings} {}) matched no finding: fixed or gone; \
+             --write-baseline records the findings of today",
+            if entries == 1 { "entry" } else { "entries" },
+            if findings == 1 { "finding" } else { "findings" },
+        );
     }
     Ok(if summary.has_errors() { 1 } else { 0 })
 }

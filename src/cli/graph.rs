@@ -4,9 +4,11 @@ use std::collections::HashMap;
 use std::io::{self, Write};
 use std::path::PathBuf;
 
+use anyhow::Context;
 use clap::ValueEnum;
 use serde::Serialize;
 use vanban::graph::{LineageStep, Walk};
+use vanban::safety::{display_path, escape_control, write_atomic};
 use vanban::{CitationGraph, Corpus, CorpusOptions, Node, Relation, Symbol};
 
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
@@ -25,12 +27,21 @@ pub struct GraphArgs {
     #[arg(long, value_enum, default_value_t = GraphFormat::Json)]
     format: GraphFormat,
     /// For `--format csv`: write `nodes.csv` and `edges.csv` into this folder
-    /// (without it, both tables go to stdout, separated by a blank line).
+    /// (without it, both tables go to stdout, separated by a blank line). The
+    /// folder must be new or empty, unless --force.
     #[arg(long)]
     output: Option<PathBuf>,
+    /// Write into a --output folder that is not empty (`nodes.csv` and
+    /// `edges.csv` are replaced; nothing else is touched).
+    #[arg(long)]
+    force: bool,
     /// Keep only edges of these relations (repeatable), and the nodes they touch.
     #[arg(long = "relation", value_name = "R")]
     relations: Vec<Relation>,
+    /// Follow symbolic links out of the folders given (by default they are
+    /// reported and not read).
+    #[arg(long)]
+    follow_links: bool,
     /// Files and folders (recursed).
     #[arg(required = true)]
     paths: Vec<PathBuf>,
@@ -60,6 +71,10 @@ pub struct LineageArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = super::Format::Text)]
     format: super::Format,
+    /// Follow symbolic links out of the folders given (by default they are
+    /// reported and not read).
+    #[arg(long)]
+    follow_links: bool,
     /// Files and folders (recursed).
     #[arg(required = true)]
     paths: Vec<PathBuf>,
@@ -89,15 +104,21 @@ pub struct QueryArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = super::Format::Text)]
     format: super::Format,
+    /// Follow symbolic links out of the folders given (by default they are
+    /// reported and not read).
+    #[arg(long)]
+    follow_links: bool,
     /// Files and folders (recursed).
     #[arg(required = true)]
     paths: Vec<PathBuf>,
 }
 
-fn load(paths: &[PathBuf]) -> (Corpus, CitationGraph) {
-    let corpus = Corpus::from_paths(paths, &CorpusOptions::default());
+fn load(paths: &[PathBuf], follow_links: bool) -> (Corpus, CitationGraph) {
+    let mut options = CorpusOptions::default();
+    options.follow_links = follow_links;
+    let corpus = Corpus::from_paths(paths, &options);
     for e in corpus.errors() {
-        eprintln!("error: {}", e.error);
+        super::report_error(&e.error);
     }
     let graph = corpus.graph();
     (corpus, graph)
@@ -112,7 +133,7 @@ fn io_code(corpus: &Corpus) -> i32 {
 }
 
 pub fn cmd_graph(a: GraphArgs) -> anyhow::Result<i32> {
-    let (corpus, graph) = load(&a.paths);
+    let (corpus, graph) = load(&a.paths, a.follow_links);
     let graph = if a.relations.is_empty() {
         graph
     } else {
@@ -128,15 +149,24 @@ pub fn cmd_graph(a: GraphArgs) -> anyhow::Result<i32> {
         GraphFormat::Stats => write_stats(&graph, &mut out)?,
         GraphFormat::Csv => match &a.output {
             Some(dir) => {
-                std::fs::create_dir_all(dir)?;
-                vanban::export::nodes_csv(&graph, std::fs::File::create(dir.join("nodes.csv"))?)?;
-                vanban::export::edges_csv(&graph, std::fs::File::create(dir.join("edges.csv"))?)?;
-                writeln!(
-                    out,
-                    "wrote {} and {}",
-                    dir.join("nodes.csv").display(),
-                    dir.join("edges.csv").display()
-                )?;
+                let not_empty = std::fs::read_dir(dir).is_ok_and(|mut rd| rd.next().is_some());
+                if not_empty && !a.force {
+                    anyhow::bail!(
+                        "{}: the folder is not empty: expected a new or empty folder for nodes.csv and edges.csv \
+                         (--force writes them into it, replacing those two files)",
+                        display_path(dir)
+                    );
+                }
+                std::fs::create_dir_all(dir)
+                    .with_context(|| format!("{}: cannot make the folder", display_path(dir)))?;
+                let (nodes, edges) = (dir.join("nodes.csv"), dir.join("edges.csv"));
+                // Each written whole to a new file and renamed: never half a
+                // table, never through a link planted in the folder.
+                write_atomic(&nodes, |w| vanban::export::nodes_csv(&graph, w))
+                    .with_context(|| format!("{}: cannot write", display_path(&nodes)))?;
+                write_atomic(&edges, |w| vanban::export::edges_csv(&graph, w))
+                    .with_context(|| format!("{}: cannot write", display_path(&edges)))?;
+                writeln!(out, "wrote {} and {}", display_path(&nodes), display_path(&edges))?;
             }
             None => {
                 vanban::export::nodes_csv(&graph, &mut out)?;
@@ -222,10 +252,10 @@ fn describe(n: &Node) -> String {
             .unwrap_or_else(|| "jurisdiction unknown".to_string()),
     );
     match &n.path {
-        Some(p) => parts.push(p.display().to_string()),
+        Some(p) => parts.push(display_path(p)),
         None => parts.push("external".to_string()),
     }
-    format!("{}  [{}]", parts.join("  "), n.id)
+    escape_control(&format!("{}  [{}]", parts.join("  "), n.id), false).into_owned()
 }
 
 #[derive(Serialize)]
@@ -241,7 +271,7 @@ struct JsonStep<'a> {
 }
 
 pub fn cmd_lineage(a: LineageArgs) -> anyhow::Result<i32> {
-    let (corpus, graph) = load(&a.paths);
+    let (corpus, graph) = load(&a.paths, a.follow_links);
     let mut relations = Vec::new();
     for r in &a.relations {
         if r == "all" {
@@ -252,7 +282,7 @@ pub fn cmd_lineage(a: LineageArgs) -> anyhow::Result<i32> {
         match r.parse::<Relation>() {
             Ok(r) => relations.push(r),
             Err(e) => {
-                eprintln!("error: {e}");
+                super::report_error(&e);
                 return Ok(2);
             }
         }
@@ -266,7 +296,7 @@ pub fn cmd_lineage(a: LineageArgs) -> anyhow::Result<i32> {
     let start = match find_doc(&graph, &a) {
         Ok(n) => n,
         Err((msg, candidates)) => {
-            eprintln!("error: {msg}");
+            super::report_error(&msg);
             for c in candidates {
                 writeln!(out, "{}", describe(c))?;
             }
@@ -302,43 +332,84 @@ pub fn cmd_lineage(a: LineageArgs) -> anyhow::Result<i32> {
             for s in &steps {
                 children.entry(s.via.id.as_str()).or_default().push(s);
             }
-            print_tree(&mut out, &children, &start.id, "", a.down)?;
+            print_tree(&mut out, &children, &start.id, a.down)?;
         }
     }
     out.flush()?;
     Ok(io_code(&corpus))
 }
 
+/// Levels of a lineage drawn with indentation. Deeper steps are drawn at
+/// this level with their depth written out: a chain of N documents would
+/// otherwise take N² characters of indentation.
+const MAX_DRAWN_DEPTH: usize = 32;
+
+/// Print the steps under `id` as a tree, depth first, with a stack of its
+/// own (a chain of 100,000 documents does not overflow the call stack).
 fn print_tree(
     out: &mut impl Write,
     children: &HashMap<&str, Vec<&LineageStep<'_>>>,
     id: &str,
-    indent: &str,
     down: bool,
 ) -> io::Result<()> {
-    let Some(kids) = children.get(id) else { return Ok(()) };
-    for (i, s) in kids.iter().enumerate() {
-        let last = i + 1 == kids.len();
-        let arrow = if down { "←" } else { "→" };
+    struct Level<'c, 'g> {
+        kids: &'c [&'c LineageStep<'g>],
+        next: usize,
+        indent: String,
+        depth: usize,
+    }
+    let kids_of = |id: &str| children.get(id).map_or(&[][..], Vec::as_slice);
+    let arrow = if down { "←" } else { "→" };
+    let mut stack = vec![Level {
+        kids: kids_of(id),
+        next: 0,
+        indent: String::new(),
+        depth: 1,
+    }];
+    while let Some(level) = stack.last_mut() {
+        let Some(s) = level.kids.get(level.next) else {
+            stack.pop();
+            continue;
+        };
+        level.next += 1;
+        let last = level.next == level.kids.len();
+        let depth = level.depth;
         let conf = match s.edge.confidence {
             vanban::Confidence::Certain => String::new(),
             c => format!(" ({}: {})", c.as_str(), s.edge.reason.as_deref().unwrap_or("")),
         };
+        let deep = if depth > MAX_DRAWN_DEPTH {
+            format!("[depth {depth}] ")
+        } else {
+            String::new()
+        };
         writeln!(
             out,
-            "{indent}{} {} {arrow} {}{conf}",
+            "{}{} {deep}{} {arrow} {}{conf}",
+            level.indent,
             if last { "└─" } else { "├─" },
             s.edge.relation,
             describe(s.node)
         )?;
-        let next = format!("{indent}{}", if last { "   " } else { "│  " });
-        print_tree(out, children, &s.node.id, &next, down)?;
+        let mut indent = level.indent.clone();
+        if depth < MAX_DRAWN_DEPTH {
+            indent.push_str(if last { "   " } else { "│  " });
+        }
+        let kids = kids_of(&s.node.id);
+        if !kids.is_empty() {
+            stack.push(Level {
+                kids,
+                next: 0,
+                indent,
+                depth: depth + 1,
+            });
+        }
     }
     Ok(())
 }
 
 pub fn cmd_query(a: QueryArgs) -> anyhow::Result<i32> {
-    let (corpus, graph) = load(&a.paths);
+    let (corpus, graph) = load(&a.paths, a.follow_links);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let json = a.format == super::Format::Json;
@@ -370,7 +441,7 @@ pub fn cmd_query(a: QueryArgs) -> anyhow::Result<i32> {
             } else {
                 for c in cycles {
                     let ids: Vec<&str> = c.iter().map(|n| n.id.as_str()).collect();
-                    writeln!(out, "{}", ids.join(" → "))?;
+                    writeln!(out, "{}", escape_control(&ids.join(" → "), false))?;
                 }
             }
         }
@@ -385,16 +456,16 @@ pub fn cmd_query(a: QueryArgs) -> anyhow::Result<i32> {
                 writeln!(out)?;
             } else {
                 for (f, t, e) in list {
-                    writeln!(
-                        out,
+                    let line = format!(
                         "{}:{}: {} ({}) cites {} ({}), dated after it",
-                        e.evidence.path.display(),
+                        display_path(&e.evidence.path),
                         e.evidence.line,
                         f.label(),
                         super::opt(&f.date),
                         t.label(),
                         super::opt(&t.date.or(e.cited_date))
-                    )?;
+                    );
+                    writeln!(out, "{}", escape_control(&line, false))?;
                 }
             }
         }
@@ -404,7 +475,8 @@ pub fn cmd_query(a: QueryArgs) -> anyhow::Result<i32> {
                 writeln!(out)?;
             } else {
                 for u in graph.unresolved() {
-                    writeln!(out, "{}:{}: {}", u.evidence.path.display(), u.evidence.line, u.reason)?;
+                    let line = format!("{}:{}: {}", display_path(&u.evidence.path), u.evidence.line, u.reason);
+                    writeln!(out, "{}", escape_control(&line, false))?;
                 }
             }
         }

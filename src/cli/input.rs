@@ -21,8 +21,9 @@ pub type Input = Result<PathBuf, vanban::Error>;
 /// (stdin) are kept as given. Problems met while walking a folder come first
 /// for that folder, so the caller reports them and still reads every other
 /// file; a folder with no documents is a problem too.
-pub fn expand_inputs(paths: &[PathBuf]) -> Vec<Input> {
-    let options = CorpusOptions::default();
+pub fn expand_inputs(paths: &[PathBuf], follow_links: bool) -> Vec<Input> {
+    let mut options = CorpusOptions::default();
+    options.follow_links = follow_links;
     let mut out = Vec::new();
     for p in paths {
         if p.as_os_str() == "-" || !p.is_dir() {
@@ -56,14 +57,21 @@ pub fn read_input(p: &Path, max: usize) -> Result<Vec<u8>, vanban::Error> {
     let mut buf = Vec::new();
     io::stdin()
         .lock()
-        .take(max as u64 + 1)
+        .take((max as u64).saturating_add(1))
         .read_to_end(&mut buf)
         .map_err(|e| vanban::Error::from(e).with_path("-"))?;
     if buf.len() > max {
         // Count the rest without keeping it, for an exact message.
         let rest = io::copy(&mut io::stdin().lock().take(DRAIN_LIMIT), &mut io::sink()).unwrap_or(0);
+        let size = buf.len() as u64 + rest;
+        if rest == DRAIN_LIMIT {
+            // Cut there: its size is not known, and not this.
+            let msg = format!("document too large: more than {size} bytes, the limit is {max} bytes");
+            let e = io::Error::new(io::ErrorKind::InvalidData, msg);
+            return Err(vanban::Error::from(e).with_path("-"));
+        }
         let kind = vanban::ErrorKind::TooLarge {
-            size: buf.len() as u64 + rest,
+            size,
             limit: max as u64,
         };
         return Err(vanban::Error::from(kind).with_path("-"));

@@ -14,6 +14,7 @@ pub(crate) use input::{expand_inputs, read_input};
 use clap::{Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 
+use vanban::safety::{display_path, escape_control};
 use vanban::{Document, ParseOptions, Symbol};
 
 /// Read Vietnamese official documents and follow their citations.
@@ -57,6 +58,10 @@ struct ParseArgs {
     /// Refuse files larger than this many bytes.
     #[arg(long, default_value_t = 64 * 1024 * 1024)]
     max_size: usize,
+    /// Follow symbolic links out of the folders given (by default they are
+    /// reported and not read).
+    #[arg(long)]
+    follow_links: bool,
     /// Files or folders (recursed); `-` reads stdin.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
@@ -97,15 +102,24 @@ pub fn run() -> i32 {
             {
                 return 0;
             }
-            eprintln!("error: {e:#}");
+            eprintln!("error: {}", escape_control(&format!("{e:#}"), true));
             2
         }
     }
 }
 
+/// Say an error on stderr, with what a terminal would act on escaped (a
+/// file name or a document's text may hold escape sequences).
+pub(crate) fn report_error(e: &dyn std::fmt::Display) {
+    eprintln!("error: {}", escape_control(&e.to_string(), true));
+}
+
 #[derive(Serialize)]
 struct ParseRecord<'a> {
     path: String,
+    /// The exact bytes of a file name that is not UTF-8 (`path` has U+FFFD).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path_bytes: Option<&'a [u8]>,
     #[serde(flatten)]
     doc: &'a Document,
 }
@@ -117,7 +131,7 @@ fn cmd_parse(a: ParseArgs) -> anyhow::Result<i32> {
         o.lossy = a.lossy;
         o
     };
-    let inputs = expand_inputs(&a.paths);
+    let inputs = expand_inputs(&a.paths, a.follow_links);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut failed = false;
@@ -128,11 +142,12 @@ fn cmd_parse(a: ParseArgs) -> anyhow::Result<i32> {
             Err(e) => {
                 failed = true;
                 out.flush()?;
-                eprintln!("error: {e}");
+                report_error(&e);
                 continue;
             }
         };
         let shown = f.display().to_string();
+        let path_bytes = vanban::safety::path_bytes(f);
         let parsed = read_input(f, a.max_size).and_then(|bytes| {
             // parse_bytes on the bytes as read, so `--lossy` keeps its
             // `invalid-utf8` diagnostic.
@@ -142,19 +157,26 @@ fn cmd_parse(a: ParseArgs) -> anyhow::Result<i32> {
         match parsed {
             Ok((bytes, doc)) => match a.format {
                 Format::Json => {
-                    serde_json::to_writer(&mut out, &ParseRecord { path: shown, doc: &doc })?;
+                    let record = ParseRecord {
+                        path: shown,
+                        path_bytes,
+                        doc: &doc,
+                    };
+                    serde_json::to_writer(&mut out, &record)?;
                     writeln!(out)?;
                 }
                 Format::Text => {
-                    // The decoded text, for line numbers (already known to decode).
-                    let text = vanban::decode(&bytes, &opts).map_err(|e| e.with_path(f))?;
-                    write_text(&mut out, &shown, &text, &doc)?
+                    // Document text reaches a terminal: escape sequences in
+                    // it (or in the file's name) are shown, not acted on.
+                    let mut block = Vec::new();
+                    write_text(&mut block, &display_path(f), &bytes, &doc)?;
+                    out.write_all(escape_control(&String::from_utf8_lossy(&block), true).as_bytes())?;
                 }
             },
             Err(e) => {
                 failed = true;
                 out.flush()?;
-                eprintln!("error: {e}");
+                report_error(&e);
             }
         }
     }
@@ -166,8 +188,10 @@ pub(crate) fn opt<T: std::fmt::Display>(v: &Option<T>) -> String {
     v.as_ref().map_or_else(|| "—".to_string(), |x| x.to_string())
 }
 
-fn write_text(out: &mut impl Write, path: &str, text: &str, doc: &Document) -> io::Result<()> {
-    let lines = vanban::LineIndex::new(text);
+/// A document for people; `bytes` (as read: spans are offsets into them)
+/// give the line numbers.
+fn write_text(out: &mut impl Write, path: &str, bytes: &[u8], doc: &Document) -> io::Result<()> {
+    let lines = vanban::LineIndex::of_bytes(bytes);
     writeln!(out, "== {path}")?;
     let family = match doc.family {
         Some(vanban::Family::Party) => "party",
@@ -294,8 +318,7 @@ fn symbol_record(input: &str) -> SymbolRecord {
 fn cmd_symbol(a: SymbolArgs) -> anyhow::Result<i32> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let emit = |s: &str, out: &mut io::BufWriter<io::StdoutLock<'_>>| -> anyhow::Result<()> {
-        let r = symbol_record(s);
+    let emit = |r: SymbolRecord, out: &mut io::BufWriter<io::StdoutLock<'_>>| -> anyhow::Result<()> {
         match a.format {
             Format::Json => {
                 serde_json::to_writer(&mut *out, &r)?;
@@ -303,28 +326,50 @@ fn cmd_symbol(a: SymbolArgs) -> anyhow::Result<i32> {
             }
             Format::Text => {
                 let diags: Vec<&str> = r.diagnostics.iter().map(|d| d.code.as_str()).collect();
-                writeln!(
-                    out,
+                let line = format!(
                     "{}\t{}\t{}",
                     r.input,
                     r.symbol.as_deref().unwrap_or("—"),
                     diags.join(",")
-                )?;
+                );
+                writeln!(out, "{}", escape_control(&line, false))?;
             }
         }
         Ok(())
     };
     if a.text.is_empty() {
-        let stdin = io::stdin();
-        for line in stdin.lock().lines() {
+        // Lines as bytes: one that is not UTF-8 gets its record (with an
+        // `invalid-utf8` diagnostic), and the lines after it are still read.
+        for line in io::stdin().lock().split(b'\n') {
             let line = line?;
-            emit(line.trim_end_matches('\r'), &mut out)?;
+            let line = line.strip_suffix(b"\r").unwrap_or(&line);
+            let record = match std::str::from_utf8(line) {
+                Ok(s) => symbol_record(s),
+                Err(e) => invalid_line_record(line, e.valid_up_to()),
+            };
+            emit(record, &mut out)?;
         }
     } else {
         for t in &a.text {
-            emit(t, &mut out)?;
+            emit(symbol_record(t), &mut out)?;
         }
     }
     out.flush()?;
     Ok(0)
+}
+
+/// The record of a line of stdin that is not UTF-8 (bad byte at `at`).
+fn invalid_line_record(line: &[u8], at: usize) -> SymbolRecord {
+    let mut r = symbol_record("");
+    r.input = String::from_utf8_lossy(line).into_owned();
+    r.diagnostics = vec![vanban::Diagnostic::new(
+        "invalid-utf8",
+        vanban::Severity::Error,
+        format!(
+            "invalid utf-8 at byte {at}: expected text, found byte 0x{:02x}",
+            line[at]
+        ),
+        Some(vanban::Span::new(at, at + 1)),
+    )];
+    r
 }
