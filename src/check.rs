@@ -885,7 +885,7 @@ fn read_parsed(
     if let Some(doc) = cache.and_then(|c| c.get(&bytes)) {
         return (Some(bytes), Ok(doc));
     }
-    let doc = crate::parse_bytes(&bytes, options).map_err(|e| e.with_path(path));
+    let doc = crate::parse_file_bytes(&bytes, path, options).map_err(|e| e.with_path(path));
     if let (Some(c), Ok(d)) = (cache, &doc) {
         c.put(&bytes, d);
     }
@@ -1161,8 +1161,10 @@ impl<'a> Checker<'a> {
             .filter_map(|f| with_severity(f, self.config))
             .collect();
         let keep = match &bytes {
-            Some(b) => locate_in(b, &mut found),
-            None => locate_file(&mut found),
+            Some(b) if found.iter().any(|f| f.span.is_some()) => {
+                locate_in(&read_text(b, path, &self.parse), &mut found)
+            }
+            _ => locate_file(&mut found),
         };
         let mut keep = keep.into_iter();
         found.retain(|_| keep.next().unwrap_or(true));
@@ -1806,18 +1808,26 @@ fn locate_file(group: &mut [Finding]) -> Vec<bool> {
     let Ok(bytes) = std::fs::read(&group[0].path) else {
         return vec![true; group.len()];
     };
-    locate_in(&bytes, group)
+    let path = group[0].path.clone();
+    locate_in(&read_text(&bytes, &path, &ParseOptions::default()), group)
 }
 
-/// [`locate`] for the findings of one file whose bytes are at hand.
-fn locate_in(bytes: &[u8], group: &mut [Finding]) -> Vec<bool> {
+/// The text a file's spans refer to: what the read stage makes of it (the
+/// file itself for UTF-8 text), or for a file it cannot read, its valid
+/// UTF-8 prefix (the `unreadable` finding points at the first bad byte).
+fn read_text<'b>(bytes: &'b [u8], path: &Path, options: &ParseOptions) -> std::borrow::Cow<'b, str> {
+    match crate::read::read(bytes, Some(path), options) {
+        Ok(read) => read.text,
+        Err(_) => {
+            let valid = std::str::from_utf8(bytes).map_or_else(|e| e.valid_up_to(), str::len);
+            std::borrow::Cow::Borrowed(std::str::from_utf8(&bytes[..valid]).unwrap_or_default())
+        }
+    }
+}
+
+/// [`locate`] for the findings of one file whose text is at hand.
+fn locate_in(text: &str, group: &mut [Finding]) -> Vec<bool> {
     let mut keep = vec![true; group.len()];
-    // A file that is not UTF-8 has findings only within its valid prefix
-    // (the `unreadable` finding points at the first bad byte).
-    let text = match std::str::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default(),
-    };
     let lines = LineIndex::new(text);
     for (k, f) in group.iter_mut().enumerate() {
         let Some(span) = f.span else { continue };
