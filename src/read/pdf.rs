@@ -90,10 +90,13 @@ fn read_inner(bytes: &[u8], options: &ParseOptions) -> Result<Extracted<'static>
             page.push_str(&lines[k].text);
             page.push('\n');
         }
+        // Letters of the page's own text: not a signature stamp, not a
+        // running head or a page number.
         let letters_outside_stamps: usize = lines
             .iter()
-            .filter(|l| !is_signature_stamp(&l.text))
-            .map(|l| l.text.chars().filter(|c| c.is_alphabetic()).count())
+            .zip(&furniture[i])
+            .filter(|(l, f)| !**f && !is_signature_stamp(&l.text))
+            .map(|(l, _)| l.text.chars().filter(|c| c.is_alphabetic()).count())
             .sum();
         let start = out.len();
         if letters_outside_stamps < 12 {
@@ -591,6 +594,12 @@ struct Run {
     text: String,
     /// Drawn by an annotation (a form field filled in): a word of its own.
     field: bool,
+    /// The text's direction on the page, a quarter turn at a time (0: left
+    /// to right, 1: upwards, 2: right to left, 3: downwards); until the
+    /// page is laid out, `x0`, `x1` and `y` are the page's coordinates.
+    turn: u8,
+    /// Where the run ends, in the page's coordinates (for turned text).
+    end: (f64, f64),
 }
 
 #[derive(Default)]
@@ -634,6 +643,15 @@ struct Interp<'d, 'f> {
     fields: bool,
 }
 
+/// A content stream without its comment lines (lines starting with `%`).
+fn strip_comment_lines(content: &[u8]) -> Vec<u8> {
+    content
+        .split(|b| *b == b'\n' || *b == b'\r')
+        .filter(|l| !l.trim_ascii_start().starts_with(b"%"))
+        .flat_map(|l| l.iter().copied().chain([b'\n']))
+        .collect()
+}
+
 fn page_resources(doc: &Pdf, page: ObjectId) -> Dictionary {
     // Resources may be inherited from the page tree.
     let mut node = doc.get_dictionary(page).ok();
@@ -653,6 +671,16 @@ fn page_resources(doc: &Pdf, page: ObjectId) -> Dictionary {
 
 impl Interp<'_, '_> {
     fn run(&mut self, content: &[u8], resources: &Dictionary, ctm0: Matrix, depth: usize) {
+        // lopdf's content parser stops at a comment line (`%` ...), which
+        // some scanners' text layers start with: read it without them.
+        let has_comment = content.first() == Some(&b'%') || memchr::memmem::find(content, b"\n%").is_some();
+        let stripped;
+        let content = if has_comment {
+            stripped = strip_comment_lines(content);
+            &stripped[..]
+        } else {
+            content
+        };
         let Ok(content) = lopdf::content::Content::decode(content) else {
             return;
         };
@@ -872,16 +900,29 @@ impl Interp<'_, '_> {
             advance += w;
         });
         let at = |adv: f64| apply(&mul(&mul(&[1.0, 0.0, 0.0, 1.0, adv, 0.0], tm), ctm), 0.0, ts.rise);
+        let turn = if m[0].abs() >= m[1].abs() {
+            if m[0] >= 0.0 {
+                0
+            } else {
+                2
+            }
+        } else if m[1] > 0.0 {
+            1
+        } else {
+            3
+        };
         for (start, end, text) in words {
             let (x0, y) = at(start);
-            let (x1, _) = at(end);
+            let end = at(end);
             self.dev.runs.push(Run {
                 x0,
-                x1: x1.max(x0),
+                x1: end.0,
                 y,
                 size,
                 text,
                 field: self.fields,
+                turn,
+                end,
             });
         }
         *tm = mul(&[1.0, 0.0, 0.0, 1.0, advance, 0.0], tm);
@@ -928,10 +969,6 @@ impl Line {
         self.runs.push(r);
     }
 
-    fn is_blank(&self) -> bool {
-        self.runs.iter().all(|r| r.text.trim().is_empty())
-    }
-
     /// Does a run drawn elsewhere (an annotation) belong on this line?
     fn takes(&self, r: &Run) -> bool {
         let size = self.size.max(r.size);
@@ -976,31 +1013,50 @@ fn lines_of(runs: Vec<Run>, extra: Vec<Run>) -> Vec<Line> {
             eprintln!("{:8.2} {:8.2} {:8.2} {:5.1} {:?}", r.x0, r.x1, r.y, r.size, r.text);
         }
     }
-    let mut lines: Vec<Line> = Vec::new();
-    for mut r in runs {
-        r.text = r.text.chars().filter(|c| !c.is_control() || *c == '\t').collect();
-        if let Some(l) = lines.last_mut() {
-            let size = l.size.max(r.size);
-            let same_baseline = (r.y - l.y).abs() <= 0.5 * size;
-            let gap = r.x0 - l.x1;
-            if same_baseline && gap > -0.5 * size {
-                if gap > 3.0 * size && !r.text.trim().is_empty() && !l.is_blank() {
-                    let split = (l.x1 + r.x0) / 2.0;
-                    l.split_at = Some(split);
-                    lines.push(Line::new(r, Some(split)));
-                } else {
-                    l.add(r);
-                }
-                continue;
-            }
-        }
-        if r.text.trim().is_empty() {
-            continue;
-        }
-        lines.push(Line::new(r, None));
+    // Laid out in the frame of the page's main text direction (a landscape
+    // table printed on a portrait page reads along its own lines); text
+    // turned another way (a running head, a margin note) is laid out in its
+    // own frame and follows.
+    let mut turns = [0usize; 4];
+    for r in &runs {
+        turns[r.turn as usize & 3] += 1;
     }
-    lines.retain(|l| !l.is_blank());
-    let mut lines = reading_order(lines);
+    let main = (0..4u8)
+        .max_by_key(|t| (turns[*t as usize], std::cmp::Reverse(*t)))
+        .unwrap_or(0);
+    let (runs, others): (Vec<Run>, Vec<Run>) = runs.into_iter().partition(|r| r.turn == main);
+    let mut lines = lay_out(runs, extra, main);
+    for t in (0..4u8).filter(|t| *t != main) {
+        let group: Vec<Run> = others.iter().filter(|r| r.turn == t).cloned().collect();
+        if !group.is_empty() {
+            lines.extend(lay_out(group, Vec::new(), t));
+        }
+    }
+    lines
+}
+
+/// Lay out runs of one text direction (see [`lines_of`]).
+fn lay_out(runs: Vec<Run>, extra: Vec<Run>, turn: u8) -> Vec<Line> {
+    let runs: Vec<Run> = runs.into_iter().map(|r| in_frame(r, turn)).collect();
+    let extra: Vec<Run> = extra.into_iter().map(|r| in_frame(r, turn)).collect();
+    let runs: Vec<Run> = runs
+        .into_iter()
+        .map(|mut r| {
+            r.text = r.text.chars().filter(|c| !c.is_control() || *c == '\t').collect();
+            r
+        })
+        .filter(|r| !r.text.trim().is_empty())
+        .collect();
+    let geometric = rows(runs.clone());
+    let drawn = reading_order(drawn_lines(runs));
+    // A page drawn in no order (glyphs of a table scattered through the
+    // stream) makes many more lines in drawing order than rows on the
+    // page: read it by position instead.
+    let mut lines = if drawn.len() > 2 * geometric.len() + 5 {
+        geometric
+    } else {
+        drawn
+    };
     for r in extra {
         if r.text.trim().is_empty() {
             continue;
@@ -1020,6 +1076,67 @@ fn lines_of(runs: Vec<Run>, extra: Vec<Run>) -> Vec<Line> {
         l.finish();
     }
     lines.retain(|l| !l.text.is_empty());
+    lines
+}
+
+/// A run's coordinates in the frame of text turned `turn` quarter turns.
+fn in_frame(mut r: Run, turn: u8) -> Run {
+    let f = |(x, y): (f64, f64)| match turn {
+        1 => (y, -x),
+        2 => (-x, -y),
+        3 => (-y, x),
+        _ => (x, y),
+    };
+    let (x0, y) = f((r.x0, r.y));
+    let (x1, _) = f(r.end);
+    r.x0 = x0;
+    r.x1 = x1.max(x0);
+    r.y = y;
+    r
+}
+
+/// Lines in drawing order: a run joins the line being drawn when it is on
+/// its baseline and does not jump back left; a wide gap ends a cell.
+fn drawn_lines(runs: Vec<Run>) -> Vec<Line> {
+    let mut lines: Vec<Line> = Vec::new();
+    for r in runs {
+        if let Some(l) = lines.last_mut() {
+            let size = l.size.max(r.size);
+            let same_baseline = (r.y - l.y).abs() <= 0.5 * size;
+            let gap = r.x0 - l.x1;
+            if same_baseline && gap > -0.5 * size {
+                if gap > 3.0 * size {
+                    let split = (l.x1 + r.x0) / 2.0;
+                    l.split_at = Some(split);
+                    lines.push(Line::new(r, Some(split)));
+                } else {
+                    l.add(r);
+                }
+                continue;
+            }
+        }
+        lines.push(Line::new(r, None));
+    }
+    lines
+}
+
+/// Lines by position alone: runs sorted top to bottom into rows (a run
+/// within half a font size of a row's baseline joins it), each row left to
+/// right, split into cells at wide gaps.
+fn rows(mut runs: Vec<Run>) -> Vec<Line> {
+    runs.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x0.total_cmp(&b.x0)));
+    let mut rows: Vec<Vec<Run>> = Vec::new();
+    for r in runs {
+        match rows.last_mut() {
+            Some(row) if (row[0].y - r.y).abs() <= 0.5 * row[0].size.max(r.size) => row.push(r),
+            _ => rows.push(vec![r]),
+        }
+    }
+    let mut lines = Vec::new();
+    for mut row in rows {
+        row.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+        lines.extend(drawn_lines(row));
+    }
     lines
 }
 
@@ -1139,6 +1256,8 @@ mod tests {
             size: 13.0,
             text: text.to_string(),
             field: false,
+            turn: 0,
+            end: (x1, y),
         }
     }
 
