@@ -26,19 +26,7 @@ const TCVN3_HIGH: [char; 96] = [
     '\u{1EE9}', '\u{1EF1}', '\u{1EF3}', '\u{1EF7}', '\u{1EF9}', '\u{FD}', '\u{1EF5}', '\u{1ED0}',
 ];
 
-/// Windows-1252's 0x80–0x9F (the rest of its upper half is Latin-1).
-const CP1252_C1: [char; 32] = [
-    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž', '\u{8F}', '\u{90}', '‘', '’',
-    '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}', 'ž', 'Ÿ',
-];
-
-/// One byte as Windows-1252.
-pub(crate) fn cp1252(b: u8) -> char {
-    match b {
-        0x80..=0x9F => CP1252_C1[(b - 0x80) as usize],
-        _ => b as char,
-    }
-}
+pub(crate) use super::cp1252::cp1252;
 
 /// One byte as TCVN3.
 pub(crate) fn tcvn3(b: u8) -> char {

@@ -45,6 +45,7 @@ use crate::error::{Error, ErrorKind};
 use crate::model::{Diagnostic, Severity, Span};
 use crate::ParseOptions;
 
+mod cp1252;
 mod detect;
 mod out;
 mod text;

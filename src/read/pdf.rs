@@ -13,7 +13,8 @@
 //!
 //! Page furniture stays where it is printed, as text extractors give it and
 //! as the parser meets it in text: running heads, page numbers alone on a
-//! line. A page without text (an image only) is left empty and reported
+//! line. A page without text (a scan, or a page drawn as graphics) is left
+//! empty and reported
 //! (`no-text-layer`, with page numbers), and so is a page whose only text
 //! is a digital-signature stamp; a text layer that is OCR garbage is left
 //! out and reported (`ocr-garbage`). Encrypted and broken files are errors.
@@ -54,7 +55,6 @@ fn read_inner(bytes: &[u8], options: &ParseOptions) -> Result<Extracted<'static>
     }
     let mut fonts = FontCache::default();
     let mut laid: Vec<Vec<Line>> = Vec::with_capacity(pages.len());
-    let mut images: Vec<bool> = Vec::with_capacity(pages.len());
     for (_, &page_id) in pages.iter() {
         let mut dev = Device::default();
         let resources = page_resources(&doc, page_id);
@@ -69,7 +69,6 @@ fn read_inner(bytes: &[u8], options: &ParseOptions) -> Result<Extracted<'static>
         interp.run(&content, &resources, IDENTITY, 0);
         let runs = std::mem::take(&mut interp.dev.runs);
         interp.annotations(page_id);
-        images.push(dev.images > 0);
         laid.push(lines_of(runs, dev.runs));
     }
     let furniture = furniture(&laid);
@@ -100,10 +99,14 @@ fn read_inner(bytes: &[u8], options: &ParseOptions) -> Result<Extracted<'static>
             .sum();
         let start = out.len();
         if letters_outside_stamps < 12 {
-            if !page.trim().is_empty() {
+            let stamped = lines.iter().any(|l| is_signature_stamp(&l.text));
+            if stamped {
+                // A stamp is not the document's text: left out.
                 stamp_only.push(i + 1);
-            } else if images[i] {
+            } else {
+                // Running heads and page numbers stay, as in a text layer.
                 no_text.push(i + 1);
+                out.push_str(&page);
             }
         } else if viet::is_garbage(&page).is_some() {
             garbage.push(i + 1);
@@ -153,7 +156,7 @@ fn read_inner(bytes: &[u8], options: &ParseOptions) -> Result<Extracted<'static>
             "no-text-layer",
             Severity::Warning,
             format!(
-                "no text layer: expected text on every page, found none on {} of {n} (scanned, needs OCR){stamps}",
+                "no text layer: expected text on every page, found none on {} of {n} (scanned, or drawn as graphics: needs OCR){stamps}",
                 page_list(&all)
             ),
             span,
@@ -287,7 +290,7 @@ impl Font {
                 let c = table[(code & 0xFF) as usize];
                 each(code, c.encode_utf8(&mut buf));
             } else if self.code_len == 1 {
-                let c = super_cp1252(code as u8);
+                let c = super::cp1252::cp1252(code as u8);
                 each(code, c.encode_utf8(&mut buf));
             } else {
                 each(code, "\u{FFFD}");
@@ -300,15 +303,120 @@ impl Font {
     }
 }
 
-fn super_cp1252(b: u8) -> char {
-    const C1: [char; 32] = [
-        '€', ' ', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', ' ', 'Ž', ' ', ' ', '‘', '’', '“', '”', '•',
-        '–', '—', '˜', '™', 'š', '›', 'œ', ' ', 'ž', 'Ÿ',
-    ];
-    match b {
-        0x80..=0x9F => C1[(b - 0x80) as usize],
-        _ => b as char,
+/// A glyph name of a font's `/Differences` as a character: `uniXXXX`,
+/// `uXXXX`, and the names of the letters and signs of Vietnamese text.
+fn glyph_char(name: &[u8]) -> Option<char> {
+    let name = std::str::from_utf8(name).ok()?;
+    let name = name.split('.').next().unwrap_or(name);
+    if let Some(hex) = name.strip_prefix("uni").or_else(|| name.strip_prefix('u')) {
+        if (4..=6).contains(&hex.len()) && hex.chars().all(|c| c.is_ascii_hexdigit()) {
+            return u32::from_str_radix(&hex[..hex.len().min(6)], 16)
+                .ok()
+                .and_then(char::from_u32);
+        }
     }
+    if name.len() == 1 {
+        return name.chars().next();
+    }
+    const NAMES: [(&str, char); 44] = [
+        ("space", ' '),
+        ("exclam", '!'),
+        ("quotedbl", '"'),
+        ("numbersign", '#'),
+        ("percent", '%'),
+        ("ampersand", '&'),
+        ("quotesingle", '\''),
+        ("parenleft", '('),
+        ("parenright", ')'),
+        ("asterisk", '*'),
+        ("plus", '+'),
+        ("comma", ','),
+        ("hyphen", '-'),
+        ("period", '.'),
+        ("slash", '/'),
+        ("zero", '0'),
+        ("one", '1'),
+        ("two", '2'),
+        ("three", '3'),
+        ("four", '4'),
+        ("five", '5'),
+        ("six", '6'),
+        ("seven", '7'),
+        ("eight", '8'),
+        ("nine", '9'),
+        ("colon", ':'),
+        ("semicolon", ';'),
+        ("less", '<'),
+        ("equal", '='),
+        ("greater", '>'),
+        ("question", '?'),
+        ("at", '@'),
+        ("bracketleft", '['),
+        ("bracketright", ']'),
+        ("underscore", '_'),
+        ("quoteleft", '‘'),
+        ("quoteright", '’'),
+        ("quotedblleft", '“'),
+        ("quotedblright", '”'),
+        ("endash", '–'),
+        ("emdash", '—'),
+        ("bullet", '•'),
+        ("ellipsis", '…'),
+        ("nbspace", '\u{A0}'),
+    ];
+    const LETTERS: [(&str, char); 36] = [
+        ("Agrave", 'À'),
+        ("Aacute", 'Á'),
+        ("Acircumflex", 'Â'),
+        ("Atilde", 'Ã'),
+        ("Abreve", 'Ă'),
+        ("Egrave", 'È'),
+        ("Eacute", 'É'),
+        ("Ecircumflex", 'Ê'),
+        ("Igrave", 'Ì'),
+        ("Iacute", 'Í'),
+        ("Itilde", 'Ĩ'),
+        ("Ograve", 'Ò'),
+        ("Oacute", 'Ó'),
+        ("Ocircumflex", 'Ô'),
+        ("Otilde", 'Õ'),
+        ("Ohorn", 'Ơ'),
+        ("Ugrave", 'Ù'),
+        ("Uacute", 'Ú'),
+        ("Utilde", 'Ũ'),
+        ("Uhorn", 'Ư'),
+        ("Yacute", 'Ý'),
+        ("Dcroat", 'Đ'),
+        ("Dslash", 'Đ'),
+        ("dcroat", 'đ'),
+        ("dmacron", 'đ'),
+        ("abreve", 'ă'),
+        ("itilde", 'ĩ'),
+        ("ohorn", 'ơ'),
+        ("uhorn", 'ư'),
+        ("utilde", 'ũ'),
+        ("ocircumflex", 'ô'),
+        ("acircumflex", 'â'),
+        ("ecircumflex", 'ê'),
+        ("otilde", 'õ'),
+        ("atilde", 'ã'),
+        ("yacute", 'ý'),
+    ];
+    NAMES
+        .iter()
+        .chain(&LETTERS)
+        .find(|(n, _)| *n == name)
+        .map(|(_, c)| *c)
+        .or_else(|| {
+            // `agrave`, `eacute`...: the lower case of a capital's name.
+            let mut cs = name.chars();
+            let first = cs.next()?.to_ascii_uppercase();
+            let cap: String = std::iter::once(first).chain(cs).collect();
+            LETTERS
+                .iter()
+                .find(|(n, _)| *n == cap)
+                .and_then(|(_, c)| c.to_lowercase().next())
+        })
 }
 
 #[derive(Default)]
@@ -388,23 +496,37 @@ fn load_font(doc: &Pdf, d: &Dictionary) -> Font {
         {
             font.default_width = m;
         }
-        if let Ok(enc) = d.get_font_encoding(doc) {
-            let mut table = ['\u{FFFD}'; 256];
-            for (b, slot) in table.iter_mut().enumerate() {
-                if let Ok(s) = enc.bytes_to_string(&[b as u8]) {
-                    if let Some(c) = s.chars().next() {
-                        *slot = c;
+        // Windows-1252 (WinAnsi, what Word's simple fonts use), then the
+        // font's `/Differences`.
+        let mut table: [char; 256] = std::array::from_fn(|b| super::cp1252::cp1252(b as u8));
+        if let Some(diff) = dict_get(doc, d, b"Encoding")
+            .and_then(|o| o.as_dict().ok())
+            .and_then(|e| dict_get(doc, e, b"Differences"))
+            .and_then(|o| o.as_array().ok())
+        {
+            let mut code = 0usize;
+            for o in diff {
+                match deref(doc, o) {
+                    Some(Object::Integer(i)) => code = (*i).clamp(0, 255) as usize,
+                    Some(Object::Name(n)) => {
+                        if let (Some(slot), Some(c)) = (table.get_mut(code), glyph_char(n)) {
+                            *slot = c;
+                        }
+                        code += 1;
                     }
+                    _ => {}
                 }
             }
-            font.simple = Some(table);
         }
+        font.simple = Some(table);
     }
     if let Some(stream) = dict_get(doc, d, b"ToUnicode").and_then(|o| o.as_stream().ok()) {
         let data = stream.decompressed_content().unwrap_or_else(|_| stream.content.clone());
         let (map, len) = parse_cmap(&data);
         if !map.is_empty() {
-            if let Some(len) = len {
+            // A simple font's codes are one byte, whatever its map's code
+            // space says (Word writes `<0000> <FFFF>` for one-byte fonts).
+            if let (true, Some(len)) = (composite, len) {
                 font.code_len = len;
             }
             font.to_unicode = Some(map);
@@ -605,7 +727,6 @@ struct Run {
 #[derive(Default)]
 struct Device {
     runs: Vec<Run>,
-    images: usize,
 }
 
 #[derive(Clone)]
@@ -787,7 +908,6 @@ impl Interp<'_, '_> {
                         continue;
                     };
                     match x.dict.get(b"Subtype").and_then(Object::as_name).ok() {
-                        Some(b"Image") => self.dev.images += 1,
                         Some(b"Form") if depth < MAX_FORM_DEPTH => {
                             let m = x
                                 .dict
@@ -806,7 +926,6 @@ impl Interp<'_, '_> {
                         _ => {}
                     }
                 }
-                "BI" | "EI" => self.dev.images += 1,
                 _ => {}
             }
         }
@@ -975,7 +1094,7 @@ impl Line {
         (r.y - self.y).abs() <= 0.5 * size && r.x0 >= self.x0 - 2.0 * size && r.x0 <= self.x1 + 2.0 * size
     }
 
-    /// The runs' text, left to right: a gap wider than a fifth of the font
+    /// The runs' text, left to right: a gap wider than an eighth of the font
     /// size is a space; spaces folded.
     fn finish(&mut self) {
         self.runs.sort_by(|a, b| a.x0.total_cmp(&b.x0));
@@ -985,7 +1104,7 @@ impl Line {
         for r in &self.runs {
             let gap = r.x0 - end;
             let size = self.size.max(r.size);
-            let apart = gap > 0.2 * size || ((field || r.field) && gap > -0.1 * size);
+            let apart = gap > 0.12 * size || ((field || r.field) && gap > -0.1 * size);
             if apart && !t.is_empty() {
                 t.push(' ');
             }
