@@ -322,7 +322,7 @@ fn story(chars: &[char], out: &mut Out, main: bool) -> Result<usize, Error> {
             '\t' => out.push_char('\t'),
             c => out.push_char(c),
         }
-        if out.len() % 4096 == 0 {
+        if out.len().is_multiple_of(4096) {
             out.check()?;
         }
     }

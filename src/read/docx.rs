@@ -218,11 +218,7 @@ fn element(
             }
         }
         b"fldChar" => match attr(e, b"fldCharType").as_deref() {
-            Some("begin") => {
-                if st.fields.len() < 64 {
-                    st.fields.push(false);
-                }
-            }
+            Some("begin") if st.fields.len() < 64 => st.fields.push(false),
             Some("separate") => {
                 if let Some(r) = st.fields.last_mut() {
                     *r = true;

@@ -36,6 +36,12 @@
 //! assert_eq!(read.encoding, Some(vanban::read::TextEncoding::Utf16Le));
 //! ```
 
+// With some readers left out, helpers only they use are unused.
+#![cfg_attr(
+    not(all(feature = "pdf", feature = "office", feature = "html", feature = "legacy")),
+    allow(dead_code, unused_imports)
+)]
+
 use std::borrow::Cow;
 use std::path::Path;
 

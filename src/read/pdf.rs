@@ -821,11 +821,7 @@ impl Interp<'_, '_> {
             let a = &op.operands;
             let n = |k: usize| a.get(k).and_then(num).unwrap_or(0.0);
             match op.operator.as_str() {
-                "q" => {
-                    if stack.len() < 256 {
-                        stack.push((ctm, ts.clone()));
-                    }
-                }
+                "q" if stack.len() < 256 => stack.push((ctm, ts.clone())),
                 "Q" => {
                     if let Some((c, t)) = stack.pop() {
                         ctm = c;
