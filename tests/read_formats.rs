@@ -505,3 +505,61 @@ fn utf16_and_legacy_text_files() {
     assert_eq!(r.code, "read");
     assert!(r.message.starts_with("decoded as windows-1258"), "{}", r.message);
 }
+
+#[test]
+fn cli_text_format_in_and_encoding() {
+    use assert_cmd::Command;
+    let dir = tempfile::tempdir().unwrap();
+    let doc = "UBND TỈNH X\nSố: 12/QĐ-UBND\nHà Nội, ngày 05 tháng 3 năm 2020\n";
+    let le: Vec<u8> = doc.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let f = write(dir.path(), "a.txt", &le);
+    // `vanban text` prints the text the spans point into.
+    let out = Command::cargo_bin("vanban")
+        .unwrap()
+        .arg("text")
+        .arg(&f)
+        .assert()
+        .code(0)
+        .get_output()
+        .clone();
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), doc);
+    let out = Command::cargo_bin("vanban")
+        .unwrap()
+        .args(["parse", "--format", "json"])
+        .arg(&f)
+        .assert()
+        .code(0)
+        .get_output()
+        .clone();
+    let rec: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        rec["source"],
+        serde_json::json!({"format": "text", "encoding": "utf-16le", "spans_into": "extracted-text"})
+    );
+    let span = rec["spans"]["symbol"].as_array().unwrap();
+    let (s, e) = (span[0].as_u64().unwrap() as usize, span[1].as_u64().unwrap() as usize);
+    assert_eq!(&doc[s..e], "12/QĐ-UBND");
+    // --format-in: HTML in a .txt; --encoding: Latin-1 bytes forced.
+    let f = write(dir.path(), "page.txt", "<p>Số: 12/QĐ-UBND</p><p>x</p>".as_bytes());
+    Command::cargo_bin("vanban")
+        .unwrap()
+        .args(["text", "--format-in", "html"])
+        .arg(&f)
+        .assert()
+        .code(0)
+        .stdout("Số: 12/QĐ-UBND\nx\n");
+    let f = write(dir.path(), "latin.txt", b"caf\xe9\n");
+    Command::cargo_bin("vanban")
+        .unwrap()
+        .args(["text", "--encoding", "windows-1252"])
+        .arg(&f)
+        .assert()
+        .code(0)
+        .stdout("café\n");
+    Command::cargo_bin("vanban")
+        .unwrap()
+        .args(["text", "--encoding", "koi8"])
+        .arg(&f)
+        .assert()
+        .code(2);
+}
