@@ -36,7 +36,9 @@ pub struct CorpusOptions {
     /// Options for each document.
     pub parse: ParseOptions,
     /// File extensions read when walking folders (files given explicitly are
-    /// always read).
+    /// always read): by default those of every format this build reads
+    /// (`txt`, `md`, `text`, `markdown`, and with their features `pdf`,
+    /// `docx`, `doc`, `rtf`, `html`, `htm`, `xhtml`).
     pub extensions: Vec<String>,
     /// Respect `.gitignore` / `.ignore` files while walking.
     pub respect_ignore_files: bool,
@@ -51,8 +53,10 @@ impl Default for CorpusOptions {
     fn default() -> Self {
         CorpusOptions {
             parse: ParseOptions::default(),
-            extensions: ["txt", "md", "text", "markdown"]
+            extensions: crate::read::Format::ALL
                 .iter()
+                .filter(|f| f.is_enabled())
+                .flat_map(|f| f.extensions())
                 .map(|s| s.to_string())
                 .collect(),
             respect_ignore_files: true,
@@ -132,10 +136,10 @@ impl Corpus {
     }
 }
 
-/// Read and parse one file.
+/// Read and parse one file (any format the [`crate::read`] stage reads).
 pub fn read_document(path: &Path, options: &ParseOptions) -> Result<Document, Error> {
     let bytes = read_bytes(path, options.max_size)?;
-    crate::parse_bytes(&bytes, options).map_err(|e| e.with_path(path))
+    crate::parse_file_bytes(&bytes, path, options).map_err(|e| e.with_path(path))
 }
 
 /// How far past the limit an oversized stream is read (and thrown away) to

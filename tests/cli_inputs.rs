@@ -202,7 +202,7 @@ fn directory_named_like_a_file() {
         .code(2)
         .stdout("")
         .stderr(format!(
-            "error: {}: cannot read: a folder with no documents in it: expected .txt, .md, .text or .markdown files\n",
+            "error: {}: cannot read: a folder with no documents in it: expected .txt, .md, .pdf, .docx, .doc, .rtf or .html files\n",
             empty.display()
         ));
     // Given alongside a real file, the file is still read.

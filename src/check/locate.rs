@@ -1,5 +1,7 @@
 //! Lines and columns: findings placed in their file's text.
 
+use std::borrow::Cow;
+
 use rayon::prelude::*;
 
 use super::rules::{acted_on_by, in_editorial_note};
@@ -35,24 +37,33 @@ pub(super) fn locate_file(group: &mut [Finding]) -> Vec<bool> {
     let Ok(bytes) = std::fs::read(&group[0].path) else {
         return vec![true; group.len()];
     };
-    locate_in(&bytes, group)
+    let path = group[0].path.clone();
+    locate_in(&spans_text(&bytes, &path, &crate::ParseOptions::default()), group)
 }
 
-/// [`locate`] for the findings of one file whose bytes are at hand.
+/// The text a file's spans refer to: what the read stage makes of it (the
+/// file itself for UTF-8 text), or, for a file it cannot read or UTF-8
+/// repaired by `--lossy` (spans into the original bytes), the valid UTF-8
+/// prefix (the `unreadable` finding points at the first bad byte).
+pub(super) fn spans_text<'b>(bytes: &'b [u8], path: &std::path::Path, options: &crate::ParseOptions) -> Cow<'b, str> {
+    if let Ok(read) = crate::read::read(bytes, Some(path), options) {
+        if !read.repaired_utf8 {
+            return read.text;
+        }
+    }
+    let valid = std::str::from_utf8(bytes).map_or_else(|e| e.valid_up_to(), str::len);
+    Cow::Borrowed(std::str::from_utf8(&bytes[..valid]).unwrap_or_default())
+}
+
+/// [`locate`] for the findings of one file whose text is at hand.
 ///
 /// Cost and memory stay linear in the text whatever its lines: columns are
 /// counted in one sweep over the findings in text order (not from the line
 /// start for each one), and a finding keeps of its line only the window
 /// shown under it ([`Snippet`]), not the line (a paragraph, or a whole file
 /// with no line break, can be megabytes long).
-pub(super) fn locate_in(bytes: &[u8], group: &mut [Finding]) -> Vec<bool> {
+pub(super) fn locate_in(text: &str, group: &mut [Finding]) -> Vec<bool> {
     let mut keep = vec![true; group.len()];
-    // A file that is not UTF-8 has findings only within its valid prefix
-    // (the `unreadable` finding points at the first bad byte).
-    let text = match std::str::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default(),
-    };
     let lines = LineIndex::new(text);
     // Every start and end, placed in one sweep.
     let mut offsets = Vec::with_capacity(group.len() * 2);

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use super::finding::{finish_finding, with_severity};
-use super::locate::{locate_file, locate_in};
+use super::locate::{locate_file, locate_in, spans_text};
 use super::rules::{duplicate_finding, unreadable_finding, Ctx, Facts, Looked};
 use super::{Cache, CheckConfig, Finding, Report};
 use crate::corpus::CorpusError;
@@ -146,7 +146,7 @@ fn read_parsed(
     if let Some(doc) = cache.and_then(|c| c.get(&bytes)) {
         return (Some(bytes), Ok(doc));
     }
-    let doc = crate::parse_bytes(&bytes, options).map_err(|e| e.with_path(path));
+    let doc = crate::parse_file_bytes(&bytes, path, options).map_err(|e| e.with_path(path));
     if let (Some(c), Ok(d)) = (cache, &doc) {
         c.put(&bytes, d);
     }
@@ -422,8 +422,10 @@ impl<'a> Checker<'a> {
             .filter_map(|f| with_severity(f, self.config))
             .collect();
         let keep = match &bytes {
-            Some(b) => locate_in(b, &mut found),
-            None => locate_file(&mut found),
+            Some(b) if found.iter().any(|f| f.span.is_some()) => {
+                locate_in(&spans_text(b, path, &self.parse), &mut found)
+            }
+            _ => locate_file(&mut found),
         };
         let mut keep = keep.into_iter();
         found.retain(|_| keep.next().unwrap_or(true));

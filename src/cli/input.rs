@@ -16,8 +16,9 @@ use vanban::CorpusOptions;
 /// met while looking for documents (already naming its path).
 pub type Input = Result<PathBuf, vanban::Error>;
 
-/// Expand folders into the document files under them (`.txt`, `.md`,
-/// `.text`, `.markdown`), sorted within each folder; plain paths and `-`
+/// Expand folders into the document files under them (every extension the
+/// read stage reads: `.txt`, `.md`, `.text`, `.markdown`, `.pdf`, `.docx`,
+/// `.doc`, `.rtf`, `.html`, `.htm`, `.xhtml`), sorted within each folder; plain paths and `-`
 /// (stdin) are kept as given. Problems met while walking a folder come first
 /// for that folder, so the caller reports them and still reads every other
 /// file; a folder with no documents is a problem too.
@@ -34,7 +35,7 @@ pub fn expand_inputs(paths: &[PathBuf], follow_links: bool) -> Vec<Input> {
         if found.is_empty() && problems.is_empty() {
             out.push(Err(vanban::Error::from(vanban::ErrorKind::Io(io::Error::new(
                 io::ErrorKind::NotFound,
-                "a folder with no documents in it: expected .txt, .md, .text or .markdown files",
+                "a folder with no documents in it: expected .txt, .md, .pdf, .docx, .doc, .rtf or .html files",
             )))
             .with_path(p)));
         }

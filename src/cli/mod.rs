@@ -29,6 +29,9 @@ pub struct Cli {
 enum Command {
     /// Parse documents: header, recipients, signature, footnotes, citations.
     Parse(ParseArgs),
+    /// Print the text the read stage makes of each file (a PDF's text layer,
+    /// a Word file's text, decoded legacy text): what spans point into.
+    Text(TextArgs),
     /// Parse số ký hiệu strings (one per argument, or one per line on stdin).
     Symbol(SymbolArgs),
     /// Build the citation graph of a corpus and export it.
@@ -62,7 +65,54 @@ struct ParseArgs {
     /// reported and not read).
     #[arg(long)]
     follow_links: bool,
+    #[command(flatten)]
+    read: ReadArgs,
     /// Files or folders (recursed); `-` reads stdin.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+}
+
+/// How inputs are read: the format and the encoding, when not told by the
+/// content.
+#[derive(clap::Args, Debug, Clone)]
+pub(crate) struct ReadArgs {
+    /// Read every input as this format instead of telling it from the
+    /// content and the name: text, pdf, docx, doc, rtf, html.
+    #[arg(long, value_name = "FORMAT")]
+    format_in: Option<vanban::read::Format>,
+    /// Decode text (and HTML) in this encoding instead of telling it:
+    /// utf-8, utf-16le, utf-16be, windows-1258, windows-1252, tcvn3, vni.
+    #[arg(long, value_name = "NAME")]
+    encoding: Option<vanban::read::TextEncoding>,
+}
+
+impl ReadArgs {
+    /// Parse options with these, the size limit and `--lossy`.
+    pub(crate) fn options(&self, max_size: usize, lossy: bool) -> ParseOptions {
+        let mut o = ParseOptions::default();
+        o.max_size = max_size;
+        o.lossy = lossy;
+        o.format = self.format_in;
+        o.encoding = self.encoding;
+        o
+    }
+}
+
+#[derive(clap::Args, Debug)]
+struct TextArgs {
+    /// Read invalid UTF-8 on, with replacement characters.
+    #[arg(long)]
+    lossy: bool,
+    /// Refuse files larger than this many bytes.
+    #[arg(long, default_value_t = 64 * 1024 * 1024)]
+    max_size: usize,
+    #[command(flatten)]
+    read: ReadArgs,
+    /// Follow symbolic links out of the folders given.
+    #[arg(long)]
+    follow_links: bool,
+    /// Files or folders (recursed); `-` reads stdin. With more than one
+    /// file, each text is preceded by a `==> PATH <==` line.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
 }
@@ -88,6 +138,7 @@ pub fn run() -> i32 {
     };
     let result = match cli.command {
         Command::Parse(a) => cmd_parse(a),
+        Command::Text(a) => cmd_text(a),
         Command::Symbol(a) => cmd_symbol(a),
         Command::Graph(a) => graph::cmd_graph(a),
         Command::Lineage(a) => graph::cmd_lineage(a),
@@ -125,12 +176,7 @@ struct ParseRecord<'a> {
 }
 
 fn cmd_parse(a: ParseArgs) -> anyhow::Result<i32> {
-    let opts = {
-        let mut o = ParseOptions::default();
-        o.max_size = a.max_size;
-        o.lossy = a.lossy;
-        o
-    };
+    let opts = a.read.options(a.max_size, a.lossy);
     let inputs = expand_inputs(&a.paths, a.follow_links);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
@@ -149,9 +195,9 @@ fn cmd_parse(a: ParseArgs) -> anyhow::Result<i32> {
         let shown = f.display().to_string();
         let path_bytes = vanban::safety::path_bytes(f);
         let parsed = read_input(f, a.max_size).and_then(|bytes| {
-            // parse_bytes on the bytes as read, so `--lossy` keeps its
-            // `invalid-utf8` diagnostic.
-            let doc = vanban::parse_bytes(&bytes, &opts).map_err(|e| e.with_path(f))?;
+            // The bytes as read: `--lossy` keeps its `invalid-utf8`
+            // diagnostic and its spans into the original bytes.
+            let doc = vanban::parse_file_bytes(&bytes, f, &opts).map_err(|e| e.with_path(f))?;
             Ok((bytes, doc))
         });
         match parsed {
@@ -166,13 +212,54 @@ fn cmd_parse(a: ParseArgs) -> anyhow::Result<i32> {
                     writeln!(out)?;
                 }
                 Format::Text => {
+                    // Line numbers from the text the spans point into: the
+                    // file itself, or the text the read stage made of it.
+                    let made = match doc.source {
+                        Some(_) => vanban::read::read(&bytes, Some(f), &opts)
+                            .ok()
+                            .map(|r| r.text.into_owned()),
+                        None => None,
+                    };
+                    let spans_into = made.as_ref().map_or(&bytes[..], |t| t.as_bytes());
                     // Document text reaches a terminal: escape sequences in
                     // it (or in the file's name) are shown, not acted on.
                     let mut block = Vec::new();
-                    write_text(&mut block, &display_path(f), &bytes, &doc)?;
+                    write_text(&mut block, &display_path(f), spans_into, &doc)?;
                     out.write_all(escape_control(&String::from_utf8_lossy(&block), true).as_bytes())?;
                 }
             },
+            Err(e) => {
+                failed = true;
+                out.flush()?;
+                report_error(&e);
+            }
+        }
+    }
+    out.flush()?;
+    Ok(if failed { 2 } else { 0 })
+}
+
+/// `vanban text`: each input's text as the read stage makes it.
+fn cmd_text(a: TextArgs) -> anyhow::Result<i32> {
+    let opts = a.read.options(a.max_size, a.lossy);
+    let inputs = expand_inputs(&a.paths, a.follow_links);
+    let several = inputs.len() > 1;
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut failed = false;
+    for input in &inputs {
+        let read = input.as_ref().map_err(|e| e.to_string()).and_then(|f| {
+            let bytes = read_input(f, a.max_size).map_err(|e| e.to_string())?;
+            let read = vanban::read::read(&bytes, Some(f), &opts).map_err(|e| e.with_path(f).to_string())?;
+            Ok((f, read.text.into_owned()))
+        });
+        match read {
+            Ok((f, text)) => {
+                if several {
+                    writeln!(out, "==> {} <==", display_path(f))?;
+                }
+                out.write_all(text.as_bytes())?;
+            }
             Err(e) => {
                 failed = true;
                 out.flush()?;
