@@ -43,7 +43,10 @@ mod symbol;
 mod test_texts;
 mod text;
 
-pub use corpus::{read_bytes, read_document, walk, Corpus, CorpusDocument, CorpusError, CorpusOptions};
+pub use corpus::{
+    check_files, corpus_root, read_bytes, read_document, walk, Corpus, CorpusDocument, CorpusError, CorpusOptions,
+    IgnorePatterns,
+};
 pub use date::IssueDate;
 pub use error::{Error, ErrorKind, SyntaxError, SyntaxErrorKind};
 pub use graph::{CitationGraph, Confidence, Edge, Node, Walk};

@@ -14,6 +14,7 @@ pub(crate) use input::{expand_inputs, read_input};
 use clap::{Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 
+use vanban::export::ParseRecord;
 use vanban::{Document, ParseOptions, Symbol};
 
 /// Read Vietnamese official documents and follow their citations.
@@ -101,13 +102,6 @@ pub fn run() -> i32 {
             2
         }
     }
-}
-
-#[derive(Serialize)]
-struct ParseRecord<'a> {
-    path: String,
-    #[serde(flatten)]
-    doc: &'a Document,
 }
 
 fn cmd_parse(a: ParseArgs) -> anyhow::Result<i32> {
