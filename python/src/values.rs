@@ -3,7 +3,7 @@
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::{PyTuple, PyType};
+use pyo3::types::{PyString, PyTuple, PyType};
 
 use crate::errors;
 
@@ -95,8 +95,8 @@ impl Symbol {
         self.0.to_string()
     }
 
-    fn __repr__(&self) -> String {
-        format!("Symbol({:?})", self.0.to_string())
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!("Symbol({})", PyString::new(py, &self.0.to_string()).repr()?))
     }
 
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
@@ -213,7 +213,7 @@ impl IssueDate {
     }
 
     fn __repr__(&self) -> String {
-        format!("IssueDate({:?})", self.0.to_string())
+        format!("IssueDate('{}')", self.0)
     }
 
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
