@@ -301,7 +301,10 @@ impl IgnorePatterns {
                 b.add_line(None, p)
                     .map_err(|e| format!("bad configuration: ignore pattern {p:?}: {e}"))?;
             }
-            matcher = Some(b.build().map_err(|e| format!("bad configuration: ignore patterns: {e}"))?);
+            matcher = Some(
+                b.build()
+                    .map_err(|e| format!("bad configuration: ignore patterns: {e}"))?,
+            );
         }
         Ok(IgnorePatterns {
             root: root.to_path_buf(),

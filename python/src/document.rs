@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use pyo3::prelude::*;
+use pyo3::pybacked::PyBackedStr;
 use pyo3::types::PyBytes;
 use vanban::export::ParseRecord;
 use vanban::{Document, ParseOptions};
@@ -62,7 +63,7 @@ impl RawDocument {
 
 /// Parse a text (the GIL released). `max_size` bounds its UTF-8 length.
 #[pyfunction]
-pub fn parse_text(py: Python<'_>, text: String, max_size: usize) -> PyResult<RawDocument> {
+pub fn parse_text(py: Python<'_>, text: PyBackedStr, max_size: usize) -> PyResult<RawDocument> {
     let opts = options(false, max_size);
     let doc = py.detach(|| vanban::parse_with(&text, &opts));
     doc.map(|d| RawDocument::new(d, None))
@@ -74,8 +75,9 @@ pub fn parse_text(py: Python<'_>, text: String, max_size: usize) -> PyResult<Raw
 #[pyfunction]
 pub fn parse_bytes(py: Python<'_>, data: &Bound<'_, PyBytes>, lossy: bool, max_size: usize) -> PyResult<RawDocument> {
     let opts = options(lossy, max_size);
-    let bytes = data.as_bytes().to_vec();
-    let doc = py.detach(|| vanban::parse_bytes(&bytes, &opts));
+    // Bytes objects are immutable, and `data` keeps this one alive.
+    let bytes = data.as_bytes();
+    let doc = py.detach(|| vanban::parse_bytes(bytes, &opts));
     doc.map(|d| RawDocument::new(d, None))
         .map_err(|e| errors::to_py(py, &e))
 }

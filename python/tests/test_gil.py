@@ -104,21 +104,23 @@ def _hash(chunk: List[bytes]) -> None:
 
 def _check_speedup(what: str, run) -> None:
     """`run(threads)` returns a wall time. Passes when 2 threads are 1.15x
-    faster than 1 in one of five tries; each try also measures what the
-    machine allows now with hashlib (which releases the GIL on large
-    buffers), and the test skips when no try found room for two threads."""
+    faster than 1 in one of five tries. Each try also measures, right after,
+    what the machine allows now with hashlib (which releases the GIL on large
+    buffers): the test fails when a try found clear room for two threads
+    (hashlib 1.5x) and vanban no gain at all (under 1.05x), and skips when
+    the machine was too busy to tell."""
     tries = []
     for _ in range(5):
         speedup = run(1) / run(2)
         room = _threads(_hash, BLOCKS, 1) / _threads(_hash, BLOCKS, 2)
-        tries.append(f"{speedup:.2f}x (hashlib {room:.2f}x)")
+        tries.append((speedup, room))
         if speedup > 1.15:
             print(f"{what} on 2 threads: {speedup:.2f}x the speed of 1 (hashlib: {room:.2f}x)")
             return
-    shown = ", ".join(tries)
-    if max(float(t.split("hashlib ")[1][:-2]) for t in tries) < 1.3:
-        pytest.skip(f"SKIPPED: the machine is busy: {what} on 2 threads vs 1: {shown}")
-    pytest.fail(f"{what} on 2 threads is not faster than on 1: {shown}")
+    shown = ", ".join(f"{s:.2f}x (hashlib {r:.2f}x)" for s, r in tries)
+    if any(r > 1.5 and s < 1.05 for s, r in tries):
+        pytest.fail(f"{what} on 2 threads is not faster than on 1: {shown}")
+    pytest.skip(f"SKIPPED: the machine is busy: {what} on 2 threads vs 1: {shown}")
 
 
 def test_two_threads_parse_faster_than_one() -> None:

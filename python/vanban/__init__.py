@@ -28,7 +28,7 @@ import os
 from typing import Any, Dict, Iterable, List, Optional, Union
 
 from . import _vanban
-from ._corpus import Corpus, Graph
+from ._corpus import Corpus, Graph, _paths
 from ._errors import BinaryInputError, InvalidUtf8Error, MalformedError, TooLargeError, VanbanError
 from ._model import (
     Citation,
@@ -148,8 +148,6 @@ def check(
     Raises :class:`VanbanError` for a bad configuration, ``OSError`` for a
     path that does not exist.
     """
-    from ._corpus import _paths
-
     config_json = None
     config_path = None
     if isinstance(config, dict):
