@@ -9,6 +9,7 @@ when there is none.
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
 import subprocess
@@ -16,6 +17,8 @@ from pathlib import Path
 from typing import Any, Dict, Iterator, List
 
 import pytest
+
+import vanban
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "fixtures"
@@ -56,6 +59,37 @@ def snapshot_json(name: str) -> Any:
     text = (SNAPSHOTS / name).read_text(encoding="utf-8")
     body = text.split("---\n", 2)[2]
     return json.loads(body)
+
+
+def check_record(record: vanban.Record) -> int:
+    """Every key of a record read as an attribute, typed as documented.
+    Returns the number of keys checked."""
+    n = 0
+    for key, value in record.to_dict().items():
+        got = getattr(record, key)
+        n += 1
+        if value is None:
+            assert got is None, key
+        elif isinstance(record, vanban.PartSpans):
+            assert got == (tuple(value) if value and isinstance(value[0], int) else [tuple(v) for v in value])
+        elif key == "symbol":
+            assert isinstance(got, vanban.Symbol) and str(got) == value
+        elif key == "date" or key.endswith("_date"):
+            if len(value) == 10:
+                assert got == datetime.date.fromisoformat(value)
+            else:
+                assert isinstance(got, vanban.IssueDate) and str(got) == value
+        elif key == "span" or key.endswith("_span") or key == "reference":
+            assert got == tuple(value), key
+        elif isinstance(got, vanban.Record):
+            assert got.to_dict() == value
+            n += check_record(got)
+        elif isinstance(got, list) and got and isinstance(got[0], vanban.Record):
+            assert [g.to_dict() for g in got] == value
+            n += sum(check_record(g) for g in got)
+        else:
+            assert got == value, key
+    return n
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 import vanban
-from conftest import CORPUS, FIXTURE_FILES, ROOT, cli_json, cli_json_lines, needs_corpus
+from conftest import CORPUS, FIXTURE_FILES, ROOT, check_record, cli_json, cli_json_lines, needs_corpus
 
 
 @pytest.fixture(scope="module")
@@ -188,7 +188,9 @@ def test_corpus_documents_and_frames() -> None:
     frame = corpus.citations_frame()
     assert len(frame) == sum(len(r["citations"]) for r in records) > 1000
     assert set(frame["relation"]) <= set(vanban.RELATIONS)
-    # Every document's attributes read (a symbol and a date on most).
+    # Every field of every document read as an attribute: symbols and dates
+    # round-trip through Symbol and IssueDate.
+    assert sum(check_record(d) for d in corpus) > 100_000
     with_symbol = sum(d.symbol is not None for d in corpus)
     assert with_symbol > len(corpus) * 0.8
     # Each document read alone is the same.

@@ -9,7 +9,7 @@ import pickle
 import pytest
 
 import vanban
-from conftest import FIXTURE_FILES, cli_json_lines, snapshot_json
+from conftest import FIXTURE_FILES, check_record, cli_json_lines, snapshot_json
 
 LETTER = "fixtures/000_eb6c421c23e2ba08.txt"
 
@@ -85,41 +85,10 @@ def test_the_letter_as_read() -> None:
     assert data[start:end].decode() == "698-CV/TU"
 
 
-def _check_record(record: vanban.Record) -> int:
-    """Every key of a record read as an attribute, typed as documented.
-    Returns the number of keys checked."""
-    n = 0
-    for key, value in record.to_dict().items():
-        got = getattr(record, key)
-        n += 1
-        if value is None:
-            assert got is None, key
-        elif isinstance(record, vanban.PartSpans):
-            assert got == (tuple(value) if value and isinstance(value[0], int) else [tuple(v) for v in value])
-        elif key == "symbol":
-            assert isinstance(got, vanban.Symbol) and str(got) == value
-        elif key == "date" or key.endswith("_date"):
-            if len(value) == 10:
-                assert got == datetime.date.fromisoformat(value)
-            else:
-                assert isinstance(got, vanban.IssueDate) and str(got) == value
-        elif key == "span" or key.endswith("_span") or key == "reference":
-            assert got == tuple(value), key
-        elif isinstance(got, vanban.Record):
-            assert got.to_dict() == value
-            n += _check_record(got)
-        elif isinstance(got, list) and got and isinstance(got[0], vanban.Record):
-            assert [g.to_dict() for g in got] == value
-            n += sum(_check_record(g) for g in got)
-        else:
-            assert got == value, key
-    return n
-
-
 @pytest.mark.parametrize("path", FIXTURE_FILES, ids=lambda p: p.name)
 def test_every_field_reads_as_an_attribute(path) -> None:
     doc = vanban.parse_file(path)
-    assert _check_record(doc) > 50
+    assert check_record(doc) > 50
     assert set(doc.keys()) <= set(dir(doc))
 
 
