@@ -95,7 +95,7 @@ def test_every_field_reads_as_an_attribute(path) -> None:
 def test_unknown_attribute_and_absent_keys() -> None:
     doc = vanban.parse_file(LETTER)
     with pytest.raises(AttributeError, match="no attribute 'no_such_key'"):
-        doc.no_such_key
+        _ = doc.no_such_key
     # `shared` is left out of the JSON when empty; absent means empty.
     c = doc.citations[0]
     assert "shared" not in c or c["shared"]

@@ -23,7 +23,8 @@ def test_invalid_utf8_names_file_and_offset(tmp_path) -> None:
     err = e.value
     offset = len("Số 698-CV/TU\nabc".encode())
     assert (err.offset, err.byte, err.path) == (offset, 0xC3, str(path))
-    assert str(err) == f"{path}: invalid utf-8 at byte {offset}: expected text, found byte 0xc3 (use --lossy to read on)"
+    expected = f"{path}: invalid utf-8 at byte {offset}: expected text, found byte 0xc3 (use --lossy to read on)"
+    assert str(err) == expected
     doc = vanban.parse_file(path, lossy=True)
     assert doc.diagnostics[0].code == "invalid-utf8"
     assert doc.symbol == vanban.Symbol("698-CV/TU")

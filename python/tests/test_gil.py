@@ -62,7 +62,7 @@ def test_another_thread_runs_while_parse_works() -> None:
         count = [0]
         stop = threading.Event()
 
-        def run() -> None:
+        def run(count: List[int] = count, stop: threading.Event = stop) -> None:
             while not stop.is_set():
                 count[0] += 1
 

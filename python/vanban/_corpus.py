@@ -288,7 +288,8 @@ class Graph:
         if len(found) > 1:
             ids = [n.id for n in found]
             err = VanbanError(
-                f"{len(found)} documents are {doc}: give year= and/or jurisdiction=, or one of these ids: {', '.join(ids)}"
+                f"{len(found)} documents are {doc}: give year= and/or jurisdiction=,"
+                f" or one of these ids: {', '.join(ids)}"
             )
             err.candidates = ids  # type: ignore[attr-defined]
             raise err

@@ -305,7 +305,10 @@ class Document(Record):
 
     def __repr__(self) -> str:
         d = self._json()
-        return f"Document(path={d.get('path')!r}, symbol={d.get('symbol')!r}, date={d.get('date')!r}, citations={len(d.get('citations', []))})"
+        cited = len(d.get("citations", []))
+        return (
+            f"Document(path={d.get('path')!r}, symbol={d.get('symbol')!r}, date={d.get('date')!r}, citations={cited})"
+        )
 
 
 class Finding(Record):
