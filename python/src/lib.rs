@@ -33,5 +33,7 @@ fn _vanban(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<graph::RawGraph>()?;
     m.add_function(wrap_pyfunction!(check::check, m)?)?;
     m.add("DEFAULT_MAX_SIZE", vanban::ParseOptions::default().max_size)?;
+    let relations: Vec<&str> = vanban::Relation::ALL.iter().map(|r| r.as_str()).collect();
+    m.add("RELATIONS", relations)?;
     Ok(())
 }

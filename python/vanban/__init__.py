@@ -53,8 +53,9 @@ __version__ = _vanban.LIBRARY_VERSION
 #: line's ``--max-size``.
 DEFAULT_MAX_SIZE: int = _vanban.DEFAULT_MAX_SIZE
 
-#: The relations a citation can have, as JSON writes them.
-RELATIONS = ("implements", "basis", "amends", "replaces", "repeals", "guides", "mentions")
+#: The relations a citation can have, as JSON writes them (``implements``,
+#: ``basis``, ``amends``, ``replaces``, ``repeals``, ``guides``, ``mentions``).
+RELATIONS: "tuple[str, ...]" = tuple(_vanban.RELATIONS)
 
 __all__ = [
     "parse",
