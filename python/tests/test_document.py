@@ -158,3 +158,15 @@ def test_issue_date() -> None:
     with pytest.raises(vanban.MalformedError) as e:
         vanban.IssueDate.parse_text("ngày 28 tháng 02 năm 2023 và")
     assert e.value.offset == len("ngày 28 tháng 02 năm 2023".encode())
+
+
+def test_a_document_from_its_json() -> None:
+    # to_dict() → json → Document: the same document, attributes and all.
+    doc = vanban.parse_file(LETTER)
+    again = vanban.Document(json.loads(json.dumps(doc.to_dict())))
+    assert again == doc and again.symbol == doc.symbol and again.citations == doc.citations
+    assert again.text is None
+    with pytest.raises(ValueError, match="no text"):
+        again.slice((0, 3))
+    with pytest.raises(TypeError):
+        vanban.Document()

@@ -247,7 +247,7 @@ class Document(Record):
     ``citation.text``) rather than indexing a ``str`` with them.
     """
 
-    __slots__ = ("_raw", "_dict", "_text", "_text_source", "_utf8")
+    __slots__ = ("_raw", "_text", "_text_source", "_utf8")
 
     _children: ClassVar[Dict[str, type]] = {
         "citations": Citation,
@@ -267,20 +267,19 @@ class Document(Record):
         text: Optional[str] = None,
         text_source: Optional[Callable[[], str]] = None,
     ) -> None:
-        super().__init__(data or {}, None)
+        if data is None and raw is None:
+            raise TypeError("Document() needs its JSON object (data) or a parsed document (raw)")
+        super().__init__(data, None)  # type: ignore[arg-type]  (None: read from raw on first use)
         self._raw = raw
-        self._dict = data
         self._text = text
         self._text_source = text_source
         self._utf8: Optional[bytes] = None
 
     def _json(self) -> Dict[str, Any]:
         # Read lazily: a parse that is never looked at costs no JSON.
-        if self._dict is None:
-            assert self._raw is not None
-            self._dict = json.loads(self._raw.json())
-            self._data = self._dict
-        return self._dict
+        if self._data is None:
+            self._data = json.loads(self._raw.json())
+        return self._data
 
     def _document(self) -> Optional["Document"]:
         return self
