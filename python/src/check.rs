@@ -27,10 +27,11 @@ fn load_config(
         };
         vanban_error(py, message, shown)
     };
-    let config: CheckConfig = if let Some(json) = config_json {
-        serde_json::from_str(json).map_err(|e| bad(" (the dict given)", &e, None))?
+    let default = root.join("vanban.toml");
+    let (config, source): (CheckConfig, Option<&Path>) = if let Some(json) = config_json {
+        let c = serde_json::from_str(json).map_err(|e| bad(" (the dict given)", &e, None))?;
+        (c, None)
     } else {
-        let default = root.join("vanban.toml");
         let path = match config_path {
             Some(p) => p,
             None if default.is_file() => default.as_path(),
@@ -43,9 +44,10 @@ fn load_config(
                 path.display().to_string(),
             ))
         })?;
-        toml::from_str(&text).map_err(|e| bad("", &e.message(), Some(path)))?
+        let c = toml::from_str(&text).map_err(|e| bad("", &e.message(), Some(path)))?;
+        (c, Some(path))
     };
-    config.validate().map_err(|e| bad("", &e, config_path))?;
+    config.validate().map_err(|e| bad(" (the dict given)", &e, source))?;
     Ok(config)
 }
 
