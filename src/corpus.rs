@@ -327,3 +327,81 @@ fn broken_link(p: &Path) -> std::io::Error {
         format!("broken symbolic link: its target {target} does not exist"),
     )
 }
+
+/// The root of a corpus given as paths: the first path when it is a folder,
+/// else the folder it is in (`.` for a bare file name). `vanban check` reads
+/// `vanban.toml` there, and baseline fingerprints are relative to it.
+pub fn corpus_root(first: &Path) -> PathBuf {
+    if first.is_dir() {
+        first.to_path_buf()
+    } else {
+        match first.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        }
+    }
+}
+
+/// Gitignore-style patterns relative to a corpus root (the `ignore` list of
+/// `vanban.toml`): the files a check leaves out.
+#[derive(Debug, Clone)]
+pub struct IgnorePatterns {
+    root: PathBuf,
+    matcher: Option<ignore::gitignore::Gitignore>,
+}
+
+impl IgnorePatterns {
+    /// The patterns, relative to `root`; an error names a bad pattern.
+    pub fn new(root: &Path, patterns: &[String]) -> Result<IgnorePatterns, String> {
+        let mut matcher = None;
+        if !patterns.is_empty() {
+            let mut b = ignore::gitignore::GitignoreBuilder::new(root);
+            for p in patterns {
+                b.add_line(None, p)
+                    .map_err(|e| format!("bad configuration: ignore pattern {p:?}: {e}"))?;
+            }
+            matcher = Some(
+                b.build()
+                    .map_err(|e| format!("bad configuration: ignore patterns: {e}"))?,
+            );
+        }
+        Ok(IgnorePatterns {
+            root: root.to_path_buf(),
+            matcher,
+        })
+    }
+
+    /// Is `path` (as walked: under the root, or relative to `.`) left out?
+    pub fn is_ignored(&self, path: &Path) -> bool {
+        let Some(m) = &self.matcher else { return false };
+        let root = self.root.as_path();
+        if path.starts_with(root) {
+            m.matched_path_or_any_parents(path, false).is_ignore()
+        } else if root == Path::new(".") && path.is_relative() {
+            m.matched_path_or_any_parents(root.join(path), false).is_ignore()
+        } else {
+            m.matched(path, false).is_ignore()
+        }
+    }
+}
+
+/// The files `vanban check` reads: [`walk`] with `options`
+/// (`.gitignore` respected), `./` taken off the front of each path
+/// (`./docs/a.txt` is shown as `docs/a.txt`), the files `ignore` leaves out
+/// dropped; and the problems met while walking.
+pub fn files_to_check<P: AsRef<Path>>(
+    paths: &[P],
+    ignore: &IgnorePatterns,
+    options: &CorpusOptions,
+) -> (Vec<PathBuf>, Vec<CorpusError>) {
+    let (files, problems) = walk(paths, options);
+    let files = files
+        .into_iter()
+        .map(|p| match p.strip_prefix(".") {
+            Ok(rest) if !rest.as_os_str().is_empty() => rest.to_path_buf(),
+            _ => p,
+        })
+        .filter(|f| !ignore.is_ignored(f))
+        .collect();
+    (files, problems)
+}

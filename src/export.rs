@@ -1,13 +1,71 @@
 //! Exports of a [`CitationGraph`]: JSON, Graphviz DOT, GraphML (Gephi,
-//! networkx), CSV node and edge tables, Mermaid.
+//! networkx), CSV node and edge tables, Mermaid; and the JSON records of the
+//! command line that other front ends (the Python package) print too: a
+//! parsed document ([`ParseRecord`]) and a lineage walk ([`lineage_to_json`]).
 
 use std::io::{self, Write};
 
 use petgraph::visit::EdgeRef;
 use serde::Serialize;
 
-use crate::graph::{CitationGraph, Duplicate, Edge, GraphStats, Node, Unresolved};
-use crate::model::{Relation, Span};
+use crate::graph::{CitationGraph, Duplicate, Edge, GraphStats, LineageStep, Node, Unresolved, Walk};
+use crate::model::{Document, Relation, Span};
+
+/// One document as `vanban parse --format json` prints it (one line per
+/// file): `path`, then the keys of [`Document`].
+#[derive(Debug, Serialize)]
+pub struct ParseRecord<'a> {
+    /// The file, as given or found while walking (`-` for stdin).
+    pub path: String,
+    /// The exact bytes of a file name that is not UTF-8 (`path` then has
+    /// U+FFFD); left out otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path_bytes: Option<&'a [u8]>,
+    /// The parsed document, its keys beside `path`.
+    #[serde(flatten)]
+    pub doc: &'a Document,
+}
+
+#[derive(Serialize)]
+struct JsonStep<'a> {
+    depth: usize,
+    id: &'a str,
+    via: &'a str,
+    relation: Relation,
+    confidence: crate::graph::Confidence,
+    node: &'a Node,
+    path: &'a std::sync::Arc<std::path::Path>,
+    span: Span,
+}
+
+/// `vanban lineage --format json`: `of` (the start node), `direction`
+/// (`up` or `down`) and `steps` (each with `depth`, `id`, `via`,
+/// `relation`, `confidence`, `node`, and the `path` and `span` of the
+/// citation followed), as [`CitationGraph::lineage`] returns them.
+pub fn lineage_to_json(start: &Node, walk: Walk, steps: &[LineageStep<'_>], out: &mut impl Write) -> io::Result<()> {
+    let steps: Vec<JsonStep<'_>> = steps
+        .iter()
+        .map(|s| JsonStep {
+            depth: s.depth,
+            id: &s.node.id,
+            via: &s.via.id,
+            relation: s.edge.relation,
+            confidence: s.edge.confidence,
+            node: s.node,
+            path: &s.edge.evidence.path,
+            span: s.edge.evidence.span,
+        })
+        .collect();
+    let direction = match walk {
+        Walk::Up => "up",
+        Walk::Down => "down",
+    };
+    serde_json::to_writer_pretty(
+        &mut *out,
+        &serde_json::json!({"of": start, "direction": direction, "steps": steps}),
+    )?;
+    writeln!(out)
+}
 
 #[derive(Serialize)]
 struct JsonEdge<'a> {

@@ -48,7 +48,10 @@ mod symbol;
 mod test_texts;
 mod text;
 
-pub use corpus::{read_bytes, read_document, walk, Corpus, CorpusDocument, CorpusError, CorpusOptions};
+pub use corpus::{
+    corpus_root, files_to_check, read_bytes, read_document, walk, Corpus, CorpusDocument, CorpusError, CorpusOptions,
+    IgnorePatterns,
+};
 pub use date::IssueDate;
 pub use error::{Error, ErrorKind, SyntaxError, SyntaxErrorKind};
 pub use graph::{CitationGraph, Confidence, Edge, Node, Walk};

@@ -74,18 +74,6 @@ pub struct CheckArgs {
     paths: Vec<PathBuf>,
 }
 
-/// The corpus root: the first path when it is a folder, else its folder.
-fn corpus_root(first: &Path) -> PathBuf {
-    if first.is_dir() {
-        first.to_path_buf()
-    } else {
-        match first.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        }
-    }
-}
-
 /// A size in bytes: `1048576`, `512K`, `64M`, `1G` (powers of 1024).
 fn parse_size(s: &str) -> Result<u64, String> {
     let t = s.trim();
@@ -133,28 +121,6 @@ fn load_config(a: &CheckArgs, root: &Path) -> anyhow::Result<CheckConfig> {
     Ok(config)
 }
 
-fn ignore_matcher(root: &Path, patterns: &[String]) -> anyhow::Result<Option<ignore::gitignore::Gitignore>> {
-    if patterns.is_empty() {
-        return Ok(None);
-    }
-    let mut b = ignore::gitignore::GitignoreBuilder::new(root);
-    for p in patterns {
-        b.add_line(None, p)
-            .map_err(|e| anyhow::anyhow!("bad configuration: ignore pattern {p:?}: {e}"))?;
-    }
-    Ok(Some(b.build()?))
-}
-
-fn is_ignored(m: &ignore::gitignore::Gitignore, root: &Path, path: &Path) -> bool {
-    if path.starts_with(root) {
-        m.matched_path_or_any_parents(path, false).is_ignore()
-    } else if root == Path::new(".") && path.is_relative() {
-        m.matched_path_or_any_parents(root.join(path), false).is_ignore()
-    } else {
-        m.matched(path, false).is_ignore()
-    }
-}
-
 /// The progress bar of the two passes (hidden unless on a terminal).
 struct Bar {
     pb: indicatif::ProgressBar,
@@ -198,23 +164,14 @@ pub fn cmd_check(a: CheckArgs) -> anyhow::Result<i32> {
             bail!("{}: no such file or folder", p.display());
         }
     }
-    let root = corpus_root(&a.paths[0]);
+    let root = vanban::corpus_root(&a.paths[0]);
     let config = load_config(&a, &root)?;
-    let matcher = ignore_matcher(&root, &config.ignore)?;
+    let ignore = vanban::IgnorePatterns::new(&root, &config.ignore).map_err(anyhow::Error::msg)?;
 
     // Walk (folders recursed, .gitignore respected), leave out ignored files.
     let mut corpus_options = CorpusOptions::default();
     corpus_options.follow_links = a.follow_links;
-    let (files, walk_errors) = vanban::walk(&a.paths, &corpus_options);
-    // `./docs/a.txt` is shown (and annotated) as `docs/a.txt`.
-    let files = files.into_iter().map(|p| match p.strip_prefix(".") {
-        Ok(rest) if !rest.as_os_str().is_empty() => rest.to_path_buf(),
-        _ => p,
-    });
-    let files: Vec<PathBuf> = match &matcher {
-        Some(m) => files.filter(|f| !is_ignored(m, &root, f)).collect(),
-        None => files.collect(),
-    };
+    let (files, walk_errors) = vanban::files_to_check(&a.paths, &ignore, &corpus_options);
 
     // Read before the corpus: a bad baseline is said at once.
     let baseline_path = a

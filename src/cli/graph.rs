@@ -6,7 +6,6 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use clap::ValueEnum;
-use serde::Serialize;
 use vanban::graph::{LineageStep, Walk};
 use vanban::safety::{display_path, escape_control, write_atomic};
 use vanban::{CitationGraph, Corpus, CorpusOptions, Node, Relation, Symbol};
@@ -258,18 +257,6 @@ fn describe(n: &Node) -> String {
     escape_control(&format!("{}  [{}]", parts.join("  "), n.id), false).into_owned()
 }
 
-#[derive(Serialize)]
-struct JsonStep<'a> {
-    depth: usize,
-    id: &'a str,
-    via: &'a str,
-    relation: Relation,
-    confidence: vanban::Confidence,
-    node: &'a Node,
-    path: &'a std::sync::Arc<std::path::Path>,
-    span: vanban::Span,
-}
-
 pub fn cmd_lineage(a: LineageArgs) -> anyhow::Result<i32> {
     let (corpus, graph) = load(&a.paths, a.follow_links);
     let mut relations = Vec::new();
@@ -306,26 +293,7 @@ pub fn cmd_lineage(a: LineageArgs) -> anyhow::Result<i32> {
     };
     let steps = graph.lineage(&start.id, walk, &relations);
     match a.format {
-        super::Format::Json => {
-            let v: Vec<JsonStep<'_>> = steps
-                .iter()
-                .map(|s| JsonStep {
-                    depth: s.depth,
-                    id: &s.node.id,
-                    via: &s.via.id,
-                    relation: s.edge.relation,
-                    confidence: s.edge.confidence,
-                    node: s.node,
-                    path: &s.edge.evidence.path,
-                    span: s.edge.evidence.span,
-                })
-                .collect();
-            serde_json::to_writer_pretty(
-                &mut out,
-                &serde_json::json!({"of": start, "direction": if a.down {"down"} else {"up"}, "steps": v}),
-            )?;
-            writeln!(out)?;
-        }
+        super::Format::Json => vanban::export::lineage_to_json(start, walk, &steps, &mut out)?,
         super::Format::Text => {
             writeln!(out, "{}", describe(start))?;
             let mut children: HashMap<&str, Vec<&LineageStep<'_>>> = HashMap::new();

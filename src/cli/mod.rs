@@ -14,6 +14,7 @@ pub(crate) use input::{expand_inputs, read_input};
 use clap::{Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 
+use vanban::export::ParseRecord;
 use vanban::safety::{display_path, escape_control};
 use vanban::{Document, ParseOptions, Symbol};
 
@@ -163,16 +164,6 @@ pub fn run() -> i32 {
 /// file name or a document's text may hold escape sequences).
 pub(crate) fn report_error(e: &dyn std::fmt::Display) {
     eprintln!("error: {}", escape_control(&e.to_string(), true));
-}
-
-#[derive(Serialize)]
-struct ParseRecord<'a> {
-    path: String,
-    /// The exact bytes of a file name that is not UTF-8 (`path` has U+FFFD).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    path_bytes: Option<&'a [u8]>,
-    #[serde(flatten)]
-    doc: &'a Document,
 }
 
 fn cmd_parse(a: ParseArgs) -> anyhow::Result<i32> {
