@@ -339,15 +339,20 @@ pub fn corpus_root(first: &Path) -> PathBuf {
     } else {
         first.parent().unwrap_or(Path::new(""))
     };
-    let clean: PathBuf = folder
-        .components()
-        .filter(|c| !matches!(c, std::path::Component::CurDir))
-        .collect();
+    let clean = without_dots(folder);
     if clean.as_os_str().is_empty() {
         PathBuf::from(".")
     } else {
         clean
     }
+}
+
+/// `path` without its `.` parts (`./docs/./a.txt` is `docs/a.txt`; `.` is
+/// empty).
+pub(crate) fn without_dots(path: &Path) -> PathBuf {
+    path.components()
+        .filter(|c| !matches!(c, std::path::Component::CurDir))
+        .collect()
 }
 
 /// `path` made absolute against `cwd`, `.` and `..` folded by name (no file
@@ -430,10 +435,7 @@ pub fn files_to_check<P: AsRef<Path>>(
     let files = files
         .into_iter()
         .map(|p| {
-            let clean: PathBuf = p
-                .components()
-                .filter(|c| !matches!(c, std::path::Component::CurDir))
-                .collect();
+            let clean = without_dots(&p);
             if clean.as_os_str().is_empty() {
                 p
             } else {

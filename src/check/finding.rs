@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::{Baseline, BaselineFilter, CheckConfig, Code, Snippet};
+use crate::corpus::without_dots;
 use crate::model::{Severity, Span};
 
 /// One finding.
@@ -241,14 +242,9 @@ fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
 /// A path relative to the root, with `/` separators; `.` parts are left
 /// out of both (`./docs/a.txt` under `docs/` is `a.txt`).
 pub(super) fn relative(path: &Path, root: Option<&Path>) -> String {
-    let clean = |p: &Path| -> PathBuf {
-        p.components()
-            .filter(|c| !matches!(c, std::path::Component::CurDir))
-            .collect()
-    };
-    let path = clean(path);
+    let path = without_dots(path);
     let p = root
-        .map(clean)
+        .map(without_dots)
         .and_then(|r| path.strip_prefix(r).ok().map(Path::to_path_buf))
         .unwrap_or(path);
     let s: Vec<String> = p

@@ -17,7 +17,7 @@ use vanban::check::{
 };
 use vanban::safety::display_path;
 
-use super::input::{empty_folders, no_documents};
+use super::input::{folder_without_documents, no_documents};
 use super::{parse_size, Global, InputArgs, Stdout};
 
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
@@ -300,12 +300,10 @@ pub fn cmd_check(a: CheckArgs, global: Global) -> anyhow::Result<i32> {
     let (files, walk_errors) = vanban::files_to_check(&a.paths, &ignore, &corpus_options);
     // A folder with nothing to check would be a green run that checked
     // nothing.
-    if let Some(dir) = empty_folders(&a.paths, &files).first() {
-        if !walk_errors.iter().any(|e| e.path.starts_with(dir)) {
-            let walked = vanban::walk(&[dir], &corpus_options).0.len();
-            let config = config_path.as_deref().unwrap_or(Path::new(check::CONFIG_FILE));
-            return Err(no_documents(dir, &corpus_options, Some((walked, config))));
-        }
+    if let Some(dir) = folder_without_documents(&a.paths, &files, &walk_errors) {
+        let walked = vanban::walk(&[dir], &corpus_options).0.len();
+        let config = config_path.as_deref().unwrap_or(Path::new(check::CONFIG_FILE));
+        return Err(no_documents(dir, &corpus_options, Some((walked, config))));
     }
 
     // Read before the corpus: a bad baseline is said at once.

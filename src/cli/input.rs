@@ -40,9 +40,13 @@ pub fn expand_inputs(paths: &[PathBuf], options: &CorpusOptions) -> Vec<Input> {
     out
 }
 
-/// The folders among `paths` under which none of `files` lies: each would
-/// be a silent empty run.
-pub fn empty_folders<'p>(paths: &'p [PathBuf], files: &[PathBuf]) -> Vec<&'p Path> {
+/// The first folder among `paths` under which neither a file of `files` nor
+/// a problem of `problems` lies: it would be a silent empty run.
+pub fn folder_without_documents<'p>(
+    paths: &'p [PathBuf],
+    files: &[PathBuf],
+    problems: &[CorpusError],
+) -> Option<&'p Path> {
     let clean = |p: &Path| -> PathBuf {
         p.components()
             .filter(|c| !matches!(c, std::path::Component::CurDir))
@@ -51,12 +55,12 @@ pub fn empty_folders<'p>(paths: &'p [PathBuf], files: &[PathBuf]) -> Vec<&'p Pat
     paths
         .iter()
         .filter(|p| p.is_dir())
-        .filter(|p| {
+        .find(|p| {
             let dir = clean(p);
-            !files.iter().any(|f| clean(f).starts_with(&dir))
+            let under = |f: &Path| clean(f).starts_with(&dir);
+            !files.iter().any(|f| under(f)) && !problems.iter().any(|e| under(&e.path))
         })
         .map(PathBuf::as_path)
-        .collect()
 }
 
 /// The error of a folder with no documents in it: which extensions are
@@ -120,10 +124,8 @@ fn other_files(dir: &Path, options: &CorpusOptions) -> (usize, Vec<String>) {
 /// no document.
 pub fn load_corpus(paths: &[PathBuf], options: &CorpusOptions) -> anyhow::Result<Corpus> {
     let (files, problems) = vanban::walk(paths, options);
-    if let Some(dir) = empty_folders(paths, &files).first() {
-        if !problems.iter().any(|p| p.path.starts_with(dir)) {
-            return Err(no_documents(dir, options, None));
-        }
+    if let Some(dir) = folder_without_documents(paths, &files, &problems) {
+        return Err(no_documents(dir, options, None));
     }
     let mut corpus = Corpus::from_paths(&files, options);
     for CorpusError { path, error } in problems {

@@ -44,14 +44,10 @@ pub(super) fn write_left_out(out: &mut dyn Write, left_out: usize, cap: usize) -
     if left_out == 0 {
         return Ok(());
     }
-    let (n, word) = if left_out == 1 {
-        (left_out, "finding is")
-    } else {
-        (left_out, "findings are")
-    };
+    let word = if left_out == 1 { "finding is" } else { "findings are" };
     writeln!(
         out,
-        "::notice title=vanban check::{n} more {word} in the log above, not annotated: at most {cap} annotations \
+        "::notice title=vanban check::{left_out} more {word} in the log above, not annotated: at most {cap} annotations \
          of each level are written (GitHub shows 10 errors and 10 warnings per step); --max-annotations sets the cap"
     )
 }
