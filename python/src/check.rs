@@ -23,12 +23,9 @@ fn load_config(
     config_path: Option<&Path>,
 ) -> PyResult<CheckConfig> {
     if let Some(json) = config_json {
-        let config: CheckConfig = serde_json::from_str(json)
-            .map_err(|e| vanban_error(py, format!("bad configuration (the dict given): {e}"), None))?;
-        config
-            .validate()
-            .map_err(|e| vanban_error(py, format!("bad configuration (the dict given): {e}"), None))?;
-        return Ok(config);
+        // Code names are checked as the dict is read.
+        return serde_json::from_str(json)
+            .map_err(|e| vanban_error(py, format!("bad configuration (the dict given): {e}"), None));
     }
     let found = config_path.map(Path::to_path_buf).or_else(|| find_config(root));
     let Some(path) = found else {
@@ -45,11 +42,8 @@ fn load_config(
     let config: CheckConfig = toml::from_str(&text).map_err(|e| {
         let message = e.message().trim_end().replace('\n', ": ");
         let at = e.span().map(|s| s.start);
-        vanban_error(py, config_error(&path, &text, at, &message), shown.clone())
+        vanban_error(py, config_error(&path, &text, at, &message), shown)
     })?;
-    config
-        .validate()
-        .map_err(|e| vanban_error(py, config_error(&path, &text, None, &e), shown.clone()))?;
     Ok(config.read_from(&path))
 }
 

@@ -127,7 +127,8 @@ fn severity_table<'de, D: serde::Deserializer<'de>>(d: D) -> Result<BTreeMap<Str
 }
 
 impl CheckConfig {
-    /// Check the code names under `severity`.
+    /// Check the code names under `severity` (a configuration read with
+    /// serde is checked as it is read; this is for one made in code).
     pub fn validate(&self) -> Result<(), String> {
         for k in self.severity.keys() {
             k.parse::<Code>().map_err(|e| format!("[severity] {e}"))?;

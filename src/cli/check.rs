@@ -121,10 +121,8 @@ fn read_config(path: &Path) -> anyhow::Result<CheckConfig> {
         let message = e.message().trim_end().replace('\n', ": ");
         anyhow::anyhow!(check::config_error(path, &text, at, &message))
     })?;
-    config
-        .validate()
-        .map_err(|e| anyhow::anyhow!(check::config_error(path, &text, None, &e)))?;
-    // Its relative paths are relative to its folder.
+    // (Code names are checked as they are read, at their place.) Its
+    // relative paths are relative to its folder.
     Ok(config.read_from(path))
 }
 
