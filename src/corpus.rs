@@ -329,33 +329,73 @@ fn broken_link(p: &Path) -> std::io::Error {
 }
 
 /// The root of a corpus given as paths: the first path when it is a folder,
-/// else the folder it is in (`.` for a bare file name). `vanban check` reads
-/// `vanban.toml` there, and baseline fingerprints are relative to it.
+/// else the folder it is in (`.` for a bare file name), spelled without
+/// `.` parts (`./docs/` is `docs`), so that however the folder is written,
+/// paths relative to it are the same. `vanban check` caches there, and
+/// baseline fingerprints are relative to it.
 pub fn corpus_root(first: &Path) -> PathBuf {
-    if first.is_dir() {
-        first.to_path_buf()
+    let folder = if first.is_dir() {
+        first
     } else {
-        match first.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        }
+        first.parent().unwrap_or(Path::new(""))
+    };
+    let clean = without_dots(folder);
+    if clean.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        clean
     }
 }
 
-/// Gitignore-style patterns relative to a corpus root (the `ignore` list of
-/// `vanban.toml`): the files a check leaves out.
+/// `path` without its `.` parts (`./docs/./a.txt` is `docs/a.txt`; `.` is
+/// empty).
+pub(crate) fn without_dots(path: &Path) -> PathBuf {
+    path.components()
+        .filter(|c| !matches!(c, std::path::Component::CurDir))
+        .collect()
+}
+
+/// `path` made absolute against `cwd`, `.` and `..` folded by name (no file
+/// system access, as a user reads the path).
+pub(crate) fn absolute(path: &Path, cwd: &Path) -> PathBuf {
+    let mut out = if path.is_absolute() {
+        PathBuf::new()
+    } else {
+        cwd.to_path_buf()
+    };
+    for c in path.components() {
+        match c {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// Gitignore-style patterns relative to a folder (the `ignore` list of
+/// `vanban.toml`, relative to the file's folder): the files a check leaves
+/// out. Paths are compared as absolute paths with `.` and `..` folded, so
+/// `docs/a.txt`, `./docs/a.txt` and `/repo/docs/a.txt` match alike.
 #[derive(Debug, Clone)]
 pub struct IgnorePatterns {
+    /// The folder, absolute.
     root: PathBuf,
+    /// The current folder, against which relative paths are read.
+    cwd: PathBuf,
     matcher: Option<ignore::gitignore::Gitignore>,
 }
 
 impl IgnorePatterns {
     /// The patterns, relative to `root`; an error names a bad pattern.
     pub fn new(root: &Path, patterns: &[String]) -> Result<IgnorePatterns, String> {
+        let cwd = std::env::current_dir().unwrap_or_default();
+        let root = absolute(root, &cwd);
         let mut matcher = None;
         if !patterns.is_empty() {
-            let mut b = ignore::gitignore::GitignoreBuilder::new(root);
+            let mut b = ignore::gitignore::GitignoreBuilder::new(&root);
             for p in patterns {
                 b.add_line(None, p)
                     .map_err(|e| format!("bad configuration: ignore pattern {p:?}: {e}"))?;
@@ -365,29 +405,26 @@ impl IgnorePatterns {
                     .map_err(|e| format!("bad configuration: ignore patterns: {e}"))?,
             );
         }
-        Ok(IgnorePatterns {
-            root: root.to_path_buf(),
-            matcher,
-        })
+        Ok(IgnorePatterns { root, cwd, matcher })
     }
 
-    /// Is `path` (as walked: under the root, or relative to `.`) left out?
+    /// Is `path` (as walked: relative to the current folder, or absolute)
+    /// left out? A file outside the patterns' folder is matched by its name
+    /// alone.
     pub fn is_ignored(&self, path: &Path) -> bool {
         let Some(m) = &self.matcher else { return false };
-        let root = self.root.as_path();
-        if path.starts_with(root) {
-            m.matched_path_or_any_parents(path, false).is_ignore()
-        } else if root == Path::new(".") && path.is_relative() {
-            m.matched_path_or_any_parents(root.join(path), false).is_ignore()
+        let path = absolute(path, &self.cwd);
+        if path.starts_with(&self.root) {
+            m.matched_path_or_any_parents(&path, false).is_ignore()
         } else {
-            m.matched(path, false).is_ignore()
+            m.matched(&path, false).is_ignore()
         }
     }
 }
 
 /// The files `vanban check` reads: [`walk`] with `options`
-/// (`.gitignore` respected), `./` taken off the front of each path
-/// (`./docs/a.txt` is shown as `docs/a.txt`), the files `ignore` leaves out
+/// (`.gitignore` respected), `.` parts taken out of each path
+/// (`./docs/a.txt` and `docs/./a.txt` are shown as `docs/a.txt`), the files `ignore` leaves out
 /// dropped; and the problems met while walking.
 pub fn files_to_check<P: AsRef<Path>>(
     paths: &[P],
@@ -397,9 +434,13 @@ pub fn files_to_check<P: AsRef<Path>>(
     let (files, problems) = walk(paths, options);
     let files = files
         .into_iter()
-        .map(|p| match p.strip_prefix(".") {
-            Ok(rest) if !rest.as_os_str().is_empty() => rest.to_path_buf(),
-            _ => p,
+        .map(|p| {
+            let clean = without_dots(&p);
+            if clean.as_os_str().is_empty() {
+                p
+            } else {
+                clean
+            }
         })
         .filter(|f| !ignore.is_ignored(f))
         .collect();

@@ -5,50 +5,46 @@ use std::path::{Path, PathBuf};
 
 use pyo3::exceptions::{PyFileNotFoundError, PyRuntimeError};
 use pyo3::prelude::*;
-use vanban::check::{Baseline, CheckConfig, Checker};
+use vanban::check::{config_error, find_config, Baseline, CheckConfig, Checker};
 
 use crate::document::options;
 use crate::errors::vanban_error;
 
 /// The configuration: `config_json` (a dict's JSON, with the keys of
-/// `vanban.toml`), else the TOML file `config_path`, else `vanban.toml` at
-/// the corpus root when there is one, else the defaults.
+/// `vanban.toml`; its relative paths are relative to the corpus root), else
+/// the TOML file `config_path`, else the `vanban.toml` `vanban check` finds
+/// (in the corpus root or a folder above it, then in the current folder or
+/// a folder above it, up to the repository's root), else the defaults. A
+/// file's relative paths are relative to its folder.
 fn load_config(
     py: Python<'_>,
     root: &Path,
     config_json: Option<&str>,
     config_path: Option<&Path>,
 ) -> PyResult<CheckConfig> {
-    let bad = |what: &str, e: &dyn std::fmt::Display, path: Option<&Path>| {
-        let shown = path.map(|p| p.display().to_string());
-        let message = match &shown {
-            Some(p) => format!("{p}: bad configuration: {e}"),
-            None => format!("bad configuration{what}: {e}"),
-        };
-        vanban_error(py, message, shown)
+    if let Some(json) = config_json {
+        // Code names are checked as the dict is read.
+        return serde_json::from_str(json)
+            .map_err(|e| vanban_error(py, format!("bad configuration (the dict given): {e}"), None));
+    }
+    let found = config_path.map(Path::to_path_buf).or_else(|| find_config(root));
+    let Some(path) = found else {
+        return Ok(CheckConfig::default());
     };
-    let default = root.join("vanban.toml");
-    let (config, source): (CheckConfig, Option<&Path>) = if let Some(json) = config_json {
-        let c = serde_json::from_str(json).map_err(|e| bad(" (the dict given)", &e, None))?;
-        (c, None)
-    } else {
-        let path = match config_path {
-            Some(p) => p,
-            None if default.is_file() => default.as_path(),
-            None => return Ok(CheckConfig::default()),
-        };
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            pyo3::exceptions::PyOSError::new_err((
-                e.raw_os_error().unwrap_or(2),
-                format!("cannot read the configuration: {e}"),
-                path.display().to_string(),
-            ))
-        })?;
-        let c = toml::from_str(&text).map_err(|e| bad("", &e.message(), Some(path)))?;
-        (c, Some(path))
-    };
-    config.validate().map_err(|e| bad(" (the dict given)", &e, source))?;
-    Ok(config)
+    let shown = Some(path.display().to_string());
+    let text = std::fs::read_to_string(&path).map_err(|e| {
+        pyo3::exceptions::PyOSError::new_err((
+            e.raw_os_error().unwrap_or(2),
+            format!("cannot read the configuration: {e}"),
+            path.display().to_string(),
+        ))
+    })?;
+    let config: CheckConfig = toml::from_str(&text).map_err(|e| {
+        let message = e.message().trim_end().replace('\n', ": ");
+        let at = e.span().map(|s| s.start);
+        vanban_error(py, config_error(&path, &text, at, &message), shown)
+    })?;
+    Ok(config.read_from(&path))
 }
 
 /// Check `paths` as `vanban check --no-cache --format json` does and return
@@ -87,8 +83,9 @@ pub fn check(
     let mut config = load_config(py, &root, config_json.as_deref(), config_path.as_deref())?;
     config.strict |= strict;
     config.root = Some(root.clone());
-    let ignore = vanban::IgnorePatterns::new(&root, &config.ignore).map_err(|e| vanban_error(py, e, None))?;
-    let baseline = match baseline.or_else(|| config.baseline.as_ref().map(|b| root.join(b))) {
+    let ignore =
+        vanban::IgnorePatterns::new(config.ignore_root(), &config.ignore).map_err(|e| vanban_error(py, e, None))?;
+    let baseline = match baseline.or_else(|| config.baseline.as_ref().map(|b| config.resolve(b))) {
         Some(b) => Some(Baseline::load(&b).map_err(|e| vanban_error(py, e, Some(b.display().to_string())))?),
         None => None,
     };

@@ -148,9 +148,12 @@ def check(
     path and position.
 
     ``config`` is a dict with the keys of ``vanban.toml`` (``strict``,
-    ``severity``, ``scope``, ``ignore``, ``baseline``), or the path of a
-    TOML file; ``None`` reads ``vanban.toml`` at the corpus root (the first
-    path when it is a folder, else its folder) when there is one. ``strict``
+    ``severity``, ``scope``, ``ignore``, ``baseline``; its paths relative to
+    the corpus root), or the path of a TOML file (its paths relative to its
+    folder); ``None`` reads the ``vanban.toml`` ``vanban check`` finds: the
+    first in the corpus root (the first path when it is a folder, else its
+    folder) or a folder above it, then in the current folder or a folder
+    above it, up to the repository's root. ``strict``
     makes unresolved citations errors; ``baseline`` leaves out the findings
     a baseline file (written by ``vanban check --write-baseline``) holds.
 

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::{Baseline, BaselineFilter, CheckConfig, Code, Snippet};
+use crate::corpus::without_dots;
 use crate::model::{Severity, Span};
 
 /// One finding.
@@ -238,12 +239,16 @@ fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
     }
 }
 
-/// A path relative to the root, with `/` separators.
+/// A path relative to the root, with `/` separators; `.` parts are left
+/// out of both (`./docs/a.txt` under `docs/` is `a.txt`).
 pub(super) fn relative(path: &Path, root: Option<&Path>) -> String {
-    let p = root.and_then(|r| path.strip_prefix(r).ok()).unwrap_or(path);
+    let path = without_dots(path);
+    let p = root
+        .map(without_dots)
+        .and_then(|r| path.strip_prefix(r).ok().map(Path::to_path_buf))
+        .unwrap_or(path);
     let s: Vec<String> = p
         .components()
-        .filter(|c| !matches!(c, std::path::Component::CurDir))
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
         .collect();
     s.join("/")
@@ -314,6 +319,20 @@ mod tests {
         );
         let b = fingerprint(Code::Unresolved, Path::new("a.txt"), "Công văn số 308-CV/TU", None);
         assert_eq!(a, b);
+        // However the folder is written.
+        for (path, root) in [
+            ("./docs/a.txt", "docs"),
+            ("docs/a.txt", "./docs/"),
+            ("./docs/a.txt", "./docs"),
+        ] {
+            let c = fingerprint(
+                Code::Unresolved,
+                Path::new(path),
+                "Công văn số 308-CV/TU",
+                Some(Path::new(root)),
+            );
+            assert_eq!(a, c, "{path} under {root}");
+        }
         assert_ne!(
             a,
             fingerprint(Code::DateMismatch, Path::new("a.txt"), "Công văn số 308-CV/TU", None)

@@ -72,11 +72,12 @@ use rayon::prelude::*;
 pub use baseline::{Baseline, BaselineBuilder, BaselineEntry, BaselineFilter};
 pub use cache::{Cache, CacheOptions};
 pub use codes::Code;
-pub use config::{CheckConfig, Level, Scope};
+pub use config::{config_error, find_config, CheckConfig, Level, Scope, CONFIG_FILE};
 pub use finding::{fnv128, Finding, Report, Summary, FNV128_BASIS, STRICT_NOTE};
 pub use locate::Snippet;
 pub use render::{
-    render, render_github, render_human, render_json, render_sarif, Format, RenderedFinding, ReportWriter,
+    render, render_github, render_human, render_json, render_sarif, render_with, Format, RenderOptions,
+    RenderedFinding, ReportWriter, Repository,
 };
 pub use stream::{check_files, CheckIndex, Checker, Pass, Progress};
 

@@ -2,13 +2,16 @@
 
 use std::collections::HashMap;
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use clap::ValueEnum;
 use vanban::graph::{LineageStep, Walk};
 use vanban::safety::{display_path, escape_control, write_atomic};
-use vanban::{CitationGraph, Corpus, CorpusOptions, Node, Relation, Symbol};
+use vanban::{CitationGraph, Corpus, Node, Relation, Symbol};
+
+use super::input::load_corpus;
+use super::{Global, InputArgs, Stdout};
 
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
 pub enum GraphFormat {
@@ -25,22 +28,23 @@ pub struct GraphArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = GraphFormat::Json)]
     format: GraphFormat,
-    /// For `--format csv`: write `nodes.csv` and `edges.csv` into this folder
-    /// (without it, both tables go to stdout, separated by a blank line). The
-    /// folder must be new or empty, unless --force.
-    #[arg(long)]
+    /// Write the export into this file instead of stdout (a new file, unless
+    /// --force); for `--format csv`, a folder for `nodes.csv` and
+    /// `edges.csv` (new or empty, unless --force). Written whole to a new
+    /// file and renamed into place, never through a symbolic link.
+    #[arg(long, value_name = "PATH")]
     output: Option<PathBuf>,
-    /// Write into a --output folder that is not empty (`nodes.csv` and
-    /// `edges.csv` are replaced; nothing else is touched).
+    /// Replace the --output file, or write into a --output folder that is
+    /// not empty (`nodes.csv` and `edges.csv` are replaced; nothing else is
+    /// touched).
     #[arg(long)]
     force: bool,
-    /// Keep only edges of these relations (repeatable), and the nodes they touch.
-    #[arg(long = "relation", value_name = "R")]
-    relations: Vec<Relation>,
-    /// Follow symbolic links out of the folders given (by default they are
-    /// reported and not read).
-    #[arg(long)]
-    follow_links: bool,
+    /// Keep only edges of these relations (repeatable), and the nodes they
+    /// touch; `all` keeps the whole graph.
+    #[arg(long = "relation", value_name = "R", value_parser = parse_relation)]
+    relations: Vec<Option<Relation>>,
+    #[command(flatten)]
+    input: InputArgs,
     /// Files and folders (recursed).
     #[arg(required = true)]
     paths: Vec<PathBuf>,
@@ -59,21 +63,20 @@ pub struct LineageArgs {
     #[arg(long)]
     down: bool,
     /// Relations to follow (repeatable); default `implements`. `all` follows every relation.
-    #[arg(long = "relation", value_name = "R")]
-    relations: Vec<String>,
+    #[arg(long = "relation", value_name = "R", value_parser = parse_relation)]
+    relations: Vec<Option<Relation>>,
     /// Year of DOC when given as a symbol.
     #[arg(long)]
     year: Option<u16>,
-    /// Jurisdiction of DOC when given as a symbol (`binh-thuan`, `national`).
+    /// Jurisdiction of DOC when given as a symbol: a slug (`binh-thuan`,
+    /// `national`) or a province's name (`Bình Thuận`).
     #[arg(long)]
     jurisdiction: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = super::Format::Text)]
     format: super::Format,
-    /// Follow symbolic links out of the folders given (by default they are
-    /// reported and not read).
-    #[arg(long)]
-    follow_links: bool,
+    #[command(flatten)]
+    input: InputArgs,
     /// Files and folders (recursed).
     #[arg(required = true)]
     paths: Vec<PathBuf>,
@@ -81,7 +84,9 @@ pub struct LineageArgs {
 
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
 pub enum QueryKind {
-    /// Cited nodes that cite nothing: the tops of the lineages.
+    /// Documents of the corpus that the corpus cites and that cite no
+    /// document of the corpus: the tops of its lineages (--external: of the
+    /// whole graph, cited documents outside the corpus included).
     Roots,
     /// Corpus documents with no citation either way.
     Orphans,
@@ -103,24 +108,34 @@ pub struct QueryArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = super::Format::Text)]
     format: super::Format,
-    /// Follow symbolic links out of the folders given (by default they are
-    /// reported and not read).
+    /// `roots`: the roots of the whole graph, documents outside the corpus
+    /// (cited, never read) included.
     #[arg(long)]
-    follow_links: bool,
+    external: bool,
+    #[command(flatten)]
+    input: InputArgs,
     /// Files and folders (recursed).
     #[arg(required = true)]
     paths: Vec<PathBuf>,
 }
 
-fn load(paths: &[PathBuf], follow_links: bool) -> (Corpus, CitationGraph) {
-    let mut options = CorpusOptions::default();
-    options.follow_links = follow_links;
-    let corpus = Corpus::from_paths(paths, &options);
+/// `--relation`: a relation, or `all` (`None`).
+fn parse_relation(s: &str) -> Result<Option<Relation>, String> {
+    if s == "all" {
+        return Ok(None);
+    }
+    s.parse::<Relation>().map(Some).map_err(|e| format!("{e}, or all"))
+}
+
+/// The corpus under `paths` and its graph; files that could not be read
+/// are said on stderr.
+fn load(paths: &[PathBuf], input: &InputArgs) -> anyhow::Result<(Corpus, CitationGraph)> {
+    let corpus = load_corpus(paths, &input.corpus_options())?;
     for e in corpus.errors() {
         super::report_error(&e.error);
     }
     let graph = corpus.graph();
-    (corpus, graph)
+    Ok((corpus, graph))
 }
 
 fn io_code(corpus: &Corpus) -> i32 {
@@ -131,51 +146,81 @@ fn io_code(corpus: &Corpus) -> i32 {
     }
 }
 
-pub fn cmd_graph(a: GraphArgs) -> anyhow::Result<i32> {
-    let (corpus, graph) = load(&a.paths, a.follow_links);
-    let graph = if a.relations.is_empty() {
+pub fn cmd_graph(a: GraphArgs, global: Global) -> anyhow::Result<i32> {
+    let (corpus, graph) = load(&a.paths, &a.input)?;
+    let graph = if a.relations.is_empty() || a.relations.contains(&None) {
         graph
     } else {
-        graph.with_relations(&a.relations)
+        let keep: Vec<Relation> = a.relations.iter().flatten().copied().collect();
+        graph.with_relations(&keep)
     };
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    match a.format {
-        GraphFormat::Json => vanban::export::to_json(&graph, &mut out)?,
-        GraphFormat::Dot => vanban::export::to_dot(&graph, &mut out)?,
-        GraphFormat::Graphml => vanban::export::to_graphml(&graph, &mut out)?,
-        GraphFormat::Mermaid => vanban::export::to_mermaid(&graph, &mut out)?,
-        GraphFormat::Stats => write_stats(&graph, &mut out)?,
-        GraphFormat::Csv => match &a.output {
-            Some(dir) => {
-                let not_empty = std::fs::read_dir(dir).is_ok_and(|mut rd| rd.next().is_some());
-                if not_empty && !a.force {
-                    anyhow::bail!(
-                        "{}: the folder is not empty: expected a new or empty folder for nodes.csv and edges.csv \
-                         (--force writes them into it, replacing those two files)",
-                        display_path(dir)
-                    );
-                }
-                std::fs::create_dir_all(dir)
-                    .with_context(|| format!("{}: cannot make the folder", display_path(dir)))?;
-                let (nodes, edges) = (dir.join("nodes.csv"), dir.join("edges.csv"));
-                // Each written whole to a new file and renamed: never half a
-                // table, never through a link planted in the folder.
-                write_atomic(&nodes, |w| vanban::export::nodes_csv(&graph, w))
-                    .with_context(|| format!("{}: cannot write", display_path(&nodes)))?;
-                write_atomic(&edges, |w| vanban::export::edges_csv(&graph, w))
-                    .with_context(|| format!("{}: cannot write", display_path(&edges)))?;
+    let mut out = Stdout::new();
+    match (&a.output, a.format) {
+        (Some(dir), GraphFormat::Csv) => {
+            let not_empty = std::fs::read_dir(dir).is_ok_and(|mut rd| rd.next().is_some());
+            if not_empty && !a.force {
+                anyhow::bail!(
+                    "{}: the folder is not empty: expected a new or empty folder for nodes.csv and edges.csv \
+                     (--force writes them into it, replacing those two files)",
+                    display_path(dir)
+                );
+            }
+            std::fs::create_dir_all(dir).with_context(|| format!("{}: cannot make the folder", display_path(dir)))?;
+            let (nodes, edges) = (dir.join("nodes.csv"), dir.join("edges.csv"));
+            // Each written whole to a new file and renamed: never half a
+            // table, never through a link planted in the folder.
+            write_atomic(&nodes, |w| vanban::export::nodes_csv(&graph, w))
+                .with_context(|| format!("{}: cannot write", display_path(&nodes)))?;
+            write_atomic(&edges, |w| vanban::export::edges_csv(&graph, w))
+                .with_context(|| format!("{}: cannot write", display_path(&edges)))?;
+            if !global.quiet {
                 writeln!(out, "wrote {} and {}", display_path(&nodes), display_path(&edges))?;
             }
-            None => {
-                vanban::export::nodes_csv(&graph, &mut out)?;
-                writeln!(out)?;
-                vanban::export::edges_csv(&graph, &mut out)?;
+        }
+        (Some(file), format) => {
+            refuse_existing(file, a.force)?;
+            write_atomic(file, |w| export(&graph, format, w))
+                .with_context(|| format!("{}: cannot write", display_path(file)))?;
+            if !global.quiet {
+                writeln!(out, "wrote {}", display_path(file))?;
             }
-        },
+        }
+        (None, format) => export(&graph, format, &mut out)?,
     }
     out.flush()?;
     Ok(io_code(&corpus))
+}
+
+/// The graph in `format` (CSV: the node table, a blank line, the edge table).
+fn export(graph: &CitationGraph, format: GraphFormat, mut out: &mut dyn Write) -> io::Result<()> {
+    match format {
+        GraphFormat::Json => vanban::export::to_json(graph, &mut out),
+        GraphFormat::Dot => vanban::export::to_dot(graph, &mut out),
+        GraphFormat::Graphml => vanban::export::to_graphml(graph, &mut out),
+        GraphFormat::Mermaid => vanban::export::to_mermaid(graph, &mut out),
+        GraphFormat::Stats => write_stats(graph, &mut out),
+        GraphFormat::Csv => {
+            vanban::export::nodes_csv(graph, &mut out)?;
+            writeln!(out)?;
+            vanban::export::edges_csv(graph, &mut out)
+        }
+    }
+}
+
+/// `--output FILE`: a file that is there already is replaced only with
+/// `--force`, and a folder never.
+fn refuse_existing(file: &Path, force: bool) -> anyhow::Result<()> {
+    match std::fs::symlink_metadata(file) {
+        Ok(m) if m.is_dir() => anyhow::bail!(
+            "{}: is a folder: expected a file for this format (only --format csv writes into a folder)",
+            display_path(file)
+        ),
+        Ok(_) if !force => anyhow::bail!(
+            "{}: the file exists: expected a new file (--force replaces it)",
+            display_path(file)
+        ),
+        _ => Ok(()),
+    }
 }
 
 fn write_stats(graph: &CitationGraph, out: &mut impl Write) -> io::Result<()> {
@@ -258,28 +303,16 @@ fn describe(n: &Node) -> String {
 }
 
 pub fn cmd_lineage(a: LineageArgs) -> anyhow::Result<i32> {
-    let (corpus, graph) = load(&a.paths, a.follow_links);
-    let mut relations = Vec::new();
-    for r in &a.relations {
-        if r == "all" {
-            relations.clear();
-            relations.extend(Relation::ALL);
-            break;
-        }
-        match r.parse::<Relation>() {
-            Ok(r) => relations.push(r),
-            Err(e) => {
-                super::report_error(&e);
-                return Ok(2);
-            }
-        }
-    }
-    if relations.is_empty() {
-        relations.push(Relation::Implements);
-    }
+    let (corpus, graph) = load(&a.paths, &a.input)?;
+    let relations: Vec<Relation> = if a.relations.contains(&None) {
+        Relation::ALL.to_vec()
+    } else if a.relations.is_empty() {
+        vec![Relation::Implements]
+    } else {
+        a.relations.iter().flatten().copied().collect()
+    };
     let walk = if a.down { Walk::Down } else { Walk::Up };
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
+    let mut out = Stdout::new();
     let start = match find_doc(&graph, &a) {
         Ok(n) => n,
         Err((msg, candidates)) => {
@@ -377,16 +410,15 @@ fn print_tree(
 }
 
 pub fn cmd_query(a: QueryArgs) -> anyhow::Result<i32> {
-    let (corpus, graph) = load(&a.paths, a.follow_links);
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
+    let (corpus, graph) = load(&a.paths, &a.input)?;
+    let mut out = Stdout::new();
     let json = a.format == super::Format::Json;
     match a.kind {
         QueryKind::Roots | QueryKind::Orphans => {
-            let nodes = if a.kind == QueryKind::Roots {
-                graph.roots()
-            } else {
-                graph.orphans()
+            let nodes = match a.kind {
+                QueryKind::Roots if a.external => graph.roots(),
+                QueryKind::Roots => graph.corpus_roots(),
+                _ => graph.orphans(),
             };
             if json {
                 serde_json::to_writer_pretty(&mut out, &nodes)?;

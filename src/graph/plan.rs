@@ -85,7 +85,9 @@ impl DocHead {
                 .clone()
                 .or_else(|| doc.symbol.as_ref().and_then(|s| s.type_name()).map(str::to_string)),
             date: doc.date,
-            year: own.as_ref().and_then(|x| x.year),
+            // As `parse` says it (from the date, else from the symbol), also
+            // for a document without an identity.
+            year: doc.date.map(|d| d.year()).or(doc.year),
             jurisdiction: own
                 .as_ref()
                 .map(|x| &x.jurisdiction)

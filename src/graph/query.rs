@@ -159,8 +159,12 @@ impl CitationGraph {
         })
     }
 
-    /// Nodes whose symbol is `symbol`, optionally of a year and jurisdiction.
+    /// Nodes whose symbol is `symbol`, optionally of a year and jurisdiction
+    /// (a slug, `binh-thuan`, or a name, `Bình Thuận`, `Tỉnh Bình Thuận`:
+    /// see [`resolve::jurisdiction_slug`]).
     pub fn find_symbol(&self, symbol: &Symbol, year: Option<u16>, jurisdiction: Option<&str>) -> Vec<&Node> {
+        let jurisdiction = jurisdiction.map(resolve::jurisdiction_slug);
+        let jurisdiction = jurisdiction.as_deref();
         self.g
             .node_weights()
             .filter(|n| n.symbol.as_ref() == Some(symbol))
@@ -253,6 +257,30 @@ impl CitationGraph {
                 self.g.edges_directed(n, Direction::Outgoing).next().is_none()
                     && self.g.edges_directed(n, Direction::Incoming).next().is_some()
             })
+            .map(|n| &self.g[n])
+            .collect()
+    }
+
+    /// The tops of the corpus's own lineages: documents of the corpus that
+    /// another document of the corpus cites and that cite no document of
+    /// the corpus (a document citing itself is not a step of a lineage).
+    /// [`CitationGraph::roots`] is the same over the whole graph, external
+    /// documents included.
+    pub fn corpus_roots(&self) -> Vec<&Node> {
+        let in_corpus = |n: NodeIndex| !self.g[n].external;
+        let linked = |n: NodeIndex, dir: Direction| {
+            self.g.edges_directed(n, dir).any(|e| {
+                e.source() != e.target()
+                    && in_corpus(if dir == Direction::Outgoing {
+                        e.target()
+                    } else {
+                        e.source()
+                    })
+            })
+        };
+        self.g
+            .node_indices()
+            .filter(|&n| in_corpus(n) && linked(n, Direction::Incoming) && !linked(n, Direction::Outgoing))
             .map(|n| &self.g[n])
             .collect()
     }

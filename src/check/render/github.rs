@@ -38,6 +38,20 @@ pub(super) fn write_github(f: &Finding, out: &mut dyn Write) -> io::Result<()> {
     )
 }
 
+/// After the findings: how many were written as plain lines of the log
+/// rather than annotations (GitHub would have dropped them), as a notice.
+pub(super) fn write_left_out(out: &mut dyn Write, left_out: usize, cap: usize) -> io::Result<()> {
+    if left_out == 0 {
+        return Ok(());
+    }
+    let word = if left_out == 1 { "finding is" } else { "findings are" };
+    writeln!(
+        out,
+        "::notice title=vanban check::{left_out} more {word} in the log above, not annotated: at most {cap} annotations \
+         of each level are written (GitHub shows 10 errors and 10 warnings per step); --max-annotations sets the cap"
+    )
+}
+
 fn gh_data(s: &str) -> String {
     s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
 }

@@ -3,25 +3,30 @@
 use std::io::{self, Write};
 use std::path::Path;
 
+use super::Repository;
 use super::{render, Format};
 use crate::check::{Code, Finding, Report};
 use crate::model::Severity;
 
 /// The SARIF log with no results, cut where the results go: (before the
-/// results, after them, indentation of a result). Computed once.
-pub(super) fn sarif_frame() -> &'static (String, String, usize) {
-    static FRAME: std::sync::OnceLock<(String, String, usize)> = std::sync::OnceLock::new();
-    FRAME.get_or_init(|| {
-        let log = sarif_log(Vec::new());
-        let text = serde_json::to_string_pretty(&log).unwrap_or_default();
-        const KEY: &str = "\"results\": [";
-        let at = text.find(KEY).map_or(text.len(), |i| i + KEY.len());
-        let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-        let indent = text[line_start..].len() - text[line_start..].trim_start().len();
-        // After the `[` comes the `]` of the empty array.
-        let tail = text.get(at + 1..).unwrap_or_default().to_string();
-        (text[..at].to_string(), tail, indent + 2)
-    })
+/// results, after them, indentation of a result).
+pub(super) fn sarif_frame(repository: Option<&Repository>) -> (String, String, usize) {
+    let log = sarif_log(Vec::new(), repository);
+    let text = serde_json::to_string_pretty(&log).unwrap_or_default();
+    const KEY: &str = "\"results\": [";
+    let at = text.find(KEY).map_or(text.len(), |i| i + KEY.len());
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let indent = text[line_start..].len() - text[line_start..].trim_start().len();
+    // After the `[` comes the `]` of the empty array.
+    let tail = text.get(at + 1..).unwrap_or_default().to_string();
+    (text[..at].to_string(), tail, indent + 2)
+}
+
+/// The indentation of a result (the same with or without a repository),
+/// computed once.
+pub(super) fn sarif_indent() -> usize {
+    static INDENT: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *INDENT.get_or_init(|| sarif_frame(None).2)
 }
 
 /// A relative path as a URI reference (`/` separators, each name
@@ -71,8 +76,10 @@ pub fn render_sarif(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     render(report, Format::Sarif, out)
 }
 
-/// The SARIF log of one run with these results.
-fn sarif_log(results: Vec<serde_json::Value>) -> serde_json::Value {
+/// The SARIF log of one run with these results: the tool with its version
+/// (and its repository, when the build says it), the rules, the repository
+/// checked when known.
+fn sarif_log(results: Vec<serde_json::Value>, repository: Option<&Repository>) -> serde_json::Value {
     use serde_json::json;
     let rules: Vec<serde_json::Value> = Code::ALL
         .iter()
@@ -85,19 +92,40 @@ fn sarif_log(results: Vec<serde_json::Value>) -> serde_json::Value {
             })
         })
         .collect();
+    let mut driver = json!({
+        "name": "vanban",
+        "version": env!("CARGO_PKG_VERSION"),
+        "semanticVersion": env!("CARGO_PKG_VERSION"),
+    });
+    // The tool's home: the package's `repository` (else `homepage`) in
+    // Cargo.toml, when it has one.
+    let home = [option_env!("CARGO_PKG_REPOSITORY"), option_env!("CARGO_PKG_HOMEPAGE")]
+        .into_iter()
+        .flatten()
+        .find(|u| !u.is_empty());
+    if let Some(home) = home {
+        driver["informationUri"] = json!(home);
+    }
+    driver["rules"] = json!(rules);
+    let mut run = json!({
+        "tool": {"driver": driver},
+        "columnKind": "unicodeCodePoints",
+    });
+    if let Some(r) = repository {
+        let mut vcs = json!({"repositoryUri": r.uri, "mappedTo": {"uriBaseId": "%SRCROOT%"}});
+        if let Some(rev) = &r.revision {
+            vcs["revisionId"] = json!(rev);
+        }
+        if let Some(b) = &r.branch {
+            vcs["branch"] = json!(b);
+        }
+        run["versionControlProvenance"] = json!([vcs]);
+    }
+    run["results"] = json!(results);
     json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "vanban",
-                "version": env!("CARGO_PKG_VERSION"),
-                "informationUri": "https://crates.io/crates/vanban",
-                "rules": rules,
-            }},
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }],
+        "runs": [run],
     })
 }
 
