@@ -125,23 +125,13 @@ pub enum ErrorKind {
         /// The bad byte.
         byte: u8,
     },
-    /// The bytes look binary (frequent NUL bytes, or the signature of a
-    /// binary format such as PDF, ZIP or PNG).
+    /// The bytes look binary (a NUL byte or mostly control characters).
     #[error("binary data at byte {offset}: expected text, found {what}")]
     Binary {
         /// Offset of the first binary byte.
         offset: usize,
         /// What was found.
         what: &'static str,
-    },
-    /// The bytes are UTF-16 text (a byte order mark, or a NUL beside every
-    /// other byte).
-    #[error("utf-16 text: expected utf-8, found utf-16 ({endian}, {evidence}); convert the file to utf-8")]
-    Utf16 {
-        /// `little-endian` or `big-endian`.
-        endian: &'static str,
-        /// How it was told (`a byte order mark`, `a NUL beside every other byte`).
-        evidence: &'static str,
     },
     /// The document is larger than the configured maximum.
     #[error("document too large: {size} bytes, the limit is {limit} bytes (raise it with --max-size)")]
@@ -150,6 +140,25 @@ pub enum ErrorKind {
         size: u64,
         /// The limit in force.
         limit: u64,
+    },
+    /// A format (or encoding) this build cannot read: its library feature
+    /// was left out.
+    #[error("unsupported input: expected a format this build reads, found {found}: {hint}")]
+    Unsupported {
+        /// What the input is (`a pdf file`).
+        found: String,
+        /// What to do about it.
+        hint: String,
+    },
+    /// A file of a known format that its reader cannot read: broken,
+    /// truncated, encrypted, not what its signature says, or growing past
+    /// the size limit when inflated.
+    #[error("cannot read this {format}: {reason}")]
+    Unreadable {
+        /// The format (`pdf`, `docx`, `doc`, `rtf`, `html`).
+        format: &'static str,
+        /// What was expected and what was found.
+        reason: String,
     },
     /// A directory was given where a file was expected.
     #[error("is a directory: expected a file")]

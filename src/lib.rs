@@ -2,7 +2,8 @@
 //!
 //! Read Vietnamese official documents (văn bản) and follow their citations.
 //!
-//! The pipeline has one stage per module: [`normalize`] → parse (the
+//! The pipeline has one stage per module: [`read`] (bytes of a PDF, a Word
+//! file, HTML or text in any encoding → the document's text) → [`normalize`] → parse (the
 //! document's structure) → cite (every document the text cites) → [`resolve`]
 //! (document identity) → [`graph`] (the citation graph of a corpus) →
 //! [`check`] (broken citations, for CI).
@@ -32,9 +33,13 @@ mod date;
 mod error;
 pub mod export;
 pub mod graph;
+mod lossy;
 mod model;
 pub mod normalize;
+pub mod read;
 pub mod resolve;
+#[doc(hidden)]
+pub mod safety;
 mod scan;
 mod simd;
 mod structure;
@@ -43,7 +48,10 @@ mod symbol;
 mod test_texts;
 mod text;
 
-pub use corpus::{read_bytes, read_document, walk, Corpus, CorpusDocument, CorpusError, CorpusOptions};
+pub use corpus::{
+    corpus_root, files_to_check, read_bytes, read_document, walk, Corpus, CorpusDocument, CorpusError, CorpusOptions,
+    IgnorePatterns,
+};
 pub use date::IssueDate;
 pub use error::{Error, ErrorKind, SyntaxError, SyntaxErrorKind};
 pub use graph::{CitationGraph, Confidence, Edge, Node, Walk};
@@ -62,6 +70,12 @@ pub struct ParseOptions {
     /// Read invalid UTF-8 on, with replacement characters and a diagnostic,
     /// instead of failing.
     pub lossy: bool,
+    /// Read every input as this format instead of telling it from the
+    /// content and the name (`--format-in`).
+    pub format: Option<read::Format>,
+    /// Decode text (and HTML) in this encoding instead of telling it
+    /// (`--encoding`).
+    pub encoding: Option<read::TextEncoding>,
 }
 
 impl Default for ParseOptions {
@@ -69,6 +83,8 @@ impl Default for ParseOptions {
         ParseOptions {
             max_size: 64 * 1024 * 1024,
             lossy: false,
+            format: None,
+            encoding: None,
         }
     }
 }
@@ -120,49 +136,51 @@ pub fn parse_with(text: &str, options: &ParseOptions) -> Result<Document, Error>
     Ok(parse(text))
 }
 
-/// Parse bytes read from a file. Returns a typed error for input that is not
-/// text: invalid UTF-8 (with the byte offset; or, with
-/// [`ParseOptions::lossy`], read on with replacement characters and a
-/// diagnostic), binary data (frequent NUL bytes, a binary format's
-/// signature), UTF-16 text, or a document over the size limit. A stray NUL
-/// byte is read as a space, with a `nul-byte` warning.
-/// An empty or whitespace-only input is not an error: it gives an empty
-/// [`Document`] with one `empty-document` warning.
+/// Parse bytes read from a file, through the [`read`] stage: a PDF, a Word
+/// file, HTML, UTF-16 or legacy-encoded text is read into text first (then
+/// spans are byte ranges into that text, and [`Document::source`] says so);
+/// UTF-8 text is parsed as it is. Returns a typed error for input that
+/// cannot be read: invalid UTF-8 that no legacy encoding explains (with the
+/// byte offset; or, with [`ParseOptions::lossy`], read on with replacement
+/// characters and a diagnostic), binary data (NUL bytes), a broken or
+/// encrypted file, a format this build leaves out, or a document over the
+/// size limit. An empty or whitespace-only input is not an error: it gives
+/// an empty [`Document`] with one `empty-document` warning.
 pub fn parse_bytes(bytes: &[u8], options: &ParseOptions) -> Result<Document, Error> {
-    let text = decode(bytes, options)?;
-    let lossy_at = match &text {
-        std::borrow::Cow::Owned(_) => std::str::from_utf8(bytes).err().map(|e| e.valid_up_to()),
-        std::borrow::Cow::Borrowed(_) => None,
-    };
-    let mut doc = if is_blank(&text) {
-        empty_document(&text)
-    } else {
-        parse(&text)
-    };
-    if let Some(at) = memchr::memchr(0, bytes) {
-        let count = memchr::memchr_iter(0, bytes).count();
-        doc.diagnostics.insert(
-            0,
-            Diagnostic::new(
-                "nul-byte",
-                Severity::Warning,
-                format!("stray nul byte at byte {at}: expected text, found {count} nul byte(s), read as spaces (a glyph lost by a pdf extractor?)"),
-                Some(Span::new(at, at + 1)),
-            ),
-        );
-    }
-    if let Some(at) = lossy_at {
-        doc.diagnostics.insert(
-            0,
-            Diagnostic::new(
-                "invalid-utf8",
-                Severity::Warning,
-                format!("invalid utf-8 at byte {at}: expected text, replaced bad bytes with U+FFFD (spans refer to the repaired text)"),
-                None,
-            ),
-        );
+    parse_input(bytes, None, options)
+}
+
+/// [`parse_bytes`] with the file's name as the second clue to its format
+/// (after the content): `x.htm` holding an HTML fragment is read as HTML.
+pub fn parse_file_bytes(bytes: &[u8], name: &std::path::Path, options: &ParseOptions) -> Result<Document, Error> {
+    parse_input(bytes, Some(name), options)
+}
+
+/// Read, then parse; UTF-8 text repaired by [`ParseOptions::lossy`] gets its
+/// spans mapped back to the original bytes (the promise every span keeps for
+/// text files), so its JSON carries no `source`.
+fn parse_input(bytes: &[u8], name: Option<&std::path::Path>, options: &ParseOptions) -> Result<Document, Error> {
+    let read = read::read(bytes, name, options)?;
+    let mut doc = parse_read(&read);
+    if read.repaired_utf8 {
+        lossy::LossyMap::new(bytes).map_document(&mut doc);
+        doc.source = None;
     }
     Ok(doc)
+}
+
+/// Parse the text the [`read`] stage made: the reader's diagnostics come
+/// first, and [`Document::source`] says what the spans refer to.
+pub fn parse_read(read: &read::Extracted<'_>) -> Document {
+    let text: &str = &read.text;
+    let mut doc = if is_blank(text) {
+        empty_document(text)
+    } else {
+        parse(text)
+    };
+    doc.diagnostics.splice(0..0, read.diagnostics.iter().cloned());
+    doc.source = read.source();
+    doc
 }
 
 /// Only whitespace (or nothing, or invisible marks normalization drops)?
@@ -190,13 +208,12 @@ fn empty_document(text: &str) -> Document {
     doc
 }
 
-/// Check and decode bytes as text (see [`parse_bytes`]).
-///
-/// A stray NUL byte (a checkbox glyph a PDF extractor lost) is read as a
-/// space, which keeps every byte offset; the text is binary only when NUL
-/// bytes are frequent (more than one byte in a hundred) or the bytes start
-/// with a binary format's signature. UTF-16 text is refused with an error
-/// that says so.
+/// Check and decode bytes as UTF-8 text: the size limit, a NUL byte refused
+/// as binary data, invalid UTF-8 refused (or, with [`ParseOptions::lossy`],
+/// replaced with U+FFFD). This is the plain UTF-8 check alone; it neither
+/// tells formats nor decodes other encodings: [`parse_bytes`] goes through
+/// [`read::read`], which does (and reads a stray NUL in long text as a
+/// space).
 pub fn decode<'a>(bytes: &'a [u8], options: &ParseOptions) -> Result<std::borrow::Cow<'a, str>, Error> {
     if bytes.len() > options.max_size {
         return Err(ErrorKind::TooLarge {
@@ -205,83 +222,25 @@ pub fn decode<'a>(bytes: &'a [u8], options: &ParseOptions) -> Result<std::borrow
         }
         .into());
     }
-    if let Some((endian, evidence)) = utf16(bytes) {
-        return Err(ErrorKind::Utf16 { endian, evidence }.into());
-    }
-    let first_nul = memchr::memchr(0, bytes);
-    if let Some(offset) = first_nul {
-        if memchr::memchr_iter(0, bytes).count() * 100 > bytes.len() {
-            return Err(ErrorKind::Binary {
-                offset,
-                what: "a NUL byte",
-            }
-            .into());
+    if let Some(offset) = memchr::memchr(0, bytes) {
+        return Err(ErrorKind::Binary {
+            offset,
+            what: "a NUL byte",
         }
+        .into());
     }
-    if let Some(what) = binary_signature(bytes) {
-        return Err(ErrorKind::Binary { offset: 0, what }.into());
-    }
-    let text = match std::str::from_utf8(bytes) {
-        Ok(s) => std::borrow::Cow::Borrowed(s),
-        Err(_) if options.lossy => String::from_utf8_lossy(bytes),
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(std::borrow::Cow::Borrowed(s)),
+        Err(_) if options.lossy => Ok(String::from_utf8_lossy(bytes)),
         Err(e) => {
             let offset = e.valid_up_to();
-            return Err(ErrorKind::InvalidUtf8 {
+            Err(ErrorKind::InvalidUtf8 {
                 offset,
                 byte: bytes[offset],
             }
-            .into());
+            .into())
         }
-    };
-    Ok(match first_nul {
-        // NUL is one byte in UTF-8, and so is the space: offsets are kept.
-        Some(_) => std::borrow::Cow::Owned(text.replace('\0', " ")),
-        None => text,
-    })
-}
-
-/// UTF-16 text: a byte order mark, or (in its first kilobyte) a NUL in one
-/// of every two bytes and almost never in the other.
-fn utf16(bytes: &[u8]) -> Option<(&'static str, &'static str)> {
-    match bytes {
-        [0xFF, 0xFE, ..] => return Some(("little-endian", "a byte order mark")),
-        [0xFE, 0xFF, ..] => return Some(("big-endian", "a byte order mark")),
-        _ => {}
     }
-    let head = &bytes[..bytes.len().min(1024) & !1];
-    if head.len() < 4 {
-        return None;
-    }
-    let half = head.len() / 2;
-    let nul_at = |parity: usize| head.iter().skip(parity).step_by(2).filter(|&&b| b == 0).count();
-    let (even, odd) = (nul_at(0), nul_at(1));
-    let mostly = |n: usize| n * 10 >= half * 4;
-    let rarely = |n: usize| n * 20 < half;
-    if mostly(odd) && rarely(even) {
-        Some(("little-endian", "a NUL beside every other byte"))
-    } else if mostly(even) && rarely(odd) {
-        Some(("big-endian", "a NUL beside every other byte"))
-    } else {
-        None
-    }
-}
-
-/// The signature of a binary format at the start of the bytes.
-fn binary_signature(bytes: &[u8]) -> Option<&'static str> {
-    const SIGNATURES: &[(&[u8], &str)] = &[
-        (b"%PDF-", "a PDF file"),
-        (b"PK\x03\x04", "a ZIP archive (a .docx?)"),
-        (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "an OLE2 file (a .doc?)"),
-        (b"\x89PNG\r\n\x1a\n", "a PNG image"),
-        (b"\xFF\xD8\xFF", "a JPEG image"),
-        (b"GIF8", "a GIF image"),
-        (b"\x7FELF", "an executable"),
-        (b"\x1F\x8B", "gzip data"),
-    ];
-    SIGNATURES
-        .iter()
-        .find(|(sig, _)| bytes.starts_with(sig))
-        .map(|&(_, what)| what)
 }
 
 /// One stage at a time, for benchmarks and profiling (each normalizes

@@ -346,4 +346,10 @@ pub struct Document {
     pub diagnostics: Vec<Diagnostic>,
     /// Spans of the parts.
     pub spans: PartSpans,
+    /// Where the text came from, when it is not the input bytes verbatim
+    /// (a PDF, a Word file, HTML, UTF-16 or a legacy encoding): then every
+    /// span is a byte range into the text the read stage made (`vanban text
+    /// FILE`), not into the file. Absent for UTF-8 text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<crate::read::Source>,
 }

@@ -404,14 +404,16 @@ fn gazette_header_after_the_body_and_a_continued_instalment() {
 
 #[test]
 fn stray_nul_is_a_space_with_a_warning_frequent_nul_is_binary() {
+    // The read stage (src/read/) reads a stray NUL as a space; the header
+    // around it is read as if the NUL were not there.
     let mut bytes = b"CH\xc3\x8dNH PH\xe1\xbb\xa6\nS\xe1\xbb\x91: 12/2020/N\xc4\x90-CP\n".to_vec();
     bytes.extend_from_slice(
         b"\x00 Ti\xe1\xba\xbfp n\xe1\xbb\x99i dung d\xc3\xa0i cho \xc4\x91\xe1\xbb\xa7 ch\xe1\xbb\xaf.\n",
     );
-    // One NUL in more than a hundred bytes: a stray one.
+    // One NUL in more than a thousand bytes: a stray one.
     bytes.extend_from_slice(
         "Điều 1. Một nội dung dài cho đủ chữ của một văn bản thật.\n"
-            .repeat(3)
+            .repeat(20)
             .as_bytes(),
     );
     let doc = vanban::parse_bytes(&bytes, &vanban::ParseOptions::default()).expect("a stray NUL is read");
@@ -427,14 +429,14 @@ fn stray_nul_is_a_space_with_a_warning_frequent_nul_is_binary() {
     // Frequent NULs: binary.
     let err = vanban::parse_bytes(b"text\0\0\0\0 more text\0\0\0 end", &vanban::ParseOptions::default()).unwrap_err();
     assert!(err.to_string().contains("binary data at byte 4"), "{err}");
-    // A binary format's signature.
-    let err = vanban::parse_bytes(b"%PDF-1.7\n1 0 obj", &vanban::ParseOptions::default()).unwrap_err();
-    assert!(err.to_string().contains("a PDF file"), "{err}");
-    // UTF-16, with or without a byte order mark, says UTF-16.
-    let utf16: Vec<u8> = "Số: 12/2020/NĐ-CP".encode_utf16().flat_map(u16::to_le_bytes).collect();
+    // UTF-16, with or without a byte order mark, is decoded and its header read.
+    let utf16: Vec<u8> = "CHÍNH PHỦ\nSố: 12/2020/NĐ-CP\n"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
     for bytes in [[&[0xFF, 0xFE][..], &utf16].concat(), utf16.clone()] {
-        let err = vanban::parse_bytes(&bytes, &vanban::ParseOptions::default()).unwrap_err();
-        assert!(err.to_string().starts_with("utf-16 text"), "{err}");
+        let doc = vanban::parse_bytes(&bytes, &vanban::ParseOptions::default()).expect("utf-16 is read");
+        assert_eq!(symbol(&doc).as_deref(), Some("12/2020/NĐ-CP"));
     }
 }
 
