@@ -88,6 +88,109 @@ fn parent_over_unit_on_two_lines_or_one_without_trailing_hyphen() {
 }
 
 #[test]
+fn name_broken_after_a_hyphen_keeps_it() {
+    // The hyphen ends the first line, or opens the second; a rule under the
+    // name is not a hyphen.
+    for (head, want) in [
+        (
+            "BỘ LAO ĐỘNG -\nTHƯƠNG BINH VÀ XÃ HỘI",
+            "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI",
+        ),
+        (
+            "BỘ LAO ĐỘNG\n- THƯƠNG BINH VÀ XÃ HỘI",
+            "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI",
+        ),
+        (
+            "BỘ LAO ĐỘNG –\nTHƯƠNG BINH VÀ XÃ HỘI",
+            "BỘ LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI",
+        ),
+        ("BỘ KHOA HỌC -\nCÔNG NGHỆ", "BỘ KHOA HỌC - CÔNG NGHỆ"),
+        ("ỦY BAN NHÂN DÂN ------\nTỈNH GIA LAI", "ỦY BAN NHÂN DÂN TỈNH GIA LAI"),
+        ("ỦY BAN NHÂN DÂN\nTỈNH GIA LAI\n-------", "ỦY BAN NHÂN DÂN TỈNH GIA LAI"),
+    ] {
+        let text = format!(
+            "{head}\nSố: 23/2025/TT-BLĐTBXH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\
+             Hà Nội, ngày 11 tháng 2 năm 2025\nTHÔNG TƯ\nQuy định một việc\nCăn cứ Luật số 1/2015/QH13;\n"
+        );
+        let doc = parse(&text);
+        assert_eq!(doc.issuer.as_deref(), Some(want), "{head:?}");
+        assert_eq!(doc.issuer_parent, None, "{head:?}");
+    }
+}
+
+#[test]
+fn two_column_header_interleaved_line_by_line() {
+    // A two-column header (issuer and number left, motto and date right)
+    // whose columns a copy interleaved line by line: the left column's
+    // lines are the issuer, the right column's the motto.
+    for (head, issuer, parent) in [
+        (
+            "NGÂN HÀNG NHÀ NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nVIỆT NAM Độc lập - Tự do - Hạnh phúc",
+            "NGÂN HÀNG NHÀ NƯỚC VIỆT NAM",
+            None,
+        ),
+        (
+            "**ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\n**TỈNH ĐẮK NÔNG Độc lập - Tự do - Hạnh phúc**",
+            "ỦY BAN NHÂN DÂN TỈNH ĐẮK NÔNG",
+            None,
+        ),
+        (
+            "BỘ LAO ĐỘNG - CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTHƯƠNG BINH VÀ XÃ HỘI Độc lập - Tự do - Hạnh phúc\n------- ---------------",
+            "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI",
+            None,
+        ),
+        (
+            "BỘ TÀI CHÍNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nCỤC HẢI QUAN Độc lập - Tự do - Hạnh phúc",
+            "CỤC HẢI QUAN",
+            Some("BỘ TÀI CHÍNH"),
+        ),
+        // The motto's second line on a line of its own: nothing to carry on.
+        (
+            "BỘ TƯ PHÁP CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc",
+            "BỘ TƯ PHÁP",
+            None,
+        ),
+    ] {
+        let text = format!(
+            "{head}\nSố: 14/2025/TT-NHNN Hà Nội, ngày 30 tháng 6 năm 2025\n\nTHÔNG TƯ\nQuy định một việc\n\
+             Căn cứ Luật số 1/2015/QH13;\n"
+        );
+        let doc = parse(&text);
+        assert_eq!(doc.issuer.as_deref(), Some(issuer), "{head:?}");
+        assert_eq!(doc.issuer_parent.as_deref(), parent, "{head:?}");
+        assert_eq!(symbol(&doc).as_deref(), Some("14/2025/TT-NHNN"), "{head:?}");
+        assert_eq!(doc.subject.as_deref(), Some("Quy định một việc"), "{head:?}");
+    }
+    // The number in the left column beside the motto, the issuer above.
+    let doc = parse(
+        "BỘ Y TẾ\nSố: 31/2025/TT-BYT CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\
+         Hà Nội, ngày 30 tháng 6 năm 2025\nTHÔNG TƯ\nQuy định một việc\nCăn cứ Luật số 1/2015/QH13;\n",
+    );
+    assert_eq!(doc.issuer.as_deref(), Some("BỘ Y TẾ"));
+    assert_eq!(symbol(&doc).as_deref(), Some("31/2025/TT-BYT"));
+    // The number beside the motto's second line: the issuer is the line
+    // beside its first, and the title after them is not carried on into it.
+    let doc = parse(
+        "BỘ Y TẾ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 31/2025/TT-BYT Độc lập - Tự do - Hạnh phúc\n\
+         Hà Nội, ngày 30 tháng 6 năm 2025\nTHÔNG TƯ\nQUY ĐỊNH MỘT VIỆC\nCăn cứ Luật số 1/2015/QH13;\n",
+    );
+    assert_eq!(doc.issuer.as_deref(), Some("BỘ Y TẾ"));
+    assert_eq!(symbol(&doc).as_deref(), Some("31/2025/TT-BYT"));
+    assert_eq!(doc.subject.as_deref(), Some("QUY ĐỊNH MỘT VIỆC"));
+    // Real text: a curated copy interleaves NGÂN HÀNG NHÀ NƯỚC / VIỆT NAM with the motto;
+    // a gazette page breaks BỘ LAO ĐỘNG - / THƯƠNG BINH VÀ XÃ HỘI after the hyphen.
+    if let Some(doc) = corpus(
+        "docs/curated_diepxuan__0329_thong_tu_07_2026_tt_nhnn_sua_doi_thong_tu_17_2016_tt_nhnn_moi_gioi_tien_te.md",
+    ) {
+        assert_eq!(doc.issuer.as_deref(), Some("NGÂN HÀNG NHÀ NƯỚC VIỆT NAM"));
+        assert_eq!(symbol(&doc).as_deref(), Some("07/2026/TT-NHNN"));
+    }
+    if let Some(doc) = corpus("gazette/docs/cb_246_thong_tu_so_19_2021_tt_bldtbxh_36628.txt") {
+        assert_eq!(doc.issuer.as_deref(), Some("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"));
+    }
+}
+
+#[test]
 fn joint_document_lists_its_issuers() {
     let text = "BỘ NỘI VỤ - BỘ TÀI CHÍNH - BỘ Y TẾ -------\n\
         CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ---------------\n\

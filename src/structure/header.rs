@@ -156,6 +156,11 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
         let mut subject_from: Option<(usize, usize, usize)> = None; // (start, end, line) of subject first part
         let mut title_found = false;
         let mut symbol_line: Option<usize> = None;
+        // The motto's line, and whether the issuer was printed beside it (a
+        // two-column header interleaved line by line: `NGÂN HÀNG NHÀ NƯỚC
+        // CỘNG HÒA …` ⏎ `VIỆT NAM Độc lập - Tự do - Hạnh phúc`).
+        let mut motto_at: Option<usize> = None;
+        let mut beside_motto = false;
         let mut l = start;
         'lines: while l < end {
             let line = self.lines[l];
@@ -164,13 +169,33 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
                 continue;
             }
             let heading = self.is_heading(l);
-            for (ss, se) in segments(norm, line) {
+            for (ss, full) in segments(norm, line) {
                 let mut cur = ss;
-                while cur < se {
+                // The segment's end; before it, the text of a left column
+                // beside the motto is read first as a segment of its own
+                // (`left_column`: it carries on the issuer printed beside the
+                // motto's first line).
+                let mut se = full;
+                let mut left_column = false;
+                loop {
+                    if cur >= se {
+                        if se == full {
+                            break;
+                        }
+                        (se, left_column) = (full, false);
+                        continue;
+                    }
                     let seg = norm[cur..se].trim_start();
                     cur = se - seg.len();
                     if seg.is_empty() {
-                        break;
+                        continue;
+                    }
+                    if se == full && motto_at.is_some_and(|m| l > m && l <= m + 2) {
+                        if let Some(k) = motto_tail_within(seg) {
+                            se = cur + k;
+                            left_column = beside_motto && !sym_found && !date_found && !title_found;
+                            continue;
+                        }
                     }
                     // A symbol announced on the previous line (`Số:` ⏎ symbol).
                     if pending_symbol {
@@ -203,11 +228,16 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
                     // HÒA …`) is a title.
                     let title_first = family_span.is_some() && !title_found && title_line(seg).is_some();
                     if let Some((ms, me, fam)) = motto(seg).filter(|_| !title_first) {
-                        if family_span.is_none() {
-                            family_span = Some((cur + ms, cur + me, fam));
-                        }
                         if ms > 0 {
-                            self.issuer_candidate(cur, cur + ms, l, &mut cands, issuer_frozen);
+                            // The text beside it first (the issuer, or a left
+                            // column's `Số:`).
+                            se = cur + ms;
+                            continue;
+                        }
+                        if family_span.is_none() {
+                            family_span = Some((cur, cur + me, fam));
+                            motto_at = Some(l);
+                            beside_motto = cands.last().is_some_and(|c| c.line == l);
                         }
                         // An issuer printed under the motto is still to come
                         // when none was printed above it.
@@ -305,7 +335,7 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
                             cands.clear();
                         }
                     } else {
-                        self.issuer_candidate(cur, se, l, &mut cands, issuer_frozen);
+                        self.issuer_candidate(cur, se, l, &mut cands, issuer_frozen && !left_column);
                     }
                     cur = se;
                 }

@@ -23,13 +23,16 @@ pub(super) struct Cand {
     pub(super) line: usize,
 }
 
-/// One part of an issuer line: `s..e`, and whether it opens a body (and
-/// of which kind: `Some(true)` a unit, `Some(false)` a ministry).
+/// One part of an issuer line: `s..e`, whether it opens a body (and of
+/// which kind: `Some(true)` a unit, `Some(false)` a ministry), and the dash
+/// printed between it and the part before when a name is broken at a hyphen
+/// (`BỘ LAO ĐỘNG -` ⏎ `THƯƠNG BINH VÀ XÃ HỘI`).
 #[derive(Debug, Clone, Copy)]
 struct Part {
     s: usize,
     e: usize,
     head: Option<bool>,
+    dash: Option<char>,
 }
 
 /// A body put together from parts: `s..e` (several lines), its text with
@@ -126,7 +129,11 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
         // Parts: each candidate, cut at ` - ` before a body's first word
         // (`BỘ XÂY DỰNG - CỤC ĐƯỜNG BỘ VIỆT NAM`, `BỘ TÀI CHÍNH - BỘ Y TẾ`).
         let mut parts: Vec<Part> = Vec::new();
+        let mut dash_after: Option<char> = None;
         for c in cands {
+            // A hyphen that ends the line before or opens this one.
+            let mut dash = dash_after.or_else(|| dash_before(norm, c.s));
+            dash_after = dash_after_at(norm, c.e);
             let mut s = c.s;
             let text = &norm[c.s..c.e];
             for (i, _) in text.match_indices([' ']) {
@@ -148,6 +155,7 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
                         s: s + a,
                         e: s + b,
                         head: body_head(&norm[s + a..]),
+                        dash: dash.take(),
                     });
                 }
                 s = c.e - next.len();
@@ -158,6 +166,7 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
                     s: s + a,
                     e: s + b,
                     head: body_head(&norm[s + a..]),
+                    dash,
                 });
             }
         }
@@ -180,6 +189,10 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
             match bodies.last_mut() {
                 Some(b) if !opens => {
                     b.e = p.e;
+                    if let Some(d) = p.dash {
+                        b.text.push(' ');
+                        b.text.push(d);
+                    }
                     b.text.push(' ');
                     b.text.push_str(&fold_ws(t));
                 }
@@ -209,6 +222,24 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
 /// starts with a body's word (`BỘ VĂN HÓA, THỂ THAO VÀ` / `DU LỊCH`).
 fn ends_with_va(prev: &str) -> bool {
     words(prev).last().is_some_and(|(_, w)| fold(w) == "va")
+}
+
+/// A name's hyphen printed just after `e` (`BỘ LAO ĐỘNG -` at a line's
+/// end, or before the motto beside it): one dash, not a rule (`-------`).
+fn dash_after_at(norm: &str, e: usize) -> Option<char> {
+    let rest = norm[e..].trim_start_matches([' ', '\t']);
+    let mut cs = rest.chars();
+    let d = cs.next().filter(|c| matches!(c, '-' | '–' | '—'))?;
+    cs.next().is_none_or(char::is_whitespace).then_some(d)
+}
+
+/// A name's hyphen printed just before `s` (`- THƯƠNG BINH VÀ XÃ HỘI` at
+/// a line's start): one dash, not a rule.
+fn dash_before(norm: &str, s: usize) -> Option<char> {
+    let head = norm[..s].trim_end_matches([' ', '\t']);
+    let mut cs = head.chars().rev();
+    let d = cs.next().filter(|c| matches!(c, '-' | '–' | '—'))?;
+    cs.next().is_none_or(char::is_whitespace).then_some(d)
 }
 
 /// Two names the same but for case, spaces and hyphens?

@@ -49,6 +49,14 @@ pub(super) fn motto_tail(s: &str) -> usize {
     }
 }
 
+// MottoTailBeside ::= Text Sp MottoTail     (`VIỆT NAM Độc lập - Tự do - Hạnh phúc`)
+/// Where the national motto's second line starts after other text in `s`
+/// (a left column's line printed beside it), if it does.
+pub(super) fn motto_tail_within(s: &str) -> Option<usize> {
+    let (k, _) = find_kw(s, "doc lap")?;
+    (k > 0 && motto_tail(&s[k..]) > 0).then_some(k)
+}
+
 // SymbolIntro ::= "Số" ":"? | TypeName Sp "Số" ":"      ("Số:", "Số", "Luật số:", "Nghị quyết số:")
 /// The `Số` that introduces the document's own số ký hiệu, at the start of
 /// `s`; the bytes up to the symbol. `Số hiệu`, `Số lượng` are not it.
