@@ -168,6 +168,15 @@ fn two_column_header_interleaved_line_by_line() {
     );
     assert_eq!(doc.issuer.as_deref(), Some("BỘ Y TẾ"));
     assert_eq!(symbol(&doc).as_deref(), Some("31/2025/TT-BYT"));
+    // A Party header: the Party's motto has no second line, the unit's
+    // line comes alone under the parent printed beside it.
+    let doc = parse(
+        "ĐẢNG BỘ TỈNH LÂM ĐỒNG ĐẢNG CỘNG SẢN VIỆT NAM\nHUYỆN ỦY ĐẠ TẺH\n*\nSố 87-CV/HU Đạ Tẻh, ngày 04 tháng 9 năm 2024\n\
+         V/v tăng cường một việc\n\nKính gửi: Các chi bộ trực thuộc.\n",
+    );
+    assert_eq!(doc.issuer.as_deref(), Some("HUYỆN ỦY ĐẠ TẺH"));
+    assert_eq!(doc.issuer_parent.as_deref(), Some("ĐẢNG BỘ TỈNH LÂM ĐỒNG"));
+    assert_eq!(symbol(&doc).as_deref(), Some("87-CV/HU"));
     // The number beside the motto's second line: the issuer is the line
     // beside its first, and the title after them is not carried on into it.
     let doc = parse(

@@ -173,8 +173,7 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
                 let mut cur = ss;
                 // The segment's end; before it, the text of a left column
                 // beside the motto is read first as a segment of its own
-                // (`left_column`: it carries on the issuer printed beside the
-                // motto's first line).
+                // (`left_column`).
                 let mut se = full;
                 let mut left_column = false;
                 loop {
@@ -193,7 +192,7 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
                     if se == full && motto_at.is_some_and(|m| l > m && l <= m + 2) {
                         if let Some(k) = motto_tail_within(seg) {
                             se = cur + k;
-                            left_column = beside_motto && !sym_found && !date_found && !title_found;
+                            left_column = true;
                             continue;
                         }
                     }
@@ -335,7 +334,15 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
                             cands.clear();
                         }
                     } else {
-                        self.issuer_candidate(cur, se, l, &mut cands, issuer_frozen && !left_column);
+                        // The issuer's column carries on from the line
+                        // before, beside the motto's second line or alone
+                        // (a Party header's `HUYỆN ỦY …` under `ĐẢNG BỘ …
+                        // ĐẢNG CỘNG SẢN VIỆT NAM`).
+                        let carried = beside_motto
+                            && (left_column || cur == line.s)
+                            && !(sym_found || date_found || title_found)
+                            && cands.last().is_some_and(|c| c.line + 1 == l);
+                        self.issuer_candidate(cur, se, l, &mut cands, issuer_frozen && !carried);
                     }
                     cur = se;
                 }
