@@ -225,19 +225,20 @@ fn ends_with_va(prev: &str) -> bool {
 }
 
 /// A name's hyphen printed just after `e` (`BỘ LAO ĐỘNG -` at a line's
-/// end, or before the motto beside it): one dash, not a rule (`-------`).
+/// end, or before the motto beside it).
 fn dash_after_at(norm: &str, e: usize) -> Option<char> {
-    let rest = norm[e..].trim_start_matches([' ', '\t']);
-    let mut cs = rest.chars();
-    let d = cs.next().filter(|c| matches!(c, '-' | '–' | '—'))?;
-    cs.next().is_none_or(char::is_whitespace).then_some(d)
+    lone_dash(norm[e..].trim_start_matches([' ', '\t']).chars())
 }
 
 /// A name's hyphen printed just before `s` (`- THƯƠNG BINH VÀ XÃ HỘI` at
-/// a line's start): one dash, not a rule.
+/// a line's start).
 fn dash_before(norm: &str, s: usize) -> Option<char> {
-    let head = norm[..s].trim_end_matches([' ', '\t']);
-    let mut cs = head.chars().rev();
+    lone_dash(norm[..s].trim_end_matches([' ', '\t']).chars().rev())
+}
+
+/// The dash first in `cs` when one alone (a space or nothing next): a
+/// hyphen, not a rule (`-------`).
+fn lone_dash(mut cs: impl Iterator<Item = char>) -> Option<char> {
     let d = cs.next().filter(|c| matches!(c, '-' | '–' | '—'))?;
     cs.next().is_none_or(char::is_whitespace).then_some(d)
 }
