@@ -168,6 +168,34 @@ fn two_column_header_interleaved_line_by_line() {
     );
     assert_eq!(doc.issuer.as_deref(), Some("BỘ Y TẾ"));
     assert_eq!(symbol(&doc).as_deref(), Some("31/2025/TT-BYT"));
+    // The cells one a line, the columns alternating: the motto's lines
+    // between the issuer's.
+    for (head, issuer, parent) in [
+        (
+            "ỦY BAN NHÂN DÂN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH ĐẮK NÔNG\nĐộc lập - Tự do - Hạnh phúc",
+            "ỦY BAN NHÂN DÂN TỈNH ĐẮK NÔNG",
+            None,
+        ),
+        (
+            "BỘ TÀI CHÍNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nCỤC HẢI QUAN\n\nĐộc lập - Tự do - Hạnh phúc\n-------",
+            "CỤC HẢI QUAN",
+            Some("BỘ TÀI CHÍNH"),
+        ),
+    ] {
+        let doc = parse(&format!(
+            "{head}\nSố: 14/2025/TT-NHNN\nHà Nội, ngày 30 tháng 6 năm 2025\nTHÔNG TƯ\nQuy định một việc\n\
+             Căn cứ Luật số 1/2015/QH13;\n"
+        ));
+        assert_eq!(doc.issuer.as_deref(), Some(issuer), "{head:?}");
+        assert_eq!(doc.issuer_parent.as_deref(), parent, "{head:?}");
+    }
+    // A title between the motto's lines is no issuer.
+    let doc = parse(
+        "CHÍNH PHỦ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nNGHỊ ĐỊNH\nĐộc lập - Tự do - Hạnh phúc\n\
+         Số: 14/2025/NĐ-CP\nHà Nội, ngày 30 tháng 6 năm 2025\nQuy định một việc\nCăn cứ Luật số 1/2015/QH13;\n",
+    );
+    assert_eq!(doc.issuer.as_deref(), Some("CHÍNH PHỦ"));
+    assert_eq!(doc.doc_type.as_deref(), Some("Nghị định"));
     // A Party header: the Party's motto has no second line, the unit's
     // line comes alone under the parent printed beside it.
     let doc = parse(
@@ -196,6 +224,20 @@ fn two_column_header_interleaved_line_by_line() {
     }
     if let Some(doc) = corpus("gazette/docs/cb_246_thong_tu_so_19_2021_tt_bldtbxh_36628.txt") {
         assert_eq!(doc.issuer.as_deref(), Some("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"));
+    }
+    // Word files read into text: the columns beside each other, and one
+    // cell a line alternating.
+    if let Some(doc) = corpus("formats/doc/2011_12_28_0211000000133726!~!CT9UB.DOC") {
+        assert_eq!(doc.issuer.as_deref(), Some("ỦY BAN NHÂN DÂN TỈNH BÌNH DƯƠNG"));
+        assert_eq!(symbol(&doc).as_deref(), Some("09/2009/CT-UBND"));
+    }
+    if let Some(doc) = corpus("formats/doc/2011_12_28_0209000000931166!~!QD9UB2.DOC") {
+        assert_eq!(doc.issuer.as_deref(), Some("ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ"));
+    }
+    if let Some(doc) = corpus("formats/docx/1. QĐ phê duyệt kết quả kỳ xét thăng hạng 2025.docx") {
+        assert_eq!(doc.issuer.as_deref(), Some("SỞ GIÁO DỤC VÀ ĐÀO TẠO"));
+        assert_eq!(doc.issuer_parent.as_deref(), Some("UBND TỈNH ĐỒNG THÁP"));
+        assert_eq!(symbol(&doc).as_deref(), Some("337/QĐ-SGDĐT"));
     }
 }
 

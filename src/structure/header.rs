@@ -337,11 +337,16 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
                         // The issuer's column carries on from the line
                         // before, beside the motto's second line or alone
                         // (a Party header's `HUYỆN ỦY …` under `ĐẢNG BỘ …
-                        // ĐẢNG CỘNG SẢN VIỆT NAM`).
-                        let carried = beside_motto
-                            && (left_column || cur == line.s)
-                            && !(sym_found || date_found || title_found)
-                            && cands.last().is_some_and(|c| c.line + 1 == l);
+                        // ĐẢNG CỘNG SẢN VIỆT NAM`), or between the motto's
+                        // lines when the columns alternate line by line.
+                        let carried = !(sym_found || date_found || title_found)
+                            && ((beside_motto
+                                && (left_column || cur == line.s)
+                                && cands.last().is_some_and(|c| c.line + 1 == l))
+                                || (cur == line.s
+                                    && motto_at.is_some_and(|m| {
+                                        m < l && l <= m + 3 && self.between_motto_lines(l, m, &cands)
+                                    })));
                         self.issuer_candidate(cur, se, l, &mut cands, issuer_frozen && !carried);
                     }
                     cur = se;
@@ -404,6 +409,21 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
             || h.kinh_gui.is_some()
             || title_found;
         h
+    }
+
+    /// A two-column header whose cells a copy printed one a line, the
+    /// columns alternating (`ỦY BAN NHÂN DÂN` ⏎ `CỘNG HÒA …` ⏎ `THÀNH PHỐ
+    /// CẦN THƠ` ⏎ `Độc lập - Tự do - Hạnh phúc`): is line `l` the issuer's,
+    /// between the motto alone on line `m` and its second line, with the
+    /// issuer's line before the motto?
+    fn between_motto_lines(&self, l: usize, m: usize, cands: &[Cand]) -> bool {
+        let prev = |k: usize| (0..k).rev().find(|&j| !self.lines[j].is_blank());
+        let next = (l + 1..self.lines.len()).find(|&j| !self.lines[j].is_blank());
+        let t = self.text(m);
+        prev(l) == Some(m)
+            && cands.last().is_some_and(|c| Some(c.line) == prev(m))
+            && motto(t).is_some_and(|(ms, me, _)| ms == 0 && !t[me..].chars().any(crate::text::is_alnum))
+            && next.is_some_and(|n| motto_tail(self.text(n)) > 0)
     }
 
     /// What the header left unread and the rest of the text gives: the

@@ -112,14 +112,20 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
     /// The bodies printed in the run of candidates, in order.
     fn bodies(&self, cands: &[Cand]) -> Vec<Body> {
         let norm = self.norm;
-        // Only the last block of lines that follow each other (blank lines
-        // and furniture between them allowed).
+        // Only the last block of lines that follow each other (blank lines,
+        // furniture and the motto's lines of a right column printed between
+        // them allowed).
         let mut from = cands.len();
         while from > 0 {
             let prev_ok = from == cands.len()
                 || cands[from].line == cands[from - 1].line
-                || (cands[from - 1].line + 1..cands[from].line)
-                    .all(|l| self.lines[l].is_blank() || self.is_furniture(l) || self.is_rule(l));
+                || (cands[from - 1].line + 1..cands[from].line).all(|l| {
+                    self.lines[l].is_blank()
+                        || self.is_furniture(l)
+                        || self.is_rule(l)
+                        || motto(self.text(l)).is_some_and(|(ms, _, _)| ms == 0)
+                        || motto_tail(self.text(l)) > 0
+                });
             if !prev_ok {
                 break;
             }
