@@ -1,0 +1,787 @@
+//! The citation grammar: the nom rules run at each type word.
+
+use nom::bytes::complete::take_while;
+
+use super::lex::{
+    at_full_stop, at_stop_word, fail, is_hard_stop, is_sp, kw, lex, lower_word, next_word, prefix, sp, sp0,
+    starts_upper, ws1,
+};
+use super::types::{starts_citation, type_at_regex};
+use crate::date::{date_text, IssueDate, RawDate};
+use crate::error::PResult;
+use crate::symbol::{symbol, RawSymbol};
+
+/// A date as read next to a citation.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct DatePart<'a> {
+    /// The date, or the problem with it (diagnostic code, expectation).
+    pub(crate) date: Result<IssueDate, (&'static str, &'static str)>,
+    /// The date as printed (from `ngày`), or `cùng ngày`.
+    pub(crate) text: &'a str,
+    /// `cùng ngày` with no date: the date of the previous citation.
+    pub(crate) same_day: bool,
+}
+
+/// What a citation rule read.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct Parsed<'a> {
+    /// The số ký hiệu as written, and what the symbol grammar read in it
+    /// (kept, so that it is not read twice).
+    pub(crate) symbol: Option<(&'a str, RawSymbol<'a>)>,
+    pub(crate) number: Option<&'a str>,
+    pub(crate) name: Option<&'a str>,
+    pub(crate) date: Option<DatePart<'a>>,
+    pub(crate) issuer: Option<&'a str>,
+    pub(crate) subject: Option<&'a str>,
+    /// End of the span (after date or issuer), as the remaining input.
+    pub(crate) span_end: usize,
+}
+
+// SoWord ::= ("số" | "sô" | "so") Sp? ":"? Ws1
+pub(super) fn so_word(i: &str) -> PResult<'_, &str> {
+    let (r, w) = lex(i, &["số", "sô", "so"], "\"số\"")?;
+    let (r, _) = sp0(r)?;
+    let r = r.strip_prefix(':').unwrap_or(r);
+    let (r, _) = ws1(r)?;
+    Ok((r, w))
+}
+
+// SymbolText ::= "[" BareSymbol "]" ("(" Url ")")? | BareSymbol      (Markdown links: `số [37/2025/NĐ-CP]`)
+pub(super) fn symbol_text(i: &str) -> PResult<'_, (&str, RawSymbol<'_>)> {
+    let Some(inner) = i.strip_prefix('[') else {
+        return bare_symbol(i);
+    };
+    let (r, sym) = bare_symbol(inner)?;
+    let Some(r) = r.strip_prefix(']') else {
+        return fail(r, "\"]\"");
+    };
+    if let Some(url) = r.strip_prefix('(') {
+        let bounded = prefix(url, 300);
+        if let Some(k) = bounded
+            .find([')', ' ', '\n'])
+            .filter(|&k| bounded[k..].starts_with(')'))
+        {
+            return Ok((&url[k + 1..], sym));
+        }
+    }
+    Ok((r, sym))
+}
+
+// BareSymbol ::= Symbol     (a real number, and not glued to a following letter)
+pub(super) fn bare_symbol(i: &str) -> PResult<'_, (&str, RawSymbol<'_>)> {
+    // Every form of Symbol starts with a number, or a slash with spaces
+    // before it: after a type word that is rare (`Quyết định này`), so the
+    // rest is settled by the first byte, with the error the grammar gives.
+    if !i.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '/' | ' ' | '\t')) {
+        return fail(i, "a số ký hiệu");
+    }
+    let (r, raw) = match symbol(i) {
+        Ok(ok) => ok,
+        Err(_) => return fail(i, "a số ký hiệu"),
+    };
+    if raw.number.is_none() {
+        return fail(i, "a number in the số ký hiệu");
+    }
+    if r.starts_with(|c: char| crate::text::is_alnum(c) || c == '/' || c == ':') {
+        return fail(r, "the end of the số ký hiệu");
+    }
+    Ok((r, (&i[..i.len() - r.len()], raw)))
+}
+
+// Number ::= Digit{1,6} !("/" | "-" | ":" | "," Digit | "." Digit | Letter)
+pub(super) fn bare_number(i: &str) -> PResult<'_, &str> {
+    let (r, n) = take_while(|c: char| c.is_ascii_digit())(i)?;
+    if n.is_empty() || n.len() > 6 {
+        return fail(i, "a number");
+    }
+    let glued = r.starts_with(|c: char| crate::text::is_alnum(c) || matches!(c, '/' | '-' | ':' | '%'))
+        || ((r.starts_with('.') || r.starts_with(',')) && r[1..].starts_with(|c: char| c.is_ascii_digit()));
+    if glued {
+        return fail(r, "the end of the number");
+    }
+    Ok((r, n))
+}
+
+// DatePart ::= Ws1 ","? Sp? ("cùng" Sp)? (Date | "ngày" Sp? MalformedDate)
+//            | Sp? "cùng" Sp "ngày"
+pub(super) fn date_part(i: &str) -> PResult<'_, DatePart<'_>> {
+    let (r, _) = ws1(i)?;
+    let r = r.strip_prefix(',').unwrap_or(r);
+    let (r, _) = sp0(r)?;
+    let start = r;
+    let (r, same) = match lex(r, &["cùng"], "\"cùng\"") {
+        Ok((r2, _)) => match sp(r2) {
+            Ok((r3, _)) => (r3, true),
+            Err(_) => (r, false),
+        },
+        Err(_) => (r, false),
+    };
+    let date_start = r;
+    // Every Date, and the malformed `ngày ...` below, starts with `ngày`,
+    // `tháng` or a digit: another ASCII byte (a name's next word, most of
+    // the calls) fails here as it would below. NUL is left to the keyword
+    // match, which skips it.
+    if date_start
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| b.is_ascii() && b != 0 && !matches!(b.to_ascii_lowercase(), b'n' | b't' | b'0'..=b'9'))
+    {
+        return fail(i, "a date");
+    }
+    match date_text(r) {
+        Ok((rest, raw)) => {
+            let text = &start[..start.len() - rest.len()];
+            let date = validate(raw);
+            Ok((
+                rest,
+                DatePart {
+                    date,
+                    text,
+                    same_day: false,
+                },
+            ))
+        }
+        Err(_) => {
+            // `ngày 08/6/20210`: a date that does not parse.
+            if let Ok((r2, _)) = kw(date_start, "ngay") {
+                let (r3, _) = sp0(r2)?;
+                let run = r3
+                    .char_indices()
+                    .find(|&(_, c)| !(c.is_ascii_digit() || matches!(c, '/' | '-' | '.')))
+                    .map_or(r3.len(), |(k, _)| k);
+                let digits = r3[..run].trim_end_matches(['.', '-', '/']);
+                if digits.starts_with(|c: char| c.is_ascii_digit()) && digits.contains(['/', '-', '.']) {
+                    let rest = &r3[digits.len()..];
+                    return Ok((
+                        rest,
+                        DatePart {
+                            date: Err(("malformed-date", "a date such as \"ngày 26/11/2021\"")),
+                            text: &start[..start.len() - rest.len()],
+                            same_day: false,
+                        },
+                    ));
+                }
+                if same {
+                    // `cùng ngày` alone.
+                    return Ok((
+                        r2,
+                        DatePart {
+                            date: Err(("same-day", "")),
+                            text: &start[..start.len() - r2.len()],
+                            same_day: true,
+                        },
+                    ));
+                }
+            }
+            fail(i, "a date")
+        }
+    }
+}
+
+pub(super) fn validate(raw: RawDate) -> Result<IssueDate, (&'static str, &'static str)> {
+    raw.validate().map_err(|p| match p {
+        crate::date::DateProblem::Impossible => ("impossible-date", "a day and month that exist"),
+        crate::date::DateProblem::Year => ("malformed-date", "a year between 1900 and 2100"),
+    })
+}
+
+// YearPart ::= Sp ("năm" Sp)? Year        (after a law's name: `Luật Đất đai năm 2024`)
+pub(super) fn year_part(i: &str) -> PResult<'_, DatePart<'_>> {
+    let (r, _) = sp(i)?;
+    let start = r;
+    let r = match lex(r, &["năm", "nam"], "\"năm\"") {
+        Ok((r2, _)) => sp(r2)?.0,
+        Err(_) => r,
+    };
+    let (rest, y) = take_while(|c: char| c.is_ascii_digit())(r)?;
+    if y.len() != 4 || rest.starts_with(|c: char| crate::text::is_alnum(c) || c == '/' || c == '-') {
+        return fail(r, "a year");
+    }
+    let raw = RawDate {
+        day: None,
+        month: None,
+        year: y.parse().expect("digits"),
+    };
+    Ok((
+        rest,
+        DatePart {
+            date: validate(raw),
+            text: &start[..start.len() - rest.len()],
+            same_day: false,
+        },
+    ))
+}
+
+// IssuerPart ::= Ws1 ","? Sp? "của" Sp IssuerText
+pub(super) fn issuer_part(i: &str) -> PResult<'_, &str> {
+    let (r, _) = ws1(i)?;
+    let r = r.strip_prefix(',').unwrap_or(r);
+    let (r, _) = sp0(r)?;
+    let (r, _) = lex(r, &["của", "cua"], "\"của\"")?;
+    let (r, _) = sp(r)?;
+    issuer_text(r)
+}
+
+// IssuerText ::= UpperWord (Sp Word)*      (at most 16 words; ends before a
+//                StopWord, a type word starting a citation, "," ";" "(" ":" quotes, "." or a line end)
+pub(super) fn issuer_text(i: &str) -> PResult<'_, &str> {
+    if !starts_upper(next_word(i)) {
+        return fail(i, "an issuer starting with a capital letter");
+    }
+    let mut pos = 0;
+    let mut words = 0;
+    loop {
+        let rest = &i[pos..];
+        let w = next_word(rest);
+        if w.is_empty() || words >= 16 {
+            break;
+        }
+        if words > 0 && (at_stop_word(rest) || starts_citation(rest)) {
+            break;
+        }
+        pos += w.len();
+        words += 1;
+        // Allow " - " inside (`Bộ Lao động - Thương binh và Xã hội`).
+        let after = &i[pos..];
+        let (a2, s) = sp0(after)?;
+        if let Some(a3) = a2.strip_prefix(['-', '–']) {
+            let (a4, s2) = sp0(a3)?;
+            if !s.is_empty() && !s2.is_empty() && starts_upper(next_word(a4)) {
+                pos = i.len() - a4.len();
+                continue;
+            }
+        }
+        if s.is_empty() || a2.starts_with(is_hard_stop) || at_full_stop(a2) {
+            break;
+        }
+        pos = i.len() - a2.len();
+    }
+    let text = i[..pos].trim_end();
+    if text.is_empty() {
+        return fail(i, "an issuer");
+    }
+    Ok((&i[text.len()..], text))
+}
+
+/// Verbs that open a subject without `về` (`của Bộ Chính trị ban hành Quy chế ...`).
+pub(super) const SUBJECT_VERBS: &[(&str, &str)] = &[
+    ("ban", "hành"),
+    ("quy", "định"),
+    ("hướng", "dẫn"),
+    ("sửa", "đổi"),
+    ("phê", "duyệt"),
+    ("thành", "lập"),
+    ("bãi", "bỏ"),
+    ("thay", "thế"),
+];
+
+// SubjectPart ::= Sp? ","? Sp? ("về việc" | "về" | "V/v") Sp? SubjectText
+//               | Sp SubjectVerb Sp SubjectText
+pub(super) fn subject_part(i: &str) -> PResult<'_, &str> {
+    let (r, _) = sp0(i)?;
+    let r0 = r.strip_prefix(',').unwrap_or(r);
+    let (r1, _) = sp0(r0)?;
+    let opened = lex(r1, &["về", "ve"], "\"về\"")
+        .map(
+            |(r, _)| match sp(r).and_then(|(r, _)| lex(r, &["việc", "viec"], "\"việc\"")) {
+                Ok((r2, _)) => r2,
+                Err(_) => r,
+            },
+        )
+        .or_else(|_| kw(r1, "v/v").map(|(r, _)| r));
+    match opened {
+        Ok(r2) => {
+            let (r3, _) = sp0(r2)?;
+            subject_text(r3)
+        }
+        Err(_) => {
+            // Only directly after a space, no comma.
+            if r.len() != r0.len() || r.len() == i.len() {
+                return fail(i, "a subject");
+            }
+            let w = next_word(r);
+            let after = next_word(r[w.len()..].trim_start_matches(is_sp));
+            let lower_is = |word: &str, lower: &str| word.chars().flat_map(char::to_lowercase).eq(lower.chars());
+            let verb = SUBJECT_VERBS.iter().any(|(a, b)| lower_is(w, a) && lower_is(after, b));
+            if verb {
+                subject_text(r)
+            } else {
+                fail(i, "a subject")
+            }
+        }
+    }
+}
+
+// SubjectText ::= "“" [^”]* "”" | (!(";" | ". " | LineEnd | "," Sp Citation) Char)+     (at most 400 bytes)
+pub(super) fn subject_text(i: &str) -> PResult<'_, &str> {
+    let bounded = prefix(i, 400);
+    if let Some(q) = bounded.strip_prefix('“') {
+        if let Some(close) = q.find(['”', '\n']) {
+            if q[close..].starts_with('”') {
+                let end = '“'.len_utf8() + close + '”'.len_utf8();
+                return Ok((&i[end..], &i[..end]));
+            }
+        }
+    }
+    let mut end = bounded.len();
+    for (k, c) in bounded.char_indices() {
+        let rest = &bounded[k..];
+        if c == ';' || c == '\n' || at_full_stop(rest) || rest.starts_with("[") {
+            end = k;
+            break;
+        }
+        if c == ',' && starts_citation(rest[1..].trim_start_matches(is_sp)) {
+            end = k;
+            break;
+        }
+        if c == ' ' {
+            if let Ok((r2, _)) = lex(&rest[1..], &["và"], "\"và\"") {
+                if starts_citation(r2.trim_start_matches(is_sp)) {
+                    end = k;
+                    break;
+                }
+            }
+        }
+    }
+    let text = bounded[..end].trim_end_matches([' ', '\t', ',']);
+    if text.is_empty() {
+        return fail(i, "a subject");
+    }
+    Ok((&i[text.len()..], text))
+}
+
+// Aside ::= Sp? "(" [^()\n]{1,60} ")"        (`(khóa XII)` between the issuer and the subject; not kept)
+pub(super) fn aside(i: &str) -> PResult<'_, &str> {
+    let (r, _) = sp0(i)?;
+    let Some(inner) = r.strip_prefix('(') else {
+        return fail(r, "\"(\"");
+    };
+    let bounded = prefix(inner, 60);
+    match bounded.find([')', '(', '\n']) {
+        Some(k) if k > 0 && bounded[k..].starts_with(')') => Ok((&inner[k + 1..], &r[..k + 2])),
+        _ => fail(inner, "\")\""),
+    }
+}
+
+/// Is `i` (just after the type word) `này` (this very document)?
+pub(super) fn is_self_reference(i: &str) -> bool {
+    let r = i.trim_start_matches(is_sp);
+    lex(r, &["này", "nay"], "\"này\"").is_ok()
+}
+
+// Tail ::= DatePart? IssuerPart? DatePart? SubjectPart?
+pub(super) fn tail<'a>(base: &'a str, mut r: &'a str, mut p: Parsed<'a>) -> (&'a str, Parsed<'a>) {
+    if let Ok((r2, d)) = date_part(r) {
+        p.date = Some(d);
+        r = r2;
+    }
+    if let Ok((r2, iss)) = issuer_part(r) {
+        p.issuer = Some(iss);
+        r = r2;
+        if p.date.is_none() {
+            if let Ok((r3, d)) = date_part(r) {
+                p.date = Some(d);
+                r = r3;
+            }
+        }
+    }
+    p.span_end = base.len() - r.len();
+    let after_aside = aside(r).map_or(r, |(r2, _)| r2);
+    if let Ok((r2, s)) = subject_part(after_aside) {
+        p.subject = Some(s);
+        r = r2;
+    }
+    (r, p)
+}
+
+// FullCitation ::= TypeWord (Sp SoWord? | Ws1 SoWord) SymbolText Tail
+//   (`i` starts right after the type word)
+pub(crate) fn full_citation(i: &str) -> PResult<'_, Parsed<'_>> {
+    let (r, gap) = ws1(i)?;
+    if gap.is_empty() {
+        return fail(i, "a space");
+    }
+    let r = match so_word(r) {
+        Ok((r2, _)) => r2,
+        // Across a line break only with `số`.
+        Err(_) if gap.contains('\n') => return fail(r, "\"số\""),
+        Err(_) => r,
+    };
+    let (r, sym) = symbol_text(r)?;
+    let p = Parsed {
+        symbol: Some(sym),
+        ..Parsed::default()
+    };
+    Ok(tail(i, r, p))
+}
+
+// NumberCitation ::= TypeWord Sp SoWord Number Tail        (`Kế hoạch số 189 của ...`)
+pub(crate) fn number_citation(i: &str) -> PResult<'_, Parsed<'_>> {
+    let (r, _) = sp(i)?;
+    let (r, _) = so_word(r)?;
+    let (r, n) = bare_number(r)?;
+    let p = Parsed {
+        number: Some(n),
+        ..Parsed::default()
+    };
+    Ok(tail(i, r, p))
+}
+
+// ListTail ::= Sp? ("," | "và" | ", và") Sp? SoWord SymbolText Tail     (`các Luật số A, số B`)
+pub(crate) fn list_tail(i: &str) -> PResult<'_, (usize, Parsed<'_>)> {
+    let (r, _) = sp0(i)?;
+    let r = match r.strip_prefix(',') {
+        Some(r2) => r2,
+        None => lex(r, &["và", "va"], "\"và\"")?.0,
+    };
+    let (r, _) = sp0(r)?;
+    let r = lex(r, &["và", "va"], "\"và\"").map_or(r, |(r2, _)| r2);
+    let (r, _) = sp0(r)?;
+    let start = i.len() - r.len();
+    let (r2, _) = so_word(r)?;
+    let (r2, sym) = symbol_text(r2)?;
+    let p = Parsed {
+        symbol: Some(sym),
+        ..Parsed::default()
+    };
+    let (rest, p) = tail(r, r2, p);
+    Ok((rest, (start, p)))
+}
+
+// DatedCitation ::= TypeWord (YearPart | DatePart) Tail        (`Hiến pháp năm 2013`)
+pub(crate) fn dated_citation(i: &str) -> PResult<'_, Parsed<'_>> {
+    let (r, d) = year_part(i).or_else(|_| date_part(i))?;
+    let p = Parsed {
+        date: Some(d),
+        ..Parsed::default()
+    };
+    Ok(tail(i, r, p))
+}
+
+// NameCitation ::= TypeWord Sp Name (Sp SoWord SymbolText | DatePart | YearPart) Tail
+//   Name ::= Word ((Sp | "," Sp) Word)*        (no stop word, no type word, at most `limit` bytes)
+//   (`Luật Đất đai số 31/2024/QH15`, `Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015`)
+pub(crate) fn name_citation(i: &str, limit: usize) -> PResult<'_, Parsed<'_>> {
+    let (r, _) = sp(i)?;
+    let body = prefix(r, limit.min(240));
+    let mut pos = 0;
+    let mut words = 0;
+    loop {
+        let rest = &body[pos..];
+        let w = next_word(rest);
+        if w.is_empty() {
+            break;
+        }
+        // An anchor ends the name.
+        if words > 0 {
+            let anchored = so_word(&r[pos..])
+                .and_then(|(r2, _)| symbol_text(r2))
+                .map(|(r2, s)| (r2, Some(s), None))
+                .or_else(|_| {
+                    let from = &r[pos..];
+                    date_part(from).map(|(r2, d)| (r2, None, Some(d)))
+                })
+                .or_else(|_| {
+                    let from = &r[pos - 1..];
+                    year_part(from).map(|(r2, d)| (r2, None, Some(d)))
+                });
+            if let Ok((r2, sym, date)) = anchored {
+                let name = body[..pos].trim_end_matches([' ', '\t', ',']);
+                let mut p = Parsed {
+                    name: Some(name),
+                    symbol: sym,
+                    date,
+                    ..Parsed::default()
+                };
+                if p.date.is_none() {
+                    return Ok(tail(i, r2, p));
+                }
+                // Name and date: an issuer or subject may follow.
+                let (rest, p2) = tail(i, r2, Parsed::default());
+                p.issuer = p2.issuer;
+                p.subject = p2.subject;
+                p.span_end = p2.span_end;
+                return Ok((rest, p));
+            }
+        }
+        let first_lower_ok = words == 0 && !at_stop_word(rest);
+        if words > 0 && (at_stop_word(rest) || type_at_regex().is_match(prefix(rest, 48))) {
+            break;
+        }
+        if words == 0 && !first_lower_ok {
+            break;
+        }
+        pos += w.len();
+        words += 1;
+        let after = &body[pos..];
+        let (a2, s) = sp0(after)?;
+        let a2 = if s.is_empty() {
+            match a2.strip_prefix(',') {
+                Some(a3) if a3.starts_with(is_sp) => a3.trim_start_matches(is_sp),
+                _ => break,
+            }
+        } else {
+            a2
+        };
+        if a2.starts_with(is_hard_stop) || at_full_stop(a2) {
+            break;
+        }
+        pos = body.len() - a2.len();
+    }
+    fail(i, "a name followed by a số ký hiệu or a date")
+}
+
+// NamedRef ::= TypeWord Sp UpperWord ((Sp | ", ") Word)* (IssuerPart)?     (no number, no date; a comma only before a lower-case word)
+pub(crate) fn named_ref(i: &str, lower_ok: bool) -> PResult<'_, usize> {
+    let (r, _) = sp(i)?;
+    let first = next_word(r);
+    if !(lower_ok || starts_upper(first)) || at_stop_word(r) || first.chars().all(|c| c.is_ascii_digit()) {
+        return fail(r, "a name starting with a capital letter");
+    }
+    let mut pos = 0;
+    let mut words = 0;
+    loop {
+        let rest = &r[pos..];
+        let w = next_word(rest);
+        if w.is_empty() || words >= 12 {
+            break;
+        }
+        if words > 0 && (at_stop_word(rest) || starts_citation(rest) || &*lower_word(rest) == "của") {
+            break;
+        }
+        pos += w.len();
+        words += 1;
+        let (a2, s) = sp0(&r[pos..])?;
+        // `Luật Phòng, chống tham nhũng`: a comma before a lower-case word.
+        let a2 = match a2.strip_prefix(", ") {
+            Some(a3) if s.is_empty() && !starts_upper(next_word(a3)) && !at_stop_word(a3) => a3,
+            _ if s.is_empty() || a2.starts_with(is_hard_stop) || at_full_stop(a2) => break,
+            _ => a2,
+        };
+        pos = r.len() - a2.len();
+    }
+    let name_end = r[..pos].trim_end().len();
+    let after = &r[name_end..];
+    let end = match issuer_part(after) {
+        Ok((rest, _)) => r.len() - rest.len(),
+        Err(_) => name_end,
+    };
+    Ok((&r[end..], i.len() - r.len() + end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::GrammarError;
+
+    fn chars(s: &str, n: usize) -> String {
+        s.chars().take(n).collect()
+    }
+
+    fn show_parsed(r: PResult<'_, Parsed<'_>>) -> String {
+        match r {
+            Ok((rest, p)) => {
+                let mut out = Vec::new();
+                if let Some((s, _)) = p.symbol {
+                    out.push(format!("symbol={s:?}"));
+                }
+                if let Some(n) = p.number {
+                    out.push(format!("number={n:?}"));
+                }
+                if let Some(n) = p.name {
+                    out.push(format!("name={n:?}"));
+                }
+                if let Some(d) = &p.date {
+                    out.push(format!("date={}", show_date(d)));
+                }
+                if let Some(s) = p.issuer {
+                    out.push(format!("issuer={s:?}"));
+                }
+                if let Some(s) = p.subject {
+                    out.push(format!("subject={s:?}"));
+                }
+                out.push(format!("rest={:?}", chars(rest, 24)));
+                out.join(" ")
+            }
+            Err(e) => show_err(e),
+        }
+    }
+
+    fn show_date(d: &DatePart<'_>) -> String {
+        match d.date {
+            Ok(date) => format!("{date} ({:?})", d.text),
+            Err((code, _)) => format!("{code} ({:?})", d.text),
+        }
+    }
+
+    fn show_err(e: nom::Err<GrammarError<'_>>) -> String {
+        match e {
+            nom::Err::Error(g) | nom::Err::Failure(g) => {
+                format!("error: expected {} at {:?}", g.expected, chars(g.input, 16))
+            }
+            nom::Err::Incomplete(_) => "error: incomplete".to_string(),
+        }
+    }
+
+    fn symbol_text_str(i: &str) -> PResult<'_, &str> {
+        symbol_text(i).map(|(r, (s, _))| (r, s))
+    }
+
+    fn show_str(r: PResult<'_, &str>) -> String {
+        match r {
+            Ok((rest, s)) => format!("{s:?} rest={:?}", chars(rest, 24)),
+            Err(e) => show_err(e),
+        }
+    }
+
+    #[test]
+    fn ok_full_citation() {
+        insta::assert_snapshot!(show_parsed(full_citation(" số 308-CV/TU, ngày 26/11/2021 về phát động phong trào. Trong đó")), @r#"symbol="308-CV/TU" date=2021-11-26 ("ngày 26/11/2021") subject="phát động phong trào" rest=". Trong đó""#);
+        insta::assert_snapshot!(show_parsed(full_citation(" số 189-KH/TU, ngày 30/3/2020 của Ban Thường vụ Tỉnh ủy; làm tốt")), @r#"symbol="189-KH/TU" date=2020-03-30 ("ngày 30/3/2020") issuer="Ban Thường vụ Tỉnh ủy" rest="; làm tốt""#);
+        insta::assert_snapshot!(show_parsed(full_citation(" 03-CT/TW, ngày 14-5-2011 của Bộ Chính trị, Kế hoạch")), @r#"symbol="03-CT/TW" date=2011-05-14 ("ngày 14-5-2011") issuer="Bộ Chính trị" rest=", Kế hoạch""#);
+        insta::assert_snapshot!(show_parsed(full_citation(" SỐ 119-KH/TU NGÀY 18 THÁNG 12 NĂM 2019 CỦA BAN THƯỜNG VỤ TỈNH ỦY VỀ")), @r#"symbol="119-KH/TU" date=2019-12-18 ("NGÀY 18 THÁNG 12 NĂM 2019") issuer="BAN THƯỜNG VỤ TỈNH ỦY" rest=" VỀ""#);
+        insta::assert_snapshot!(show_parsed(full_citation(" số 416/QĐ-TTg  ngày 25 tháng 3 năm 2020 của Thủ tướng Chính phủ về ban hành Kế hoạch;")), @r#"symbol="416/QĐ-TTg" date=2020-03-25 ("ngày 25 tháng 3 năm 2020") issuer="Thủ tướng Chính phủ" subject="ban hành Kế hoạch" rest=";""#);
+        insta::assert_snapshot!(show_parsed(full_citation(" sô 2965/CTHYE-TTKT3 ngày 16/7/2024 của Cục Thuế tỉnh Hưng Yên.")), @r#"symbol="2965/CTHYE-TTKT3" date=2024-07-16 ("ngày 16/7/2024") issuer="Cục Thuế tỉnh Hưng Yên" rest=".""#);
+        insta::assert_snapshot!(show_parsed(full_citation(" số: 4222 /TCT -PC ngày 05/10/2021")), @r#"symbol="4222 /TCT -PC" date=2021-10-05 ("ngày 05/10/2021") rest="""#);
+        insta::assert_snapshot!(show_parsed(full_citation(" số 217-QĐ/TW, ngày 12/12/2013 của Bộ Chính trị ban hành Quy chế giám sát; Quyết")), @r#"symbol="217-QĐ/TW" date=2013-12-12 ("ngày 12/12/2013") issuer="Bộ Chính trị" subject="ban hành Quy chế giám sát" rest="; Quyết""#);
+        insta::assert_snapshot!(show_parsed(full_citation(" số 3870/SNN-VP ngày 10/12/2021 của Sở Nông nghiệp và Phát triển nông thôn về việc “Dân vận khéo”, giai đoạn")), @r#"symbol="3870/SNN-VP" date=2021-12-10 ("ngày 10/12/2021") issuer="Sở Nông nghiệp và Phát triển nông thôn" subject="“Dân vận khéo”" rest=", giai đoạn""#);
+    }
+
+    #[test]
+    fn err_full_citation() {
+        insta::assert_snapshot!(show_parsed(full_citation(" chuyên đề của Ban Chấp hành")), @r#"error: expected a số ký hiệu at "chuyên đề của Ba""#);
+        insta::assert_snapshot!(show_parsed(full_citation(" 2021 - 2025")), @r#"error: expected a số ký hiệu at "2021 - 2025""#);
+        insta::assert_snapshot!(show_parsed(full_citation(" số 189 của Ban")), @r#"error: expected a số ký hiệu at "189 của Ban""#);
+        insta::assert_snapshot!(show_parsed(full_citation(" số /QĐ-UBND ngày")), @r#"error: expected a number in the số ký hiệu at "/QĐ-UBND ngày""#);
+        insta::assert_snapshot!(show_parsed(full_citation("số 5/QĐ")), @r#"error: expected a space at "số 5/QĐ""#);
+    }
+
+    #[test]
+    fn ok_number_citation() {
+        insta::assert_snapshot!(show_parsed(number_citation(" số 189 của Ban Thường vụ Tỉnh ủy. Chú trọng")), @r#"number="189" issuer="Ban Thường vụ Tỉnh ủy" rest=". Chú trọng""#);
+        insta::assert_snapshot!(show_parsed(number_citation(" số 08 của Ban Dân vận Tỉnh ủy; chỉ có")), @r#"number="08" issuer="Ban Dân vận Tỉnh ủy" rest="; chỉ có""#);
+        insta::assert_snapshot!(show_parsed(number_citation(" số 06 ngày 10 tháng 11 năm 1998 của Bộ Chính trị")), @r#"number="06" date=1998-11-10 ("ngày 10 tháng 11 năm 1998") issuer="Bộ Chính trị" rest="""#);
+    }
+
+    #[test]
+    fn err_number_citation() {
+        insta::assert_snapshot!(show_parsed(number_citation(" số lượng cán bộ")), @r#"error: expected a number at "lượng cán bộ""#);
+        insta::assert_snapshot!(show_parsed(number_citation(" số 15/2018 ngày")), @r#"error: expected the end of the number at "/2018 ngày""#);
+        insta::assert_snapshot!(show_parsed(number_citation(" 06 nghị quyết")), @r#"error: expected "số" at "06 nghị quyết""#);
+    }
+
+    #[test]
+    fn ok_date_part() {
+        let d = |s| match date_part(s) {
+            Ok((rest, d)) => format!("{} rest={:?}", show_date(&d), rest),
+            Err(e) => show_err(e),
+        };
+        insta::assert_snapshot!(d(", ngày 26/11/2021 về"), @r#"2021-11-26 ("ngày 26/11/2021") rest=" về""#);
+        insta::assert_snapshot!(d("  ngày 05 tháng 3 năm 2020"), @r#"2020-03-05 ("ngày 05 tháng 3 năm 2020") rest="""#);
+        insta::assert_snapshot!(d(" ngày 14-5-2011 của"), @r#"2011-05-14 ("ngày 14-5-2011") rest=" của""#);
+        insta::assert_snapshot!(d(" cùng ngày 12/12/2013"), @r#"2013-12-12 ("cùng ngày 12/12/2013") rest="""#);
+        insta::assert_snapshot!(d(" cùng ngày của Bộ"), @r#"same-day ("cùng ngày") rest=" của Bộ""#);
+    }
+
+    #[test]
+    fn err_date_part() {
+        let d = |s| match date_part(s) {
+            Ok((rest, d)) => format!("{} rest={:?}", show_date(&d), rest),
+            Err(e) => show_err(e),
+        };
+        insta::assert_snapshot!(d(" ngày 31/02/2023 của"), @r#"impossible-date ("ngày 31/02/2023") rest=" của""#);
+        insta::assert_snapshot!(d(" ngày 08/6/20210 của"), @r#"malformed-date ("ngày 08/6/20210") rest=" của""#);
+        insta::assert_snapshot!(d(" ngày càng tốt"), @r#"error: expected a date at " ngày càng tốt""#);
+        insta::assert_snapshot!(d(" năm 2023"), @r#"error: expected a date at " năm 2023""#);
+    }
+
+    #[test]
+    fn ok_issuer_part() {
+        insta::assert_snapshot!(show_str(issuer_part(" của Ban Thường vụ Tỉnh ủy về việc")), @r#""Ban Thường vụ Tỉnh ủy" rest=" về việc""#);
+        insta::assert_snapshot!(show_str(issuer_part(" của Ban Bí thư (khóa XI) về")), @r#""Ban Bí thư" rest=" (khóa XI) về""#);
+        insta::assert_snapshot!(show_str(issuer_part(" của Bộ Lao động - Thương binh và Xã hội;")), @r#""Bộ Lao động - Thương binh và Xã hội" rest=";""#);
+        insta::assert_snapshot!(show_str(issuer_part(" của Ban Thường vụ Tỉnh ủy và Kế hoạch số 2")), @r#""Ban Thường vụ Tỉnh ủy" rest=" và Kế hoạch số 2""#);
+        insta::assert_snapshot!(show_str(issuer_part(" của Chính phủ quy định chi tiết")), @r#""Chính phủ" rest=" quy định chi tiết""#);
+        insta::assert_snapshot!(show_str(issuer_part(", của Ủy ban nhân dân tỉnh Kon Tum)")), @r#""Ủy ban nhân dân tỉnh Kon Tum" rest=")""#);
+    }
+
+    #[test]
+    fn err_issuer_part() {
+        insta::assert_snapshot!(show_str(issuer_part(" của mình")), @r#"error: expected an issuer starting with a capital letter at "mình""#);
+        insta::assert_snapshot!(show_str(issuer_part(" về việc")), @r#"error: expected "của" at "về việc""#);
+    }
+
+    #[test]
+    fn ok_subject_part() {
+        insta::assert_snapshot!(show_str(subject_part(" về “Phát triển du lịch đến năm 2025”; Nghị quyết")), @r#""“Phát triển du lịch đến năm 2025”" rest="; Nghị quyết""#);
+        insta::assert_snapshot!(show_str(subject_part(" về việc triển khai thực hiện Kết luận số 114-KL/TW của Ban Bí thư; chú")), @r#""triển khai thực hiện Kết luận số 114-KL/TW của Ban Bí thư" rest="; chú""#);
+        insta::assert_snapshot!(show_str(subject_part(" về kiểm soát thủ tục, Nghị định số 92/2017/NĐ-CP")), @r#""kiểm soát thủ tục" rest=", Nghị định số 92/2017/N""#);
+        insta::assert_snapshot!(show_str(subject_part(" quy định chi tiết một số điều.")), @r#""quy định chi tiết một số điều" rest=".""#);
+    }
+
+    #[test]
+    fn err_subject_part() {
+        insta::assert_snapshot!(show_str(subject_part(" cần bám sát")), @r#"error: expected a subject at " cần bám sát""#);
+        insta::assert_snapshot!(show_str(subject_part(", quy định chi tiết")), @r#"error: expected a subject at ", quy định chi t""#);
+    }
+
+    #[test]
+    fn ok_list_tail() {
+        let t = |s| match list_tail(s) {
+            Ok((rest, (start, p))) => format!("at={start} {}", show_parsed(Ok((rest, p)))),
+            Err(e) => show_err(e),
+        };
+        insta::assert_snapshot!(t(", số 47/2024/QH15 và số 58/2024/QH15"), @r#"at=2 symbol="47/2024/QH15" rest=" và số 58/2024/QH15""#);
+        insta::assert_snapshot!(t(" và số 58/2024/QH15;"), @r#"at=5 symbol="58/2024/QH15" rest=";""#);
+        insta::assert_snapshot!(t(" và Quyết định số 218-QĐ/TW"), @r#"error: expected "số" at "Quyết định số 21""#);
+    }
+
+    #[test]
+    fn ok_name_citation() {
+        insta::assert_snapshot!(show_parsed(name_citation(" Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;", 200)), @r#"name="Tổ chức chính quyền địa phương" date=2015-06-19 ("ngày 19 tháng 6 năm 2015") rest=";""#);
+        insta::assert_snapshot!(show_parsed(name_citation(" Đất đai số 31/2024/QH15; Luật", 200)), @r#"symbol="31/2024/QH15" name="Đất đai" rest="; Luật""#);
+        insta::assert_snapshot!(show_parsed(name_citation(" Xuất cảnh, nhập cảnh của công dân Việt Nam số 49/2019/QH14 được", 200)), @r#"symbol="49/2019/QH14" name="Xuất cảnh, nhập cảnh của công dân Việt Nam" rest=" được""#);
+        insta::assert_snapshot!(show_parsed(name_citation(" Hải quan năm 2014.", 200)), @r#"name="Hải quan" date=2014 ("năm 2014") rest=".""#);
+    }
+
+    #[test]
+    fn err_name_citation() {
+        insta::assert_snapshot!(show_parsed(name_citation(" Tổ chức Chính phủ;", 200)), @r#"error: expected a name followed by a số ký hiệu or a date at " Tổ chức Chính p""#);
+        insta::assert_snapshot!(show_parsed(name_citation(" này có hiệu lực từ ngày 01/7/2025", 200)), @r#"error: expected a name followed by a số ký hiệu or a date at " này có hiệu lực""#);
+    }
+
+    #[test]
+    fn ok_named_ref() {
+        let n = |s: &'static str| match named_ref(s, false) {
+            Ok((_, len)) => format!("{:?}", &s[..len]),
+            Err(e) => show_err(e),
+        };
+        insta::assert_snapshot!(n(" Đại hội XIII của Đảng, Nghị quyết"), @r#"" Đại hội XIII của Đảng""#);
+        insta::assert_snapshot!(n(" Đại hội XI của Đảng bộ tỉnh; Chương trình"), @r#"" Đại hội XI của Đảng bộ tỉnh""#);
+        insta::assert_snapshot!(n(" Tổ chức Chính phủ;"), @r#"" Tổ chức Chính phủ""#);
+    }
+
+    #[test]
+    fn err_named_ref() {
+        let n = |s: &'static str| match named_ref(s, false) {
+            Ok((_, len)) => format!("{:?}", &s[..len]),
+            Err(e) => show_err(e),
+        };
+        insta::assert_snapshot!(n(" chuyên đề của Ban"), @r#"error: expected a name starting with a capital letter at "chuyên đề của Ba""#);
+    }
+
+    #[test]
+    fn ok_dated_citation_aside_and_symbol_text() {
+        insta::assert_snapshot!(show_parsed(dated_citation(" năm 2013;")), @r#"date=2013 ("năm 2013") rest=";""#);
+        insta::assert_snapshot!(show_str(aside(" (khóa XII) về giám sát")), @r#""(khóa XII)" rest=" về giám sát""#);
+        insta::assert_snapshot!(show_str(symbol_text_str("[37/2025/NĐ-CP](https://x.vn/a) ngày")), @r#""37/2025/NĐ-CP" rest=" ngày""#);
+        insta::assert_snapshot!(show_str(symbol_text_str("308-CV/TU, ngày")), @r#""308-CV/TU" rest=", ngày""#);
+    }
+
+    #[test]
+    fn err_aside_and_symbol_text() {
+        insta::assert_snapshot!(show_str(aside(" (khóa XII về")), @r#"error: expected ")" at "khóa XII về""#);
+        insta::assert_snapshot!(show_str(symbol_text_str("12:2026/BCA")), @r#"error: expected a số ký hiệu at "12:2026/BCA""#);
+        insta::assert_snapshot!(show_str(symbol_text_str("[37/2025/NĐ-CP ngày")), @r#"error: expected "]" at " ngày""#);
+    }
+}

@@ -1,0 +1,316 @@
+//! Stage 3: **cite**: find every document the text cites.
+//!
+//! How it works, in one pass over the normalized text:
+//!
+//! 1. **Prefilter.** One regex finds the type words (`Công văn`, `công văn`,
+//!    `Kế hoạch`, `Nghị định`, `Luật`, `KẾ HOẠCH`, `Nghi dinh`...). Nothing
+//!    else of the document is looked at by the grammar.
+//! 2. **Grammar at each candidate.** The nom rules below run on a bounded
+//!    slice starting at the type word: a full citation (type, `số`, số ký
+//!    hiệu, date, issuer, subject), a number-only one (`Kế hoạch số 189`), a
+//!    law cited by name (`Luật Đất đai số 31/2024/QH15`, `Luật Tổ chức chính
+//!    quyền địa phương ngày 19 tháng 6 năm 2015`), or a reference with no
+//!    number at all, which goes to [`NamedRef`] (`Nghị quyết Đại hội XIII của
+//!    Đảng`). Lists sharing a type (`các Luật số A, số B`) are read by the
+//!    same rules.
+//! 3. **Lists sharing parts.** A citation with neither date nor issuer that
+//!    is joined by `và` or `,` to the next one takes that one's date and
+//!    issuer (`Quyết định số 217-QĐ/TW và Quyết định số 218-QĐ/TW, ngày
+//!    12/12/2013 của Bộ Chính trị`); `cùng ngày` takes the previous date.
+//! 4. **Relation** from the governing words in a bounded window before the
+//!    citation (back to the previous citation, the clause or the line; a
+//!    `Căn cứ` line governs all its citations), and `hết hiệu lực` just after.
+//! 5. **Short references** point back (`refers_to`) to the first full
+//!    citation of the same document.
+//!
+//! Every step looks at a bounded window around its citation, so the cost is
+//! linear in the length of the document.
+
+//!
+//! The stage is split by concern: [`types`] (the type words and their scan),
+//! [`lex`] (small lexical helpers), [`grammar`] (the nom rules), [`share`]
+//! (lists sharing parts), [`cues`] and [`relation`] (relations), [`refers`]
+//! (short references).
+
+mod cues;
+mod grammar;
+mod lex;
+mod refers;
+mod relation;
+mod share;
+mod types;
+
+use std::ops::Range;
+
+use crate::date::IssueDate;
+use crate::model::{Citation, Diagnostic, Document, NamedRef, Severity};
+use crate::symbol::Symbol;
+use crate::text::{fold_ws, is_alnum, Ctx};
+
+use grammar::is_self_reference;
+use grammar::{dated_citation, full_citation, list_tail, name_citation, named_ref, number_citation, Parsed};
+use lex::{is_all_caps, prefix, starts_upper};
+use refers::refers_to;
+use relation::relations;
+use share::share_parts;
+use types::{type_regex, TYPE_WORDS};
+
+// ---------------------------------------------------------------------------
+// The stage
+
+/// A citation while the stage runs (normalized offsets).
+#[derive(Debug, Clone)]
+pub(super) struct Found {
+    start: usize,
+    end: usize,
+    /// End including the subject.
+    tail: usize,
+    doc_type: Option<&'static str>,
+    symbol: Option<Symbol>,
+    symbol_range: Option<(usize, usize)>,
+    number: Option<u32>,
+    date: Option<IssueDate>,
+    same_day: bool,
+    issuer: Option<String>,
+    subject: Option<String>,
+    subject_range: Option<(usize, usize)>,
+    name: Option<String>,
+    shared: Vec<String>,
+}
+
+/// Where the last `". "` in `s` starts (`rfind(". ")`, a `.` at a time).
+pub(super) fn last_full_stop(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    memchr::memrchr_iter(b'.', b).find(|&k| b.get(k + 1) == Some(&b' '))
+}
+
+/// Does `b` hold an ASCII digit? Read whole, without an early exit, so
+/// that the compiler reads many bytes a step.
+pub(super) fn has_digit(b: &[u8]) -> bool {
+    b.iter().fold(0u8, |acc, &x| acc | u8::from(x.wrapping_sub(b'0') < 10)) != 0
+}
+
+/// Offset of `part` (a slice of `base`) inside `base`.
+pub(super) fn off(base: &str, part: &str) -> usize {
+    (part.as_ptr() as usize)
+        .saturating_sub(base.as_ptr() as usize)
+        .min(base.len())
+}
+
+/// How far the grammar may look from a type word.
+pub(super) const GRAMMAR_WINDOW: usize = 1200;
+/// How far back the relation cues are looked for.
+pub(super) const CUE_WINDOW: usize = 320;
+
+/// Fill `doc.citations` and `doc.named_refs`.
+pub(crate) fn find_citations(ctx: &Ctx<'_>, footnotes: &[Range<usize>], doc: &mut Document) {
+    let norm = ctx.norm;
+    let (type_re, entries) = type_regex();
+    let cands: Vec<(usize, usize, usize)> = type_re
+        .find_all(norm)
+        .into_iter()
+        .map(|(s, e, pattern)| (s, e, entries[pattern]))
+        // The scan finds only matches that start a word: check the end.
+        .filter(|&(_, e, _)| !norm[e..].chars().next().is_some_and(is_alnum))
+        .collect();
+    // About one type word in ten starts a citation on the corpus.
+    let mut found: Vec<Found> = Vec::with_capacity(cands.len() / 8);
+    let mut named: Vec<(usize, usize)> = Vec::with_capacity(cands.len() / 16);
+    let mut skip_until = 0;
+    for (k, &(s, e, entry)) in cands.iter().enumerate() {
+        if s < skip_until {
+            continue;
+        }
+        let (_, canonical, nameable) = TYPE_WORDS[entry];
+        let next = cands.get(k + 1).map_or(norm.len(), |c| c.0);
+        let window = prefix(&norm[s..], GRAMMAR_WINDOW);
+        let after = &window[e - s..];
+        let tw = &norm[s..e];
+        let capitalized = starts_upper(tw) && !is_all_caps(tw);
+        // Cheap test before any grammar: a citation has a number soon after
+        // its type word; only a capitalized name (`Luật Đất đai`, `Nghị quyết
+        // Đại hội XIII`) may not. Most type words in running text (`văn bản`,
+        // `pháp luật`) end here.
+        let digit_soon = has_digit(&after.as_bytes()[..after.len().min(64)]);
+        if !digit_soon && !(capitalized && (nameable || canonical == "Nghị quyết")) {
+            continue;
+        }
+        if is_self_reference(after) {
+            continue;
+        }
+        let parsed = full_citation(after)
+            .or_else(|_| number_citation(after))
+            .or_else(|err| {
+                if canonical == "Hiến pháp" {
+                    dated_citation(after)
+                } else {
+                    Err(err)
+                }
+            })
+            .or_else(|err| {
+                if nameable && capitalized {
+                    name_citation(after, next.saturating_sub(e))
+                } else {
+                    Err(err)
+                }
+            });
+        match parsed {
+            Ok((mut rest, p)) => {
+                let first = build(ctx, doc, after, e, s, Some(canonical), p);
+                skip_until = first.end;
+                found.push(first);
+                // Lists sharing the type word.
+                while let Ok((r2, (start, p))) = list_tail(rest) {
+                    let base = &rest[start..];
+                    let f0 = e + off(after, base);
+                    let mut f = build(ctx, doc, base, f0, f0, Some(canonical), p);
+                    f.shared.push("type".to_string());
+                    skip_until = f.end;
+                    found.push(f);
+                    rest = r2;
+                }
+            }
+            Err(_) => {
+                if (nameable || canonical == "Nghị quyết") && capitalized {
+                    if let Ok((_, len)) = named_ref(after, canonical == "Hiến pháp") {
+                        named.push((s, e + len));
+                        skip_until = e + len;
+                    }
+                }
+            }
+        }
+    }
+    share_parts(norm, &mut found);
+    let lines = &ctx.lines;
+    let mut fn_ranges: Vec<Range<usize>> = footnotes.to_vec();
+    fn_ranges.sort_by_key(|r| r.start);
+    let in_footnote = |p: usize| -> bool {
+        let k = fn_ranges.partition_point(|r| r.start <= p);
+        if k > 0 && fn_ranges[k - 1].contains(&p) {
+            return true;
+        }
+        let (ls, _) = lines.line_range(norm, lines.line(p));
+        footnote_marker(&norm[ls..])
+    };
+    let relations = relations(norm, lines, &found);
+    let refers = refers_to(&found);
+    doc.citations.reserve(found.len());
+    doc.named_refs.reserve(named.len());
+    for (idx, f) in found.into_iter().enumerate() {
+        doc.citations.push(Citation {
+            doc_type: f.doc_type.map(str::to_string),
+            number: f.number.or_else(|| f.symbol.as_ref().and_then(Symbol::number)),
+            symbol: f.symbol,
+            date: f.date,
+            issuer: f.issuer,
+            subject: f.subject,
+            name: f.name,
+            relation: relations[idx],
+            span: ctx.span(f.start, f.end),
+            symbol_span: f.symbol_range.map(|(a, b)| ctx.span(a, b)),
+            line: ctx.line_of(f.start),
+            in_footnote: in_footnote(f.start),
+            refers_to: refers[idx],
+            shared: f.shared,
+        });
+    }
+    for (s, e) in named {
+        doc.named_refs.push(NamedRef {
+            text: fold_ws(&norm[s..e]),
+            span: ctx.span(s, e),
+            line: ctx.line_of(s),
+            in_footnote: in_footnote(s),
+        });
+    }
+}
+
+/// Does a line start with a footnote marker `[n]`?
+pub(super) fn footnote_marker(line: &str) -> bool {
+    let l = line.trim_start();
+    let Some(r) = l.strip_prefix('[') else {
+        return false;
+    };
+    let digits = r.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && digits <= 3 && r[digits..].starts_with(']')
+}
+
+/// Turn what a rule read into a [`Found`]: `base` is the string the rule ran
+/// on, at normalized offset `base_at`; the citation starts at `start`.
+pub(super) fn build(
+    ctx: &Ctx<'_>,
+    doc: &mut Document,
+    base: &str,
+    base_at: usize,
+    start: usize,
+    doc_type: Option<&'static str>,
+    p: Parsed<'_>,
+) -> Found {
+    let at = |part: &str| base_at + off(base, part);
+    let mut f = Found {
+        start,
+        end: base_at + p.span_end,
+        tail: base_at + p.span_end,
+        doc_type,
+        symbol: None,
+        symbol_range: None,
+        number: None,
+        date: None,
+        same_day: false,
+        issuer: p.issuer.map(fold_ws),
+        subject: None,
+        subject_range: None,
+        name: p.name.map(fold_ws),
+        shared: Vec::new(),
+    };
+    if let Some((sym, raw)) = p.symbol {
+        let s0 = at(sym);
+        f.symbol_range = Some((s0, s0 + sym.len()));
+        let (canon, notes) = raw.into_symbol(sym);
+        for n in notes {
+            if n.code == "blank-number" {
+                continue;
+            }
+            doc.diagnostics.push(Diagnostic::new(
+                n.code,
+                n.severity,
+                n.message,
+                Some(ctx.span(s0 + n.span.start, s0 + n.span.end)),
+            ));
+        }
+        f.symbol = Some(canon);
+    }
+    if let Some(n) = p.number {
+        let s0 = at(n);
+        f.symbol_range = Some((s0, s0 + n.len()));
+        f.number = n.parse().ok();
+    }
+    if let Some(d) = p.date {
+        f.same_day = d.same_day;
+        match d.date {
+            Ok(date) => f.date = Some(date),
+            Err((code, expected)) if !d.same_day => {
+                let s0 = at(d.text);
+                let shown: String = d.text.chars().take(40).collect();
+                doc.diagnostics.push(Diagnostic::new(
+                    code,
+                    Severity::Warning,
+                    format!("date of a cited document: expected {expected}, found {shown:?}"),
+                    Some(ctx.span(s0, s0 + d.text.len())),
+                ));
+            }
+            Err(_) => {}
+        }
+    }
+    if let Some(s) = p.subject {
+        let s0 = at(s);
+        f.subject_range = Some((s0, s0 + s.len()));
+        f.tail = s0 + s.len();
+        let inner = s
+            .strip_prefix('“')
+            .and_then(|x| x.strip_suffix('”'))
+            .filter(|x| !x.contains(['“', '”']))
+            .unwrap_or(s);
+        f.subject = Some(fold_ws(inner));
+    }
+    f
+}
