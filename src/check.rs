@@ -2498,6 +2498,7 @@ mod tests {
             in_footnote: false,
             refers_to: None,
             shared: Vec::new(),
+            ..Citation::default()
         }
     }
 

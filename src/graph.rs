@@ -476,6 +476,7 @@ impl IndexedDocument {
                     in_footnote: false,
                     refers_to: None,
                     shared: Vec::new(),
+                    ..Citation::default()
                 });
                 cites.push((i, t));
             }
@@ -1366,6 +1367,7 @@ mod tests {
             in_footnote: false,
             refers_to: None,
             shared: Vec::new(),
+            ..Citation::default()
         }
     }
 

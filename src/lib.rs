@@ -48,7 +48,8 @@ pub use date::IssueDate;
 pub use error::{Error, ErrorKind, SyntaxError, SyntaxErrorKind};
 pub use graph::{CitationGraph, Confidence, Edge, Node, Walk};
 pub use model::{
-    Citation, Diagnostic, Document, Family, Footnote, NamedRef, PartSpans, Relation, Section, Severity, Signature, Span,
+    Acts, Citation, Diagnostic, Document, Family, Footnote, NamedRef, PartSpans, Relation, Section, Severity,
+    Signature, Span,
 };
 pub use symbol::{Symbol, SymbolStyle};
 pub use text::LineIndex;

@@ -212,6 +212,7 @@ pub(crate) fn find_citations(ctx: &Ctx<'_>, footnotes: &[Range<usize>], doc: &mu
             in_footnote: in_footnote(f.start),
             refers_to: refers[idx],
             shared: f.shared,
+            ..Citation::default()
         });
     }
     for (s, e) in named {
