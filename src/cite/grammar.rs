@@ -3,11 +3,11 @@
 use nom::bytes::complete::take_while;
 
 use super::lex::{
-    at_full_stop, at_stop_word, fail, is_hard_stop, is_sp, kw, lex, lower_word, next_word, prefix, sp, sp0,
-    starts_upper, ws1,
+    at_full_stop, at_stop_word, fail, is_all_caps, is_hard_stop, is_sp, kw, lex, lower_word, next_word, prefix, sp,
+    sp0, starts_upper, ws1,
 };
 use super::types::{starts_citation, type_at_regex};
-use crate::date::{date_text, IssueDate, RawDate};
+use crate::date::{date_text_wrapped, IssueDate, RawDate};
 use crate::error::PResult;
 use crate::symbol::{symbol, RawSymbol};
 
@@ -33,17 +33,32 @@ pub(crate) struct Parsed<'a> {
     pub(crate) date: Option<DatePart<'a>>,
     pub(crate) issuer: Option<&'a str>,
     pub(crate) subject: Option<&'a str>,
+    /// The issuer printed between the type word and `số` (`Quyết định của
+    /// Bộ Chính trị số31-QĐ/TW`), when none follows the number.
+    pub(crate) gap_issuer: Option<&'a str>,
     /// End of the span (after date or issuer), as the remaining input.
     pub(crate) span_end: usize,
 }
 
 // SoWord ::= ("số" | "sô" | "so") Sp? ":"? Ws1
+//          | ("số" | "sô") &Digit        (the space lost: `số31-QĐ/TW`)
 pub(super) fn so_word(i: &str) -> PResult<'_, &str> {
+    if let Some(r) = glued_so(i) {
+        return Ok((r, &i[..i.len() - r.len()]));
+    }
     let (r, w) = lex(i, &["số", "sô", "so"], "\"số\"")?;
     let (r, _) = sp0(r)?;
     let r = r.strip_prefix(':').unwrap_or(r);
     let (r, _) = ws1(r)?;
     Ok((r, w))
+}
+
+/// `số` or `sô` in any case with a digit glued after it: the input at the
+/// digit.
+fn glued_so(i: &str) -> Option<&str> {
+    let r = i.strip_prefix(['s', 'S'])?;
+    let r = r.strip_prefix(['ố', 'ô', 'Ố', 'Ô'])?;
+    r.starts_with(|c: char| c.is_ascii_digit()).then_some(r)
 }
 
 // SymbolText ::= "[" BareSymbol "]" ("(" Url ")")? | BareSymbol      (Markdown links: `số [37/2025/NĐ-CP]`)
@@ -82,7 +97,15 @@ pub(super) fn bare_symbol(i: &str) -> PResult<'_, (&str, RawSymbol<'_>)> {
     if raw.number.is_none() {
         return fail(i, "a number in the số ký hiệu");
     }
-    if r.starts_with(|c: char| crate::text::is_alnum(c) || c == '/' || c == ':') {
+    // Letters glued on are allowed where the symbol grammar cut them off
+    // (`72-TB/TWngày`, `28-CT/TWĐẢNG BỘ`: noted as `glued-text`).
+    let glued_ok = raw.noise.iter().any(|(code, _)| *code == "glued-text") && r.starts_with(char::is_alphabetic);
+    // A colon ends it (`Nghị quyết số 21-NQ/TW: Nâng cao …`), but not one
+    // before a digit (`QCVN 12:2026/BCA`).
+    let colon_digit = r
+        .strip_prefix(':')
+        .is_some_and(|x| x.starts_with(|c: char| c.is_ascii_digit()));
+    if !glued_ok && (colon_digit || r.starts_with(|c: char| crate::text::is_alnum(c) || c == '/')) {
         return fail(r, "the end of the số ký hiệu");
     }
     Ok((r, (&i[..i.len() - r.len()], raw)))
@@ -105,9 +128,14 @@ pub(super) fn bare_number(i: &str) -> PResult<'_, &str> {
 // DatePart ::= Ws1 ","? Sp? ("cùng" Sp)? (Date | "ngày" Sp? MalformedDate)
 //            | Sp? "cùng" Sp "ngày"
 pub(super) fn date_part(i: &str) -> PResult<'_, DatePart<'_>> {
-    let (r, _) = ws1(i)?;
+    let (r, gap) = ws1(i)?;
     let r = r.strip_prefix(',').unwrap_or(r);
     let (r, _) = sp0(r)?;
+    // Across a line break only a date that says so (`ngày …`, `cùng
+    // ngày`): a bare `27/02/2015` opening the next line is a table's cell.
+    if gap.contains('\n') && !r.starts_with(|c: char| matches!(c, 'n' | 'N' | 'c' | 'C')) {
+        return fail(r, "a date starting with \"ngày\"");
+    }
     let start = r;
     let (r, same) = match lex(r, &["cùng"], "\"cùng\"") {
         Ok((r2, _)) => match sp(r2) {
@@ -128,7 +156,7 @@ pub(super) fn date_part(i: &str) -> PResult<'_, DatePart<'_>> {
     {
         return fail(i, "a date");
     }
-    match date_text(r) {
+    match date_text_wrapped(r) {
         Ok((rest, raw)) => {
             let text = &start[..start.len() - rest.len()];
             let date = validate(raw);
@@ -212,6 +240,79 @@ pub(super) fn year_part(i: &str) -> PResult<'_, DatePart<'_>> {
     ))
 }
 
+// YearAfter ::= Sp "năm" Sp Year !(Sp? "-" Sp? Digit)        (after a symbol: `Quyết định 3421/QĐ-UBND năm 2021`)
+pub(super) fn year_after(i: &str) -> PResult<'_, DatePart<'_>> {
+    let (r, _) = sp(i)?;
+    lex(r, &["năm", "nam"], "\"năm\"")?;
+    let (rest, d) = year_part(i)?;
+    let range = rest.trim_start_matches(is_sp);
+    if range.starts_with(['-', '–'])
+        && range[1..]
+            .trim_start_matches(is_sp)
+            .starts_with(|c: char| c.is_ascii_digit())
+    {
+        return fail(range, "a year, not a period");
+    }
+    Ok((rest, d))
+}
+
+// ParenDate ::= Sp? "(" DatePart ")"        (`Nghị định 81 (ngày 27/8/2021) của Chính phủ`)
+pub(super) fn paren_date(i: &str) -> PResult<'_, DatePart<'_>> {
+    let (r, _) = sp0(i)?;
+    let Some(inner) = r.strip_prefix('(') else {
+        return fail(r, "\"(\"");
+    };
+    let (r, d) = date_part(inner)?;
+    let Some(r) = r.trim_start_matches(is_sp).strip_prefix(')') else {
+        return fail(r, "\")\"");
+    };
+    Ok((r, d))
+}
+
+// TitledDate ::= Sp Title Sp DatePart IssuerPart        (a title between the symbol and its date, as the
+//   Pháp điển source notes print it: `Nghị định số 117/2016/NĐ-CP Quy định chi tiết … ngày 21/7/2016 của
+//   Chính phủ`; the title opens with a capital or `về`, holds no citation, and stays in its clause)
+pub(super) fn titled_date(i: &str) -> PResult<'_, (&str, DatePart<'_>, &str)> {
+    let (r, _) = sp(i)?;
+    let first = next_word(r);
+    if !(starts_upper(first) || lex(r, &["về"], "\"về\"").is_ok()) || at_stop_word(r) && !starts_upper(first) {
+        return fail(r, "a title");
+    }
+    let bounded = prefix(r, 360);
+    let end = bounded.find([';', '\n', '(', ')', '[', ']']).unwrap_or(bounded.len());
+    let clause = &bounded[..end];
+    let mut from = 0;
+    while let Some(k) = clause[from..].find(['n', 'N']).map(|k| from + k) {
+        from = k + 1;
+        let before = &clause[..k];
+        if !before.ends_with(' ') || before.contains(". ") {
+            continue;
+        }
+        if kw(&clause[k..], "ngay").is_err() {
+            continue;
+        }
+        let Ok((r2, d)) = date_part(&r[k - 1..]) else {
+            continue;
+        };
+        let Ok((r3, issuer)) = issuer_part(r2) else {
+            continue;
+        };
+        let title = before.trim_end();
+        if words_start_citation(title) {
+            return fail(r, "a title without a citation");
+        }
+        return Ok((r3, (title, d, issuer)));
+    }
+    fail(r, "a date and issuer after the title")
+}
+
+/// Does a citation start at some word of `s`?
+fn words_start_citation(s: &str) -> bool {
+    s.char_indices()
+        .filter(|&(k, _)| k == 0 || s[..k].ends_with(' '))
+        .any(|(k, _)| starts_citation(&s[k..]))
+}
+
 // IssuerPart ::= Ws1 ","? Sp? "của" Sp IssuerText
 pub(super) fn issuer_part(i: &str) -> PResult<'_, &str> {
     let (r, _) = ws1(i)?;
@@ -236,7 +337,10 @@ pub(super) fn issuer_text(i: &str) -> PResult<'_, &str> {
         if w.is_empty() || words >= 16 {
             break;
         }
-        if words > 0 && (at_stop_word(rest) || starts_citation(rest)) {
+        // (`thi hành` ends it too: `của Ban Chấp hành Trung ương thi hành
+        // Chương VII …`; it is no stop word, `Luật Thi hành án dân sự` is a
+        // name.)
+        if words > 0 && (at_stop_word(rest) || starts_citation(rest) || thi_hanh(rest)) {
             break;
         }
         pos += w.len();
@@ -263,6 +367,12 @@ pub(super) fn issuer_text(i: &str) -> PResult<'_, &str> {
     Ok((&i[text.len()..], text))
 }
 
+/// `thi hành` in lower case at the start of `i`.
+fn thi_hanh(i: &str) -> bool {
+    i.strip_prefix("thi")
+        .is_some_and(|r| r.trim_start_matches(is_sp).starts_with("hành"))
+}
+
 /// Verbs that open a subject without `về` (`của Bộ Chính trị ban hành Quy chế ...`).
 pub(super) const SUBJECT_VERBS: &[(&str, &str)] = &[
     ("ban", "hành"),
@@ -273,6 +383,9 @@ pub(super) const SUBJECT_VERBS: &[(&str, &str)] = &[
     ("thành", "lập"),
     ("bãi", "bỏ"),
     ("thay", "thế"),
+    ("thực", "hiện"),
+    ("triển", "khai"),
+    ("thi", "hành"),
 ];
 
 // SubjectPart ::= Sp? ","? Sp? ("về việc" | "về" | "V/v") Sp? SubjectText
@@ -330,13 +443,15 @@ pub(super) fn subject_text(i: &str) -> PResult<'_, &str> {
             end = k;
             break;
         }
-        if c == ',' && starts_citation(rest[1..].trim_start_matches(is_sp)) {
+        // `, <citation>` starts a new list item, unless the comma is inside
+        // a pinpoint (`sửa đổi khoản 2, Điều 8, Nghị định số …`).
+        if c == ',' && starts_citation(rest[1..].trim_start_matches(is_sp)) && !after_pinpoint(&bounded[..k]) {
             end = k;
             break;
         }
         if c == ' ' {
             if let Ok((r2, _)) = lex(&rest[1..], &["và"], "\"và\"") {
-                if starts_citation(r2.trim_start_matches(is_sp)) {
+                if starts_any_citation(skip_pinpoint(r2.trim_start_matches(is_sp))) {
                     end = k;
                     break;
                 }
@@ -348,6 +463,61 @@ pub(super) fn subject_text(i: &str) -> PResult<'_, &str> {
         return fail(i, "a subject");
     }
     Ok((&i[text.len()..], text))
+}
+
+/// Does a citation start `s`: [`starts_citation`], or a type word with
+/// words before `số` ([`gap_citation`]: `Quyết định của Ban Bí thư số91-QĐ/TW`)?
+fn starts_any_citation(s: &str) -> bool {
+    starts_citation(s)
+        || type_at_regex()
+            .find(prefix(s, 48))
+            .is_some_and(|m| gap_citation(&s[m.end()..]).is_ok())
+}
+
+/// `s` after the pinpoint parts it opens with (`Điều 2 `, `khoản 3, điểm
+/// a `, `Điều 5 của `): `và Điều 2 Quyết định số …` joins a new citation.
+fn skip_pinpoint(s: &str) -> &str {
+    let mut r = s;
+    for _ in 0..4 {
+        let w = lower_word(r);
+        if !matches!(&*w, "điều" | "khoản" | "điểm" | "mục" | "chương" | "tiết" | "phần") {
+            break;
+        }
+        let after = r[next_word(r).len()..].trim_start_matches(is_sp);
+        let label = next_word(after);
+        if label.is_empty() {
+            break;
+        }
+        r = after[label.len()..].trim_start_matches([' ', '\t', ',']);
+        if let Ok((r2, _)) = lex(r, &["của"], "\"của\"") {
+            r = r2.trim_start_matches(is_sp);
+        }
+    }
+    r
+}
+
+/// Does `s` end with a pinpoint part (`Điều 8`, `khoản 2`, `điểm a`,
+/// `Mục II`, `Chương III`, `tiết 2.2.1`), a comma's worth before a citation?
+fn after_pinpoint(s: &str) -> bool {
+    let t = s.trim_end();
+    let w = t.len()
+        - t.chars()
+            .rev()
+            .take_while(|&c| !c.is_whitespace())
+            .map(char::len_utf8)
+            .sum::<usize>();
+    let head = t[..w].trim_end();
+    let k = head.len()
+        - head
+            .chars()
+            .rev()
+            .take_while(|&c| !c.is_whitespace())
+            .map(char::len_utf8)
+            .sum::<usize>();
+    matches!(
+        &*lower_word(&head[k..]),
+        "điều" | "khoản" | "điểm" | "mục" | "chương" | "tiết" | "phần" | "phụ" | "dieu" | "khoan" | "diem"
+    )
 }
 
 // Aside ::= Sp? "(" [^()\n]{1,60} ")"        (`(khóa XII)` between the issuer and the subject; not kept)
@@ -363,17 +533,39 @@ pub(super) fn aside(i: &str) -> PResult<'_, &str> {
     }
 }
 
+/// After a symbol: its code part printed again (`37-NQ/TW NQ/TW`), skipped.
+fn skip_repeat<'a>(printed: &str, r: &'a str) -> &'a str {
+    let Some(k) = printed.find(['-', '/']) else {
+        return r;
+    };
+    let codes = printed[k + 1..].trim_start();
+    match r.strip_prefix(' ').and_then(|x| x.strip_prefix(codes)) {
+        Some(rest) if codes.contains('/') && !rest.starts_with(crate::text::is_alnum) => rest,
+        _ => r,
+    }
+}
+
 /// Is `i` (just after the type word) `này` (this very document)?
 pub(super) fn is_self_reference(i: &str) -> bool {
     let r = i.trim_start_matches(is_sp);
     lex(r, &["này", "nay"], "\"này\"").is_ok()
 }
 
-// Tail ::= DatePart? IssuerPart? DatePart? SubjectPart?
+// Tail ::= Repeat? (DatePart | ParenDate | YearAfter)? IssuerPart? DatePart? SubjectPart?
+//        | TitledDate                  (no date nor issuer right after the number)
+//   Repeat ::= Sp Codes                (the symbol's codes printed twice: `37-NQ/TW NQ/TW ngày`)
 pub(super) fn tail<'a>(base: &'a str, mut r: &'a str, mut p: Parsed<'a>) -> (&'a str, Parsed<'a>) {
-    if let Ok((r2, d)) = date_part(r) {
+    if let Some((printed, _)) = &p.symbol {
+        r = skip_repeat(printed, r);
+    }
+    if let Ok((r2, d)) = date_part(r).or_else(|_| paren_date(r)) {
         p.date = Some(d);
         r = r2;
+    } else if p.symbol.is_some() || p.number.is_some() {
+        if let Ok((r2, d)) = year_after(r) {
+            p.date = Some(d);
+            r = r2;
+        }
     }
     if let Ok((r2, iss)) = issuer_part(r) {
         p.issuer = Some(iss);
@@ -383,6 +575,14 @@ pub(super) fn tail<'a>(base: &'a str, mut r: &'a str, mut p: Parsed<'a>) -> (&'a
                 p.date = Some(d);
                 r = r3;
             }
+        }
+    } else if p.date.is_none() && (p.symbol.is_some() || p.number.is_some()) {
+        if let Ok((r2, (title, d, iss))) = titled_date(r) {
+            p.date = Some(d);
+            p.issuer = Some(iss);
+            p.subject = Some(title);
+            p.span_end = base.len() - r2.len();
+            return (r2, p);
         }
     }
     p.span_end = base.len() - r.len();
@@ -401,6 +601,17 @@ pub(crate) fn full_citation(i: &str) -> PResult<'_, Parsed<'_>> {
     if gap.is_empty() {
         return fail(i, "a space");
     }
+    // `Công văn (số 81/TTg-KTTH)`: the number in brackets.
+    if let Some(inner) = r.strip_prefix('(') {
+        let (r2, _) = so_word(inner)?;
+        let (r2, sym) = symbol_text(r2)?;
+        let r2 = r2.strip_prefix(')').unwrap_or(r2);
+        let p = Parsed {
+            symbol: Some(sym),
+            ..Parsed::default()
+        };
+        return Ok(tail(i, r2, p));
+    }
     let r = match so_word(r) {
         Ok((r2, _)) => r2,
         // Across a line break only with `số`.
@@ -415,11 +626,142 @@ pub(crate) fn full_citation(i: &str) -> PResult<'_, Parsed<'_>> {
     Ok(tail(i, r, p))
 }
 
+// GapCitation ::= TypeWord Sp Gap SoWord (SymbolText | Number) Tail
+//   Gap ::= GapWord (Sp GapWord){0,7} Sp?      (on one line, before `số`)
+//   GapWord ::= LowerWord | "(" UpperWord ")" | "của" IssuerText
+//   (`Công văn khẩn số …`, `Báo cáo thẩm tra số …`, `Quy chế làm việc số …`,
+//   `Công văn hỏa tốc của UBND tỉnh Nghệ An số …`, `Quyết định của Bộ Chính trị số31-QĐ/TW`)
+pub(crate) fn gap_citation(i: &str) -> PResult<'_, Parsed<'_>> {
+    let (mut r, _) = sp(i)?;
+    let mut gap_issuer = None;
+    for words in 0..8 {
+        if words > 0 {
+            if let Ok((r2, _)) = so_word(r) {
+                let p = Parsed {
+                    gap_issuer,
+                    ..Parsed::default()
+                };
+                if let Ok((r3, sym)) = symbol_text(r2) {
+                    return Ok(tail(i, r3, Parsed { symbol: Some(sym), ..p }));
+                }
+                let (r3, n) = bare_number(r2)?;
+                return Ok(tail(i, r3, Parsed { number: Some(n), ..p }));
+            }
+        }
+        if let Ok((r2, _)) = lex(r, &["của", "cua"], "\"của\"") {
+            let (r2, _) = sp(r2)?;
+            // `quy định của Luật Cạnh tranh số …`: the law is the citation.
+            if type_at_regex().is_match(prefix(r2, 48)) {
+                return fail(r2, "an issuer, not a type word");
+            }
+            let (r2, iss) = issuer_text(r2)?;
+            gap_issuer = Some(iss);
+            r = r2.trim_start_matches(is_sp);
+            continue;
+        }
+        if let Ok((r2, _)) = aside(r) {
+            r = r2.trim_start_matches(is_sp);
+            continue;
+        }
+        let w = next_word(r);
+        // (`mẫu số 01/HTQT`, `biểu số …`: a form's label, not a document.)
+        if w.is_empty()
+            || starts_upper(w)
+            || at_stop_word(r)
+            || starts_citation(r)
+            || matches!(&*lower_word(r), "mẫu" | "biểu")
+        {
+            return fail(r, "a word before \"số\"");
+        }
+        let (r2, _) = sp(&r[w.len()..])?;
+        r = r2;
+    }
+    fail(r, "\"số\" within eight words")
+}
+
+// BareNumberCitation ::= TypeWord Sp? Abbrev? Number NumberEnd Tail    (no `số`: `Chỉ thị 16`, `Nghị quyết (NQ) 28`)
+//   Abbrev ::= "(" UpperWord ")" Sp
+//   NumberEnd ::= end | punctuation | "của" | StopWord   (`năm` only before a year, `ngày` only before a
+//   date: `Kế hoạch 5 năm` is a duration; a year-like number 1945..2100 is no number); after an
+//   abbreviation (`NQ 28 chủ trì …`) any word but a unit (`NQ 3 lần`)
+pub(crate) fn bare_number_citation(i: &str, abbreviation: bool) -> PResult<'_, Parsed<'_>> {
+    let (r, gap) = sp0(i)?;
+    if gap.is_empty() && !abbreviation {
+        return fail(r, "a space");
+    }
+    let r = match aside(r) {
+        Ok((r2, a)) if is_all_caps(a) && !a.contains(' ') => r2.trim_start_matches(is_sp),
+        _ => r,
+    };
+    let (r2, n) = bare_number(r)?;
+    if n.len() == 4 && (1945..=2100).contains(&n.parse::<u32>().unwrap_or(0)) {
+        return fail(r, "a number that is not a year");
+    }
+    let ends = if abbreviation { !unit_after(r2) } else { number_end(r2) };
+    if !ends {
+        return fail(r2, "the end of a document number");
+    }
+    let p = Parsed {
+        number: Some(n),
+        ..Parsed::default()
+    };
+    Ok(tail(i, r2, p))
+}
+
+/// What may follow a document number printed without `số` (see
+/// [`bare_number_citation`]).
+fn number_end(r: &str) -> bool {
+    let t = r.trim_start_matches(is_sp);
+    if t.is_empty()
+        || t.starts_with(|c: char| matches!(c, ',' | ';' | '.' | ')' | '(' | ':' | '\n' | '”' | '"' | '-' | '–'))
+    {
+        return t.len() == r.len() || !t.starts_with(['-', '–']);
+    }
+    if t.len() == r.len() {
+        return false;
+    }
+    // A capitalized word: a name after the number (`Nghị quyết 18 Hội nghị
+    // Trung ương 6`).
+    if starts_upper(next_word(t)) {
+        return true;
+    }
+    match &*lower_word(t) {
+        "năm" | "nam" => year_after(r).is_ok(),
+        "ngày" | "ngay" => date_part(r).is_ok(),
+        // `của Bộ Chính trị`, `nêu trên`, `ở dưới đây`.
+        "của" | "cua" | "nêu" | "ở" => true,
+        _ => at_stop_word(t) && !matches!(&*lower_word(t), "số" | "so"),
+    }
+}
+
+/// A unit after a number (`3 lần`, `5 năm` with no year, `10 ngày` with
+/// no date): a count, not a document number.
+fn unit_after(r: &str) -> bool {
+    let t = r.trim_start_matches(is_sp);
+    if t.starts_with('%') {
+        return true;
+    }
+    match &*lower_word(t) {
+        "năm" | "nam" => year_after(r).is_err(),
+        "ngày" | "ngay" => date_part(r).is_err(),
+        "tháng" | "tuần" | "giờ" | "lần" | "người" | "đồng" | "triệu" | "tỷ" | "nghìn" | "ha" | "km" => {
+            true
+        }
+        _ => false,
+    }
+}
+
 // NumberCitation ::= TypeWord Sp SoWord Number Tail        (`Kế hoạch số 189 của ...`)
 pub(crate) fn number_citation(i: &str) -> PResult<'_, Parsed<'_>> {
     let (r, _) = sp(i)?;
     let (r, _) = so_word(r)?;
     let (r, n) = bare_number(r)?;
+    // `số 3 1/2021/NĐ-CP`: a number split by a space is no number.
+    if r.strip_prefix(' ')
+        .is_some_and(|x| x.starts_with(|c: char| c.is_ascii_digit()))
+    {
+        return fail(r, "the end of the number");
+    }
     let p = Parsed {
         number: Some(n),
         ..Parsed::default()
@@ -427,25 +769,89 @@ pub(crate) fn number_citation(i: &str) -> PResult<'_, Parsed<'_>> {
     Ok(tail(i, r, p))
 }
 
-// ListTail ::= Sp? ("," | "và" | ", và") Sp? SoWord SymbolText Tail     (`các Luật số A, số B`)
-pub(crate) fn list_tail(i: &str) -> PResult<'_, (usize, Parsed<'_>)> {
+// ListTail ::= Sp? ("," | ";" | "và" | ", và") Sp? (SoWord (SymbolText | Number) | Item) Tail
+//   Item ::= SymbolText      (after a symbol: `Quyết định số 12/QĐ-UBND, 13/QĐ-UBND`)
+//          | Number          (after a number: `các Quyết định số: 318, 319, 320`)
+//   (`các Luật số A, số B`; `…số 45/2013/QH13 ngày …; số 54/2014/QH13 ngày …`)
+pub(crate) fn list_tail(i: &str, after_number: bool) -> PResult<'_, (usize, Parsed<'_>)> {
     let (r, _) = sp0(i)?;
-    let r = match r.strip_prefix(',') {
-        Some(r2) => r2,
-        None => lex(r, &["và", "va"], "\"và\"")?.0,
+    let (r, semicolon) = match r.strip_prefix(',') {
+        Some(r2) => (r2, false),
+        None => match r.strip_prefix(';') {
+            Some(r2) => (r2, true),
+            None => (lex(r, &["và", "va"], "\"và\"")?.0, false),
+        },
     };
     let (r, _) = sp0(r)?;
     let r = lex(r, &["và", "va"], "\"và\"").map_or(r, |(r2, _)| r2);
     let (r, _) = sp0(r)?;
     let start = i.len() - r.len();
-    let (r2, _) = so_word(r)?;
-    let (r2, sym) = symbol_text(r2)?;
-    let p = Parsed {
-        symbol: Some(sym),
-        ..Parsed::default()
+    let p = match so_word(r) {
+        Ok((r2, _)) => match symbol_text(r2) {
+            Ok((r3, sym)) => (
+                r3,
+                Parsed {
+                    symbol: Some(sym),
+                    ..Parsed::default()
+                },
+            ),
+            Err(_) => {
+                let (r3, n) = bare_number(r2)?;
+                (
+                    r3,
+                    Parsed {
+                        number: Some(n),
+                        ..Parsed::default()
+                    },
+                )
+            }
+        },
+        // Without `số` only a comma list, and not after a `;` (a new clause).
+        Err(e) if semicolon => return Err(e),
+        Err(_) if after_number => {
+            let (r2, n) = bare_number(r)?;
+            if !number_end(r2) {
+                return fail(r2, "the end of a document number");
+            }
+            (
+                r2,
+                Parsed {
+                    number: Some(n),
+                    ..Parsed::default()
+                },
+            )
+        }
+        Err(_) => {
+            let (r2, sym) = symbol_text(r)?;
+            if !strong(&sym.1) {
+                return fail(r, "a số ký hiệu with a type code or a year");
+            }
+            (
+                r2,
+                Parsed {
+                    symbol: Some(sym),
+                    ..Parsed::default()
+                },
+            )
+        }
     };
-    let (rest, p) = tail(r, r2, p);
+    let (rest, p) = tail(r, p.0, p.1);
     Ok((rest, (start, p)))
+}
+
+/// A symbol that cannot be anything else: a known type code with an issuer
+/// (`27-NQ/TW`, `1935/QĐ-UBND`), or a year and a type or National Assembly
+/// code (`54/2014/QH13`, `30/2020/NĐ-CP`).
+pub(crate) fn strong(raw: &RawSymbol<'_>) -> bool {
+    let typed = raw
+        .codes
+        .first()
+        .is_some_and(|c| c.chars().count() >= 2 && crate::symbol::canonical_type(c).is_some());
+    let assembly = raw.codes.iter().any(|c| {
+        let up = c.trim_end_matches(|x: char| x.is_ascii_digit());
+        up.len() < c.len() && (up.eq_ignore_ascii_case("QH") || up.eq_ignore_ascii_case("UBTVQH"))
+    });
+    raw.number.is_some() && ((typed && raw.codes.len() >= 2) || (raw.year.is_some() && (typed || assembly)))
 }
 
 // DatedCitation ::= TypeWord (YearPart | DatePart) Tail        (`Hiến pháp năm 2013`)
@@ -464,6 +870,32 @@ pub(crate) fn dated_citation(i: &str) -> PResult<'_, Parsed<'_>> {
 pub(crate) fn name_citation(i: &str, limit: usize) -> PResult<'_, Parsed<'_>> {
     let (r, _) = sp(i)?;
     let body = prefix(r, limit.min(240));
+    // The citation when an anchor starts at `at` in `r`, the name ending at
+    // `name_end`.
+    let anchored = |at: usize, name_end: usize| -> Option<(&str, Parsed<'_>)> {
+        let (r2, sym, date) = so_word(&r[at..])
+            .and_then(|(r2, _)| symbol_text(r2))
+            .map(|(r2, s)| (r2, Some(s), None))
+            .or_else(|_| date_part(&r[at..]).map(|(r2, d)| (r2, None, Some(d))))
+            .or_else(|_| year_part(&r[at.saturating_sub(1)..]).map(|(r2, d)| (r2, None, Some(d))))
+            .ok()?;
+        let name = treaty_name(body[..name_end].trim_end_matches([' ', '\t', ',']));
+        let mut p = Parsed {
+            name: Some(name),
+            symbol: sym,
+            date,
+            ..Parsed::default()
+        };
+        if p.date.is_none() {
+            return Some(tail(i, r2, p));
+        }
+        // Name and date: an issuer or subject may follow.
+        let (rest, p2) = tail(i, r2, Parsed::default());
+        p.issuer = p2.issuer;
+        p.subject = p2.subject;
+        p.span_end = p2.span_end;
+        Some((rest, p))
+    };
     let mut pos = 0;
     let mut words = 0;
     loop {
@@ -474,38 +906,25 @@ pub(crate) fn name_citation(i: &str, limit: usize) -> PResult<'_, Parsed<'_>> {
         }
         // An anchor ends the name.
         if words > 0 {
-            let anchored = so_word(&r[pos..])
-                .and_then(|(r2, _)| symbol_text(r2))
-                .map(|(r2, s)| (r2, Some(s), None))
-                .or_else(|_| {
-                    let from = &r[pos..];
-                    date_part(from).map(|(r2, d)| (r2, None, Some(d)))
-                })
-                .or_else(|_| {
-                    let from = &r[pos - 1..];
-                    year_part(from).map(|(r2, d)| (r2, None, Some(d)))
-                });
-            if let Ok((r2, sym, date)) = anchored {
-                let name = body[..pos].trim_end_matches([' ', '\t', ',']);
-                let mut p = Parsed {
-                    name: Some(name),
-                    symbol: sym,
-                    date,
-                    ..Parsed::default()
-                };
-                if p.date.is_none() {
-                    return Ok(tail(i, r2, p));
-                }
-                // Name and date: an issuer or subject may follow.
-                let (rest, p2) = tail(i, r2, Parsed::default());
-                p.issuer = p2.issuer;
-                p.subject = p2.subject;
-                p.span_end = p2.span_end;
-                return Ok((rest, p));
+            if let Some(ok) = anchored(pos, pos) {
+                return Ok(ok);
             }
         }
+        // `… địa phươngngày 19 tháng 6 năm 2015`: `ngày` glued to the
+        // name's last word.
+        let lw = lower_word(rest);
+        if let Some(k) = lw.strip_suffix("ngày").filter(|k| !k.is_empty()).map(|k| pos + k.len()) {
+            if rest.is_char_boundary(k - pos) {
+                if let Some(ok) = anchored(k, k) {
+                    return Ok(ok);
+                }
+            }
+        }
+        // `và` inside a name (`Luật Quy hoạch đô thị và nông thôn số …`):
+        // read on, the anchor decides.
+        let and = words > 0 && &*lw == "và" && !type_at_regex().is_match(prefix(rest[w.len()..].trim_start(), 48));
         let first_lower_ok = words == 0 && !at_stop_word(rest);
-        if words > 0 && (at_stop_word(rest) || type_at_regex().is_match(prefix(rest, 48))) {
+        if words > 0 && !and && (at_stop_word(rest) || type_at_regex().is_match(prefix(rest, 48))) {
             break;
         }
         if words == 0 && !first_lower_ok {
@@ -529,6 +948,17 @@ pub(crate) fn name_citation(i: &str, limit: usize) -> PResult<'_, Parsed<'_>> {
         pos = body.len() - a2.len();
     }
     fail(i, "a name followed by a số ký hiệu or a date")
+}
+
+/// A treaty's name without the `ký` (`ký kết`) that leads to its date
+/// (`Hiệp định Hải quan ASEAN ký ngày …`).
+fn treaty_name(name: &str) -> &str {
+    for tail in [" ký kết", " ký"] {
+        if let Some(n) = name.strip_suffix(tail) {
+            return n.trim_end();
+        }
+    }
+    name
 }
 
 // NamedRef ::= TypeWord Sp UpperWord ((Sp | ", ") Word)* (IssuerPart)?     (no number, no date; a comma only before a lower-case word)

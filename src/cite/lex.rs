@@ -118,6 +118,7 @@ pub(super) fn stop_word(w: &str) -> Option<Option<&'static str>> {
         "thay" => Some("thế"),
         "bãi" => Some("bỏ"),
         "thực" => Some("hiện"),
+        "nêu" => Some("trên"),
         "triển" => Some("khai"),
         "đối" => Some("với"),
         "phê" => Some("duyệt"),
@@ -213,6 +214,10 @@ pub(super) fn at_stop_word(i: &str) -> bool {
     }
     let mut buf = [0u8; 64];
     let lw = lower_in(w, &mut buf);
+    // `số` glued to its number (`Quyết định của Bộ Chính trị số31-QĐ/TW`).
+    if lw.starts_with("số") && lw["số".len()..].starts_with(|c: char| c.is_ascii_digit()) {
+        return true;
+    }
     let after = i[w.len()..].trim_start_matches(is_sp);
     if matches!(&*lw, "và" | "hoặc") {
         let nw = next_word(after);

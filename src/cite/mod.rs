@@ -2,64 +2,79 @@
 //!
 //! How it works, in one pass over the normalized text:
 //!
-//! 1. **Prefilter.** One regex finds the type words (`Công văn`, `công văn`,
-//!    `Kế hoạch`, `Nghị định`, `Luật`, `KẾ HOẠCH`, `Nghi dinh`...). Nothing
-//!    else of the document is looked at by the grammar.
-//! 2. **Grammar at each candidate.** The nom rules below run on a bounded
-//!    slice starting at the type word: a full citation (type, `số`, số ký
-//!    hiệu, date, issuer, subject), a number-only one (`Kế hoạch số 189`), a
-//!    law cited by name (`Luật Đất đai số 31/2024/QH15`, `Luật Tổ chức chính
-//!    quyền địa phương ngày 19 tháng 6 năm 2015`), or a reference with no
-//!    number at all, which goes to [`NamedRef`] (`Nghị quyết Đại hội XIII của
-//!    Đảng`). Lists sharing a type (`các Luật số A, số B`) are read by the
-//!    same rules.
+//! 1. **Prefilter.** One scan finds the type words (`Công văn`, `công văn`,
+//!    `Kế hoạch`, `Nghị định`, `Luật`, `KẾ HOẠCH`, `Nghi dinh`, a type word
+//!    hard-wrapped `Tờ⏎trình` or glued on `tạiTờ trình`); the `Q`s give the
+//!    abbreviations `NQ 26`, `QĐ 1234`; the slashes give the số ký hiệu
+//!    printed with no type word before them (`số 27-NQ/TW`, a table's
+//!    `79/2014/QĐ-UBND`). Nothing else of the document is looked at by the
+//!    grammar.
+//! 2. **Grammar at each candidate.** The nom rules of [`grammar`] run on a
+//!    bounded slice starting at the type word: a full citation (type,
+//!    `số`, số ký hiệu, date, issuer, subject), a number-only one (`Kế hoạch
+//!    số 189`, `Chỉ thị 16`), one with words before `số` (`Công văn khẩn số
+//!    …`), a law cited by name (`Luật Đất đai số 31/2024/QH15`, `Luật Tổ chức
+//!    chính quyền địa phương ngày 19 tháng 6 năm 2015`), a treaty by name and
+//!    date, or a reference with no number at all, which goes to [`NamedRef`]
+//!    (`Nghị quyết Đại hội XIII của Đảng`). Lists sharing a type (`các Luật
+//!    số A, số B`, `các Quyết định số: 318, 319`) are read by the same rules.
 //! 3. **Lists sharing parts.** A citation with neither date nor issuer that
 //!    is joined by `và` or `,` to the next one takes that one's date and
 //!    issuer (`Quyết định số 217-QĐ/TW và Quyết định số 218-QĐ/TW, ngày
 //!    12/12/2013 của Bộ Chính trị`); `cùng ngày` takes the previous date.
-//! 4. **Relation** from the governing words in a bounded window before the
-//!    citation (back to the previous citation, the clause or the line; a
-//!    `Căn cứ` line governs all its citations), and `hết hiệu lực` just after.
-//! 5. **Short references** point back (`refers_to`) to the first full
+//! 4. **Relation** from the cue that governs the citation in its clause
+//!    ([`relation`]): the document's own (`Thực hiện`, a `Căn cứ` line or
+//!    block), or another cited document's (`by`: a cue inside that one's
+//!    subject), or, for the agent of a passive statement, `mentions` with
+//!    what it does in `acts`.
+//! 5. **What is printed around it** ([`post`]): an effective date, a
+//!    website's editorial note, the document's own identity (`self`), the
+//!    base and amending documents of a consolidated text, `TƯ` read by the
+//!    issuer.
+//! 6. **Short references** point back (`refers_to`) to the first full
 //!    citation of the same document.
 //!
 //! Every step looks at a bounded window around its citation, so the cost is
 //! linear in the length of the document.
-
 //!
 //! The stage is split by concern: [`types`] (the type words and their scan),
-//! [`lex`] (small lexical helpers), [`grammar`] (the nom rules), [`share`]
-//! (lists sharing parts), [`cues`] and [`relation`] (relations), [`refers`]
-//! (short references).
+//! [`lex`] (small lexical helpers), [`grammar`] (the nom rules), [`symbols`]
+//! (số ký hiệu without a type word), [`share`] (lists sharing parts),
+//! [`cues`] and [`relation`] (relations), [`post`] (what is printed around
+//! a citation), [`refers`] (short references).
 
 mod cues;
 mod grammar;
 mod lex;
+mod post;
 mod refers;
 mod relation;
 mod share;
+mod symbols;
 mod types;
 
 use std::ops::Range;
 
 use crate::date::IssueDate;
-use crate::model::{Citation, Diagnostic, Document, NamedRef, Severity};
+use crate::model::{Acts, Citation, Diagnostic, Document, NamedRef, Severity};
 use crate::symbol::Symbol;
 use crate::text::{fold_ws, is_alnum, Ctx};
 
-use grammar::is_self_reference;
-use grammar::{dated_citation, full_citation, list_tail, name_citation, named_ref, number_citation, Parsed};
+use grammar::{
+    bare_number_citation, dated_citation, full_citation, gap_citation, is_self_reference, list_tail, name_citation,
+    named_ref, number_citation, Parsed,
+};
 use lex::{is_all_caps, prefix, starts_upper};
 use refers::refers_to;
 use relation::relations;
 use share::share_parts;
-use types::{type_regex, TYPE_WORDS};
+use types::{type_regex, TypeWord, ABBREVIATIONS, TYPE_WORDS};
 
 // ---------------------------------------------------------------------------
 // The stage
 
 /// A citation while the stage runs (normalized offsets).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub(super) struct Found {
     start: usize,
     end: usize,
@@ -76,6 +91,8 @@ pub(super) struct Found {
     subject_range: Option<(usize, usize)>,
     name: Option<String>,
     shared: Vec<String>,
+    /// Where its số ký hiệu holds `TƯ` (read by the issuer: see [`post`]).
+    ocr_tu: Option<(usize, usize)>,
 }
 
 /// Where the last `". "` in `s` starts (`rfind(". ")`, a `.` at a time).
@@ -102,31 +119,136 @@ pub(super) const GRAMMAR_WINDOW: usize = 1200;
 /// How far back the relation cues are looked for.
 pub(super) const CUE_WINDOW: usize = 320;
 
+/// A type word found by the scans.
+#[derive(Debug, Clone, Copy)]
+struct Cand {
+    start: usize,
+    end: usize,
+    canonical: &'static str,
+    nameable: bool,
+    /// `NQ 26`: only a number or a số ký hiệu may follow.
+    abbreviation: bool,
+}
+
+/// Types never cited by a bare number without `số` (`Luật 2`, `văn bản 3`
+/// are no citations; `Chỉ thị 16` is; `Chương trình 135`, `Đề án 06` are
+/// names).
+const NO_BARE_NUMBER: &[&str] = &[
+    "Chương trình",
+    "Đề án",
+    "Phương án",
+    "Văn bản",
+    "Luật",
+    "Bộ luật",
+    "Hiến pháp",
+    "Pháp lệnh",
+    "Lệnh",
+    "Sắc lệnh",
+    "Hiệp định",
+    "Hiệp ước",
+    "Công ước",
+    "Nghị định thư",
+    "Văn bản hợp nhất",
+];
+
+/// The type words of `norm`, in order: the type-word scan, whose matches
+/// must end a word, and the abbreviations (`NQ 26`, `NQ21`: `NQ` or `QĐ` as
+/// printed, not glued to what is before, then a number), found by their
+/// `Q`.
+fn candidates(norm: &str) -> Vec<Cand> {
+    let (type_re, entries) = type_regex();
+    let mut cands: Vec<Cand> = type_re
+        .find_all(norm)
+        .into_iter()
+        // The scan finds only matches that start a word: check the end.
+        .filter(|&(_, e, _)| !norm[e..].chars().next().is_some_and(is_alnum))
+        .map(|(start, end, pattern)| {
+            let TypeWord {
+                canonical, nameable, ..
+            } = TYPE_WORDS[entries[pattern]];
+            Cand {
+                start,
+                end,
+                canonical,
+                nameable,
+                abbreviation: false,
+            }
+        })
+        .collect();
+    let b = norm.as_bytes();
+    let mut abbrevs = Vec::new();
+    for q in memchr::memchr_iter(b'Q', b) {
+        for &(abbr, canonical) in ABBREVIATIONS {
+            let Some(start) = q.checked_sub(abbr.find('Q').unwrap_or(0)) else {
+                continue;
+            };
+            let end = start + abbr.len();
+            if !norm.get(start..end).is_some_and(|w| w == abbr) {
+                continue;
+            }
+            let before_ok = !norm[..start].chars().next_back().is_some_and(is_alnum);
+            let rest = &norm[end..];
+            let spaced = rest.trim_start_matches([' ', '\t']);
+            if before_ok && spaced.starts_with(|c: char| c.is_ascii_digit()) {
+                abbrevs.push(Cand {
+                    start,
+                    end,
+                    canonical,
+                    nameable: false,
+                    abbreviation: true,
+                });
+            }
+        }
+    }
+    if !abbrevs.is_empty() {
+        cands.extend(abbrevs);
+        cands.sort_by_key(|c| c.start);
+    }
+    cands
+}
+
+/// Is there a `số` (any case, or `sô`) in the first 120 bytes of `s`, so
+/// that [`gap_citation`] may read? A byte test: `s`/`S`, then the UTF-8 of
+/// `ố`/`Ố` or `ô`/`Ô`.
+fn so_soon(s: &str) -> bool {
+    let b = &s.as_bytes()[..s.len().min(120)];
+    memchr::memchr2_iter(b's', b'S', b).any(|k| {
+        matches!(
+            b.get(k + 1..k + 4),
+            Some([0xE1, 0xBB, 0x90 | 0x91, ..]) | Some([0xC3, 0xB4 | 0x94, _])
+        )
+    })
+}
+
 /// Fill `doc.citations` and `doc.named_refs`.
 pub(crate) fn find_citations(ctx: &Ctx<'_>, footnotes: &[Range<usize>], doc: &mut Document) {
     let norm = ctx.norm;
-    let (type_re, entries) = type_regex();
-    let cands: Vec<(usize, usize, usize)> = type_re
-        .find_all(norm)
-        .into_iter()
-        .map(|(s, e, pattern)| (s, e, entries[pattern]))
-        // The scan finds only matches that start a word: check the end.
-        .filter(|&(_, e, _)| !norm[e..].chars().next().is_some_and(is_alnum))
-        .collect();
+    let cands = candidates(norm);
     // About one type word in ten starts a citation on the corpus.
     let mut found: Vec<Found> = Vec::with_capacity(cands.len() / 8);
     let mut named: Vec<(usize, usize)> = Vec::with_capacity(cands.len() / 16);
     let mut skip_until = 0;
-    for (k, &(s, e, entry)) in cands.iter().enumerate() {
+    for (k, c) in cands.iter().enumerate() {
+        let Cand {
+            start: s,
+            end: e,
+            canonical,
+            nameable,
+            abbreviation,
+        } = *c;
         if s < skip_until {
             continue;
         }
-        let (_, canonical, nameable) = TYPE_WORDS[entry];
-        let next = cands.get(k + 1).map_or(norm.len(), |c| c.0);
+        let next = cands.get(k + 1).map_or(norm.len(), |c| c.start);
         let window = prefix(&norm[s..], GRAMMAR_WINDOW);
         let after = &window[e - s..];
         let tw = &norm[s..e];
         let capitalized = starts_upper(tw) && !is_all_caps(tw);
+        // A type word glued to the word before it (`tạiTờ trình`, `1Quyết
+        // định`) starts a citation only capitalized.
+        if !capitalized && norm[..s].chars().next_back().is_some_and(is_alnum) {
+            continue;
+        }
         // Cheap test before any grammar: a citation has a number soon after
         // its type word; only a capitalized name (`Luật Đất đai`, `Nghị quyết
         // Đại hội XIII`) may not. Most type words in running text (`văn bản`,
@@ -138,29 +260,52 @@ pub(crate) fn find_citations(ctx: &Ctx<'_>, footnotes: &[Range<usize>], doc: &mu
         if is_self_reference(after) {
             continue;
         }
-        let parsed = full_citation(after)
-            .or_else(|_| number_citation(after))
-            .or_else(|err| {
-                if canonical == "Hiến pháp" {
-                    dated_citation(after)
-                } else {
-                    Err(err)
-                }
-            })
-            .or_else(|err| {
-                if nameable && capitalized {
-                    name_citation(after, next.saturating_sub(e))
-                } else {
-                    Err(err)
-                }
-            });
+        let parsed = if abbreviation {
+            full_citation(after).or_else(|_| bare_number_citation(after, true))
+        } else {
+            full_citation(after)
+                .or_else(|_| number_citation(after))
+                .or_else(|err| {
+                    // A number without `số` only after a capitalized type word.
+                    let gap = || {
+                        if so_soon(after) {
+                            gap_citation(after)
+                        } else {
+                            Err(err.clone())
+                        }
+                    };
+                    if digit_soon && starts_upper(tw) && !NO_BARE_NUMBER.contains(&canonical) {
+                        bare_number_citation(after, false).or_else(|_| gap())
+                    } else if digit_soon {
+                        gap()
+                    } else {
+                        Err(err.clone())
+                    }
+                })
+                .or_else(|err| {
+                    if canonical == "Hiến pháp" {
+                        dated_citation(after)
+                    } else {
+                        Err(err)
+                    }
+                })
+                .or_else(|err| {
+                    if nameable && capitalized {
+                        name_citation(after, next.saturating_sub(e))
+                    } else {
+                        Err(err)
+                    }
+                })
+        };
         match parsed {
             Ok((mut rest, p)) => {
+                let mut after_number = p.number.is_some();
                 let first = build(ctx, doc, after, e, s, Some(canonical), p);
                 skip_until = first.end;
                 found.push(first);
                 // Lists sharing the type word.
-                while let Ok((r2, (start, p))) = list_tail(rest) {
+                while let Ok((r2, (start, p))) = list_tail(rest, after_number) {
+                    after_number = p.number.is_some();
                     let base = &rest[start..];
                     let f0 = e + off(after, base);
                     let mut f = build(ctx, doc, base, f0, f0, Some(canonical), p);
@@ -180,6 +325,7 @@ pub(crate) fn find_citations(ctx: &Ctx<'_>, footnotes: &[Range<usize>], doc: &mu
             }
         }
     }
+    symbols::find_symbols(ctx, doc, &mut found);
     share_parts(norm, &mut found);
     let lines = &ctx.lines;
     let mut fn_ranges: Vec<Range<usize>> = footnotes.to_vec();
@@ -193,10 +339,13 @@ pub(crate) fn find_citations(ctx: &Ctx<'_>, footnotes: &[Range<usize>], doc: &mu
         footnote_marker(&norm[ls..])
     };
     let relations = relations(norm, lines, &found);
+    let around = post::around(ctx, doc, &mut found, &relations);
     let refers = refers_to(&found);
     doc.citations.reserve(found.len());
     doc.named_refs.reserve(named.len());
     for (idx, f) in found.into_iter().enumerate() {
+        let rel = &relations[idx];
+        let more = &around[idx];
         doc.citations.push(Citation {
             doc_type: f.doc_type.map(str::to_string),
             number: f.number.or_else(|| f.symbol.as_ref().and_then(Symbol::number)),
@@ -205,14 +354,20 @@ pub(crate) fn find_citations(ctx: &Ctx<'_>, footnotes: &[Range<usize>], doc: &mu
             issuer: f.issuer,
             subject: f.subject,
             name: f.name,
-            relation: relations[idx],
+            relation: more.relation.unwrap_or(rel.relation),
             span: ctx.span(f.start, f.end),
             symbol_span: f.symbol_range.map(|(a, b)| ctx.span(a, b)),
             line: ctx.line_of(f.start),
             in_footnote: in_footnote(f.start),
             refers_to: refers[idx],
             shared: f.shared,
-            ..Citation::default()
+            by: rel.by,
+            acts: more
+                .acts
+                .or(rel.acts.map(|(relation, target)| Acts { relation, target })),
+            editorial: more.editorial,
+            effective: more.effective,
+            is_self: more.is_self,
         });
     }
     for (s, e) in named {
@@ -252,24 +407,23 @@ pub(super) fn build(
         end: base_at + p.span_end,
         tail: base_at + p.span_end,
         doc_type,
-        symbol: None,
-        symbol_range: None,
-        number: None,
-        date: None,
-        same_day: false,
-        issuer: p.issuer.map(fold_ws),
-        subject: None,
-        subject_range: None,
+        issuer: p.issuer.or(p.gap_issuer).map(fold_ws),
         name: p.name.map(fold_ws),
-        shared: Vec::new(),
+        ..Found::default()
     };
     if let Some((sym, raw)) = p.symbol {
         let s0 = at(sym);
         f.symbol_range = Some((s0, s0 + sym.len()));
         let (canon, notes) = raw.into_symbol(sym);
         for n in notes {
-            if n.code == "blank-number" {
-                continue;
+            match n.code {
+                "blank-number" => continue,
+                // Read again with the issuer, and noted then (see `post`).
+                "ocr-issuer" => {
+                    f.ocr_tu = Some((s0 + n.span.start, s0 + n.span.end));
+                    continue;
+                }
+                _ => {}
             }
             doc.diagnostics.push(Diagnostic::new(
                 n.code,
@@ -305,7 +459,9 @@ pub(super) fn build(
     if let Some(s) = p.subject {
         let s0 = at(s);
         f.subject_range = Some((s0, s0 + s.len()));
-        f.tail = s0 + s.len();
+        // A title before the date (see `grammar::titled_date`) ends inside
+        // the span.
+        f.tail = f.tail.max(s0 + s.len());
         let inner = s
             .strip_prefix('“')
             .and_then(|x| x.strip_suffix('”'))

@@ -1,12 +1,55 @@
 //! The relation of each citation, from the clause that governs it.
+//!
+//! The governing cue is the one nearest before the citation in its clause
+//! (back to the previous citation of the same clause, a `;`, a `. `, a `[`
+//! or the line start, or the line before when the text is hard-wrapped):
+//!
+//! - a citation joined to the one before it by list glue only (`,`, `;`,
+//!   `và`, `các`, a restatement in brackets) takes that one's relation;
+//! - a citation inside another citation's subject (`Chương trình số
+//!   53-CTr/TU … thực hiện Nghị quyết số 19-NQ/TW`, `Nghị định số A sửa đổi,
+//!   bổ sung một số điều của Nghị định số B`) takes the cue inside that
+//!   subject, and `by` names the other citation: the relation is between
+//!   the two cited documents;
+//! - the agent of a passive cue (`X đã được sửa đổi, bổ sung bởi Y`) is
+//!   `mentions`, and `acts` says what it does to X (the citation before the
+//!   cue in the clause; none: this document, as in a website's note
+//!   `[Điều này được bổ sung bởi … Luật Y]`);
+//! - with no cue: `basis` on a `Căn cứ` line or under a `Căn cứ:` / `CĂN
+//!   CỨ PHÁP LÝ` heading; the cue of the line that opens a list (`…, được
+//!   sửa đổi, bổ sung bởi:` then `1. Luật số …`) for its items; else
+//!   `mentions`;
+//! - `… hết hiệu lực` just after the citation makes a `mentions` a
+//!   `repeals`.
 
-use super::cues::{cue_relation, cue_relation_folded};
+use super::cues::{clause_cue, cue_relation_folded, passive_relation, CUES, PASSIVE};
 use super::lex::{prefix, suffix};
 use super::share::may_fold_within;
 use super::{last_full_stop, Found, CUE_WINDOW, GRAMMAR_WINDOW};
 use crate::model::Relation;
 use crate::normalize::{fold, starts_with_folded};
 use crate::text::LineIndex;
+
+/// The relation of a citation, and whose it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(super) struct Rel {
+    pub(super) relation: Relation,
+    /// The citation whose subject states the relation (see the module
+    /// docs).
+    pub(super) by: Option<usize>,
+    /// The agent of a passive cue: what it does, and to which citation
+    /// (`None`: this document).
+    pub(super) acts: Option<(Relation, Option<usize>)>,
+}
+
+impl Rel {
+    fn of(relation: Relation) -> Rel {
+        Rel {
+            relation,
+            ..Rel::default()
+        }
+    }
+}
 
 /// Only list glue between two citations (`;`, `,`, `và`, `các`)?
 pub(super) fn is_glue(gap: &str) -> bool {
@@ -18,72 +61,366 @@ pub(super) fn is_glue(gap: &str) -> bool {
         .all(|w| matches!(w, "" | "va" | "cac" | "hoac" | "cung" | "nhu"))
 }
 
-/// Does a line start with `Căn cứ` (after bullets and markup)?
-pub(super) fn is_basis_line(line: &str) -> bool {
-    let l =
-        line.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '+' | '•' | '–' | '|' | '*' | '>'));
-    starts_with_folded(l, "can cu").is_some()
+/// `s` without its bracketed groups `( … )` (a restatement `(gọi tắt là
+/// …)` between two items of a list), when they are balanced.
+fn without_brackets(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains('(') {
+        return s.into();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut depth = 0usize;
+    for c in s.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    if depth > 0 {
+        return s.into();
+    }
+    out.into()
 }
 
-/// Relation of each citation.
-pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found]) -> Vec<Relation> {
-    let mut out: Vec<Relation> = Vec::with_capacity(found.len());
-    let mut basis_line: Option<(usize, bool)> = None;
+/// A `)` with no `(` before it in `s`: what came before `s` was in
+/// brackets.
+fn closes_bracket(s: &str) -> bool {
+    let mut depth = 0i32;
+    for c in s.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => {
+                depth -= 1;
+                if depth < 0 {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
+/// `line` without leading spaces, bullets and markup.
+fn unbulleted(line: &str) -> &str {
+    line.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '+' | '•' | '–' | '|' | '*' | '>'))
+}
+
+/// Does a line start with `Căn cứ` (after bullets and markup)?
+pub(super) fn is_basis_line(line: &str) -> bool {
+    starts_with_folded(unbulleted(line), "can cu").is_some()
+}
+
+/// Does a line start a list item: a bullet, or a number or letter and `.`
+/// or `)` (`1.`, `a)`, `2)`)?
+fn is_list_item(line: &str) -> bool {
+    let l = line.trim_start();
+    if l.starts_with(['-', '+', '•', '–', '*', '>']) {
+        return true;
+    }
+    let digits = l.bytes().take_while(u8::is_ascii_digit).count();
+    let lead = if digits > 0 {
+        digits
+    } else {
+        l.chars().next().filter(|c| c.is_alphabetic()).map_or(0, char::len_utf8)
+    };
+    lead > 0 && lead <= 3 && l[lead..].starts_with(['.', ')'])
+}
+
+/// A heading: a line whose letters are all capitals (`CĂN CỨ PHÁP LÝ`,
+/// `I. MỤC ĐÍCH`).
+fn is_heading(line: &str) -> bool {
+    let mut letters = 0;
+    for c in line.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+        }
+    }
+    letters >= 4
+}
+
+/// A heading that opens a basis block: `CĂN CỨ PHÁP LÝ`, `Căn cứ:`,
+/// `Căn cứ pháp lý:` (numbering and markup before it allowed).
+fn is_basis_heading(line: &str) -> bool {
+    let l =
+        unbulleted(line).trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | ')' | 'I' | 'V' | 'X'));
+    let l = l.trim();
+    let Some(n) = starts_with_folded(l, "can cu") else {
+        return false;
+    };
+    let rest = l[n..].trim_start();
+    let rest = starts_with_folded(rest, "phap ly").map_or(rest, |k| &rest[k..]).trim();
+    rest.is_empty() || rest == ":"
+}
+
+/// What the lines before a list say about its items.
+#[derive(Debug, Clone, Copy)]
+enum Head {
+    /// Under a basis heading: every line is `basis` until a blank line
+    /// after some content, or another heading.
+    Basis { content: bool },
+    /// After a line ending in a cue and `:`: its list items take the cue.
+    Cue { rel: Rel, content: bool },
+}
+
+/// The heads of lists, read line by line as the citations go (each line
+/// once).
+struct Heads<'a> {
+    norm: &'a str,
+    lines: &'a LineIndex,
+    /// The next line (1-based) to read.
+    next: usize,
+    head: Option<Head>,
+}
+
+impl<'a> Heads<'a> {
+    /// The head over line `line`, after reading the lines before it.
+    fn at(&mut self, line: usize, found: &[Found]) -> Option<Head> {
+        while self.next < line {
+            self.read(self.next, found);
+            self.next += 1;
+        }
+        let (ls, le) = self.lines.line_range(self.norm, line);
+        let text = &self.norm[ls..le];
+        match self.head {
+            Some(Head::Basis { .. }) if !is_heading(text) => self.head,
+            Some(Head::Cue { .. }) if is_list_item(text) => self.head,
+            _ => None,
+        }
+    }
+
+    fn read(&mut self, line: usize, found: &[Found]) {
+        let (ls, le) = self.lines.line_range(self.norm, line);
+        let raw = &self.norm[ls..le];
+        // With no head, only a line that opens one matters: one ending in
+        // `:`, or a basis heading (its first letter a `c`). Most lines end
+        // here, on two bytes.
+        if self.head.is_none() {
+            let b = raw.as_bytes();
+            let last = b.iter().rev().find(|c| !c.is_ascii_whitespace());
+            let first = b
+                .iter()
+                .find(|c| !matches!(c, b' ' | b'\t' | b'-' | b'+' | b'*' | b'>' | b'|' | b'#'));
+            // (`•`, `–` are not ASCII: such a line is read on.)
+            if last != Some(&b':') && !matches!(first, Some(b'c' | b'C') | Some(0x80..)) {
+                return;
+            }
+        }
+        let text = raw.trim();
+        if text.is_empty() {
+            self.head = match self.head {
+                Some(Head::Basis { content: false }) | Some(Head::Cue { content: false, .. }) => self.head,
+                _ => None,
+            };
+            return;
+        }
+        if is_basis_heading(text) {
+            self.head = Some(Head::Basis { content: false });
+            return;
+        }
+        if is_heading(text) {
+            self.head = None;
+            return;
+        }
+        if let Some(before) = text.strip_suffix(':') {
+            // The cue of the line's end, and, for a passive one, the last
+            // citation before it on the line.
+            let tail = suffix(before, 160);
+            let folded = fold(tail);
+            self.head = clause_cue(folded.as_bytes(), false).map(|(end, len, k)| {
+                let rel = if k == PASSIVE {
+                    let colon = ls + self.norm[ls..le].rfind(':').unwrap_or(le - ls);
+                    let hi = found.partition_point(|f| f.start < colon);
+                    let target = (0..hi)
+                        .rev()
+                        .take_while(|&j| found[j].start >= ls)
+                        .find(|&j| found[j].end <= colon);
+                    Rel {
+                        relation: Relation::Mentions,
+                        by: None,
+                        acts: Some((passive_relation(&folded.as_bytes()[end - len..end]), target)),
+                    }
+                } else {
+                    Rel::of(CUES[k].1)
+                };
+                Head::Cue { rel, content: false }
+            });
+            return;
+        }
+        self.head = match self.head {
+            Some(Head::Basis { .. }) => Some(Head::Basis { content: true }),
+            Some(Head::Cue { rel, .. }) if is_list_item(text) => Some(Head::Cue { rel, content: true }),
+            _ => None,
+        };
+    }
+}
+
+/// Where the clause of a citation on the line starting at `ls` may start:
+/// the lines before too when the text is hard-wrapped (each has text and
+/// ends with no `.`, `;`, `:`, `!` or `?`, and the line after it is no list
+/// item), up to [`CUE_WINDOW`] bytes back.
+fn wrapped_floor(norm: &str, lines: &LineIndex, line: usize, ls: usize) -> usize {
+    let mut floor = ls;
+    let mut l = line;
+    while l >= 2 && ls - floor < CUE_WINDOW && !is_list_item(&norm[floor..]) {
+        let (ps, pe) = lines.line_range(norm, l - 1);
+        let prev = norm[ps..pe].trim_end();
+        if prev.trim_start().is_empty() || prev.ends_with(['.', ';', ':', '!', '?']) || is_heading(prev) {
+            break;
+        }
+        floor = ps;
+        l -= 1;
+    }
+    floor
+}
+
+/// The cue of a window (its clause, back to a `;`, `[`, `”` or `. `), in
+/// folded text: the hit and whether the window was cut at a clause's
+/// start.
+fn window_cue(window: &str, at_start: bool) -> (Option<(usize, usize, usize)>, String, usize) {
+    let b = window.as_bytes();
+    // `;`, `[`, or `”` (E2 80 9D), read a byte at a time from the end.
+    let boundary = memchr::memrchr3_iter(b';', b'[', 0x9D, b)
+        .find(|&k| b[k] != 0x9D || (k >= 2 && b[k - 2] == 0xE2 && b[k - 1] == 0x80))
+        .map(|k| k + 1);
+    let cut = boundary
+        .into_iter()
+        .chain(last_full_stop(window).map(|k| k + 2))
+        .max()
+        .unwrap_or(0);
+    let folded = fold(&window[cut..]);
+    let hit = clause_cue(folded.as_bytes(), cut > 0 || at_start);
+    (hit, folded, cut)
+}
+
+/// Relation of each citation (see the module docs).
+pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found]) -> Vec<Rel> {
+    let mut out: Vec<Rel> = Vec::with_capacity(found.len());
+    let mut heads = Heads {
+        norm,
+        lines,
+        next: 1,
+        head: None,
+    };
+    // The outer citation of each (see below).
+    let mut outers: Vec<Option<usize>> = Vec::with_capacity(found.len());
+    // (line, basis) of the last line seen.
+    let mut line_info: Option<(usize, bool)> = None;
     for (i, f) in found.iter().enumerate() {
         let line = lines.line(f.start);
         let (ls, le) = lines.line_range(norm, line);
-        let basis = match basis_line {
+        let basis = match line_info {
             Some((l, b)) if l == line => b,
             _ => {
                 let b = is_basis_line(prefix(&norm[ls..], 64));
-                basis_line = Some((line, b));
+                line_info = Some((line, b));
                 b
             }
         };
-        if basis {
-            out.push(Relation::Basis);
-            continue;
-        }
-        // Inside an earlier citation's subject: the verbs there are the cited
-        // document's, not ours.
-        let in_subject = found[..i]
-            .iter()
+        let floor = ls;
+        // The citation whose subject holds this one, nearest first.
+        let outer = (0..i)
             .rev()
-            .take_while(|p| p.start + GRAMMAR_WINDOW > f.start)
-            .any(|p| p.subject_range.is_some_and(|(a, b)| a <= f.start && f.start < b));
-        if in_subject {
-            out.push(Relation::Mentions);
+            .take_while(|&j| found[j].start + GRAMMAR_WINDOW > f.start)
+            .find(|&j| found[j].subject_range.is_some_and(|(a, b)| a <= f.start && f.start < b));
+        outers.push(outer);
+        let floor = match outer {
+            Some(j) => found[j].subject_range.map_or(floor, |(a, _)| a.max(floor)),
+            None => floor,
+        };
+        // The citation before it at the same level: same outer citation,
+        // not in brackets that closed since.
+        let prev = (0..i)
+            .rev()
+            .take_while(|&j| found[j].start >= floor && found[j].start + GRAMMAR_WINDOW > f.start)
+            .find(|&j| {
+                let p = &found[j];
+                p.tail <= f.start && outers[j] == outer && !closes_bracket(&norm[p.end..f.start])
+            });
+        let lo = prev.map_or(floor, |j| found[j].tail.max(floor));
+        let raw = &norm[lo..f.start];
+        let window = suffix(raw, CUE_WINDOW);
+        if let Some(j) = prev {
+            if window.len() == raw.len() && is_glue(&without_brackets(window)) {
+                out.push(out[j]);
+                continue;
+            }
+        }
+        // Back to the start of the clause (a closing quote ends one too: a
+        // cue in a quotation governs nothing after it). The window opens its
+        // clause at a cut, or at the line's start.
+        let at_line_start = prev.is_none() && outer.is_none() && window.len() == raw.len();
+        let (mut hit, mut folded, mut cut) = window_cue(window, at_line_start);
+        // A restatement right after a citation, in brackets (`Quy định số
+        // 30-QĐ/TW … (Quy định số 30 của BCH Trung ương)`): mentions.
+        if (prev.is_some() || outer.is_some()) && cut == 0 && window.trim_end().ends_with('(') {
+            out.push(Rel::of(Relation::Mentions));
             continue;
         }
-        let prev = i
-            .checked_sub(1)
-            .map(|j| &found[j])
-            .filter(|p| p.tail <= f.start && p.tail >= ls);
-        let lo = prev.map_or(ls, |p| p.tail);
-        let window = suffix(&norm[lo..f.start], CUE_WINDOW);
-        let mut rel = None;
-        if prev.is_some() && window.len() == f.start - lo && is_glue(window) {
-            rel = Some(out[i - 1]);
+        // Nothing on the line before it: in hard-wrapped text the clause
+        // began on the lines before.
+        let mut basis = basis;
+        if hit.is_none() && cut == 0 && at_line_start {
+            let floor = wrapped_floor(norm, lines, line, ls);
+            if floor < ls {
+                let raw = &norm[floor..f.start];
+                let window = suffix(raw, CUE_WINDOW);
+                (hit, folded, cut) = window_cue(window, window.len() == raw.len());
+                basis |= is_basis_line(prefix(&norm[floor..], 64));
+            }
         }
-        let rel = rel.unwrap_or_else(|| {
-            // Back to the start of the clause.
-            let cut = window
-                .rfind(';')
-                .map(|k| k + 1)
-                .into_iter()
-                .chain(last_full_stop(window).map(|k| k + 2))
-                .max()
-                .unwrap_or(0);
-            cue_relation(&window[cut..]).unwrap_or(Relation::Mentions)
-        });
+        // `A và <no cue> B`: B coordinated with A takes A's relation.
+        if let (None, Some(j), 0) = (hit, prev, cut) {
+            if folded.trim_start_matches([' ', ',']).starts_with("va ") {
+                out.push(out[j]);
+                continue;
+            }
+        }
+        let clause_cut = cut > 0;
+        let rel = match hit {
+            Some((end, len, k)) if k == PASSIVE => {
+                // The agent: what it does to the citation before the cue
+                // in the clause (or the outer one's, or this document).
+                let target = if clause_cut { outer } else { prev.or(outer) };
+                Rel {
+                    relation: Relation::Mentions,
+                    by: None,
+                    acts: Some((passive_relation(&folded.as_bytes()[end - len..end]), target)),
+                }
+            }
+            Some((_, _, k)) => {
+                let relation = CUES[k].1;
+                Rel {
+                    relation,
+                    by: outer.filter(|_| relation != Relation::Mentions),
+                    acts: None,
+                }
+            }
+            None if outer.is_some() => Rel::of(Relation::Mentions),
+            None if basis => Rel::of(Relation::Basis),
+            None => match heads.at(line, found) {
+                Some(Head::Basis { .. }) => Rel::of(Relation::Basis),
+                Some(Head::Cue { rel, .. }) => rel,
+                None => Rel::of(Relation::Mentions),
+            },
+        };
         // `... hết hiệu lực` after the citation.
-        let rel = if rel == Relation::Mentions {
+        let rel = if rel == Rel::of(Relation::Mentions) {
             let ahead = prefix(&norm[f.tail.min(le)..le], 96);
             let ahead = &ahead[..ahead.find([';', '.', '(', '[', ']']).unwrap_or(ahead.len())];
-            // Only `hết hiệu lực` counts there: look for cues only then.
-            let folded = fold(ahead);
+            // Only `hết hiệu lực` counts there: look for cues only then (its
+            // `l` before any fold: `lực`, `LỰC`, `luc`).
+            let folded = if memchr::memchr2(b'l', b'L', ahead.as_bytes()).is_some() {
+                fold(ahead)
+            } else {
+                String::new()
+            };
             if folded.contains("het hieu luc") && cue_relation_folded(&folded) == Some(Relation::Repeals) {
-                Relation::Repeals
+                Rel::of(Relation::Repeals)
             } else {
                 rel
             }
@@ -95,9 +432,6 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found]) -> Vec<R
     out
 }
 
-/// `refers_to` of each citation: a later reference to a document already
-/// cited points at its first full citation (with a date or issuer); a
-/// number-only reference points at a full citation of the same type and
 #[cfg(test)]
 mod tests {
     use super::*;

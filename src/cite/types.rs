@@ -8,57 +8,81 @@ use regex::Regex;
 use super::grammar::so_word;
 use super::lex::prefix;
 use crate::normalize::fold;
-use crate::scan::Scanner;
+use crate::scan::{phrase_pattern, Scanner};
 use crate::text::is_alnum;
 
-/// Type words: (as printed, canonical type, may be cited by name).
-///
-/// Longer words first, so that the prefilter's alternation prefers them.
-pub(super) const TYPE_WORDS: &[(&str, &str, bool)] = &[
-    ("nghị quyết liên tịch", "Nghị quyết liên tịch", false),
-    ("thông tư liên tịch", "Thông tư liên tịch", false),
-    ("quyết định liên tịch", "Quyết định liên tịch", false),
-    ("chương trình hành động", "Chương trình", false),
-    ("văn bản hợp nhất", "Văn bản hợp nhất", false),
-    ("bộ luật", "Bộ luật", true),
-    ("nghị quyết", "Nghị quyết", true),
-    ("nghị định", "Nghị định", false),
-    ("quyết định", "Quyết định", false),
-    ("quy định", "Quy định", false),
-    ("quy chế", "Quy chế", false),
-    ("chỉ thị", "Chỉ thị", true),
-    ("kết luận", "Kết luận", true),
-    ("hướng dẫn", "Hướng dẫn", false),
-    ("chương trình", "Chương trình", false),
-    ("thông báo", "Thông báo", false),
-    ("thông tri", "Thông tri", false),
-    ("thông tư", "Thông tư", false),
-    ("thông cáo", "Thông cáo", false),
-    ("báo cáo", "Báo cáo", false),
-    ("tờ trình", "Tờ trình", false),
-    ("đề án", "Đề án", false),
-    ("phương án", "Phương án", false),
-    ("công điện", "Công điện", false),
-    ("công văn", "Công văn", false),
-    ("văn bản", "Văn bản", false),
-    ("pháp lệnh", "Pháp lệnh", true),
-    ("hiến pháp", "Hiến pháp", true),
-    ("sắc lệnh", "Sắc lệnh", false),
-    ("lệnh", "Lệnh", false),
-    ("luật", "Luật", true),
-    ("kế hoạch", "Kế hoạch", false),
+/// A type word: as printed (lower case), its canonical type, and whether
+/// it may be cited by name (`Luật Đất đai`).
+pub(super) struct TypeWord {
+    pub(super) word: &'static str,
+    pub(super) canonical: &'static str,
+    pub(super) nameable: bool,
+}
+
+const fn tw(word: &'static str, canonical: &'static str, nameable: bool) -> TypeWord {
+    TypeWord {
+        word,
+        canonical,
+        nameable,
+    }
+}
+
+/// Type words. Longer words first, so that the prefilter's alternation
+/// prefers them (`nghị định thư` before `nghị định`, `công văn điện` before
+/// `công văn`). The treaty words are cited by name and date (`Hiệp định
+/// Hải quan ASEAN ký ngày 30 tháng 3 năm 2012`).
+pub(super) const TYPE_WORDS: &[TypeWord] = &[
+    tw("nghị quyết liên tịch", "Nghị quyết liên tịch", false),
+    tw("thông tư liên tịch", "Thông tư liên tịch", false),
+    tw("quyết định liên tịch", "Quyết định liên tịch", false),
+    tw("chương trình hành động", "Chương trình", false),
+    tw("văn bản hợp nhất", "Văn bản hợp nhất", false),
+    tw("nghị định thư", "Nghị định thư", true),
+    tw("công văn điện", "Công điện", false),
+    tw("bộ luật", "Bộ luật", true),
+    tw("nghị quyết", "Nghị quyết", true),
+    tw("nghị định", "Nghị định", false),
+    tw("quyết định", "Quyết định", false),
+    tw("quy định", "Quy định", false),
+    tw("quy chế", "Quy chế", false),
+    tw("chỉ thị", "Chỉ thị", true),
+    tw("kết luận", "Kết luận", true),
+    tw("hướng dẫn", "Hướng dẫn", false),
+    tw("chương trình", "Chương trình", false),
+    tw("thông báo", "Thông báo", false),
+    tw("thông tri", "Thông tri", false),
+    tw("thông tư", "Thông tư", false),
+    tw("thông cáo", "Thông cáo", false),
+    tw("báo cáo", "Báo cáo", false),
+    tw("tờ trình", "Tờ trình", false),
+    tw("đề án", "Đề án", false),
+    tw("phương án", "Phương án", false),
+    tw("công điện", "Công điện", false),
+    tw("công văn", "Công văn", false),
+    tw("văn bản", "Văn bản", false),
+    tw("pháp lệnh", "Pháp lệnh", true),
+    tw("hiến pháp", "Hiến pháp", true),
+    tw("hiệp định", "Hiệp định", true),
+    tw("hiệp ước", "Hiệp ước", true),
+    tw("công ước", "Công ước", true),
+    tw("sắc lệnh", "Sắc lệnh", false),
+    tw("lệnh", "Lệnh", false),
+    tw("luật", "Luật", true),
+    tw("kế hoạch", "Kế hoạch", false),
 ];
 
-/// Every type word, with and without diacritics (words separated by one
-/// space), and the [`TYPE_WORDS`] entry of each.
+/// Each type word as printed and with no diacritics at all (`Nghi dinh`),
+/// and its [`TYPE_WORDS`] entry. (A type word damaged otherwise,
+/// `Nghị quyêt`, is found from the số ký hiệu after it: see
+/// [`super::symbols`].)
 pub(super) fn type_phrases() -> (Vec<String>, Vec<usize>) {
     let mut phrases = Vec::new();
     let mut entries = Vec::new();
-    for (k, (word, _, _)) in TYPE_WORDS.iter().enumerate() {
-        phrases.push(word.to_string());
+    for (k, t) in TYPE_WORDS.iter().enumerate() {
+        phrases.push(t.word.to_string());
         entries.push(k);
-        let folded = fold(word);
-        if folded != *word {
+        let folded = fold(t.word);
+        if folded != t.word {
             phrases.push(folded);
             entries.push(k);
         }
@@ -66,23 +90,34 @@ pub(super) fn type_phrases() -> (Vec<String>, Vec<usize>) {
     (phrases, entries)
 }
 
-/// One alternation of all type words (see [`type_phrases`]; spaces match
-/// any run of spaces and tabs).
-pub(super) fn type_alternation() -> String {
-    let spaced = |w: &str| w.split(' ').map(regex::escape).collect::<Vec<_>>().join(r"[ \t]+");
-    type_phrases().0.iter().map(|p| spaced(p)).collect::<Vec<_>>().join("|")
+/// The regular expression of each spelling of [`type_phrases`] (see
+/// [`crate::scan::phrase_pattern`]: any case, a line break allowed between
+/// words).
+fn type_patterns() -> Vec<String> {
+    type_phrases()
+        .0
+        .iter()
+        .map(|p| phrase_pattern(p).expect("type words are words separated by one space"))
+        .collect()
 }
+
+/// Upper-case abbreviations used as type words before a number in news
+/// text (`NQ 26`, `QĐ 1234`), found by their `Q` (see
+/// [`super::find_citations`]): as printed, and the canonical type.
+pub(super) const ABBREVIATIONS: &[(&str, &str)] = &[("NQ", "Nghị quyết"), ("QĐ", "Quyết định")];
 
 /// The prefilter: every type word, any case, one pattern each, so that a
 /// match says which word it is (the first pattern wins, as in an
 /// alternation: longer words come first). The scan finds only matches that
-/// start a word; [`find_citations`] checks the end of each (a Unicode `\b`
-/// would keep the regex engine off its DFA).
+/// start a word; [`super::find_citations`] checks the end of each (a Unicode
+/// `\b` would keep the regex engine off its DFA).
 pub(super) fn type_regex() -> &'static (Scanner, Vec<usize>) {
     static RE: OnceLock<(Scanner, Vec<usize>)> = OnceLock::new();
     RE.get_or_init(|| {
-        let (phrases, entries) = type_phrases();
-        (Scanner::new(&phrases).expect("type-word patterns"), entries)
+        (
+            Scanner::from_patterns(type_patterns()).expect("type-word patterns"),
+            type_phrases().1,
+        )
     })
 }
 
@@ -97,7 +132,7 @@ pub(super) fn whole_word(text: &str, s: usize, e: usize) -> bool {
 /// checked by hand: see [`type_regex`]).
 pub(super) fn type_at_regex() -> &'static TypeAt {
     static RE: OnceLock<TypeAt> = OnceLock::new();
-    RE.get_or_init(|| TypeAt(Regex::new(&format!(r"(?i)^(?:{})", type_alternation())).expect("type-word regex")))
+    RE.get_or_init(|| TypeAt(Regex::new(&format!(r"^(?:{})", type_patterns().join("|"))).expect("type-word regex")))
 }
 
 /// The anchored type-word matcher.
