@@ -554,7 +554,26 @@ fn year(i: &str) -> PResult<'_, &str> {
 /// with diacritics, so one of those after a code is glued text
 /// (`TWĐẢNG BỘ TỈNH`, a heading glued to a symbol).
 fn is_code_letter(c: char) -> bool {
-    c.is_ascii_alphabetic() || matches!(c, 'Đ' | 'đ' | 'Ð' | 'ð' | 'Ư' | 'ư')
+    c.is_ascii_alphabetic() || matches!(c, 'Đ' | 'đ' | 'Ð' | 'ð' | 'Ư' | 'ư') || latin_of_cyrillic(c).is_some()
+}
+
+/// The Latin capital a Cyrillic capital looks like (`Т`, `С` in
+/// `TT-BТС`, a PDF's text layer), if any.
+fn latin_of_cyrillic(c: char) -> Option<char> {
+    Some(match c {
+        'А' => 'A',
+        'В' => 'B',
+        'Е' => 'E',
+        'К' => 'K',
+        'М' => 'M',
+        'Н' => 'H',
+        'О' => 'O',
+        'Р' => 'P',
+        'С' => 'C',
+        'Т' => 'T',
+        'Х' => 'X',
+        _ => return None,
+    })
 }
 
 // Code ::= Letter (Letter | Digit | "&")*        (Letter: see is_code_letter)
@@ -643,6 +662,16 @@ fn separator<'a>(sep: char, i: &'a str) -> PResult<'a, (&'a str, bool)> {
         (r, false)
     };
     let (r, post) = take_while(is_space)(r)?;
+    // A line broken at the hyphen (`08/2021/NĐ-⏎CP` in a PDF's text): the
+    // break is layout, the code goes on on the next line.
+    if sep == '-' && pre.is_empty() && !noisy_sep {
+        if let Some(next) = r.strip_prefix('\n') {
+            let next = next.trim_start_matches(is_space);
+            if next.starts_with(|c: char| c.is_uppercase()) {
+                return Ok((next, (&i[..i.len() - next.len()], true)));
+            }
+        }
+    }
     let whole = &i[..i.len() - r.len()];
     Ok((r, (whole, noisy_sep || !pre.is_empty() || !post.is_empty())))
 }
@@ -956,6 +985,19 @@ impl<'a> RawSymbol<'a> {
         }
         let mut codes: Vec<String> = Vec::with_capacity(self.codes.len());
         for c in &self.codes {
+            let latin: String;
+            let c: &str = if c.chars().any(|x| latin_of_cyrillic(x).is_some()) {
+                latin = c.chars().map(|x| latin_of_cyrillic(x).unwrap_or(x)).collect();
+                notes.push(Note {
+                    code: "lookalike-letter",
+                    severity: Severity::Info,
+                    message: format!("code written {c:?} with Cyrillic letters: expected {latin:?}"),
+                    span: span_of(c),
+                });
+                &latin
+            } else {
+                c
+            };
             let canon_type = canonical_type(c);
             let canon = canon_type.map(str::to_string).unwrap_or_else(|| canonical_issuer(c));
             if canon != *c {

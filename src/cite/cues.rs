@@ -55,18 +55,29 @@ use crate::model::Relation;
 /// 26 \bthuc hien theo quy dinh( tai)?\b  Implements
 /// 27 \bpham vi dieu chinh\b          Mentions
 /// 28 \bthuc hien theo\b              Implements (`Thực hiện theo các điều, khoản quy định tại …`)
+/// 29 \bap dung\b                     Mentions (`thì áp dụng Bộ luật Dân sự năm 2005, Nghị quyết số …`)
+/// 30 \bhuong dan\b                   Guides (only right before the citation: `Thông tư X hướng dẫn
+///                                     Nghị định Y`; not `theo hướng dẫn tại Công văn …`)
+/// 31 \bdinh chinh\b                  Amends (`đính chính`, a correction of errors)
+/// 32 \bgoi la\b                      Mentions (`(sau đây gọi là Thông tư số …)`)
+/// 33 \bgoi chung la\b                Mentions
 /// ```
 ///
+/// `hiệu lực thi hành` (cue 18) governs nothing: it only keeps `thi hành`
+/// from being read there, and the cue before it governs (`Các Nghị định
+/// sau hết hiệu lực kể từ ngày Nghị định này có hiệu lực thi hành:`).
 /// `ban hành`, `xét` and `gọi tắt là` govern only the citation right after
-/// them (with `kèm theo`, `theo` or `các` between); `theo quy định` and
-/// `quy định tại` leave an earlier `thực hiện theo` of their clause
-/// governing: see [`clause_cue`].
+/// them (with `kèm theo`, `theo` or `các` between), `hướng dẫn` only with
+/// nothing between; `theo quy định` and `quy định tại` leave an earlier
+/// `thực hiện` of their clause governing (`thực hiện trình tự, thủ tục theo
+/// quy định của Nghị định …`), unless a comma follows it (`tổ chức thực
+/// hiện, nếu …`): see [`clause_cue`].
 ///
 /// [`cue_matches_at`] reads them by hand at each word start: no phrase
 /// holds a word that starts it again, so the matches at word starts are
 /// exactly the non-overlapping matches a search for each would find. Test
 /// `prop_cue_matcher_same_as_regexes` compares it with the expressions.
-pub(super) const CUES: [(Cue, Relation); 29] = [
+pub(super) const CUES: [(Cue, Relation); 34] = [
     (Cue::Words("can cu"), Relation::Basis),
     (Cue::Words("thuc hien"), Relation::Implements),
     (Cue::Words("trien khai"), Relation::Implements),
@@ -96,6 +107,11 @@ pub(super) const CUES: [(Cue, Relation); 29] = [
     (Cue::WordsThen("thuc hien theo quy dinh", " tai"), Relation::Implements),
     (Cue::Words("pham vi dieu chinh"), Relation::Mentions),
     (Cue::Words("thuc hien theo"), Relation::Implements),
+    (Cue::Words("ap dung"), Relation::Mentions),
+    (Cue::Words("huong dan"), Relation::Guides),
+    (Cue::Words("dinh chinh"), Relation::Amends),
+    (Cue::Words("goi la"), Relation::Mentions),
+    (Cue::Words("goi chung la"), Relation::Mentions),
 ];
 
 /// Index in [`CUES`] of the passive cue.
@@ -104,13 +120,20 @@ pub(super) const PASSIVE: usize = 12;
 /// (`Thi hành Điều 2 Quyết định …`; not `theo Luật Thi hành án dân sự`).
 const THI_HANH: usize = 17;
 /// Indexes in [`CUES`] of the cues that govern only the citation right
-/// after them: `gọi tắt là`, `xét`, `ban hành`.
-const ADJACENT: [usize; 3] = [20, 21, 23];
+/// after them: `gọi tắt là`, `xét`, `ban hành`, `gọi là`, `gọi chung là`.
+const ADJACENT: [usize; 5] = [20, 21, 23, 32, 33];
 /// Indexes in [`CUES`] of `theo quy định`, `quy định tại`: they leave an
 /// earlier `thực hiện theo` (index [`THUC_HIEN_THEO`]) governing.
 const PROVISIONS: [usize; 2] = [24, 25];
 /// Index in [`CUES`] of `thực hiện theo`.
 const THUC_HIEN_THEO: usize = 28;
+/// Index in [`CUES`] of `thực hiện`.
+const THUC_HIEN: usize = 1;
+/// Index in [`CUES`] of `hiệu lực thi hành`.
+const HIEU_LUC_THI_HANH: usize = 18;
+/// Index in [`CUES`] of `hướng dẫn`, a cue only right before the
+/// citation.
+const HUONG_DAN: usize = 30;
 
 /// How a cue of [`CUES`] is read.
 pub(super) enum Cue {
@@ -124,8 +147,8 @@ pub(super) enum Cue {
 
 /// For each byte, the cues of [`CUES`] that can start with it (bit `k` for
 /// cue `k`), read from the table.
-pub(super) const CUES_BY_FIRST_BYTE: [u32; 256] = {
-    let mut t = [0u32; 256];
+pub(super) const CUES_BY_FIRST_BYTE: [u64; 256] = {
+    let mut t = [0u64; 256];
     let mut k = 0;
     while k < CUES.len() {
         match CUES[k].0 {
@@ -146,8 +169,8 @@ pub(super) const CUES_BY_FIRST_BYTE: [u32; 256] = {
 /// passive cue's `duoc`, `bi`, `bo sung`, `sua doi`, `thay the`), read from
 /// the table: a word start is tried only for the cues both its first two
 /// bytes allow.
-pub(super) const CUES_BY_SECOND_BYTE: [u32; 256] = {
-    let mut t = [0u32; 256];
+pub(super) const CUES_BY_SECOND_BYTE: [u64; 256] = {
+    let mut t = [0u64; 256];
     let mut k = 0;
     while k < CUES.len() {
         match CUES[k].0 {
@@ -189,15 +212,17 @@ pub(super) fn clause_cue(b: &[u8], opens: bool) -> Option<(usize, usize, usize)>
         let hit = best_cue(&b[..end])?;
         let start = hit.0 - hit.1;
         let counts = match hit.2 {
+            HIEU_LUC_THI_HANH => false,
             THI_HANH => opens && clause_initial(&b[..start]),
+            HUONG_DAN => b[hit.0..].iter().all(|&c| c == b' '),
             k if ADJACENT.contains(&k) => adjacent(&b[hit.0..]),
             _ => true,
         };
         if counts && PROVISIONS.contains(&hit.2) {
-            // `thực hiện theo … quy định tại`: the earlier cue governs.
+            // `thực hiện … theo quy định tại`: the earlier cue governs.
             let mut e = start;
             while let Some(h) = best_cue(&b[..e]) {
-                if h.2 == THUC_HIEN_THEO {
+                if h.2 == THUC_HIEN_THEO || (h.2 == THUC_HIEN && !b[h.0..].starts_with(b",")) {
                     return Some(h);
                 }
                 e = h.0 - h.1;
@@ -293,7 +318,7 @@ pub(super) fn lit_at(b: &[u8], at: usize, lit: &str) -> Option<usize> {
 
 /// Call `hit(cue, end)` for each cue of [`CUES`] in the set `cues` (bit `k`
 /// for cue `k`) matching at the word start `p`, in the table's order.
-pub(super) fn cue_matches_at(b: &[u8], p: usize, mut cues: u32, mut hit: impl FnMut(usize, usize)) {
+pub(super) fn cue_matches_at(b: &[u8], p: usize, mut cues: u64, mut hit: impl FnMut(usize, usize)) {
     let whole = |at: usize, words: &str| lit_at(b, at, words).filter(|&e| word_boundary(b, e));
     while cues != 0 {
         let k = cues.trailing_zeros() as usize;
@@ -356,7 +381,7 @@ pub(super) fn passive_cue(b: &[u8], p: usize) -> Option<usize> {
 /// reference the hand matcher is tested against.
 #[cfg(test)]
 pub(super) fn cue_regexes() -> &'static [Regex] {
-    const TABLE: [&str; 29] = [
+    const TABLE: [&str; 34] = [
         r"\bcan cu\b",
         r"\bthuc hien\b",
         r"\btrien khai\b",
@@ -386,6 +411,11 @@ pub(super) fn cue_regexes() -> &'static [Regex] {
         r"\bthuc hien theo quy dinh\b( tai\b)?",
         r"\bpham vi dieu chinh\b",
         r"\bthuc hien theo\b",
+        r"\bap dung\b",
+        r"\bhuong dan\b",
+        r"\bdinh chinh\b",
+        r"\bgoi la\b",
+        r"\bgoi chung la\b",
     ];
     static CUE_REGEXES: OnceLock<Vec<Regex>> = OnceLock::new();
     // An ASCII word boundary: the window is folded.
@@ -433,8 +463,8 @@ mod tests {
         /// passive cue takes after it, punctuation and letters glued on
         /// either side.
         #[test]
-        fn prop_cue_matcher_same_as_regexes(pieces in proptest::collection::vec(0usize..89, 0..30)) {
-            const PIECES: [&str; 89] = [
+        fn prop_cue_matcher_same_as_regexes(pieces in proptest::collection::vec(0usize..93, 0..30)) {
+            const PIECES: [&str; 93] = [
                 // Every cue whole, and the longest passive one.
                 "can cu", "thuc hien", "trien khai", "theo tinh than chi dao", "bam sat", "sua doi, bo sung", "thay the",
                 "bai bo", "het hieu luc", "huong dan thi hanh", "huong dan thuc hien", "quy dinh chi tiet",
@@ -443,7 +473,7 @@ mod tests {
                 "bi bai bo:", "duoc bo sung", "quan triet", "hieu luc thi hanh", "quy dinh chi tiet thi hanh",
                 "duoc quy dinh chi tiet thi hanh boi", "bi het hieu luc", "goi tat la", "xet", "de nghi", "ban hanh",
                 "sua doi theo", "bi bai bo, thay the boi", "bo sung tai", "theo quy dinh", "quy dinh tai",
-                "thuc hien theo quy dinh tai", "thuc hien theo", "dieu chinh", "pham vi dieu chinh", "thay the, bo sung mot so dieu boi",
+                "thuc hien theo quy dinh tai", "thuc hien theo", "ap dung", "dinh chinh", "goi la", "goi chung la", "dieu chinh", "pham vi dieu chinh", "thay the, bo sung mot so dieu boi",
                 // Their parts, and what the passive cue takes after it.
                 "sua doi", ", bo sung", "bo sung", "huong dan", "thi hanh", "duoc", "bi", "mot so dieu",
                 "mot so noi dung", "boi", "theo", "tai", ":", "cho nhau", "chua", "vb", "sua", "doi", "het",

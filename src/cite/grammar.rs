@@ -331,6 +331,7 @@ pub(super) fn issuer_text(i: &str) -> PResult<'_, &str> {
     }
     let mut pos = 0;
     let mut words = 0;
+    let mut wrapped = false;
     loop {
         let rest = &i[pos..];
         let w = next_word(rest);
@@ -355,7 +356,21 @@ pub(super) fn issuer_text(i: &str) -> PResult<'_, &str> {
                 continue;
             }
         }
-        if s.is_empty() || a2.starts_with(is_hard_stop) || at_full_stop(a2) {
+        // One line break inside (`của Ban⏎Thường vụ Tỉnh ủy`, `của Bộ⏎trưởng
+        // Bộ Tài chính`), before a word that goes on the name: no stop word,
+        // citation, list item or clause's opening.
+        let a2 = match a2.strip_prefix('\n') {
+            Some(next) if !wrapped => {
+                let next = next.trim_start_matches(is_sp);
+                if !issuer_goes_on(next) {
+                    break;
+                }
+                wrapped = true;
+                next
+            }
+            _ => a2,
+        };
+        if s.is_empty() && a2.len() == after.len() || a2.starts_with(is_hard_stop) || at_full_stop(a2) {
             break;
         }
         pos = i.len() - a2.len();
@@ -365,6 +380,19 @@ pub(super) fn issuer_text(i: &str) -> PResult<'_, &str> {
         return fail(i, "an issuer");
     }
     Ok((&i[text.len()..], text))
+}
+
+/// Does the line starting with `next` go on an issuer broken before it?
+fn issuer_goes_on(next: &str) -> bool {
+    let w = next_word(next);
+    !w.is_empty()
+        && !at_stop_word(next)
+        && !starts_citation(next)
+        && !next.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '-' | '+' | '•' | '(' | '['))
+        && !matches!(
+            &*lower_word(next),
+            "căn" | "thực" | "theo" | "xét" | "điều" | "chương" | "mục" | "phần" | "quyết" | "nơi" | "kính" | "như"
+        )
 }
 
 /// `thi hành` in lower case at the start of `i`.
@@ -386,6 +414,7 @@ pub(super) const SUBJECT_VERBS: &[(&str, &str)] = &[
     ("thực", "hiện"),
     ("triển", "khai"),
     ("thi", "hành"),
+    ("bổ", "sung"),
 ];
 
 // SubjectPart ::= Sp? ","? Sp? ("về việc" | "về" | "V/v") Sp? SubjectText
@@ -405,19 +434,15 @@ pub(super) fn subject_part(i: &str) -> PResult<'_, &str> {
     match opened {
         Ok(r2) => {
             let (r3, _) = sp0(r2)?;
-            subject_text(r3)
+            subject_text(r3, starts_verb(r3))
         }
         Err(_) => {
             // Only directly after a space, no comma.
             if r.len() != r0.len() || r.len() == i.len() {
                 return fail(i, "a subject");
             }
-            let w = next_word(r);
-            let after = next_word(r[w.len()..].trim_start_matches(is_sp));
-            let lower_is = |word: &str, lower: &str| word.chars().flat_map(char::to_lowercase).eq(lower.chars());
-            let verb = SUBJECT_VERBS.iter().any(|(a, b)| lower_is(w, a) && lower_is(after, b));
-            if verb {
-                subject_text(r)
+            if starts_verb(r) {
+                subject_text(r, true)
             } else {
                 fail(i, "a subject")
             }
@@ -425,8 +450,18 @@ pub(super) fn subject_part(i: &str) -> PResult<'_, &str> {
     }
 }
 
+/// Does `r` start with a verb of [`SUBJECT_VERBS`]?
+fn starts_verb(r: &str) -> bool {
+    let w = next_word(r);
+    let after = next_word(r[w.len()..].trim_start_matches(is_sp));
+    let lower_is = |word: &str, lower: &str| word.chars().flat_map(char::to_lowercase).eq(lower.chars());
+    SUBJECT_VERBS.iter().any(|(a, b)| lower_is(w, a) && lower_is(after, b))
+}
+
 // SubjectText ::= "“" [^”]* "”" | (!(";" | ". " | LineEnd | "," Sp Citation) Char)+     (at most 400 bytes)
-pub(super) fn subject_text(i: &str) -> PResult<'_, &str> {
+//   A subject opening with a verb (`hướng dẫn thực hiện Luật X, Nghị định Y`)
+//   lists its objects: a comma before a citation does not end it.
+pub(super) fn subject_text(i: &str, verb: bool) -> PResult<'_, &str> {
     let bounded = prefix(i, 400);
     if let Some(q) = bounded.strip_prefix('“') {
         if let Some(close) = q.find(['”', '\n']) {
@@ -445,7 +480,7 @@ pub(super) fn subject_text(i: &str) -> PResult<'_, &str> {
         }
         // `, <citation>` starts a new list item, unless the comma is inside
         // a pinpoint (`sửa đổi khoản 2, Điều 8, Nghị định số …`).
-        if c == ',' && starts_citation(rest[1..].trim_start_matches(is_sp)) && !after_pinpoint(&bounded[..k]) {
+        if c == ',' && !verb && starts_citation(rest[1..].trim_start_matches(is_sp)) && !after_pinpoint(&bounded[..k]) {
             end = k;
             break;
         }

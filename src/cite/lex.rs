@@ -221,7 +221,12 @@ pub(super) fn at_stop_word(i: &str) -> bool {
     let after = i[w.len()..].trim_start_matches(is_sp);
     if matches!(&*lw, "và" | "hoặc") {
         let nw = next_word(after);
-        return !starts_upper(nw) || type_at_regex().is_match(prefix(after, 48)) || &*lower_word(after) == "các";
+        // (`và NQ 47 của …`: a word then a number starts a citation.)
+        let numbered = next_word(after[nw.len()..].trim_start_matches(is_sp)).starts_with(|c: char| c.is_ascii_digit());
+        return !starts_upper(nw)
+            || numbered
+            || type_at_regex().is_match(prefix(after, 48))
+            || &*lower_word(after) == "các";
     }
     match stop_word(&lw) {
         None => false,

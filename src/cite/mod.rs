@@ -338,7 +338,8 @@ pub(crate) fn find_citations(ctx: &Ctx<'_>, footnotes: &[Range<usize>], doc: &mu
         let (ls, _) = lines.line_range(norm, lines.line(p));
         footnote_marker(&norm[ls..])
     };
-    let relations = relations(norm, lines, &found);
+    let refs = footnote_refs(norm, lines, &found);
+    let relations = relations(norm, lines, &found, &refs);
     let around = post::around(ctx, doc, &mut found, &relations);
     let refers = refers_to(&found);
     doc.citations.reserve(found.len());
@@ -378,6 +379,26 @@ pub(crate) fn find_citations(ctx: &Ctx<'_>, footnotes: &[Range<usize>], doc: &mu
             in_footnote: in_footnote(s),
         });
     }
+}
+
+/// For each line holding citations that opens with a footnote marker
+/// `[n]` (superscripts are normalized to it): the line's start, and where
+/// the same marker stands last before it in the text.
+fn footnote_refs(norm: &str, lines: &crate::text::LineIndex, found: &[Found]) -> Vec<(usize, usize)> {
+    let mut refs: Vec<(usize, usize)> = Vec::new();
+    for f in found {
+        let (ls, _) = lines.line_range(norm, lines.line(f.start));
+        if refs.last().is_some_and(|&(l, _)| l == ls) || !footnote_marker(&norm[ls..]) {
+            continue;
+        }
+        let line = norm[ls..].trim_start();
+        let Some(close) = line.find(']') else { continue };
+        let marker = &line[..=close];
+        if let Some(at) = memchr::memmem::rfind(norm[..ls].as_bytes(), marker.as_bytes()) {
+            refs.push((ls, at));
+        }
+    }
+    refs
 }
 
 /// Does a line start with a footnote marker `[n]`?

@@ -53,9 +53,22 @@ pub(super) fn around(ctx: &Ctx<'_>, doc: &mut Document, found: &mut [Found], rel
         out[i].is_self = is_self(norm, line_start, f, own.as_deref(), own_year);
     }
     if is_consolidated(norm, doc) {
-        // The base: what the first amending document listed acts on.
-        if let Some(base) = rels.iter().find_map(|r| r.acts.and_then(|(_, t)| t)) {
+        // The base: what the first amending document listed acts on (or the
+        // first item of `được hợp nhất từ … sau:`); it is cited again before
+        // the first article (under the title).
+        let base = rels
+            .iter()
+            .position(|r| r.relation == Relation::Consolidates)
+            .or_else(|| rels.iter().find_map(|r| r.acts.and_then(|(_, t)| t)));
+        if let Some(base) = base {
             out[base].relation = Some(Relation::Consolidates);
+            // Its first citation, under the title, when the list comes after.
+            let sym = found[base].symbol.as_ref();
+            if let Some(first) = found.iter().position(|f| sym.is_some() && f.symbol.as_ref() == sym) {
+                if rels[first].by.is_none() && rels[first].acts.is_none() {
+                    out[first].relation = Some(Relation::Consolidates);
+                }
+            }
         }
     }
     out
@@ -150,11 +163,7 @@ fn effective_dates(norm: &str, found: &[Found], out: &mut [Around]) {
         let owner = (0..i)
             .rev()
             .take_while(|&j| found[j].start + 2 * GRAMMAR_WINDOW > f.start)
-            .find(|&j| {
-                found[j]
-                    .subject_range
-                    .is_some_and(|(a, b)| a <= f.start && at < b.max(at + 1))
-            })
+            .find(|&j| found[j].subject_range.is_some_and(|(a, b)| a <= f.start && f.start < b))
             .unwrap_or(i);
         if out[owner].effective.is_none() {
             out[owner].effective = Some(date);
@@ -232,9 +241,12 @@ fn is_self(norm: &str, line_start: usize, f: &Found, own: Option<&str>, own_year
 }
 
 /// Is the document a consolidated text (Văn bản hợp nhất): its type, its
-/// symbol's `VBHN`, or its first line?
+/// symbol's `VBHN`, its first line, a `…/VBHN-…` number near its top, or
+/// its authentication block (`XÁC THỰC VĂN BẢN HỢP NHẤT`)?
 fn is_consolidated(norm: &str, doc: &Document) -> bool {
     doc.doc_type.as_deref() == Some("Văn bản hợp nhất")
         || doc.symbol.as_ref().is_some_and(|s| s.type_code() == Some("VBHN"))
         || starts_with_folded(norm.trim_start(), "van ban hop nhat").is_some()
+        || memchr::memmem::find(prefix(norm, 3000).as_bytes(), b"/VBHN-").is_some()
+        || memchr::memmem::find(norm.as_bytes(), "XÁC THỰC VĂN BẢN HỢP NHẤT".as_bytes()).is_some()
 }

@@ -112,20 +112,48 @@ pub(super) fn is_basis_line(line: &str) -> bool {
     starts_with_folded(unbulleted(line), "can cu").is_some()
 }
 
+/// How a list item is marked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Marker {
+    /// `-`, `+`, `•`, `*`, `>`.
+    Bullet,
+    /// `1.`, `2)`.
+    Number(u8),
+    /// `a)`, `b.`.
+    Letter(u8),
+}
+
+/// The list marker a line starts with (`1.`, `a)`, `2)`, a bullet), if
+/// any.
+fn list_marker(line: &str) -> Option<Marker> {
+    let l = line.trim_start();
+    if l.starts_with(['-', '+', '•', '–', '*', '>']) {
+        return Some(Marker::Bullet);
+    }
+    let digits = l.bytes().take_while(u8::is_ascii_digit).count();
+    let (lead, digit) = if digits > 0 {
+        (digits, true)
+    } else {
+        (
+            l.chars().next().filter(|c| c.is_alphabetic()).map_or(0, char::len_utf8),
+            false,
+        )
+    };
+    let close = l[lead..]
+        .bytes()
+        .next()
+        .filter(|&c| lead > 0 && lead <= 3 && matches!(c, b'.' | b')'))?;
+    Some(if digit {
+        Marker::Number(close)
+    } else {
+        Marker::Letter(close)
+    })
+}
+
 /// Does a line start a list item: a bullet, or a number or letter and `.`
 /// or `)` (`1.`, `a)`, `2)`)?
 fn is_list_item(line: &str) -> bool {
-    let l = line.trim_start();
-    if l.starts_with(['-', '+', '•', '–', '*', '>']) {
-        return true;
-    }
-    let digits = l.bytes().take_while(u8::is_ascii_digit).count();
-    let lead = if digits > 0 {
-        digits
-    } else {
-        l.chars().next().filter(|c| c.is_alphabetic()).map_or(0, char::len_utf8)
-    };
-    lead > 0 && lead <= 3 && l[lead..].starts_with(['.', ')'])
+    list_marker(line).is_some()
 }
 
 /// A heading: a line whose letters are all capitals (`CĂN CỨ PHÁP LÝ`,
@@ -143,17 +171,22 @@ fn is_heading(line: &str) -> bool {
     letters >= 4
 }
 
-/// A heading that opens a basis block: `CĂN CỨ PHÁP LÝ`, `Căn cứ:`,
-/// `Căn cứ pháp lý:` (numbering and markup before it allowed).
+/// A heading that opens a basis block: `CĂN CỨ PHÁP LÝ`, `CĂN CỨ PHÁP
+/// LUẬT`, `CƠ SỞ PHÁP LÝ`, `Căn cứ:`, `Căn cứ pháp lý:` (numbering and
+/// markup before it allowed).
 fn is_basis_heading(line: &str) -> bool {
     let l =
         unbulleted(line).trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | ')' | 'I' | 'V' | 'X'));
     let l = l.trim();
-    let Some(n) = starts_with_folded(l, "can cu") else {
+    let Some(n) = starts_with_folded(l, "can cu").or_else(|| starts_with_folded(l, "co so phap ly")) else {
         return false;
     };
     let rest = l[n..].trim_start();
-    let rest = starts_with_folded(rest, "phap ly").map_or(rest, |k| &rest[k..]).trim();
+    let rest = ["phap ly", "phap luat"]
+        .iter()
+        .find_map(|w| starts_with_folded(rest, w).map(|k| &rest[k..]))
+        .unwrap_or(rest)
+        .trim();
     rest.is_empty() || rest == ":"
 }
 
@@ -163,8 +196,19 @@ enum Head {
     /// Under a basis heading: every line is `basis` until a blank line
     /// after some content, or another heading.
     Basis { content: bool },
-    /// After a line ending in a cue and `:`: its list items take the cue.
-    Cue { rel: Rel, content: bool },
+    /// After a line ending in a cue and `:` (or an article's title with a
+    /// cue): its list items take the cue, up to a heading, an article, or an
+    /// item marked as the opening line is (`2. Các Nghị định sau hết hiệu
+    /// lực …:` then `a) …`, `b) …`, up to `3. …`). Lines between (an item's
+    /// wrapped lines, a PDF's page header) keep it.
+    Cue { rel: Rel, marker: Option<Marker> },
+    /// After `Văn bản này được hợp nhất từ … sau:` (a consolidated text's
+    /// note): the first item is the base (`consolidates`), the others act
+    /// on it (`amends`).
+    Merged {
+        base: Option<usize>,
+        marker: Option<Marker>,
+    },
 }
 
 /// The heads of lists, read line by line as the citations go (each line
@@ -188,7 +232,14 @@ impl<'a> Heads<'a> {
         let text = &self.norm[ls..le];
         match self.head {
             Some(Head::Basis { .. }) if !is_heading(text) => self.head,
-            Some(Head::Cue { .. }) if is_list_item(text) => self.head,
+            // An item: marked unlike the opening line, or opening with a
+            // citation (`được sửa đổi, bổ sung bởi:⏎Thông tư số …`).
+            Some(Head::Cue { marker, .. } | Head::Merged { marker, .. })
+                if (is_list_item(text) && list_marker(text) != marker)
+                    || (!is_list_item(text) && super::types::starts_citation(text.trim_start())) =>
+            {
+                self.head
+            }
             _ => None,
         }
     }
@@ -211,11 +262,9 @@ impl<'a> Heads<'a> {
             }
         }
         let text = raw.trim();
-        if text.is_empty() {
-            self.head = match self.head {
-                Some(Head::Basis { content: false }) | Some(Head::Cue { content: false, .. }) => self.head,
-                _ => None,
-            };
+        // Blank lines (and rules) separate a list's items in Markdown: the
+        // head stays.
+        if text.is_empty() || text.bytes().all(|c| matches!(c, b'-' | b'*' | b'_' | b'=')) {
             return;
         }
         if is_basis_heading(text) {
@@ -226,18 +275,36 @@ impl<'a> Heads<'a> {
             self.head = None;
             return;
         }
-        if let Some(before) = text.strip_suffix(':') {
+        let marker = list_marker(text);
+        // A line opening a list: one ending in `:` (with the lines it was
+        // wrapped from: `… hết hiệu lực kể từ ngày …⏎thi hành:`), or an
+        // article's title (`Điều 1. Bãi bỏ toàn bộ 15 văn bản …`).
+        let article = starts_with_folded(unbulleted(text), "dieu ")
+            .is_some_and(|k| unbulleted(text)[k..].starts_with(|c: char| c.is_ascii_digit()));
+        let from = wrapped_floor(self.norm, self.lines, line, ls);
+        let opener = match text.strip_suffix(':') {
+            Some(before) => {
+                Some(&self.norm[from..ls + (before.as_ptr() as usize - raw.as_ptr() as usize) + before.len()])
+            }
+            None if article && !text.ends_with(['.', ';']) => Some(text),
+            None => None,
+        };
+        if let Some(before) = opener {
             // The cue of the line's end, and, for a passive one, the last
             // citation before it on the line.
             let tail = suffix(before, 160);
             let folded = fold(tail);
+            if folded.contains("hop nhat tu") {
+                self.head = Some(Head::Merged { base: None, marker });
+                return;
+            }
             self.head = clause_cue(folded.as_bytes(), false).map(|(end, len, k)| {
                 let rel = if k == PASSIVE {
                     let colon = ls + self.norm[ls..le].rfind(':').unwrap_or(le - ls);
                     let hi = found.partition_point(|f| f.start < colon);
                     let target = (0..hi)
                         .rev()
-                        .take_while(|&j| found[j].start >= ls)
+                        .take_while(|&j| found[j].start >= from)
                         .find(|&j| found[j].end <= colon);
                     Rel {
                         relation: Relation::Mentions,
@@ -247,13 +314,21 @@ impl<'a> Heads<'a> {
                 } else {
                     Rel::of(CUES[k].1)
                 };
-                Head::Cue { rel, content: false }
+                Head::Cue { rel, marker }
             });
             return;
         }
         self.head = match self.head {
-            Some(Head::Basis { .. }) => Some(Head::Basis { content: true }),
-            Some(Head::Cue { rel, .. }) if is_list_item(text) => Some(Head::Cue { rel, content: true }),
+            Some(Head::Basis { .. }) if is_list_item(text) || is_basis_line(text) => {
+                Some(Head::Basis { content: true })
+            }
+            Some(Head::Basis { content: false }) => Some(Head::Basis { content: true }),
+            Some(Head::Cue { marker: m, .. } | Head::Merged { marker: m, .. })
+                if article || (marker.is_some() && marker == m) =>
+            {
+                None
+            }
+            Some(h @ (Head::Cue { .. } | Head::Merged { .. })) => Some(h),
             _ => None,
         };
     }
@@ -262,14 +337,31 @@ impl<'a> Heads<'a> {
 /// Where the clause of a citation on the line starting at `ls` may start:
 /// the lines before too when the text is hard-wrapped (each has text and
 /// ends with no `.`, `;`, `:`, `!` or `?`, and the line after it is no list
-/// item), up to [`CUE_WINDOW`] bytes back.
+/// item and goes on a sentence: it opens in lower case, or with the
+/// citation), up to [`CUE_WINDOW`] bytes back.
 fn wrapped_floor(norm: &str, lines: &LineIndex, line: usize, ls: usize) -> usize {
+    let first = norm[ls..].trim_start().chars().next();
+    if first.is_some_and(|c| c.is_uppercase()) && !super::types::starts_citation(norm[ls..].trim_start()) {
+        return ls;
+    }
     let mut floor = ls;
     let mut l = line;
-    while l >= 2 && ls - floor < CUE_WINDOW && !is_list_item(&norm[floor..]) {
+    while l >= 2 && ls - floor < CUE_WINDOW && !is_list_item(&norm[floor..]) && !norm[floor..].starts_with('|') {
         let (ps, pe) = lines.line_range(norm, l - 1);
         let prev = norm[ps..pe].trim_end();
-        if prev.trim_start().is_empty() || prev.ends_with(['.', ';', ':', '!', '?']) || is_heading(prev) {
+        let head = unbulleted(prev);
+        // Not a finished line, a table row, a heading, an article's title
+        // (`Điều 1. Đánh giá …`) or a list of titles (this line and the one
+        // before opening with a citation, as a website lists related
+        // documents).
+        let titles =
+            || super::types::starts_citation(head) && super::types::starts_citation(unbulleted(&norm[floor..]));
+        if prev.trim_start().is_empty()
+            || prev.ends_with(['.', ';', ':', '!', '?', '|'])
+            || is_heading(prev)
+            || starts_with_folded(head, "dieu ").is_some_and(|k| head[k..].starts_with(|c: char| c.is_ascii_digit()))
+            || titles()
+        {
             break;
         }
         floor = ps;
@@ -292,13 +384,25 @@ fn window_cue(window: &str, at_start: bool) -> (Option<(usize, usize, usize)>, S
         .chain(last_full_stop(window).map(|k| k + 2))
         .max()
         .unwrap_or(0);
-    let folded = fold(&window[cut..]);
+    // A bracketed group closed before the citation holds no cue for it
+    // (`Bãi bỏ cụm từ "(được sửa đổi, bổ sung tại …)" tại … Nghị định số …`).
+    let folded = fold(&without_brackets(&window[cut..]));
     let hit = clause_cue(folded.as_bytes(), cut > 0 || at_start);
     (hit, folded, cut)
 }
 
+/// The citation a list item after a `;` continues: the nearest at or
+/// before `j` that is the clause's own item (no `acts`, no `by`: `Căn cứ
+/// Luật A được sửa đổi bởi Luật B; Nghị định C` continues A, not B).
+fn top_item(out: &[Rel], outers: &[Option<usize>], j: usize, floor: usize, found: &[Found]) -> Option<usize> {
+    (0..=j)
+        .rev()
+        .take_while(|&k| found[k].start >= floor && outers[k] == outers[j])
+        .find(|&k| out[k].acts.is_none() && out[k].by.is_none())
+}
+
 /// Relation of each citation (see the module docs).
-pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found]) -> Vec<Rel> {
+pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found], footnote_refs: &[(usize, usize)]) -> Vec<Rel> {
     let mut out: Vec<Rel> = Vec::with_capacity(found.len());
     let mut heads = Heads {
         norm,
@@ -345,32 +449,52 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found]) -> Vec<R
         let raw = &norm[lo..f.start];
         let window = suffix(raw, CUE_WINDOW);
         if let Some(j) = prev {
-            if window.len() == raw.len() && is_glue(&without_brackets(window)) {
-                out.push(out[j]);
-                continue;
+            let gap = without_brackets(window);
+            if window.len() == raw.len() && is_glue(&gap) {
+                // After a `;`, the clause's own list goes on.
+                let from = if gap.contains(';') {
+                    top_item(&out, &outers, j, floor, found)
+                } else {
+                    Some(j)
+                };
+                if let Some(k) = from {
+                    out.push(out[k]);
+                    continue;
+                }
             }
+        }
+        // A restatement right after a citation, in brackets (`Quy định số
+        // 30-QĐ/TW … (Quy định số 30 của BCH Trung ương)`): mentions.
+        if (prev.is_some() || outer.is_some()) && window.trim_end().ends_with('(') {
+            out.push(Rel::of(Relation::Mentions));
+            continue;
         }
         // Back to the start of the clause (a closing quote ends one too: a
         // cue in a quotation governs nothing after it). The window opens its
         // clause at a cut, or at the line's start.
         let at_line_start = prev.is_none() && outer.is_none() && window.len() == raw.len();
         let (mut hit, mut folded, mut cut) = window_cue(window, at_line_start);
-        // A restatement right after a citation, in brackets (`Quy định số
-        // 30-QĐ/TW … (Quy định số 30 của BCH Trung ương)`): mentions.
-        if (prev.is_some() || outer.is_some()) && cut == 0 && window.trim_end().ends_with('(') {
-            out.push(Rel::of(Relation::Mentions));
-            continue;
-        }
         // Nothing on the line before it: in hard-wrapped text the clause
-        // began on the lines before.
+        // began on the lines before; a list's item on a line of its own
+        // goes on from the line before (`…;⏎Quyết định số …`).
         let mut basis = basis;
-        if hit.is_none() && cut == 0 && at_line_start {
+        if hit.is_none() && at_line_start {
+            if cut == 0 {
+                if let Some(j) = continued_list(norm, lines, line, ls, found, i) {
+                    if let Some(k) = top_item(&out, &outers, j, 0, found) {
+                        out.push(out[k]);
+                        continue;
+                    }
+                }
+            }
             let floor = wrapped_floor(norm, lines, line, ls);
             if floor < ls {
-                let raw = &norm[floor..f.start];
-                let window = suffix(raw, CUE_WINDOW);
-                (hit, folded, cut) = window_cue(window, window.len() == raw.len());
                 basis |= is_basis_line(prefix(&norm[floor..], 64));
+                if cut == 0 {
+                    let raw = &norm[floor..f.start];
+                    let window = suffix(raw, CUE_WINDOW);
+                    (hit, folded, cut) = window_cue(window, window.len() == raw.len());
+                }
             }
         }
         // `A và <no cue> B`: B coordinated with A takes A's relation.
@@ -381,15 +505,30 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found]) -> Vec<R
             }
         }
         let clause_cut = cut > 0;
+        // Only numbering or markup before it in its clause: the citation is
+        // the clause's subject.
+        let subject_position = !folded.bytes().any(|c| c.is_ascii_alphabetic());
         let rel = match hit {
             Some((end, len, k)) if k == PASSIVE => {
-                // The agent: what it does to the citation before the cue
-                // in the clause (or the outer one's, or this document).
-                let target = if clause_cut { outer } else { prev.or(outer) };
-                Rel {
-                    relation: Relation::Mentions,
-                    by: None,
-                    acts: Some((passive_relation(&folded.as_bytes()[end - len..end]), target)),
+                let cue = &folded.as_bytes()[end - len..end];
+                let verb = passive_relation(cue);
+                // A label `Văn bản bị bãi bỏ:` names what undergoes it; a
+                // bare `Được sửa đổi` row, or `bởi`/`theo`/`tại`, the agent.
+                let label = folded[..end - len].trim_end().ends_with("van ban");
+                if passive_agent(cue) || !label {
+                    // The agent: what it does to the citation before the
+                    // cue in the clause (or the outer one's, or this
+                    // document).
+                    let target = if clause_cut { outer } else { prev.or(outer) };
+                    Rel {
+                        relation: Relation::Mentions,
+                        by: None,
+                        acts: Some((verb, target)),
+                    }
+                } else {
+                    // No agent (`Văn bản bị bãi bỏ: Thông tư …`): the
+                    // citation undergoes it, by this document.
+                    Rel::of(verb)
                 }
             }
             Some((_, _, k)) => {
@@ -404,18 +543,33 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found]) -> Vec<R
             None if basis => Rel::of(Relation::Basis),
             None => match heads.at(line, found) {
                 Some(Head::Basis { .. }) => Rel::of(Relation::Basis),
-                Some(Head::Cue { rel, .. }) => rel,
-                None => Rel::of(Relation::Mentions),
+                // A list's item takes the cue of the line that opens the
+                // list when the citation opens the item.
+                Some(Head::Cue { rel, .. }) if opens_item(&norm[ls..f.start]) => rel,
+                Some(Head::Merged { base, marker }) if opens_item(&norm[ls..f.start]) => match base {
+                    None => {
+                        heads.head = Some(Head::Merged { base: Some(i), marker });
+                        Rel::of(Relation::Consolidates)
+                    }
+                    Some(b) => Rel {
+                        relation: Relation::Mentions,
+                        by: None,
+                        acts: Some((Relation::Amends, Some(b))),
+                    },
+                },
+                _ => footnote_ref(norm, lines, f.start, footnote_refs).unwrap_or(Rel::of(Relation::Mentions)),
             },
         };
-        // `... hết hiệu lực` after the citation.
-        let rel = if rel == Rel::of(Relation::Mentions) {
-            let ahead = prefix(&norm[f.tail.min(le)..le], 96);
-            let ahead = &ahead[..ahead.find([';', '.', '(', '[', ']']).unwrap_or(ahead.len())];
+        // `<citation> … hết hiệu lực` in its clause, the citation its
+        // subject.
+        let rel = if rel == Rel::of(Relation::Mentions) && subject_position {
+            let ahead = prefix(&norm[f.end.min(le)..le], 400);
+            let ahead = &ahead[..ahead.find([';', '[', ']', '\n']).unwrap_or(ahead.len())];
+            let ahead = &ahead[..ahead.find(". ").unwrap_or(ahead.len())];
             // Only `hết hiệu lực` counts there: look for cues only then (its
             // `l` before any fold: `lực`, `LỰC`, `luc`).
             let folded = if memchr::memchr2(b'l', b'L', ahead.as_bytes()).is_some() {
-                fold(ahead)
+                fold(&without_brackets(ahead))
             } else {
                 String::new()
             };
@@ -430,6 +584,52 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found]) -> Vec<R
         out.push(rel);
     }
     out
+}
+
+/// Does a passive cue (folded) name its agent (`bởi`, `theo`, `tại`
+/// after the verb)?
+fn passive_agent(cue: &[u8]) -> bool {
+    let c = cue.strip_suffix(b":").unwrap_or(cue);
+    c.ends_with(b" boi") || c.ends_with(b" theo") || c.ends_with(b" tai")
+}
+
+/// Does the text between a line's start and a citation only open a list
+/// item (its bullet or number, and at most three words)?
+fn opens_item(before: &str) -> bool {
+    before.split_whitespace().count() <= 4
+}
+
+/// A citation at the start of line `line` (nothing before it there) whose
+/// line before ends with `;`: the last citation of that line, which the
+/// list goes on from.
+fn continued_list(norm: &str, lines: &LineIndex, line: usize, ls: usize, found: &[Found], i: usize) -> Option<usize> {
+    if line < 2 || !unbulleted(&norm[ls..found[i].start]).trim().is_empty() {
+        return None;
+    }
+    let (ps, pe) = lines.line_range(norm, line - 1);
+    if !norm[ps..pe].trim_end().ends_with(';') {
+        return None;
+    }
+    (0..i)
+        .rev()
+        .take_while(|&j| found[j].start >= ps)
+        .find(|&j| found[j].start < pe)
+}
+
+/// The relation of the footnote marker's place in the text, for a citation
+/// with no cue in a footnote: the footnote lists what the marked words
+/// name (`… thực hiện … 06 nghị quyết chuyên đề⁽¹⁾` and `⁽¹⁾ Nghị quyết số
+/// 05-NQ/TU …`). `refs` holds, for each footnote, the line start of its
+/// text and where its marker stands in the text.
+fn footnote_ref(norm: &str, lines: &LineIndex, at: usize, refs: &[(usize, usize)]) -> Option<Rel> {
+    let (ls, _) = lines.line_range(norm, lines.line(at));
+    let &(_, marker) = refs.iter().find(|&&(line, _)| line == ls)?;
+    // The marker's clause, back to its line's start.
+    let (ms, _) = lines.line_range(norm, lines.line(marker));
+    let window = suffix(&norm[ms..marker], CUE_WINDOW);
+    let (hit, _, _) = window_cue(window, false);
+    hit.filter(|&(_, _, k)| k != PASSIVE)
+        .map(|(_, _, k)| Rel::of(CUES[k].1))
 }
 
 #[cfg(test)]
