@@ -383,22 +383,47 @@ pub(crate) fn find_citations(ctx: &Ctx<'_>, footnotes: &[Range<usize>], doc: &mu
 
 /// For each line holding citations that opens with a footnote marker
 /// `[n]` (superscripts are normalized to it): the line's start, and where
-/// the same marker stands last before it in the text.
+/// the same marker stands last before it in the text. The markers are
+/// read once, in one pass over the `[`s.
 fn footnote_refs(norm: &str, lines: &crate::text::LineIndex, found: &[Found]) -> Vec<(usize, usize)> {
-    let mut refs: Vec<(usize, usize)> = Vec::new();
+    let mut lines_with_notes: Vec<(usize, u32)> = Vec::new();
     for f in found {
         let (ls, _) = lines.line_range(norm, lines.line(f.start));
-        if refs.last().is_some_and(|&(l, _)| l == ls) || !footnote_marker(&norm[ls..]) {
+        if lines_with_notes.last().is_some_and(|&(l, _)| l == ls) || !footnote_marker(&norm[ls..]) {
             continue;
         }
-        let line = norm[ls..].trim_start();
-        let Some(close) = line.find(']') else { continue };
-        let marker = &line[..=close];
-        if let Some(at) = memchr::memmem::rfind(norm[..ls].as_bytes(), marker.as_bytes()) {
-            refs.push((ls, at));
+        if let Some(n) = marker_number(norm[ls..].trim_start()) {
+            lines_with_notes.push((ls, n));
         }
     }
-    refs
+    if lines_with_notes.is_empty() {
+        return Vec::new();
+    }
+    // Every marker of the text: (number, position), by number then place.
+    let b = norm.as_bytes();
+    let mut markers: Vec<(u32, usize)> = memchr::memchr_iter(b'[', b)
+        .filter_map(|k| marker_number(&norm[k..]).map(|n| (n, k)))
+        .collect();
+    markers.sort_unstable();
+    lines_with_notes
+        .into_iter()
+        .filter_map(|(ls, n)| {
+            // The last marker `[n]` before the footnote's line.
+            let hi = markers.partition_point(|&(m, k)| (m, k) < (n, ls));
+            let &(m, at) = markers.get(hi.checked_sub(1)?)?;
+            (m == n).then_some((ls, at))
+        })
+        .collect()
+}
+
+/// The number of a marker `[n]` (one to three digits) opening `s`.
+fn marker_number(s: &str) -> Option<u32> {
+    let r = s.strip_prefix('[')?;
+    let digits = r.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 3 || !r[digits..].starts_with(']') {
+        return None;
+    }
+    r[..digits].parse().ok()
 }
 
 /// Does a line start with a footnote marker `[n]`?

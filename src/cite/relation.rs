@@ -209,6 +209,15 @@ enum Head {
         base: Option<usize>,
         marker: Option<Marker>,
     },
+    /// A line that may open a list, not read yet (its cue is read only when
+    /// an item needs it: most such lines, an article's title, open none):
+    /// the text to read (`from..to`), its line's start and end.
+    Opener {
+        from: usize,
+        to: usize,
+        line: (usize, usize),
+        marker: Option<Marker>,
+    },
 }
 
 /// The heads of lists, read line by line as the citations go (each line
@@ -225,7 +234,7 @@ impl<'a> Heads<'a> {
     /// The head over line `line`, after reading the lines before it.
     fn at(&mut self, line: usize, found: &[Found]) -> Option<Head> {
         while self.next < line {
-            self.read(self.next, found);
+            self.read(self.next);
             self.next += 1;
         }
         let (ls, le) = self.lines.line_range(self.norm, line);
@@ -234,44 +243,87 @@ impl<'a> Heads<'a> {
             Some(Head::Basis { .. }) if !is_heading(text) => self.head,
             // An item: marked unlike the opening line, or opening with a
             // citation (`được sửa đổi, bổ sung bởi:⏎Thông tư số …`).
-            Some(Head::Cue { marker, .. } | Head::Merged { marker, .. })
+            Some(Head::Cue { marker, .. } | Head::Merged { marker, .. } | Head::Opener { marker, .. })
                 if (is_list_item(text) && list_marker(text) != marker)
                     || (!is_list_item(text) && super::types::starts_citation(text.trim_start())) =>
             {
+                if let Some(Head::Opener { from, to, line, marker }) = self.head {
+                    self.head = self.resolve(from, to, line, marker, found);
+                }
                 self.head
             }
             _ => None,
         }
     }
 
-    fn read(&mut self, line: usize, found: &[Found]) {
+    /// What an opening line says: the cue of its end and, for a passive
+    /// one, the last citation before it.
+    fn resolve(
+        &self,
+        from: usize,
+        to: usize,
+        (ls, le): (usize, usize),
+        marker: Option<Marker>,
+        found: &[Found],
+    ) -> Option<Head> {
+        let tail = suffix(&self.norm[from..to], 160);
+        let folded = fold(tail);
+        if folded.contains("hop nhat tu") {
+            return Some(Head::Merged { base: None, marker });
+        }
+        clause_cue(folded.as_bytes(), false).map(|(end, len, k)| {
+            let rel = if k == PASSIVE {
+                let colon = ls + self.norm[ls..le].rfind(':').unwrap_or(le - ls);
+                let hi = found.partition_point(|f| f.start < colon);
+                let target = (0..hi)
+                    .rev()
+                    .take_while(|&j| found[j].start >= from)
+                    .find(|&j| found[j].end <= colon);
+                Rel {
+                    relation: Relation::Mentions,
+                    by: None,
+                    acts: Some((passive_relation(&folded.as_bytes()[end - len..end]), target)),
+                }
+            } else {
+                Rel::of(CUES[k].1)
+            };
+            Head::Cue { rel, marker }
+        })
+    }
+
+    fn read(&mut self, line: usize) {
         let (ls, le) = self.lines.line_range(self.norm, line);
         let raw = &self.norm[ls..le];
-        // With no head, only a line that opens one matters: one ending in
-        // `:`, or a basis heading (its first letter a `c`). Most lines end
-        // here, on two bytes.
-        if self.head.is_none() {
-            let b = raw.as_bytes();
-            let last = b.iter().rev().find(|c| !c.is_ascii_whitespace());
-            let first = b
-                .iter()
-                .find(|c| !matches!(c, b' ' | b'\t' | b'-' | b'+' | b'*' | b'>' | b'|' | b'#'));
-            // (`•`, `–` are not ASCII: such a line is read on.)
-            if last != Some(&b':') && !matches!(first, Some(b'c' | b'C') | Some(0x80..)) {
-                return;
-            }
-        }
-        let text = raw.trim();
-        // Blank lines (and rules) separate a list's items in Markdown: the
-        // head stays.
-        if text.is_empty() || text.bytes().all(|c| matches!(c, b'-' | b'*' | b'_' | b'=')) {
+        // Read a byte at a time first: where the text starts past spaces
+        // and ASCII bullets, its first and last bytes.
+        let b = raw.as_bytes();
+        let Some(k) = b
+            .iter()
+            .position(|c| !matches!(c, b' ' | b'\t' | b'\r' | b'-' | b'+' | b'*' | b'>' | b'|' | b'#' | b'_' | b'='))
+        else {
+            // Blank lines and rules separate a list's items in Markdown:
+            // the head stays.
+            return;
+        };
+        let last = b.iter().rev().find(|c| !c.is_ascii_whitespace()).copied();
+        let first = &b[k..];
+        // `c`/`C` (`Căn cứ`, `CƠ SỞ PHÁP LÝ`), `Điều`/`ĐIỀU` (an article's
+        // title: `Đ` is C4 90), a bullet that is not ASCII (`•` E2 80 A2,
+        // `–` E2 80 93).
+        let c_start = matches!(first, [b'c' | b'C', ..]);
+        let d_start = matches!(first, [0xC4, 0x90, b'i' | b'I', ..]);
+        // With no head, only a line that opens one matters: most lines end
+        // here, on a few bytes.
+        if self.head.is_none() && last != Some(b':') && !c_start && !d_start && !matches!(first, [0xE2, 0x80, ..]) {
             return;
         }
-        if is_basis_heading(text) {
+        let text = raw.trim();
+        if c_start && is_basis_heading(text) {
             self.head = Some(Head::Basis { content: false });
             return;
         }
-        if is_heading(text) {
+        // (A heading's first letter is a capital: ASCII or not.)
+        if !first[0].is_ascii_lowercase() && is_heading(text) {
             self.head = None;
             return;
         }
@@ -279,42 +331,21 @@ impl<'a> Heads<'a> {
         // A line opening a list: one ending in `:` (with the lines it was
         // wrapped from: `… hết hiệu lực kể từ ngày …⏎thi hành:`), or an
         // article's title (`Điều 1. Bãi bỏ toàn bộ 15 văn bản …`).
-        let article = starts_with_folded(unbulleted(text), "dieu ")
-            .is_some_and(|k| unbulleted(text)[k..].starts_with(|c: char| c.is_ascii_digit()));
-        let from = wrapped_floor(self.norm, self.lines, line, ls);
+        let article = d_start
+            && starts_with_folded(unbulleted(text), "dieu ")
+                .is_some_and(|k| unbulleted(text)[k..].starts_with(|c: char| c.is_ascii_digit()));
+        let text_at = ls + (text.as_ptr() as usize - raw.as_ptr() as usize);
         let opener = match text.strip_suffix(':') {
-            Some(before) => {
-                Some(&self.norm[from..ls + (before.as_ptr() as usize - raw.as_ptr() as usize) + before.len()])
-            }
-            None if article && !text.ends_with(['.', ';']) => Some(text),
+            Some(before) => Some((wrapped_floor(self.norm, self.lines, line, ls), text_at + before.len())),
+            None if article && !text.ends_with(['.', ';']) => Some((text_at, text_at + text.len())),
             None => None,
         };
-        if let Some(before) = opener {
-            // The cue of the line's end, and, for a passive one, the last
-            // citation before it on the line.
-            let tail = suffix(before, 160);
-            let folded = fold(tail);
-            if folded.contains("hop nhat tu") {
-                self.head = Some(Head::Merged { base: None, marker });
-                return;
-            }
-            self.head = clause_cue(folded.as_bytes(), false).map(|(end, len, k)| {
-                let rel = if k == PASSIVE {
-                    let colon = ls + self.norm[ls..le].rfind(':').unwrap_or(le - ls);
-                    let hi = found.partition_point(|f| f.start < colon);
-                    let target = (0..hi)
-                        .rev()
-                        .take_while(|&j| found[j].start >= from)
-                        .find(|&j| found[j].end <= colon);
-                    Rel {
-                        relation: Relation::Mentions,
-                        by: None,
-                        acts: Some((passive_relation(&folded.as_bytes()[end - len..end]), target)),
-                    }
-                } else {
-                    Rel::of(CUES[k].1)
-                };
-                Head::Cue { rel, marker }
+        if let Some((from, to)) = opener {
+            self.head = Some(Head::Opener {
+                from,
+                to,
+                line: (ls, le),
+                marker,
             });
             return;
         }
@@ -323,12 +354,12 @@ impl<'a> Heads<'a> {
                 Some(Head::Basis { content: true })
             }
             Some(Head::Basis { content: false }) => Some(Head::Basis { content: true }),
-            Some(Head::Cue { marker: m, .. } | Head::Merged { marker: m, .. })
+            Some(Head::Cue { marker: m, .. } | Head::Merged { marker: m, .. } | Head::Opener { marker: m, .. })
                 if article || (marker.is_some() && marker == m) =>
             {
                 None
             }
-            Some(h @ (Head::Cue { .. } | Head::Merged { .. })) => Some(h),
+            Some(h @ (Head::Cue { .. } | Head::Merged { .. } | Head::Opener { .. })) => Some(h),
             _ => None,
         };
     }
@@ -566,9 +597,9 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found], footnote
             let ahead = prefix(&norm[f.end.min(le)..le], 400);
             let ahead = &ahead[..ahead.find([';', '[', ']', '\n']).unwrap_or(ahead.len())];
             let ahead = &ahead[..ahead.find(". ").unwrap_or(ahead.len())];
-            // Only `hết hiệu lực` counts there: look for cues only then (its
-            // `l` before any fold: `lực`, `LỰC`, `luc`).
-            let folded = if memchr::memchr2(b'l', b'L', ahead.as_bytes()).is_some() {
+            // Only `hết hiệu lực` counts there: look for cues only then (the
+            // words found before any fold, as printed or stripped).
+            let folded = if has_hieu_luc(ahead) {
                 fold(&without_brackets(ahead))
             } else {
                 String::new()
@@ -584,6 +615,18 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found], footnote
         out.push(rel);
     }
     out
+}
+
+/// Does `s` hold `hiệu lực` (`HIỆU LỰC`, `hieu luc`, `Hiệu lực`)?
+fn has_hieu_luc(s: &str) -> bool {
+    static FINDERS: std::sync::OnceLock<Vec<memchr::memmem::Finder<'static>>> = std::sync::OnceLock::new();
+    let finders = FINDERS.get_or_init(|| {
+        ["hiệu lực", "HIỆU LỰC", "Hiệu lực", "hieu luc", "HIEU LUC"]
+            .iter()
+            .map(|w| memchr::memmem::Finder::new(w.as_bytes()).into_owned())
+            .collect()
+    });
+    finders.iter().any(|f| f.find(s.as_bytes()).is_some())
 }
 
 /// Does a passive cue (folded) name its agent (`bởi`, `theo`, `tại`
