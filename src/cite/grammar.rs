@@ -313,13 +313,16 @@ fn words_start_citation(s: &str) -> bool {
         .any(|(k, _)| starts_citation(&s[k..]))
 }
 
-// IssuerPart ::= Ws1 ","? Sp? "của" Sp IssuerText
+// IssuerPart ::= Ws1 ","? Sp? "của" Ws1 IssuerText     (`của⏎Chính phủ`: a line may break after `của`)
 pub(super) fn issuer_part(i: &str) -> PResult<'_, &str> {
     let (r, _) = ws1(i)?;
     let r = r.strip_prefix(',').unwrap_or(r);
     let (r, _) = sp0(r)?;
     let (r, _) = lex(r, &["của", "cua"], "\"của\"")?;
-    let (r, _) = sp(r)?;
+    let (r, s) = ws1(r)?;
+    if s.is_empty() {
+        return fail(r, "a space");
+    }
     issuer_text(r)
 }
 
@@ -453,16 +456,20 @@ pub(super) fn subject_part(i: &str) -> PResult<'_, &str> {
 /// Does `r` start with a verb of [`SUBJECT_VERBS`]?
 fn starts_verb(r: &str) -> bool {
     let w = next_word(r);
-    let after = next_word(r[w.len()..].trim_start_matches(is_sp));
+    // (The line may break between the two words: `quy⏎định`.)
+    let after = ws1(&r[w.len()..]).map_or("", |(a, _)| next_word(a));
     let lower_is = |word: &str, lower: &str| word.chars().flat_map(char::to_lowercase).eq(lower.chars());
     SUBJECT_VERBS.iter().any(|(a, b)| lower_is(w, a) && lower_is(after, b))
 }
+
+/// The longest subject read, in bytes (twice that for an amending one).
+const SUBJECT_MAX: usize = 400;
 
 // SubjectText ::= "“" [^”]* "”" | (!(";" | ". " | LineEnd | "," Sp Citation) Char)+     (at most 400 bytes)
 //   A subject opening with a verb (`hướng dẫn thực hiện Luật X, Nghị định Y`)
 //   lists its objects: a comma before a citation does not end it.
 pub(super) fn subject_text(i: &str, verb: bool) -> PResult<'_, &str> {
-    let bounded = prefix(i, 400);
+    let bounded = prefix(i, SUBJECT_MAX);
     if let Some(q) = bounded.strip_prefix('“') {
         if let Some(close) = q.find(['”', '\n']) {
             if q[close..].starts_with('”') {
@@ -471,9 +478,18 @@ pub(super) fn subject_text(i: &str, verb: bool) -> PResult<'_, &str> {
             }
         }
     }
+    // An amending subject (`sửa đổi, bổ sung một số điều của Nghị định số A
+    // … và Nghị định số B`) lists what it amends: `và` before a citation
+    // goes on with its objects.
+    let amending = verb && matches!(&*lower_word(i), "sửa" | "bổ" | "thay" | "bãi");
+    // (It names them with their titles: it may run longer.)
+    let bounded = if amending { prefix(i, 2 * SUBJECT_MAX) } else { bounded };
     let mut end = bounded.len();
     for (k, c) in bounded.char_indices() {
         let rest = &bounded[k..];
+        if c == '\n' && wrap_goes_on(&bounded[..k], &rest[1..]) {
+            continue;
+        }
         if c == ';' || c == '\n' || at_full_stop(rest) || rest.starts_with("[") {
             end = k;
             break;
@@ -484,9 +500,10 @@ pub(super) fn subject_text(i: &str, verb: bool) -> PResult<'_, &str> {
             end = k;
             break;
         }
-        if c == ' ' {
+        if c == ' ' && !amending {
             if let Ok((r2, _)) = lex(&rest[1..], &["và"], "\"và\"") {
-                if starts_any_citation(skip_pinpoint(r2.trim_start_matches(is_sp))) {
+                let r2 = ws1(r2).map_or(r2, |(r, _)| r);
+                if starts_any_citation(skip_pinpoint(r2)) {
                     end = k;
                     break;
                 }
@@ -498,6 +515,23 @@ pub(super) fn subject_text(i: &str, verb: bool) -> PResult<'_, &str> {
         return fail(i, "a subject");
     }
     Ok((&i[text.len()..], text))
+}
+
+/// Does a sentence hard-wrapped after `before` go on at `next` (the next
+/// line): a lower-case word that opens no list item (`a)`, `b.`), or a
+/// citation after a word that wants its object (`… của⏎Nghị định số …`)?
+fn wrap_goes_on(before: &str, next: &str) -> bool {
+    let next = next.trim_start_matches(is_sp);
+    let w = next_word(next);
+    let Some(c) = w.chars().next() else {
+        return false;
+    };
+    if c.is_lowercase() {
+        return !next[w.len()..].starts_with([')', '.']);
+    }
+    let before = before.trim_end_matches(is_sp);
+    let last = before.rsplit([' ', '\t', '\n']).next().unwrap_or("");
+    matches!(last, "của" | "và" | "tại" | "theo" | "bởi" | "đổi" | "sung" | "thế" | "bỏ" | "với" | "cho") && starts_citation(next)
 }
 
 /// Does a citation start `s`: [`starts_citation`], or a type word with

@@ -231,8 +231,12 @@ pub(super) fn at_stop_word(i: &str) -> bool {
     match stop_word(&lw) {
         None => false,
         Some(None) => true,
-        // Two-word stops: the second word is read only when the first fits.
-        Some(Some(second)) => &*lower_word(after) == second,
+        // Two-word stops: the second word is read only when the first fits,
+        // on the next line too (`của Chính phủ quy⏎định …`).
+        Some(Some(second)) => {
+            let after = after.strip_prefix('\n').map_or(after, |a| a.trim_start_matches(is_sp));
+            &*lower_word(after) == second
+        }
     }
 }
 

@@ -464,7 +464,7 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found], footnote
             .find(|&j| found[j].subject_range.is_some_and(|(a, b)| a <= f.start && f.start < b));
         outers.push(outer);
         let floor = match outer {
-            Some(j) => found[j].subject_range.map_or(floor, |(a, _)| a.max(floor)),
+            Some(j) => found[j].subject_range.map_or(floor, |(a, _)| a),
             None => floor,
         };
         // The citation before it at the same level: same outer citation,
