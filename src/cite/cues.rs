@@ -125,6 +125,11 @@ const ADJACENT: [usize; 5] = [20, 21, 23, 32, 33];
 /// Indexes in [`CUES`] of `theo quy định`, `quy định tại`: they leave an
 /// earlier `thực hiện theo` (index [`THUC_HIEN_THEO`]) governing.
 const PROVISIONS: [usize; 2] = [24, 25];
+/// Index in [`CUES`] of `quy định tại`.
+const QUY_DINH_TAI: usize = 25;
+/// Indexes in [`CUES`] of the verbs that act on the provisions `quy định
+/// tại` a document names: `sửa đổi, bổ sung`, `thay thế`, `bãi bỏ`.
+const ACTING: [usize; 3] = [5, 6, 7];
 /// Index in [`CUES`] of `thực hiện theo`.
 const THUC_HIEN_THEO: usize = 28;
 /// Index in [`CUES`] of `thực hiện`.
@@ -219,11 +224,20 @@ pub(super) fn clause_cue(b: &[u8], opens: bool) -> Option<(usize, usize, usize)>
             _ => true,
         };
         if counts && PROVISIONS.contains(&hit.2) {
-            // `thực hiện … theo quy định tại`: the earlier cue governs.
+            // `thực hiện … theo quy định tại`: the earlier cue governs; so
+            // does an earlier verb acting on the provisions (`Bãi bỏ một số
+            // nội dung quy định tại Điều 10 Thông tư …`).
+            // After `theo` the citation is the verb's agent instead (`Bãi bỏ
+            // … tại khoản này theo quy định tại khoản 4 Điều 6 của Luật số
+            // …`): read as the passive cue, the verb its span.
+            let agent = hit.2 != QUY_DINH_TAI || b[..start].ends_with(b"theo ");
             let mut e = start;
             while let Some(h) = best_cue(&b[..e]) {
                 if h.2 == THUC_HIEN_THEO || (h.2 == THUC_HIEN && !b[h.0..].starts_with(b",")) {
                     return Some(h);
+                }
+                if ACTING.contains(&h.2) {
+                    return Some(if agent { (h.0, h.1, PASSIVE) } else { h });
                 }
                 e = h.0 - h.1;
             }

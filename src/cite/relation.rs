@@ -447,7 +447,7 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found], footnote
     let mut line_info: Option<(usize, bool)> = None;
     for (i, f) in found.iter().enumerate() {
         let line = lines.line(f.start);
-        let (ls, le) = lines.line_range(norm, line);
+        let (ls, _) = lines.line_range(norm, line);
         let basis = match line_info {
             Some((l, b)) if l == line => b,
             _ => {
@@ -594,8 +594,7 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found], footnote
         // `<citation> … hết hiệu lực` in its clause, the citation its
         // subject.
         let rel = if rel == Rel::of(Relation::Mentions) && subject_position {
-            let ahead = prefix(&norm[f.end.min(le)..le], 400);
-            let ahead = &ahead[..ahead.find([';', '[', ']', '\n']).unwrap_or(ahead.len())];
+            let ahead = sentence_ahead(&norm[f.end..]);
             let ahead = &ahead[..ahead.find(". ").unwrap_or(ahead.len())];
             // Only `hết hiệu lực` counts there: look for cues only then (the
             // words found before any fold, as printed or stripped).
@@ -604,7 +603,10 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found], footnote
             } else {
                 String::new()
             };
-            if folded.contains("het hieu luc") && cue_relation_folded(&folded) == Some(Relation::Repeals) {
+            // (The last cue up to it: `… hết hiệu lực thi hành kể từ ngày …
+            // có hiệu lực thi hành` holds other cues after it.)
+            let upto = folded.find("het hieu luc").map(|k| &folded[..k + "het hieu luc".len()]);
+            if upto.is_some_and(|u| cue_relation_folded(u) == Some(Relation::Repeals)) {
                 Rel::of(Relation::Repeals)
             } else {
                 rel
@@ -615,6 +617,32 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found], footnote
         out.push(rel);
     }
     out
+}
+
+/// The rest of a sentence from `s` on (at most 400 bytes), to a `;`, a
+/// bracket, or a line break that ends it: not a hard wrap, where the line
+/// goes on in lower case (`2. Thông tư số … của Bộ⏎trưởng … quy định mức
+/// điều chỉnh …⏎hết hiệu lực …`).
+fn sentence_ahead(s: &str) -> &str {
+    let s = prefix(s, 400);
+    let mut from = 0;
+    loop {
+        let Some(k) = s[from..].find([';', '[', ']', '\n']).map(|k| from + k) else {
+            return s;
+        };
+        if s.as_bytes()[k] == b'\n' {
+            let before = s[..k].trim_end();
+            let next = s[k + 1..].trim_start_matches([' ', '\t']);
+            let ends = before.ends_with(['.', ':', ';', ',']) || before.is_empty();
+            let first = next.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+            let lower = first.starts_with(char::is_lowercase) && !next[first.len()..].starts_with([')', '.']);
+            if !ends && lower {
+                from = k + 1;
+                continue;
+            }
+        }
+        return &s[..k];
+    }
 }
 
 /// Does `s` hold `hiệu lực` (`HIỆU LỰC`, `hieu luc`, `Hiệu lực`)?
@@ -637,9 +665,21 @@ fn passive_agent(cue: &[u8]) -> bool {
 }
 
 /// Does the text between a line's start and a citation only open a list
-/// item (its bullet or number, and at most three words)?
+/// item (its bullet or number, and at most four words, not counting a
+/// pinpoint: `c) Khoản 2, 3, 4, 5 Điều 27 Nghị định số …`)?
 fn opens_item(before: &str) -> bool {
-    before.split_whitespace().count() <= 4
+    before
+        .split_whitespace()
+        .filter(|w| {
+            let w = w.trim_matches(|c: char| c.is_ascii_punctuation());
+            let mut chars = w.chars();
+            let label = w.is_empty()
+                || w.bytes().all(|c| c.is_ascii_digit() || c == b'.')
+                || (chars.next().is_some() && chars.next().is_none());
+            !label && !matches!(&*w.to_lowercase(), "khoản" | "điều" | "điểm" | "mục" | "chương" | "tiết" | "phần" | "và")
+        })
+        .count()
+        <= 4
 }
 
 /// A citation at the start of line `line` (nothing before it there) whose
