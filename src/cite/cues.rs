@@ -231,6 +231,9 @@ pub(super) fn clause_cue(b: &[u8], opens: bool) -> Option<(usize, usize, usize)>
             // … tại khoản này theo quy định tại khoản 4 Điều 6 của Luật số
             // …`): read as the passive cue, the verb its span.
             let agent = hit.2 != QUY_DINH_TAI || b[..start].ends_with(b"theo ");
+            // Only the cue right before counts, past other provisions
+            // (`hồ sơ … thực hiện hợp đồng căn cứ kết quả …, theo quy định
+            // của Luật …`: `căn cứ` stands between, `theo quy định` governs).
             let mut e = start;
             while let Some(h) = best_cue(&b[..e]) {
                 if h.2 == THUC_HIEN_THEO || (h.2 == THUC_HIEN && !b[h.0..].starts_with(b",")) {
@@ -239,8 +242,16 @@ pub(super) fn clause_cue(b: &[u8], opens: bool) -> Option<(usize, usize, usize)>
                 if ACTING.contains(&h.2) {
                     return Some(if agent { (h.0, h.1, PASSIVE) } else { h });
                 }
+                if !PROVISIONS.contains(&h.2) && h.2 != HIEU_LUC_THI_HANH {
+                    break;
+                }
                 e = h.0 - h.1;
             }
+        }
+        // `bởi` after a verb names its agent (`… do Ủy ban nhân dân cấp xã
+        // thực hiện bởi Khoản 1 Điều 10 Nghị định …`): the passive cue.
+        if counts && hit.2 != PASSIVE && b[hit.0..].starts_with(b" boi ") {
+            return Some((hit.0, hit.1, PASSIVE));
         }
         if counts {
             return Some(hit);
