@@ -61,6 +61,7 @@ use crate::model::Relation;
 /// 31 \bdinh chinh\b                  Amends (`đính chính`, a correction of errors)
 /// 32 \bgoi la\b                      Mentions (`(sau đây gọi là Thông tư số …)`)
 /// 33 \bgoi chung la\b                Mentions
+/// 34 \bbo sung\b                     Amends (only opening its clause: `Điều 69. Bổ sung Nghị định số …`)
 /// ```
 ///
 /// `hiệu lực thi hành` (cue 18) governs nothing: it only keeps `thi hành`
@@ -77,7 +78,7 @@ use crate::model::Relation;
 /// holds a word that starts it again, so the matches at word starts are
 /// exactly the non-overlapping matches a search for each would find. Test
 /// `prop_cue_matcher_same_as_regexes` compares it with the expressions.
-pub(super) const CUES: [(Cue, Relation); 34] = [
+pub(super) const CUES: [(Cue, Relation); 35] = [
     (Cue::Words("can cu"), Relation::Basis),
     (Cue::Words("thuc hien"), Relation::Implements),
     (Cue::Words("trien khai"), Relation::Implements),
@@ -112,6 +113,7 @@ pub(super) const CUES: [(Cue, Relation); 34] = [
     (Cue::Words("dinh chinh"), Relation::Amends),
     (Cue::Words("goi la"), Relation::Mentions),
     (Cue::Words("goi chung la"), Relation::Mentions),
+    (Cue::Words("bo sung"), Relation::Amends),
 ];
 
 /// Index in [`CUES`] of the passive cue.
@@ -125,6 +127,9 @@ const ADJACENT: [usize; 5] = [20, 21, 23, 32, 33];
 /// Indexes in [`CUES`] of `theo quy định`, `quy định tại`: they leave an
 /// earlier `thực hiện theo` (index [`THUC_HIEN_THEO`]) governing.
 const PROVISIONS: [usize; 2] = [24, 25];
+/// Index in [`CUES`] of `bổ sung` alone, a cue only where it opens its
+/// clause (`Bổ sung Nghị định số …`; not `bổ sung kinh phí theo …`).
+const BO_SUNG: usize = 34;
 /// Index in [`CUES`] of `quy định tại`.
 const QUY_DINH_TAI: usize = 25;
 /// Indexes in [`CUES`] of the verbs that act on the provisions `quy định
@@ -218,7 +223,7 @@ pub(super) fn clause_cue(b: &[u8], opens: bool) -> Option<(usize, usize, usize)>
         let start = hit.0 - hit.1;
         let counts = match hit.2 {
             HIEU_LUC_THI_HANH => false,
-            THI_HANH => opens && clause_initial(&b[..start]),
+            THI_HANH | BO_SUNG => opens && clause_initial(&b[..start]),
             HUONG_DAN => b[hit.0..].iter().all(|&c| c == b' '),
             k if ADJACENT.contains(&k) => adjacent(&b[hit.0..]),
             _ => true,
@@ -253,8 +258,29 @@ pub(super) fn clause_cue(b: &[u8], opens: bool) -> Option<(usize, usize, usize)>
         if counts && hit.2 != PASSIVE && b[hit.0..].starts_with(b" boi ") {
             return Some((hit.0, hit.1, PASSIVE));
         }
+        // Coordinated verbs (`Sửa đổi, bổ sung và bãi bỏ một số điều của
+        // Nghị định số …`): the first governs.
+        if counts && ACTING.contains(&hit.2) {
+            let mut first = hit;
+            loop {
+                let s = first.0 - first.1;
+                let Some(before) = b[..s].strip_suffix(b" va ").or_else(|| b[..s].strip_suffix(b", ")) else {
+                    break;
+                };
+                match best_cue(before) {
+                    Some(h) if h.0 == before.len() && ACTING.contains(&h.2) => first = h,
+                    _ => break,
+                }
+            }
+            return Some(first);
+        }
         if counts {
             return Some(hit);
+        }
+        // (`hết hiệu lực thi hành`: `hiệu lực` may end `hết hiệu lực`.)
+        if hit.2 == HIEU_LUC_THI_HANH {
+            end = hit.0 - " thi hanh".len();
+            continue;
         }
         end = start;
     }
@@ -406,7 +432,7 @@ pub(super) fn passive_cue(b: &[u8], p: usize) -> Option<usize> {
 /// reference the hand matcher is tested against.
 #[cfg(test)]
 pub(super) fn cue_regexes() -> &'static [Regex] {
-    const TABLE: [&str; 34] = [
+    const TABLE: [&str; 35] = [
         r"\bcan cu\b",
         r"\bthuc hien\b",
         r"\btrien khai\b",
@@ -441,6 +467,7 @@ pub(super) fn cue_regexes() -> &'static [Regex] {
         r"\bdinh chinh\b",
         r"\bgoi la\b",
         r"\bgoi chung la\b",
+        r"\bbo sung\b",
     ];
     static CUE_REGEXES: OnceLock<Vec<Regex>> = OnceLock::new();
     // An ASCII word boundary: the window is folded.
@@ -479,6 +506,7 @@ mod tests {
     use crate::cite::lex::suffix;
     use crate::cite::types::type_regex;
     use crate::cite::CUE_WINDOW;
+    use crate::normalize::fold;
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig { cases: 512, ..Default::default() })]

@@ -1226,13 +1226,13 @@ mod tests {
 
     #[test]
     fn ok_list_tail() {
-        let t = |s| match list_tail(s) {
+        let t = |s| match list_tail(s, false) {
             Ok((rest, (start, p))) => format!("at={start} {}", show_parsed(Ok((rest, p)))),
             Err(e) => show_err(e),
         };
         insta::assert_snapshot!(t(", số 47/2024/QH15 và số 58/2024/QH15"), @r#"at=2 symbol="47/2024/QH15" rest=" và số 58/2024/QH15""#);
         insta::assert_snapshot!(t(" và số 58/2024/QH15;"), @r#"at=5 symbol="58/2024/QH15" rest=";""#);
-        insta::assert_snapshot!(t(" và Quyết định số 218-QĐ/TW"), @r#"error: expected "số" at "Quyết định số 21""#);
+        insta::assert_snapshot!(t(" và Quyết định số 218-QĐ/TW"), @r#"error: expected a số ký hiệu at "Quyết định số 21""#);
     }
 
     #[test]
