@@ -967,6 +967,10 @@ pub(crate) fn name_citation(i: &str, limit: usize) -> PResult<'_, Parsed<'_>> {
     };
     let mut pos = 0;
     let mut words = 0;
+    // Past `đối với` only a số ký hiệu may end the name, and stop words
+    // do not (`… đối với người có thu nhập cao số …`).
+    let mut loose = false;
+    let mut after_doi = false;
     loop {
         let rest = &body[pos..];
         let w = next_word(rest);
@@ -974,7 +978,7 @@ pub(crate) fn name_citation(i: &str, limit: usize) -> PResult<'_, Parsed<'_>> {
             break;
         }
         // An anchor ends the name.
-        if words > 0 {
+        if words > 0 && (!loose || so_word(rest).is_ok()) {
             if let Some(ok) = anchored(pos, pos) {
                 return Ok(ok);
             }
@@ -993,7 +997,13 @@ pub(crate) fn name_citation(i: &str, limit: usize) -> PResult<'_, Parsed<'_>> {
         // read on, the anchor decides.
         let and = words > 0 && &*lw == "và" && !type_at_regex().is_match(prefix(rest[w.len()..].trim_start(), 48));
         let first_lower_ok = words == 0 && !at_stop_word(rest);
-        if words > 0 && !and && (at_stop_word(rest) || type_at_regex().is_match(prefix(rest, 48))) {
+        // `đối với` inside a name (`Pháp lệnh Thuế thu nhập đối với người
+        // có thu nhập cao số …`): read on, a số ký hiệu decides.
+        let doi_voi = words > 0
+            && (after_doi || &*lw == "đối" && lower_word(rest[w.len()..].trim_start_matches(is_sp)).as_ref() == "với");
+        after_doi = doi_voi && !after_doi;
+        loose |= doi_voi;
+        if words > 0 && !and && !doi_voi && (!loose && at_stop_word(rest) || type_at_regex().is_match(prefix(rest, 48))) {
             break;
         }
         if words == 0 && !first_lower_ok {
@@ -1241,6 +1251,8 @@ mod tests {
         insta::assert_snapshot!(show_parsed(name_citation(" Đất đai số 31/2024/QH15; Luật", 200)), @r#"symbol="31/2024/QH15" name="Đất đai" rest="; Luật""#);
         insta::assert_snapshot!(show_parsed(name_citation(" Xuất cảnh, nhập cảnh của công dân Việt Nam số 49/2019/QH14 được", 200)), @r#"symbol="49/2019/QH14" name="Xuất cảnh, nhập cảnh của công dân Việt Nam" rest=" được""#);
         insta::assert_snapshot!(show_parsed(name_citation(" Hải quan năm 2014.", 200)), @r#"name="Hải quan" date=2014 ("năm 2014") rest=".""#);
+        insta::assert_snapshot!(show_parsed(name_citation(" Thuế thu nhập đối với người có thu nhập cao số 12/2003/PL-UBTVQH11  đã được", 200)), @r#"symbol="12/2003/PL-UBTVQH11" name="Thuế thu nhập đối với người có thu nhập cao" rest="  đã được""#);
+        insta::assert_snapshot!(show_parsed(name_citation(" Đất đai đối với đất có nguồn gốc năm 2013.", 200)), @r#"error: expected a name followed by a số ký hiệu or a date at " Đất đai đối với""#);
     }
 
     #[test]

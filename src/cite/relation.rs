@@ -22,7 +22,7 @@
 //! - `… hết hiệu lực` just after the citation makes a `mentions` a
 //!   `repeals`.
 
-use super::cues::{clause_cue, cue_relation_folded, passive_relation, CUES, PASSIVE};
+use super::cues::{clause_cue, cue_relation_folded, passive_cue, passive_relation, CUES, PASSIVE};
 use super::lex::{prefix, suffix};
 use super::share::may_fold_within;
 use super::{last_full_stop, Found, CUE_WINDOW, GRAMMAR_WINDOW};
@@ -482,8 +482,11 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found], footnote
         if let Some(j) = prev {
             let gap = without_brackets(window);
             if window.len() == raw.len() && is_glue(&gap) {
-                // After a `;`, the clause's own list goes on.
-                let from = if gap.contains(';') {
+                // After a `;`, the clause's own list goes on; so it does
+                // after an agent when this citation undergoes a passive
+                // verb itself (`Luật A số … đã được sửa đổi, bổ sung theo
+                // Luật số B, Luật C số … đã được sửa đổi, bổ sung theo …`).
+                let from = if gap.contains(';') || out[j].acts.is_some() && undergoes(&norm[f.end..]) {
                     top_item(&out, &outers, j, floor, found)
                 } else {
                     Some(j)
@@ -643,6 +646,15 @@ fn sentence_ahead(s: &str) -> &str {
         }
         return &s[..k];
     }
+}
+
+/// Does a passive verb follow a citation (`đã được sửa đổi, bổ sung`,
+/// `bị bãi bỏ`), after its date or issuer?
+fn undergoes(after: &str) -> bool {
+    let f = fold(prefix(after, 64));
+    let f = f.trim_start();
+    let f = f.strip_prefix("da ").unwrap_or(f);
+    (f.starts_with("duoc ") || f.starts_with("bi ")) && passive_cue(f.as_bytes(), 0).is_some()
 }
 
 /// Does `s` hold `hiệu lực` (`HIỆU LỰC`, `hieu luc`, `Hiệu lực`)?
