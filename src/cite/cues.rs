@@ -127,6 +127,8 @@ const ADJACENT: [usize; 5] = [20, 21, 23, 32, 33];
 /// Indexes in [`CUES`] of `theo quy định`, `quy định tại`: they leave an
 /// earlier `thực hiện theo` (index [`THUC_HIEN_THEO`]) governing.
 const PROVISIONS: [usize; 2] = [24, 25];
+/// Index in [`CUES`] of `căn cứ`.
+const CAN_CU: usize = 0;
 /// Index in [`CUES`] of `bổ sung` alone, a cue only where it opens its
 /// clause (`Bổ sung Nghị định số …`; not `bổ sung kinh phí theo …`).
 const BO_SUNG: usize = 34;
@@ -224,6 +226,9 @@ pub(super) fn clause_cue(b: &[u8], opens: bool) -> Option<(usize, usize, usize)>
         let counts = match hit.2 {
             HIEU_LUC_THI_HANH => false,
             THI_HANH | BO_SUNG => opens && clause_initial(&b[..start]),
+            // `có căn cứ` (has grounds: `Luật số … có căn cứ ban hành như
+            // sau:`) is no basis.
+            CAN_CU => !b[..start].ends_with(b"co "),
             HUONG_DAN => b[hit.0..].iter().all(|&c| c == b' '),
             k if ADJACENT.contains(&k) => adjacent(&b[hit.0..]),
             _ => true,

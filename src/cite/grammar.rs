@@ -494,6 +494,12 @@ pub(super) fn subject_text(i: &str, verb: bool) -> PResult<'_, &str> {
             end = k;
             break;
         }
+        // `, được sửa đổi …`, `, có hiệu lực …`: the citation's own
+        // predicate, past its subject.
+        if c == ',' && predicate_after(&rest[1..]) {
+            end = k;
+            break;
+        }
         // `, <citation>` starts a new list item, unless the comma is inside
         // a pinpoint (`sửa đổi khoản 2, Điều 8, Nghị định số …`).
         if c == ',' && !verb && starts_citation(rest[1..].trim_start_matches(is_sp)) && !after_pinpoint(&bounded[..k]) {
@@ -515,6 +521,21 @@ pub(super) fn subject_text(i: &str, verb: bool) -> PResult<'_, &str> {
         return fail(i, "a subject");
     }
     Ok((&i[text.len()..], text))
+}
+
+/// Does a predicate of the citation start `s` (after a comma, a line
+/// break allowed): `được`/`bị`/`đã được` and a verb, or `có hiệu lực`?
+fn predicate_after(s: &str) -> bool {
+    let Ok((r, _)) = ws1(s) else {
+        return false;
+    };
+    let r = r.strip_prefix("đã ").unwrap_or(r);
+    let w = next_word(r);
+    match w {
+        "được" | "bị" => SUBJECT_VERBS.iter().any(|&(a, _)| next_word(r[w.len()..].trim_start_matches(is_sp)) == a),
+        "có" => r[w.len()..].trim_start_matches(is_sp).starts_with("hiệu lực"),
+        _ => false,
+    }
 }
 
 /// Does a sentence hard-wrapped after `before` go on at `next` (the next

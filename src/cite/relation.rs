@@ -266,6 +266,17 @@ impl<'a> Heads<'a> {
         marker: Option<Marker>,
         found: &[Found],
     ) -> Option<Head> {
+        // A line that is a citation with its subject (`[2] Luật số …
+        // sửa đổi, bổ sung … có căn cứ ban hành như sau:`): the cue is the
+        // subject's, no list's.
+        let lo = found.partition_point(|f| f.start < from);
+        if let Some(f) = found.get(lo).filter(|f| f.start < to) {
+            let lead = &self.norm[from..f.start];
+            let only_mark = !lead.chars().any(char::is_alphabetic);
+            if only_mark && f.subject_range.is_some_and(|(_, e)| e + 2 >= to) {
+                return None;
+            }
+        }
         let tail = suffix(&self.norm[from..to], 160);
         let folded = fold(tail);
         if folded.contains("hop nhat tu") {
@@ -486,7 +497,7 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found], footnote
                 // after an agent when this citation undergoes a passive
                 // verb itself (`Luật A số … đã được sửa đổi, bổ sung theo
                 // Luật số B, Luật C số … đã được sửa đổi, bổ sung theo …`).
-                let from = if gap.contains(';') || out[j].acts.is_some() && undergoes(&norm[f.end..]) {
+                let from = if gap.contains(';') || out[j].acts.is_some() && chain_undergoes(norm, found, i) {
                     top_item(&out, &outers, j, floor, found)
                 } else {
                     Some(j)
@@ -646,6 +657,31 @@ fn sentence_ahead(s: &str) -> &str {
         }
         return &s[..k];
     }
+}
+
+/// Does citation `i`, or one listed after it (joined by glue only), undergo
+/// a passive verb (`…, Luật Thuế tài nguyên số …, Luật Quản lý thuế số …
+/// đã được sửa đổi, bổ sung theo …`: the list is of patients)?
+fn chain_undergoes(norm: &str, found: &[Found], i: usize) -> bool {
+    let mut k = i;
+    for _ in 0..8 {
+        if undergoes(&norm[found[k].end..]) {
+            return true;
+        }
+        let Some(next) = found.get(k + 1) else {
+            return false;
+        };
+        let from = found[k].tail.max(found[k].end);
+        if next.start < from || next.start - from > 64 {
+            return false;
+        }
+        let gap = &norm[from..next.start];
+        if gap.contains(';') || !is_glue(gap) {
+            return false;
+        }
+        k += 1;
+    }
+    false
 }
 
 /// Does a passive verb follow a citation (`đã được sửa đổi, bổ sung`,
