@@ -277,7 +277,7 @@ impl<'a> Heads<'a> {
                 return None;
             }
         }
-        let tail = suffix(&self.norm[from..to], 160);
+        let tail = suffix(&self.norm[from..to], 2 * CUE_WINDOW);
         let folded = fold(tail);
         if folded.contains("hop nhat tu") {
             return Some(Head::Merged { base: None, marker });
@@ -497,7 +497,15 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found], footnote
                 // after an agent when this citation undergoes a passive
                 // verb itself (`Luật A số … đã được sửa đổi, bổ sung theo
                 // Luật số B, Luật C số … đã được sửa đổi, bổ sung theo …`).
-                let from = if gap.contains(';') || out[j].acts.is_some() && chain_undergoes(norm, found, i) {
+                // (So it does when the agent is cited by number only and
+                // this one by name, as laws that amend others and laws
+                // amended are: `… theo Luật số 21/2012/QH13, Luật Thuế tiêu
+                // thụ đặc biệt số …`.)
+                let patient = || {
+                    chain_undergoes(norm, found, i)
+                        || found[j].name.is_none() && found[i].name.is_some() && found[j].doc_type == found[i].doc_type
+                };
+                let from = if gap.contains(';') || out[j].acts.is_some() && patient() {
                     top_item(&out, &outers, j, floor, found)
                 } else {
                     Some(j)
