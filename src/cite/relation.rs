@@ -763,8 +763,26 @@ fn continued_list(norm: &str, lines: &LineIndex, line: usize, ls: usize, found: 
 fn footnote_ref(norm: &str, lines: &LineIndex, at: usize, refs: &[(usize, usize)]) -> Option<Rel> {
     let (ls, _) = lines.line_range(norm, lines.line(at));
     let &(_, marker) = refs.iter().find(|&&(line, _)| line == ls)?;
-    // The marker's clause, back to its line's start.
-    let (ms, _) = lines.line_range(norm, lines.line(marker));
+    // The marker's clause, back to its line's start, or to the line before
+    // when a blank line broke the sentence (`góp phần thực hiện thắng lợi⏎⏎
+    // nhiệm vụ … và 06 nghị quyết chuyên đề …[1].`).
+    let ml = lines.line(marker);
+    let (mut ms, _) = lines.line_range(norm, ml);
+    if norm[ms..].starts_with(char::is_lowercase) {
+        let mut l = ml;
+        while l > 1 {
+            l -= 1;
+            let (ps, pe) = lines.line_range(norm, l);
+            let prev = norm[ps..pe].trim_end();
+            if prev.is_empty() {
+                continue;
+            }
+            if !prev.ends_with(['.', ';', ':', '!', '?']) {
+                ms = ps;
+            }
+            break;
+        }
+    }
     let window = suffix(&norm[ms..marker], CUE_WINDOW);
     let (hit, _, _) = window_cue(window, false);
     hit.filter(|&(_, _, k)| k != PASSIVE)
