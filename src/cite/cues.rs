@@ -246,7 +246,10 @@ pub(super) fn clause_cue(b: &[u8], opens: bool) -> Option<(usize, usize, usize)>
             // của Luật …`: `căn cứ` stands between, `theo quy định` governs).
             let mut e = start;
             while let Some(h) = best_cue(&b[..e]) {
-                if h.2 == THUC_HIEN_THEO || (h.2 == THUC_HIEN && !b[h.0..].starts_with(b",")) {
+                // (`thực hiện nhiệm vụ quy định tại Điều 17 Thông tư …`:
+                // without `theo` the provisions define the object, and the
+                // citation is only mentioned.)
+                if h.2 == THUC_HIEN_THEO || (h.2 == THUC_HIEN && agent && !b[h.0..].starts_with(b",")) {
                     return Some(h);
                 }
                 if ACTING.contains(&h.2) {
