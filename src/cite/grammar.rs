@@ -551,6 +551,12 @@ fn wrap_goes_on(before: &str, next: &str) -> bool {
         return !next[w.len()..].starts_with([')', '.']);
     }
     let before = before.trim_end_matches(is_sp);
+    // A date or number broken over the line (`ngày 01 tháng 9 năm⏎2016`),
+    // not a numbered item (`2.`, `3)`).
+    if c.is_ascii_digit() {
+        let digits = next.bytes().take_while(u8::is_ascii_digit).count();
+        return !next[digits..].starts_with(['.', ')']) && !before.ends_with(['.', ';', ':', '!', '?']);
+    }
     let last = before.rsplit([' ', '\t', '\n']).next().unwrap_or("");
     matches!(last, "của" | "và" | "tại" | "theo" | "bởi" | "đổi" | "sung" | "thế" | "bỏ" | "với" | "cho") && starts_citation(next)
 }

@@ -480,7 +480,7 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found], footnote
         };
         // The citation before it at the same level: same outer citation,
         // not in brackets that closed since.
-        let prev = (0..i)
+        let mut prev = (0..i)
             .rev()
             .take_while(|&j| found[j].start >= floor && found[j].start + GRAMMAR_WINDOW > f.start)
             .find(|&j| {
@@ -544,9 +544,23 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found], footnote
             if floor < ls {
                 basis |= is_basis_line(prefix(&norm[floor..], 64));
                 if cut == 0 {
-                    let raw = &norm[floor..f.start];
+                    // The citation before it on the lines it was wrapped
+                    // from is the one before it in its clause.
+                    let back = (0..i).rev().take_while(|&j| found[j].start >= floor).find(|&j| {
+                        found[j].tail <= f.start && outers[j] == outer && !closes_bracket(&norm[found[j].end..f.start])
+                    });
+                    let lo = back.map_or(floor, |j| found[j].tail.max(floor));
+                    let raw = &norm[lo..f.start];
                     let window = suffix(raw, CUE_WINDOW);
-                    (hit, folded, cut) = window_cue(window, window.len() == raw.len());
+                    if let Some(j) = back {
+                        let gap = without_brackets(window);
+                        if window.len() == raw.len() && is_glue(&gap) && !gap.contains(';') {
+                            out.push(out[j]);
+                            continue;
+                        }
+                        prev = Some(j);
+                    }
+                    (hit, folded, cut) = window_cue(window, back.is_none() && window.len() == raw.len());
                 }
             }
         }
