@@ -662,9 +662,10 @@ fn separator<'a>(sep: char, i: &'a str) -> PResult<'a, (&'a str, bool)> {
         (r, false)
     };
     let (r, post) = take_while(is_space)(r)?;
-    // A line broken at the hyphen (`08/2021/NĐ-⏎CP` in a PDF's text): the
-    // break is layout, the code goes on on the next line.
-    if sep == '-' && pre.is_empty() && !noisy_sep {
+    // A line broken at the hyphen or slash (`08/2021/NĐ-⏎CP`, `06/2024/
+    // ⏎TT-BLĐTBXH` in a PDF's text): the break is layout, the code goes on
+    // on the next line.
+    if matches!(sep, '-' | '/') && pre.is_empty() && !noisy_sep {
         if let Some(next) = r.strip_prefix('\n') {
             let next = next.trim_start_matches(is_space);
             if next.starts_with(|c: char| c.is_uppercase()) {
