@@ -141,6 +141,26 @@ impl Symbol {
         }
     }
 
+    /// `other` when it is this symbol with its last issuer code whole: the
+    /// same number, year, type and other codes, and this one's last code
+    /// `other`'s less its final letter (`26/2016/TT-BLĐTBX` for
+    /// `26/2016/TT-BLĐTBXH`), unknown where `other`'s is known.
+    pub(crate) fn truncates(&self, other: &Symbol) -> bool {
+        let (Some(last), Some(whole)) = (self.issuers.last(), other.issuers.last()) else {
+            return false;
+        };
+        self.number.is_some()
+            && self.number == other.number
+            && self.year == other.year
+            && self.type_code == other.type_code
+            && self.unit == other.unit
+            && self.issuers.len() == other.issuers.len()
+            && self.issuers[..self.issuers.len() - 1] == other.issuers[..other.issuers.len() - 1]
+            && whole.strip_prefix(last.as_str()).is_some_and(|rest| rest.chars().count() == 1)
+            && !is_known_code(last)
+            && is_known_code(whole)
+    }
+
     /// Parse, and also return what was repaired on the way (spaces, case,
     /// look-alike letters, OCR), as diagnostics with spans into `text`.
     pub fn parse_with_diagnostics(text: &str) -> Result<(Symbol, Vec<Diagnostic>), SyntaxError> {

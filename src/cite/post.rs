@@ -1,5 +1,7 @@
 //! What is printed around a citation, read once all are found:
 //!
+//! - **A code with its last letter lost** (`26/2016/TT-BLĐTBX`) is the
+//!   one cited whole elsewhere in the text.
 //! - **`TƯ`** in a Party symbol is the OCR of `TW` or of `TU`: the issuer
 //!   tells (`của Tỉnh ủy`, `Thành ủy` → `TU`; `của Bộ Chính trị`, `Ban Bí
 //!   thư`, `Ban Chấp hành Trung ương` → `TW`); with no issuer it is read
@@ -39,6 +41,7 @@ pub(super) fn around(ctx: &Ctx<'_>, doc: &mut Document, found: &mut [Found], rel
     let norm = ctx.norm;
     let mut out: Vec<Around> = vec![Around::default(); found.len()];
     read_tu(ctx, doc, found);
+    complete_truncated(ctx, doc, found);
     effective_dates(norm, found, &mut out);
     let own = doc.symbol.as_ref().map(ToString::to_string);
     let own_year = doc
@@ -72,6 +75,35 @@ pub(super) fn around(ctx: &Ctx<'_>, doc: &mut Document, found: &mut [Found], rel
         }
     }
     out
+}
+
+/// A symbol printed with its last letter lost (`26/2016/TT-BLĐTBX`) is the
+/// document cited elsewhere in the text with it whole (`26/2016/TT-BLĐTBXH`):
+/// repaired, with a `symbol-repair` warning.
+fn complete_truncated(ctx: &Ctx<'_>, doc: &mut Document, found: &mut [Found]) {
+    for i in 0..found.len() {
+        let Some(sym) = found[i].symbol.clone() else { continue };
+        if sym.issuers().last().is_none_or(|c| crate::symbol::is_known_code(c)) {
+            continue;
+        }
+        let Some(whole) = found
+            .iter()
+            .filter_map(|f| f.symbol.as_ref())
+            .find(|other| sym.truncates(other))
+            .cloned()
+        else {
+            continue;
+        };
+        let f = &mut found[i];
+        let (s, e) = f.symbol_range.unwrap_or((f.start, f.end));
+        doc.diagnostics.push(Diagnostic::new(
+            "symbol-repair",
+            Severity::Warning,
+            format!("symbol printed `{}`: read `{whole}`, as cited elsewhere in the text (a letter lost)", sym),
+            Some(ctx.span(s, e)),
+        ));
+        f.symbol = Some(whole);
+    }
 }
 
 /// `TƯ` read by the issuer (see the module docs).
