@@ -2404,6 +2404,7 @@ const PARSER_FINGERPRINT: u128 = {
     h = fnv128(include_bytes!("cite/share.rs"), h);
     h = fnv128(include_bytes!("cite/cues.rs"), h);
     h = fnv128(include_bytes!("cite/relation.rs"), h);
+    h = fnv128(include_bytes!("cite/scope.rs"), h);
     h = fnv128(include_bytes!("cite/refers.rs"), h);
     h = fnv128(include_bytes!("symbol.rs"), h);
     h = fnv128(include_bytes!("date.rs"), h);

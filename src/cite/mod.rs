@@ -40,7 +40,7 @@
 //! The stage is split by concern: [`types`] (the type words and their scan),
 //! [`lex`] (small lexical helpers), [`grammar`] (the nom rules), [`symbols`]
 //! (số ký hiệu without a type word), [`share`] (lists sharing parts),
-//! [`cues`] and [`relation`] (relations), [`post`] (what is printed around
+//! [`cues`], [`relation`] and [`scope`] (relations), [`post`] (what is printed around
 //! a citation), [`refers`] (short references).
 
 mod cues;
@@ -49,6 +49,7 @@ mod lex;
 mod post;
 mod refers;
 mod relation;
+mod scope;
 mod share;
 mod symbols;
 mod types;

@@ -15,6 +15,9 @@
 //!   `mentions`, and `acts` says what it does to X (the citation before the
 //!   cue in the clause; none: this document, as in a website's note
 //!   `[Điều này được bổ sung bởi … Luật Y]`);
+//! - a citation with no cue of its own right after a list separator goes
+//!   on the list before it, however long that item's tail (see
+//!   [`super::scope`]);
 //! - with no cue: `basis` on a `Căn cứ` line or under a `Căn cứ:` / `CĂN
 //!   CỨ PHÁP LÝ` heading; the cue of the line that opens a list (`…, được
 //!   sửa đổi, bổ sung bởi:` then `1. Luật số …`) for its items; else
@@ -24,6 +27,7 @@
 
 use super::cues::{clause_cue, cue_relation_folded, passive_cue, passive_relation, CUES, PASSIVE};
 use super::lex::{prefix, suffix};
+use super::scope::in_subject;
 use super::share::may_fold_within;
 use super::{last_full_stop, Found, CUE_WINDOW, GRAMMAR_WINDOW};
 use crate::model::Relation;
@@ -61,6 +65,14 @@ pub(super) fn is_glue(gap: &str) -> bool {
         .all(|w| matches!(w, "" | "va" | "cac" | "hoac" | "cung" | "nhu"))
 }
 
+/// Does a full stop end a sentence in glue `gap` (`.` then a space or a
+/// line break: `… về việc giao chỉ tiêu. Nghị quyết số …` starts another
+/// sentence)?
+fn ends_sentence(gap: &str) -> bool {
+    let b = gap.as_bytes();
+    memchr::memchr_iter(b'.', b).any(|k| b.get(k + 1).is_some_and(u8::is_ascii_whitespace))
+}
+
 /// `s` without its bracketed groups `( … )` (a restatement `(gọi tắt là
 /// …)` between two items of a list), when they are balanced.
 fn without_brackets(s: &str) -> std::borrow::Cow<'_, str> {
@@ -85,7 +97,7 @@ fn without_brackets(s: &str) -> std::borrow::Cow<'_, str> {
 
 /// A `)` with no `(` before it in `s`: what came before `s` was in
 /// brackets.
-fn closes_bracket(s: &str) -> bool {
+pub(super) fn closes_bracket(s: &str) -> bool {
     let mut depth = 0i32;
     for c in s.chars() {
         match c {
@@ -308,10 +320,12 @@ impl<'a> Heads<'a> {
         // Read a byte at a time first: where the text starts past spaces
         // and ASCII bullets, its first and last bytes.
         let b = raw.as_bytes();
-        let Some(k) = b
-            .iter()
-            .position(|c| !matches!(c, b' ' | b'\t' | b'\r' | b'-' | b'+' | b'*' | b'>' | b'|' | b'#' | b'_' | b'='))
-        else {
+        let Some(k) = b.iter().position(|c| {
+            !matches!(
+                c,
+                b' ' | b'\t' | b'\r' | b'-' | b'+' | b'*' | b'>' | b'|' | b'#' | b'_' | b'='
+            )
+        }) else {
             // Blank lines and rules separate a list's items in Markdown:
             // the head stays.
             return;
@@ -492,20 +506,11 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found], footnote
         let window = suffix(raw, CUE_WINDOW);
         if let Some(j) = prev {
             let gap = without_brackets(window);
-            if window.len() == raw.len() && is_glue(&gap) {
+            if window.len() == raw.len() && is_glue(&gap) && !ends_sentence(&gap) && !in_subject(norm, &found[j]) {
                 // After a `;`, the clause's own list goes on; so it does
-                // after an agent when this citation undergoes a passive
-                // verb itself (`Luật A số … đã được sửa đổi, bổ sung theo
-                // Luật số B, Luật C số … đã được sửa đổi, bổ sung theo …`).
-                // (So it does when the agent is cited by number only and
-                // this one by name, as laws that amend others and laws
-                // amended are: `… theo Luật số 21/2012/QH13, Luật Thuế tiêu
-                // thụ đặc biệt số …`.)
-                let patient = || {
-                    chain_undergoes(norm, found, i)
-                        || found[j].name.is_none() && found[i].name.is_some() && found[j].doc_type == found[i].doc_type
-                };
-                let from = if gap.contains(';') || out[j].acts.is_some() && patient() {
+                // after an agent when the list of what undergoes it goes on
+                // (see `resumes_patients`).
+                let from = if gap.contains(';') || out[j].acts.is_some() && resumes_patients(norm, found, i, j) {
                     top_item(&out, &outers, j, floor, found)
                 } else {
                     Some(j)
@@ -554,9 +559,16 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found], footnote
                     let window = suffix(raw, CUE_WINDOW);
                     if let Some(j) = back {
                         let gap = without_brackets(window);
-                        if window.len() == raw.len() && is_glue(&gap) && !gap.contains(';') {
-                            out.push(out[j]);
-                            continue;
+                        if window.len() == raw.len() && is_glue(&gap) && !gap.contains(';') && !ends_sentence(&gap) {
+                            let from = if out[j].acts.is_some() && resumes_patients(norm, found, i, j) {
+                                top_item(&out, &outers, j, floor, found)
+                            } else {
+                                Some(j)
+                            };
+                            if let Some(k) = from {
+                                out.push(out[k]);
+                                continue;
+                            }
                         }
                         prev = Some(j);
                     }
@@ -568,6 +580,15 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found], footnote
         if let (None, Some(j), 0) = (hit, prev, cut) {
             if folded.trim_start_matches([' ', ',']).starts_with("va ") {
                 out.push(out[j]);
+                continue;
+            }
+        }
+        // No cue of its own, right after a list separator: an item of the
+        // list the cue before it governs (`Thực hiện A … về …; B … về …⏎…,
+        // C …`), however long and wrapped the items' tails.
+        if hit.is_none() {
+            if let Some(k) = super::scope::list_item_before(norm, found, &outers, &out, i) {
+                out.push(out[k]);
                 continue;
             }
         }
@@ -681,6 +702,34 @@ fn sentence_ahead(s: &str) -> &str {
     }
 }
 
+/// After agent `j` of a passive verb, does citation `i` go on the list of
+/// what undergoes it? When it, or one listed after it, undergoes a passive
+/// verb itself (`Luật A số … đã được sửa đổi, bổ sung theo Luật số B, Luật
+/// C số … đã được sửa đổi, bổ sung theo …`), or when the agent is cited by
+/// number only and this one by name, as laws that amend others and laws
+/// amended are (`… theo Luật số 21/2012/QH13, Luật Thuế tiêu thụ đặc biệt
+/// số …`).
+pub(super) fn resumes_patients(norm: &str, found: &[Found], i: usize, j: usize) -> bool {
+    chain_undergoes(norm, found, i)
+        || !has_name(norm, &found[j]) && has_name(norm, &found[i]) && found[j].doc_type == found[i].doc_type
+}
+
+/// Is a citation printed with a name (`Luật Đất đai số …`, `Luật giáo dục
+/// đại học số …`): words between its type word and `số`?
+fn has_name(norm: &str, f: &Found) -> bool {
+    if f.name.is_some() {
+        return true;
+    }
+    let (Some(t), Some((s, _))) = (f.doc_type, f.symbol_range) else {
+        return false;
+    };
+    let mut words: Vec<&str> = norm[f.start..s.max(f.start)].split_whitespace().collect();
+    if words.last().is_some_and(|w| fold(w) == "so") {
+        words.pop();
+    }
+    words.len() > t.split_whitespace().count()
+}
+
 /// Does citation `i`, or one listed after it (joined by glue only), undergo
 /// a passive verb (`…, Luật Thuế tài nguyên số …, Luật Quản lý thuế số …
 /// đã được sửa đổi, bổ sung theo …`: the list is of patients)?
@@ -746,7 +795,11 @@ fn opens_item(before: &str) -> bool {
             let label = w.is_empty()
                 || w.bytes().all(|c| c.is_ascii_digit() || c == b'.')
                 || (chars.next().is_some() && chars.next().is_none());
-            !label && !matches!(&*w.to_lowercase(), "khoản" | "điều" | "điểm" | "mục" | "chương" | "tiết" | "phần" | "và")
+            !label
+                && !matches!(
+                    &*w.to_lowercase(),
+                    "khoản" | "điều" | "điểm" | "mục" | "chương" | "tiết" | "phần" | "và"
+                )
         })
         .count()
         <= 4

@@ -1,0 +1,213 @@
+//! The scope of a cue over a coordinated list: `Thực hiện Quyết định số
+//! A … về việc …; Nghị quyết số B … về …⏎…; Quyết định số C … ban hành …,
+//! Ủy ban nhân dân tỉnh … ban hành Kế hoạch … như sau:` implements A, B
+//! and C, however long each item's tail and wherever the lines break. The
+//! scope ends at the main clause, at the sentence's end, or at another cue
+//! (read before: a citation with a cue of its own keeps it).
+
+use super::relation::{closes_bracket, resumes_patients, Rel};
+use super::{Found, GRAMMAR_WINDOW};
+use crate::model::Relation;
+use crate::normalize::fold;
+
+/// The item of a coordinated list that citation `i` goes on, when it has
+/// no cue of its own: `Thực hiện Quyết định số A … về việc …; Nghị quyết số
+/// B … về …⏎…; Quyết định số C … ban hành Quy định …, Ủy ban nhân dân tỉnh
+/// ban hành Kế hoạch … như sau:` gives B and C the relation of A. Only a
+/// list separator (`;`, `,`, `và`, `hoặc`, line breaks, a bullet) stands
+/// right before `i`, and what is between it and the citation before it at
+/// its level (same outer citation) is that one's own tail: its date,
+/// issuer, title, wrapped over lines, with no end of sentence and no main
+/// clause ([`item_tail`]). The item returned is that citation, or the one
+/// it is the agent of when the list of agents ends (see below); none when
+/// it is only mentioned.
+pub(super) fn list_item_before(
+    norm: &str,
+    found: &[Found],
+    outers: &[Option<usize>],
+    out: &[Rel],
+    i: usize,
+) -> Option<usize> {
+    let f = &found[i];
+    let sep = separator_start(&norm[..f.start])?;
+    let outer = outers[i];
+    let floor = outer.and_then(|o| found[o].subject_range).map_or(0, |(a, _)| a);
+    let within = |j: &usize| found[*j].start >= floor && found[*j].start + GRAMMAR_WINDOW > f.start;
+    let j = (0..i)
+        .rev()
+        .take_while(within)
+        .find(|&j| outers[j] == outer && found[j].tail <= sep && !closes_bracket(&norm[found[j].end..f.start]))?;
+    // (Every citation between them is inside its subject, whole, or in
+    // brackets: no other item stood between.)
+    let tail = found[j].tail.max(found[j].end);
+    let between = |m: &Found| m.end > tail && !closes_bracket(&norm[m.end..sep]);
+    if found[j + 1..i].iter().any(between) || !item_tail(&norm[tail..sep]) || in_subject(norm, &found[j]) {
+        return None;
+    }
+    let k = if norm[sep..f.start].contains(';') {
+        // After a `;`: the first item of the clause it closes, where the
+        // cue governs (`Thực hiện theo … các Thông tư liên tịch: số A …
+        // sửa đổi, bổ sung Thông tư số B; số C`: A), back past agents
+        // always (`Luật A … được sửa đổi bởi Luật B; Luật C`: A).
+        let mut k = j;
+        for m in (0..j).rev().take_while(within).filter(|&m| outers[m] == outer) {
+            if out[k].acts.is_none() && !item_tail(&norm[found[m].tail.max(found[m].end)..found[k].start]) {
+                break;
+            }
+            k = m;
+        }
+        k
+    } else if out[j].acts.is_some() && resumes_patients(norm, found, i, j) {
+        // The list of agents ends: the one they act on goes on.
+        (0..j)
+            .rev()
+            .take_while(within)
+            .filter(|&k| outers[k] == outer)
+            .find(|&k| out[k].acts.is_none())?
+    } else {
+        j
+    };
+    (out[k].relation != Relation::Mentions || out[k].acts.is_some()).then_some(k)
+}
+
+/// Where a list separator right before a citation starts in `before`
+/// (`; `, `, `, ` và `, `;⏎- `, `, và các `), if one ends it.
+fn separator_start(before: &str) -> Option<usize> {
+    let mut s = before;
+    let mut sep = false;
+    loop {
+        let t = s.trim_end_matches(|c: char| c.is_whitespace());
+        // A bullet opening the item's line (`;⏎- Quyết định …`).
+        let t = match t.strip_suffix(['-', '+', '•', '–']) {
+            Some(r) if r.trim_end_matches([' ', '\t']).ends_with('\n') => r.trim_end(),
+            _ => t,
+        };
+        if let Some(r) = t.strip_suffix([',', ';']) {
+            sep = true;
+            s = r;
+            continue;
+        }
+        let w = t.rsplit(char::is_whitespace).next().unwrap_or("");
+        match w {
+            "và" | "hoặc" => sep = true,
+            "các" | "cùng" | "như" => {}
+            _ => return sep.then_some(t.len()),
+        }
+        s = &t[..t.len() - w.len()];
+    }
+}
+
+/// Is `s`, the text between a list's item and the separator after it, only
+/// that item's tail (`về việc …`, `ban hành Quy định …`, a wrapped title,
+/// `(khóa XII)`)? Not when an item with no citation stood between (`;`),
+/// nor when it ends a sentence (`. ` or `.` at a line's end
+/// after a word longer than an abbreviation's `TP.`; `:`, `!`, `?`, a blank
+/// line not followed by lower case), leaves a bracket or a note (`)`, `[`, `]`), crosses a table's
+/// cell (`|`) or holds the main clause (`như sau`; a comma and a new
+/// subject in capitals with its verb: `, Ủy ban nhân dân tỉnh ban hành …`,
+/// `, Sở Y tế đề nghị …`).
+fn item_tail(s: &str) -> bool {
+    if s.contains([';', ':', '!', '?', '[', ']', '|']) || closes_bracket(s) {
+        return false;
+    }
+    let b = s.as_bytes();
+    for k in memchr::memchr2_iter(b'.', b'\n', b) {
+        let next = b.get(k + 1).copied();
+        if b[k] == b'\n' {
+            // A blank line, unless the sentence goes on in lower case after
+            // it (over a page's break).
+            let rest = s[k + 1..].trim_start_matches([' ', '\t']);
+            if rest.starts_with('\n') && !rest.trim_start().starts_with(char::is_lowercase) {
+                return false;
+            }
+            continue;
+        }
+        if !matches!(next, Some(b' ' | b'\n' | b'\t') | None) {
+            continue;
+        }
+        let word = s[..k].rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        let abbreviation = word.chars().count() <= 2 && word.starts_with(char::is_uppercase);
+        if !abbreviation {
+            return false;
+        }
+    }
+    !main_clause(s)
+}
+
+/// Does `s` (a citation's tail or subject) hold the main clause of its
+/// sentence: `như sau`, or a comma and a new subject in capitals (no
+/// citation) with its verb (`…, Ủy ban nhân dân tỉnh ban hành …`)?
+pub(super) fn main_clause(s: &str) -> bool {
+    if memchr::memmem::find(s.as_bytes(), b"sau").is_some() && fold(s).contains("nhu sau") {
+        return true;
+    }
+    s.split(',').skip(1).any(|seg| {
+        let seg = seg.trim_start();
+        seg.starts_with(char::is_uppercase) && !super::types::starts_citation(seg) && has_main_verb(&fold(seg))
+    })
+}
+
+/// Does folded `s` hold a verb of [`MAIN_VERBS`]?
+fn has_main_verb(s: &str) -> bool {
+    let mut words = s.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty());
+    let mut last = "";
+    words.any(|w| {
+        let hit = MAIN_VERBS.iter().any(|&(a, b)| last == a && w == b);
+        last = w;
+        hit
+    })
+}
+
+/// Verbs of a document's main clause after its subject (folded): `ban
+/// hành`, `xây dựng`, `yêu cầu`, `đề nghị`, `chỉ đạo`, `thông báo`.
+const MAIN_VERBS: [(&str, &str); 6] = [
+    ("ban", "hanh"),
+    ("xay", "dung"),
+    ("yeu", "cau"),
+    ("de", "nghi"),
+    ("chi", "dao"),
+    ("thong", "bao"),
+];
+
+/// Has the subject read for a citation run into the main clause (`… về
+/// việc giao chỉ tiêu, Ủy ban nhân dân huyện ban hành kế hoạch`)? Then the
+/// list it was an item of ended there.
+pub(super) fn in_subject(norm: &str, f: &Found) -> bool {
+    f.subject_range.is_some_and(|(a, b)| main_clause(&norm[a..b]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ok_separator_start() {
+        fn at(s: &str) -> Option<&str> {
+            separator_start(s).map(|k| &s[k..])
+        }
+        assert_eq!(at("về việc X; "), Some("; "));
+        assert_eq!(at("về việc X,\n"), Some(",\n"));
+        assert_eq!(at("về việc X và "), Some(" và "));
+        assert_eq!(at("về việc X, và các "), Some(", và các "));
+        assert_eq!(at("về việc X;\n- "), Some(";\n- "));
+        assert_eq!(at("về việc X "), None);
+        assert_eq!(at("theo "), None);
+        assert_eq!(at("giai đoạn 2030 - "), None);
+    }
+
+    #[test]
+    fn ok_item_tail() {
+        assert!(item_tail(" về việc phê duyệt Đề án phát triển, nâng cao chất lượng"));
+        assert!(item_tail(" của UBND TP. Hồ Chí Minh về việc X"));
+        assert!(item_tail(" về một số chính sách hỗ trợ phát triển\nnông nghiệp"));
+        assert!(item_tail(" của Bộ\n\nđào tạo nghề"));
+        assert!(!item_tail(" về việc giao chỉ tiêu. Theo đó"));
+        assert!(!item_tail(" về việc X;\nTheo đề nghị của Sở Tài chính"));
+        assert!(!item_tail(" về việc X, Ủy ban nhân dân tỉnh ban hành Kế hoạch"));
+        assert!(!item_tail(" về việc X, Sở Y tế đề nghị các đơn vị"));
+        assert!(!item_tail(" về việc X, các đơn vị thực hiện như sau"));
+        assert!(!item_tail(" về việc X\n\n## Chương II"));
+        assert!(!item_tail(" về việc X) và"));
+        assert!(!item_tail(" | 12/2030 |"));
+    }
+}
