@@ -722,6 +722,27 @@ fn codes<'a>(i: &'a str, noise: &mut Vec<(&'static str, &'a str)>) -> PResult<'a
             break;
         };
         let next = if spaced { shouty_code(after) } else { code(after) };
+        // A spaced hyphen broken at the line after a type code with no
+        // issuer yet (`473/TTr -⏎NN&PTNT`): the issuer's code, in capitals,
+        // opens the next line.
+        let (next, sep) = match next {
+            Err(_) if spaced && out.len() == 1 && canonical_type(out[0]).is_some() => {
+                let code_at = after
+                    .strip_prefix('\n')
+                    .map(|n| n.trim_start_matches(is_space))
+                    .and_then(|n| {
+                        shouty_code(n)
+                            .ok()
+                            .filter(|(_, c)| !c.chars().any(char::is_lowercase))
+                            .map(|x| (n, x))
+                    });
+                match code_at {
+                    Some((n, x)) => (Ok(x), &r[..r.len() - n.len()]),
+                    None => (next, sep),
+                }
+            }
+            _ => (next, sep),
+        };
         match next {
             Ok((rest, c)) => {
                 if spaced {

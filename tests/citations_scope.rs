@@ -168,3 +168,25 @@ fn ok_real_list_of_a_plan() {
     assert_eq!(rel("416/QĐ-TTg"), Some(Implements), "{on_line:?}");
     assert_eq!(rel("119-KH/TU"), Some(Implements), "{on_line:?}");
 }
+
+/// A số ký hiệu broken at a spaced hyphen across a line (`473/TTr -⏎
+/// NN&PTNT`): one symbol when the next line opens with an issuer's code,
+/// in capitals, after a type code with no issuer; not otherwise.
+#[test]
+fn ok_symbol_broken_at_a_spaced_hyphen() {
+    let t = "Xét đề nghị của Sở Nông nghiệp và Phát triển nông thôn tại Tờ trình số 286/TTr -\nNN&PTNT ngày 05/6/2031 về việc phê duyệt dự án.\nTheo Quyết định số 17/QĐ-UBND -\nUBND tỉnh đã ban hành.\nTheo Tờ trình số 91/TTr -\nNgày 05/6/2031 Sở trình.";
+    let doc = vanban::parse(t);
+    let syms: Vec<String> = doc.citations.iter().map(sym).collect();
+    assert_eq!(syms, ["286/TTr-NN&PTNT", "17/QĐ-UBND", "91/TTr"]);
+    assert_eq!(
+        doc.citations[0].date.map(|d| d.to_string()).as_deref(),
+        Some("2031-06-05")
+    );
+    let spacing: Vec<&str> = doc
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "symbol-spacing")
+        .filter_map(|d| d.span.map(|s| &t[s.start..s.end]))
+        .collect();
+    assert_eq!(spacing, [" -\n"]);
+}

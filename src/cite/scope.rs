@@ -20,7 +20,7 @@ use crate::normalize::fold;
 /// issuer, title, wrapped over lines, with no end of sentence and no main
 /// clause ([`item_tail`]). The item returned is that citation, or the one
 /// it is the agent of when the list of agents ends (see below); none when
-/// it is only mentioned.
+/// it is only mentioned, or is the base of a consolidated text.
 pub(super) fn list_item_before(
     norm: &str,
     found: &[Found],
@@ -67,7 +67,12 @@ pub(super) fn list_item_before(
     } else {
         j
     };
-    (out[k].relation != Relation::Mentions || out[k].acts.is_some()).then_some(k)
+    // (Only a list's first item consolidates: the others amend it.)
+    match out[k].relation {
+        Relation::Consolidates => None,
+        Relation::Mentions if out[k].acts.is_none() => None,
+        _ => Some(k),
+    }
 }
 
 /// Where a list separator right before a citation starts in `before`
