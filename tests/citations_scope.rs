@@ -72,6 +72,30 @@ fn ok_every_item_of_an_implementing_list() {
 }
 
 #[test]
+fn ok_an_item_read_into_the_subject_before_it() {
+    // The first item's verb (`phê duyệt`) reads on over commas into the
+    // next item: the next item is the list's, not the verb's object.
+    let t = "Thực hiện Quyết định số 2719/QĐ-TTg ngày 14/10/2031 của Thủ tướng Chính phủ phê duyệt Chương trình mục tiêu quốc gia phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số và miền núi giai đoạn 2031 - 2040, giai đoạn I: từ năm 2031 đến năm 2035 và các văn bản hướng dẫn có liên quan, Quyết định số 3300/QĐ-UBND ngày 30/12/2031 của UBND tỉnh về việc giao kế hoạch vốn, UBND huyện ban hành Kế hoạch như sau:";
+    assert_eq!(
+        rels(&vanban::parse(t)),
+        vec![
+            (s("2719/QĐ-TTg"), Implements, None),
+            (s("3300/QĐ-UBND"), Implements, None)
+        ]
+    );
+    // So in an amending title: each law after the first is amended too.
+    let t = "Thông tư số 61/2031/TT-BNV ngày 26/12/2031 của Bộ trưởng Bộ Nội vụ sửa đổi, bổ sung một số điều của Thông tư số 52/2029/TT-BNV ngày 20/10/2029 quy định về đào tạo trình độ sơ cấp, Thông tư số 53/2029/TT-BNV ngày 20/10/2029 quy định về đào tạo thường xuyên.";
+    assert_eq!(
+        rels(&vanban::parse(t)),
+        vec![
+            (s("61/2031/TT-BNV"), Mentions, None),
+            (s("52/2029/TT-BNV"), Relation::Amends, Some(0)),
+            (s("53/2029/TT-BNV"), Relation::Amends, Some(0)),
+        ]
+    );
+}
+
+#[test]
 fn ok_cues_inside_an_item_are_the_items() {
     let t = "Quán triệt và thực hiện Kế hoạch số 215-KH/TU ngày 20/5/2031 của Ban Thường vụ Tỉnh ủy thực hiện Kết luận số 64-KL/TW ngày 25/10/2030 của Ban Bí thư và Kết luận số 82-KL/TU ngày 03/01/2031 của Ban Thường vụ Tỉnh ủy; Quyết định số 1789/QĐ-UBND ngày 01/6/2031 của UBND tỉnh ban hành Quy định hướng dẫn thực hiện Nghị quyết số 27/2030/NQ-HĐND ngày 10/12/2030 của HĐND tỉnh; Kế hoạch số 156/KH-UBND ngày 15/3/2031 của UBND tỉnh triển khai Quyết định số 2460/QĐ-TTg ngày 01/9/2030 của Thủ tướng Chính phủ, Ban Thường vụ Huyện ủy ban hành Kế hoạch thực hiện như sau:";
     assert_eq!(

@@ -30,18 +30,38 @@ pub(super) fn list_item_before(
 ) -> Option<usize> {
     let f = &found[i];
     let sep = separator_start(&norm[..f.start])?;
-    let outer = outers[i];
-    let floor = outer.and_then(|o| found[o].subject_range).map_or(0, |(a, _)| a);
-    let within = |j: &usize| found[*j].start >= floor && found[*j].start + GRAMMAR_WINDOW > f.start;
+    let level = |outer: Option<usize>| {
+        let floor = outer.and_then(|o| found[o].subject_range).map_or(0, |(a, _)| a);
+        move |j: &usize| found[*j].start >= floor && found[*j].start + GRAMMAR_WINDOW > f.start
+    };
+    let mut outer = outers[i];
     let j = (0..i)
         .rev()
-        .take_while(within)
-        .find(|&j| outers[j] == outer && found[j].tail <= sep && !closes_bracket(&norm[found[j].end..f.start]))?;
-    // (Every citation between them is inside its subject, whole, or in
-    // brackets: no other item stood between.)
-    let tail = found[j].tail.max(found[j].end);
-    let between = |m: &Found| m.end > tail && !closes_bracket(&norm[m.end..sep]);
-    if found[j + 1..i].iter().any(between) || !item_tail(&norm[tail..sep]) || in_subject(norm, &found[j]) {
+        .take_while(level(outer))
+        .find(|&j| outers[j] == outer && found[j].tail <= sep && !closes_bracket(&norm[found[j].end..f.start]));
+    let (j, tail) = match (j, outer) {
+        // (Every citation between them is inside its subject, whole, or in
+        // brackets: no other item stood between.)
+        (Some(j), _) => {
+            let tail = found[j].tail.max(found[j].end);
+            let between = |m: &Found| m.end > tail && !closes_bracket(&norm[m.end..sep]);
+            if found[j + 1..i].iter().any(between) {
+                return None;
+            }
+            (j, tail)
+        }
+        // The first citation read into another's subject, after a
+        // separator (`Quyết định số A … phê duyệt Chương trình …, giai
+        // đoạn I: …, Quyết định số B …`): an item of the list that one is
+        // in, not an object of its verb.
+        (None, Some(o)) if o + 1 == i => {
+            outer = outers[o];
+            (o, found[o].end)
+        }
+        _ => return None,
+    };
+    let within = level(outer);
+    if !item_tail(&norm[tail..sep]) || in_subject(norm, &found[j]) {
         return None;
     }
     let k = if norm[sep..f.start].contains(';') {
@@ -106,13 +126,24 @@ fn separator_start(before: &str) -> Option<usize> {
 /// that item's tail (`về việc …`, `ban hành Quy định …`, a wrapped title,
 /// `(khóa XII)`)? Not when an item with no citation stood between (`;`),
 /// nor when it ends a sentence (`. ` or `.` at a line's end
-/// after a word longer than an abbreviation's `TP.`; `:`, `!`, `?`, a blank
+/// after a word longer than an abbreviation's `TP.`; `:` but in a title,
+/// `!`, `?`, a blank
 /// line not followed by lower case), leaves a bracket or a note (`)`, `[`, `]`), crosses a table's
 /// cell (`|`) or holds the main clause (`như sau`; a comma and a new
 /// subject in capitals with its verb: `, Ủy ban nhân dân tỉnh ban hành …`,
 /// `, Sở Y tế đề nghị …`).
 fn item_tail(s: &str) -> bool {
-    if s.contains([';', ':', '!', '?', '[', ']', '|']) || closes_bracket(s) {
+    if s.contains([';', '!', '?', '[', ']', '|']) || closes_bracket(s) {
+        return false;
+    }
+    // (A colon inside a title goes on in lower case: `giai đoạn I: từ năm
+    // 2031 đến năm 2035`.)
+    let title_colon = |k: usize| {
+        s[k + 1..]
+            .strip_prefix(' ')
+            .is_some_and(|r| r.starts_with(char::is_lowercase))
+    };
+    if memchr::memchr_iter(b':', s.as_bytes()).any(|k| !title_colon(k)) {
         return false;
     }
     let b = s.as_bytes();
@@ -206,6 +237,8 @@ mod tests {
         assert!(item_tail(" của UBND TP. Hồ Chí Minh về việc X"));
         assert!(item_tail(" về một số chính sách hỗ trợ phát triển\nnông nghiệp"));
         assert!(item_tail(" của Bộ\n\nđào tạo nghề"));
+        assert!(item_tail(" giai đoạn I: từ năm 2031 đến năm 2035"));
+        assert!(!item_tail(" như sau: "));
         assert!(!item_tail(" về việc giao chỉ tiêu. Theo đó"));
         assert!(!item_tail(" về việc X;\nTheo đề nghị của Sở Tài chính"));
         assert!(!item_tail(" về việc X, Ủy ban nhân dân tỉnh ban hành Kế hoạch"));
