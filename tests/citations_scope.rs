@@ -154,6 +154,34 @@ fn ok_the_scope_ends() {
 }
 
 #[test]
+fn ok_items_with_a_pinpoint() {
+    // An item naming a part of its document: still an item of the list.
+    let t = "Điều 4. Thông tư này thay thế Thông tư số 23/2031/TT-BXD ngày 31\ntháng 8 năm 2031, Thông tư số 71/2032/TT-BXD ngày 22 tháng 01 năm 2032,\nĐiều 12 Thông tư số 19/2032/TT-BXD ngày 13 tháng 6 năm 2032.";
+    assert_eq!(
+        rels(&vanban::parse(t)),
+        vec![
+            (s("23/2031/TT-BXD"), Relation::Replaces, None),
+            (s("71/2032/TT-BXD"), Relation::Replaces, None),
+            (s("19/2032/TT-BXD"), Relation::Replaces, None),
+        ]
+    );
+    // Not between two pinpoints of one document, nor after a restatement
+    // that closes the outer one.
+    let t = "[Khoản này được hướng dẫn bởi Điều 8 Nghị định 71/2031/NĐ-CP nay được sửa đổi bởi Khoản 3 Điều 1; Điểm a Khoản 1 Điều 3 Nghị định 75/2033/NĐ-CP]";
+    let doc = vanban::parse(t);
+    let last = doc.citations.last().expect("a citation");
+    assert_ne!(
+        last.acts.map(|a| a.relation),
+        Some(Relation::Guides),
+        "{:?}",
+        doc.citations
+    );
+    let t = "điểm a khoản 3 Điều 11 Thông tư số 29/2031/TT-BNV ngày 28/6/2031 của Bộ trưởng Bộ Nội vụ hướng dẫn thi hành một số điều của Nghị định số 61/2030/NĐ-CP (sau đây gọi tắt là Thông tư số 29/2031/TT-BNV), điểm a khoản 5 Điều 12 Thông tư số 47/2032/TT-BNV.";
+    let r = rels(&vanban::parse(t));
+    assert_eq!(r.last(), Some(&(s("47/2032/TT-BNV"), Mentions, None)), "{r:?}");
+}
+
+#[test]
 fn ok_lists_of_agents_and_patients() {
     // The agents of a passive verb, listed over lines: each acts on the
     // law; a named law after them goes on the list of what undergoes it.

@@ -45,7 +45,10 @@ pub(super) fn list_item_before(
         (Some(j), _) => {
             let tail = found[j].tail.max(found[j].end);
             let between = |m: &Found| m.end > tail && !closes_bracket(&norm[m.end..sep]);
-            if found[j + 1..i].iter().any(between) {
+            // (A restatement of the outer one, `(sau đây gọi tắt là Thông
+            // tư số …)`, closed its subject: this one is not inside it.)
+            let restates = |m: &Found| outer.is_some_and(|o| m.symbol.is_some() && m.symbol == found[o].symbol);
+            if found[j + 1..i].iter().any(|m| between(m) || restates(m)) {
                 return None;
             }
             (j, tail)
@@ -98,7 +101,7 @@ pub(super) fn list_item_before(
 /// Where a list separator right before a citation starts in `before`
 /// (`; `, `, `, ` và `, `;⏎- `, `, và các `), if one ends it.
 fn separator_start(before: &str) -> Option<usize> {
-    let mut s = before;
+    let mut s = without_pinpoint(before);
     let mut sep = false;
     loop {
         let t = s.trim_end_matches(|c: char| c.is_whitespace());
@@ -116,9 +119,41 @@ fn separator_start(before: &str) -> Option<usize> {
         match w {
             "và" | "hoặc" => sep = true,
             "các" | "cùng" | "như" => {}
-            _ => return sep.then_some(t.len()),
+            // (Not between two pinpoints of one document: `… sửa đổi bởi
+            // Khoản 3 Điều 1; Điểm a Khoản 1 Điều 3 Nghị định số …`.)
+            _ => return (sep && without_pinpoint(t).len() == t.len()).then_some(t.len()),
         }
         s = &t[..t.len() - w.len()];
+    }
+}
+
+/// `before` without the pinpoint that ends it (`Điều 12 `, `khoản 6 Điều
+/// 4 của `, `điểm a khoản 2 Điều 3 `): a list's item may name a part of
+/// the document (`… thay thế Thông tư số A …, Điều 12 Thông tư số B`).
+fn without_pinpoint(before: &str) -> &str {
+    let mut t = before.trim_end();
+    if let Some(r) = t.strip_suffix("của") {
+        t = r.trim_end();
+    }
+    let whole = t.len();
+    loop {
+        let mut words = t.rsplit(char::is_whitespace);
+        let (Some(label), Some(unit)) = (words.next(), words.next()) else {
+            return t;
+        };
+        let is_label = !label.is_empty()
+            && (label.bytes().all(|c| c.is_ascii_digit())
+                || label.chars().count() == 1 && label.starts_with(char::is_alphabetic));
+        if !is_label
+            || !matches!(
+                &*fold(unit),
+                "dieu" | "khoan" | "diem" | "muc" | "chuong" | "phan" | "tiet"
+            )
+        {
+            return if t.len() == whole { before } else { t };
+        }
+        t = t[..t.len() - label.len()].trim_end();
+        t = t[..t.len() - unit.len()].trim_end();
     }
 }
 
@@ -229,6 +264,13 @@ mod tests {
         assert_eq!(at("về việc X "), None);
         assert_eq!(at("theo "), None);
         assert_eq!(at("giai đoạn 2030 - "), None);
+        assert_eq!(at("năm 2025, Điều 12 "), Some(", Điều 12 "));
+        assert_eq!(
+            at("năm 2025; điểm a khoản 6 Điều 4 của "),
+            Some("; điểm a khoản 6 Điều 4 của ")
+        );
+        assert_eq!(at("quy định tại Điều 12 "), None);
+        assert_eq!(at("sửa đổi bởi Khoản 3 Điều 1; Điểm a Khoản 1 Điều 3 "), None);
     }
 
     #[test]
