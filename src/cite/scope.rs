@@ -160,13 +160,11 @@ fn without_pinpoint(before: &str) -> &str {
 /// Is `s`, the text between a list's item and the separator after it, only
 /// that item's tail (`về việc …`, `ban hành Quy định …`, a wrapped title,
 /// `(khóa XII)`)? Not when an item with no citation stood between (`;`),
-/// nor when it ends a sentence (`. ` or `.` at a line's end
-/// after a word longer than an abbreviation's `TP.`; `:` but in a title,
-/// `!`, `?`, a blank
-/// line not followed by lower case), leaves a bracket or a note (`)`, `[`, `]`), crosses a table's
-/// cell (`|`) or holds the main clause (`như sau`; a comma and a new
-/// subject in capitals with its verb: `, Ủy ban nhân dân tỉnh ban hành …`,
-/// `, Sở Y tế đề nghị …`).
+/// nor when it ends a sentence (`. `, or `.` at a line's end, after a word
+/// longer than an abbreviation's `TP.`; `:` but in a title; `!`, `?`; a
+/// blank line not followed by lower case), leaves a bracket or a note
+/// (`)`, `[`, `]`), crosses a table's cell (`|`) or holds the main clause
+/// ([`main_clause`]).
 fn item_tail(s: &str) -> bool {
     if s.contains([';', '!', '?', '[', ']', '|']) || closes_bracket(s) {
         return false;
