@@ -96,6 +96,21 @@ fn ok_an_item_read_into_the_subject_before_it() {
 }
 
 #[test]
+fn ok_an_amending_title_goes_on_past_its_wrapped_subject() {
+    // The title's subject read stops at a wrapped line (`Bộ⏎Tài chính`);
+    // the documents joined after it by `và` are amended too.
+    let t = "Căn cứ Thông tư số 148/2032/TT-BTC ngày 30 tháng 12 năm 2032 của Bộ trưởng Bộ Tài chính sửa đổi, bổ sung một số điều của Thông tư 96/2031/TT-BTC ngày 16 tháng 11 năm 2031 của Bộ trưởng Bộ\nTài chính hướng dẫn giám sát giao dịch chứng khoán và Thông tư số 07/2032/TT-BTC ngày 08 tháng 02 năm 2032 của Bộ trưởng Bộ Tài chính hướng dẫn công tác giám sát tuân thủ;";
+    assert_eq!(
+        rels(&vanban::parse(t)),
+        vec![
+            (s("148/2032/TT-BTC"), Basis, None),
+            (s("96/2031/TT-BTC"), Relation::Amends, Some(0)),
+            (s("07/2032/TT-BTC"), Relation::Amends, Some(0)),
+        ]
+    );
+}
+
+#[test]
 fn ok_cues_inside_an_item_are_the_items() {
     let t = "Quán triệt và thực hiện Kế hoạch số 215-KH/TU ngày 20/5/2031 của Ban Thường vụ Tỉnh ủy thực hiện Kết luận số 64-KL/TW ngày 25/10/2030 của Ban Bí thư và Kết luận số 82-KL/TU ngày 03/01/2031 của Ban Thường vụ Tỉnh ủy; Quyết định số 1789/QĐ-UBND ngày 01/6/2031 của UBND tỉnh ban hành Quy định hướng dẫn thực hiện Nghị quyết số 27/2030/NQ-HĐND ngày 10/12/2030 của HĐND tỉnh; Kế hoạch số 156/KH-UBND ngày 15/3/2031 của UBND tỉnh triển khai Quyết định số 2460/QĐ-TTg ngày 01/9/2030 của Thủ tướng Chính phủ, Ban Thường vụ Huyện ủy ban hành Kế hoạch thực hiện như sau:";
     assert_eq!(

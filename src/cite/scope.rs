@@ -35,6 +35,9 @@ pub(super) fn list_item_before(
         move |j: &usize| found[*j].start >= floor && found[*j].start + GRAMMAR_WINDOW > f.start
     };
     let mut outer = outers[i];
+    if let Some(m) = amended_before(norm, found, outers, out, i, sep) {
+        return Some(m);
+    }
     let j = (0..i)
         .rev()
         .take_while(level(outer))
@@ -96,6 +99,35 @@ pub(super) fn list_item_before(
         Relation::Mentions if out[k].acts.is_none() => None,
         _ => Some(k),
     }
+}
+
+/// The object of an amending title just before citation `i` when `i`
+/// goes on that title's objects, past where its subject was read to (`…
+/// sửa đổi, bổ sung một số điều của Thông tư số A … quy định về … của Bộ
+/// trưởng Bộ⏎Tài chính và Thông tư số B …`: B is amended too), as an
+/// amending title lists what it amends with `,` and `và`.
+fn amended_before(
+    norm: &str,
+    found: &[Found],
+    outers: &[Option<usize>],
+    out: &[Rel],
+    i: usize,
+    sep: usize,
+) -> Option<usize> {
+    let m = i.checked_sub(1)?;
+    let o = outers[m]?;
+    let acting = matches!(
+        out[m].relation,
+        Relation::Amends | Relation::Replaces | Relation::Repeals
+    );
+    let tail = found[m].tail.max(found[m].end);
+    (outers[i] != Some(o)
+        && out[m].by == Some(o)
+        && acting
+        && tail <= sep
+        && !norm[sep..found[i].start].contains(';')
+        && item_tail(&norm[tail..sep]))
+    .then_some(m)
 }
 
 /// Where a list separator right before a citation starts in `before`
