@@ -40,8 +40,8 @@
 //! The stage is split by concern: [`types`] (the type words and their scan),
 //! [`lex`] (small lexical helpers), [`grammar`] (the nom rules), [`symbols`]
 //! (số ký hiệu without a type word), [`share`] (lists sharing parts),
-//! [`cues`], [`relation`] and [`scope`] (relations), [`post`] (what is printed around
-//! a citation), [`refers`] (short references).
+//! [`cues`], [`relation`] and [`scope`] (relations), [`post`] (what is
+//! printed around a citation), [`refers`] (short references).
 
 mod cues;
 mod grammar;
