@@ -376,6 +376,10 @@ fn targets(path: &Path, doc: &Document, home: Option<&str>) -> Vec<Planned> {
     doc.citations
         .iter()
         .map(|c| {
+            // The document's own number is no edge.
+            if c.is_self {
+                return Planned::Skip;
+            }
             // A later short form takes its date from the first full citation.
             let referent = c.refers_to.and_then(|j| doc.citations.get(j));
             let date = c.date.or_else(|| referent.and_then(|r| r.date));

@@ -23,6 +23,7 @@ use super::{Found, GRAMMAR_WINDOW};
 use crate::date::IssueDate;
 use crate::model::{Acts, Diagnostic, Document, Relation, Severity};
 use crate::normalize::{fold, starts_with_folded};
+use crate::symbol::Symbol;
 use crate::text::Ctx;
 
 /// What [`around`] found for one citation.
@@ -43,7 +44,7 @@ pub(super) fn around(ctx: &Ctx<'_>, doc: &mut Document, found: &mut [Found], rel
     read_tu(ctx, doc, found);
     complete_truncated(ctx, doc, found);
     effective_dates(norm, found, &mut out);
-    let own = doc.symbol.as_ref().map(ToString::to_string);
+    let own = doc.symbol.clone();
     let own_year = doc
         .date
         .map(|d| d.year())
@@ -53,7 +54,20 @@ pub(super) fn around(ctx: &Ctx<'_>, doc: &mut Document, found: &mut [Found], rel
         let k = notes.partition_point(|&(open, _)| open < f.start);
         out[i].editorial = k > 0 && notes[k - 1].1 >= f.end;
         let (line_start, _) = ctx.lines.line_range(norm, ctx.lines.line(f.start));
-        out[i].is_self = is_self(norm, line_start, f, own.as_deref(), own_year);
+        out[i].is_self = is_self(norm, line_start, f, own.as_ref(), own_year);
+    }
+    // The document's own number is printed with no type word: no note.
+    let own_spans: Vec<_> = (0..found.len())
+        .filter(|&i| out[i].is_self)
+        .map(|i| ctx.span(found[i].start, found[i].end))
+        .collect();
+    if !own_spans.is_empty() {
+        doc.diagnostics.retain(|d| {
+            d.code != "no-type-word"
+                || !d
+                    .span
+                    .is_some_and(|s| own_spans.iter().any(|o| o.start <= s.start && s.end <= o.end))
+        });
     }
     if is_consolidated(norm, doc) {
         // The base: what the first amending document listed acts on (or the
@@ -81,28 +95,33 @@ pub(super) fn around(ctx: &Ctx<'_>, doc: &mut Document, found: &mut [Found], rel
 /// document cited elsewhere in the text with it whole (`26/2016/TT-BLĐTBXH`):
 /// repaired, with a `symbol-repair` warning.
 fn complete_truncated(ctx: &Ctx<'_>, doc: &mut Document, found: &mut [Found]) {
-    for i in 0..found.len() {
-        let Some(sym) = found[i].symbol.clone() else { continue };
-        if sym.issuers().last().is_none_or(|c| crate::symbol::is_known_code(c)) {
-            continue;
+    let unknown_last = |f: &Found| {
+        f.symbol
+            .as_ref()
+            .and_then(|s| s.issuers().last())
+            .is_some_and(|c| !crate::symbol::is_known_code(c))
+    };
+    if !found.iter().any(unknown_last) {
+        return;
+    }
+    // Each whole symbol by how it reads with its last letter lost: one pass.
+    let mut whole_of: rustc_hash::FxHashMap<Symbol, Symbol> = rustc_hash::FxHashMap::default();
+    for s in found.iter().filter_map(|f| f.symbol.as_ref()) {
+        if let Some(cut) = s.truncated() {
+            whole_of.entry(cut).or_insert_with(|| s.clone());
         }
-        let Some(whole) = found
-            .iter()
-            .filter_map(|f| f.symbol.as_ref())
-            .find(|other| sym.truncates(other))
-            .cloned()
-        else {
-            continue;
-        };
-        let f = &mut found[i];
+    }
+    for f in found.iter_mut().filter(|f| unknown_last(f)) {
+        let Some(sym) = f.symbol.as_ref() else { continue };
+        let Some(whole) = whole_of.get(sym) else { continue };
         let (s, e) = f.symbol_range.unwrap_or((f.start, f.end));
         doc.diagnostics.push(Diagnostic::new(
             "symbol-repair",
             Severity::Warning,
-            format!("symbol printed `{}`: read `{whole}`, as cited elsewhere in the text (a letter lost)", sym),
+            format!("symbol printed `{sym}`: read `{whole}`, as cited elsewhere in the text (a letter lost)"),
             Some(ctx.span(s, e)),
         ));
-        f.symbol = Some(whole);
+        f.symbol = Some(whole.clone());
     }
 }
 
@@ -242,7 +261,7 @@ fn editorial_notes(norm: &str) -> Vec<(usize, usize)> {
 
 /// Does `f` (on the line starting at `line_start`) cite the document
 /// itself (see the module docs)?
-fn is_self(norm: &str, line_start: usize, f: &Found, own: Option<&str>, own_year: Option<u16>) -> bool {
+fn is_self(norm: &str, line_start: usize, f: &Found, own: Option<&Symbol>, own_year: Option<u16>) -> bool {
     let line =
         norm[line_start..f.start].trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '|' | '*' | '#'));
     if let (Some(sym), Some(own)) = (&f.symbol, own) {
@@ -250,7 +269,7 @@ fn is_self(norm: &str, line_start: usize, f: &Found, own: Option<&str>, own_year
             (Some(a), Some(b)) => a == b,
             _ => true,
         };
-        if year_ok && sym.to_string() == own {
+        if year_ok && sym == own {
             return true;
         }
     }

@@ -232,7 +232,7 @@ struct Heads<'a> {
 
 impl<'a> Heads<'a> {
     /// The head over line `line`, after reading the lines before it.
-    fn at(&mut self, line: usize, found: &[Found]) -> Option<Head> {
+    fn at(&mut self, line: usize, found: &[Found], start: usize) -> Option<Head> {
         while self.next < line {
             self.read(self.next);
             self.next += 1;
@@ -242,10 +242,13 @@ impl<'a> Heads<'a> {
         match self.head {
             Some(Head::Basis { .. }) if !is_heading(text) => self.head,
             // An item: marked unlike the opening line, or opening with a
-            // citation (`được sửa đổi, bổ sung bởi:⏎Thông tư số …`).
+            // citation (`được sửa đổi, bổ sung bởi:⏎Thông tư số …`, `Luật
+            // Bảo hiểm xã hội số …`).
             Some(Head::Cue { marker, .. } | Head::Merged { marker, .. } | Head::Opener { marker, .. })
                 if (is_list_item(text) && list_marker(text) != marker)
-                    || (!is_list_item(text) && super::types::starts_citation(text.trim_start())) =>
+                    || (!is_list_item(text)
+                        && (super::types::starts_citation(text.trim_start())
+                            || (ls..=le).contains(&start) && unbulleted(&self.norm[ls..start]).is_empty())) =>
             {
                 if let Some(Head::Opener { from, to, line, marker }) = self.head {
                     self.head = self.resolve(from, to, line, marker, found);
@@ -286,10 +289,15 @@ impl<'a> Heads<'a> {
             let rel = if k == PASSIVE {
                 let colon = ls + self.norm[ls..le].rfind(':').unwrap_or(le - ls);
                 let hi = found.partition_point(|f| f.start < colon);
-                let target = (0..hi)
-                    .rev()
-                    .take_while(|&j| found[j].start >= from)
-                    .find(|&j| found[j].end <= colon);
+                // (Before the lines it was wrapped from too, in the same
+                // sentence: `Thông tư … số …, có hiệu lực …, được sửa đổi, bổ⏎
+                // sung bởi:`.)
+                let target = (0..hi).rev().find(|&j| found[j].end <= colon).filter(|&j| {
+                    found[j].start >= from || {
+                        let between = &self.norm[found[j].end..colon];
+                        between.len() < 2 * CUE_WINDOW && !between.contains([';', '.']) && !between.contains("\n\n")
+                    }
+                });
                 Rel {
                     relation: Relation::Mentions,
                     by: None,
@@ -308,10 +316,12 @@ impl<'a> Heads<'a> {
         // Read a byte at a time first: where the text starts past spaces
         // and ASCII bullets, its first and last bytes.
         let b = raw.as_bytes();
-        let Some(k) = b
-            .iter()
-            .position(|c| !matches!(c, b' ' | b'\t' | b'\r' | b'-' | b'+' | b'*' | b'>' | b'|' | b'#' | b'_' | b'='))
-        else {
+        let Some(k) = b.iter().position(|c| {
+            !matches!(
+                c,
+                b' ' | b'\t' | b'\r' | b'-' | b'+' | b'*' | b'>' | b'|' | b'#' | b'_' | b'='
+            )
+        }) else {
             // Blank lines and rules separate a list's items in Markdown:
             // the head stays.
             return;
@@ -608,7 +618,7 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found], footnote
             }
             None if outer.is_some() => Rel::of(Relation::Mentions),
             None if basis => Rel::of(Relation::Basis),
-            None => match heads.at(line, found) {
+            None => match heads.at(line, found, f.start) {
                 Some(Head::Basis { .. }) => Rel::of(Relation::Basis),
                 // A list's item takes the cue of the line that opens the
                 // list when the citation opens the item.
@@ -746,7 +756,11 @@ fn opens_item(before: &str) -> bool {
             let label = w.is_empty()
                 || w.bytes().all(|c| c.is_ascii_digit() || c == b'.')
                 || (chars.next().is_some() && chars.next().is_none());
-            !label && !matches!(&*w.to_lowercase(), "khoản" | "điều" | "điểm" | "mục" | "chương" | "tiết" | "phần" | "và")
+            !label
+                && !matches!(
+                    &*w.to_lowercase(),
+                    "khoản" | "điều" | "điểm" | "mục" | "chương" | "tiết" | "phần" | "và"
+                )
         })
         .count()
         <= 4
