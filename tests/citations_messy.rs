@@ -27,7 +27,7 @@ fn one<'a>(doc: &'a Document, s: &str) -> &'a Citation {
 }
 
 /// The citation with this number and no symbol.
-fn number<'a>(doc: &'a Document, n: u32) -> &'a Citation {
+fn number(doc: &Document, n: u32) -> &Citation {
     let v: Vec<&Citation> = doc
         .citations
         .iter()

@@ -133,7 +133,7 @@ pub(super) fn date_part(i: &str) -> PResult<'_, DatePart<'_>> {
     let (r, _) = sp0(r)?;
     // Across a line break only a date that says so (`ngày …`, `cùng
     // ngày`): a bare `27/02/2015` opening the next line is a table's cell.
-    if gap.contains('\n') && !r.starts_with(|c: char| matches!(c, 'n' | 'N' | 'c' | 'C')) {
+    if gap.contains('\n') && !r.starts_with(['n', 'N', 'c', 'C']) {
         return fail(r, "a date starting with \"ngày\"");
     }
     let start = r;
@@ -822,9 +822,7 @@ pub(crate) fn bare_number_citation(i: &str, abbreviation: bool) -> PResult<'_, P
 /// [`bare_number_citation`]).
 fn number_end(r: &str) -> bool {
     let t = r.trim_start_matches(is_sp);
-    if t.is_empty()
-        || t.starts_with(|c: char| matches!(c, ',' | ';' | '.' | ')' | '(' | ':' | '\n' | '”' | '"' | '-' | '–'))
-    {
+    if t.is_empty() || t.starts_with([',', ';', '.', ')', '(', ':', '\n', '”', '"', '-', '–']) {
         return t.len() == r.len() || !t.starts_with(['-', '–']);
     }
     if t.len() == r.len() {

@@ -695,8 +695,7 @@ fn sentence_ahead(s: &str) -> &str {
 /// a passive verb (`…, Luật Thuế tài nguyên số …, Luật Quản lý thuế số …
 /// đã được sửa đổi, bổ sung theo …`: the list is of patients)?
 fn chain_undergoes(norm: &str, found: &[Found], i: usize) -> bool {
-    let mut k = i;
-    for _ in 0..8 {
+    for k in i..i + 8 {
         if undergoes(&norm[found[k].end..]) {
             return true;
         }
@@ -711,7 +710,6 @@ fn chain_undergoes(norm: &str, found: &[Found], i: usize) -> bool {
         if gap.contains(';') || !is_glue(gap) {
             return false;
         }
-        k += 1;
     }
     false
 }
