@@ -437,3 +437,15 @@ fn ok_amending_decree_object() {
         .collect();
     assert_eq!(amended, [Relation::Amends; 3]);
 }
+
+/// A quotation that is the object of a verb acting on a document (`Sửa đổi
+/// cụm từ “…” thành “…” tại …`) leaves the verb governing, also over a list
+/// of provisions wrapped at `Điều N,`; a quotation after another cue ends
+/// that cue's clause.
+#[test]
+fn ok_quoted_object_of_an_amendment() {
+    let doc = vanban::parse("1. Sửa đổi cụm từ “300 triệu đồng” thành “02 tỷ đồng” tại Điều 5, Điều\n7, khoản 2 Điều 9 và khoản 1\nĐiều 14, khoản 3 Điều 21 Nghị định số 88/2029/NĐ-CP.\n");
+    assert_eq!(one(&doc, "88/2029/NĐ-CP").relation, Relation::Amends);
+    let doc = vanban::parse("Song song, tiếp tục triển khai phong trào “Dân vận khéo”, chú ý bám sát nội dung “04 không” tại Kế hoạch số 47-KH/TU của Ban Thường vụ Tỉnh ủy.\n");
+    assert_eq!(one(&doc, "47-KH/TU").relation, Relation::Mentions);
+}
