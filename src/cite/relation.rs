@@ -22,7 +22,7 @@
 //! - `… hết hiệu lực` just after the citation makes a `mentions` a
 //!   `repeals`.
 
-use super::cues::{clause_cue, cue_relation_folded, passive_cue, passive_relation, CUES, PASSIVE};
+use super::cues::{annex_cue, clause_cue, cue_relation_folded, passive_cue, passive_relation, CUES, PASSIVE};
 use super::lex::{prefix, suffix};
 use super::share::may_fold_within;
 use super::{last_full_stop, Found, CUE_WINDOW, GRAMMAR_WINDOW};
@@ -617,6 +617,33 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found], footnote
                         prev = Some(j);
                     }
                     (hit, folded, cut) = window_cue(window, back.is_none() && window.len() == raw.len());
+                }
+            }
+        }
+        // An annex `ban hành kèm theo` the document, its line wrapped from a
+        // verb acting on it (`Sửa đổi, bổ sung điểm 1 Mục I Biểu mức thu …⏎
+        // ban hành kèm theo Thông tư số …`): the verb governs.
+        if at_line_start && cut == 0 && hit.is_some_and(|h| annex_cue(folded.as_bytes(), h)) {
+            // (The line before may be the article's title it goes on.)
+            let floor = match wrapped_floor(norm, lines, line, ls) {
+                f if f == ls && line >= 2 && norm[ls..].starts_with(|c: char| c.is_lowercase()) => {
+                    let (ps, pe) = lines.line_range(norm, line - 1);
+                    let prev = norm[ps..pe].trim();
+                    let title = starts_with_folded(prev, "dieu ").is_some() && !prev.ends_with(['.', ';', ':']);
+                    if title {
+                        ps
+                    } else {
+                        ls
+                    }
+                }
+                f => f,
+            };
+            if floor < ls && !found[..i].last().is_some_and(|p| p.start >= floor) {
+                let (h2, f2, c2) = window_cue(suffix(&norm[floor..f.start], CUE_WINDOW), false);
+                if h2.is_some_and(|(_, _, k)| {
+                    matches!(CUES[k].1, Relation::Amends | Relation::Replaces | Relation::Repeals)
+                }) {
+                    (hit, folded, cut) = (h2, f2, c2);
                 }
             }
         }
