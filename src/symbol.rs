@@ -600,7 +600,25 @@ fn number(i: &str) -> PResult<'_, &str> {
     if r.starts_with(|c: char| c.is_ascii_digit()) {
         return err(i, "a number of at most six digits");
     }
+    if r.starts_with('.') {
+        if let Some(dotted) = dotted_number(i, r) {
+            return Ok(dotted);
+        }
+    }
     Ok((r, n))
+}
+
+// DottedNumber ::= Digit+ ("." Digit{1,4})+ &"/"        (`58.12/2026/NQ-CP`)
+/// A number printed with dots (some 2026 resolutions), before a slash.
+fn dotted_number<'a>(i: &'a str, mut r: &'a str) -> Option<(&'a str, &'a str)> {
+    while let Some(rest) = r.strip_prefix('.') {
+        let d = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if !(1..=4).contains(&d) {
+            return None;
+        }
+        r = &rest[d..];
+    }
+    r.starts_with('/').then(|| (r, &i[..i.len() - r.len()]))
 }
 
 // Year ::= Digit{4}   (1945..=2100, not followed by a digit)
