@@ -141,6 +141,25 @@ pub enum ErrorKind {
         /// The limit in force.
         limit: u64,
     },
+    /// A format (or encoding) this build cannot read: its library feature
+    /// was left out.
+    #[error("unsupported input: expected a format this build reads, found {found}: {hint}")]
+    Unsupported {
+        /// What the input is (`a pdf file`).
+        found: String,
+        /// What to do about it.
+        hint: String,
+    },
+    /// A file of a known format that its reader cannot read: broken,
+    /// truncated, encrypted, not what its signature says, or growing past
+    /// the size limit when inflated.
+    #[error("cannot read this {format}: {reason}")]
+    Unreadable {
+        /// The format (`pdf`, `docx`, `doc`, `rtf`, `html`).
+        format: &'static str,
+        /// What was expected and what was found.
+        reason: String,
+    },
     /// A directory was given where a file was expected.
     #[error("is a directory: expected a file")]
     IsDirectory,

@@ -1,13 +1,71 @@
 //! Exports of a [`CitationGraph`]: JSON, Graphviz DOT, GraphML (Gephi,
-//! networkx), CSV node and edge tables, Mermaid.
+//! networkx), CSV node and edge tables, Mermaid; and the JSON records of the
+//! command line that other front ends (the Python package) print too: a
+//! parsed document ([`ParseRecord`]) and a lineage walk ([`lineage_to_json`]).
 
 use std::io::{self, Write};
 
 use petgraph::visit::EdgeRef;
 use serde::Serialize;
 
-use crate::graph::{CitationGraph, Duplicate, Edge, GraphStats, Node, Unresolved};
-use crate::model::{Relation, Span};
+use crate::graph::{CitationGraph, Duplicate, Edge, GraphStats, LineageStep, Node, Unresolved, Walk};
+use crate::model::{Document, Relation, Span};
+
+/// One document as `vanban parse --format json` prints it (one line per
+/// file): `path`, then the keys of [`Document`].
+#[derive(Debug, Serialize)]
+pub struct ParseRecord<'a> {
+    /// The file, as given or found while walking (`-` for stdin).
+    pub path: String,
+    /// The exact bytes of a file name that is not UTF-8 (`path` then has
+    /// U+FFFD); left out otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path_bytes: Option<&'a [u8]>,
+    /// The parsed document, its keys beside `path`.
+    #[serde(flatten)]
+    pub doc: &'a Document,
+}
+
+#[derive(Serialize)]
+struct JsonStep<'a> {
+    depth: usize,
+    id: &'a str,
+    via: &'a str,
+    relation: Relation,
+    confidence: crate::graph::Confidence,
+    node: &'a Node,
+    path: &'a std::sync::Arc<std::path::Path>,
+    span: Span,
+}
+
+/// `vanban lineage --format json`: `of` (the start node), `direction`
+/// (`up` or `down`) and `steps` (each with `depth`, `id`, `via`,
+/// `relation`, `confidence`, `node`, and the `path` and `span` of the
+/// citation followed), as [`CitationGraph::lineage`] returns them.
+pub fn lineage_to_json(start: &Node, walk: Walk, steps: &[LineageStep<'_>], out: &mut impl Write) -> io::Result<()> {
+    let steps: Vec<JsonStep<'_>> = steps
+        .iter()
+        .map(|s| JsonStep {
+            depth: s.depth,
+            id: &s.node.id,
+            via: &s.via.id,
+            relation: s.edge.relation,
+            confidence: s.edge.confidence,
+            node: s.node,
+            path: &s.edge.evidence.path,
+            span: s.edge.evidence.span,
+        })
+        .collect();
+    let direction = match walk {
+        Walk::Up => "up",
+        Walk::Down => "down",
+    };
+    serde_json::to_writer_pretty(
+        &mut *out,
+        &serde_json::json!({"of": start, "direction": direction, "steps": steps}),
+    )?;
+    writeln!(out)
+}
 
 #[derive(Serialize)]
 struct JsonEdge<'a> {
@@ -120,56 +178,110 @@ pub fn to_dot(g: &CitationGraph, out: &mut impl Write) -> io::Result<()> {
     writeln!(out, "{dot:?}")
 }
 
-/// GraphML with node attributes (`doc_id`, `symbol`, `type`, `date`,
-/// `jurisdiction`, `issuer`, `path`, `external`) and edge attributes
-/// (`relation`, `confidence`, `path`, `line`, `span_start`, `span_end`).
+/// The attributes of the GraphML export: (key id, for, name, type). Each
+/// key id is unique (node and edge attributes of one name get their own
+/// ids), and numbers and flags are typed, so that Gephi and networkx read
+/// them as numbers and booleans.
+const GRAPHML_KEYS: [(&str, &str, &str, &str); 16] = [
+    ("n_doc_id", "node", "doc_id", "string"),
+    ("n_label", "node", "label", "string"),
+    ("n_symbol", "node", "symbol", "string"),
+    ("n_type", "node", "type", "string"),
+    ("n_date", "node", "date", "string"),
+    ("n_year", "node", "year", "int"),
+    ("n_jurisdiction", "node", "jurisdiction", "string"),
+    ("n_issuer", "node", "issuer", "string"),
+    ("n_path", "node", "path", "string"),
+    ("n_external", "node", "external", "boolean"),
+    ("e_relation", "edge", "relation", "string"),
+    ("e_confidence", "edge", "confidence", "string"),
+    ("e_path", "edge", "path", "string"),
+    ("e_line", "edge", "line", "int"),
+    ("e_span_start", "edge", "span_start", "long"),
+    ("e_span_end", "edge", "span_end", "long"),
+];
+
+/// `s` as XML character data or an attribute value: the characters XML 1.0
+/// forbids as visible escapes ([`crate::safety::xml_safe`]), then `&`, `<`,
+/// `>` and `"` as entities.
+fn xml_text(s: &str) -> String {
+    let safe = crate::safety::xml_safe(s);
+    let mut out = String::with_capacity(safe.len());
+    for c in safe.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// GraphML (Gephi, networkx, yEd): node attributes `doc_id`, `label`,
+/// `symbol`, `type`, `date`, `year` (int), `jurisdiction`, `issuer`, `path`,
+/// `external` (boolean); edge attributes `relation`, `confidence`, `path`,
+/// `line` (int), `span_start` and `span_end` (long). An attribute without a
+/// value (an external document has no `path`) is left out of its node. The
+/// same graph gives the same bytes on every run: keys, nodes and edges in a
+/// fixed order. Characters XML 1.0 forbids (control characters in a file
+/// name or in a document's text) are written as visible escapes (`\x01`),
+/// so the file stays well-formed.
 pub fn to_graphml(g: &CitationGraph, out: &mut impl Write) -> io::Result<()> {
-    use std::borrow::Cow;
-    let gm = petgraph_graphml::GraphMl::new(g.inner())
-        .pretty_print(true)
-        .export_node_weights(Box::new(|n: &Node| {
-            vec![
-                (Cow::Borrowed("doc_id"), Cow::Owned(n.id.clone())),
-                (Cow::Borrowed("label"), Cow::Owned(n.label())),
-                (Cow::Borrowed("symbol"), Cow::Owned(opt(&n.symbol))),
-                (
-                    Cow::Borrowed("type"),
-                    Cow::Owned(n.doc_type.clone().unwrap_or_default()),
-                ),
-                (Cow::Borrowed("date"), Cow::Owned(opt(&n.date))),
-                (
-                    Cow::Borrowed("jurisdiction"),
-                    Cow::Owned(n.jurisdiction.clone().unwrap_or_default()),
-                ),
-                (
-                    Cow::Borrowed("issuer"),
-                    Cow::Owned(n.issuer.clone().unwrap_or_default()),
-                ),
-                (
-                    Cow::Borrowed("path"),
-                    Cow::Owned(n.path.as_ref().map(|p| p.display().to_string()).unwrap_or_default()),
-                ),
-                (
-                    Cow::Borrowed("external"),
-                    Cow::Borrowed(if n.external { "true" } else { "false" }),
-                ),
-            ]
-        }))
-        .export_edge_weights(Box::new(|e: &Edge| {
-            vec![
-                (Cow::Borrowed("relation"), Cow::Borrowed(e.relation.as_str())),
-                (Cow::Borrowed("confidence"), Cow::Borrowed(e.confidence.as_str())),
-                (Cow::Borrowed("path"), Cow::Owned(e.evidence.path.display().to_string())),
-                (Cow::Borrowed("line"), Cow::Owned(e.evidence.line.to_string())),
-                (
-                    Cow::Borrowed("span_start"),
-                    Cow::Owned(e.evidence.span.start.to_string()),
-                ),
-                (Cow::Borrowed("span_end"), Cow::Owned(e.evidence.span.end.to_string())),
-            ]
-        }));
-    gm.to_writer(&mut *out)?;
-    writeln!(out)
+    let inner = g.inner();
+    writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
+    writeln!(
+        out,
+        r#"<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">"#
+    )?;
+    for (id, of, name, ty) in GRAPHML_KEYS {
+        writeln!(
+            out,
+            r#"  <key id="{id}" for="{of}" attr.name="{name}" attr.type="{ty}"/>"#
+        )?;
+    }
+    writeln!(out, r#"  <graph id="citations" edgedefault="directed">"#)?;
+    let data = |out: &mut dyn Write, key: &str, value: Option<String>| -> io::Result<()> {
+        match value {
+            Some(v) => writeln!(out, r#"      <data key="{key}">{}</data>"#, xml_text(&v)),
+            None => Ok(()),
+        }
+    };
+    for ix in inner.node_indices() {
+        let n = &inner[ix];
+        writeln!(out, r#"    <node id="n{}">"#, ix.index())?;
+        data(out, "n_doc_id", Some(n.id.clone()))?;
+        data(out, "n_label", Some(n.label()))?;
+        data(out, "n_symbol", n.symbol.as_ref().map(|s| s.to_string()))?;
+        data(out, "n_type", n.doc_type.clone())?;
+        data(out, "n_date", n.date.map(|d| d.to_string()))?;
+        data(out, "n_year", n.year.map(|y| y.to_string()))?;
+        data(out, "n_jurisdiction", n.jurisdiction.clone())?;
+        data(out, "n_issuer", n.issuer.clone())?;
+        data(out, "n_path", n.path.as_ref().map(|p| p.display().to_string()))?;
+        data(out, "n_external", Some(n.external.to_string()))?;
+        writeln!(out, "    </node>")?;
+    }
+    for e in inner.edge_references() {
+        let w = e.weight();
+        writeln!(
+            out,
+            r#"    <edge id="e{}" source="n{}" target="n{}">"#,
+            e.id().index(),
+            e.source().index(),
+            e.target().index()
+        )?;
+        data(out, "e_relation", Some(w.relation.as_str().to_string()))?;
+        data(out, "e_confidence", Some(w.confidence.as_str().to_string()))?;
+        data(out, "e_path", Some(w.evidence.path.display().to_string()))?;
+        data(out, "e_line", Some(w.evidence.line.to_string()))?;
+        data(out, "e_span_start", Some(w.evidence.span.start.to_string()))?;
+        data(out, "e_span_end", Some(w.evidence.span.end.to_string()))?;
+        writeln!(out, "    </edge>")?;
+    }
+    writeln!(out, "  </graph>")?;
+    writeln!(out, "</graphml>")
 }
 
 fn opt<T: std::fmt::Display>(v: &Option<T>) -> String {

@@ -2,7 +2,8 @@
 //!
 //! Read Vietnamese official documents (văn bản) and follow their citations.
 //!
-//! The pipeline has one stage per module: [`normalize`] → parse (the
+//! The pipeline has one stage per module: [`read`] (bytes of a PDF, a Word
+//! file, HTML or text in any encoding → the document's text) → [`normalize`] → parse (the
 //! document's structure) → cite (every document the text cites) → [`resolve`]
 //! (document identity) → [`graph`] (the citation graph of a corpus) →
 //! [`check`] (broken citations, for CI).
@@ -17,7 +18,9 @@
 //! assert_eq!(doc.symbol.as_ref().unwrap().to_string(), "698-CV/TU");
 //! assert_eq!(doc.date.unwrap().to_string(), "2023-02-28");
 //! assert_eq!(doc.family, Some(vanban::Family::Party));
-//! let c = &doc.citations[0];
+//! // The first citation is the letter's own `Số 698-CV/TU` (marked `self`).
+//! assert!(doc.citations[0].is_self);
+//! let c = &doc.citations[1];
 //! assert_eq!(c.symbol.as_ref().unwrap().to_string(), "308-CV/TU");
 //! assert_eq!(c.relation, vanban::Relation::Implements);
 //! assert_eq!(&letter[c.span.start..c.span.end],
@@ -32,9 +35,13 @@ mod date;
 mod error;
 pub mod export;
 pub mod graph;
+mod lossy;
 mod model;
 pub mod normalize;
+pub mod read;
 pub mod resolve;
+#[doc(hidden)]
+pub mod safety;
 mod scan;
 mod simd;
 mod structure;
@@ -43,7 +50,10 @@ mod symbol;
 mod test_texts;
 mod text;
 
-pub use corpus::{read_bytes, read_document, walk, Corpus, CorpusDocument, CorpusError, CorpusOptions};
+pub use corpus::{
+    corpus_root, files_to_check, read_bytes, read_document, walk, Corpus, CorpusDocument, CorpusError, CorpusOptions,
+    IgnorePatterns,
+};
 pub use date::IssueDate;
 pub use error::{Error, ErrorKind, SyntaxError, SyntaxErrorKind};
 pub use graph::{CitationGraph, Confidence, Edge, Node, Walk};
@@ -63,6 +73,12 @@ pub struct ParseOptions {
     /// Read invalid UTF-8 on, with replacement characters and a diagnostic,
     /// instead of failing.
     pub lossy: bool,
+    /// Read every input as this format instead of telling it from the
+    /// content and the name (`--format-in`).
+    pub format: Option<read::Format>,
+    /// Decode text (and HTML) in this encoding instead of telling it
+    /// (`--encoding`).
+    pub encoding: Option<read::TextEncoding>,
 }
 
 impl Default for ParseOptions {
@@ -70,6 +86,8 @@ impl Default for ParseOptions {
         ParseOptions {
             max_size: 64 * 1024 * 1024,
             lossy: false,
+            format: None,
+            encoding: None,
         }
     }
 }
@@ -121,35 +139,51 @@ pub fn parse_with(text: &str, options: &ParseOptions) -> Result<Document, Error>
     Ok(parse(text))
 }
 
-/// Parse bytes read from a file. Returns a typed error for input that is not
-/// text: invalid UTF-8 (with the byte offset; or, with
-/// [`ParseOptions::lossy`], read on with replacement characters and a
-/// diagnostic), binary data (a NUL byte), or a document over the size limit.
-/// An empty or whitespace-only input is not an error: it gives an empty
-/// [`Document`] with one `empty-document` warning.
+/// Parse bytes read from a file, through the [`read`] stage: a PDF, a Word
+/// file, HTML, UTF-16 or legacy-encoded text is read into text first (then
+/// spans are byte ranges into that text, and [`Document::source`] says so);
+/// UTF-8 text is parsed as it is. Returns a typed error for input that
+/// cannot be read: invalid UTF-8 that no legacy encoding explains (with the
+/// byte offset; or, with [`ParseOptions::lossy`], read on with replacement
+/// characters and a diagnostic), binary data (NUL bytes), a broken or
+/// encrypted file, a format this build leaves out, or a document over the
+/// size limit. An empty or whitespace-only input is not an error: it gives
+/// an empty [`Document`] with one `empty-document` warning.
 pub fn parse_bytes(bytes: &[u8], options: &ParseOptions) -> Result<Document, Error> {
-    let text = decode(bytes, options)?;
-    let lossy_at = match &text {
-        std::borrow::Cow::Owned(_) => std::str::from_utf8(bytes).err().map(|e| e.valid_up_to()),
-        std::borrow::Cow::Borrowed(_) => None,
-    };
-    let mut doc = if is_blank(&text) {
-        empty_document(&text)
-    } else {
-        parse(&text)
-    };
-    if let Some(at) = lossy_at {
-        doc.diagnostics.insert(
-            0,
-            Diagnostic::new(
-                "invalid-utf8",
-                Severity::Warning,
-                format!("invalid utf-8 at byte {at}: expected text, replaced bad bytes with U+FFFD (spans refer to the repaired text)"),
-                None,
-            ),
-        );
+    parse_input(bytes, None, options)
+}
+
+/// [`parse_bytes`] with the file's name as the second clue to its format
+/// (after the content): `x.htm` holding an HTML fragment is read as HTML.
+pub fn parse_file_bytes(bytes: &[u8], name: &std::path::Path, options: &ParseOptions) -> Result<Document, Error> {
+    parse_input(bytes, Some(name), options)
+}
+
+/// Read, then parse; UTF-8 text repaired by [`ParseOptions::lossy`] gets its
+/// spans mapped back to the original bytes (the promise every span keeps for
+/// text files), so its JSON carries no `source`.
+fn parse_input(bytes: &[u8], name: Option<&std::path::Path>, options: &ParseOptions) -> Result<Document, Error> {
+    let read = read::read(bytes, name, options)?;
+    let mut doc = parse_read(&read);
+    if read.repaired_utf8 {
+        lossy::LossyMap::new(bytes).map_document(&mut doc);
+        doc.source = None;
     }
     Ok(doc)
+}
+
+/// Parse the text the [`read`] stage made: the reader's diagnostics come
+/// first, and [`Document::source`] says what the spans refer to.
+pub fn parse_read(read: &read::Extracted<'_>) -> Document {
+    let text: &str = &read.text;
+    let mut doc = if is_blank(text) {
+        empty_document(text)
+    } else {
+        parse(text)
+    };
+    doc.diagnostics.splice(0..0, read.diagnostics.iter().cloned());
+    doc.source = read.source();
+    doc
 }
 
 /// Only whitespace (or nothing, or invisible marks normalization drops)?
@@ -177,7 +211,12 @@ fn empty_document(text: &str) -> Document {
     doc
 }
 
-/// Check and decode bytes as text (see [`parse_bytes`]).
+/// Check and decode bytes as UTF-8 text: the size limit, a NUL byte refused
+/// as binary data, invalid UTF-8 refused (or, with [`ParseOptions::lossy`],
+/// replaced with U+FFFD). This is the plain UTF-8 check alone; it neither
+/// tells formats nor decodes other encodings: [`parse_bytes`] goes through
+/// [`read::read`], which does (and reads a stray NUL in long text as a
+/// space).
 pub fn decode<'a>(bytes: &'a [u8], options: &ParseOptions) -> Result<std::borrow::Cow<'a, str>, Error> {
     if bytes.len() > options.max_size {
         return Err(ErrorKind::TooLarge {

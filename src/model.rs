@@ -198,8 +198,7 @@ pub struct Acts {
 
 /// A document cited by the text.
 ///
-/// The keys `by`, `acts`, `editorial`, `effective` and `self` are left out
-/// of JSON when unset (`null` / `false`).
+/// Every key is always in its JSON, `null`, `false` or `[]` when unset.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Citation {
     /// The type name as a canonical word (`Công văn`, `Kế hoạch`, `Quy định`,
@@ -233,30 +232,30 @@ pub struct Citation {
     /// same document, for a later short or number-only reference.
     pub refers_to: Option<usize>,
     /// Parts taken from a neighbour in a list (`date`, `issuer`, `type`).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub shared: Vec<String>,
     /// Index of the cited document that stands in `relation` to this one,
     /// when the text says so (`Chương trình số 53-CTr/TU … thực hiện Nghị
     /// quyết số 19-NQ/TW`: on 19-NQ/TW, `implements` by 53-CTr/TU); `None`:
     /// the relation is the citing document's own.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub by: Option<usize>,
     /// What this cited document does to another (or to the citing one), as
     /// the agent of a passive statement; its own `relation` stays `mentions`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub acts: Option<Acts>,
     /// Inside a website's editorial note (square brackets of a TVPL copy,
     /// `(VB hết hiệu lực: …)`): not part of the official text.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default)]
     pub editorial: bool,
     /// An effective date printed with the citation (`có hiệu lực thi hành kể
     /// từ ngày …`); never the issue date.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub effective: Option<IssueDate>,
     /// A reference to the document's own identity (its `Số:` line, its own
     /// number in a title line, `Ban hành kèm theo Quyết định số …` of
     /// itself): never an edge, a cycle or a finding.
-    #[serde(rename = "self", default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(rename = "self", default)]
     pub is_self: bool,
 }
 
@@ -343,10 +342,16 @@ pub struct PartSpans {
 pub struct Document {
     /// Party or state, when it can be told.
     pub family: Option<Family>,
-    /// The issuing body (`TỈNH ỦY BÌNH THUẬN`).
+    /// The issuing body, its printed lines joined (`TỈNH ỦY BÌNH THUẬN`,
+    /// `BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI`); the unit when a parent body
+    /// is printed over it (`CỤC ĐƯỜNG BỘ VIỆT NAM`); the first (lead) body of
+    /// a joint document.
     pub issuer: Option<String>,
     /// Its parent body (`UBND TỈNH BÌNH THUẬN` above `SỞ ...`).
     pub issuer_parent: Option<String>,
+    /// Every issuing body in printed order: one for most documents, all of
+    /// them for a joint document (`BỘ TÀI CHÍNH`, `BỘ Y TẾ`...).
+    pub issuers: Vec<String>,
     /// The số ký hiệu, canonical.
     pub symbol: Option<Symbol>,
     /// The number (from the symbol).
@@ -357,7 +362,9 @@ pub struct Document {
     pub place: Option<String>,
     /// The date of issue.
     pub date: Option<IssueDate>,
-    /// The document type (`Công văn`, `Nghị định`...).
+    /// The document type (`Công văn`, `Nghị định`...); `Văn bản hợp nhất`
+    /// for a consolidated text, whose symbol, date, place, issuer and
+    /// signature are those of its authentication block at the end.
     pub doc_type: Option<String>,
     /// The subject (`V/v ...` without `V/v`, or the title's subject lines).
     pub subject: Option<String>,
@@ -383,4 +390,10 @@ pub struct Document {
     pub diagnostics: Vec<Diagnostic>,
     /// Spans of the parts.
     pub spans: PartSpans,
+    /// Where the text came from, when it is not the input bytes verbatim
+    /// (a PDF, a Word file, HTML, UTF-16 or a legacy encoding): then every
+    /// span is a byte range into the text the read stage made (`vanban text
+    /// FILE`), not into the file. Absent for UTF-8 text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<crate::read::Source>,
 }

@@ -135,6 +135,33 @@ pub fn slug(code: &str) -> String {
     out
 }
 
+/// The jurisdiction slug a user means: a slug as it is (`binh-thuan`,
+/// `national`), a province's name in any case or spelling (`Bình Thuận`,
+/// `Tỉnh Bình Thuận`, `BINH THUAN`, `TP. Hồ Chí Minh`) as its slug, `Trung
+/// ương` as `national`; any other name folded as [`slug`] folds it.
+///
+/// ```
+/// use vanban::resolve::jurisdiction_slug;
+/// assert_eq!(jurisdiction_slug("Bình Thuận"), "binh-thuan");
+/// assert_eq!(jurisdiction_slug("binh-thuan"), "binh-thuan");
+/// assert_eq!(jurisdiction_slug("TP. Hồ Chí Minh"), jurisdiction_slug("ho-chi-minh"));
+/// ```
+pub fn jurisdiction_slug(name: &str) -> String {
+    let name = name.trim();
+    if !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    {
+        return name.to_string();
+    }
+    let folded = slug(name);
+    if folded == "trung-uong" {
+        return "national".to_string();
+    }
+    province_in(name).unwrap_or(folded)
+}
+
 /// Issuer codes whose numbering is national.
 const NATIONAL: &[&str] = &[
     "TW",

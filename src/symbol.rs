@@ -141,24 +141,20 @@ impl Symbol {
         }
     }
 
-    /// `other` when it is this symbol with its last issuer code whole: the
-    /// same number, year, type and other codes, and this one's last code
-    /// `other`'s less its final letter (`26/2016/TT-BLĐTBX` for
-    /// `26/2016/TT-BLĐTBXH`), unknown where `other`'s is known.
-    pub(crate) fn truncates(&self, other: &Symbol) -> bool {
-        let (Some(last), Some(whole)) = (self.issuers.last(), other.issuers.last()) else {
-            return false;
-        };
-        self.number.is_some()
-            && self.number == other.number
-            && self.year == other.year
-            && self.type_code == other.type_code
-            && self.unit == other.unit
-            && self.issuers.len() == other.issuers.len()
-            && self.issuers[..self.issuers.len() - 1] == other.issuers[..other.issuers.len() - 1]
-            && whole.strip_prefix(last.as_str()).is_some_and(|rest| rest.chars().count() == 1)
-            && !is_known_code(last)
-            && is_known_code(whole)
+    /// This symbol with its last issuer code less its final letter, when
+    /// that code is a known one and what is left is not: how it reads with
+    /// its last letter lost (`26/2016/TT-BLĐTBX` for `26/2016/TT-BLĐTBXH`).
+    pub(crate) fn truncated(&self) -> Option<Symbol> {
+        self.number.as_ref()?;
+        let whole = self.issuers.last().filter(|c| is_known_code(c))?;
+        let mut cut = whole.clone();
+        cut.pop();
+        if cut.is_empty() || is_known_code(&cut) {
+            return None;
+        }
+        let mut s = self.clone();
+        *s.issuers.last_mut()? = cut;
+        Some(s)
     }
 
     /// Parse, and also return what was repaired on the way (spaces, case,
@@ -404,11 +400,59 @@ const STATE_ISSUERS: &[&str] = &[
 
 /// A code of the tables (type, Party, mass organisation or common state
 /// issuer), in its printed case or upper case.
+///
+/// Called for codes of every symbol read: the issuer tables are looked up
+/// by upper case in a set (ASCII letters and digits and `Đ`), any other
+/// code compared letter by letter.
 pub(crate) fn is_known_code(code: &str) -> bool {
-    canonical_type(code).is_some()
-        || [PARTY_ISSUERS, MASS_ORG_ISSUERS, STATE_ISSUERS]
+    const TABLES: [&[&str]; 3] = [PARTY_ISSUERS, MASS_ORG_ISSUERS, STATE_ISSUERS];
+    static ISSUERS: std::sync::OnceLock<rustc_hash::FxHashSet<UpperKey>> = std::sync::OnceLock::new();
+    if canonical_type(code).is_some() {
+        return true;
+    }
+    let issuers = ISSUERS.get_or_init(|| {
+        TABLES
             .iter()
-            .any(|t| t.iter().any(|k| eq_upper(k, code)))
+            .flat_map(|t| t.iter())
+            .filter_map(|k| upper_key(k))
+            .collect()
+    });
+    match upper_key(code) {
+        Some(key) => issuers.contains(&key),
+        None if code.len() > UPPER_KEY_MAX => false,
+        None => TABLES.iter().any(|t| t.iter().any(|k| eq_upper(k, code))),
+    }
+}
+
+/// The longest code [`upper_key`] keys, in bytes.
+const UPPER_KEY_MAX: usize = 16;
+
+/// A code's upper case as bytes, zero-padded.
+type UpperKey = [u8; UPPER_KEY_MAX];
+
+/// The upper case of a code of ASCII letters and digits and `Đ`/`đ` (none
+/// for other letters, or a code longer than [`UPPER_KEY_MAX`]).
+fn upper_key(code: &str) -> Option<UpperKey> {
+    let bytes = code.as_bytes();
+    if bytes.len() > UPPER_KEY_MAX {
+        return None;
+    }
+    let mut key = [0u8; UPPER_KEY_MAX];
+    let mut k = 0;
+    while k < bytes.len() {
+        match bytes[k] {
+            b if b.is_ascii_alphanumeric() || b == b'&' => key[k] = b.to_ascii_uppercase(),
+            // `đ` (C4 91) and `Đ` (C4 90): upper case `Đ`.
+            0xC4 if matches!(bytes.get(k + 1), Some(0x90 | 0x91)) => {
+                key[k] = 0xC4;
+                key[k + 1] = 0x90;
+                k += 1;
+            }
+            _ => return None,
+        }
+        k += 1;
+    }
+    Some(key)
 }
 
 /// Party issuer codes (Hướng dẫn 36-HD/VPTW and real citations).
@@ -556,7 +600,25 @@ fn number(i: &str) -> PResult<'_, &str> {
     if r.starts_with(|c: char| c.is_ascii_digit()) {
         return err(i, "a number of at most six digits");
     }
+    if r.starts_with('.') {
+        if let Some(dotted) = dotted_number(i, r) {
+            return Ok(dotted);
+        }
+    }
     Ok((r, n))
+}
+
+// DottedNumber ::= Digit+ ("." Digit{1,4})+ &"/"        (`58.12/2026/NQ-CP`)
+/// A number printed with dots (some 2026 resolutions), before a slash.
+fn dotted_number<'a>(i: &'a str, mut r: &'a str) -> Option<(&'a str, &'a str)> {
+    while let Some(rest) = r.strip_prefix('.') {
+        let d = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if !(1..=4).contains(&d) {
+            return None;
+        }
+        r = &rest[d..];
+    }
+    r.starts_with('/').then(|| (r, &i[..i.len() - r.len()]))
 }
 
 // Year ::= Digit{4}   (1945..=2100, not followed by a digit)

@@ -5,6 +5,8 @@ use crate::normalize::OffsetMap;
 
 /// Line starts of a text, for turning byte offsets into 1-based line and
 /// column numbers when rendering. Built once, queried by binary search.
+/// A line ends at `\n`, at `\r\n`, and at a lone `\r` (old Mac files: a
+/// text whose lines all end so is not one long line).
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
@@ -13,11 +15,26 @@ pub struct LineIndex {
 impl LineIndex {
     /// Index the lines of `text`.
     pub fn new(text: &str) -> LineIndex {
+        LineIndex::of_bytes(text.as_bytes())
+    }
+
+    /// Index the lines of bytes that need not be UTF-8 (a file read with
+    /// `--lossy`, whose spans are offsets into its bytes).
+    pub fn of_bytes(bytes: &[u8]) -> LineIndex {
         // Sized for lines of about fifty bytes (the corpus averages 55), so
         // that the vector rarely grows.
-        let mut starts = Vec::with_capacity(text.len() / 48 + 1);
+        let mut starts = Vec::with_capacity(bytes.len() / 48 + 1);
         starts.push(0);
-        push_line_starts(text.as_bytes(), &mut starts);
+        if memchr::memchr(b'\r', bytes).is_some() {
+            // `\r\n` is one break, a lone `\r` another.
+            starts.extend(
+                memchr::memchr2_iter(b'\n', b'\r', bytes)
+                    .filter(|&i| bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n'))
+                    .map(|i| i + 1),
+            );
+        } else {
+            push_line_starts(bytes, &mut starts);
+        }
         LineIndex { starts }
     }
 
@@ -203,5 +220,20 @@ mod tests {
         }
         let t = "Số: 698-CV/TU\nBình Thuận, ngày 28 tháng 02 năm 2023\n\nKính gửi:\n";
         assert_eq!(LineIndex::new(t).starts(), bytewise(t));
+    }
+
+    /// A lone `\r` ends a line as `\n` and `\r\n` do; the line's range leaves
+    /// its break out.
+    #[test]
+    fn ok_lone_cr_ends_a_line() {
+        let t = "Số 1\rKính gửi:\r\nCông văn số 2\nx\r\ry";
+        let lines = LineIndex::new(t);
+        assert_eq!(lines.starts(), [0, 7, 21, 39, 41, 42]);
+        assert_eq!(lines.line(t.find("Công").unwrap()), 3);
+        assert_eq!(lines.line(t.len() - 1), 6);
+        let (s, e) = lines.line_range(t, 2);
+        assert_eq!(&t[s..e], "Kính gửi:\r");
+        let (s, e) = lines.line_range(t, 1);
+        assert_eq!(&t[s..e], "Số 1");
     }
 }

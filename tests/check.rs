@@ -383,6 +383,8 @@ fn cache_reuses_parsed_documents() {
         let out = c
             .current_dir(dir.path())
             .env("CI", "true")
+            // The cache's key from here, not a key file made for the user.
+            .env("VANBAN_CACHE_KEY", "tests")
             .arg("check")
             .args(args)
             .args(["--format", "json", "docs"])

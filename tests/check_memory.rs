@@ -9,44 +9,17 @@
 //!
 //! One test in this binary, so no other test allocates while it measures.
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::path::Path;
-use std::sync::atomic::{AtomicUsize, Ordering::SeqCst};
+mod common;
 
+use std::path::Path;
+use std::sync::atomic::Ordering::SeqCst;
+
+use common::{peak_of, Counting, LIVE};
 use vanban::check::{self, CheckConfig, Checker};
 use vanban::{Corpus, CorpusOptions};
 
-struct Counting;
-
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let p = unsafe { System.alloc(layout) };
-        if !p.is_null() {
-            let now = LIVE.fetch_add(layout.size(), SeqCst) + layout.size();
-            PEAK.fetch_max(now, SeqCst);
-        }
-        p
-    }
-
-    unsafe fn dealloc(&self, p: *mut u8, layout: Layout) {
-        LIVE.fetch_sub(layout.size(), SeqCst);
-        unsafe { System.dealloc(p, layout) }
-    }
-}
-
 #[global_allocator]
 static ALLOC: Counting = Counting;
-
-/// Run `f`; the peak of live heap it added over what was live before.
-fn peak_of<T>(f: impl FnOnce() -> T) -> (usize, T) {
-    let base = LIVE.load(SeqCst);
-    PEAK.store(base, SeqCst);
-    let out = f();
-    (PEAK.load(SeqCst).saturating_sub(base), out)
-}
 
 const SEEDS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
 

@@ -202,7 +202,8 @@ fn directory_named_like_a_file() {
         .code(2)
         .stdout("")
         .stderr(format!(
-            "error: {}: cannot read: a folder with no documents in it: expected .txt, .md, .text or .markdown files\n",
+            "error: {}: no documents in this folder: expected files ending in .txt, .md, .text, .markdown, .pdf, \
+             .docx, .doc, .rtf, .html, .htm or .xhtml\n",
             empty.display()
         ));
     // Given alongside a real file, the file is still read.

@@ -133,7 +133,7 @@ pub(super) fn date_part(i: &str) -> PResult<'_, DatePart<'_>> {
     let (r, _) = sp0(r)?;
     // Across a line break only a date that says so (`ngày …`, `cùng
     // ngày`): a bare `27/02/2015` opening the next line is a table's cell.
-    if gap.contains('\n') && !r.starts_with(|c: char| matches!(c, 'n' | 'N' | 'c' | 'C')) {
+    if gap.contains('\n') && !r.starts_with(['n', 'N', 'c', 'C']) {
         return fail(r, "a date starting with \"ngày\"");
     }
     let start = r;
@@ -455,6 +455,15 @@ pub(super) fn subject_part(i: &str) -> PResult<'_, &str> {
 
 /// Does `r` start with a verb of [`SUBJECT_VERBS`]?
 fn starts_verb(r: &str) -> bool {
+    // Every verb starts with an ASCII letter of `bhpqst` (any case): most
+    // words end here, on one byte.
+    if !r
+        .as_bytes()
+        .first()
+        .is_some_and(|c| matches!(c.to_ascii_lowercase(), b'b' | b'h' | b'p' | b'q' | b's' | b't'))
+    {
+        return false;
+    }
     let w = next_word(r);
     // (The line may break between the two words: `quy⏎định`.)
     let after = ws1(&r[w.len()..]).map_or("", |(a, _)| next_word(a));
@@ -532,7 +541,9 @@ fn predicate_after(s: &str) -> bool {
     let r = r.strip_prefix("đã ").unwrap_or(r);
     let w = next_word(r);
     match w {
-        "được" | "bị" => SUBJECT_VERBS.iter().any(|&(a, _)| next_word(r[w.len()..].trim_start_matches(is_sp)) == a),
+        "được" | "bị" => SUBJECT_VERBS
+            .iter()
+            .any(|&(a, _)| next_word(r[w.len()..].trim_start_matches(is_sp)) == a),
         "có" => r[w.len()..].trim_start_matches(is_sp).starts_with("hiệu lực"),
         _ => false,
     }
@@ -558,7 +569,10 @@ fn wrap_goes_on(before: &str, next: &str) -> bool {
         return !next[digits..].starts_with(['.', ')']) && !before.ends_with(['.', ';', ':', '!', '?']);
     }
     let last = before.rsplit([' ', '\t', '\n']).next().unwrap_or("");
-    matches!(last, "của" | "và" | "tại" | "theo" | "bởi" | "đổi" | "sung" | "thế" | "bỏ" | "với" | "cho") && starts_citation(next)
+    matches!(
+        last,
+        "của" | "và" | "tại" | "theo" | "bởi" | "đổi" | "sung" | "thế" | "bỏ" | "với" | "cho"
+    ) && starts_citation(next)
 }
 
 /// Does a citation start `s`: [`starts_citation`], or a type word with
@@ -808,9 +822,7 @@ pub(crate) fn bare_number_citation(i: &str, abbreviation: bool) -> PResult<'_, P
 /// [`bare_number_citation`]).
 fn number_end(r: &str) -> bool {
     let t = r.trim_start_matches(is_sp);
-    if t.is_empty()
-        || t.starts_with(|c: char| matches!(c, ',' | ';' | '.' | ')' | '(' | ':' | '\n' | '”' | '"' | '-' | '–'))
-    {
+    if t.is_empty() || t.starts_with([',', ';', '.', ')', '(', ':', '\n', '”', '"', '-', '–']) {
         return t.len() == r.len() || !t.starts_with(['-', '–']);
     }
     if t.len() == r.len() {
@@ -852,10 +864,16 @@ pub(crate) fn number_citation(i: &str) -> PResult<'_, Parsed<'_>> {
     let (r, _) = sp(i)?;
     let (r, _) = so_word(r)?;
     let (r, n) = bare_number(r)?;
-    // `số 3 1/2021/NĐ-CP`: a number split by a space is no number.
-    if r.strip_prefix(' ')
-        .is_some_and(|x| x.starts_with(|c: char| c.is_ascii_digit()))
-    {
+    // `số 3 1/2021/NĐ-CP`: a number split by a space, going on into a
+    // symbol, is no number (`số 25 72025QH15`, a symbol garbled past
+    // reading, keeps its number).
+    let split = r.strip_prefix(' ').is_some_and(|x| {
+        x.starts_with(|c: char| c.is_ascii_digit())
+            && x.split(|c: char| c.is_whitespace())
+                .next()
+                .is_some_and(|w| w.contains(['/', '-']))
+    });
+    if split {
         return fail(r, "the end of the number");
     }
     let p = Parsed {
@@ -960,9 +978,10 @@ pub(crate) fn dated_citation(i: &str) -> PResult<'_, Parsed<'_>> {
     Ok(tail(i, r, p))
 }
 
-// NameCitation ::= TypeWord Sp Name (Sp SoWord SymbolText | DatePart | YearPart) Tail
+// NameCitation ::= TypeWord Sp Name (Sp SoWord SymbolText | DatePart | ParenDate | YearPart) Tail
 //   Name ::= Word ((Sp | "," Sp) Word)*        (no stop word, no type word, at most `limit` bytes)
-//   (`Luật Đất đai số 31/2024/QH15`, `Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015`)
+//   (`Luật Đất đai số 31/2024/QH15`, `Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015`,
+//   `Luật Đất đai (05/6/2014)`)
 pub(crate) fn name_citation(i: &str, limit: usize) -> PResult<'_, Parsed<'_>> {
     let (r, _) = sp(i)?;
     let body = prefix(r, limit.min(240));
@@ -972,8 +991,16 @@ pub(crate) fn name_citation(i: &str, limit: usize) -> PResult<'_, Parsed<'_>> {
         let (r2, sym, date) = so_word(&r[at..])
             .and_then(|(r2, _)| symbol_text(r2))
             .map(|(r2, s)| (r2, Some(s), None))
-            .or_else(|_| date_part(&r[at..]).map(|(r2, d)| (r2, None, Some(d))))
-            .or_else(|_| year_part(&r[at.saturating_sub(1)..]).map(|(r2, d)| (r2, None, Some(d))))
+            .or_else(|_| {
+                date_part(&r[at..])
+                    .or_else(|_| paren_date(&r[at..]))
+                    .map(|(r2, d)| (r2, None, Some(d)))
+            })
+            .or_else(|_| {
+                // (From the character before, on its boundary: `ồngày`.)
+                let back = r[..at].chars().next_back().map_or(0, char::len_utf8);
+                year_part(&r[at - back..]).map(|(r2, d)| (r2, None, Some(d)))
+            })
             .ok()?;
         let name = treaty_name(body[..name_end].trim_end_matches([' ', '\t', ',']));
         let mut p = Parsed {
@@ -1030,7 +1057,8 @@ pub(crate) fn name_citation(i: &str, limit: usize) -> PResult<'_, Parsed<'_>> {
             && (after_doi || &*lw == "đối" && lower_word(rest[w.len()..].trim_start_matches(is_sp)).as_ref() == "với");
         after_doi = doi_voi && !after_doi;
         loose |= doi_voi;
-        if words > 0 && !and && !doi_voi && (!loose && at_stop_word(rest) || type_at_regex().is_match(prefix(rest, 48))) {
+        if words > 0 && !and && !doi_voi && (!loose && at_stop_word(rest) || type_at_regex().is_match(prefix(rest, 48)))
+        {
             break;
         }
         if words == 0 && !first_lower_ok {
@@ -1048,6 +1076,12 @@ pub(crate) fn name_citation(i: &str, limit: usize) -> PResult<'_, Parsed<'_>> {
         } else {
             a2
         };
+        if a2.starts_with('(') {
+            // A date in brackets ends the name (`Luật Đất đai (05/6/2014)`).
+            if let Some(ok) = anchored(body.len() - a2.len(), pos) {
+                return Ok(ok);
+            }
+        }
         if a2.starts_with(is_hard_stop) || at_full_stop(a2) {
             break;
         }
@@ -1204,6 +1238,24 @@ mod tests {
         insta::assert_snapshot!(show_parsed(number_citation(" số lượng cán bộ")), @r#"error: expected a number at "lượng cán bộ""#);
         insta::assert_snapshot!(show_parsed(number_citation(" số 15/2018 ngày")), @r#"error: expected the end of the number at "/2018 ngày""#);
         insta::assert_snapshot!(show_parsed(number_citation(" 06 nghị quyết")), @r#"error: expected "số" at "06 nghị quyết""#);
+        insta::assert_snapshot!(show_parsed(number_citation(" số 4 7/2019/NĐ-CP")), @r#"error: expected the end of the number at " 7/2019/NĐ-CP""#);
+    }
+
+    #[test]
+    fn subject_verbs_start_with_the_prefilter_letters() {
+        for (a, _) in SUBJECT_VERBS {
+            assert!(
+                matches!(a.as_bytes()[0], b'b' | b'h' | b'p' | b'q' | b's' | b't'),
+                "{a}"
+            );
+        }
+        assert!(starts_verb("Ban hành Quy chế"));
+        assert!(!starts_verb("và Quyết định"));
+    }
+
+    #[test]
+    fn ok_number_citation_before_garbled_symbol() {
+        insta::assert_snapshot!(show_parsed(number_citation(" số 31 62021QH14 của Quốc hội")), @r#"number="31" rest=" 62021QH14 của Quốc hội""#);
     }
 
     #[test]
@@ -1278,6 +1330,8 @@ mod tests {
         insta::assert_snapshot!(show_parsed(name_citation(" Đất đai số 31/2024/QH15; Luật", 200)), @r#"symbol="31/2024/QH15" name="Đất đai" rest="; Luật""#);
         insta::assert_snapshot!(show_parsed(name_citation(" Xuất cảnh, nhập cảnh của công dân Việt Nam số 49/2019/QH14 được", 200)), @r#"symbol="49/2019/QH14" name="Xuất cảnh, nhập cảnh của công dân Việt Nam" rest=" được""#);
         insta::assert_snapshot!(show_parsed(name_citation(" Hải quan năm 2014.", 200)), @r#"name="Hải quan" date=2014 ("năm 2014") rest=".""#);
+        insta::assert_snapshot!(show_parsed(name_citation(" Xây dựng (18/6/2014) của Quốc hội;", 200)), @r#"name="Xây dựng" date=2014-06-18 ("18/6/2014") issuer="Quốc hội" rest=";""#);
+        insta::assert_snapshot!(show_parsed(name_citation(" Bảo vệ môi trường (ngày 17/11/2020), Luật", 200)), @r#"name="Bảo vệ môi trường" date=2020-11-17 ("ngày 17/11/2020") rest=", Luật""#);
         insta::assert_snapshot!(show_parsed(name_citation(" Thuế thu nhập đối với người có thu nhập cao số 12/2003/PL-UBTVQH11  đã được", 200)), @r#"symbol="12/2003/PL-UBTVQH11" name="Thuế thu nhập đối với người có thu nhập cao" rest="  đã được""#);
         insta::assert_snapshot!(show_parsed(name_citation(" Đất đai đối với đất có nguồn gốc năm 2013.", 200)), @r#"error: expected a name followed by a số ký hiệu or a date at " Đất đai đối với""#);
     }

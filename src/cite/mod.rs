@@ -184,7 +184,7 @@ fn candidates(norm: &str) -> Vec<Cand> {
                 continue;
             };
             let end = start + abbr.len();
-            if !norm.get(start..end).is_some_and(|w| w == abbr) {
+            if norm.get(start..end).is_none_or(|w| w != abbr) {
                 continue;
             }
             let before_ok = !norm[..start].chars().next_back().is_some_and(is_alnum);

@@ -23,6 +23,7 @@ use super::{Found, GRAMMAR_WINDOW};
 use crate::date::IssueDate;
 use crate::model::{Acts, Diagnostic, Document, Relation, Severity};
 use crate::normalize::{fold, starts_with_folded};
+use crate::symbol::Symbol;
 use crate::text::Ctx;
 
 /// What [`around`] found for one citation.
@@ -43,7 +44,7 @@ pub(super) fn around(ctx: &Ctx<'_>, doc: &mut Document, found: &mut [Found], rel
     read_tu(ctx, doc, found);
     complete_truncated(ctx, doc, found);
     effective_dates(norm, found, &mut out);
-    let own = doc.symbol.as_ref().map(ToString::to_string);
+    let own = doc.symbol.clone();
     let own_year = doc
         .date
         .map(|d| d.year())
@@ -53,9 +54,22 @@ pub(super) fn around(ctx: &Ctx<'_>, doc: &mut Document, found: &mut [Found], rel
         let k = notes.partition_point(|&(open, _)| open < f.start);
         out[i].editorial = k > 0 && notes[k - 1].1 >= f.end;
         let (line_start, _) = ctx.lines.line_range(norm, ctx.lines.line(f.start));
-        out[i].is_self = is_self(norm, line_start, f, own.as_deref(), own_year);
+        out[i].is_self = is_self(norm, line_start, f, own.as_ref(), own_year);
     }
-    if is_consolidated(norm, doc) {
+    // The document's own number is printed with no type word: no note.
+    let own_spans: Vec<_> = (0..found.len())
+        .filter(|&i| out[i].is_self)
+        .map(|i| ctx.span(found[i].start, found[i].end))
+        .collect();
+    if !own_spans.is_empty() {
+        doc.diagnostics.retain(|d| {
+            d.code != "no-type-word"
+                || !d
+                    .span
+                    .is_some_and(|s| own_spans.iter().any(|o| o.start <= s.start && s.end <= o.end))
+        });
+    }
+    if is_consolidated(norm, doc) || opens_with_amended_base(norm, found, rels) {
         // The base: what the first amending document listed acts on (or the
         // first item of `được hợp nhất từ … sau:`); it is cited again before
         // the first article (under the title).
@@ -65,11 +79,18 @@ pub(super) fn around(ctx: &Ctx<'_>, doc: &mut Document, found: &mut [Found], rel
             .or_else(|| rels.iter().find_map(|r| r.acts.and_then(|(_, t)| t)));
         if let Some(base) = base {
             out[base].relation = Some(Relation::Consolidates);
-            // Its first citation, under the title, when the list comes after.
-            let sym = found[base].symbol.as_ref();
-            if let Some(first) = found.iter().position(|f| sym.is_some() && f.symbol.as_ref() == sym) {
-                if rels[first].by.is_none() && rels[first].acts.is_none() {
-                    out[first].relation = Some(Relation::Consolidates);
+            let sym = found[base].symbol.as_ref().filter(|_| found[base].symbol.is_some());
+            for (i, f) in found.iter().enumerate() {
+                if sym.is_none() || f.symbol.as_ref() != sym || rels[i].by.is_some() || rels[i].acts.is_some() {
+                    continue;
+                }
+                // Its first citation, under the title, when the list comes
+                // after; and a form or an annex `Ban hành kèm theo` it, as the
+                // consolidated text prints them.
+                let (ls, _) = ctx.lines.line_range(norm, ctx.lines.line(f.start));
+                let first = i < base || found[..i].iter().all(|g| g.symbol.as_ref() != sym);
+                if first || fold(&norm[ls..f.start]).trim_end().ends_with("ban hanh kem theo") {
+                    out[i].relation = Some(Relation::Consolidates);
                 }
             }
         }
@@ -77,32 +98,55 @@ pub(super) fn around(ctx: &Ctx<'_>, doc: &mut Document, found: &mut [Found], rel
     out
 }
 
+/// Does the text open as a consolidated text does, with no other mark of
+/// one (a copy without its title or authentication block): its first
+/// citation, before any other, is the base, and the second is listed as
+/// amending it (`Luật … số 84/2015/QH13 …, có hiệu lực …, được sửa đổi, bổ
+/// sung bởi:⏎Luật … số 41/2024/QH15 …`, a list under a colon)?
+fn opens_with_amended_base(norm: &str, found: &[Found], rels: &[Rel]) -> bool {
+    let listed = |gap: &str| gap.trim_end().ends_with(':') && gap.contains('\n');
+    rels.first()
+        .is_some_and(|r| r.relation == Relation::Mentions && r.acts.is_none() && r.by.is_none())
+        && rels.get(1).is_some_and(|r| {
+            r.acts
+                .is_some_and(|(rel, target)| rel == Relation::Amends && target == Some(0))
+        })
+        && found.len() > 1
+        && found[0].end <= found[1].start
+        && listed(&norm[found[0].end..found[1].start])
+}
+
 /// A symbol printed with its last letter lost (`26/2016/TT-BLĐTBX`) is the
 /// document cited elsewhere in the text with it whole (`26/2016/TT-BLĐTBXH`):
 /// repaired, with a `symbol-repair` warning.
 fn complete_truncated(ctx: &Ctx<'_>, doc: &mut Document, found: &mut [Found]) {
-    for i in 0..found.len() {
-        let Some(sym) = found[i].symbol.clone() else { continue };
-        if sym.issuers().last().is_none_or(|c| crate::symbol::is_known_code(c)) {
-            continue;
+    let unknown_last = |f: &Found| {
+        f.symbol
+            .as_ref()
+            .and_then(|s| s.issuers().last())
+            .is_some_and(|c| !crate::symbol::is_known_code(c))
+    };
+    if !found.iter().any(unknown_last) {
+        return;
+    }
+    // Each whole symbol by how it reads with its last letter lost: one pass.
+    let mut whole_of: rustc_hash::FxHashMap<Symbol, Symbol> = rustc_hash::FxHashMap::default();
+    for s in found.iter().filter_map(|f| f.symbol.as_ref()) {
+        if let Some(cut) = s.truncated() {
+            whole_of.entry(cut).or_insert_with(|| s.clone());
         }
-        let Some(whole) = found
-            .iter()
-            .filter_map(|f| f.symbol.as_ref())
-            .find(|other| sym.truncates(other))
-            .cloned()
-        else {
-            continue;
-        };
-        let f = &mut found[i];
+    }
+    for f in found.iter_mut().filter(|f| unknown_last(f)) {
+        let Some(sym) = f.symbol.as_ref() else { continue };
+        let Some(whole) = whole_of.get(sym) else { continue };
         let (s, e) = f.symbol_range.unwrap_or((f.start, f.end));
         doc.diagnostics.push(Diagnostic::new(
             "symbol-repair",
             Severity::Warning,
-            format!("symbol printed `{}`: read `{whole}`, as cited elsewhere in the text (a letter lost)", sym),
+            format!("symbol printed `{sym}`: read `{whole}`, as cited elsewhere in the text (a letter lost)"),
             Some(ctx.span(s, e)),
         ));
-        f.symbol = Some(whole);
+        f.symbol = Some(whole.clone());
     }
 }
 
@@ -242,7 +286,7 @@ fn editorial_notes(norm: &str) -> Vec<(usize, usize)> {
 
 /// Does `f` (on the line starting at `line_start`) cite the document
 /// itself (see the module docs)?
-fn is_self(norm: &str, line_start: usize, f: &Found, own: Option<&str>, own_year: Option<u16>) -> bool {
+fn is_self(norm: &str, line_start: usize, f: &Found, own: Option<&Symbol>, own_year: Option<u16>) -> bool {
     let line =
         norm[line_start..f.start].trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '|' | '*' | '#'));
     if let (Some(sym), Some(own)) = (&f.symbol, own) {
@@ -250,7 +294,7 @@ fn is_self(norm: &str, line_start: usize, f: &Found, own: Option<&str>, own_year
             (Some(a), Some(b)) => a == b,
             _ => true,
         };
-        if year_ok && sym.to_string() == own {
+        if year_ok && sym == own {
             return true;
         }
     }

@@ -5,18 +5,21 @@ use rustc_hash::FxHashMap;
 use super::Found;
 use crate::symbol::Symbol;
 
+/// `refers_to` of each citation: a later reference to a document already
+/// cited points at its first full citation (with a date or issuer); a
+/// number-only reference points at a full citation of the same type and
 /// number.
 pub(super) fn refers_to(found: &[Found]) -> Vec<Option<usize>> {
-    // Symbols compare as printed (`3870/SNN/VP` is `3870/SNN-VP`).
-    let keys: Vec<Option<String>> = found.iter().map(|f| f.symbol.as_ref().map(Symbol::to_string)).collect();
-    let mut first_full: FxHashMap<&str, usize> = FxHashMap::default();
-    let mut first_any: FxHashMap<&str, usize> = FxHashMap::default();
+    // Symbols compare in canonical form, as printed (`3870/SNN/VP` is
+    // `3870/SNN-VP`).
+    let mut first_full: FxHashMap<&Symbol, usize> = FxHashMap::default();
+    let mut first_any: FxHashMap<&Symbol, usize> = FxHashMap::default();
     let mut by_type_number: FxHashMap<(&str, u32), usize> = FxHashMap::default();
     for (i, f) in found.iter().enumerate() {
-        if let (Some(sym), Some(key)) = (&f.symbol, &keys[i]) {
-            first_any.entry(key).or_insert(i);
+        if let Some(sym) = &f.symbol {
+            first_any.entry(sym).or_insert(i);
             if f.date.is_some() || f.issuer.is_some() {
-                first_full.entry(key).or_insert(i);
+                first_full.entry(sym).or_insert(i);
                 if let (Some(t), Some(n)) = (f.doc_type, sym.number()) {
                     by_type_number.entry((t, n)).or_insert(i);
                 }
@@ -27,7 +30,7 @@ pub(super) fn refers_to(found: &[Found]) -> Vec<Option<usize>> {
         .iter()
         .enumerate()
         .map(|(i, f)| {
-            if let Some(key) = keys[i].as_deref() {
+            if let Some(key) = &f.symbol {
                 let j = first_full.get(key).or_else(|| first_any.get(key)).copied()?;
                 let compatible = match (f.date, found[j].date) {
                     (Some(a), Some(b)) => a.compatible(&b),

@@ -25,7 +25,7 @@
 //! - `… hết hiệu lực` just after the citation makes a `mentions` a
 //!   `repeals`.
 
-use super::cues::{clause_cue, cue_relation_folded, passive_cue, passive_relation, CUES, PASSIVE};
+use super::cues::{annex_cue, clause_cue, cue_relation_folded, passive_cue, passive_relation, CUES, PASSIVE};
 use super::lex::{prefix, suffix};
 use super::scope::in_subject;
 use super::share::may_fold_within;
@@ -76,15 +76,20 @@ fn ends_sentence(gap: &str) -> bool {
 /// `s` without its bracketed groups `( … )` (a restatement `(gọi tắt là
 /// …)` between two items of a list), when they are balanced.
 fn without_brackets(s: &str) -> std::borrow::Cow<'_, str> {
-    if !s.contains('(') {
+    without_groups(s, '(', ')')
+}
+
+/// `s` without its groups from `open` to `close`, when they are balanced.
+fn without_groups(s: &str, open: char, close: char) -> std::borrow::Cow<'_, str> {
+    if !s.contains(open) {
         return s.into();
     }
     let mut out = String::with_capacity(s.len());
     let mut depth = 0usize;
     for c in s.chars() {
         match c {
-            '(' => depth += 1,
-            ')' if depth > 0 => depth -= 1,
+            _ if c == open => depth += 1,
+            _ if c == close && depth > 0 => depth -= 1,
             _ if depth == 0 => out.push(c),
             _ => {}
         }
@@ -244,7 +249,7 @@ struct Heads<'a> {
 
 impl<'a> Heads<'a> {
     /// The head over line `line`, after reading the lines before it.
-    fn at(&mut self, line: usize, found: &[Found]) -> Option<Head> {
+    fn at(&mut self, line: usize, found: &[Found], start: usize) -> Option<Head> {
         while self.next < line {
             self.read(self.next);
             self.next += 1;
@@ -254,10 +259,13 @@ impl<'a> Heads<'a> {
         match self.head {
             Some(Head::Basis { .. }) if !is_heading(text) => self.head,
             // An item: marked unlike the opening line, or opening with a
-            // citation (`được sửa đổi, bổ sung bởi:⏎Thông tư số …`).
+            // citation (`được sửa đổi, bổ sung bởi:⏎Thông tư số …`, `Luật
+            // Bảo hiểm xã hội số …`).
             Some(Head::Cue { marker, .. } | Head::Merged { marker, .. } | Head::Opener { marker, .. })
                 if (is_list_item(text) && list_marker(text) != marker)
-                    || (!is_list_item(text) && super::types::starts_citation(text.trim_start())) =>
+                    || (!is_list_item(text)
+                        && (super::types::starts_citation(text.trim_start())
+                            || (ls..=le).contains(&start) && unbulleted(&self.norm[ls..start]).is_empty())) =>
             {
                 if let Some(Head::Opener { from, to, line, marker }) = self.head {
                     self.head = self.resolve(from, to, line, marker, found);
@@ -298,10 +306,15 @@ impl<'a> Heads<'a> {
             let rel = if k == PASSIVE {
                 let colon = ls + self.norm[ls..le].rfind(':').unwrap_or(le - ls);
                 let hi = found.partition_point(|f| f.start < colon);
-                let target = (0..hi)
-                    .rev()
-                    .take_while(|&j| found[j].start >= from)
-                    .find(|&j| found[j].end <= colon);
+                // (Before the lines it was wrapped from too, in the same
+                // sentence: `Thông tư … số …, có hiệu lực …, được sửa đổi, bổ⏎
+                // sung bởi:`.)
+                let target = (0..hi).rev().find(|&j| found[j].end <= colon).filter(|&j| {
+                    found[j].start >= from || {
+                        let between = &self.norm[found[j].end..colon];
+                        between.len() < 2 * CUE_WINDOW && !between.contains([';', '.']) && !between.contains("\n\n")
+                    }
+                });
                 Rel {
                     relation: Relation::Mentions,
                     by: None,
@@ -396,8 +409,9 @@ impl<'a> Heads<'a> {
 /// item and goes on a sentence: it opens in lower case, or with the
 /// citation), up to [`CUE_WINDOW`] bytes back.
 fn wrapped_floor(norm: &str, lines: &LineIndex, line: usize, ls: usize) -> usize {
-    let first = norm[ls..].trim_start().chars().next();
-    if first.is_some_and(|c| c.is_uppercase()) && !super::types::starts_citation(norm[ls..].trim_start()) {
+    let text = norm[ls..].trim_start();
+    let first = text.chars().next();
+    if first.is_some_and(|c| c.is_uppercase()) && !super::types::starts_citation(text) && !continues_pinpoints(text) {
         return ls;
     }
     let mut floor = ls;
@@ -426,25 +440,64 @@ fn wrapped_floor(norm: &str, lines: &LineIndex, line: usize, ls: usize) -> usize
     floor
 }
 
+/// Does a line open with an article's number that is no article's title
+/// (`Điều 12, khoản 4 Điều 17 …`, a list of provisions wrapped at the line;
+/// not `Điều 12. Hiệu lực thi hành`)?
+fn continues_pinpoints(line: &str) -> bool {
+    let Some(k) = starts_with_folded(line, "dieu ") else {
+        return false;
+    };
+    let rest = &line[k..];
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    digits > 0 && rest[digits..].starts_with([',', ' ']) && !rest[digits..].trim_start().starts_with(['.', ':'])
+}
+
 /// The cue of a window (its clause, back to a `;`, `[`, `”` or `. `), in
 /// folded text: the hit and whether the window was cut at a clause's
 /// start.
 fn window_cue(window: &str, at_start: bool) -> (Option<(usize, usize, usize)>, String, usize) {
     let b = window.as_bytes();
-    // `;`, `[`, or `”` (E2 80 9D), read a byte at a time from the end.
-    let boundary = memchr::memrchr3_iter(b';', b'[', 0x9D, b)
-        .find(|&k| b[k] != 0x9D || (k >= 2 && b[k - 2] == 0xE2 && b[k - 1] == 0x80))
-        .map(|k| k + 1);
-    let cut = boundary
+    let hard = memchr::memrchr2(b';', b'[', b)
+        .map(|k| k + 1)
         .into_iter()
         .chain(last_full_stop(window).map(|k| k + 2))
         .max()
         .unwrap_or(0);
+    // A closing quote `”` (E2 80 9D) ends a clause too (a cue in a
+    // quotation governs nothing after it), unless the quotation opened in
+    // the clause and is the object of a verb acting on the document: then
+    // the clause goes on around it (`Sửa đổi cụm từ “500 triệu đồng” thành
+    // “01 tỷ đồng” tại Điều 3 Nghị định số …`).
+    let close = memchr::memrchr_iter(0x9D, b)
+        .find(|&k| k >= 2 && b[k - 2] == 0xE2 && b[k - 1] == 0x80)
+        .map(|k| k + 1)
+        .filter(|&q| q > hard);
     // A bracketed group closed before the citation holds no cue for it
     // (`Bãi bỏ cụm từ "(được sửa đổi, bổ sung tại …)" tại … Nghị định số …`).
-    let folded = fold(&without_brackets(&window[cut..]));
-    let hit = clause_cue(folded.as_bytes(), cut > 0 || at_start);
-    (hit, folded, cut)
+    let read = |cut: usize, quoted: bool| {
+        let clause = &window[cut..];
+        let folded = if quoted {
+            fold(&without_brackets(&without_groups(clause, '“', '”')))
+        } else {
+            fold(&without_brackets(clause))
+        };
+        (clause_cue(folded.as_bytes(), cut > 0 || at_start), folded, cut)
+    };
+    match close {
+        Some(q) if window[hard..q].contains('“') => {
+            let around = read(hard, true);
+            let acting = around.0.is_some_and(|(_, _, k)| {
+                matches!(CUES[k].1, Relation::Amends | Relation::Replaces | Relation::Repeals)
+            });
+            if acting {
+                around
+            } else {
+                read(q, false)
+            }
+        }
+        Some(q) => read(q, false),
+        None => read(hard, false),
+    }
 }
 
 /// The citation a list item after a `;` continues: the nearest at or
@@ -470,6 +523,7 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found], footnote
     let mut outers: Vec<Option<usize>> = Vec::with_capacity(found.len());
     // (line, basis) of the last line seen.
     let mut line_info: Option<(usize, bool)> = None;
+    let mut tables = BasisColumns::default();
     for (i, f) in found.iter().enumerate() {
         let line = lines.line(f.start);
         let (ls, _) = lines.line_range(norm, line);
@@ -576,6 +630,33 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found], footnote
                 }
             }
         }
+        // An annex `ban hành kèm theo` the document, its line wrapped from a
+        // verb acting on it (`Sửa đổi, bổ sung điểm 1 Mục I Biểu mức thu …⏎
+        // ban hành kèm theo Thông tư số …`): the verb governs.
+        if at_line_start && cut == 0 && hit.is_some_and(|h| annex_cue(folded.as_bytes(), h)) {
+            // (The line before may be the article's title it goes on.)
+            let floor = match wrapped_floor(norm, lines, line, ls) {
+                f if f == ls && line >= 2 && norm[ls..].starts_with(|c: char| c.is_lowercase()) => {
+                    let (ps, pe) = lines.line_range(norm, line - 1);
+                    let prev = norm[ps..pe].trim();
+                    let title = starts_with_folded(prev, "dieu ").is_some() && !prev.ends_with(['.', ';', ':']);
+                    if title {
+                        ps
+                    } else {
+                        ls
+                    }
+                }
+                f => f,
+            };
+            if floor < ls && found[..i].last().is_none_or(|p| p.start < floor) {
+                let (h2, f2, c2) = window_cue(suffix(&norm[floor..f.start], CUE_WINDOW), false);
+                if h2.is_some_and(|(_, _, k)| {
+                    matches!(CUES[k].1, Relation::Amends | Relation::Replaces | Relation::Repeals)
+                }) {
+                    (hit, folded, cut) = (h2, f2, c2);
+                }
+            }
+        }
         // `A và <no cue> B`: B coordinated with A takes A's relation.
         if let (None, Some(j), 0) = (hit, prev, cut) {
             if folded.trim_start_matches([' ', ',']).starts_with("va ") {
@@ -628,8 +709,8 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found], footnote
                 }
             }
             None if outer.is_some() => Rel::of(Relation::Mentions),
-            None if basis => Rel::of(Relation::Basis),
-            None => match heads.at(line, found) {
+            None if basis || tables.in_basis_column(norm, lines, line, f.start) => Rel::of(Relation::Basis),
+            None => match heads.at(line, found, f.start) {
                 Some(Head::Basis { .. }) => Rel::of(Relation::Basis),
                 // A list's item takes the cue of the line that opens the
                 // list when the citation opens the item.
@@ -674,6 +755,70 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found], footnote
         out.push(rel);
     }
     out
+}
+
+/// The columns of a Markdown table headed `Căn cứ …` (`Căn cứ bổ sung`,
+/// `Căn cứ pháp lý`, `Căn cứ ban hành`): the documents in them are the
+/// basis. Each table is read once, when its first citation asks.
+#[derive(Default)]
+struct BasisColumns {
+    /// The table last read: its first and last lines, and the indices of
+    /// its `Căn cứ` columns (0 the cell after the opening `|`).
+    table: Option<(usize, usize, Vec<usize>)>,
+}
+
+impl BasisColumns {
+    /// Is the citation at `at`, on line `line`, in a `Căn cứ` column?
+    fn in_basis_column(&mut self, norm: &str, lines: &LineIndex, line: usize, at: usize) -> bool {
+        let row = |l: usize| {
+            let (a, b) = lines.line_range(norm, l);
+            norm[a..b].trim_start_matches([' ', '\t'])
+        };
+        let (ls, _) = lines.line_range(norm, line);
+        if !row(line).starts_with('|') {
+            return false;
+        }
+        if !self
+            .table
+            .as_ref()
+            .is_some_and(|&(first, last, _)| first <= line && line <= last)
+        {
+            let mut first = line;
+            while first > 1 && row(first - 1).starts_with('|') {
+                first -= 1;
+            }
+            let mut last = line;
+            while last < lines.starts().len() && row(last + 1).starts_with('|') {
+                last += 1;
+            }
+            // The header: the rows before the `|---|` line (the first row
+            // when there is none).
+            let header_end = (first..=last).find(|&l| is_separator_row(row(l))).unwrap_or(first + 1);
+            let mut columns = Vec::new();
+            for l in first..header_end.max(first + 1) {
+                for (k, cell) in row(l).split('|').skip(1).enumerate() {
+                    if starts_with_folded(cell.trim_start(), "can cu").is_some() && !columns.contains(&k) {
+                        columns.push(k);
+                    }
+                }
+            }
+            self.table = Some((first, last, columns));
+        }
+        let Some((_, _, columns)) = &self.table else {
+            return false;
+        };
+        let column = norm[ls..at].matches('|').count().saturating_sub(1);
+        columns.contains(&column)
+    }
+}
+
+/// A Markdown table's `|---|:---:|` line.
+fn is_separator_row(row: &str) -> bool {
+    row.contains('-')
+        && row
+            .trim_end()
+            .chars()
+            .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
 }
 
 /// The rest of a sentence from `s` on (at most 400 bytes), to a `;`, a
@@ -734,8 +879,7 @@ fn has_name(norm: &str, f: &Found) -> bool {
 /// a passive verb (`…, Luật Thuế tài nguyên số …, Luật Quản lý thuế số …
 /// đã được sửa đổi, bổ sung theo …`: the list is of patients)?
 fn chain_undergoes(norm: &str, found: &[Found], i: usize) -> bool {
-    let mut k = i;
-    for _ in 0..8 {
+    for k in i..i + 8 {
         if undergoes(&norm[found[k].end..]) {
             return true;
         }
@@ -750,7 +894,6 @@ fn chain_undergoes(norm: &str, found: &[Found], i: usize) -> bool {
         if gap.contains(';') || !is_glue(gap) {
             return false;
         }
-        k += 1;
     }
     false
 }

@@ -52,6 +52,28 @@ pub(super) fn find_symbols(ctx: &Ctx<'_>, doc: &mut Document, found: &mut Vec<Fo
         if !super::grammar::strong(&raw) {
             continue;
         }
+        // Capitals glued before the number: only a symbol with its year
+        // (`NN95/2024/NĐ-CP`), said so.
+        let caps = if glued_so_at(norm, num) {
+            0
+        } else {
+            glued_caps_at(norm, num)
+        };
+        if caps > 0 {
+            if raw.year.is_none() {
+                continue;
+            }
+            doc.diagnostics.push(Diagnostic::new(
+                "glued-text",
+                Severity::Warning,
+                format!(
+                    "text glued to the số ký hiệu: expected a space before {:?}, found {:?}",
+                    printed,
+                    &norm[num - caps..num]
+                ),
+                Some(ctx.span(num - caps, num + printed.len())),
+            ));
+        }
         let so = so_before(norm, num).filter(|&s| s >= floor);
         // With no `số`, a year or a known issuer too (a table's
         // `413/QĐ-UBND`; not a form's `01/TB-SDPS`).
@@ -133,16 +155,36 @@ fn symbol_before(norm: &str, slash: usize, floor: usize) -> Option<(usize, &str,
         .filter(|&p| {
             let before = &norm[..p];
             let prev = before.chars().next_back();
-            let blank = matches!(prev, Some('/' | '-' | '.' | '…' | '_'));
+            // (Or after a slash of another script: `18/⁄2026/…`, the OCR
+            // of `18/2026/…`.)
+            let blank = matches!(prev, Some('/' | '⁄' | '∕' | '-' | '.' | '…' | '_'));
             let split = before
                 .strip_suffix(' ')
                 .is_some_and(|x| x.ends_with(|c: char| c.is_ascii_digit()));
-            (!prev.is_some_and(is_alnum) || glued_so_at(norm, p)) && !blank && !split
+            (!prev.is_some_and(is_alnum) || glued_so_at(norm, p) || glued_caps_at(norm, p) > 0) && !blank && !split
         })
         .find_map(|p| {
             let (rest, (printed, raw)) = bare_symbol(&norm[p..]).ok()?;
             (p + printed.len() > slash).then_some((p, printed, rest, raw))
         })
+}
+
+/// How many bytes of capital letters (one to four, a word of their own:
+/// `NN`, `NĐ`, an abbreviation or a table's OCR) are glued before the digit at
+/// `p` (`NN95/2024/NĐ-CP`); 0 when none.
+fn glued_caps_at(norm: &str, p: usize) -> usize {
+    let before = &norm[..p];
+    let caps = before.len()
+        - before
+            .trim_end_matches(|c: char| c.is_ascii_uppercase() || c == 'Đ')
+            .len();
+    let n = before[before.len() - caps..].chars().count();
+    let word_start = !before[..before.len() - caps].chars().next_back().is_some_and(is_alnum);
+    if (1..=4).contains(&n) && word_start {
+        caps
+    } else {
+        0
+    }
 }
 
 /// `số` (or `sô`) glued to the digit at `p` (`số31-QĐ/TW`).
@@ -173,21 +215,25 @@ fn so_before(norm: &str, num: usize) -> Option<usize> {
 /// Is the word before `at` (or the two words) a form's label: `Mẫu`,
 /// `Biểu`, `Phụ lục`?
 fn form_code(before: &str) -> bool {
-    let tail: String = before
-        .chars()
-        .rev()
-        .take(24)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    let words: Vec<String> = fold(&tail)
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect();
-    let last = |n: usize| words.len().checked_sub(n).map(|k| words[k..].join(" "));
-    ["mau", "bieu"].iter().any(|w| last(1).as_deref() == Some(w)) || last(2).as_deref() == Some("phu luc")
+    let (last, rest) = last_word(before);
+    match fold(last).as_str() {
+        "mau" | "bieu" => true,
+        "luc" => fold(last_word(rest).0) == "phu",
+        _ => false,
+    }
+}
+
+/// The last word of `s` (letters and digits, after any other characters
+/// at its end), and what comes before it.
+fn last_word(s: &str) -> (&str, &str) {
+    let t = s.trim_end_matches(|c: char| !is_alnum(c));
+    let k = t.len()
+        - t.chars()
+            .rev()
+            .take_while(|&c| is_alnum(c))
+            .map(char::len_utf8)
+            .sum::<usize>();
+    (&t[k..], &t[..k])
 }
 
 /// A type word damaged past the type-word scan (`Nghị quyêt`, `Quyêt
@@ -195,6 +241,13 @@ fn form_code(before: &str) -> bool {
 /// word's fold. Where it starts in `before`, and its canonical type.
 fn damaged_type_before(before: &str) -> Option<(usize, &'static str)> {
     let t = before.trim_end();
+    // The last word must end a type word (`định`, `quyết`, `thị` …): most
+    // words before a symbol end here.
+    static LAST: std::sync::OnceLock<rustc_hash::FxHashSet<String>> = std::sync::OnceLock::new();
+    let last = LAST.get_or_init(|| TYPE_WORDS.iter().map(|w| fold(last_word(w.word).0)).collect());
+    if !last.contains(&fold(last_word(t).0)) {
+        return None;
+    }
     let mut starts: Vec<usize> = Vec::with_capacity(4);
     let mut end = t.len();
     for _ in 0..4 {

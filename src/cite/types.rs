@@ -158,7 +158,9 @@ pub(super) fn starts_citation(i: &str) -> bool {
     let rest = &i[m.end()..];
     // (`Nghị định⏎số …`: the line may break before the number.)
     let rest = rest.trim_start_matches([' ', '\t']);
-    let rest = rest.strip_prefix('\n').map_or(rest, |r| r.trim_start_matches([' ', '\t']));
+    let rest = rest
+        .strip_prefix('\n')
+        .map_or(rest, |r| r.trim_start_matches([' ', '\t']));
     rest.starts_with(|c: char| c.is_ascii_digit()) || so_word(rest).is_ok()
 }
 

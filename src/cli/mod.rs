@@ -1,25 +1,37 @@
 //! Command-line front end: argument parsing and output. The library does the
 //! work; this module reads files and prints.
+//!
+//! One file per concern: `parse.rs` (`parse`, `text`, `symbol`), `graph.rs`
+//! (`graph`, `lineage`, `query`), `check.rs`, `input.rs` (finding and
+//! reading the documents), and here what every command shares: the global
+//! options (`--color`, `-q`), the options of commands that read documents,
+//! standard output, and how errors are said.
 
 mod check;
 mod graph;
 mod input;
+mod parse;
 
-use std::io::{self, BufRead, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
-
-#[allow(unused_imports)]
-pub(crate) use input::{expand_inputs, read_input};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use clap::{Parser, Subcommand, ValueEnum};
-use serde::Serialize;
 
-use vanban::{Document, ParseOptions, Symbol};
+use vanban::safety::escape_control;
+use vanban::{CorpusOptions, ParseOptions};
 
 /// Read Vietnamese official documents and follow their citations.
 #[derive(Parser, Debug)]
 #[command(name = "vanban", version, about, long_about = None)]
 pub struct Cli {
+    /// Colour: auto (on a terminal, unless NO_COLOR is set), always, never.
+    #[arg(long, value_enum, global = true, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+    /// Print only the results and the errors: no progress bar, no summary
+    /// line, no notes.
+    #[arg(short, long, global = true)]
+    quiet: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -27,9 +39,12 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Parse documents: header, recipients, signature, footnotes, citations.
-    Parse(ParseArgs),
+    Parse(parse::ParseArgs),
+    /// Print the text the read stage makes of each file (a PDF's text layer,
+    /// a Word file's text, decoded legacy text): what spans point into.
+    Text(parse::TextArgs),
     /// Parse số ký hiệu strings (one per argument, or one per line on stdin).
-    Symbol(SymbolArgs),
+    Symbol(parse::SymbolArgs),
     /// Build the citation graph of a corpus and export it.
     Graph(graph::GraphArgs),
     /// Walk a document's lineage: what it implements (up) or what implements it (down).
@@ -40,36 +55,147 @@ enum Command {
     Check(check::CheckArgs),
 }
 
+/// `--color`.
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub(crate) enum ColorChoice {
+    /// On a terminal, unless the environment's NO_COLOR is set (and not empty).
+    Auto,
+    /// Always, also into a pipe or a file.
+    Always,
+    /// Never.
+    Never,
+}
+
+impl ColorChoice {
+    /// Colour on a stream that is (or is not) a terminal.
+    fn on(self, terminal: bool) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        }
+    }
+}
+
+/// What every command is told beside its own arguments.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Global {
+    /// Colour on standard output.
+    pub color: bool,
+    /// `-q`.
+    pub quiet: bool,
+}
+
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
 pub(crate) enum Format {
     Json,
     Text,
 }
 
-#[derive(clap::Args, Debug)]
-struct ParseArgs {
-    /// Output format: JSON Lines (one object per file) or text.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    format: Format,
-    /// Read invalid UTF-8 on, with replacement characters and a diagnostic.
+/// The options of every command that reads documents.
+#[derive(clap::Args, Debug, Clone)]
+pub(crate) struct InputArgs {
+    /// Read invalid UTF-8 on, with replacement characters and an
+    /// `invalid-utf8` diagnostic, instead of refusing the file.
     #[arg(long)]
-    lossy: bool,
-    /// Refuse files larger than this many bytes.
-    #[arg(long, default_value_t = 64 * 1024 * 1024)]
-    max_size: usize,
-    /// Files or folders (recursed); `-` reads stdin.
-    #[arg(required = true)]
-    paths: Vec<PathBuf>,
+    pub lossy: bool,
+    /// Refuse documents larger than this (bytes, or with a K, M or G suffix).
+    #[arg(long, value_name = "SIZE", value_parser = parse_max_size, default_value = "64M")]
+    pub max_size: usize,
+    /// Follow symbolic links out of the folders given (by default they are
+    /// reported and not read).
+    #[arg(long)]
+    pub follow_links: bool,
 }
 
-#[derive(clap::Args, Debug)]
-struct SymbolArgs {
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Json)]
-    format: Format,
-    /// The strings; none: one per line on stdin.
-    text: Vec<String>,
+impl InputArgs {
+    /// Parse options with the size limit and `--lossy`.
+    pub(crate) fn parse_options(&self) -> ParseOptions {
+        let mut o = ParseOptions::default();
+        o.max_size = self.max_size;
+        o.lossy = self.lossy;
+        o
+    }
+
+    /// How folders are walked and files read.
+    pub(crate) fn corpus_options(&self) -> CorpusOptions {
+        let mut o = CorpusOptions::default();
+        o.parse = self.parse_options();
+        o.follow_links = self.follow_links;
+        o
+    }
 }
+
+/// A size in bytes: `1048576`, `512K`, `64M`, `1G` (powers of 1024).
+pub(crate) fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let (digits, shift) = match t.char_indices().last() {
+        Some((i, 'k' | 'K')) => (&t[..i], 10),
+        Some((i, 'm' | 'M')) => (&t[..i], 20),
+        Some((i, 'g' | 'G')) => (&t[..i], 30),
+        _ => (t, 0),
+    };
+    let n: u64 = digits
+        .parse()
+        .map_err(|_| format!("expected a size in bytes (with an optional K, M or G), found {s:?}"))?;
+    n.checked_mul(1 << shift)
+        .ok_or_else(|| format!("expected a size below 16 EiB, found {s:?}"))
+}
+
+/// `--max-size`: a size that fits in memory's addresses.
+fn parse_max_size(s: &str) -> Result<usize, String> {
+    parse_size(s).map(|n| usize::try_from(n).unwrap_or(usize::MAX))
+}
+
+/// Standard output of a command: buffered. Once its reader has gone (a
+/// closed pipe: `vanban check | head`), the rest is dropped and the command
+/// runs on to the exit code it would have had; any other error names
+/// standard output.
+pub(crate) struct Stdout {
+    inner: io::BufWriter<io::StdoutLock<'static>>,
+    closed: bool,
+}
+
+impl Stdout {
+    pub(crate) fn new() -> Stdout {
+        Stdout {
+            inner: io::BufWriter::new(io::stdout().lock()),
+            closed: false,
+        }
+    }
+
+    fn result<T>(&mut self, r: io::Result<T>, closed: T) -> io::Result<T> {
+        match r {
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(closed)
+            }
+            Err(e) => Err(io::Error::new(e.kind(), format!("standard output: {e}"))),
+            ok => ok,
+        }
+    }
+}
+
+impl Write for Stdout {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if self.closed {
+            return Ok(buf.len());
+        }
+        let r = self.inner.write(buf);
+        self.result(r, buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if self.closed {
+            return Ok(());
+        }
+        let r = self.inner.flush();
+        self.result(r, ())
+    }
+}
+
+/// Colour on standard error (the `error:` prefix), set once by [`run`].
+static STDERR_COLOR: AtomicBool = AtomicBool::new(false);
 
 /// Run the CLI and return the process exit code.
 pub fn run() -> i32 {
@@ -81,250 +207,53 @@ pub fn run() -> i32 {
             return code;
         }
     };
+    STDERR_COLOR.store(cli.color.on(io::stderr().is_terminal()), Ordering::Relaxed);
+    let global = Global {
+        color: cli.color.on(io::stdout().is_terminal()),
+        quiet: cli.quiet,
+    };
     let result = match cli.command {
-        Command::Parse(a) => cmd_parse(a),
-        Command::Symbol(a) => cmd_symbol(a),
-        Command::Graph(a) => graph::cmd_graph(a),
+        Command::Parse(a) => parse::cmd_parse(a),
+        Command::Text(a) => parse::cmd_text(a),
+        Command::Symbol(a) => parse::cmd_symbol(a),
+        Command::Graph(a) => graph::cmd_graph(a, global),
         Command::Lineage(a) => graph::cmd_lineage(a),
         Command::Query(a) => graph::cmd_query(a),
-        Command::Check(a) => check::cmd_check(a),
+        Command::Check(a) => check::cmd_check(a, global),
     };
     match result {
         Ok(code) => code,
         Err(e) => {
-            if e.downcast_ref::<io::Error>()
-                .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
-            {
-                return 0;
-            }
-            eprintln!("error: {e:#}");
+            report_error(&format!("{e:#}"));
             2
         }
     }
 }
 
-#[derive(Serialize)]
-struct ParseRecord<'a> {
-    path: String,
-    #[serde(flatten)]
-    doc: &'a Document,
-}
-
-fn cmd_parse(a: ParseArgs) -> anyhow::Result<i32> {
-    let opts = {
-        let mut o = ParseOptions::default();
-        o.max_size = a.max_size;
-        o.lossy = a.lossy;
-        o
+/// Say an error on stderr, with what a terminal would act on escaped (a
+/// file name or a document's text may hold escape sequences).
+pub(crate) fn report_error(e: &dyn std::fmt::Display) {
+    let (red, reset) = if STDERR_COLOR.load(Ordering::Relaxed) {
+        ("\x1b[1;31m", "\x1b[0m")
+    } else {
+        ("", "")
     };
-    let inputs = expand_inputs(&a.paths);
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    let mut failed = false;
-    for input in &inputs {
-        // A problem met while walking a folder: reported, the rest goes on.
-        let f = match input {
-            Ok(f) => f,
-            Err(e) => {
-                failed = true;
-                out.flush()?;
-                eprintln!("error: {e}");
-                continue;
-            }
-        };
-        let shown = f.display().to_string();
-        let parsed = read_input(f, a.max_size).and_then(|bytes| {
-            // parse_bytes on the bytes as read, so `--lossy` keeps its
-            // `invalid-utf8` diagnostic.
-            let doc = vanban::parse_bytes(&bytes, &opts).map_err(|e| e.with_path(f))?;
-            Ok((bytes, doc))
-        });
-        match parsed {
-            Ok((bytes, doc)) => match a.format {
-                Format::Json => {
-                    serde_json::to_writer(&mut out, &ParseRecord { path: shown, doc: &doc })?;
-                    writeln!(out)?;
-                }
-                Format::Text => {
-                    // The decoded text, for line numbers (already known to decode).
-                    let text = vanban::decode(&bytes, &opts).map_err(|e| e.with_path(f))?;
-                    write_text(&mut out, &shown, &text, &doc)?
-                }
-            },
-            Err(e) => {
-                failed = true;
-                out.flush()?;
-                eprintln!("error: {e}");
-            }
-        }
-    }
-    out.flush()?;
-    Ok(if failed { 2 } else { 0 })
+    eprintln!("{red}error{reset}: {}", escape_control(&e.to_string(), true));
 }
 
+/// `—` for nothing, else the value.
 pub(crate) fn opt<T: std::fmt::Display>(v: &Option<T>) -> String {
     v.as_ref().map_or_else(|| "—".to_string(), |x| x.to_string())
 }
 
-fn write_text(out: &mut impl Write, path: &str, text: &str, doc: &Document) -> io::Result<()> {
-    let lines = vanban::LineIndex::new(text);
-    writeln!(out, "== {path}")?;
-    let family = match doc.family {
-        Some(vanban::Family::Party) => "party",
-        Some(vanban::Family::State) => "state",
-        None => "—",
-    };
-    writeln!(out, "  family    {family}")?;
-    writeln!(
-        out,
-        "  issuer    {}{}",
-        opt(&doc.issuer),
-        doc.issuer_parent
-            .as_ref()
-            .map(|p| format!("  (under {p})"))
-            .unwrap_or_default()
-    )?;
-    writeln!(out, "  symbol    {}", opt(&doc.symbol))?;
-    writeln!(out, "  place     {}", opt(&doc.place))?;
-    writeln!(out, "  date      {}", opt(&doc.date))?;
-    writeln!(out, "  type      {}", opt(&doc.doc_type))?;
-    writeln!(out, "  subject   {}", opt(&doc.subject))?;
-    if !doc.recipients.is_empty() {
-        writeln!(out, "  kính gửi  {}", doc.recipients.join(" | "))?;
+/// The paths of a command that reads one document from stdin when given
+/// none, and stdin is not a terminal (`cat x.txt | vanban parse`).
+pub(crate) fn paths_or_stdin(paths: Vec<PathBuf>) -> anyhow::Result<Vec<PathBuf>> {
+    if !paths.is_empty() {
+        return Ok(paths);
     }
-    if !doc.distribution.is_empty() {
-        writeln!(out, "  nơi nhận  {}", doc.distribution.join(" | "))?;
+    if io::stdin().is_terminal() {
+        anyhow::bail!("no input: expected files or folders, or a document piped to stdin");
     }
-    if let Some(s) = &doc.signature {
-        let mut parts = s.authority.clone();
-        parts.extend(s.position.clone());
-        parts.extend(s.signer.clone());
-        writeln!(out, "  signature {}", parts.join(" / "))?;
-    }
-    if !doc.citations.is_empty() {
-        writeln!(out, "  citations ({})", doc.citations.len())?;
-        for (i, c) in doc.citations.iter().enumerate() {
-            let what = c
-                .symbol
-                .as_ref()
-                .map(|s| s.to_string())
-                .or_else(|| c.number.map(|n| format!("số {n}")))
-                .or_else(|| c.name.clone())
-                .unwrap_or_default();
-            let mut extra = String::new();
-            if let Some(iss) = &c.issuer {
-                extra.push_str(&format!("  của {iss}"));
-            }
-            if c.in_footnote {
-                extra.push_str("  [footnote]");
-            }
-            if let Some(r) = c.refers_to {
-                extra.push_str(&format!("  → #{r}"));
-            }
-            writeln!(
-                out,
-                "  {:>5}  #{i:<3} {:<10} {:<12} {:<24} {:<10}{extra}",
-                format!("L{}", lines.line(c.span.start)),
-                c.relation.as_str(),
-                c.doc_type.as_deref().unwrap_or("—"),
-                what,
-                opt(&c.date),
-            )?;
-        }
-    }
-    for r in &doc.named_refs {
-        writeln!(out, "  {:>5}  named      {}", format!("L{}", r.line), r.text)?;
-    }
-    for d in &doc.diagnostics {
-        let at = d.span.map(|s| format!("L{}", lines.line(s.start))).unwrap_or_default();
-        writeln!(out, "  {:>5}  {}[{}] {}", at, d.severity, d.code, d.message)?;
-    }
-    Ok(())
-}
-
-#[derive(Serialize)]
-struct SymbolRecord {
-    input: String,
-    symbol: Option<String>,
-    number: Option<u32>,
-    year: Option<u16>,
-    #[serde(rename = "type")]
-    type_code: Option<String>,
-    type_name: Option<String>,
-    issuers: Vec<String>,
-    unit: Option<String>,
-    style: Option<vanban::SymbolStyle>,
-    diagnostics: Vec<vanban::Diagnostic>,
-}
-
-fn symbol_record(input: &str) -> SymbolRecord {
-    match Symbol::parse_with_diagnostics(input) {
-        Ok((s, diagnostics)) => SymbolRecord {
-            input: input.to_string(),
-            symbol: Some(s.to_string()),
-            number: s.number(),
-            year: s.year(),
-            type_code: s.type_code().map(str::to_string),
-            type_name: s.type_name().map(str::to_string),
-            issuers: s.issuers().to_vec(),
-            unit: s.unit().map(str::to_string),
-            style: Some(s.style()),
-            diagnostics,
-        },
-        Err(e) => SymbolRecord {
-            input: input.to_string(),
-            symbol: None,
-            number: None,
-            year: None,
-            type_code: None,
-            type_name: None,
-            issuers: Vec::new(),
-            unit: None,
-            style: None,
-            diagnostics: vec![vanban::Diagnostic::new(
-                "malformed-symbol",
-                vanban::Severity::Error,
-                e.to_string(),
-                Some(vanban::Span::new(e.offset, e.offset)),
-            )],
-        },
-    }
-}
-
-fn cmd_symbol(a: SymbolArgs) -> anyhow::Result<i32> {
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    let emit = |s: &str, out: &mut io::BufWriter<io::StdoutLock<'_>>| -> anyhow::Result<()> {
-        let r = symbol_record(s);
-        match a.format {
-            Format::Json => {
-                serde_json::to_writer(&mut *out, &r)?;
-                writeln!(out)?;
-            }
-            Format::Text => {
-                let diags: Vec<&str> = r.diagnostics.iter().map(|d| d.code.as_str()).collect();
-                writeln!(
-                    out,
-                    "{}\t{}\t{}",
-                    r.input,
-                    r.symbol.as_deref().unwrap_or("—"),
-                    diags.join(",")
-                )?;
-            }
-        }
-        Ok(())
-    };
-    if a.text.is_empty() {
-        let stdin = io::stdin();
-        for line in stdin.lock().lines() {
-            let line = line?;
-            emit(line.trim_end_matches('\r'), &mut out)?;
-        }
-    } else {
-        for t in &a.text {
-            emit(t, &mut out)?;
-        }
-    }
-    out.flush()?;
-    Ok(0)
+    Ok(vec![PathBuf::from("-")])
 }

@@ -1,0 +1,596 @@
+//! Unit tests of the rules, through [`check`].
+
+use super::*;
+use crate::model::{Citation, Diagnostic, Relation, Severity, Span};
+
+fn cite(
+    ty: &str,
+    sym: &str,
+    date: Option<&str>,
+    issuer: Option<&str>,
+    rel: Relation,
+    span: (usize, usize),
+) -> Citation {
+    Citation {
+        doc_type: Some(ty.to_string()),
+        symbol: Some(sym.parse().unwrap()),
+        number: None,
+        date: date.map(|d| d.parse().unwrap()),
+        issuer: issuer.map(str::to_string),
+        subject: None,
+        name: None,
+        relation: rel,
+        span: Span::new(span.0, span.1),
+        symbol_span: None,
+        line: 1,
+        in_footnote: false,
+        refers_to: None,
+        shared: Vec::new(),
+        ..Citation::default()
+    }
+}
+
+fn doc(issuer: &str, sym: Option<&str>, ty: &str, date: &str, cites: Vec<Citation>) -> Document {
+    Document {
+        issuer: Some(issuer.to_string()),
+        symbol: sym.map(|s| s.parse().unwrap()),
+        doc_type: Some(ty.to_string()),
+        date: Some(date.parse().unwrap()),
+        citations: cites,
+        ..Default::default()
+    }
+}
+
+const BT: &str = "TỈNH ỦY BÌNH THUẬN";
+
+fn run(docs: Vec<(&str, Document)>, config: &CheckConfig) -> Report {
+    let mut corpus = Corpus::new();
+    for (p, d) in docs {
+        corpus.push(p, d);
+    }
+    let graph = corpus.graph();
+    check(&corpus, &graph, config)
+}
+
+fn codes(r: &Report) -> Vec<(&str, &str)> {
+    r.findings
+        .iter()
+        .map(|f| (f.code.as_str(), f.path.to_str().unwrap()))
+        .collect()
+}
+
+fn base() -> (&'static str, Document) {
+    ("a.txt", doc(BT, Some("698-CV/TU"), "Công văn", "2023-02-28", vec![]))
+}
+
+#[test]
+fn ok_clean_corpus() {
+    let b = (
+        "b.txt",
+        doc(
+            BT,
+            Some("10-CV/TU"),
+            "Công văn",
+            "2023-03-10",
+            vec![cite(
+                "Công văn",
+                "698-CV/TU",
+                Some("2023-02-28"),
+                Some("Ban Thường vụ Tỉnh ủy"),
+                Relation::Implements,
+                (0, 5),
+            )],
+        ),
+    );
+    let r = run(vec![base(), b], &CheckConfig::default());
+    assert!(r.findings.is_empty(), "{:?}", r.findings);
+    assert!(!r.has_errors());
+    assert_eq!(
+        r.summary_line(),
+        "vanban check: 2 files, 0 findings (0 errors, 0 warnings, 0 notes)"
+    );
+}
+
+#[test]
+fn err_date_mismatch() {
+    let b = (
+        "b.txt",
+        doc(
+            BT,
+            Some("10-CV/TU"),
+            "Công văn",
+            "2023-03-10",
+            vec![cite(
+                "Công văn",
+                "698-CV/TU",
+                Some("2023-02-27"),
+                None,
+                Relation::Implements,
+                (0, 5),
+            )],
+        ),
+    );
+    let r = run(vec![base(), b], &CheckConfig::default());
+    assert_eq!(codes(&r), [("date-mismatch", "b.txt")]);
+    let f = &r.findings[0];
+    assert_eq!(
+        (f.expected.as_deref(), f.found.as_deref()),
+        (Some("2023-02-28"), Some("2023-02-27"))
+    );
+    assert_eq!(f.suggestion.as_deref(), Some("write \"ngày 28/02/2023\""));
+    assert!(r.has_errors());
+}
+
+#[test]
+fn err_type_mismatch_symbol_and_document() {
+    let b = (
+        "b.txt",
+        doc(
+            BT,
+            Some("10-CV/TU"),
+            "Công văn",
+            "2023-03-10",
+            vec![
+                cite(
+                    "Kế hoạch",
+                    "698-CV/TU",
+                    Some("2023-02-28"),
+                    None,
+                    Relation::Implements,
+                    (0, 5),
+                ),
+                cite(
+                    "Quy định",
+                    "124-QĐ/TW",
+                    Some("2018-02-02"),
+                    Some("Ban Bí thư"),
+                    Relation::Implements,
+                    (10, 15),
+                ),
+                cite(
+                    "Văn bản",
+                    "698-CV/TU",
+                    Some("2023-02-28"),
+                    None,
+                    Relation::Implements,
+                    (20, 25),
+                ),
+            ],
+        ),
+    );
+    let r = run(vec![base(), b], &CheckConfig::default());
+    assert_eq!(codes(&r), [("type-mismatch", "b.txt")]);
+    assert_eq!(r.findings[0].expected.as_deref(), Some("Công văn"));
+    assert_eq!(r.findings[0].found.as_deref(), Some("Kế hoạch"));
+    // Against the cited document's own type (header says Kế hoạch).
+    let a = ("a.txt", doc(BT, Some("698-CV/TU"), "Kế hoạch", "2023-02-28", vec![]));
+    let b = (
+        "b.txt",
+        doc(
+            BT,
+            Some("10-CV/TU"),
+            "Công văn",
+            "2023-03-10",
+            vec![cite(
+                "Công văn",
+                "698-CV/TU",
+                Some("2023-02-28"),
+                None,
+                Relation::Implements,
+                (0, 5),
+            )],
+        ),
+    );
+    let r = run(vec![a, b], &CheckConfig::default());
+    assert_eq!(codes(&r), [("type-mismatch", "b.txt")]);
+    assert_eq!(r.findings[0].expected.as_deref(), Some("Kế hoạch"));
+}
+
+#[test]
+fn err_issuer_mismatch() {
+    let b = (
+        "b.txt",
+        doc(
+            BT,
+            Some("10-CV/TU"),
+            "Công văn",
+            "2023-03-10",
+            vec![
+                cite(
+                    "Quyết định",
+                    "12/QĐ-UBND",
+                    Some("2023-01-05"),
+                    Some("Thủ tướng Chính phủ"),
+                    Relation::Implements,
+                    (0, 5),
+                ),
+                cite(
+                    "Chỉ thị",
+                    "16/CT-TTg",
+                    Some("2016-05-16"),
+                    Some("Thủ tướng Chính phủ"),
+                    Relation::Implements,
+                    (10, 15),
+                ),
+                cite(
+                    "Nghị định",
+                    "30/2020/NĐ-CP",
+                    Some("2020-03-05"),
+                    Some("Chính phủ"),
+                    Relation::Basis,
+                    (20, 25),
+                ),
+                cite(
+                    "Kế hoạch",
+                    "189-KH/TU",
+                    Some("2020-03-30"),
+                    Some("Ban Thường vụ Tỉnh uỷ"),
+                    Relation::Implements,
+                    (30, 35),
+                ),
+                cite(
+                    "Kết luận",
+                    "114-KL/TW",
+                    Some("2015-07-14"),
+                    Some("Ban"),
+                    Relation::Implements,
+                    (40, 45),
+                ),
+                cite(
+                    "Hướng dẫn",
+                    "08-HD/BDVTU",
+                    Some("2020-01-01"),
+                    Some("Ban Dân vận Tỉnh ủy"),
+                    Relation::Implements,
+                    (50, 55),
+                ),
+                cite(
+                    "Quyết định",
+                    "5/QĐ-UBND",
+                    Some("2020-01-01"),
+                    Some("Chủ tịch Ủy ban nhân dân tỉnh"),
+                    Relation::Implements,
+                    (60, 65),
+                ),
+            ],
+        ),
+    );
+    let config = CheckConfig {
+        severity: [("unresolved".to_string(), Level::Off)].into(),
+        ..Default::default()
+    };
+    let r = run(vec![base(), b], &config);
+    assert_eq!(codes(&r), [("issuer-mismatch", "b.txt")]);
+    assert_eq!(r.findings[0].span, Some(Span::new(0, 5)));
+    assert_eq!(r.findings[0].found.as_deref(), Some("UBND"));
+}
+
+#[test]
+fn err_anachronism() {
+    let b = (
+        "b.txt",
+        doc(
+            BT,
+            Some("10-CV/TU"),
+            "Công văn",
+            "2022-12-15",
+            vec![cite(
+                "Công văn",
+                "698-CV/TU",
+                Some("2023-02-28"),
+                None,
+                Relation::Implements,
+                (0, 5),
+            )],
+        ),
+    );
+    let r = run(vec![base(), b], &CheckConfig::default());
+    // The 2023 citation does not resolve to 2022 documents: it is the 2023 one.
+    assert_eq!(codes(&r), [("anachronism", "b.txt")]);
+    // Year-only own date of the same year: not comparable, not flagged.
+    let b = (
+        "b.txt",
+        doc(
+            BT,
+            Some("10-CV/TU"),
+            "Công văn",
+            "2023",
+            vec![cite(
+                "Công văn",
+                "698-CV/TU",
+                Some("2023-02-28"),
+                None,
+                Relation::Implements,
+                (0, 5),
+            )],
+        ),
+    );
+    assert!(run(vec![base(), b], &CheckConfig::default()).findings.is_empty());
+}
+
+#[test]
+fn ok_unresolved_in_scope_only_with_did_you_mean() {
+    let b = (
+        "b.txt",
+        doc(
+            BT,
+            Some("10-CV/TU"),
+            "Công văn",
+            "2023-03-10",
+            vec![
+                cite(
+                    "Công văn",
+                    "698-CV/TU",
+                    Some("2022-02-28"),
+                    None,
+                    Relation::Implements,
+                    (0, 5),
+                ),
+                cite(
+                    "Kế hoạch",
+                    "698-KH/TU",
+                    Some("2023-02-28"),
+                    None,
+                    Relation::Implements,
+                    (10, 15),
+                ),
+                cite(
+                    "Chỉ thị",
+                    "16/CT-TTg",
+                    Some("2016-05-16"),
+                    Some("Thủ tướng Chính phủ"),
+                    Relation::Implements,
+                    (20, 25),
+                ),
+            ],
+        ),
+    );
+    let r = run(vec![base(), b], &CheckConfig::default());
+    assert_eq!(codes(&r), [("unresolved", "b.txt"), ("unresolved", "b.txt")]);
+    assert!(r.findings.iter().all(|f| f.severity == Severity::Warning));
+    assert!(!r.has_errors());
+    let s0 = r.findings[0].suggestion.as_deref().unwrap();
+    assert!(
+        s0.contains("Công văn 698-CV/TU of 2023-02-28 (a.txt): same number, other year"),
+        "{s0}"
+    );
+    let s1 = r.findings[1].suggestion.as_deref().unwrap();
+    assert!(s1.contains("same number, other type"), "{s1}");
+    assert!(r.findings[0].note.as_deref().unwrap().contains("--strict"));
+    // Strict: errors. National scope: the TTg citation too.
+    let strict = CheckConfig {
+        strict: true,
+        scope: Scope {
+            jurisdictions: Some(vec!["binh-thuan".into(), "national".into()]),
+            issuers: None,
+        },
+        ..Default::default()
+    };
+    let b = (
+        "b.txt",
+        doc(
+            BT,
+            Some("10-CV/TU"),
+            "Công văn",
+            "2023-03-10",
+            vec![cite(
+                "Chỉ thị",
+                "16/CT-TTg",
+                Some("2016-05-16"),
+                Some("Thủ tướng Chính phủ"),
+                Relation::Implements,
+                (20, 25),
+            )],
+        ),
+    );
+    let r = run(vec![base(), b], &strict);
+    assert_eq!(codes(&r), [("unresolved", "b.txt")]);
+    assert!(r.has_errors());
+    // Scope by issuer only: a Tỉnh ủy citation is out of it.
+    let by_issuer = CheckConfig {
+        scope: Scope {
+            jurisdictions: None,
+            issuers: Some(vec!["TTg".into()]),
+        },
+        ..Default::default()
+    };
+    let b = (
+        "b.txt",
+        doc(
+            BT,
+            Some("10-CV/TU"),
+            "Công văn",
+            "2023-03-10",
+            vec![
+                cite(
+                    "Công văn",
+                    "308-CV/TU",
+                    Some("2021-11-26"),
+                    None,
+                    Relation::Implements,
+                    (0, 5),
+                ),
+                cite(
+                    "Chỉ thị",
+                    "16/CT-TTg",
+                    Some("2016-05-16"),
+                    Some("Thủ tướng Chính phủ"),
+                    Relation::Implements,
+                    (20, 25),
+                ),
+            ],
+        ),
+    );
+    let r = run(vec![base(), b], &by_issuer);
+    assert_eq!(r.findings.len(), 1);
+    assert_eq!(r.findings[0].span, Some(Span::new(20, 25)));
+}
+
+#[test]
+fn ok_unknown_jurisdiction_not_flagged() {
+    let mut h = doc(
+        BT,
+        None,
+        "Công văn",
+        "2021-10-01",
+        vec![cite(
+            "Công văn",
+            "921-CV/TU",
+            Some("2015-09-28"),
+            None,
+            Relation::Mentions,
+            (0, 5),
+        )],
+    );
+    h.issuer = None;
+    let r = run(vec![base(), ("h.txt", h)], &CheckConfig::default());
+    assert!(r.findings.is_empty(), "{:?}", r.findings);
+}
+
+#[test]
+fn err_malformed_from_diagnostics() {
+    let mut b = doc(BT, Some("10-CV/TU"), "Công văn", "2023-03-10", vec![]);
+    b.diagnostics.push(Diagnostic::new(
+        "impossible-date",
+        Severity::Warning,
+        "date of a cited document: expected a day and month that exist, found \"ngày 31/02/2023\"",
+        Some(Span::new(3, 9)),
+    ));
+    b.diagnostics
+        .push(Diagnostic::new("blank-number", Severity::Info, "blank", None));
+    let r = run(vec![base(), ("b.txt", b)], &CheckConfig::default());
+    assert_eq!(codes(&r), [("malformed", "b.txt")]);
+    assert_eq!(r.findings[0].severity, Severity::Error);
+}
+
+#[test]
+fn err_duplicate_and_severity_off() {
+    let r = run(vec![base(), ("z.txt", base().1)], &CheckConfig::default());
+    assert_eq!(codes(&r), [("duplicate", "a.txt"), ("duplicate", "z.txt")]);
+    assert!(r.findings[0].message.contains("is also z.txt"));
+    let off = CheckConfig {
+        severity: [("duplicate".to_string(), Level::Off)].into(),
+        ..Default::default()
+    };
+    assert!(run(vec![base(), ("z.txt", base().1)], &off).findings.is_empty());
+    let bad = CheckConfig {
+        severity: [("dupe".to_string(), Level::Off)].into(),
+        ..Default::default()
+    };
+    assert!(bad.validate().unwrap_err().contains("unknown finding code"));
+}
+
+#[test]
+fn err_ambiguous_number_only() {
+    let mut num = cite("Kế hoạch", "1-KH/TU", None, None, Relation::Implements, (0, 5));
+    num.symbol = None;
+    num.number = Some(189);
+    let k1 = ("k1.txt", doc(BT, Some("189-KH/TU"), "Kế hoạch", "2020-03-30", vec![]));
+    let k2 = ("k2.txt", doc(BT, Some("189-KH/TU"), "Kế hoạch", "2021-03-30", vec![]));
+    let b = ("b.txt", doc(BT, Some("10-CV/TU"), "Công văn", "2023-03-10", vec![num]));
+    let r = run(vec![k1, k2, b], &CheckConfig::default());
+    assert_eq!(codes(&r), [("ambiguous", "b.txt")]);
+    assert!(r.findings[0].message.contains("fits 2 documents"));
+}
+
+#[test]
+fn err_superseded() {
+    let old = (
+        "old.txt",
+        doc(BT, Some("5/2019/QĐ-UBND"), "Quyết định", "2019-01-01", vec![]),
+    );
+    let new = (
+        "new.txt",
+        doc(
+            BT,
+            Some("7/2021/QĐ-UBND"),
+            "Quyết định",
+            "2021-01-01",
+            vec![cite(
+                "Quyết định",
+                "5/2019/QĐ-UBND",
+                Some("2019-01-01"),
+                None,
+                Relation::Replaces,
+                (0, 5),
+            )],
+        ),
+    );
+    let user = (
+        "user.txt",
+        doc(
+            BT,
+            Some("9/2022/QĐ-UBND"),
+            "Quyết định",
+            "2022-06-01",
+            vec![cite(
+                "Quyết định",
+                "5/2019/QĐ-UBND",
+                Some("2019-01-01"),
+                None,
+                Relation::Basis,
+                (0, 5),
+            )],
+        ),
+    );
+    let early = (
+        "early.txt",
+        doc(
+            BT,
+            Some("3/2020/QĐ-UBND"),
+            "Quyết định",
+            "2020-06-01",
+            vec![cite(
+                "Quyết định",
+                "5/2019/QĐ-UBND",
+                Some("2019-01-01"),
+                None,
+                Relation::Basis,
+                (0, 5),
+            )],
+        ),
+    );
+    let r = run(vec![old, new, user, early], &CheckConfig::default());
+    assert_eq!(codes(&r), [("superseded", "user.txt")]);
+    assert!(r.findings[0].message.contains("new.txt"));
+}
+
+#[test]
+fn ok_baseline_counts() {
+    let b = (
+        "b.txt",
+        doc(
+            BT,
+            Some("10-CV/TU"),
+            "Công văn",
+            "2023-03-10",
+            vec![
+                cite(
+                    "Công văn",
+                    "308-CV/TU",
+                    Some("2021-11-26"),
+                    None,
+                    Relation::Implements,
+                    (0, 5),
+                ),
+                cite(
+                    "Công văn",
+                    "309-CV/TU",
+                    Some("2021-11-26"),
+                    None,
+                    Relation::Implements,
+                    (10, 15),
+                ),
+            ],
+        ),
+    );
+    let mut r = run(vec![base(), b.clone()], &CheckConfig::default());
+    assert_eq!(r.findings.len(), 2);
+    let mut base_r = r.clone();
+    base_r.findings.truncate(1);
+    let bl = Baseline::from_report(&base_r, None);
+    r.apply_baseline(&bl);
+    assert_eq!(r.findings.len(), 1);
+    assert_eq!(r.baselined, 1);
+    assert!(r.summary_line().ends_with("; 1 in the baseline not shown"));
+}
