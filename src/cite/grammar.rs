@@ -985,6 +985,26 @@ pub(crate) fn dated_citation(i: &str) -> PResult<'_, Parsed<'_>> {
 pub(crate) fn name_citation(i: &str, limit: usize) -> PResult<'_, Parsed<'_>> {
     let (r, _) = sp(i)?;
     let body = prefix(r, limit.min(240));
+    // Every anchor holds a digit a few words in (`số 31/…`, `ngày 19 tháng
+    // …`, `năm 2014`, `(05/6/2014)`) but `cùng ngày`: none before it, none
+    // tried; none in reach, no citation.
+    let Some(first_digit) = body.bytes().position(|c| c.is_ascii_digit()) else {
+        if memchr::memmem::find(body.as_bytes(), "cùng".as_bytes()).is_none() {
+            return fail(i, "a name followed by a số ký hiệu or a date");
+        }
+        return name_loop(i, r, body, 0);
+    };
+    name_loop(i, r, body, first_digit.saturating_sub(ANCHOR_REACH))
+}
+
+/// How far before its first digit an anchor of a [`name_citation`] may
+/// start (`ngày mười … tháng 6`: a malformed date's words; `số ` and a
+/// bracket take less).
+const ANCHOR_REACH: usize = 48;
+
+/// The words of a [`name_citation`]'s name, read until an anchor at or
+/// after `from` (bytes into `body`) ends it.
+fn name_loop<'a>(i: &'a str, r: &'a str, body: &'a str, from: usize) -> PResult<'a, Parsed<'a>> {
     // The citation when an anchor starts at `at` in `r`, the name ending at
     // `name_end`.
     let anchored = |at: usize, name_end: usize| -> Option<(&str, Parsed<'_>)> {
@@ -1032,7 +1052,7 @@ pub(crate) fn name_citation(i: &str, limit: usize) -> PResult<'_, Parsed<'_>> {
             break;
         }
         // An anchor ends the name.
-        if words > 0 && (!loose || so_word(rest).is_ok()) {
+        if words > 0 && pos >= from && (!loose || so_word(rest).is_ok()) {
             if let Some(ok) = anchored(pos, pos) {
                 return Ok(ok);
             }
@@ -1040,7 +1060,11 @@ pub(crate) fn name_citation(i: &str, limit: usize) -> PResult<'_, Parsed<'_>> {
         // `… địa phươngngày 19 tháng 6 năm 2015`: `ngày` glued to the
         // name's last word.
         let lw = lower_word(rest);
-        if let Some(k) = lw.strip_suffix("ngày").filter(|k| !k.is_empty()).map(|k| pos + k.len()) {
+        if let Some(k) = lw
+            .strip_suffix("ngày")
+            .filter(|k| !k.is_empty() && pos + w.len() >= from)
+            .map(|k| pos + k.len())
+        {
             if rest.is_char_boundary(k - pos) {
                 if let Some(ok) = anchored(k, k) {
                     return Ok(ok);
@@ -1076,7 +1100,7 @@ pub(crate) fn name_citation(i: &str, limit: usize) -> PResult<'_, Parsed<'_>> {
         } else {
             a2
         };
-        if a2.starts_with('(') {
+        if a2.starts_with('(') && body.len() - a2.len() >= from {
             // A date in brackets ends the name (`Luật Đất đai (05/6/2014)`).
             if let Some(ok) = anchored(body.len() - a2.len(), pos) {
                 return Ok(ok);
