@@ -6,7 +6,7 @@ use super::lex::{
     at_full_stop, at_stop_word, fail, is_all_caps, is_hard_stop, is_sp, kw, lex, lower_word, next_word, prefix, sp,
     sp0, starts_upper, ws1,
 };
-use super::types::{starts_citation, type_at_regex};
+use super::types::{starts_citation, type_at};
 use crate::date::{date_text_wrapped, IssueDate, RawDate};
 use crate::error::PResult;
 use crate::symbol::{symbol, RawSymbol};
@@ -579,7 +579,7 @@ fn wrap_goes_on(before: &str, next: &str) -> bool {
 /// words before `số` ([`gap_citation`]: `Quyết định của Ban Bí thư số91-QĐ/TW`)?
 fn starts_any_citation(s: &str) -> bool {
     starts_citation(s)
-        || type_at_regex()
+        || type_at()
             .find(prefix(s, 48))
             .is_some_and(|m| gap_citation(&s[m.end()..]).is_ok())
 }
@@ -761,7 +761,7 @@ pub(crate) fn gap_citation(i: &str) -> PResult<'_, Parsed<'_>> {
         if let Ok((r2, _)) = lex(r, &["của", "cua"], "\"của\"") {
             let (r2, _) = sp(r2)?;
             // `quy định của Luật Cạnh tranh số …`: the law is the citation.
-            if type_at_regex().is_match(prefix(r2, 48)) {
+            if type_at().is_match(prefix(r2, 48)) {
                 return fail(r2, "an issuer, not a type word");
             }
             let (r2, iss) = issuer_text(r2)?;
@@ -1073,7 +1073,7 @@ fn name_loop<'a>(i: &'a str, r: &'a str, body: &'a str, from: usize) -> PResult<
         }
         // `và` inside a name (`Luật Quy hoạch đô thị và nông thôn số …`):
         // read on, the anchor decides.
-        let and = words > 0 && &*lw == "và" && !type_at_regex().is_match(prefix(rest[w.len()..].trim_start(), 48));
+        let and = words > 0 && &*lw == "và" && !type_at().is_match(prefix(rest[w.len()..].trim_start(), 48));
         let first_lower_ok = words == 0 && !at_stop_word(rest);
         // `đối với` inside a name (`Pháp lệnh Thuế thu nhập đối với người
         // có thu nhập cao số …`): read on, a số ký hiệu decides.
@@ -1081,8 +1081,7 @@ fn name_loop<'a>(i: &'a str, r: &'a str, body: &'a str, from: usize) -> PResult<
             && (after_doi || &*lw == "đối" && lower_word(rest[w.len()..].trim_start_matches(is_sp)).as_ref() == "với");
         after_doi = doi_voi && !after_doi;
         loose |= doi_voi;
-        if words > 0 && !and && !doi_voi && (!loose && at_stop_word(rest) || type_at_regex().is_match(prefix(rest, 48)))
-        {
+        if words > 0 && !and && !doi_voi && (!loose && at_stop_word(rest) || type_at().is_match(prefix(rest, 48))) {
             break;
         }
         if words == 0 && !first_lower_ok {

@@ -128,7 +128,7 @@ pub(super) fn whole_word(text: &str, s: usize, e: usize) -> bool {
 
 /// A type word at the start of a string, a whole word: the prefilter's
 /// own automaton ([`type_regex`]) run from the string's start.
-pub(super) fn type_at_regex() -> &'static TypeAt {
+pub(super) fn type_at() -> &'static TypeAt {
     &TypeAt
 }
 
@@ -162,7 +162,7 @@ impl TypeAt {
 /// citation)?
 pub(super) fn starts_citation(i: &str) -> bool {
     let head = prefix(i, 48);
-    let Some(m) = type_at_regex().find(head) else {
+    let Some(m) = type_at().find(head) else {
         return false;
     };
     let rest = &i[m.end()..];
