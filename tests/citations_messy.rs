@@ -394,8 +394,13 @@ fn ok_capitals_glued_before_the_number() {
     assert_eq!(one(&doc, "07/2029/TT-BYT").doc_type.as_deref(), Some("Thông tư"));
     assert_eq!(doc.citations.len(), 2, "{:?}", doc.citations);
     assert_eq!(codes(&doc).iter().filter(|c| **c == "glued-text").count(), 2);
-    // Lower-case letters glued on are a word, not an abbreviation.
+    // Lower-case letters glued on are a word, not an abbreviation; one
+    // capital is a digit misread, not read as text glued on.
     assert!(vanban::parse("mã hồ sơ ab12/2030/NĐ-CP\n").citations.is_empty());
+    assert!(vanban::parse("| 7 | B6/2031/NĐ-CP |\n")
+        .citations
+        .iter()
+        .all(|c| sym(c) != "6/2031/NĐ-CP"));
 }
 
 /// One word per line in a table's cell: still one citation.

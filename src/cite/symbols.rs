@@ -169,9 +169,10 @@ fn symbol_before(norm: &str, slash: usize, floor: usize) -> Option<(usize, &str,
         })
 }
 
-/// How many bytes of capital letters (one to four, a word of their own:
+/// How many bytes of capital letters (two to four, a word of their own:
 /// `NN`, `NĐ`, an abbreviation or a table's OCR) are glued before the digit at
-/// `p` (`NN95/2024/NĐ-CP`); 0 when none.
+/// `p` (`NN95/2024/NĐ-CP`); 0 when none. (One capital is more likely a digit
+/// misread: `A4/2024/NĐ-CP` for `44/…`.)
 fn glued_caps_at(norm: &str, p: usize) -> usize {
     let before = &norm[..p];
     let caps = before.len()
@@ -180,7 +181,7 @@ fn glued_caps_at(norm: &str, p: usize) -> usize {
             .len();
     let n = before[before.len() - caps..].chars().count();
     let word_start = !before[..before.len() - caps].chars().next_back().is_some_and(is_alnum);
-    if (1..=4).contains(&n) && word_start {
+    if (2..=4).contains(&n) && word_start {
         caps
     } else {
         0
