@@ -17,7 +17,7 @@
 //! - **A consolidated text** (Văn bản hợp nhất): the document its list of
 //!   amending documents acts on is the base, `consolidates`.
 
-use super::lex::prefix;
+use super::lex::{prefix, suffix};
 use super::relation::Rel;
 use super::{Found, GRAMMAR_WINDOW};
 use crate::date::IssueDate;
@@ -80,18 +80,24 @@ pub(super) fn around(ctx: &Ctx<'_>, doc: &mut Document, found: &mut [Found], rel
         if let Some(base) = base {
             out[base].relation = Some(Relation::Consolidates);
             let sym = found[base].symbol.as_ref();
+            let mut first = true;
             for (i, f) in found.iter().enumerate() {
-                if sym.is_none() || f.symbol.as_ref() != sym || rels[i].by.is_some() || rels[i].acts.is_some() {
+                if sym.is_none() || f.symbol.as_ref() != sym {
                     continue;
                 }
                 // Its first citation, under the title, when the list comes
                 // after; and a form or an annex `Ban hành kèm theo` it, as the
                 // consolidated text prints them.
                 let (ls, _) = ctx.lines.line_range(norm, ctx.lines.line(f.start));
-                let first = i < base || found[..i].iter().all(|g| g.symbol.as_ref() != sym);
-                if first || fold(&norm[ls..f.start]).trim_end().ends_with("ban hanh kem theo") {
+                let annex = || {
+                    fold(suffix(&norm[ls..f.start], 40))
+                        .trim_end()
+                        .ends_with("ban hanh kem theo")
+                };
+                if rels[i].by.is_none() && rels[i].acts.is_none() && (first || annex()) {
                     out[i].relation = Some(Relation::Consolidates);
                 }
+                first = false;
             }
         }
     }
