@@ -57,6 +57,7 @@ mod cache;
 mod codes;
 mod config;
 mod finding;
+mod hierarchy;
 mod locate;
 mod render;
 mod rules;

@@ -117,8 +117,8 @@ impl Facts {
 /// What the graph says about one citation.
 #[derive(Debug, Clone, Copy, Default)]
 pub(super) struct Looked<'r> {
-    /// The node it is attached to, and whether its identity is unknown.
-    target: Option<(&'r Node, bool)>,
+    /// The node it is attached to, and how sure that is.
+    target: Option<(&'r Node, Confidence)>,
     /// Why it is not attached, and the candidates.
     unresolved: Option<(&'r str, &'r [String])>,
 }
@@ -127,7 +127,7 @@ impl<'r> Looked<'r> {
     pub(super) fn of(r: &'r Resolution<'r>) -> Looked<'r> {
         match r {
             Resolution::Node { node, confidence, .. } => Looked {
-                target: Some((node, *confidence == Confidence::Unknown)),
+                target: Some((node, *confidence)),
                 unresolved: None,
             },
             Resolution::Unresolved { reason, candidates } => Looked {
@@ -174,7 +174,7 @@ impl<'a> EdgeMaps<'a> {
             target: self
                 .edges
                 .get(&(path, ci))
-                .map(|&(to, e)| (to, e.confidence == Confidence::Unknown)),
+                .map(|&(to, e)| (to, e.confidence)),
             unresolved: self.unresolved.get(&(path, ci)).copied(),
         }
     }
@@ -228,7 +228,9 @@ impl<'a> Ctx<'a> {
             let looked = look(ci);
             let target = looked.target;
             // Type word against the symbol's type code.
-            let type_finding = type_against_symbol(c).map(|(expected, found)| {
+            // A later short form is of the date of its first full citation.
+            let date = c.date.or_else(|| c.refers_to.and_then(|j| doc.citations.get(j)?.date));
+            let type_finding = type_against_symbol(c, date).map(|(expected, found)| {
                 Finding::new(
                     Code::TypeMismatch,
                     path,
@@ -287,7 +289,8 @@ impl<'a> Ctx<'a> {
                 }
                 continue;
             }
-            let Some((to, unknown)) = target else { continue };
+            let Some((to, confidence)) = target else { continue };
+            let unknown = confidence == Confidence::Unknown;
             if to.path.as_deref() == Some(path) {
                 // The document naming itself (a title line): nothing to check.
                 continue;
@@ -331,7 +334,11 @@ impl<'a> Ctx<'a> {
             } else {
                 to.date.or(c.date)
             };
-            if let (Some(own), Some(cited)) = (citing.and_then(|n| n.date), cited_date) {
+            // Only where the target is certain: a target bound by inference
+            // (a number alone, a symbol without its year) may be another
+            // document than the one meant.
+            let own_date = citing.and_then(|n| n.date).filter(|_| confidence == Confidence::Certain);
+            if let (Some(own), Some(cited)) = (own_date, cited_date) {
                 if later(cited, own) {
                     out.push(
                         Finding::new(
@@ -465,6 +472,10 @@ impl<'a> Ctx<'a> {
             .into_iter()
             .filter(|(n, e)| {
                 matches!(e.relation, Relation::Replaces | Relation::Repeals)
+                    // Stated of this very document (not bound by inference),
+                    // and possible: a lower type replaces or repeals no higher one.
+                    && e.confidence == Confidence::Certain
+                    && super::hierarchy::can_supersede(n, to)
                     && !n.external
                     // A consolidated text (văn bản hợp nhất) replaces nothing.
                     && n.symbol.as_ref().is_none_or(|s| s.type_code() != Some("VBHN"))
@@ -564,17 +575,33 @@ fn type_words_agree(a: &str, b: &str) -> bool {
         || pair("thong tu", "thong tri")
         || a.starts_with("chuong trinh") && b.starts_with("chuong trinh")
         || a.starts_with("thong tu") && b.starts_with("thong tu")
+        // The joint form is of its type: a Nghị quyết liên tịch is a Nghị quyết.
+        || a.strip_suffix(" lien tich") == Some(b.as_str())
+        || b.strip_suffix(" lien tich") == Some(a.as_str())
         || a.ends_with("luat") && b.ends_with("luat")
 }
 
+/// The first year whose symbols put the type code first: the abbreviation
+/// tables of Nghị định 110/2004/NĐ-CP and Thông tư liên tịch
+/// 55/2005/TTLT-BNV-VPCP. Before them, a symbol without a year often began
+/// with the issuer's code (`Thông tư số 60/TC-TCT ngày 16 tháng 7 năm 1993
+/// của Bộ Tài chính`: `TC` is Bộ Tài chính, `TCT` its Tổng cục Thuế; the
+/// type could stand after it, as in `1141-TC/QĐ/CĐKT`).
+const TYPE_CODE_FIRST_FROM: u16 = 2005;
+
 /// `(expected type name, found type word)` when the type word of a citation
-/// contradicts the type code of its symbol.
-fn type_against_symbol(c: &Citation) -> Option<(String, String)> {
+/// (of the date `date`) contradicts the type code of its symbol. A symbol
+/// without a year cited with a date before [`TYPE_CODE_FIRST_FROM`] has the
+/// historical form, whose first code is not a type: no contradiction.
+fn type_against_symbol(c: &Citation, date: Option<IssueDate>) -> Option<(String, String)> {
     if c.shared.iter().any(|s| s == "type") {
         return None;
     }
     let s = c.symbol.as_ref()?;
     s.type_code()?;
+    if s.year().is_none() && date.is_some_and(|d| d.year() < TYPE_CODE_FIRST_FROM) {
+        return None;
+    }
     let expected = s.type_name()?;
     let word = c.doc_type.as_deref()?;
     if type_words_agree(word, expected) {

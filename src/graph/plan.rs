@@ -121,7 +121,11 @@ impl DocPlan {
 
 /// What each citation of `doc` (read from `path`, whose jurisdiction is
 /// `home`) resolves to, as far as is known without the graph.
+///
+/// A citation of the document's own identity (see [`is_own`]) resolves to
+/// nothing: a self-reference is never an edge, a cycle or a finding.
 pub(super) fn targets(path: &Path, doc: &Document, home: Option<&str>) -> Vec<Planned> {
+    let own = resolve::document_identity_in(doc, home);
     doc.citations
         .iter()
         .map(|c| {
@@ -134,6 +138,9 @@ pub(super) fn targets(path: &Path, doc: &Document, home: Option<&str>) -> Vec<Pl
                     else {
                         return Planned::Skip;
                     };
+                    if own.as_ref().is_some_and(|o| is_own(o, &ident)) {
+                        return Planned::Skip;
+                    }
                     if ident.is_complete() {
                         let id = ident.id();
                         Planned::Complete(ident.year, id)
@@ -146,6 +153,16 @@ pub(super) fn targets(path: &Path, doc: &Document, home: Option<&str>) -> Vec<Pl
                     }
                 }
                 None => match (c.number, c.doc_type.as_deref().and_then(type_slug_of_name)) {
+                    // `Kế hoạch số 189` in Kế hoạch 189 itself (of the year printed, if one is).
+                    (Some(number), Some(ts))
+                        if own.as_ref().is_some_and(|o| {
+                            o.doc_type == ts
+                                && o.number == number
+                                && date.is_none_or(|d| o.year == Some(d.year()))
+                        }) =>
+                    {
+                        Planned::Skip
+                    }
                     (Some(number), Some(ts)) => Planned::Later(
                         PendingKind::NumberOnly(ts, number, date.map(|d| d.year()), home.map(str::to_string)),
                         format!("{} số {number}", c.doc_type.as_deref().unwrap_or("văn bản")),
@@ -155,6 +172,19 @@ pub(super) fn targets(path: &Path, doc: &Document, home: Option<&str>) -> Vec<Pl
             }
         })
         .collect()
+}
+
+/// Is the cited identity `cited` the citing document's own identity `own`?
+/// Everything but the year must be the same, and the year too when the
+/// citation prints one (in its symbol or its date): `Văn bản hợp nhất
+/// 03/VBHN-VPQH` in that consolidated text itself, not in the one of another
+/// year with the same number.
+pub(super) fn is_own(own: &Identity, cited: &Identity) -> bool {
+    own.number == cited.number
+        && own.issuer == cited.issuer
+        && own.doc_type == cited.doc_type
+        && own.jurisdiction == cited.jurisdiction
+        && cited.year.is_none_or(|y| own.year == Some(y))
 }
 
 /// Relations whose edges establish facts that other documents' findings
