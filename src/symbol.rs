@@ -68,7 +68,9 @@ pub struct Symbol {
 }
 
 impl Symbol {
-    /// The number, if printed (`None` for a blank `/SNN-VP`).
+    /// The number, if printed (`None` for a blank `/SNN-VP`, and for a
+    /// number with a sub-number, `66.17/2026/NQ-CP`, which is no integer:
+    /// see [`Symbol::number_text`]).
     pub fn number(&self) -> Option<u32> {
         self.number.as_deref().and_then(|n| n.parse().ok())
     }
@@ -484,11 +486,21 @@ fn is_space(c: char) -> bool {
     c == ' ' || c == '\t'
 }
 
-// Number ::= Digit{1,6}
+// Number ::= Digit{1,6} ("." Digit{1,2} !Digit)?
+/// The number; with a sub-number after a dot, as the Government numbers the
+/// resolutions of one programme (`66.17/2026/NQ-CP`, `66.7/2025/NQ-CP`).
+/// Three digits after a dot are not one (a thousands separator, `1.234`).
 fn number(i: &str) -> PResult<'_, &str> {
     let (r, n) = take_while_m_n(1, 6, |c: char| c.is_ascii_digit())(i)?;
     if r.starts_with(|c: char| c.is_ascii_digit()) {
         return err(i, "a number of at most six digits");
+    }
+    if let Some(after) = r.strip_prefix('.') {
+        let sub = after.len() - after.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        if (1..=2).contains(&sub) {
+            let used = n.len() + 1 + sub;
+            return Ok((&i[used..], &i[..used]));
+        }
     }
     Ok((r, n))
 }
@@ -959,6 +971,16 @@ mod tests {
         insta::assert_snapshot!(show("186/HĐBT"), @r#"186/HĐBT | n=Some(186) y=None t=None i=["HĐBT"] u=None Slash"#);
         insta::assert_snapshot!(show("299/TTg"), @r#"299/TTg | n=Some(299) y=None t=None i=["TTg"] u=None Slash"#);
         insta::assert_snapshot!(show("/SNN-VP"), @r#"/SNN-VP | n=None y=None t=None i=["SNN"] u=Some("VP") Slash [blank-number]"#);
+    }
+
+    #[test]
+    fn ok_sub_number() {
+        let s: Symbol = "41.3/2027/NQ-CP".parse().unwrap();
+        assert_eq!((s.number_text(), s.number(), s.year()), (Some("41.3"), None, Some(2027)));
+        assert_eq!(s.to_string(), "41.3/2027/NQ-CP");
+        assert_eq!(s.type_code(), Some("NQ"));
+        // Three digits after a dot: a thousands separator, not a sub-number.
+        assert!("1.234/QĐ-UBND".parse::<Symbol>().is_err());
     }
 
     #[test]
