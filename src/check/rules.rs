@@ -224,6 +224,10 @@ impl<'a> Ctx<'a> {
         }
         let home = citing.and_then(|n| n.jurisdiction.clone());
         for (ci, c) in doc.citations.iter().enumerate() {
+            // The document's own number is no citation to check.
+            if c.is_self {
+                continue;
+            }
             let what = describe(c);
             let looked = look(ci);
             let target = looked.target;

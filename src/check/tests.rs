@@ -26,6 +26,7 @@ fn cite(
         in_footnote: false,
         refers_to: None,
         shared: Vec::new(),
+        ..Citation::default()
     }
 }
 

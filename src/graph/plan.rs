@@ -129,6 +129,10 @@ pub(super) fn targets(path: &Path, doc: &Document, home: Option<&str>) -> Vec<Pl
     doc.citations
         .iter()
         .map(|c| {
+            // The document's own number is no edge.
+            if c.is_self {
+                return Planned::Skip;
+            }
             // A later short form takes its date from the first full citation.
             let referent = c.refers_to.and_then(|j| doc.citations.get(j));
             let date = c.date.or_else(|| referent.and_then(|r| r.date));
@@ -255,6 +259,7 @@ impl IndexedDocument {
                     in_footnote: false,
                     refers_to: None,
                     shared: Vec::new(),
+                    ..Citation::default()
                 });
                 cites.push((i, t));
             }

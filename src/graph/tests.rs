@@ -22,6 +22,7 @@ fn cite(sym: &str, date: Option<&str>, rel: Relation) -> Citation {
         in_footnote: false,
         refers_to: None,
         shared: Vec::new(),
+        ..Citation::default()
     }
 }
 
