@@ -404,7 +404,8 @@ pub fn type_slug(symbol: &Symbol, fallback_type_name: Option<&str>) -> String {
 }
 
 /// The identity a symbol has when it appears in (or is cited by) a document of
-/// jurisdiction `home` (`None`: unknown), with `year` from its date.
+/// jurisdiction `home` (`None`: unknown), with `year` from its date (the
+/// year printed in the symbol, if any, wins).
 ///
 /// `None` when the symbol has no number (a blank `/SNN-VP`) or no issuer.
 pub fn identity_of(
@@ -429,7 +430,9 @@ pub fn identity_of(
         jurisdiction,
         issuer: slug(&symbol.issuers().join("-")),
         doc_type: type_slug(symbol, type_name),
-        year: year.or(symbol.year()),
+        // The year in the number is the year of issue (numbering restarts
+        // each year): it wins over a date printed beside it.
+        year: symbol.year().or(year),
         number,
     })
 }

@@ -615,6 +615,21 @@ fn number(i: &str) -> PResult<'_, &str> {
     Ok((r, n))
 }
 
+// BlankNumber ::= ("." | "…" | "_")+ Space* &("/" Year)
+/// A number left blank with dots or an ellipsis before `/<year>/` (a
+/// draft's `… /2016/QH14`): what follows the blank, else `i` as it is.
+fn blank_before_year(i: &str) -> &str {
+    let r = i.trim_start_matches(['.', '…', '_']);
+    if r.len() == i.len() {
+        return i;
+    }
+    let r = r.trim_start_matches(is_space);
+    match r.strip_prefix('/').map(year) {
+        Some(Ok(_)) => r,
+        _ => i,
+    }
+}
+
 // Year ::= Digit{4}   (1945..=2100, not followed by a digit)
 fn year(i: &str) -> PResult<'_, &str> {
     let (r, y) = take_while_m_n(4, 4, |c: char| c.is_ascii_digit())(i)?;
@@ -873,6 +888,7 @@ fn old_symbol(i: &str) -> PResult<'_, RawSymbol<'_>> {
 fn state_symbol(i: &str) -> PResult<'_, RawSymbol<'_>> {
     let mut noise = Vec::new();
     let (r, n) = nom::combinator::opt(number)(i)?;
+    let r = if n.is_none() { blank_before_year(r) } else { r };
     let (r, (s1, sp1)) = separator('/', r)?;
     if sp1 {
         noise.push(("symbol-spacing", s1));
@@ -1268,6 +1284,13 @@ mod tests {
         insta::assert_snapshot!(show("186/HĐBT"), @r#"186/HĐBT | n=Some(186) y=None t=None i=["HĐBT"] u=None Slash"#);
         insta::assert_snapshot!(show("299/TTg"), @r#"299/TTg | n=Some(299) y=None t=None i=["TTg"] u=None Slash"#);
         insta::assert_snapshot!(show("/SNN-VP"), @r#"/SNN-VP | n=None y=None t=None i=["SNN"] u=Some("VP") Slash [blank-number]"#);
+        // A draft's number left blank with an ellipsis or dots, before the year.
+        for blank in ["… /2019/QH14", ".../2019/QH14", "……/2019/QH14"] {
+            let s: Symbol = blank.parse().unwrap();
+            assert_eq!((s.number(), s.year(), s.to_string()), (None, Some(2019), "/2019/QH14".to_string()));
+        }
+        // Not without a year after it: a form's blank `…/QĐ-UBND` stays unread.
+        assert!("…/QĐ-UBND".parse::<Symbol>().is_err());
     }
 
     #[test]

@@ -257,7 +257,7 @@ fn check_resolution(paths: &[PathBuf]) -> usize {
             match (r, want) {
                 (Resolution::Node { node, confidence, .. }, Some(Said::Edge(to, _))) => {
                     assert_eq!(&node.id, to, "{} #{ci}", d.path.display());
-                    let rel = d.document.citations[ci].relation;
+                    let rel = vanban::graph::edge_relation(&d.document.citations[ci]);
                     let c = surest.entry((from.clone(), to.clone(), rel)).or_insert(*confidence);
                     *c = (*c).min(*confidence);
                 }

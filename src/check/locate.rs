@@ -95,6 +95,9 @@ pub(super) fn locate_in(text: &str, group: &mut [Finding]) -> Vec<bool> {
             f.source = Some(Snippet::around(text, (ls, le), start, end));
             f.cited = Some(text[start..end].split_whitespace().collect::<Vec<_>>().join(" "));
         }
+        if f.code == Code::Malformed && footnote_marker_on_year(text, start, end) {
+            keep[k] = false;
+        }
         if f.code == Code::Anachronism {
             // A bounded look-behind: at most 400 bytes, the last 160 for the agent phrase.
             let before = &text[floor_boundary(text, start.saturating_sub(400))..start];
@@ -104,6 +107,31 @@ pub(super) fn locate_in(text: &str, group: &mut [Finding]) -> Vec<bool> {
         }
     }
     keep
+}
+
+/// Is the malformed date `text[start..end]` a good date with a footnote's
+/// marker glued to its year (`ngày 08/10/2018¹` extracted from a PDF as
+/// `ngày 08/10/20181`)? Yes when its last digits are a year from 1900 to
+/// 2100 and then one or two digits, and a footnote of that number follows
+/// in the text (a line that opens with the number and a word: `1 Văn bản
+/// này …`). Only malformed dates are looked at, so the search is rare.
+pub(super) fn footnote_marker_on_year(text: &str, start: usize, end: usize) -> bool {
+    let cited = text[start..end].trim_end();
+    let digits = cited.len() - cited.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    if !(5..=6).contains(&digits) {
+        return false;
+    }
+    let run = &cited[cited.len() - digits..];
+    let (year, marker) = run.split_at(4);
+    if !(1900..=2100).contains(&year.parse::<u32>().unwrap_or(0)) || marker.starts_with('0') {
+        return false;
+    }
+    text[end..].split('\n').skip(1).any(|line| {
+        line.trim_start()
+            .strip_prefix(marker)
+            .and_then(|r| r.strip_prefix(' '))
+            .is_some_and(|r| r.starts_with(char::is_alphabetic))
+    })
 }
 
 /// A news site's lists of its other posts, saved with a page that holds a
@@ -258,6 +286,22 @@ mod tests {
         let other = "Những tin mới hơn\nĐiều 1. Phạm vi\n";
         assert!(website_lists(other).iter().all(|&(s, e)| !other[s..e].contains("Điều")));
         assert!(website_lists("Căn cứ Nghị định số 41/2027/NĐ-CP;\n").is_empty());
+    }
+
+    #[test]
+    fn ok_footnote_marker_on_year() {
+        let text = "Số 7/2021/NĐ-CP ngày 05/02/20213 \nSửa đổi\n3 Văn bản này được thống kê ở hai lĩnh vực.\n";
+        let start = text.find("ngày").unwrap();
+        let end = start + "ngày 05/02/20213".len();
+        assert!(footnote_marker_on_year(text, start, end));
+        // No footnote 3 in the text: a malformed year.
+        let other = text.replace("3 Văn", "Văn");
+        assert!(!footnote_marker_on_year(&other, start, end));
+        // Four digits and a `0`, or a year out of range: malformed.
+        let text = "ngày 08/6/20210 của\n0 Văn bản\n";
+        assert!(!footnote_marker_on_year(text, 0, "ngày 08/6/20210".len()));
+        let text = "ngày 08/6/30211 của\n1 Văn bản\n";
+        assert!(!footnote_marker_on_year(text, 0, "ngày 08/6/30211".len()));
     }
 
     #[test]

@@ -7,7 +7,7 @@ use std::path::Path;
 use super::{CheckConfig, Code, Finding};
 use crate::date::IssueDate;
 use crate::error::ErrorKind;
-use crate::graph::{CitationGraph, Confidence, Duplicate, Edge, Node, Resolution};
+use crate::graph::{issue_date, CitationGraph, Confidence, Duplicate, Edge, Node, Resolution};
 use crate::model::{Citation, Document, Relation, Span};
 use crate::normalize::fold;
 use crate::resolve;
@@ -223,9 +223,12 @@ impl<'a> Ctx<'a> {
             }
         }
         let home = citing.and_then(|n| n.jurisdiction.clone());
+        let text_date = citing.and_then(|n| n.date).map(|own| text_as_of(doc, own));
+        let selves = crate::graph::self_references(doc);
         for (ci, c) in doc.citations.iter().enumerate() {
-            // The document's own number is no citation to check.
-            if c.is_self {
+            // The document's own identity (its number, its title line) is no
+            // citation to check.
+            if selves[ci] {
                 continue;
             }
             let what = describe(c);
@@ -280,6 +283,7 @@ impl<'a> Ctx<'a> {
             if let Some(f) = issuer_finding(path, c).filter(|_| !c.shared.iter().any(|s| s == "issuer")) {
                 out.push(f);
             }
+            out.extend(year_against_symbol(path, c, &what));
             if let Some((reason, candidates)) = looked.unresolved {
                 if candidates.len() >= 2 {
                     out.push(self.ambiguous(path, c, &what, candidates.iter().map(String::as_str).collect(), reason));
@@ -315,7 +319,7 @@ impl<'a> Ctx<'a> {
                 } else {
                     out.push(self.unresolved(path, c, to, &what));
                 }
-            } else if let (Some(cited), Some(own)) = (c.date, to.date) {
+            } else if let (Some(cited), Some(own)) = (issue_date(c), to.date) {
                 if !c.shared.iter().any(|s| s == "date") && !cited.compatible(&own) {
                     out.push(
                         Finding::new(
@@ -334,14 +338,16 @@ impl<'a> Ctx<'a> {
             }
             // A citation of a later document.
             let cited_date = if to.external {
-                c.date.or(to.date)
+                issue_date(c).or(to.date)
             } else {
-                to.date.or(c.date)
+                to.date.or(issue_date(c))
             };
-            // Only where the target is certain: a target bound by inference
-            // (a number alone, a symbol without its year) may be another
-            // document than the one meant.
-            let own_date = citing.and_then(|n| n.date).filter(|_| confidence == Confidence::Certain);
+            // Only where the target is certain (a target bound by inference,
+            // a number alone or a symbol without its year, may be another
+            // document than the one meant), and never from a website's
+            // editorial note (it names the later documents that acted on the
+            // text).
+            let own_date = text_date.filter(|_| confidence == Confidence::Certain && !c.editorial);
             if let (Some(own), Some(cited)) = (own_date, cited_date) {
                 if later(cited, own) {
                     out.push(
@@ -508,6 +514,36 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// The date a document's text is as of: its own date `own`, or the date of
+/// the latest document that the text says changed it, when later. A
+/// consolidated text lists the documents that amended its base (`được sửa
+/// đổi, bổ sung bởi: …`), and a website's copy of a law notes the documents
+/// that amended it since (`[Khoản này được sửa đổi bởi … Nghị định
+/// 167/2025/NĐ-CP]`) and prints their wording: a clause may then cite what
+/// those documents could cite. The changing documents are the agents
+/// ([`crate::model::Acts`]) that amend, replace or repeal this document or
+/// the base it consolidates; each is dated by its date, else its effective
+/// date, else the year of its symbol.
+fn text_as_of(doc: &Document, own: IssueDate) -> IssueDate {
+    let base = |k: usize| doc.citations.get(k).is_some_and(|b| b.relation == Relation::Consolidates);
+    doc.citations
+        .iter()
+        .filter(|c| {
+            c.acts.is_some_and(|a| {
+                matches!(a.relation, Relation::Amends | Relation::Replaces | Relation::Repeals)
+                    && a.target.is_none_or(base)
+            })
+        })
+        .filter_map(|c| {
+            let referent = c.refers_to.and_then(|j| doc.citations.get(j));
+            c.date
+                .or_else(|| referent.and_then(|r| r.date))
+                .or(c.effective)
+                .or_else(|| c.symbol.as_ref()?.year().and_then(IssueDate::year_only))
+        })
+        .fold(own, |latest, d| if later(d, latest) { d } else { latest })
+}
+
 /// `Công văn 698-CV/TU` / `Kế hoạch số 189`.
 fn describe(c: &Citation) -> String {
     let ty = c.doc_type.as_deref().unwrap_or("văn bản");
@@ -616,6 +652,29 @@ fn type_against_symbol(c: &Citation, date: Option<IssueDate>) -> Option<(String,
     Some((expected.to_string(), word.to_string()))
 }
 
+/// A date of issue printed in full with a số ký hiệu that prints another
+/// year (`Nghị định số 91/2024/NĐ-CP ngày 18 tháng 7 năm 2025`): numbering
+/// restarts each year, so a document numbered in 2024 was issued in 2024.
+/// Only a full date (`ngày … tháng … năm …`): a month or year in the clause
+/// may be another date the text speaks of.
+fn year_against_symbol(path: &Path, c: &Citation, what: &str) -> Option<Finding> {
+    if c.shared.iter().any(|s| s == "date") {
+        return None;
+    }
+    let year = c.symbol.as_ref()?.year()?;
+    let date = c.date.filter(|d| d.day().is_some() && d.year() != year)?;
+    Some(
+        Finding::new(
+            Code::DateMismatch,
+            path,
+            Some(c.span),
+            format!("date mismatch: {what} is numbered in {year}, but is cited as of {date}"),
+        )
+        .expect(format!("a date in {year}"), date.to_string())
+        .suggest(Some("correct the year of the date or of the số ký hiệu".to_string())),
+    )
+}
+
 /// Issuer phrases (folded, at the start of the `của ...` phrase, longest
 /// first) and the issuer codes they go with: a symbol issuer passing the
 /// test agrees.
@@ -625,7 +684,11 @@ type IssuerRule = (&'static str, &'static str, fn(&str) -> bool);
 const ISSUER_PHRASES: &[IssuerRule] = &[
     ("thu tuong", "TTg", |i| i == "TTG"),
     ("chu tich nuoc", "CTN", |i| i == "CTN"),
-    ("uy ban thuong vu quoc hoi", "UBTVQH", |i| i.starts_with("UBTVQH")),
+    // `TVQH`: the committee's code in older numbers (Nghị quyết số
+    // 200/NQ-TVQH ngày 18 tháng 01 năm 1966).
+    ("uy ban thuong vu quoc hoi", "UBTVQH", |i| {
+        i.starts_with("UBTVQH") || i.starts_with("TVQH")
+    }),
     ("quoc hoi", "QH", |i| i.starts_with("QH")),
     ("chinh phu", "CP", |i| i.ends_with("CP")),
     ("bo chinh tri", "TW", |i| i.ends_with("TW")),

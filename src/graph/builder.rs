@@ -8,7 +8,7 @@ use petgraph::Direction;
 use rustc_hash::FxHashMap;
 
 use super::plan::{
-    fits, is_corpus_fact, number_index, pending_outcome, shared_identity_reason, DocHead, DocPlan, IndexedDocument,
+    edge_relation, fits, is_corpus_fact, issue_date, number_index, pending_outcome, shared_identity_reason, DocHead, DocPlan, IndexedDocument,
     Pending, Planned,
 };
 use super::{stem, CitationGraph, Confidence, Duplicate, Edge, Evidence, Node, Unresolved};
@@ -163,7 +163,7 @@ impl GraphBuilder {
         } = head;
         let from = self.add_document_node(&path, own.as_ref(), own_id, node);
         for (ci, c, t) in cites {
-            let edge = !self.index_only || is_corpus_fact(c.relation);
+            let edge = !self.index_only || is_corpus_fact(edge_relation(c));
             let evidence = Evidence {
                 path: path.clone(),
                 span: c.span,
@@ -189,12 +189,12 @@ impl GraphBuilder {
                 Planned::Later(kind, what) => self.pending.push(Pending {
                     from,
                     evidence,
-                    relation: c.relation,
-                    cited_date: c.date,
+                    relation: edge_relation(c),
+                    cited_date: issue_date(c),
                     kind,
                     what,
                 }),
-                Planned::Skip => {}
+                Planned::Skip | Planned::Itself => {}
             }
         }
     }
@@ -294,7 +294,7 @@ impl GraphBuilder {
                 .and_then(|s| s.type_name())
                 .map(str::to_string)
                 .or_else(|| c.doc_type.clone()),
-            date: c.date,
+            date: issue_date(c),
             year,
             jurisdiction: jurisdiction.map(str::to_string),
             issuer: c.issuer.clone(),
@@ -317,7 +317,7 @@ impl GraphBuilder {
         reason: Option<String>,
         ev: Evidence,
     ) {
-        self.add_edge_raw(from, to, c.relation, c.date, confidence, reason, ev);
+        self.add_edge_raw(from, to, edge_relation(c), issue_date(c), confidence, reason, ev);
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -468,7 +468,7 @@ impl GraphBuilder {
 fn fill_external(n: &mut Node, c: &Citation) {
     if n.external {
         if n.date.is_none() {
-            n.date = c.date;
+            n.date = issue_date(c);
         }
         if n.issuer.is_none() {
             n.issuer = c.issuer.clone();

@@ -106,7 +106,7 @@ impl CitationGraph {
                     },
                 }
             }
-            Planned::Skip => Resolution::Nothing,
+            Planned::Skip | Planned::Itself => Resolution::Nothing,
         }
     }
 
