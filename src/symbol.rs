@@ -1287,7 +1287,10 @@ mod tests {
         // A draft's number left blank with an ellipsis or dots, before the year.
         for blank in ["… /2019/QH14", ".../2019/QH14", "……/2019/QH14"] {
             let s: Symbol = blank.parse().unwrap();
-            assert_eq!((s.number(), s.year(), s.to_string()), (None, Some(2019), "/2019/QH14".to_string()));
+            assert_eq!(
+                (s.number(), s.year(), s.to_string()),
+                (None, Some(2019), "/2019/QH14".to_string())
+            );
         }
         // Not without a year after it: a form's blank `…/QĐ-UBND` stays unread.
         assert!("…/QĐ-UBND".parse::<Symbol>().is_err());
@@ -1296,7 +1299,10 @@ mod tests {
     #[test]
     fn ok_sub_number() {
         let s: Symbol = "41.3/2027/NQ-CP".parse().unwrap();
-        assert_eq!((s.number_text(), s.number(), s.year()), (Some("41.3"), None, Some(2027)));
+        assert_eq!(
+            (s.number_text(), s.number(), s.year()),
+            (Some("41.3"), None, Some(2027))
+        );
         assert_eq!(s.to_string(), "41.3/2027/NQ-CP");
         assert_eq!(s.type_code(), Some("NQ"));
         // Three digits after a dot: a thousands separator, not a sub-number.

@@ -27,7 +27,10 @@ pub(super) fn rank(node: &Node) -> Option<u8> {
     let by = |p: fn(&str) -> bool| issuers.iter().any(|i| p(i));
     let qh = |i: &str| i.starts_with("QH");
     let ubtvqh = |i: &str| i.starts_with("UBTVQH");
-    let code = sym.and_then(|s| s.type_code()).map(fold).map(|c| c.to_ascii_uppercase());
+    let code = sym
+        .and_then(|s| s.type_code())
+        .map(fold)
+        .map(|c| c.to_ascii_uppercase());
     if sym.is_some_and(|s| s.is_party()) {
         return None;
     }

@@ -281,7 +281,10 @@ mod tests {
         assert_eq!(lists.len(), 1);
         let (s, e) = lists[0];
         let listed = &text[s..e];
-        assert!(listed.starts_with("Những tin mới hơn") && listed.ends_with("(01/04/2027)\n"), "{listed:?}");
+        assert!(
+            listed.starts_with("Những tin mới hơn") && listed.ends_with("(01/04/2027)\n"),
+            "{listed:?}"
+        );
         // Not a list: a heading-like line in the text, or a title without its date.
         let other = "Những tin mới hơn\nĐiều 1. Phạm vi\n";
         assert!(website_lists(other).iter().all(|&(s, e)| !other[s..e].contains("Điều")));

@@ -171,10 +171,7 @@ impl<'a> EdgeMaps<'a> {
 
     pub(super) fn looked(&self, path: &'a Path, ci: usize) -> Looked<'a> {
         Looked {
-            target: self
-                .edges
-                .get(&(path, ci))
-                .map(|&(to, e)| (to, e.confidence)),
+            target: self.edges.get(&(path, ci)).map(|&(to, e)| (to, e.confidence)),
             unresolved: self.unresolved.get(&(path, ci)).copied(),
         }
     }
@@ -525,7 +522,11 @@ impl<'a> Ctx<'a> {
 /// the base it consolidates; each is dated by its date, else its effective
 /// date, else the year of its symbol.
 fn text_as_of(doc: &Document, own: IssueDate) -> IssueDate {
-    let base = |k: usize| doc.citations.get(k).is_some_and(|b| b.relation == Relation::Consolidates);
+    let base = |k: usize| {
+        doc.citations
+            .get(k)
+            .is_some_and(|b| b.relation == Relation::Consolidates)
+    };
     doc.citations
         .iter()
         .filter(|c| {

@@ -601,7 +601,14 @@ fn ok_self_reference_is_no_edge_and_no_finding() {
     // text of another year has the same number. The title line is the
     // document itself: not bound to the other one (no anachronism), no
     // edge, no cycle.
-    let mut title = cite("Văn bản hợp nhất", "7/VBHN-VPQH", None, None, Relation::Mentions, (0, 5));
+    let mut title = cite(
+        "Văn bản hợp nhất",
+        "7/VBHN-VPQH",
+        None,
+        None,
+        Relation::Mentions,
+        (0, 5),
+    );
     title.symbol = Some("7/VBHN-VPQH".parse().unwrap());
     let older = (
         "older.txt",
@@ -615,7 +622,13 @@ fn ok_self_reference_is_no_edge_and_no_finding() {
     );
     let newer = (
         "newer.txt",
-        doc("VĂN PHÒNG QUỐC HỘI", Some("7/VBHN-VPQH"), "Văn bản hợp nhất", "2023-08-14", vec![]),
+        doc(
+            "VĂN PHÒNG QUỐC HỘI",
+            Some("7/VBHN-VPQH"),
+            "Văn bản hợp nhất",
+            "2023-08-14",
+            vec![],
+        ),
     );
     let mut corpus = Corpus::new();
     corpus.push("older.txt", older.1.clone());
@@ -638,7 +651,13 @@ fn ok_self_reference_needs_the_year_printed() {
     // `Nghị định 61/2016/NĐ-CP` in Nghị định 61/2018/NĐ-CP is another
     // document: an edge, not a self-reference.
     let other = cite("Nghị định", "61/2016/NĐ-CP", None, None, Relation::Mentions, (0, 5));
-    let d = doc("CHÍNH PHỦ", Some("61/2018/NĐ-CP"), "Nghị định", "2018-04-23", vec![other]);
+    let d = doc(
+        "CHÍNH PHỦ",
+        Some("61/2018/NĐ-CP"),
+        "Nghị định",
+        "2018-04-23",
+        vec![other],
+    );
     let mut corpus = Corpus::new();
     corpus.push("d.txt", d);
     assert_eq!(corpus.graph().edge_count(), 1);
@@ -655,12 +674,19 @@ fn ok_anachronism_only_on_a_certain_edge() {
     let k = ("k.txt", doc(BT, Some("250-KH/TU"), "Kế hoạch", "2024-05-30", vec![]));
     let b = ("b.txt", doc(BT, Some("31-CV/TU"), "Công văn", "2023-03-10", vec![num]));
     let r = run(vec![k, b], &CheckConfig::default());
-    assert!(r.findings.iter().all(|f| f.code != Code::Anachronism), "{:?}", codes(&r));
+    assert!(
+        r.findings.iter().all(|f| f.code != Code::Anachronism),
+        "{:?}",
+        codes(&r)
+    );
 }
 
 #[test]
 fn ok_superseded_only_where_the_hierarchy_allows() {
-    let law = ("law.txt", doc("QUỐC HỘI", Some("14/2017/QH14"), "Luật", "2017-06-12", vec![]));
+    let law = (
+        "law.txt",
+        doc("QUỐC HỘI", Some("14/2017/QH14"), "Luật", "2017-06-12", vec![]),
+    );
     // A decree read as replacing the law (it replaces the decree that detailed it).
     let decree = (
         "decree.txt",
@@ -703,7 +729,14 @@ fn ok_superseded_only_where_the_hierarchy_allows() {
 fn ok_type_mismatch_knows_historical_forms() {
     let cites = |date: &str| {
         vec![
-            cite("Thông tư", "41/TC-TCT", Some(date), Some("Bộ Tài chính"), Relation::Mentions, (0, 5)),
+            cite(
+                "Thông tư",
+                "41/TC-TCT",
+                Some(date),
+                Some("Bộ Tài chính"),
+                Relation::Mentions,
+                (0, 5),
+            ),
             // A joint resolution is a resolution.
             cite(
                 "Nghị quyết",
@@ -716,11 +749,33 @@ fn ok_type_mismatch_knows_historical_forms() {
         ]
     };
     // 1996: `TC` is Bộ Tài chính's code, not a type.
-    let old = ("old.txt", doc("CHÍNH PHỦ", Some("12/2019/NĐ-CP"), "Nghị định", "2019-01-10", cites("1996-03-07")));
+    let old = (
+        "old.txt",
+        doc(
+            "CHÍNH PHỦ",
+            Some("12/2019/NĐ-CP"),
+            "Nghị định",
+            "2019-01-10",
+            cites("1996-03-07"),
+        ),
+    );
     let r = run(vec![old], &CheckConfig::default());
-    assert!(r.findings.iter().all(|f| f.code != Code::TypeMismatch), "{:?}", codes(&r));
+    assert!(
+        r.findings.iter().all(|f| f.code != Code::TypeMismatch),
+        "{:?}",
+        codes(&r)
+    );
     // 2012: the modern form, where `TC` is Thông cáo.
-    let new = ("new.txt", doc("CHÍNH PHỦ", Some("12/2019/NĐ-CP"), "Nghị định", "2019-01-10", cites("2012-03-07")));
+    let new = (
+        "new.txt",
+        doc(
+            "CHÍNH PHỦ",
+            Some("12/2019/NĐ-CP"),
+            "Nghị định",
+            "2019-01-10",
+            cites("2012-03-07"),
+        ),
+    );
     let r = run(vec![new], &CheckConfig::default());
     let mismatches: Vec<_> = r.findings.iter().filter(|f| f.code == Code::TypeMismatch).collect();
     assert_eq!(mismatches.len(), 1);

@@ -8,8 +8,8 @@ use petgraph::Direction;
 use rustc_hash::FxHashMap;
 
 use super::plan::{
-    edge_relation, fits, is_corpus_fact, issue_date, number_index, pending_outcome, shared_identity_reason, DocHead, DocPlan, IndexedDocument,
-    Pending, Planned,
+    edge_relation, fits, is_corpus_fact, issue_date, number_index, pending_outcome, shared_identity_reason, DocHead,
+    DocPlan, IndexedDocument, Pending, Planned,
 };
 use super::{stem, CitationGraph, Confidence, Duplicate, Edge, Evidence, Node, Unresolved};
 use crate::date::IssueDate;

@@ -135,7 +135,11 @@ pub(super) fn targets(path: &Path, doc: &Document, home: Option<&str>) -> Vec<Pl
             // The document's own number is no edge: marked so by the cite
             // stage, or read where the header read the document's own
             // number (its `Số:` line).
-            let own_number = |span: Span| doc.spans.symbol.is_some_and(|o| o.start < span.end && span.start < o.end);
+            let own_number = |span: Span| {
+                doc.spans
+                    .symbol
+                    .is_some_and(|o| o.start < span.end && span.start < o.end)
+            };
             if c.is_self || own_number(c.symbol_span.unwrap_or(c.span)) {
                 return Planned::Itself;
             }
@@ -166,9 +170,7 @@ pub(super) fn targets(path: &Path, doc: &Document, home: Option<&str>) -> Vec<Pl
                     // `Kế hoạch số 189` in Kế hoạch 189 itself (of the year printed, if one is).
                     (Some(number), Some(ts))
                         if own.as_ref().is_some_and(|o| {
-                            o.doc_type == ts
-                                && o.number == number
-                                && date.is_none_or(|d| o.year == Some(d.year()))
+                            o.doc_type == ts && o.number == number && date.is_none_or(|d| o.year == Some(d.year()))
                         }) =>
                     {
                         Planned::Itself
