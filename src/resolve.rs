@@ -469,6 +469,9 @@ mod tests {
         assert_eq!(id.id(), "vn/national/tw/qd/2013/217");
         let id = identity_of(&sym("30/2020/NĐ-CP"), None, None, None).unwrap();
         assert_eq!(id.id(), "vn/national/cp/nd/2020/30");
+        // The year in the number wins over a date of another year beside it.
+        let id = identity_of(&sym("44/2018/NĐ-CP"), None, Some(2029), None).unwrap();
+        assert_eq!(id.id(), "vn/national/cp/nd/2018/44");
         let id = identity_of(&sym("3870/SNN-VP"), None, Some(2021), Some("binh-thuan")).unwrap();
         assert_eq!(id.id(), "vn/binh-thuan/snn/cv/2021/3870");
         // The id names its jurisdiction.

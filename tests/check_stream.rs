@@ -95,13 +95,7 @@ fn same_report_on_the_corpus() {
     // ambiguous, did-you-mean suggestions). (No anachronism: every one the
     // check used to find there was false; see tests/gold/check_findings.jsonl.)
     let s = r.summary();
-    for code in [
-        "unresolved",
-        "date-mismatch",
-        "ambiguous",
-        "superseded",
-        "duplicate",
-    ] {
+    for code in ["unresolved", "date-mismatch", "ambiguous", "superseded", "duplicate"] {
         assert!(s.by_code.get(code).is_some_and(|&n| n > 0), "{code}: {s:?}");
     }
     assert!(r

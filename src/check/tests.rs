@@ -781,3 +781,141 @@ fn ok_type_mismatch_knows_historical_forms() {
     assert_eq!(mismatches.len(), 1);
     assert_eq!(mismatches[0].expected.as_deref(), Some("Thông cáo"));
 }
+
+#[test]
+fn ok_anachronism_not_from_editorial_notes_and_as_of_the_latest_amendment() {
+    // A 2016 decree whose website copy notes that a 2022 decree amended it
+    // (in an editorial note) and prints the amended wording, which cites a
+    // 2019 circular; the note itself names the 2022 decree.
+    let mut note = cite("Nghị định", "31/2022/NĐ-CP", None, None, Relation::Mentions, (50, 60));
+    note.editorial = true;
+    note.acts = Some(crate::model::Acts {
+        relation: Relation::Amends,
+        target: None,
+    });
+    let wording = cite(
+        "Thông tư",
+        "14/2019/TT-BXD",
+        Some("2019-05-06"),
+        None,
+        Relation::Mentions,
+        (80, 90),
+    );
+    let d = (
+        "d.txt",
+        doc(
+            "CHÍNH PHỦ",
+            Some("17/2016/NĐ-CP"),
+            "Nghị định",
+            "2016-04-01",
+            vec![note, wording.clone()],
+        ),
+    );
+    let r = run(vec![d], &CheckConfig::default());
+    assert!(
+        r.findings.iter().all(|f| f.code != Code::Anachronism),
+        "{:?}",
+        codes(&r)
+    );
+    // Without the amendment, the 2019 circular in a 2016 text is an anachronism.
+    let d = (
+        "d.txt",
+        doc(
+            "CHÍNH PHỦ",
+            Some("17/2016/NĐ-CP"),
+            "Nghị định",
+            "2016-04-01",
+            vec![wording.clone()],
+        ),
+    );
+    let r = run(vec![d], &CheckConfig::default());
+    assert_eq!(r.findings.iter().filter(|f| f.code == Code::Anachronism).count(), 1);
+    // An editorial note that says the text is guided (not amended) by a
+    // later document changes nothing of its wording.
+    let mut guide = cite("Nghị định", "31/2022/NĐ-CP", None, None, Relation::Mentions, (50, 60));
+    guide.editorial = true;
+    guide.acts = Some(crate::model::Acts {
+        relation: Relation::Guides,
+        target: None,
+    });
+    let d = (
+        "d.txt",
+        doc(
+            "CHÍNH PHỦ",
+            Some("17/2016/NĐ-CP"),
+            "Nghị định",
+            "2016-04-01",
+            vec![guide, wording],
+        ),
+    );
+    let r = run(vec![d], &CheckConfig::default());
+    assert_eq!(r.findings.iter().filter(|f| f.code == Code::Anachronism).count(), 1);
+}
+
+#[test]
+fn err_date_of_another_year_than_the_number() {
+    // `Nghị định số 47/2019/NĐ-CP ngày 02 tháng 8 năm 2021`: one of the two is misprinted.
+    let wrong = cite(
+        "Nghị định",
+        "47/2019/NĐ-CP",
+        Some("2021-08-02"),
+        None,
+        Relation::Mentions,
+        (0, 5),
+    );
+    // A month and year in the clause (`(tháng 7 năm 2029)`) is no issue date.
+    let later = cite(
+        "Nghị định",
+        "48/2019/NĐ-CP",
+        Some("2029-07"),
+        None,
+        Relation::Mentions,
+        (10, 15),
+    );
+    let d = (
+        "d.txt",
+        doc(
+            "CHÍNH PHỦ",
+            Some("5/2024/NĐ-CP"),
+            "Nghị định",
+            "2024-01-10",
+            vec![wrong, later],
+        ),
+    );
+    let r = run(vec![d], &CheckConfig::default());
+    let errors: Vec<_> = r
+        .findings
+        .iter()
+        .filter(|f| f.severity == crate::Severity::Error)
+        .collect();
+    assert_eq!(errors.len(), 1, "{:?}", codes(&r));
+    assert_eq!(errors[0].code, Code::DateMismatch);
+    assert_eq!(errors[0].span, Some(Span::new(0, 5)));
+    assert_eq!(errors[0].expected.as_deref(), Some("a date in 2019"));
+}
+
+#[test]
+fn ok_own_number_read_by_the_header_is_no_citation() {
+    // The citation sits where the header read the document's own number
+    // (`Số:` on one line, the number on the next), with a date and issuer
+    // taken from the line after it: still the document itself.
+    let mut own = cite(
+        "Văn bản hợp nhất",
+        "9/VBHN-VPQH",
+        Some("2012-05-03"),
+        Some("Quốc hội"),
+        Relation::Mentions,
+        (20, 31),
+    );
+    own.symbol_span = Some(Span::new(20, 31));
+    let mut d = doc(
+        "VĂN PHÒNG QUỐC HỘI",
+        Some("9/VBHN-VPQH"),
+        "Văn bản hợp nhất",
+        "2020-02-10",
+        vec![own],
+    );
+    d.spans.symbol = Some(Span::new(20, 31));
+    let r = run(vec![("d.txt", d)], &CheckConfig::default());
+    assert!(r.findings.is_empty(), "{:?}", codes(&r));
+}

@@ -116,13 +116,22 @@ fn errors_only_where_the_text_is_wrong() {
         ]
     );
     let mismatch = findings(&report).iter().find(|f| f["code"] == "type-mismatch").unwrap();
-    assert_eq!(mismatch["cited"], "Thông tư số 53/TC-TCT ngày 21 tháng 5 năm 2012 của Bộ Tài chính");
+    assert_eq!(
+        mismatch["cited"],
+        "Thông tư số 53/TC-TCT ngày 21 tháng 5 năm 2012 của Bộ Tài chính"
+    );
     // A self-reference is no edge: no cycle, and the two consolidated texts
     // are not linked.
-    let out = vanban(dir.path()).args(["query", "cycles", ".", "--format", "json"]).output().unwrap();
+    let out = vanban(dir.path())
+        .args(["query", "cycles", ".", "--format", "json"])
+        .output()
+        .unwrap();
     let cycles: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(cycles.as_array().map(Vec::len), Some(0), "{cycles}");
-    let out = vanban(dir.path()).args(["graph", ".", "--format", "json"]).output().unwrap();
+    let out = vanban(dir.path())
+        .args(["graph", ".", "--format", "json"])
+        .output()
+        .unwrap();
     let graph: Value = serde_json::from_slice(&out.stdout).unwrap();
     let edges = graph["edges"].as_array().unwrap();
     assert!(
