@@ -341,3 +341,99 @@ fn ok_footnote_takes_the_marker_context() {
         assert_eq!(c.relation, Relation::Implements, "{s}");
     }
 }
+
+// Held-out failure kinds (after issue 19's first round).
+
+/// Repeal lists: `Bãi bỏ … các văn bản sau:` and `… hết hiệu lực …: ` then
+/// an enumerated list: every item is repealed.
+#[test]
+fn ok_repeal_lists() {
+    let t = "Điều 7. Hiệu lực thi hành\n1. Nghị định này có hiệu lực từ ngày 01 tháng 3 năm 2031.\n2. Bãi bỏ toàn bộ các văn bản sau đây:\na) Nghị định số 41/2027/NĐ-CP ngày 02 tháng 4 năm 2027 của Chính phủ quy định chi tiết Luật Quy hoạch;\nb) Thông tư số 08/2028/TT-BKHĐT ngày 19 tháng 9 năm 2028 của Bộ trưởng Bộ Kế hoạch và Đầu tư.\n3. Các văn bản sau hết hiệu lực kể từ ngày Nghị định này có hiệu lực thi hành:\n- Quyết định số 17/2029/QĐ-TTg ngày 05/6/2029 của Thủ tướng Chính phủ;\n- Quyết định số 23/2030/QĐ-TTg ngày 14/7/2030 của Thủ tướng Chính phủ.\n";
+    let doc = vanban::parse(t);
+    for s in ["41/2027/NĐ-CP", "08/2028/TT-BKHĐT", "17/2029/QĐ-TTg", "23/2030/QĐ-TTg"] {
+        assert_eq!(one(&doc, s).relation, Relation::Repeals, "{s}");
+    }
+    let doc = vanban::parse("Điều 4. Bãi bỏ các văn bản sau:\n1. Quyết định số 2871/QĐ-UBND ngày 11/10/2027 của Ủy ban nhân dân tỉnh.\n2. Quyết định số 318/QĐ-UBND ngày 20/2/2028 của Ủy ban nhân dân tỉnh.\nĐiều 5. Tổ chức thực hiện\nGiám đốc Sở thực hiện Kế hoạch số 77/KH-UBND ngày 03/3/2028.\n");
+    assert_eq!(one(&doc, "2871/QĐ-UBND").relation, Relation::Repeals);
+    assert_eq!(one(&doc, "318/QĐ-UBND").relation, Relation::Repeals);
+    // The list ends with its article.
+    assert_eq!(one(&doc, "77/KH-UBND").relation, Relation::Implements);
+}
+
+/// A date in brackets after a symbol or a law's name is its date.
+#[test]
+fn ok_date_in_brackets() {
+    let doc = vanban::parse("Căn cứ Luật Đất đai (29/11/2013) và Luật Xây dựng (18/6/2014) của Quốc hội;\nThực hiện Nghị định số 73/2029/NĐ-CP (12/08/2029) của Chính phủ.\n");
+    let laws: Vec<(&str, String)> = doc
+        .citations
+        .iter()
+        .filter_map(|c| Some((c.name.as_deref()?, date(c))))
+        .collect();
+    assert_eq!(
+        laws,
+        [
+            ("Đất đai", "2013-11-29".to_string()),
+            ("Xây dựng", "2014-06-18".to_string())
+        ]
+    );
+    assert!(doc
+        .citations
+        .iter()
+        .filter(|c| c.name.is_some())
+        .all(|c| c.relation == Relation::Basis));
+    assert_eq!(date(one(&doc, "73/2029/NĐ-CP")), "2029-08-12");
+}
+
+/// Capitals glued before a symbol's number (a table's OCR, an
+/// abbreviation): the symbol is read, with a `glued-text` warning; without
+/// a year, capitals glued on make no citation.
+#[test]
+fn ok_capitals_glued_before_the_number() {
+    let doc = vanban::parse("| 4 | NĐ118/2030/NĐ-CP | Quy định xử phạt |\n| 5 | TT07/2029/TT-BYT | Hướng dẫn |\n| 6 | AB12/KH | mã hồ sơ |\n");
+    assert_eq!(one(&doc, "118/2030/NĐ-CP").doc_type.as_deref(), Some("Nghị định"));
+    assert_eq!(one(&doc, "07/2029/TT-BYT").doc_type.as_deref(), Some("Thông tư"));
+    assert_eq!(doc.citations.len(), 2, "{:?}", doc.citations);
+    assert_eq!(codes(&doc).iter().filter(|c| **c == "glued-text").count(), 2);
+    // Lower-case letters glued on are a word, not an abbreviation.
+    assert!(vanban::parse("mã hồ sơ ab12/2030/NĐ-CP\n").citations.is_empty());
+}
+
+/// One word per line in a table's cell: still one citation.
+#[test]
+fn ok_one_word_per_line_cells() {
+    let doc = vanban::parse(
+        "| 1 | Nghị quyết \nsố 39-\nNQ/TW | Về phát triển |\n| 2 | Quyết định \nsố \n2045/QĐ-\nUBND | Về việc |\n",
+    );
+    assert_eq!(one(&doc, "39-NQ/TW").doc_type.as_deref(), Some("Nghị quyết"));
+    assert_eq!(one(&doc, "2045/QĐ-UBND").doc_type.as_deref(), Some("Quyết định"));
+    assert_eq!(doc.citations.len(), 2);
+}
+
+/// A table column headed `Căn cứ …`: the documents in it are the basis;
+/// the other columns' are not.
+#[test]
+fn ok_basis_column() {
+    let t = "| STT | Tên văn bản | Căn cứ bổ sung | Ghi chú |\n|---|---|---|---|\n| 1 | Quyết định số 612/QĐ-UBND | Nghị định số 47/2029/NĐ-CP | |\n| 2 | Quyết định số 613/QĐ-UBND | Thông tư số 15/2030/TT-BTC | |\n";
+    let doc = vanban::parse(t);
+    assert_eq!(one(&doc, "47/2029/NĐ-CP").relation, Relation::Basis);
+    assert_eq!(one(&doc, "15/2030/TT-BTC").relation, Relation::Basis);
+    assert_eq!(one(&doc, "612/QĐ-UBND").relation, Relation::Mentions);
+    // A table without such a column.
+    let doc = vanban::parse(&t.replace("Căn cứ bổ sung", "Văn bản liên quan"));
+    assert_eq!(one(&doc, "47/2029/NĐ-CP").relation, Relation::Mentions);
+}
+
+/// An amending decree's object, in its title and its article 1, is
+/// amended.
+#[test]
+fn ok_amending_decree_object() {
+    let t = "NGHỊ ĐỊNH\nSửa đổi, bổ sung một số điều của Nghị định số 64/2028/NĐ-CP ngày 09 tháng 5 năm 2028 của Chính phủ quy định chi tiết Luật Đầu tư\n\nCăn cứ Luật Tổ chức Chính phủ số 63/2025/QH15;\nChính phủ ban hành Nghị định sửa đổi, bổ sung một số điều của Nghị định số 64/2028/NĐ-CP ngày 09 tháng 5 năm 2028 của Chính phủ.\nĐiều 1. Sửa đổi, bổ sung một số điều của Nghị định số 64/2028/NĐ-CP\n";
+    let doc = vanban::parse(t);
+    let amended: Vec<Relation> = doc
+        .citations
+        .iter()
+        .filter(|c| sym(c) == "64/2028/NĐ-CP")
+        .map(|c| c.relation)
+        .collect();
+    assert_eq!(amended, [Relation::Amends; 3]);
+}

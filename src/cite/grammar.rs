@@ -978,9 +978,10 @@ pub(crate) fn dated_citation(i: &str) -> PResult<'_, Parsed<'_>> {
     Ok(tail(i, r, p))
 }
 
-// NameCitation ::= TypeWord Sp Name (Sp SoWord SymbolText | DatePart | YearPart) Tail
+// NameCitation ::= TypeWord Sp Name (Sp SoWord SymbolText | DatePart | ParenDate | YearPart) Tail
 //   Name ::= Word ((Sp | "," Sp) Word)*        (no stop word, no type word, at most `limit` bytes)
-//   (`Luật Đất đai số 31/2024/QH15`, `Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015`)
+//   (`Luật Đất đai số 31/2024/QH15`, `Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015`,
+//   `Luật Đất đai (05/6/2014)`)
 pub(crate) fn name_citation(i: &str, limit: usize) -> PResult<'_, Parsed<'_>> {
     let (r, _) = sp(i)?;
     let body = prefix(r, limit.min(240));
@@ -990,7 +991,11 @@ pub(crate) fn name_citation(i: &str, limit: usize) -> PResult<'_, Parsed<'_>> {
         let (r2, sym, date) = so_word(&r[at..])
             .and_then(|(r2, _)| symbol_text(r2))
             .map(|(r2, s)| (r2, Some(s), None))
-            .or_else(|_| date_part(&r[at..]).map(|(r2, d)| (r2, None, Some(d))))
+            .or_else(|_| {
+                date_part(&r[at..])
+                    .or_else(|_| paren_date(&r[at..]))
+                    .map(|(r2, d)| (r2, None, Some(d)))
+            })
             .or_else(|_| {
                 // (From the character before, on its boundary: `ồngày`.)
                 let back = r[..at].chars().next_back().map_or(0, char::len_utf8);
@@ -1071,6 +1076,12 @@ pub(crate) fn name_citation(i: &str, limit: usize) -> PResult<'_, Parsed<'_>> {
         } else {
             a2
         };
+        if a2.starts_with('(') {
+            // A date in brackets ends the name (`Luật Đất đai (05/6/2014)`).
+            if let Some(ok) = anchored(body.len() - a2.len(), pos) {
+                return Ok(ok);
+            }
+        }
         if a2.starts_with(is_hard_stop) || at_full_stop(a2) {
             break;
         }
@@ -1319,6 +1330,8 @@ mod tests {
         insta::assert_snapshot!(show_parsed(name_citation(" Đất đai số 31/2024/QH15; Luật", 200)), @r#"symbol="31/2024/QH15" name="Đất đai" rest="; Luật""#);
         insta::assert_snapshot!(show_parsed(name_citation(" Xuất cảnh, nhập cảnh của công dân Việt Nam số 49/2019/QH14 được", 200)), @r#"symbol="49/2019/QH14" name="Xuất cảnh, nhập cảnh của công dân Việt Nam" rest=" được""#);
         insta::assert_snapshot!(show_parsed(name_citation(" Hải quan năm 2014.", 200)), @r#"name="Hải quan" date=2014 ("năm 2014") rest=".""#);
+        insta::assert_snapshot!(show_parsed(name_citation(" Xây dựng (18/6/2014) của Quốc hội;", 200)), @r#"name="Xây dựng" date=2014-06-18 ("18/6/2014") issuer="Quốc hội" rest=";""#);
+        insta::assert_snapshot!(show_parsed(name_citation(" Bảo vệ môi trường (ngày 17/11/2020), Luật", 200)), @r#"name="Bảo vệ môi trường" date=2020-11-17 ("ngày 17/11/2020") rest=", Luật""#);
         insta::assert_snapshot!(show_parsed(name_citation(" Thuế thu nhập đối với người có thu nhập cao số 12/2003/PL-UBTVQH11  đã được", 200)), @r#"symbol="12/2003/PL-UBTVQH11" name="Thuế thu nhập đối với người có thu nhập cao" rest="  đã được""#);
         insta::assert_snapshot!(show_parsed(name_citation(" Đất đai đối với đất có nguồn gốc năm 2013.", 200)), @r#"error: expected a name followed by a số ký hiệu or a date at " Đất đai đối với""#);
     }

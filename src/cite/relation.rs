@@ -466,6 +466,7 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found], footnote
     let mut outers: Vec<Option<usize>> = Vec::with_capacity(found.len());
     // (line, basis) of the last line seen.
     let mut line_info: Option<(usize, bool)> = None;
+    let mut tables = BasisColumns::default();
     for (i, f) in found.iter().enumerate() {
         let line = lines.line(f.start);
         let (ls, _) = lines.line_range(norm, line);
@@ -617,7 +618,7 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found], footnote
                 }
             }
             None if outer.is_some() => Rel::of(Relation::Mentions),
-            None if basis => Rel::of(Relation::Basis),
+            None if basis || tables.in_basis_column(norm, lines, line, f.start) => Rel::of(Relation::Basis),
             None => match heads.at(line, found, f.start) {
                 Some(Head::Basis { .. }) => Rel::of(Relation::Basis),
                 // A list's item takes the cue of the line that opens the
@@ -663,6 +664,70 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found], footnote
         out.push(rel);
     }
     out
+}
+
+/// The columns of a Markdown table headed `Căn cứ …` (`Căn cứ bổ sung`,
+/// `Căn cứ pháp lý`, `Căn cứ ban hành`): the documents in them are the
+/// basis. Each table is read once, when its first citation asks.
+#[derive(Default)]
+struct BasisColumns {
+    /// The table last read: its first and last lines, and the indices of
+    /// its `Căn cứ` columns (0 the cell after the opening `|`).
+    table: Option<(usize, usize, Vec<usize>)>,
+}
+
+impl BasisColumns {
+    /// Is the citation at `at`, on line `line`, in a `Căn cứ` column?
+    fn in_basis_column(&mut self, norm: &str, lines: &LineIndex, line: usize, at: usize) -> bool {
+        let row = |l: usize| {
+            let (a, b) = lines.line_range(norm, l);
+            norm[a..b].trim_start_matches([' ', '\t'])
+        };
+        let (ls, _) = lines.line_range(norm, line);
+        if !row(line).starts_with('|') {
+            return false;
+        }
+        if !self
+            .table
+            .as_ref()
+            .is_some_and(|&(first, last, _)| first <= line && line <= last)
+        {
+            let mut first = line;
+            while first > 1 && row(first - 1).starts_with('|') {
+                first -= 1;
+            }
+            let mut last = line;
+            while last < lines.starts().len() && row(last + 1).starts_with('|') {
+                last += 1;
+            }
+            // The header: the rows before the `|---|` line (the first row
+            // when there is none).
+            let header_end = (first..=last).find(|&l| is_separator_row(row(l))).unwrap_or(first + 1);
+            let mut columns = Vec::new();
+            for l in first..header_end.max(first + 1) {
+                for (k, cell) in row(l).split('|').skip(1).enumerate() {
+                    if starts_with_folded(cell.trim_start(), "can cu").is_some() && !columns.contains(&k) {
+                        columns.push(k);
+                    }
+                }
+            }
+            self.table = Some((first, last, columns));
+        }
+        let Some((_, _, columns)) = &self.table else {
+            return false;
+        };
+        let column = norm[ls..at].matches('|').count().saturating_sub(1);
+        columns.contains(&column)
+    }
+}
+
+/// A Markdown table's `|---|:---:|` line.
+fn is_separator_row(row: &str) -> bool {
+    row.contains('-')
+        && row
+            .trim_end()
+            .chars()
+            .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
 }
 
 /// The rest of a sentence from `s` on (at most 400 bytes), to a `;`, a

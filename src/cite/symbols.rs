@@ -52,6 +52,28 @@ pub(super) fn find_symbols(ctx: &Ctx<'_>, doc: &mut Document, found: &mut Vec<Fo
         if !super::grammar::strong(&raw) {
             continue;
         }
+        // Capitals glued before the number: only a symbol with its year
+        // (`NN95/2024/NĐ-CP`), said so.
+        let caps = if glued_so_at(norm, num) {
+            0
+        } else {
+            glued_caps_at(norm, num)
+        };
+        if caps > 0 {
+            if raw.year.is_none() {
+                continue;
+            }
+            doc.diagnostics.push(Diagnostic::new(
+                "glued-text",
+                Severity::Warning,
+                format!(
+                    "text glued to the số ký hiệu: expected a space before {:?}, found {:?}",
+                    printed,
+                    &norm[num - caps..num]
+                ),
+                Some(ctx.span(num - caps, num + printed.len())),
+            ));
+        }
         let so = so_before(norm, num).filter(|&s| s >= floor);
         // With no `số`, a year or a known issuer too (a table's
         // `413/QĐ-UBND`; not a form's `01/TB-SDPS`).
@@ -139,12 +161,30 @@ fn symbol_before(norm: &str, slash: usize, floor: usize) -> Option<(usize, &str,
             let split = before
                 .strip_suffix(' ')
                 .is_some_and(|x| x.ends_with(|c: char| c.is_ascii_digit()));
-            (!prev.is_some_and(is_alnum) || glued_so_at(norm, p)) && !blank && !split
+            (!prev.is_some_and(is_alnum) || glued_so_at(norm, p) || glued_caps_at(norm, p) > 0) && !blank && !split
         })
         .find_map(|p| {
             let (rest, (printed, raw)) = bare_symbol(&norm[p..]).ok()?;
             (p + printed.len() > slash).then_some((p, printed, rest, raw))
         })
+}
+
+/// How many bytes of capital letters (one to four, a word of their own:
+/// `NN`, `NĐ`, an abbreviation or a table's OCR) are glued before the digit at
+/// `p` (`NN95/2024/NĐ-CP`); 0 when none.
+fn glued_caps_at(norm: &str, p: usize) -> usize {
+    let before = &norm[..p];
+    let caps = before.len()
+        - before
+            .trim_end_matches(|c: char| c.is_ascii_uppercase() || c == 'Đ')
+            .len();
+    let n = before[before.len() - caps..].chars().count();
+    let word_start = !before[..before.len() - caps].chars().next_back().is_some_and(is_alnum);
+    if (1..=4).contains(&n) && word_start {
+        caps
+    } else {
+        0
+    }
 }
 
 /// `số` (or `sô`) glued to the digit at `p` (`số31-QĐ/TW`).
