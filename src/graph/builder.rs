@@ -191,6 +191,7 @@ impl GraphBuilder {
                     evidence,
                     relation: edge_relation(c),
                     cited_date: issue_date(c),
+                    editorial: c.editorial,
                     kind,
                     what,
                 }),
@@ -317,7 +318,8 @@ impl GraphBuilder {
         reason: Option<String>,
         ev: Evidence,
     ) {
-        self.add_edge_raw(from, to, edge_relation(c), issue_date(c), confidence, reason, ev);
+        let (relation, date) = (edge_relation(c), issue_date(c));
+        self.add_edge_raw(from, to, relation, date, c.editorial, confidence, reason, ev);
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -327,6 +329,7 @@ impl GraphBuilder {
         to: NodeIndex,
         relation: Relation,
         cited_date: Option<IssueDate>,
+        editorial: bool,
         confidence: Confidence,
         reason: Option<String>,
         ev: Evidence,
@@ -367,6 +370,7 @@ impl GraphBuilder {
             if edge.cited_date.is_none() {
                 edge.cited_date = cited_date;
             }
+            edge.editorial &= editorial;
             edge.more.push(ev);
             return;
         }
@@ -380,6 +384,7 @@ impl GraphBuilder {
                 cited_date,
                 evidence: ev,
                 more: Vec::new(),
+                editorial,
             },
         );
         if out.indexed {
@@ -432,6 +437,7 @@ impl GraphBuilder {
                         fits[0],
                         p.relation,
                         p.cited_date,
+                        p.editorial,
                         Confidence::Inferred,
                         Some(reason),
                         p.evidence,

@@ -22,6 +22,7 @@ pub(super) struct Pending {
     pub(super) evidence: Evidence,
     pub(super) relation: Relation,
     pub(super) cited_date: Option<IssueDate>,
+    pub(super) editorial: bool,
     pub(super) kind: PendingKind,
     pub(super) what: String,
 }

@@ -304,11 +304,12 @@ impl CitationGraph {
 
     /// Edges whose cited document is dated after the citing one (a citation
     /// of a later document cannot be), as `(citing, cited, edge)`. Only
-    /// [`Confidence::Certain`] edges: a target bound by inference may be
-    /// another document than the one meant.
+    /// [`Confidence::Certain`] edges (a target bound by inference may be
+    /// another document than the one meant), and none read only in
+    /// editorial notes ([`Edge::editorial`]).
     pub fn anachronisms(&self) -> Vec<(&Node, &Node, &Edge)> {
         self.edges()
-            .filter(|(_, _, e)| e.confidence == Confidence::Certain)
+            .filter(|(_, _, e)| e.confidence == Confidence::Certain && !e.editorial)
             .filter(|(from, to, e)| {
                 let cited = to.date.or(e.cited_date);
                 match (from.date, cited) {

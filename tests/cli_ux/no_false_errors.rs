@@ -120,6 +120,20 @@ fn errors_only_where_the_text_is_wrong() {
         mismatch["cited"],
         "Thông tư số 53/TC-TCT ngày 21 tháng 5 năm 2012 của Bộ Tài chính"
     );
+    // The graph's view agrees: the decree's anachronism only (the law's note
+    // names the same 2024 decree, in an editorial note).
+    let out = vanban(dir.path())
+        .args(["query", "anachronisms", ".", "--format", "json"])
+        .output()
+        .unwrap();
+    let anachronisms: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let from: Vec<&str> = anachronisms
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["from"].as_str().unwrap())
+        .collect();
+    assert_eq!(from, ["vn/national/cp/nd/2016/12"]);
     // A self-reference is no edge: no cycle, and the two consolidated texts
     // are not linked.
     let out = vanban(dir.path())
@@ -137,6 +151,15 @@ fn errors_only_where_the_text_is_wrong() {
     assert!(
         edges.iter().all(|e| !e["to"].as_str().unwrap().contains("/vbhn/")),
         "{edges:?}"
+    );
+    // The note's edge is marked editorial, and states no relation of the law's.
+    let note = edges
+        .iter()
+        .find(|e| e["from"] == "vn/national/qh14/l/2016/41" && e["to"] == "vn/national/cp/nd/2024/73")
+        .unwrap();
+    assert_eq!(
+        (&note["editorial"], &note["relation"]),
+        (&Value::Bool(true), &Value::from("mentions"))
     );
 }
 
