@@ -1,5 +1,7 @@
 //! Print how often the parsed số ký hiệu and date of the corpus documents
-//! agree with `shared/corpus/meta.jsonl`, and list the disagreements.
+//! agree with `shared/corpus/meta.jsonl` (also among the documents whose
+//! text prints its number: a number printed only in a copy's metadata is
+//! not the document's own), and list the disagreements.
 //!
 //! ```text
 //! cargo run --release --example corpus_agreement
@@ -33,6 +35,25 @@ fn main() {
         usable.len(),
         100.0 * usable_ok as f64 / usable.len().max(1) as f64,
         rows.len() - usable.len()
+    );
+    let printed: Vec<_> = usable.iter().filter(|r| r.parsed_symbol.is_some()).collect();
+    let printed_ok = printed.iter().filter(|r| r.ok()).count();
+    println!(
+        "of those, where the text prints its number: {printed_ok}/{} = {:.1}%",
+        printed.len(),
+        100.0 * printed_ok as f64 / printed.len().max(1) as f64
+    );
+    let metadata: Vec<_> = usable.iter().filter(|r| r.parsed_symbol.is_none()).collect();
+    let metadata_ok = metadata
+        .iter()
+        .filter(|r| {
+            r.metadata_symbol.is_some()
+                && r.metadata_symbol == r.meta_number.parse::<vanban::Symbol>().ok().map(|s| s.to_string())
+        })
+        .count();
+    println!(
+        "where the text prints no number ({}): the copy's metadata gives it and a symbol-in-metadata diagnostic says so in {metadata_ok}",
+        metadata.len()
     );
     for r in rows.iter().filter(|r| !r.ok()) {
         println!(

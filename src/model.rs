@@ -342,10 +342,16 @@ pub struct PartSpans {
 pub struct Document {
     /// Party or state, when it can be told.
     pub family: Option<Family>,
-    /// The issuing body (`TỈNH ỦY BÌNH THUẬN`).
+    /// The issuing body, its printed lines joined (`TỈNH ỦY BÌNH THUẬN`,
+    /// `BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI`); the unit when a parent body
+    /// is printed over it (`CỤC ĐƯỜNG BỘ VIỆT NAM`); the first (lead) body of
+    /// a joint document.
     pub issuer: Option<String>,
     /// Its parent body (`UBND TỈNH BÌNH THUẬN` above `SỞ ...`).
     pub issuer_parent: Option<String>,
+    /// Every issuing body in printed order: one for most documents, all of
+    /// them for a joint document (`BỘ TÀI CHÍNH`, `BỘ Y TẾ`...).
+    pub issuers: Vec<String>,
     /// The số ký hiệu, canonical.
     pub symbol: Option<Symbol>,
     /// The number (from the symbol).
@@ -356,7 +362,9 @@ pub struct Document {
     pub place: Option<String>,
     /// The date of issue.
     pub date: Option<IssueDate>,
-    /// The document type (`Công văn`, `Nghị định`...).
+    /// The document type (`Công văn`, `Nghị định`...); `Văn bản hợp nhất`
+    /// for a consolidated text, whose symbol, date, place, issuer and
+    /// signature are those of its authentication block at the end.
     pub doc_type: Option<String>,
     /// The subject (`V/v ...` without `V/v`, or the title's subject lines).
     pub subject: Option<String>,

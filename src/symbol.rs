@@ -596,23 +596,31 @@ fn is_space(c: char) -> bool {
     c == ' ' || c == '\t'
 }
 
-// Number ::= Digit{1,6} ("." Digit{1,2} !Digit)?
-/// The number; with a sub-number after a dot, as the Government numbers the
-/// resolutions of one programme (`66.17/2026/NQ-CP`, `66.7/2025/NQ-CP`).
-/// Three digits after a dot are not one (a thousands separator, `1.234`).
+// Number ::= Digit{1,6} DottedNumber?
 fn number(i: &str) -> PResult<'_, &str> {
     let (r, n) = take_while_m_n(1, 6, |c: char| c.is_ascii_digit())(i)?;
     if r.starts_with(|c: char| c.is_ascii_digit()) {
         return err(i, "a number of at most six digits");
     }
-    if let Some(after) = r.strip_prefix('.') {
-        let sub = after.len() - after.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-        if (1..=2).contains(&sub) {
-            let used = n.len() + 1 + sub;
-            return Ok((&i[used..], &i[..used]));
+    if r.starts_with('.') {
+        if let Some(dotted) = dotted_number(i, r) {
+            return Ok(dotted);
         }
     }
     Ok((r, n))
+}
+
+// DottedNumber ::= Digit+ ("." Digit{1,4})+ &"/"        (`58.12/2026/NQ-CP`)
+/// A number printed with dots (some 2026 resolutions), before a slash.
+fn dotted_number<'a>(i: &'a str, mut r: &'a str) -> Option<(&'a str, &'a str)> {
+    while let Some(rest) = r.strip_prefix('.') {
+        let d = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if !(1..=4).contains(&d) {
+            return None;
+        }
+        r = &rest[d..];
+    }
+    r.starts_with('/').then(|| (r, &i[..i.len() - r.len()]))
 }
 
 // BlankNumber ::= ("." | "…" | "_")+ Space* &("/" Year)
@@ -1305,8 +1313,6 @@ mod tests {
         );
         assert_eq!(s.to_string(), "41.3/2027/NQ-CP");
         assert_eq!(s.type_code(), Some("NQ"));
-        // Three digits after a dot: a thousands separator, not a sub-number.
-        assert!("1.234/QĐ-UBND".parse::<Symbol>().is_err());
     }
 
     #[test]

@@ -437,3 +437,48 @@ fn ok_amending_decree_object() {
         .collect();
     assert_eq!(amended, [Relation::Amends; 3]);
 }
+
+/// A quotation that is the object of a verb acting on a document (`Sửa đổi
+/// cụm từ “…” thành “…” tại …`) leaves the verb governing, also over a list
+/// of provisions wrapped at `Điều N,`; a quotation after another cue ends
+/// that cue's clause.
+#[test]
+fn ok_quoted_object_of_an_amendment() {
+    let doc = vanban::parse("1. Sửa đổi cụm từ “300 triệu đồng” thành “02 tỷ đồng” tại Điều 5, Điều\n7, khoản 2 Điều 9 và khoản 1\nĐiều 14, khoản 3 Điều 21 Nghị định số 88/2029/NĐ-CP.\n");
+    assert_eq!(one(&doc, "88/2029/NĐ-CP").relation, Relation::Amends);
+    let doc = vanban::parse("Song song, tiếp tục triển khai phong trào “Dân vận khéo”, chú ý bám sát nội dung “04 không” tại Kế hoạch số 47-KH/TU của Ban Thường vụ Tỉnh ủy.\n");
+    assert_eq!(one(&doc, "47-KH/TU").relation, Relation::Mentions);
+}
+
+/// A consolidated text's copy with no title or authentication block: it
+/// opens with its base and the list of documents amending it; the base's
+/// forms `Ban hành kèm theo` it consolidate it too.
+#[test]
+fn ok_consolidated_opening_without_marks() {
+    let t = "LUẬT\nPHÒNG CHÁY\n\nLuật Phòng cháy số 55/2029/QH15 ngày 20 tháng 6 năm 2029 của Quốc hội, có hiệu lực kể từ ngày 01 tháng 7 năm 2030, được sửa đổi, bổ sung bởi:\nLuật số 12/2031/QH16 ngày 14 tháng 6 năm 2031 của Quốc hội, có hiệu lực kể từ ngày 01 tháng 1 năm 2032.\n\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\nĐiều 1. Phạm vi\n…\nMẫu số 02: Ban hành kèm theo Luật số 55/2029/QH15\n";
+    let doc = vanban::parse(t);
+    let base: Vec<Relation> = doc
+        .citations
+        .iter()
+        .filter(|c| sym(c) == "55/2029/QH15")
+        .map(|c| c.relation)
+        .collect();
+    assert_eq!(base, [Relation::Consolidates; 2]);
+    let c = one(&doc, "12/2031/QH16");
+    assert_eq!(c.relation, Relation::Mentions);
+    assert_eq!(
+        c.acts.map(|a| (a.relation, a.target)),
+        Some((Relation::Amends, Some(0)))
+    );
+    // Not a text that only names a document and its amendment in a sentence.
+    let doc = vanban::parse("Theo quy định của Thông tư 19/2028/TT-BTNMT ngày 02/5/2028 và sửa đổi theo Khoản 4 Điều 2 Thông tư 27/2030/TT-BTNMT, sổ được lập.\n");
+    assert_eq!(one(&doc, "19/2028/TT-BTNMT").relation, Relation::Mentions);
+}
+
+/// An annex `ban hành kèm theo` a document, its article's title wrapped
+/// from a verb acting on it: the verb governs.
+#[test]
+fn ok_annex_of_an_amended_document() {
+    let doc = vanban::parse("Điều 3. Sửa đổi, bổ sung điểm 2 Mục II Biểu mức thu phí thẩm định\nhồ sơ, lệ phí cấp giấy phép ban hành kèm theo Thông tư số 61/2030/TT-BTC\n");
+    assert_eq!(one(&doc, "61/2030/TT-BTC").relation, Relation::Amends);
+}

@@ -3,6 +3,14 @@
 //!
 //! The figure: `cargo run --release --example corpus_agreement`.
 //!
+//! `meta.jsonl` takes the curated files' numbers from their front matter,
+//! which is the website's metadata, not the text. A number or date that a
+//! copy prints only in its metadata (the editor's information table or
+//! title) is not the document's own (the hand-read gold, `tests/gold/`, has
+//! `null` there): the parser says what the metadata gives in a
+//! `symbol-in-metadata` / `date-in-metadata` diagnostic, and the rows are
+//! compared on that.
+//!
 //! Where the parser and the metadata disagree, the documents were read:
 //!
 //! - The metadata is wrong (the parser reads what the document prints):
@@ -11,13 +19,13 @@
 //!     header prints `Hà Nội, ngày 15 tháng 5 năm 2026`.
 //!   - 35 curated rows give a website docid (`218797`, `440129`, ...) or
 //!     `Chưa xác minh` / `chua-xac-minh` as the number, not a số ký hiệu.
-//!     They are not counted (`Row::meta_is_symbol`); the parser reads the
-//!     number the document prints (e.g. `97/2026/TT-BTC` in
-//!     `curated_diepxuan__0225_97_2026_TT_BTC.md`, `46/CĐ-TTg` in
+//!     They are not counted (`Row::meta_is_symbol`); where the text prints
+//!     its number the parser reads it (`46/CĐ-TTg` in
 //!     `curated_diepxuan__0431_cong_dien_46_2026_cd_ttg_...md`), and the date
-//!     agrees except in `curated_diepxuan__0424_nghi_dinh_287_2026_...md`,
-//!     whose text prints no date at all (it starts at `Chương I`).
+//!     agrees.
 //! - The document does not print the number or the date (nothing to read):
+//!   - `curated_diepxuan__0253_nghi_dinh_182_2026_...md`: a `Số:` line but no
+//!     date line.
 //!   - `curated_diepxuan__0265_182_2026_nd_cp_phu_cap_uu_dai_nha_giao.md`: the
 //!     OCR lost the number and date lines (`Ì sổNG THÔNGTN ĐIỆN TỦ CHÍNH PHÙ`
 //!     stands where they were printed).
@@ -70,35 +78,47 @@ fn every_corpus_document_parses_and_agrees_with_metadata() {
 
     let (rows, parsed) = common_corpus::compare(&dir);
     assert_eq!(parsed, 226);
-    let usable: Vec<_> = rows.iter().filter(|r| r.meta_is_symbol).collect();
-    let ok = usable.iter().filter(|r| r.ok()).count();
-    let share = ok as f64 / usable.len() as f64;
-    let wrong: Vec<_> = usable.iter().filter(|r| !r.ok()).map(|r| r.file.as_str()).collect();
+    // The rows whose text prints its number: symbol and date agree.
+    let printed: Vec<_> = rows
+        .iter()
+        .filter(|r| r.meta_is_symbol && r.parsed_symbol.is_some())
+        .collect();
+    let ok = printed.iter().filter(|r| r.ok()).count();
+    let share = ok as f64 / printed.len() as f64;
+    let wrong: Vec<_> = printed.iter().filter(|r| !r.ok()).map(|r| r.file.as_str()).collect();
     assert!(
-        share >= 0.95,
+        printed.len() >= 140 && share >= 0.95,
         "agreement {ok}/{} = {:.1}% below 95%; disagreeing: {wrong:#?}",
-        usable.len(),
+        printed.len(),
         share * 100.0
     );
     // The disagreements are exactly the ones read and explained above.
     let explained = [
         "docs/curated_diepxuan__0239_nghi_dinh_175_2026_nd_cp_tai_chinh_vi_mo.md",
-        "docs/curated_diepxuan__0265_182_2026_nd_cp_phu_cap_uu_dai_nha_giao.md",
-        "docs/curated_diepxuan__0395_254_2026_nd_cp_huong_dan_luat_quan_ly_thue_ve_hoa_don_dien_tu_chung_tu_dien_tu.md",
+        "docs/curated_diepxuan__0253_nghi_dinh_182_2026_nd_cp_phu_cap_uu_dai_nha_giao_can_bo_quan_ly_giao_duc.md",
     ];
     for w in &wrong {
         assert!(explained.contains(w), "unexplained disagreement: {w}");
     }
-    // Where the metadata's number is a docid, the parser still reads a
-    // symbol from the document, and the date agrees but for 0424 (no date
-    // printed).
-    for r in rows.iter().filter(|r| !r.meta_is_symbol) {
-        assert!(r.parsed_symbol.is_some(), "{}: no symbol read", r.file);
+    // The rows whose text prints no number: the copy's metadata gives the
+    // metadata's number, and the parser says so; or the number is nowhere.
+    let nowhere = [
+        "docs/curated_diepxuan__0265_182_2026_nd_cp_phu_cap_uu_dai_nha_giao.md",
+        "docs/curated_diepxuan__0395_254_2026_nd_cp_huong_dan_luat_quan_ly_thue_ve_hoa_don_dien_tu_chung_tu_dien_tu.md",
+    ];
+    for r in rows.iter().filter(|r| r.meta_is_symbol && r.parsed_symbol.is_none()) {
+        let want = r.meta_number.parse::<vanban::Symbol>().ok().map(|s| s.to_string());
         assert!(
-            r.date_ok || r.file.contains("__0424_"),
-            "{}: date {:?}",
+            (r.metadata_symbol.is_some() && r.metadata_symbol == want) || nowhere.contains(&r.file.as_str()),
+            "{}: meta {} | metadata read {:?}",
             r.file,
-            r.parsed_date
+            r.meta_number,
+            r.metadata_symbol
         );
+    }
+    // Where the metadata's number is a docid and the text prints its
+    // number, the date agrees.
+    for r in rows.iter().filter(|r| !r.meta_is_symbol && r.parsed_symbol.is_some()) {
+        assert!(r.date_ok, "{}: date {:?}", r.file, r.parsed_date);
     }
 }

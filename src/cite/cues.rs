@@ -141,6 +141,8 @@ const ACTING: [usize; 3] = [5, 6, 7];
 const THUC_HIEN_THEO: usize = 28;
 /// Index in [`CUES`] of `thực hiện`.
 const THUC_HIEN: usize = 1;
+/// Index in [`CUES`] of `ban hành`.
+const BAN_HANH: usize = 23;
 /// Index in [`CUES`] of `hiệu lực thi hành`.
 const HIEU_LUC_THI_HANH: usize = 18;
 /// Index in [`CUES`] of `hướng dẫn`, a cue only right before the
@@ -261,6 +263,13 @@ pub(super) fn clause_cue(b: &[u8], opens: bool) -> Option<(usize, usize, usize)>
                 e = h.0 - h.1;
             }
         }
+        // `Sửa đổi … Biểu mức thu ban hành kèm theo Thông tư số …`: what is
+        // done to the annex is done to the document it came with.
+        if counts && annex_cue(b, hit) {
+            if let Some(h) = best_cue(&b[..start]).filter(|h| ACTING.contains(&h.2)) {
+                return Some(h);
+            }
+        }
         // `bởi` after a verb names its agent (`… do Ủy ban nhân dân cấp xã
         // thực hiện bởi Khoản 1 Điều 10 Nghị định …`): the passive cue.
         if counts && hit.2 != PASSIVE && b[hit.0..].starts_with(b" boi ") {
@@ -292,6 +301,12 @@ pub(super) fn clause_cue(b: &[u8], opens: bool) -> Option<(usize, usize, usize)>
         }
         end = start;
     }
+}
+
+/// Is `hit` (in the folded clause `b`) `ban hành kèm theo`, naming the
+/// document an annex came with?
+pub(super) fn annex_cue(b: &[u8], hit: (usize, usize, usize)) -> bool {
+    hit.2 == BAN_HANH && b[hit.0..].starts_with(b" kem theo")
 }
 
 /// Only `kèm theo`, `theo`, `các` (folded) and spaces between a cue and the

@@ -69,7 +69,7 @@ pub(super) fn around(ctx: &Ctx<'_>, doc: &mut Document, found: &mut [Found], rel
                     .is_some_and(|s| own_spans.iter().any(|o| o.start <= s.start && s.end <= o.end))
         });
     }
-    if is_consolidated(norm, doc) {
+    if is_consolidated(norm, doc) || opens_with_amended_base(norm, found, rels) {
         // The base: what the first amending document listed acts on (or the
         // first item of `được hợp nhất từ … sau:`); it is cited again before
         // the first article (under the title).
@@ -79,16 +79,41 @@ pub(super) fn around(ctx: &Ctx<'_>, doc: &mut Document, found: &mut [Found], rel
             .or_else(|| rels.iter().find_map(|r| r.acts.and_then(|(_, t)| t)));
         if let Some(base) = base {
             out[base].relation = Some(Relation::Consolidates);
-            // Its first citation, under the title, when the list comes after.
-            let sym = found[base].symbol.as_ref();
-            if let Some(first) = found.iter().position(|f| sym.is_some() && f.symbol.as_ref() == sym) {
-                if rels[first].by.is_none() && rels[first].acts.is_none() {
-                    out[first].relation = Some(Relation::Consolidates);
+            let sym = found[base].symbol.as_ref().filter(|_| found[base].symbol.is_some());
+            for (i, f) in found.iter().enumerate() {
+                if sym.is_none() || f.symbol.as_ref() != sym || rels[i].by.is_some() || rels[i].acts.is_some() {
+                    continue;
+                }
+                // Its first citation, under the title, when the list comes
+                // after; and a form or an annex `Ban hành kèm theo` it, as the
+                // consolidated text prints them.
+                let (ls, _) = ctx.lines.line_range(norm, ctx.lines.line(f.start));
+                let first = i < base || found[..i].iter().all(|g| g.symbol.as_ref() != sym);
+                if first || fold(&norm[ls..f.start]).trim_end().ends_with("ban hanh kem theo") {
+                    out[i].relation = Some(Relation::Consolidates);
                 }
             }
         }
     }
     out
+}
+
+/// Does the text open as a consolidated text does, with no other mark of
+/// one (a copy without its title or authentication block): its first
+/// citation, before any other, is the base, and the second is listed as
+/// amending it (`Luật … số 84/2015/QH13 …, có hiệu lực …, được sửa đổi, bổ
+/// sung bởi:⏎Luật … số 41/2024/QH15 …`, a list under a colon)?
+fn opens_with_amended_base(norm: &str, found: &[Found], rels: &[Rel]) -> bool {
+    let listed = |gap: &str| gap.trim_end().ends_with(':') && gap.contains('\n');
+    rels.first()
+        .is_some_and(|r| r.relation == Relation::Mentions && r.acts.is_none() && r.by.is_none())
+        && rels.get(1).is_some_and(|r| {
+            r.acts
+                .is_some_and(|(rel, target)| rel == Relation::Amends && target == Some(0))
+        })
+        && found.len() > 1
+        && found[0].end <= found[1].start
+        && listed(&norm[found[0].end..found[1].start])
 }
 
 /// A symbol printed with its last letter lost (`26/2016/TT-BLĐTBX`) is the

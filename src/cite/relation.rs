@@ -22,7 +22,7 @@
 //! - `… hết hiệu lực` just after the citation makes a `mentions` a
 //!   `repeals`.
 
-use super::cues::{clause_cue, cue_relation_folded, passive_cue, passive_relation, CUES, PASSIVE};
+use super::cues::{annex_cue, clause_cue, cue_relation_folded, passive_cue, passive_relation, CUES, PASSIVE};
 use super::lex::{prefix, suffix};
 use super::share::may_fold_within;
 use super::{last_full_stop, Found, CUE_WINDOW, GRAMMAR_WINDOW};
@@ -64,15 +64,20 @@ pub(super) fn is_glue(gap: &str) -> bool {
 /// `s` without its bracketed groups `( … )` (a restatement `(gọi tắt là
 /// …)` between two items of a list), when they are balanced.
 fn without_brackets(s: &str) -> std::borrow::Cow<'_, str> {
-    if !s.contains('(') {
+    without_groups(s, '(', ')')
+}
+
+/// `s` without its groups from `open` to `close`, when they are balanced.
+fn without_groups(s: &str, open: char, close: char) -> std::borrow::Cow<'_, str> {
+    if !s.contains(open) {
         return s.into();
     }
     let mut out = String::with_capacity(s.len());
     let mut depth = 0usize;
     for c in s.chars() {
         match c {
-            '(' => depth += 1,
-            ')' if depth > 0 => depth -= 1,
+            _ if c == open => depth += 1,
+            _ if c == close && depth > 0 => depth -= 1,
             _ if depth == 0 => out.push(c),
             _ => {}
         }
@@ -392,8 +397,9 @@ impl<'a> Heads<'a> {
 /// item and goes on a sentence: it opens in lower case, or with the
 /// citation), up to [`CUE_WINDOW`] bytes back.
 fn wrapped_floor(norm: &str, lines: &LineIndex, line: usize, ls: usize) -> usize {
-    let first = norm[ls..].trim_start().chars().next();
-    if first.is_some_and(|c| c.is_uppercase()) && !super::types::starts_citation(norm[ls..].trim_start()) {
+    let text = norm[ls..].trim_start();
+    let first = text.chars().next();
+    if first.is_some_and(|c| c.is_uppercase()) && !super::types::starts_citation(text) && !continues_pinpoints(text) {
         return ls;
     }
     let mut floor = ls;
@@ -422,25 +428,64 @@ fn wrapped_floor(norm: &str, lines: &LineIndex, line: usize, ls: usize) -> usize
     floor
 }
 
+/// Does a line open with an article's number that is no article's title
+/// (`Điều 12, khoản 4 Điều 17 …`, a list of provisions wrapped at the line;
+/// not `Điều 12. Hiệu lực thi hành`)?
+fn continues_pinpoints(line: &str) -> bool {
+    let Some(k) = starts_with_folded(line, "dieu ") else {
+        return false;
+    };
+    let rest = &line[k..];
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    digits > 0 && rest[digits..].starts_with([',', ' ']) && !rest[digits..].trim_start().starts_with(['.', ':'])
+}
+
 /// The cue of a window (its clause, back to a `;`, `[`, `”` or `. `), in
 /// folded text: the hit and whether the window was cut at a clause's
 /// start.
 fn window_cue(window: &str, at_start: bool) -> (Option<(usize, usize, usize)>, String, usize) {
     let b = window.as_bytes();
-    // `;`, `[`, or `”` (E2 80 9D), read a byte at a time from the end.
-    let boundary = memchr::memrchr3_iter(b';', b'[', 0x9D, b)
-        .find(|&k| b[k] != 0x9D || (k >= 2 && b[k - 2] == 0xE2 && b[k - 1] == 0x80))
-        .map(|k| k + 1);
-    let cut = boundary
+    let hard = memchr::memrchr2(b';', b'[', b)
+        .map(|k| k + 1)
         .into_iter()
         .chain(last_full_stop(window).map(|k| k + 2))
         .max()
         .unwrap_or(0);
+    // A closing quote `”` (E2 80 9D) ends a clause too (a cue in a
+    // quotation governs nothing after it), unless the quotation opened in
+    // the clause and is the object of a verb acting on the document: then
+    // the clause goes on around it (`Sửa đổi cụm từ “500 triệu đồng” thành
+    // “01 tỷ đồng” tại Điều 3 Nghị định số …`).
+    let close = memchr::memrchr_iter(0x9D, b)
+        .find(|&k| k >= 2 && b[k - 2] == 0xE2 && b[k - 1] == 0x80)
+        .map(|k| k + 1)
+        .filter(|&q| q > hard);
     // A bracketed group closed before the citation holds no cue for it
     // (`Bãi bỏ cụm từ "(được sửa đổi, bổ sung tại …)" tại … Nghị định số …`).
-    let folded = fold(&without_brackets(&window[cut..]));
-    let hit = clause_cue(folded.as_bytes(), cut > 0 || at_start);
-    (hit, folded, cut)
+    let read = |cut: usize, quoted: bool| {
+        let clause = &window[cut..];
+        let folded = if quoted {
+            fold(&without_brackets(&without_groups(clause, '“', '”')))
+        } else {
+            fold(&without_brackets(clause))
+        };
+        (clause_cue(folded.as_bytes(), cut > 0 || at_start), folded, cut)
+    };
+    match close {
+        Some(q) if window[hard..q].contains('“') => {
+            let around = read(hard, true);
+            let acting = around.0.is_some_and(|(_, _, k)| {
+                matches!(CUES[k].1, Relation::Amends | Relation::Replaces | Relation::Repeals)
+            });
+            if acting {
+                around
+            } else {
+                read(q, false)
+            }
+        }
+        Some(q) => read(q, false),
+        None => read(hard, false),
+    }
 }
 
 /// The citation a list item after a `;` continues: the nearest at or
@@ -572,6 +617,33 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found], footnote
                         prev = Some(j);
                     }
                     (hit, folded, cut) = window_cue(window, back.is_none() && window.len() == raw.len());
+                }
+            }
+        }
+        // An annex `ban hành kèm theo` the document, its line wrapped from a
+        // verb acting on it (`Sửa đổi, bổ sung điểm 1 Mục I Biểu mức thu …⏎
+        // ban hành kèm theo Thông tư số …`): the verb governs.
+        if at_line_start && cut == 0 && hit.is_some_and(|h| annex_cue(folded.as_bytes(), h)) {
+            // (The line before may be the article's title it goes on.)
+            let floor = match wrapped_floor(norm, lines, line, ls) {
+                f if f == ls && line >= 2 && norm[ls..].starts_with(|c: char| c.is_lowercase()) => {
+                    let (ps, pe) = lines.line_range(norm, line - 1);
+                    let prev = norm[ps..pe].trim();
+                    let title = starts_with_folded(prev, "dieu ").is_some() && !prev.ends_with(['.', ';', ':']);
+                    if title {
+                        ps
+                    } else {
+                        ls
+                    }
+                }
+                f => f,
+            };
+            if floor < ls && !found[..i].last().is_some_and(|p| p.start >= floor) {
+                let (h2, f2, c2) = window_cue(suffix(&norm[floor..f.start], CUE_WINDOW), false);
+                if h2.is_some_and(|(_, _, k)| {
+                    matches!(CUES[k].1, Relation::Amends | Relation::Replaces | Relation::Repeals)
+                }) {
+                    (hit, folded, cut) = (h2, f2, c2);
                 }
             }
         }

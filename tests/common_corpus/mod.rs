@@ -35,6 +35,9 @@ pub struct Row {
     /// The metadata's number is a số ký hiệu at all (some rows hold a
     /// website docid such as `218797`, or `Chưa xác minh`).
     pub meta_is_symbol: bool,
+    /// The number a copy's metadata (information table, title) gives when
+    /// the text prints none (`symbol-in-metadata`), canonical.
+    pub metadata_symbol: Option<String>,
 }
 
 impl Row {
@@ -86,6 +89,13 @@ pub fn compare(dir: &Path) -> (Vec<Row>, usize) {
             (Some(w), Some(g)) => w == g,
             _ => false,
         };
+        let metadata_symbol = doc
+            .diagnostics
+            .iter()
+            .find(|d| d.code == "symbol-in-metadata")
+            .and_then(|d| d.span)
+            .and_then(|s| s.slice(&text).trim().parse::<Symbol>().ok())
+            .map(|s| s.to_string());
         rows.push(Row {
             file,
             meta_number: number.to_string(),
@@ -95,6 +105,7 @@ pub fn compare(dir: &Path) -> (Vec<Row>, usize) {
             symbol_ok,
             date_ok,
             meta_is_symbol: want_symbol.is_some(),
+            metadata_symbol,
         });
     }
     (rows, parsed)
