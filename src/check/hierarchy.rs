@@ -6,7 +6,7 @@
 //! Nghị quyết of Quốc hội > Pháp lệnh, Nghị quyết of Ủy ban thường vụ Quốc
 //! hội > Lệnh, Quyết định of Chủ tịch nước > Nghị định, Nghị quyết of
 //! Chính phủ > Quyết định of Thủ tướng > Thông tư, Thông tư liên tịch, a
-//! minister's Quyết định > the province's Nghị quyết of Hội đồng nhân dân >
+//! minister's Quyết định or Chỉ thị > the province's Nghị quyết of Hội đồng nhân dân >
 //! its Ủy ban nhân dân's Quyết định). A decree that "replaces" a law is a
 //! misreading (it replaces the decree that detailed that law): no
 //! `superseded` finding is drawn from it.
@@ -47,6 +47,15 @@ pub(super) fn rank(node: &Node) -> Option<u8> {
         _ if by(|i| i == "CP") && matches!(code.as_deref(), Some("NQ")) => 6,
         _ if by(|i| i == "TTG") && matches!(code.as_deref(), Some("QD" | "CT")) => 5,
         (Some("thong tu" | "thong tu lien tich"), _) | (_, Some("TT" | "TTLT")) => 4,
+        // A minister's Quyết định or Chỉ thị (a national issuer other than
+        // those above: `169/QĐ-BLĐTBXH`).
+        (_, Some("QD" | "CT"))
+            if sym.is_some_and(|s| {
+                !s.issuers().is_empty() && s.issuers().iter().all(|i| crate::resolve::is_national_issuer(i))
+            }) =>
+        {
+            4
+        }
         _ if by(|i| i.contains("HDND")) && matches!(code.as_deref(), Some("NQ")) => 3,
         _ if by(|i| i.contains("UBND")) && matches!(code.as_deref(), Some("QD")) => 2,
         _ => return None,
@@ -91,6 +100,7 @@ mod tests {
         let decree = node(Some("Nghị định"), Some("77/2019/NĐ-CP"));
         let pm = node(None, Some("9/2020/QĐ-TTg"));
         let circular = node(None, Some("18/2017/TT-BYT"));
+        let minister = node(Some("Quyết định"), Some("412/QĐ-BLĐTBXH"));
         let council = node(None, Some("5/2021/NQ-HĐND"));
         let ubnd = node(None, Some("33/2022/QĐ-UBND"));
         assert_eq!(rank(&node(Some("Hiến pháp"), None)), Some(10));
@@ -102,6 +112,7 @@ mod tests {
             (&decree, 6),
             (&pm, 5),
             (&circular, 4),
+            (&minister, 4),
             (&council, 3),
             (&ubnd, 2),
         ] {
@@ -122,6 +133,9 @@ mod tests {
         assert!(!can_supersede(&decree, &law));
         assert!(can_supersede(&law, &decree));
         assert!(can_supersede(&later_decree, &decree));
+        // A minister's Quyết định (one that lists expired documents, say)
+        // repeals no decree.
+        assert!(!can_supersede(&node(Some("Quyết định"), Some("412/QĐ-BTC")), &decree));
         // Unknown rank: not ruled out.
         assert!(can_supersede(&party, &law));
     }
