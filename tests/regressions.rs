@@ -232,3 +232,12 @@ fn name_glued_to_ngay_after_multibyte_letter() {
     let doc = vanban::parse("Luật ồngày ");
     assert!(doc.citations.iter().all(|c| c.span.end <= "Luật ồngày ".len()));
 }
+
+/// A consolidated text's opening line with a multi-byte letter at byte 160
+/// of its name: the header's `cites_at_start` cut inside the letter.
+#[test]
+fn consolidated_opening_cut_on_a_char_boundary() {
+    let t = "LUẬT\nPHÒNG CHÁY\n\nLuật Phòng cháy số 55/2029/QH15 ngày 20 tháng 6 năm 2029 của Quốc hội, có hiệu lực kể từ ngày 01 tháng 7 năm 2030, được sửa đổi, bổ sung bởi:\n";
+    let doc = vanban::parse(t);
+    assert!(!doc.citations.is_empty());
+}

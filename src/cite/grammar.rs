@@ -6,7 +6,7 @@ use super::lex::{
     at_full_stop, at_stop_word, fail, is_all_caps, is_hard_stop, is_sp, kw, lex, lower_word, next_word, prefix, sp,
     sp0, starts_upper, ws1,
 };
-use super::types::{starts_citation, type_at_regex};
+use super::types::{starts_citation, type_at};
 use crate::date::{date_text_wrapped, IssueDate, RawDate};
 use crate::error::PResult;
 use crate::symbol::{symbol, RawSymbol};
@@ -579,7 +579,7 @@ fn wrap_goes_on(before: &str, next: &str) -> bool {
 /// words before `số` ([`gap_citation`]: `Quyết định của Ban Bí thư số91-QĐ/TW`)?
 fn starts_any_citation(s: &str) -> bool {
     starts_citation(s)
-        || type_at_regex()
+        || type_at()
             .find(prefix(s, 48))
             .is_some_and(|m| gap_citation(&s[m.end()..]).is_ok())
 }
@@ -761,7 +761,7 @@ pub(crate) fn gap_citation(i: &str) -> PResult<'_, Parsed<'_>> {
         if let Ok((r2, _)) = lex(r, &["của", "cua"], "\"của\"") {
             let (r2, _) = sp(r2)?;
             // `quy định của Luật Cạnh tranh số …`: the law is the citation.
-            if type_at_regex().is_match(prefix(r2, 48)) {
+            if type_at().is_match(prefix(r2, 48)) {
                 return fail(r2, "an issuer, not a type word");
             }
             let (r2, iss) = issuer_text(r2)?;
@@ -985,6 +985,26 @@ pub(crate) fn dated_citation(i: &str) -> PResult<'_, Parsed<'_>> {
 pub(crate) fn name_citation(i: &str, limit: usize) -> PResult<'_, Parsed<'_>> {
     let (r, _) = sp(i)?;
     let body = prefix(r, limit.min(240));
+    // Every anchor holds a digit a few words in (`số 31/…`, `ngày 19 tháng
+    // …`, `năm 2014`, `(05/6/2014)`) but `cùng ngày`: none before it, none
+    // tried; none in reach, no citation.
+    let Some(first_digit) = body.bytes().position(|c| c.is_ascii_digit()) else {
+        if memchr::memmem::find(body.as_bytes(), "cùng".as_bytes()).is_none() {
+            return fail(i, "a name followed by a số ký hiệu or a date");
+        }
+        return name_loop(i, r, body, 0);
+    };
+    name_loop(i, r, body, first_digit.saturating_sub(ANCHOR_REACH))
+}
+
+/// How far before its first digit an anchor of a [`name_citation`] may
+/// start (`ngày mười … tháng 6`: a malformed date's words; `số ` and a
+/// bracket take less).
+const ANCHOR_REACH: usize = 48;
+
+/// The words of a [`name_citation`]'s name, read until an anchor at or
+/// after `from` (bytes into `body`) ends it.
+fn name_loop<'a>(i: &'a str, r: &'a str, body: &'a str, from: usize) -> PResult<'a, Parsed<'a>> {
     // The citation when an anchor starts at `at` in `r`, the name ending at
     // `name_end`.
     let anchored = |at: usize, name_end: usize| -> Option<(&str, Parsed<'_>)> {
@@ -1032,7 +1052,7 @@ pub(crate) fn name_citation(i: &str, limit: usize) -> PResult<'_, Parsed<'_>> {
             break;
         }
         // An anchor ends the name.
-        if words > 0 && (!loose || so_word(rest).is_ok()) {
+        if words > 0 && pos >= from && (!loose || so_word(rest).is_ok()) {
             if let Some(ok) = anchored(pos, pos) {
                 return Ok(ok);
             }
@@ -1040,7 +1060,11 @@ pub(crate) fn name_citation(i: &str, limit: usize) -> PResult<'_, Parsed<'_>> {
         // `… địa phươngngày 19 tháng 6 năm 2015`: `ngày` glued to the
         // name's last word.
         let lw = lower_word(rest);
-        if let Some(k) = lw.strip_suffix("ngày").filter(|k| !k.is_empty()).map(|k| pos + k.len()) {
+        if let Some(k) = lw
+            .strip_suffix("ngày")
+            .filter(|k| !k.is_empty() && pos + w.len() >= from)
+            .map(|k| pos + k.len())
+        {
             if rest.is_char_boundary(k - pos) {
                 if let Some(ok) = anchored(k, k) {
                     return Ok(ok);
@@ -1049,7 +1073,7 @@ pub(crate) fn name_citation(i: &str, limit: usize) -> PResult<'_, Parsed<'_>> {
         }
         // `và` inside a name (`Luật Quy hoạch đô thị và nông thôn số …`):
         // read on, the anchor decides.
-        let and = words > 0 && &*lw == "và" && !type_at_regex().is_match(prefix(rest[w.len()..].trim_start(), 48));
+        let and = words > 0 && &*lw == "và" && !type_at().is_match(prefix(rest[w.len()..].trim_start(), 48));
         let first_lower_ok = words == 0 && !at_stop_word(rest);
         // `đối với` inside a name (`Pháp lệnh Thuế thu nhập đối với người
         // có thu nhập cao số …`): read on, a số ký hiệu decides.
@@ -1057,8 +1081,7 @@ pub(crate) fn name_citation(i: &str, limit: usize) -> PResult<'_, Parsed<'_>> {
             && (after_doi || &*lw == "đối" && lower_word(rest[w.len()..].trim_start_matches(is_sp)).as_ref() == "với");
         after_doi = doi_voi && !after_doi;
         loose |= doi_voi;
-        if words > 0 && !and && !doi_voi && (!loose && at_stop_word(rest) || type_at_regex().is_match(prefix(rest, 48)))
-        {
+        if words > 0 && !and && !doi_voi && (!loose && at_stop_word(rest) || type_at().is_match(prefix(rest, 48))) {
             break;
         }
         if words == 0 && !first_lower_ok {
@@ -1076,7 +1099,7 @@ pub(crate) fn name_citation(i: &str, limit: usize) -> PResult<'_, Parsed<'_>> {
         } else {
             a2
         };
-        if a2.starts_with('(') {
+        if a2.starts_with('(') && body.len() - a2.len() >= from {
             // A date in brackets ends the name (`Luật Đất đai (05/6/2014)`).
             if let Some(ok) = anchored(body.len() - a2.len(), pos) {
                 return Ok(ok);

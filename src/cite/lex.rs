@@ -3,7 +3,7 @@
 
 use nom::bytes::complete::take_while;
 
-use super::types::type_at_regex;
+use super::types::type_at;
 use crate::error::{GrammarError, PResult};
 use crate::normalize::starts_with_folded;
 use crate::text::is_alnum;
@@ -223,10 +223,7 @@ pub(super) fn at_stop_word(i: &str) -> bool {
         let nw = next_word(after);
         // (`và NQ 47 của …`: a word then a number starts a citation.)
         let numbered = next_word(after[nw.len()..].trim_start_matches(is_sp)).starts_with(|c: char| c.is_ascii_digit());
-        return !starts_upper(nw)
-            || numbered
-            || type_at_regex().is_match(prefix(after, 48))
-            || &*lower_word(after) == "các";
+        return !starts_upper(nw) || numbered || type_at().is_match(prefix(after, 48)) || &*lower_word(after) == "các";
     }
     match stop_word(&lw) {
         None => false,

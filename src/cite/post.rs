@@ -79,7 +79,7 @@ pub(super) fn around(ctx: &Ctx<'_>, doc: &mut Document, found: &mut [Found], rel
             .or_else(|| rels.iter().find_map(|r| r.acts.and_then(|(_, t)| t)));
         if let Some(base) = base {
             out[base].relation = Some(Relation::Consolidates);
-            let sym = found[base].symbol.as_ref().filter(|_| found[base].symbol.is_some());
+            let sym = found[base].symbol.as_ref();
             for (i, f) in found.iter().enumerate() {
                 if sym.is_none() || f.symbol.as_ref() != sym || rels[i].by.is_some() || rels[i].acts.is_some() {
                     continue;

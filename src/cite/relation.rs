@@ -638,7 +638,7 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found], footnote
                 }
                 f => f,
             };
-            if floor < ls && !found[..i].last().is_some_and(|p| p.start >= floor) {
+            if floor < ls && found[..i].last().is_none_or(|p| p.start < floor) {
                 let (h2, f2, c2) = window_cue(suffix(&norm[floor..f.start], CUE_WINDOW), false);
                 if h2.is_some_and(|(_, _, k)| {
                     matches!(CUES[k].1, Relation::Amends | Relation::Replaces | Relation::Repeals)

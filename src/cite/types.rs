@@ -3,8 +3,6 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
-
 use super::grammar::so_word;
 use super::lex::prefix;
 use crate::normalize::fold;
@@ -128,19 +126,31 @@ pub(super) fn whole_word(text: &str, s: usize, e: usize) -> bool {
     !before && !after
 }
 
-/// A type word at the start of a string (the word boundary after it is
-/// checked by hand: see [`type_regex`]).
-pub(super) fn type_at_regex() -> &'static TypeAt {
-    static RE: OnceLock<TypeAt> = OnceLock::new();
-    RE.get_or_init(|| TypeAt(Regex::new(&format!(r"^(?:{})", type_patterns().join("|"))).expect("type-word regex")))
+/// A type word at the start of a string, a whole word: the prefilter's
+/// own automaton ([`type_regex`]) run from the string's start.
+pub(super) fn type_at() -> &'static TypeAt {
+    &TypeAt
 }
 
 /// The anchored type-word matcher.
-pub(super) struct TypeAt(Regex);
+pub(super) struct TypeAt;
+
+/// A type word matched at the start of a string.
+pub(super) struct TypeMatch {
+    end: usize,
+}
+
+impl TypeMatch {
+    /// Where the type word ends.
+    pub(super) fn end(&self) -> usize {
+        self.end
+    }
+}
 
 impl TypeAt {
-    pub(super) fn find<'h>(&self, head: &'h str) -> Option<regex::Match<'h>> {
-        self.0.find(head).filter(|m| whole_word(head, m.start(), m.end()))
+    pub(super) fn find(&self, head: &str) -> Option<TypeMatch> {
+        let (end, _) = type_regex().0.match_at(head.as_bytes(), 0)?;
+        whole_word(head, 0, end).then_some(TypeMatch { end })
     }
 
     pub(super) fn is_match(&self, head: &str) -> bool {
@@ -152,7 +162,7 @@ impl TypeAt {
 /// citation)?
 pub(super) fn starts_citation(i: &str) -> bool {
     let head = prefix(i, 48);
-    let Some(m) = type_at_regex().find(head) else {
+    let Some(m) = type_at().find(head) else {
         return false;
     };
     let rest = &i[m.end()..];
