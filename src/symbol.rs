@@ -68,7 +68,9 @@ pub struct Symbol {
 }
 
 impl Symbol {
-    /// The number, if printed (`None` for a blank `/SNN-VP`).
+    /// The number, if printed (`None` for a blank `/SNN-VP`, and for a
+    /// number with a sub-number, `66.17/2026/NQ-CP`, which is no integer:
+    /// see [`Symbol::number_text`]).
     pub fn number(&self) -> Option<u32> {
         self.number.as_deref().and_then(|n| n.parse().ok())
     }
@@ -594,7 +596,7 @@ fn is_space(c: char) -> bool {
     c == ' ' || c == '\t'
 }
 
-// Number ::= Digit{1,6}
+// Number ::= Digit{1,6} DottedNumber?
 fn number(i: &str) -> PResult<'_, &str> {
     let (r, n) = take_while_m_n(1, 6, |c: char| c.is_ascii_digit())(i)?;
     if r.starts_with(|c: char| c.is_ascii_digit()) {
@@ -619,6 +621,21 @@ fn dotted_number<'a>(i: &'a str, mut r: &'a str) -> Option<(&'a str, &'a str)> {
         r = &rest[d..];
     }
     r.starts_with('/').then(|| (r, &i[..i.len() - r.len()]))
+}
+
+// BlankNumber ::= ("." | "…" | "_")+ Space* &("/" Year)
+/// A number left blank with dots or an ellipsis before `/<year>/` (a
+/// draft's `… /2016/QH14`): what follows the blank, else `i` as it is.
+fn blank_before_year(i: &str) -> &str {
+    let r = i.trim_start_matches(['.', '…', '_']);
+    if r.len() == i.len() {
+        return i;
+    }
+    let r = r.trim_start_matches(is_space);
+    match r.strip_prefix('/').map(year) {
+        Some(Ok(_)) => r,
+        _ => i,
+    }
 }
 
 // Year ::= Digit{4}   (1945..=2100, not followed by a digit)
@@ -900,6 +917,7 @@ fn old_symbol(i: &str) -> PResult<'_, RawSymbol<'_>> {
 fn state_symbol(i: &str) -> PResult<'_, RawSymbol<'_>> {
     let mut noise = Vec::new();
     let (r, n) = nom::combinator::opt(number)(i)?;
+    let r = if n.is_none() { blank_before_year(r) } else { r };
     let (r, (s1, sp1)) = separator('/', r)?;
     if sp1 {
         noise.push(("symbol-spacing", s1));
@@ -1295,6 +1313,27 @@ mod tests {
         insta::assert_snapshot!(show("186/HĐBT"), @r#"186/HĐBT | n=Some(186) y=None t=None i=["HĐBT"] u=None Slash"#);
         insta::assert_snapshot!(show("299/TTg"), @r#"299/TTg | n=Some(299) y=None t=None i=["TTg"] u=None Slash"#);
         insta::assert_snapshot!(show("/SNN-VP"), @r#"/SNN-VP | n=None y=None t=None i=["SNN"] u=Some("VP") Slash [blank-number]"#);
+        // A draft's number left blank with an ellipsis or dots, before the year.
+        for blank in ["… /2019/QH14", ".../2019/QH14", "……/2019/QH14"] {
+            let s: Symbol = blank.parse().unwrap();
+            assert_eq!(
+                (s.number(), s.year(), s.to_string()),
+                (None, Some(2019), "/2019/QH14".to_string())
+            );
+        }
+        // Not without a year after it: a form's blank `…/QĐ-UBND` stays unread.
+        assert!("…/QĐ-UBND".parse::<Symbol>().is_err());
+    }
+
+    #[test]
+    fn ok_sub_number() {
+        let s: Symbol = "41.3/2027/NQ-CP".parse().unwrap();
+        assert_eq!(
+            (s.number_text(), s.number(), s.year()),
+            (Some("41.3"), None, Some(2027))
+        );
+        assert_eq!(s.to_string(), "41.3/2027/NQ-CP");
+        assert_eq!(s.type_code(), Some("NQ"));
     }
 
     #[test]
