@@ -8,7 +8,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use nom::branch::alt;
-use nom::bytes::complete::{take_while, take_while_m_n};
+use nom::bytes::complete::take_while_m_n;
 use nom::character::complete::char as ch;
 use nom::combinator::opt;
 use nom::sequence::tuple;
@@ -246,10 +246,12 @@ impl RawDate {
     }
 }
 
-/// A keyword matched with tone/case folding (`ngày`, `NGÀY`, `Ngay`).
+/// A keyword matched with tone/case folding (`ngày`, `NGÀY`, `Ngay`), not
+/// glued to a letter after it; a digit may be glued on (`ngày21 tháng 8`,
+/// a space lost in extraction).
 fn kw<'a>(folded: &'static str) -> impl Fn(&'a str) -> PResult<'a, &'a str> {
     move |i: &'a str| match starts_with_folded(i, folded) {
-        Some(n) if !i[n..].starts_with(|c: char| c.is_alphanumeric()) => Ok((&i[n..], &i[..n])),
+        Some(n) if !i[n..].starts_with(|c: char| c.is_alphabetic()) => Ok((&i[n..], &i[..n])),
         _ => Err(nom::Err::Error(GrammarError {
             input: i,
             expected: folded,
@@ -257,14 +259,28 @@ fn kw<'a>(folded: &'static str) -> impl Fn(&'a str) -> PResult<'a, &'a str> {
     }
 }
 
-fn sp0(i: &str) -> PResult<'_, &str> {
-    take_while(|c: char| c == ' ' || c == '\t' || c == '\u{a0}')(i)
+/// Spaces; with `WRAP`, a line break among them too (a date hard-wrapped
+/// in a citation: `ngày 19 tháng⏎4 năm 2022`).
+fn sp0<const WRAP: bool>(i: &str) -> PResult<'_, &str> {
+    let r = wrapped::<WRAP>(i.trim_start_matches([' ', '\t', '\u{a0}']));
+    Ok((r, &i[..i.len() - r.len()]))
+}
+
+/// After spaces: with `WRAP`, one line break and the spaces after it.
+fn wrapped<const WRAP: bool>(r: &str) -> &str {
+    match r.strip_prefix('\n') {
+        Some(r2) if WRAP => r2.trim_start_matches([' ', '\t', '\u{a0}']),
+        _ => r,
+    }
 }
 
 /// Spaces, or a blank written with dots or ellipses (`…`, `....`), as in an
-/// unsigned draft's `ngày … tháng … năm 2023`. Stays on one line.
-fn blank(i: &str) -> PResult<'_, &str> {
-    take_while(|c: char| matches!(c, ' ' | '\t' | '.' | '…' | '_' | '\u{a0}'))(i)
+/// unsigned draft's `ngày … tháng … năm 2023`. Stays on one line unless
+/// `WRAP`.
+fn blank<const WRAP: bool>(i: &str) -> PResult<'_, &str> {
+    let r = i.trim_start_matches([' ', '\t', '.', '…', '_', '\u{a0}']);
+    let r = wrapped::<WRAP>(r);
+    Ok((r, &i[..i.len() - r.len()]))
 }
 
 /// `1` to `2` digits.
@@ -293,26 +309,30 @@ fn year4(i: &str) -> PResult<'_, u32> {
 
 // DateVi ::= "ngày" Blank Day? Blank "tháng" Blank Month? Blank "năm" Blank Year
 /// `ngày 28 tháng 02 năm 2023`; day and month may be blank.
-pub(crate) fn date_vi(i: &str) -> PResult<'_, RawDate> {
+fn date_vi_w<const WRAP: bool>(i: &str) -> PResult<'_, RawDate> {
     let (i, _) = kw("ngay")(i)?;
-    let (i, _) = blank(i)?;
+    let (i, _) = blank::<WRAP>(i)?;
     let (i, day) = opt(small)(i)?;
-    let (i, _) = blank(i)?;
-    let (i, month) = month_year_tail(i)?;
+    let (i, _) = blank::<WRAP>(i)?;
+    let (i, month) = month_year_tail_w::<WRAP>(i)?;
     Ok((i, RawDate { day, ..month }))
 }
 
 // MonthYear ::= "tháng" Blank Month? Blank ("năm" Blank Year | "/" Year)
 /// `tháng 6 năm 2015`, `tháng 6/2015`.
 pub(crate) fn month_year_tail(i: &str) -> PResult<'_, RawDate> {
+    month_year_tail_w::<false>(i)
+}
+
+fn month_year_tail_w<const WRAP: bool>(i: &str) -> PResult<'_, RawDate> {
     let (i, _) = kw("thang")(i)?;
-    let (i, _) = blank(i)?;
+    let (i, _) = blank::<WRAP>(i)?;
     let (i, month) = opt(small)(i)?;
-    let (i, _) = blank(i)?;
+    let (i, _) = blank::<WRAP>(i)?;
     let (i, year) = alt((
         |i| {
             let (i, _) = kw("nam")(i)?;
-            let (i, _) = blank(i)?;
+            let (i, _) = blank::<WRAP>(i)?;
             year4(i)
         },
         |i| {
@@ -328,7 +348,7 @@ pub(crate) fn month_year_tail(i: &str) -> PResult<'_, RawDate> {
 pub(crate) fn date_num(i: &str) -> PResult<'_, RawDate> {
     let (r, (day, sep, month)) = tuple((small, alt((ch('/'), ch('-'), ch('.'))), small))(i)?;
     let (r, _) = ch(sep)(r)?;
-    let (r, _) = sp0(r)?; // "24.06. 2021" in signature stamps
+    let (r, _) = sp0::<false>(r)?; // "24.06. 2021" in signature stamps
     let (r, year) = year4(r)?;
     Ok((
         r,
@@ -345,7 +365,7 @@ pub(crate) fn date_num(i: &str) -> PResult<'_, RawDate> {
 /// tables print the date of issue.
 pub(crate) fn date_vi_bare(i: &str) -> PResult<'_, RawDate> {
     let (i, day) = small(i)?;
-    let (i, _) = blank(i)?;
+    let (i, _) = blank::<false>(i)?;
     let (i, month) = month_year_tail(i)?;
     Ok((
         i,
@@ -359,15 +379,26 @@ pub(crate) fn date_vi_bare(i: &str) -> PResult<'_, RawDate> {
 // Date ::= DateVi | "ngày" Sp DateNum | DateNum | MonthYear
 /// Any date form met in real text.
 pub(crate) fn date_text(i: &str) -> PResult<'_, RawDate> {
+    date_text_w::<false>(i)
+}
+
+/// [`date_text`] where a line break may stand for any space (a date
+/// hard-wrapped inside a citation: `ngày⏎22/8/2008`, `ngày 05⏎tháng 01
+/// năm 2022`).
+pub(crate) fn date_text_wrapped(i: &str) -> PResult<'_, RawDate> {
+    date_text_w::<true>(i)
+}
+
+fn date_text_w<const WRAP: bool>(i: &str) -> PResult<'_, RawDate> {
     alt((
-        date_vi,
+        date_vi_w::<WRAP>,
         |i| {
             let (i, _) = kw("ngay")(i)?;
-            let (i, _) = sp0(i)?;
+            let (i, _) = sp0::<WRAP>(i)?;
             date_num(i)
         },
         date_num,
-        month_year_tail,
+        month_year_tail_w::<WRAP>,
     ))(i)
 }
 
@@ -425,6 +456,23 @@ mod tests {
         };
         insta::assert_snapshot!(show("26 tháng 6 năm 2026"), @r#"Ok("2026-06-26") rest="""#);
         insta::assert_snapshot!(show("09 tháng 7 năm 2026 |"), @r#"Ok("2026-07-09") rest=" |""#);
+    }
+
+    #[test]
+    fn ok_wrapped_and_glued() {
+        let w = |s: &str| match date_text_wrapped(s) {
+            Ok((rest, raw)) => format!("{:?} rest={rest:?}", raw.validate().map(|d| d.to_string())),
+            Err(_) => "error".to_string(),
+        };
+        insta::assert_snapshot!(w("ngày 17 tháng\n9 năm 2031;"), @r#"Ok("2031-09-17") rest=";""#);
+        insta::assert_snapshot!(w("ngày\n03/11/2029 của"), @r#"Ok("2029-11-03") rest=" của""#);
+        insta::assert_snapshot!(w("ngày 07\n tháng 02 năm 2030"), @r#"Ok("2030-02-07") rest="""#);
+        insta::assert_snapshot!(w("ngày 07\n\ntháng 02 năm 2030"), @"error");
+        // Not wrapped: the header's date stays on its line.
+        assert!(date_text("ngày 17 tháng\n9 năm 2031").is_err());
+        // `ngày` glued to the day (a space lost), but not to a letter.
+        assert_eq!(p("ngày23 tháng 5 năm 2017"), "2017-05-23");
+        assert!(date_text("ngàyx 23 tháng 5 năm 2017").is_err());
     }
 
     #[test]

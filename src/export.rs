@@ -78,6 +78,8 @@ struct JsonEdge<'a> {
     confidence: crate::graph::Confidence,
     reason: Option<&'a str>,
     cited_date: Option<crate::IssueDate>,
+    /// Every citation behind the edge is in a website's editorial note.
+    editorial: bool,
     /// All citations behind the edge (the first is `path`/`span`).
     evidence: Vec<&'a crate::graph::Evidence>,
 }
@@ -105,6 +107,7 @@ fn json_edge<'a>(from: &'a Node, to: &'a Node, e: &'a Edge) -> JsonEdge<'a> {
         confidence: e.confidence,
         reason: e.reason.as_deref(),
         cited_date: e.cited_date,
+        editorial: e.editorial,
         evidence,
     }
 }

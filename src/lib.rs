@@ -18,7 +18,9 @@
 //! assert_eq!(doc.symbol.as_ref().unwrap().to_string(), "698-CV/TU");
 //! assert_eq!(doc.date.unwrap().to_string(), "2023-02-28");
 //! assert_eq!(doc.family, Some(vanban::Family::Party));
-//! let c = &doc.citations[0];
+//! // The first citation is the letter's own `Số 698-CV/TU` (marked `self`).
+//! assert!(doc.citations[0].is_self);
+//! let c = &doc.citations[1];
 //! assert_eq!(c.symbol.as_ref().unwrap().to_string(), "308-CV/TU");
 //! assert_eq!(c.relation, vanban::Relation::Implements);
 //! assert_eq!(&letter[c.span.start..c.span.end],
@@ -56,7 +58,8 @@ pub use date::IssueDate;
 pub use error::{Error, ErrorKind, SyntaxError, SyntaxErrorKind};
 pub use graph::{CitationGraph, Confidence, Edge, Node, Walk};
 pub use model::{
-    Citation, Diagnostic, Document, Family, Footnote, NamedRef, PartSpans, Relation, Section, Severity, Signature, Span,
+    Acts, Citation, Diagnostic, Document, Family, Footnote, NamedRef, PartSpans, Relation, Section, Severity,
+    Signature, Span,
 };
 pub use symbol::{Symbol, SymbolStyle};
 pub use text::LineIndex;

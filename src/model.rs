@@ -10,7 +10,7 @@ use crate::symbol::Symbol;
 
 /// A byte range `start..end` into the original input. Serialized as
 /// `[start, end]`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize)]
 #[serde(from = "[usize; 2]", into = "[usize; 2]")]
 pub struct Span {
     /// First byte.
@@ -113,9 +113,10 @@ pub enum Family {
     State,
 }
 
-/// What the citing document does with a cited one, read from the words that
-/// govern the citation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+/// What the citing document (or, with [`Citation::by`], another cited
+/// document) does with a cited one, read from the words that govern the
+/// citation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Relation {
     /// `Thực hiện`, `triển khai thực hiện`, `theo tinh thần chỉ đạo ... tại`.
@@ -131,7 +132,10 @@ pub enum Relation {
     /// `hướng dẫn thi hành`, `quy định chi tiết`.
     Guides,
     /// Anything else.
+    #[default]
     Mentions,
+    /// A consolidated text (Văn bản hợp nhất) toward its base document.
+    Consolidates,
 }
 
 impl Relation {
@@ -145,11 +149,12 @@ impl Relation {
             Relation::Repeals => "repeals",
             Relation::Guides => "guides",
             Relation::Mentions => "mentions",
+            Relation::Consolidates => "consolidates",
         }
     }
 
     /// All relations.
-    pub const ALL: [Relation; 7] = [
+    pub const ALL: [Relation; 8] = [
         Relation::Implements,
         Relation::Basis,
         Relation::Amends,
@@ -157,6 +162,7 @@ impl Relation {
         Relation::Repeals,
         Relation::Guides,
         Relation::Mentions,
+        Relation::Consolidates,
     ];
 }
 
@@ -173,12 +179,27 @@ impl std::str::FromStr for Relation {
             .iter()
             .copied()
             .find(|r| r.as_str() == s)
-            .ok_or_else(|| format!("unknown relation: expected one of implements, basis, amends, replaces, repeals, guides, mentions, found {s:?}"))
+            .ok_or_else(|| format!("unknown relation: expected one of implements, basis, amends, replaces, repeals, guides, mentions, consolidates, found {s:?}"))
     }
 }
 
+/// What a cited document does to another, by the text's own statement
+/// about it: the agent of a passive `X được sửa đổi, bổ sung bởi Y` (on Y),
+/// or of a website's editorial note `[Điều này được bổ sung bởi … Luật Y]`.
+/// Serialized as `{"relation": "amends", "target": 3}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Acts {
+    /// What it does (`amends`, `replaces`, `repeals`, `guides`).
+    pub relation: Relation,
+    /// Index (in [`Document::citations`]) of the document it acts on;
+    /// `None` (JSON `null`): the citing document itself.
+    pub target: Option<usize>,
+}
+
 /// A document cited by the text.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+///
+/// Every key is always in its JSON, `null`, `false` or `[]` when unset.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Citation {
     /// The type name as a canonical word (`Công văn`, `Kế hoạch`, `Quy định`,
     /// `Luật`...), from the type word in the text.
@@ -211,8 +232,31 @@ pub struct Citation {
     /// same document, for a later short or number-only reference.
     pub refers_to: Option<usize>,
     /// Parts taken from a neighbour in a list (`date`, `issuer`, `type`).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub shared: Vec<String>,
+    /// Index of the cited document that stands in `relation` to this one,
+    /// when the text says so (`Chương trình số 53-CTr/TU … thực hiện Nghị
+    /// quyết số 19-NQ/TW`: on 19-NQ/TW, `implements` by 53-CTr/TU); `None`:
+    /// the relation is the citing document's own.
+    #[serde(default)]
+    pub by: Option<usize>,
+    /// What this cited document does to another (or to the citing one), as
+    /// the agent of a passive statement; its own `relation` stays `mentions`.
+    #[serde(default)]
+    pub acts: Option<Acts>,
+    /// Inside a website's editorial note (square brackets of a TVPL copy,
+    /// `(VB hết hiệu lực: …)`): not part of the official text.
+    #[serde(default)]
+    pub editorial: bool,
+    /// An effective date printed with the citation (`có hiệu lực thi hành kể
+    /// từ ngày …`); never the issue date.
+    #[serde(default)]
+    pub effective: Option<IssueDate>,
+    /// A reference to the document's own identity (its `Số:` line, its own
+    /// number in a title line, `Ban hành kèm theo Quyết định số …` of
+    /// itself): never an edge, a cycle or a finding.
+    #[serde(rename = "self", default)]
+    pub is_self: bool,
 }
 
 /// A reference to a document without a number (`Nghị quyết Đại hội XIII của

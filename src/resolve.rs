@@ -404,7 +404,8 @@ pub fn type_slug(symbol: &Symbol, fallback_type_name: Option<&str>) -> String {
 }
 
 /// The identity a symbol has when it appears in (or is cited by) a document of
-/// jurisdiction `home` (`None`: unknown), with `year` from its date.
+/// jurisdiction `home` (`None`: unknown), with `year` from its date (the
+/// year printed in the symbol, if any, wins).
 ///
 /// `None` when the symbol has no number (a blank `/SNN-VP`) or no issuer.
 pub fn identity_of(
@@ -429,7 +430,9 @@ pub fn identity_of(
         jurisdiction,
         issuer: slug(&symbol.issuers().join("-")),
         doc_type: type_slug(symbol, type_name),
-        year: year.or(symbol.year()),
+        // The year in the number is the year of issue (numbering restarts
+        // each year): it wins over a date printed beside it.
+        year: symbol.year().or(year),
         number,
     })
 }
@@ -466,6 +469,9 @@ mod tests {
         assert_eq!(id.id(), "vn/national/tw/qd/2013/217");
         let id = identity_of(&sym("30/2020/NĐ-CP"), None, None, None).unwrap();
         assert_eq!(id.id(), "vn/national/cp/nd/2020/30");
+        // The year in the number wins over a date of another year beside it.
+        let id = identity_of(&sym("44/2018/NĐ-CP"), None, Some(2029), None).unwrap();
+        assert_eq!(id.id(), "vn/national/cp/nd/2018/44");
         let id = identity_of(&sym("3870/SNN-VP"), None, Some(2021), Some("binh-thuan")).unwrap();
         assert_eq!(id.id(), "vn/binh-thuan/snn/cv/2021/3870");
         // The id names its jurisdiction.

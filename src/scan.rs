@@ -2,10 +2,12 @@
 //! leftmost-first, one after the other.
 //!
 //! The phrases are words matched in any case, separated by runs of spaces
-//! and tabs. A match must start a word: the character before it (if any) is
-//! not a letter or digit. At each such position the first phrase that
-//! matches there wins, as in an alternation; the scan then goes on after the
-//! match.
+//! and tabs with at most one line break (hard-wrapped text: `Tờ⏎trình`). A match must start
+//! a word: the character before it (if any) is not a letter or digit, or
+//! the match starts with an upper-case letter glued to a lower-case letter
+//! or a digit (`tạiTờ trình`, a list number `1Quyết định`). At each such
+//! position the first phrase that matches there wins, as in an alternation;
+//! the scan then goes on after the match.
 //!
 //! A DFA reading every byte of the text costs a chain of dependent loads per
 //! byte. Here a cheap fingerprint picks the candidates first, and the DFA
@@ -16,7 +18,8 @@
 //! [`FP`] bytes of a match two 16-entry tables, indexed by the low and high
 //! half of the byte, give the buckets that byte may belong to. A position is
 //! a candidate when some bucket is allowed at all five bytes and the byte
-//! before is not an ASCII letter or digit. The tables are read from the DFA
+//! before is not an ASCII letter or digit (unless the byte is an ASCII
+//! upper-case letter or not ASCII: a glued start). The tables are read from the DFA
 //! itself, so they allow every byte any case form of a phrase can have there
 //! (the Kelvin sign for `k`, the long `ſ` for `s`). Thirty-two positions are
 //! tested at once with AVX2 where the CPU has it, one at a time otherwise,
@@ -70,20 +73,35 @@ struct Fingerprint {
     table: [[u16; 256]; FP],
 }
 
+/// The regular expression of a phrase (see the module docs): words
+/// separated by one space; each letter matches in any case; each space
+/// matches a run of spaces and tabs with at most one line break. Anchored
+/// by the caller.
+pub(crate) fn phrase_pattern(phrase: &str) -> Result<String, String> {
+    let ws: Vec<&str> = phrase.split(' ').collect();
+    if ws.iter().any(|w| w.is_empty() || w.contains(char::is_whitespace)) {
+        return Err(format!("expected words separated by one space, found {phrase:?}"));
+    }
+    let words: Vec<String> = ws.iter().map(|w| regex::escape(w)).collect();
+    Ok(format!("(?i){}", words.join(r"(?:[ \t]+\n?|\n)[ \t]*")))
+}
+
 impl Scanner {
-    /// Compile `phrases`: words separated by one space, each word matched
-    /// in any case, each space matching any run of spaces and tabs. The
-    /// first phrase that matches at a position wins, as in an alternation.
+    /// Compile `phrases` (see [`phrase_pattern`]). The first phrase that
+    /// matches at a position wins, as in an alternation.
+    #[cfg(test)]
     pub(crate) fn new(phrases: &[String]) -> Result<Scanner, String> {
-        let mut patterns = Vec::with_capacity(phrases.len());
-        for phrase in phrases {
-            let ws: Vec<&str> = phrase.split(' ').collect();
-            if ws.iter().any(|w| w.is_empty() || w.contains(char::is_whitespace)) {
-                return Err(format!("expected words separated by one space, found {phrase:?}"));
-            }
-            let escaped: Vec<String> = ws.iter().map(|w| regex::escape(w)).collect();
-            patterns.push(format!("(?i){}", escaped.join(r"[ \t]+")));
-        }
+        Scanner::from_patterns(
+            phrases
+                .iter()
+                .map(|p| phrase_pattern(p))
+                .collect::<Result<Vec<_>, _>>()?,
+        )
+    }
+
+    /// Compile patterns made by [`phrase_pattern`] (or of the same kind:
+    /// anchored at the start, no look-around).
+    pub(crate) fn from_patterns(patterns: Vec<String>) -> Result<Scanner, String> {
         let dfa = dense::Builder::new()
             .configure(
                 dense::Config::new()
@@ -151,7 +169,7 @@ impl Scanner {
     }
 
     /// The match starting at `p`, if any: its end and pattern.
-    fn match_at(&self, h: &[u8], p: usize) -> Option<(usize, usize)> {
+    pub(crate) fn match_at(&self, h: &[u8], p: usize) -> Option<(usize, usize)> {
         let dfa = &self.dfa;
         let mut sid = self.start;
         let mut best = None;
@@ -205,16 +223,34 @@ impl Scanner {
 }
 
 /// Does a word start at `p`: a character boundary with no letter or digit
-/// just before it?
+/// just before it, or an upper-case letter glued to a lower-case letter or
+/// a digit (`tạiTờ trình`, `1Quyết định`)?
 #[inline]
-fn word_start(hay: &str, p: usize) -> bool {
+pub(crate) fn word_start(hay: &str, p: usize) -> bool {
     let h = hay.as_bytes();
+    let glued = || {
+        let prev = hay[..p]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
+        prev && hay[p..].chars().next().is_some_and(char::is_uppercase)
+    };
     match p.checked_sub(1).map(|q| h[q]) {
         None => true,
         Some(_) if !hay.is_char_boundary(p) => false,
-        Some(b) if b < 0x80 => !b.is_ascii_alphanumeric(),
-        Some(_) => !hay[..p].chars().next_back().is_some_and(is_alnum),
+        Some(b) if b < 0x80 => {
+            !b.is_ascii_alphanumeric() || (h.get(p).is_some_and(|&c| c >= 0x80 || c.is_ascii_uppercase()) && glued())
+        }
+        Some(_) => !hay[..p].chars().next_back().is_some_and(is_alnum) || glued(),
     }
+}
+
+/// May a match start at byte `c` after byte `prev` (the fingerprint's test
+/// of the byte before)? Not after an ASCII letter or digit, unless `c` may
+/// start a glued upper-case letter (ASCII upper case, or not ASCII).
+#[inline]
+fn start_byte_ok(prev: u8, c: u8) -> bool {
+    !prev.is_ascii_alphanumeric() || c >= 0x80 || c.is_ascii_uppercase()
 }
 
 impl Fingerprint {
@@ -295,7 +331,7 @@ impl Fingerprint {
         let t = &self.table;
         for p in from..to {
             let m = t[0][usize::from(h[p])];
-            if m == 0 || (p > 0 && h[p - 1].is_ascii_alphanumeric()) {
+            if m == 0 || (p > 0 && !start_byte_ok(h[p - 1], h[p])) {
                 continue;
             }
             if (1..FP).fold(m, |m, j| m & t[j][usize::from(h[p + j])]) != 0 {
@@ -308,9 +344,9 @@ impl Fingerprint {
 #[cfg(target_arch = "x86_64")]
 mod avx2 {
     use std::arch::x86_64::{
-        __m128i, __m256i, _mm256_and_si256, _mm256_broadcastsi128_si256, _mm256_cmpeq_epi8, _mm256_loadu_si256,
-        _mm256_movemask_epi8, _mm256_or_si256, _mm256_set1_epi8, _mm256_setzero_si256, _mm256_shuffle_epi8,
-        _mm256_srli_epi16, _mm_loadu_si128,
+        __m128i, __m256i, _mm256_and_si256, _mm256_andnot_si256, _mm256_broadcastsi128_si256, _mm256_cmpeq_epi8,
+        _mm256_cmpgt_epi8, _mm256_loadu_si256, _mm256_movemask_epi8, _mm256_or_si256, _mm256_set1_epi8,
+        _mm256_setzero_si256, _mm256_shuffle_epi8, _mm256_srli_epi16, _mm_loadu_si128,
     };
 
     use super::{Fingerprint, FP};
@@ -362,8 +398,12 @@ mod avx2 {
                 in_range(prev, b'0', b'9'),
                 in_range(_mm256_or_si256(prev, _mm256_set1_epi8(0x20)), b'a', b'z'),
             );
+            // A glued start: the byte is ASCII upper case or not ASCII
+            // (its high bit set).
+            let here = load(i);
+            let glue = _mm256_or_si256(in_range(here, b'A', b'Z'), _mm256_cmpgt_epi8(zero, here));
             let none = _mm256_and_si256(_mm256_cmpeq_epi8(r0, zero), _mm256_cmpeq_epi8(r1, zero));
-            let skip = _mm256_or_si256(none, alnum);
+            let skip = _mm256_or_si256(none, _mm256_andnot_si256(glue, alnum));
             let mut m = !(_mm256_movemask_epi8(skip) as u32);
             while m != 0 {
                 at(i + m.trailing_zeros() as usize);

@@ -68,7 +68,9 @@ pub struct Symbol {
 }
 
 impl Symbol {
-    /// The number, if printed (`None` for a blank `/SNN-VP`).
+    /// The number, if printed (`None` for a blank `/SNN-VP`, and for a
+    /// number with a sub-number, `66.17/2026/NQ-CP`, which is no integer:
+    /// see [`Symbol::number_text`]).
     pub fn number(&self) -> Option<u32> {
         self.number.as_deref().and_then(|n| n.parse().ok())
     }
@@ -130,6 +132,31 @@ impl Symbol {
         self.style == SymbolStyle::Dash
             && self.type_code.as_deref().is_some_and(|t| t != "L")
             && !self.issuers.iter().any(|i| i == "CTN" || i == "CP")
+    }
+
+    /// Replace the issuer code `from` with `to` (`TƯ`, read `TW`, is `TU`
+    /// when the issuer printed with the citation is a provincial
+    /// committee).
+    pub(crate) fn replace_issuer(&mut self, from: &str, to: &str) {
+        for i in self.issuers.iter_mut().filter(|i| *i == from) {
+            *i = to.to_string();
+        }
+    }
+
+    /// This symbol with its last issuer code less its final letter, when
+    /// that code is a known one and what is left is not: how it reads with
+    /// its last letter lost (`26/2016/TT-BLĐTBX` for `26/2016/TT-BLĐTBXH`).
+    pub(crate) fn truncated(&self) -> Option<Symbol> {
+        self.number.as_ref()?;
+        let whole = self.issuers.last().filter(|c| is_known_code(c))?;
+        let mut cut = whole.clone();
+        cut.pop();
+        if cut.is_empty() || is_known_code(&cut) {
+            return None;
+        }
+        let mut s = self.clone();
+        *s.issuers.last_mut()? = cut;
+        Some(s)
     }
 
     /// Parse, and also return what was repaired on the way (spaces, case,
@@ -196,7 +223,10 @@ impl fmt::Display for Symbol {
             SymbolStyle::Dash => {
                 f.write_str("-")?;
                 if let Some(t) = &self.type_code {
-                    write!(f, "{t}/")?;
+                    f.write_str(t)?;
+                    if !self.issuers.is_empty() {
+                        f.write_str("/")?;
+                    }
                 }
                 f.write_str(&self.issuers.join("-"))
             }
@@ -345,6 +375,88 @@ const TYPES: &[(&str, &str, &str)] = &[
 /// Codes with a canonical mixed case.
 const MIXED_CASE: &[&str] = &["TTg", "ThU"];
 
+/// Every official mixed-case token (type and issuer codes): a code that
+/// starts with one of them may have text glued after it (`TTgngày`).
+const MIXED_TOKENS: &[&str] = &["TTg", "CTr", "QyĐ", "QĐi", "TTr", "ThU"];
+
+/// Codes of the mass organisations, from their numbering rules (their
+/// symbols take the Party shape, `117-QĐ/TWĐTN`): Đoàn TNCS Hồ Chí Minh
+/// (Trung ương Đoàn `TWĐTN`, tỉnh đoàn `TĐTN`, huyện đoàn `HĐTN`, đoàn cơ
+/// sở `ĐTN`), Mặt trận Tổ quốc (`MTTW` and the Ban Thường trực `BTT` of
+/// the central committee, `MTTQ` below it), Hội Liên hiệp Phụ nữ (Đoàn Chủ
+/// tịch `ĐCT`, `HLHPN`, `HPN`), Hội Nông dân (`HNDTW`, `HND`), Hội Cựu chiến
+/// binh (`CCB`, `HCCB`), Công đoàn (Tổng Liên đoàn `TLĐ`, liên đoàn lao
+/// động `LĐLĐ`, công đoàn ngành `CĐN`).
+const MASS_ORG_ISSUERS: &[&str] = &[
+    "TWĐTN", "TĐTN", "HĐTN", "ĐTN", "MTTW", "BTT", "MTTQ", "UBMTTQ", "ĐCT", "HLHPN", "HPN", "HNDTW", "HND", "CCB",
+    "HCCB", "TLĐ", "LĐLĐ", "CĐN",
+];
+
+/// State issuer codes met often enough to cut glued text back to them
+/// (`QĐUBND` is `QĐ` and `UBND`; `TWBan` is `TW` and `Ban`).
+const STATE_ISSUERS: &[&str] = &[
+    "CP", "TTg", "UBND", "HĐND", "QH", "UBTVQH", "CTN", "HĐBT", "VPCP", "VPQH", "BNV", "BTC", "BCA", "BQP", "BYT",
+    "BXD", "BCT", "BTP", "BNG", "BGDĐT", "BKHĐT", "BNNPTNT", "BNNMT", "BTNMT", "BLĐTBXH", "BGTVT", "BTTTT", "BVHTTDL",
+    "BKHCN", "NHNN", "TANDTC", "VKSNDTC", "KTNN", "BHXH", "TCT", "TCHQ", "UB", "UBDT", "TTCP", "BCĐ",
+];
+
+/// A code of the tables (type, Party, mass organisation or common state
+/// issuer), in its printed case or upper case.
+///
+/// Called for codes of every symbol read: the issuer tables are looked up
+/// by upper case in a set (ASCII letters and digits and `Đ`), any other
+/// code compared letter by letter.
+pub(crate) fn is_known_code(code: &str) -> bool {
+    const TABLES: [&[&str]; 3] = [PARTY_ISSUERS, MASS_ORG_ISSUERS, STATE_ISSUERS];
+    static ISSUERS: std::sync::OnceLock<rustc_hash::FxHashSet<UpperKey>> = std::sync::OnceLock::new();
+    if canonical_type(code).is_some() {
+        return true;
+    }
+    let issuers = ISSUERS.get_or_init(|| {
+        TABLES
+            .iter()
+            .flat_map(|t| t.iter())
+            .filter_map(|k| upper_key(k))
+            .collect()
+    });
+    match upper_key(code) {
+        Some(key) => issuers.contains(&key),
+        None if code.len() > UPPER_KEY_MAX => false,
+        None => TABLES.iter().any(|t| t.iter().any(|k| eq_upper(k, code))),
+    }
+}
+
+/// The longest code [`upper_key`] keys, in bytes.
+const UPPER_KEY_MAX: usize = 16;
+
+/// A code's upper case as bytes, zero-padded.
+type UpperKey = [u8; UPPER_KEY_MAX];
+
+/// The upper case of a code of ASCII letters and digits and `Đ`/`đ` (none
+/// for other letters, or a code longer than [`UPPER_KEY_MAX`]).
+fn upper_key(code: &str) -> Option<UpperKey> {
+    let bytes = code.as_bytes();
+    if bytes.len() > UPPER_KEY_MAX {
+        return None;
+    }
+    let mut key = [0u8; UPPER_KEY_MAX];
+    let mut k = 0;
+    while k < bytes.len() {
+        match bytes[k] {
+            b if b.is_ascii_alphanumeric() || b == b'&' => key[k] = b.to_ascii_uppercase(),
+            // `đ` (C4 91) and `Đ` (C4 90): upper case `Đ`.
+            0xC4 if matches!(bytes.get(k + 1), Some(0x90 | 0x91)) => {
+                key[k] = 0xC4;
+                key[k + 1] = 0x90;
+                k += 1;
+            }
+            _ => return None,
+        }
+        k += 1;
+    }
+    Some(key)
+}
+
 /// Party issuer codes (Hướng dẫn 36-HD/VPTW and real citations).
 const PARTY_ISSUERS: &[&str] = &[
     "TW", "TU", "HU", "QU", "ThU", "ĐU", "ĐUK", "CB", "QUTW", "ĐUCA", "BTCTW", "BTGTW", "BDVTW", "VPTW", "UBKTTW",
@@ -484,7 +596,7 @@ fn is_space(c: char) -> bool {
     c == ' ' || c == '\t'
 }
 
-// Number ::= Digit{1,6}
+// Number ::= Digit{1,6} DottedNumber?
 fn number(i: &str) -> PResult<'_, &str> {
     let (r, n) = take_while_m_n(1, 6, |c: char| c.is_ascii_digit())(i)?;
     if r.starts_with(|c: char| c.is_ascii_digit()) {
@@ -511,6 +623,21 @@ fn dotted_number<'a>(i: &'a str, mut r: &'a str) -> Option<(&'a str, &'a str)> {
     r.starts_with('/').then(|| (r, &i[..i.len() - r.len()]))
 }
 
+// BlankNumber ::= ("." | "…" | "_")+ Space* &("/" Year)
+/// A number left blank with dots or an ellipsis before `/<year>/` (a
+/// draft's `… /2016/QH14`): what follows the blank, else `i` as it is.
+fn blank_before_year(i: &str) -> &str {
+    let r = i.trim_start_matches(['.', '…', '_']);
+    if r.len() == i.len() {
+        return i;
+    }
+    let r = r.trim_start_matches(is_space);
+    match r.strip_prefix('/').map(year) {
+        Some(Ok(_)) => r,
+        _ => i,
+    }
+}
+
 // Year ::= Digit{4}   (1945..=2100, not followed by a digit)
 fn year(i: &str) -> PResult<'_, &str> {
     let (r, y) = take_while_m_n(4, 4, |c: char| c.is_ascii_digit())(i)?;
@@ -521,35 +648,99 @@ fn year(i: &str) -> PResult<'_, &str> {
     Ok((r, y))
 }
 
-/// A letter as codes are written: an ASCII letter, or a letter with
-/// diacritics on an ASCII base (`Đ`, `Ư`, `Ă`, `Ộ`...). Other scripts'
-/// letters and signs are not code letters, and neither are Latin letters
-/// without an ASCII base (`ß`, `ƛ`), whose upper case may leave the set.
+/// A letter as codes are written: an ASCII letter, `Đ` (or its look-alike
+/// `Ð`), or `Ư` (the OCR of `W` in `TƯ`). Codes never hold other letters
+/// with diacritics, so one of those after a code is glued text
+/// (`TWĐẢNG BỘ TỈNH`, a heading glued to a symbol).
 fn is_code_letter(c: char) -> bool {
-    c.is_ascii_alphabetic() || (!c.is_ascii() && crate::normalize::fold_char(c).is_ascii_lowercase())
+    c.is_ascii_alphabetic() || matches!(c, 'Đ' | 'đ' | 'Ð' | 'ð' | 'Ư' | 'ư') || latin_of_cyrillic(c).is_some()
 }
 
-// Code ::= Letter (Letter | Digit | "&")*        (Letter: Latin script)
+/// The Latin capital a Cyrillic capital looks like (`Т`, `С` in
+/// `TT-BТС`, a PDF's text layer), if any.
+fn latin_of_cyrillic(c: char) -> Option<char> {
+    Some(match c {
+        'А' => 'A',
+        'В' => 'B',
+        'Е' => 'E',
+        'К' => 'K',
+        'М' => 'M',
+        'Н' => 'H',
+        'О' => 'O',
+        'Р' => 'P',
+        'С' => 'C',
+        'Т' => 'T',
+        'Х' => 'X',
+        _ => return None,
+    })
+}
+
+// Code ::= Letter (Letter | Digit | "&")*        (Letter: see is_code_letter)
+//   Codes are upper case, bar the official mixed-case tokens: a lower-case
+//   run after two capitals ends the code (`TTngày` is `TT` and `ngày`,
+//   `TTgngày` is `TTg` and `ngày`); a letter outside the code letters
+//   glued on cuts the code back to the longest known code it starts with
+//   (`TWĐẢNG` is `TW` and `ĐẢNG`). The caller sees the glued text after it.
 fn code(i: &str) -> PResult<'_, &str> {
-    let (r, first) = take_while_m_n(1, 1, is_code_letter)(i).map_err(|_: nom::Err<GrammarError<'_>>| {
-        nom::Err::Error(GrammarError {
-            input: i,
-            expected: "a type or issuer code",
-        })
-    })?;
-    let _ = first;
-    let (r, _) = take_while(|c: char| is_code_letter(c) || c.is_ascii_digit() || c == '&')(r)?;
-    let len = i.len() - r.len();
+    if !i.starts_with(is_code_letter) {
+        return err(i, "a type or issuer code");
+    }
+    let (r, _) = take_while(|c: char| is_code_letter(c) || c.is_ascii_digit() || c == '&')(i)?;
+    let run = &i[..i.len() - r.len()];
+    let len = match lower_cut(run) {
+        Some(k) => k,
+        None if r.starts_with(char::is_alphabetic) => known_prefix(run).unwrap_or(run.len()),
+        None => run.len(),
+    };
     if len > 24 {
         return err(i, "a code of at most 24 characters");
     }
-    Ok((r, &i[..len]))
+    Ok((&i[len..], &i[..len]))
+}
+
+/// Where a code ends when a lower-case run follows its capitals (see
+/// [`code`]); `None` when it does not, or when the whole run is a code
+/// (`Ctr`, `nđ`, `TTg`).
+fn lower_cut(run: &str) -> Option<usize> {
+    let k = run.find(|c: char| c.is_lowercase())?;
+    // A word glued on has two letters at least (`QHi3` is the OCR of
+    // `QH13`, not `QH` and text).
+    if !run[k..].chars().take(2).all(char::is_alphabetic) {
+        return None;
+    }
+    if run[..k].chars().count() < 2 || canonical_type(run).is_some() || MIXED_CASE.iter().any(|m| eq_upper(m, run)) {
+        return None;
+    }
+    if let Some(m) = MIXED_TOKENS.iter().find(|m| run.starts_with(**m)) {
+        return Some(m.len());
+    }
+    // `TWBan`: the capital before the run starts a word, when what is
+    // left is a known code.
+    let last = run[..k].chars().next_back().map_or(0, char::len_utf8);
+    if is_known_code(&run[..k - last]) && !is_known_code(&run[..k]) {
+        return Some(k - last);
+    }
+    Some(k)
+}
+
+/// The longest known code (at least two characters) `run` starts with.
+fn known_prefix(run: &str) -> Option<usize> {
+    run.char_indices()
+        .map(|(k, _)| k)
+        .chain([run.len()])
+        .filter(|&k| k > 0 && run[..k].chars().count() >= 2)
+        .rev()
+        .find(|&k| is_known_code(&run[..k]))
 }
 
 /// A code that may follow a separator written with spaces (`NĐ- CP`): upper
 /// case or a known code, so that `QH15 - Luật` is not read as one symbol.
 fn shouty_code(i: &str) -> PResult<'_, &str> {
     let (r, c) = code(i)?;
+    // A word, not a code: `56/2026/TT-BTC - Sửa đổi`.
+    if r.starts_with(char::is_alphabetic) {
+        return err(i, "a code, not a word");
+    }
     let known = canonical_type(c).is_some() || MIXED_CASE.iter().any(|m| eq_upper(m, c));
     let all_upper = c.chars().all(|ch| !ch.is_lowercase());
     if known || all_upper {
@@ -570,16 +761,67 @@ fn separator<'a>(sep: char, i: &'a str) -> PResult<'a, (&'a str, bool)> {
         (r, false)
     };
     let (r, post) = take_while(is_space)(r)?;
+    // A line broken at the hyphen or slash (`08/2021/NĐ-⏎CP`, `06/2024/
+    // ⏎TT-BLĐTBXH` in a PDF's text): the break is layout, the code goes on
+    // on the next line.
+    if matches!(sep, '-' | '/') && pre.is_empty() && !noisy_sep {
+        if let Some(next) = r.strip_prefix('\n') {
+            let next = next.trim_start_matches(is_space);
+            if next.starts_with(|c: char| c.is_uppercase()) {
+                return Ok((next, (&i[..i.len() - next.len()], true)));
+            }
+        }
+    }
     let whole = &i[..i.len() - r.len()];
     Ok((r, (whole, noisy_sep || !pre.is_empty() || !post.is_empty())))
 }
 
-// Codes ::= Code (Sep("-") Code)*
+// Codes ::= Code ((Sep("-") | ".") Code)*       (a dot between codes in historical symbols: `QĐ.UB`)
 fn codes<'a>(i: &'a str, noise: &mut Vec<(&'static str, &'a str)>) -> PResult<'a, Vec<&'a str>> {
     let (mut r, first) = code(i)?;
     let mut out = vec![first];
-    while let Ok((after, (sep, spaced))) = separator('-', r) {
+    loop {
+        if let Some(after) = r.strip_prefix('.') {
+            // Only an upper-case code, not glued to more letters: a full
+            // stop before the next sentence is not a separator.
+            match shouty_code(after) {
+                Ok((rest, c)) if !rest.starts_with(char::is_alphabetic) && c.chars().any(char::is_alphabetic) => {
+                    noise.push(("symbol-separator", &r[..1]));
+                    out.push(c);
+                    r = rest;
+                    if out.len() >= MAX_CODES {
+                        break;
+                    }
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        let Ok((after, (sep, spaced))) = separator('-', r) else {
+            break;
+        };
         let next = if spaced { shouty_code(after) } else { code(after) };
+        // A spaced hyphen broken at the line after a type code with no
+        // issuer yet (`473/TTr -⏎NN&PTNT`): the issuer's code, in capitals,
+        // opens the next line.
+        let (next, sep) = match next {
+            Err(_) if spaced && out.len() == 1 && canonical_type(out[0]).is_some() => {
+                let code_at = after
+                    .strip_prefix('\n')
+                    .map(|n| n.trim_start_matches(is_space))
+                    .and_then(|n| {
+                        shouty_code(n)
+                            .ok()
+                            .filter(|(_, c)| !c.chars().any(char::is_lowercase))
+                            .map(|x| (n, x))
+                    });
+                match code_at {
+                    Some((n, x)) => (Ok(x), &r[..r.len() - n.len()]),
+                    None => (next, sep),
+                }
+            }
+            _ => (next, sep),
+        };
         match next {
             Ok((rest, c)) => {
                 if spaced {
@@ -595,6 +837,21 @@ fn codes<'a>(i: &'a str, noise: &mut Vec<(&'static str, &'a str)>) -> PResult<'a
         }
     }
     Ok((r, out))
+}
+
+/// A first code that is a type code and an issuer code glued together
+/// (`NĐCP`, `QĐUBND`), split in two; `None` when it is not.
+fn split_glued(code: &str) -> Option<(&str, &str)> {
+    if is_known_code(code) {
+        return None;
+    }
+    code.char_indices().skip(2).find_map(|(k, _)| {
+        let (t, rest) = code.split_at(k);
+        let known_issuer = [PARTY_ISSUERS, STATE_ISSUERS]
+            .iter()
+            .any(|tb| tb.iter().any(|x| eq_upper(x, rest)));
+        (canonical_type(t).is_some() && known_issuer).then_some((t, rest))
+    })
 }
 
 /// The most codes a symbol has (a joint circular names five ministries).
@@ -631,21 +888,24 @@ fn party_symbol(i: &str) -> PResult<'_, RawSymbol<'_>> {
     ))
 }
 
-// OldSymbol ::= Number "-" Code        (61-CP, 169-CP, 32-HĐBT)
+// OldSymbol ::= Number "-" Code        (61-CP, 169-CP, 32-HĐBT; a historical Party
+//                                       symbol with no issuer code: 21-NQ, 143-TB)
 fn old_symbol(i: &str) -> PResult<'_, RawSymbol<'_>> {
     let (r, n) = number(i)?;
     let (r, _) = ch('-')(r)?;
     let (r, c) = shouty_code(r)?;
-    if c.chars().count() < 2 || canonical_type(c).is_some() {
+    if c.chars().count() < 2 {
         return err(i, "an issuer code after the hyphen");
     }
+    // A type code: the Party shape with the issuer left out.
+    let slash_after = canonical_type(c).is_some().then_some(0);
     Ok((
         r,
         RawSymbol {
             number: Some(n),
             year: None,
             codes: vec![c],
-            slash_after: None,
+            slash_after,
             style: SymbolStyle::Dash,
             year_last: false,
             noise: Vec::new(),
@@ -657,6 +917,7 @@ fn old_symbol(i: &str) -> PResult<'_, RawSymbol<'_>> {
 fn state_symbol(i: &str) -> PResult<'_, RawSymbol<'_>> {
     let mut noise = Vec::new();
     let (r, n) = nom::combinator::opt(number)(i)?;
+    let r = if n.is_none() { blank_before_year(r) } else { r };
     let (r, (s1, sp1)) = separator('/', r)?;
     if sp1 {
         noise.push(("symbol-spacing", s1));
@@ -674,6 +935,10 @@ fn state_symbol(i: &str) -> PResult<'_, RawSymbol<'_>> {
         Err(_) => (r, None),
     };
     let (mut r, mut all) = codes(r, &mut noise)?;
+    if let Some((t, rest)) = split_glued(all[0]) {
+        noise.push(("missing-hyphen", all[0]));
+        all.splice(0..1, [t, rest]);
+    }
     let mut slash_after = None;
     let mut year_last = false;
     let mut y = y;
@@ -712,6 +977,7 @@ fn state_symbol(i: &str) -> PResult<'_, RawSymbol<'_>> {
 
 // LooseSymbol ::= Number Space+ TypeCode Sep("-") Codes     (`1830 QĐ-UBND`)
 //               | Number TypeCode "-" Codes                   (`48VBHN-VPQH`)
+//               | Number Space+ TypeCode "/" Codes            (`298 KH/TWĐTN`: a Party symbol without its hyphen)
 fn loose_symbol(i: &str) -> PResult<'_, RawSymbol<'_>> {
     let mut noise = Vec::new();
     let (r, n) = number(i)?;
@@ -719,6 +985,24 @@ fn loose_symbol(i: &str) -> PResult<'_, RawSymbol<'_>> {
     let (r3, t) = code(r2)?;
     if canonical_type(t).is_none() || t.chars().count() < 2 || t.chars().any(char::is_numeric) {
         return err(r2, "a type code");
+    }
+    if let (Some(r4), false) = (r3.strip_prefix('/'), gap.is_empty()) {
+        let (r5, issuers) = codes(r4, &mut noise)?;
+        noise.push(("missing-hyphen", gap));
+        let mut all = vec![t];
+        all.extend(issuers);
+        return Ok((
+            r5,
+            RawSymbol {
+                number: Some(n),
+                year: None,
+                codes: all,
+                slash_after: Some(0),
+                style: SymbolStyle::Dash,
+                year_last: false,
+                noise,
+            },
+        ));
     }
     if !r3.starts_with('-') {
         return err(r3, "a hyphen after the type code");
@@ -742,9 +1026,21 @@ fn loose_symbol(i: &str) -> PResult<'_, RawSymbol<'_>> {
     ))
 }
 
-// Symbol ::= PartySymbol | OldSymbol | StateSymbol | LooseSymbol
+// Symbol ::= (PartySymbol | OldSymbol | StateSymbol | LooseSymbol) GluedText?
+//   GluedText: letters right after the last code (`TWngày`, `TWĐẢNG BỘ`),
+//   left in the input and noted (`glued-text`).
 /// Any số ký hiệu at the start of `i`.
 pub(crate) fn symbol(i: &str) -> PResult<'_, RawSymbol<'_>> {
+    let (r, mut raw) = symbol_body(i)?;
+    let glued = r.find(|c: char| !c.is_alphabetic()).unwrap_or(r.len());
+    if glued > 0 {
+        raw.noise.push(("glued-text", &r[..glued]));
+    }
+    Ok((r, raw))
+}
+
+/// [`symbol`] without the note on glued text.
+fn symbol_body(i: &str) -> PResult<'_, RawSymbol<'_>> {
     match party_symbol(i) {
         Ok(ok) => return Ok(ok),
         Err(nom::Err::Failure(e)) => return Err(nom::Err::Failure(e)),
@@ -797,6 +1093,9 @@ impl<'a> RawSymbol<'a> {
                 "missing-slash" => {
                     "missing slash: expected \"/\" between the number and the type code, found none".to_string()
                 }
+                "missing-hyphen" => format!("missing hyphen: expected \"-\" between the codes, found {at:?}"),
+                "symbol-separator" => "dot between codes: expected \"-\", found \".\"".to_string(),
+                "glued-text" => format!("text glued to the số ký hiệu: expected a space before {at:?}"),
                 _ => code.to_string(),
             };
             notes.push(Note {
@@ -808,6 +1107,19 @@ impl<'a> RawSymbol<'a> {
         }
         let mut codes: Vec<String> = Vec::with_capacity(self.codes.len());
         for c in &self.codes {
+            let latin: String;
+            let c: &str = if c.chars().any(|x| latin_of_cyrillic(x).is_some()) {
+                latin = c.chars().map(|x| latin_of_cyrillic(x).unwrap_or(x)).collect();
+                notes.push(Note {
+                    code: "lookalike-letter",
+                    severity: Severity::Info,
+                    message: format!("code written {c:?} with Cyrillic letters: expected {latin:?}"),
+                    span: span_of(c),
+                });
+                &latin
+            } else {
+                c
+            };
             let canon_type = canonical_type(c);
             let canon = canon_type.map(str::to_string).unwrap_or_else(|| canonical_issuer(c));
             if canon != *c {
@@ -857,6 +1169,18 @@ impl<'a> RawSymbol<'a> {
             // same symbol: it prints and reads back as `3870/SNN-VP`).
             unit = Some(issuers.split_off(1).join("-"));
         }
+        // `TT` with text glued on after a type code is the Prime
+        // Minister's `TTg` with its `g` and the space lost (`449/QĐ-TTngày`).
+        let glued = self.noise.iter().any(|(code, _)| *code == "glued-text");
+        if glued && type_code.is_some() && style == SymbolStyle::Slash && issuers.len() == 1 && issuers[0] == "TT" {
+            notes.push(Note {
+                code: "symbol-repair",
+                severity: Severity::Info,
+                message: "issuer code written \"TT\": expected \"TTg\"".to_string(),
+                span: span_of(self.codes.last().copied().unwrap_or("")),
+            });
+            issuers[0] = "TTg".to_string();
+        }
         for iss in issuers.iter_mut() {
             if iss == "TƯ" {
                 notes.push(Note {
@@ -884,7 +1208,19 @@ impl<'a> RawSymbol<'a> {
                 span: span_of(self.codes.last().copied().unwrap_or("")),
             });
         }
-        let type_slash = self.slash_after.is_some() && style == SymbolStyle::Slash && type_code.is_some();
+        let mut type_slash = self.slash_after.is_some() && style == SymbolStyle::Slash && type_code.is_some();
+        // A joint circular's issuers follow a hyphen (`95/2011/TTLT-BTC-BNN`);
+        // a joint resolution with the Front keeps its slash
+        // (`72/2025/NQLT/UBTVQH15-CP-ĐCTUBTWMTTQVN`).
+        if type_slash && type_code.as_deref() == Some("TTLT") {
+            notes.push(Note {
+                code: "symbol-separator",
+                severity: Severity::Info,
+                message: "slash after \"TTLT\": expected \"-\"".to_string(),
+                span: span_of(self.codes.first().copied().unwrap_or("")),
+            });
+            type_slash = false;
+        }
         let sym = Symbol {
             number: self.number.map(str::to_string),
             year: self.year.map(|y| y.parse().expect("digits")),
@@ -977,6 +1313,27 @@ mod tests {
         insta::assert_snapshot!(show("186/HĐBT"), @r#"186/HĐBT | n=Some(186) y=None t=None i=["HĐBT"] u=None Slash"#);
         insta::assert_snapshot!(show("299/TTg"), @r#"299/TTg | n=Some(299) y=None t=None i=["TTg"] u=None Slash"#);
         insta::assert_snapshot!(show("/SNN-VP"), @r#"/SNN-VP | n=None y=None t=None i=["SNN"] u=Some("VP") Slash [blank-number]"#);
+        // A draft's number left blank with an ellipsis or dots, before the year.
+        for blank in ["… /2019/QH14", ".../2019/QH14", "……/2019/QH14"] {
+            let s: Symbol = blank.parse().unwrap();
+            assert_eq!(
+                (s.number(), s.year(), s.to_string()),
+                (None, Some(2019), "/2019/QH14".to_string())
+            );
+        }
+        // Not without a year after it: a form's blank `…/QĐ-UBND` stays unread.
+        assert!("…/QĐ-UBND".parse::<Symbol>().is_err());
+    }
+
+    #[test]
+    fn ok_sub_number() {
+        let s: Symbol = "41.3/2027/NQ-CP".parse().unwrap();
+        assert_eq!(
+            (s.number_text(), s.number(), s.year()),
+            (Some("41.3"), None, Some(2027))
+        );
+        assert_eq!(s.to_string(), "41.3/2027/NQ-CP");
+        assert_eq!(s.type_code(), Some("NQ"));
     }
 
     #[test]

@@ -46,7 +46,9 @@ const FOOTNOTE_RESOLUTIONS: [(&str, &str); 6] = [
 #[test]
 fn seed_000_eight_citations() {
     let doc = vanban::parse(S000);
-    assert_eq!(doc.citations.len(), 8);
+    // Eight cited documents, and the letter's own `Số 698-CV/TU`.
+    assert_eq!(doc.citations.len(), 9);
+    assert_eq!(doc.citations.iter().filter(|c| !c.is_self).count(), 8);
     let c = one(&doc, "308-CV/TU");
     assert_eq!(date(c), "2021-11-26");
     assert_eq!(c.relation, Relation::Implements);
@@ -60,7 +62,9 @@ fn seed_000_eight_citations() {
     let c = one(&doc, "189-KH/TU");
     assert_eq!(date(c), "2020-03-30");
     assert_eq!(c.issuer.as_deref(), Some("Ban Thường vụ Tỉnh ủy"));
-    assert_eq!(c.relation, Relation::Implements, "bám sát nội dung ... tại");
+    // `Trong đó, chú ý bám sát nội dung … tại Kế hoạch số 189-KH/TU`: no
+    // cue of carrying it out (the letters' convention: `bám sát` names).
+    assert_eq!(c.relation, Relation::Mentions, "bám sát nội dung ... tại");
     assert_eq!(
         span_text(S000, c),
         "Kế hoạch số 189-KH/TU, ngày 30/3/2020 của Ban Thường vụ Tỉnh ủy"
@@ -77,8 +81,11 @@ fn seed_000_eight_citations() {
         c.subject.as_deref(),
         Some("Phát triển ngành nông nghiệp hiện đại, bền vững, có giá trị gia tăng cao")
     );
-    // The letter's own number in the header is not a citation.
-    assert!(by_sym(&doc, "698-CV/TU").is_empty());
+    // The letter's own number in the header is no document it cites: a
+    // citation marked `self`.
+    let own = one(&doc, "698-CV/TU");
+    assert!(own.is_self);
+    assert_eq!(span_text(S000, own), "Số 698-CV/TU");
 }
 
 #[test]
@@ -202,7 +209,8 @@ fn seed_003_lists_short_forms_and_named_refs() {
 #[test]
 fn seed_004_citations_without_so() {
     let doc = vanban::parse(S004);
-    assert_eq!(doc.citations.len(), 2);
+    assert_eq!(doc.citations.len(), 3);
+    assert!(one(&doc, "238-CV/TU").is_self, "its own number");
     let c = one(&doc, "03-CT/TW");
     assert_eq!(date(c), "2011-05-14");
     assert_eq!(c.issuer.as_deref(), Some("Bộ Chính trị"));
@@ -346,8 +354,13 @@ fn relations_from_governing_words() {
     use Relation::*;
     assert_eq!(
         rel("Căn cứ Luật Đất đai số 31/2024/QH15; Luật số 43/2024/QH15 sửa đổi, bổ sung một số điều của Luật Nhà ở số 27/2023/QH15;\n"),
-        [("31/2024/QH15".into(), Basis), ("43/2024/QH15".into(), Basis), ("27/2023/QH15".into(), Basis)]
+        [("31/2024/QH15".into(), Basis), ("43/2024/QH15".into(), Basis), ("27/2023/QH15".into(), Amends)]
     );
+    // The law amended is amended by the law whose subject names it, not by
+    // this document (the letters' convention, issue 19).
+    let doc =
+        vanban::parse("Căn cứ Luật số 12/2021/QH15 sửa đổi, bổ sung một số điều của Luật Đầu tư số 61/2020/QH14;\n");
+    assert_eq!(doc.citations[1].by, Some(0));
     assert_eq!(
         rel("- Căn cứ Nghị định số 78/2025/NĐ-CP của Chính phủ quy định chi tiết một số điều;\n"),
         [("78/2025/NĐ-CP".into(), Basis)]

@@ -211,6 +211,7 @@ impl Synth {
             in_footnote: false,
             refers_to: None,
             shared: Vec::new(),
+            ..Citation::default()
         }
     }
 

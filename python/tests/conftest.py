@@ -74,7 +74,7 @@ def check_record(record: vanban.Record) -> int:
             assert got == (tuple(value) if value and isinstance(value[0], int) else [tuple(v) for v in value])
         elif key == "symbol":
             assert isinstance(got, vanban.Symbol) and str(got) == value
-        elif key == "date" or key.endswith("_date"):
+        elif key in ("date", "effective") or key.endswith("_date"):
             if len(value) == 10:
                 assert got == datetime.date.fromisoformat(value)
             else:

@@ -96,10 +96,13 @@ def test_unknown_attribute_and_absent_keys() -> None:
     doc = vanban.parse_file(LETTER)
     with pytest.raises(AttributeError, match="no attribute 'no_such_key'"):
         _ = doc.no_such_key
-    # `shared` is left out of the JSON when empty; absent means empty.
-    c = doc.citations[0]
-    assert "shared" not in c or c["shared"]
-    assert isinstance(c.shared, list)
+    # Every citation key is in the JSON, also when empty.
+    for c in doc.citations:
+        for key in ("shared", "by", "acts", "editorial", "effective", "self", "refers_to"):
+            assert key in c, key
+        assert isinstance(c.shared, list)
+        assert isinstance(c.editorial, bool) and isinstance(c["self"], bool)
+    assert any(c["self"] for c in doc.citations), "the letter's own number"
 
 
 def test_bytes_and_lossy() -> None:

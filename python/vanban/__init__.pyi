@@ -158,6 +158,11 @@ class Citation(Record):
     in_footnote: bool
     refers_to: Optional[int]
     shared: List[str]
+    by: Optional[int]
+    acts: Optional[Dict[str, Any]]
+    editorial: bool
+    effective: Optional[Date]
+    self: bool
     @property
     def text(self) -> Optional[str]: ...
 

@@ -62,7 +62,6 @@ def _span(value: Any) -> Any:
 # Keys the library leaves out of the JSON when empty, with the value that
 # absence means.
 _ABSENT: Dict[str, Callable[[], Any]] = {
-    "shared": list,
     "path": lambda: None,
 }
 
@@ -98,7 +97,7 @@ class Record:
             return child(value, self._document())
         if key == "symbol" and isinstance(value, str):
             return _vanban.Symbol(value)
-        if (key == "date" or key.endswith("_date")) and isinstance(value, str):
+        if (key in ("date", "effective") or key.endswith("_date")) and isinstance(value, str):
             return _date(value)
         if key == "span" or key.endswith("_span") or key == "reference":
             return _span(value)
@@ -181,8 +180,14 @@ class Citation(Record):
     ``basis``, ``amends``, ``replaces``, ``repeals``, ``guides``,
     ``mentions``), ``span`` and ``symbol_span`` (byte offsets), ``line``,
     ``in_footnote``, ``refers_to`` (index of an earlier full citation of the
-    same document), ``shared`` (parts taken from a neighbour in a list), and
-    any key the library adds."""
+    same document), ``shared`` (parts taken from a neighbour in a list),
+    ``by`` (index of the cited document that stands in ``relation`` to this
+    one), ``acts`` (``{"relation", "target"}``: what this one does to another
+    citation, or with ``target`` ``None`` to the citing document),
+    ``editorial`` (inside a website's editorial note), ``effective`` (an
+    effective date printed with it), ``self`` (the document's own number; read
+    it as ``citation["self"]`` or ``getattr(citation, "self")``), and any key
+    the library adds."""
 
     __slots__ = ()
 

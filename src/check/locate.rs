@@ -75,6 +75,11 @@ pub(super) fn locate_in(text: &str, group: &mut [Finding]) -> Vec<bool> {
         }
     }
     let mut placed = place(text, &lines, &offsets).into_iter();
+    let site_lists = if group.iter().any(|f| f.code == Code::Anachronism) {
+        website_lists(text)
+    } else {
+        Vec::new()
+    };
     for (k, f) in group.iter_mut().enumerate() {
         let Some(span) = f.span else { continue };
         let start = floor_boundary(text, span.start);
@@ -90,14 +95,89 @@ pub(super) fn locate_in(text: &str, group: &mut [Finding]) -> Vec<bool> {
             f.source = Some(Snippet::around(text, (ls, le), start, end));
             f.cited = Some(text[start..end].split_whitespace().collect::<Vec<_>>().join(" "));
         }
+        if f.code == Code::Malformed && footnote_marker_on_year(text, start, end) {
+            keep[k] = false;
+        }
         if f.code == Code::Anachronism {
             // A bounded look-behind: at most 400 bytes, the last 160 for the agent phrase.
             let before = &text[floor_boundary(text, start.saturating_sub(400))..start];
             let recent = &before[floor_boundary(before, before.len().saturating_sub(160))..];
-            keep[k] = !acted_on_by(recent) && !in_editorial_note(before);
+            let in_site_list = site_lists.iter().any(|&(s, e)| s <= start && start < e);
+            keep[k] = !acted_on_by(recent) && !in_editorial_note(before) && !in_site_list;
         }
     }
     keep
+}
+
+/// Is the malformed date `text[start..end]` a good date with a footnote's
+/// marker glued to its year (`ngày 08/10/2018¹` extracted from a PDF as
+/// `ngày 08/10/20181`)? Yes when its last digits are a year from 1900 to
+/// 2100 and then one or two digits, and a footnote of that number follows
+/// in the text (a line that opens with the number and a word: `1 Văn bản
+/// này …`). Only malformed dates are looked at, so the search is rare.
+pub(super) fn footnote_marker_on_year(text: &str, start: usize, end: usize) -> bool {
+    let cited = text[start..end].trim_end();
+    let digits = cited.len() - cited.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    if !(5..=6).contains(&digits) {
+        return false;
+    }
+    let run = &cited[cited.len() - digits..];
+    let (year, marker) = run.split_at(4);
+    if !(1900..=2100).contains(&year.parse::<u32>().unwrap_or(0)) || marker.starts_with('0') {
+        return false;
+    }
+    text[end..].split('\n').skip(1).any(|line| {
+        line.trim_start()
+            .strip_prefix(marker)
+            .and_then(|r| r.strip_prefix(' '))
+            .is_some_and(|r| r.starts_with(char::is_alphabetic))
+    })
+}
+
+/// A news site's lists of its other posts, saved with a page that holds a
+/// document: a heading (`Những tin mới hơn`, `Những tin cũ hơn`, as NukeViet
+/// sites print them) and the items under it, each a title line and a
+/// `(dd/mm/yyyy)` line. The titles cite documents the site published
+/// later (or earlier), not the document: as byte ranges of `text`, in order.
+/// One pass over the lines.
+pub(super) fn website_lists(text: &str) -> Vec<(usize, usize)> {
+    const HEADINGS: [&str; 2] = ["Những tin mới hơn", "Những tin cũ hơn"];
+    let is_date_line = |l: &str| {
+        let l = l.trim();
+        l.strip_prefix('(')
+            .and_then(|l| l.strip_suffix(')'))
+            .is_some_and(|d| crate::date::IssueDate::parse_text(d).is_ok())
+    };
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let lines = text.split_inclusive('\n').scan(0, |at, l| {
+        let start = *at;
+        *at += l.len();
+        Some((start, l))
+    });
+    let mut open: Option<(usize, usize)> = None;
+    // A title line read, waiting for its date line.
+    let mut pending_title = false;
+    for (start, line) in lines {
+        let end = start + line.len();
+        let trimmed = line.trim();
+        if HEADINGS.contains(&trimmed) {
+            open = Some(open.map_or((start, end), |(s, _)| (s, end)));
+            pending_title = false;
+            continue;
+        }
+        let Some((s, _)) = open else { continue };
+        match std::mem::take(&mut pending_title) {
+            // A title, then its date: one item.
+            false if !trimmed.is_empty() => pending_title = true,
+            true if is_date_line(trimmed) => open = Some((s, end)),
+            // Anything else ends the list.
+            _ => {
+                out.extend(open.take());
+            }
+        }
+    }
+    out.extend(open);
+    out
 }
 
 /// The 1-based line and column (in characters) of each offset (on character
@@ -193,6 +273,39 @@ pub(super) fn floor_boundary(text: &str, offset: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ok_website_lists() {
+        let text = "Điều 9. Hiệu lực\nÝ kiến bạn đọc\nNhững tin mới hơn\nNghị định số 41/2027/NĐ-CP\n(03/04/2027)\nNhững tin cũ hơn\nThông tư 7/2027/TT-BXD\n(01/04/2027)\nThăm dò ý kiến\nNghị định số 12/2030/NĐ-CP\n";
+        let lists = website_lists(text);
+        assert_eq!(lists.len(), 1);
+        let (s, e) = lists[0];
+        let listed = &text[s..e];
+        assert!(
+            listed.starts_with("Những tin mới hơn") && listed.ends_with("(01/04/2027)\n"),
+            "{listed:?}"
+        );
+        // Not a list: a heading-like line in the text, or a title without its date.
+        let other = "Những tin mới hơn\nĐiều 1. Phạm vi\n";
+        assert!(website_lists(other).iter().all(|&(s, e)| !other[s..e].contains("Điều")));
+        assert!(website_lists("Căn cứ Nghị định số 41/2027/NĐ-CP;\n").is_empty());
+    }
+
+    #[test]
+    fn ok_footnote_marker_on_year() {
+        let text = "Số 7/2021/NĐ-CP ngày 05/02/20213 \nSửa đổi\n3 Văn bản này được thống kê ở hai lĩnh vực.\n";
+        let start = text.find("ngày").unwrap();
+        let end = start + "ngày 05/02/20213".len();
+        assert!(footnote_marker_on_year(text, start, end));
+        // No footnote 3 in the text: a malformed year.
+        let other = text.replace("3 Văn", "Văn");
+        assert!(!footnote_marker_on_year(&other, start, end));
+        // Four digits and a `0`, or a year out of range: malformed.
+        let text = "ngày 08/6/20210 của\n0 Văn bản\n";
+        assert!(!footnote_marker_on_year(text, 0, "ngày 08/6/20210".len()));
+        let text = "ngày 08/6/30211 của\n1 Văn bản\n";
+        assert!(!footnote_marker_on_year(text, 0, "ngày 08/6/30211".len()));
+    }
 
     #[test]
     fn ok_floor_boundary() {

@@ -20,13 +20,13 @@
 //! | code | finding | default |
 //! |---|---|---|
 //! | `unresolved` | an in-scope citation whose document is not in the corpus | warning (error with `strict`) |
-//! | `date-mismatch` | the cited date differs from the cited document's own date | error |
+//! | `date-mismatch` | the cited date differs from the cited document's own date, or is a full date of another year than the one in its số ký hiệu | error |
 //! | `type-mismatch` | the type word disagrees with the symbol's type code or the cited document's type | error |
 //! | `issuer-mismatch` | the issuer phrase contradicts the symbol (`của Thủ tướng Chính phủ` on a `/QĐ-UBND`) | error |
-//! | `anachronism` | a document cites one dated after itself | error |
+//! | `anachronism` | a document cites one dated after itself (a `certain` target only; not in a website's editorial note; the text taken as of its latest stated amendment) | error |
 //! | `malformed` | a symbol or date that does not parse or is impossible (`31/02/2023`) | error |
 //! | `ambiguous` | a reference that fits several documents | warning |
-//! | `superseded` | a `Căn cứ` (basis) citation of a document the corpus shows replaced or repealed before the citing date | warning |
+//! | `superseded` | a `Căn cứ` (basis) citation of a document the corpus shows replaced or repealed before the citing date (stated, `certain`, and allowed by the type hierarchy: a decree replaces no law) | warning |
 //! | `duplicate` | two documents of the corpus with the same identity | error |
 //! | `unreadable` | a file that is not text (invalid UTF-8, binary) or cannot be read | error |
 //!
@@ -57,6 +57,7 @@ mod cache;
 mod codes;
 mod config;
 mod finding;
+mod hierarchy;
 mod locate;
 mod render;
 mod rules;

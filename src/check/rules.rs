@@ -7,7 +7,7 @@ use std::path::Path;
 use super::{CheckConfig, Code, Finding};
 use crate::date::IssueDate;
 use crate::error::ErrorKind;
-use crate::graph::{CitationGraph, Confidence, Duplicate, Edge, Node, Resolution};
+use crate::graph::{issue_date, CitationGraph, Confidence, Duplicate, Edge, Node, Resolution};
 use crate::model::{Citation, Document, Relation, Span};
 use crate::normalize::fold;
 use crate::resolve;
@@ -117,8 +117,8 @@ impl Facts {
 /// What the graph says about one citation.
 #[derive(Debug, Clone, Copy, Default)]
 pub(super) struct Looked<'r> {
-    /// The node it is attached to, and whether its identity is unknown.
-    target: Option<(&'r Node, bool)>,
+    /// The node it is attached to, and how sure that is.
+    target: Option<(&'r Node, Confidence)>,
     /// Why it is not attached, and the candidates.
     unresolved: Option<(&'r str, &'r [String])>,
 }
@@ -127,7 +127,7 @@ impl<'r> Looked<'r> {
     pub(super) fn of(r: &'r Resolution<'r>) -> Looked<'r> {
         match r {
             Resolution::Node { node, confidence, .. } => Looked {
-                target: Some((node, *confidence == Confidence::Unknown)),
+                target: Some((node, *confidence)),
                 unresolved: None,
             },
             Resolution::Unresolved { reason, candidates } => Looked {
@@ -171,10 +171,7 @@ impl<'a> EdgeMaps<'a> {
 
     pub(super) fn looked(&self, path: &'a Path, ci: usize) -> Looked<'a> {
         Looked {
-            target: self
-                .edges
-                .get(&(path, ci))
-                .map(|&(to, e)| (to, e.confidence == Confidence::Unknown)),
+            target: self.edges.get(&(path, ci)).map(|&(to, e)| (to, e.confidence)),
             unresolved: self.unresolved.get(&(path, ci)).copied(),
         }
     }
@@ -223,12 +220,21 @@ impl<'a> Ctx<'a> {
             }
         }
         let home = citing.and_then(|n| n.jurisdiction.clone());
+        let text_date = citing.and_then(|n| n.date).map(|own| text_as_of(doc, own));
+        let selves = crate::graph::self_references(doc);
         for (ci, c) in doc.citations.iter().enumerate() {
+            // The document's own identity (its number, its title line) is no
+            // citation to check.
+            if selves[ci] {
+                continue;
+            }
             let what = describe(c);
             let looked = look(ci);
             let target = looked.target;
             // Type word against the symbol's type code.
-            let type_finding = type_against_symbol(c).map(|(expected, found)| {
+            // A later short form is of the date of its first full citation.
+            let date = c.date.or_else(|| c.refers_to.and_then(|j| doc.citations.get(j)?.date));
+            let type_finding = type_against_symbol(c, date).map(|(expected, found)| {
                 Finding::new(
                     Code::TypeMismatch,
                     path,
@@ -274,6 +280,7 @@ impl<'a> Ctx<'a> {
             if let Some(f) = issuer_finding(path, c).filter(|_| !c.shared.iter().any(|s| s == "issuer")) {
                 out.push(f);
             }
+            out.extend(year_against_symbol(path, c, &what));
             if let Some((reason, candidates)) = looked.unresolved {
                 if candidates.len() >= 2 {
                     out.push(self.ambiguous(path, c, &what, candidates.iter().map(String::as_str).collect(), reason));
@@ -287,7 +294,8 @@ impl<'a> Ctx<'a> {
                 }
                 continue;
             }
-            let Some((to, unknown)) = target else { continue };
+            let Some((to, confidence)) = target else { continue };
+            let unknown = confidence == Confidence::Unknown;
             if to.path.as_deref() == Some(path) {
                 // The document naming itself (a title line): nothing to check.
                 continue;
@@ -308,7 +316,7 @@ impl<'a> Ctx<'a> {
                 } else {
                     out.push(self.unresolved(path, c, to, &what));
                 }
-            } else if let (Some(cited), Some(own)) = (c.date, to.date) {
+            } else if let (Some(cited), Some(own)) = (issue_date(c), to.date) {
                 if !c.shared.iter().any(|s| s == "date") && !cited.compatible(&own) {
                     out.push(
                         Finding::new(
@@ -327,11 +335,17 @@ impl<'a> Ctx<'a> {
             }
             // A citation of a later document.
             let cited_date = if to.external {
-                c.date.or(to.date)
+                issue_date(c).or(to.date)
             } else {
-                to.date.or(c.date)
+                to.date.or(issue_date(c))
             };
-            if let (Some(own), Some(cited)) = (citing.and_then(|n| n.date), cited_date) {
+            // Only where the target is certain (a target bound by inference,
+            // a number alone or a symbol without its year, may be another
+            // document than the one meant), and never from a website's
+            // editorial note (it names the later documents that acted on the
+            // text).
+            let own_date = text_date.filter(|_| confidence == Confidence::Certain && !c.editorial);
+            if let (Some(own), Some(cited)) = (own_date, cited_date) {
                 if later(cited, own) {
                     out.push(
                         Finding::new(
@@ -465,6 +479,10 @@ impl<'a> Ctx<'a> {
             .into_iter()
             .filter(|(n, e)| {
                 matches!(e.relation, Relation::Replaces | Relation::Repeals)
+                    // Stated of this very document (not bound by inference),
+                    // and possible: a lower type replaces or repeals no higher one.
+                    && e.confidence == Confidence::Certain
+                    && super::hierarchy::can_supersede(n, to)
                     && !n.external
                     // A consolidated text (văn bản hợp nhất) replaces nothing.
                     && n.symbol.as_ref().is_none_or(|s| s.type_code() != Some("VBHN"))
@@ -491,6 +509,40 @@ impl<'a> Ctx<'a> {
         f.suggestion = Some(format!("cite {} instead, if it is the basis meant", label(by)));
         Some(f)
     }
+}
+
+/// The date a document's text is as of: its own date `own`, or the date of
+/// the latest document that the text says changed it, when later. A
+/// consolidated text lists the documents that amended its base (`được sửa
+/// đổi, bổ sung bởi: …`), and a website's copy of a law notes the documents
+/// that amended it since (`[Khoản này được sửa đổi bởi … Nghị định
+/// 167/2025/NĐ-CP]`) and prints their wording: a clause may then cite what
+/// those documents could cite. The changing documents are the agents
+/// ([`crate::model::Acts`]) that amend, replace or repeal this document or
+/// the base it consolidates; each is dated by its date, else its effective
+/// date, else the year of its symbol.
+fn text_as_of(doc: &Document, own: IssueDate) -> IssueDate {
+    let base = |k: usize| {
+        doc.citations
+            .get(k)
+            .is_some_and(|b| b.relation == Relation::Consolidates)
+    };
+    doc.citations
+        .iter()
+        .filter(|c| {
+            c.acts.is_some_and(|a| {
+                matches!(a.relation, Relation::Amends | Relation::Replaces | Relation::Repeals)
+                    && a.target.is_none_or(base)
+            })
+        })
+        .filter_map(|c| {
+            let referent = c.refers_to.and_then(|j| doc.citations.get(j));
+            c.date
+                .or_else(|| referent.and_then(|r| r.date))
+                .or(c.effective)
+                .or_else(|| c.symbol.as_ref()?.year().and_then(IssueDate::year_only))
+        })
+        .fold(own, |latest, d| if later(d, latest) { d } else { latest })
 }
 
 /// `Công văn 698-CV/TU` / `Kế hoạch số 189`.
@@ -564,17 +616,33 @@ fn type_words_agree(a: &str, b: &str) -> bool {
         || pair("thong tu", "thong tri")
         || a.starts_with("chuong trinh") && b.starts_with("chuong trinh")
         || a.starts_with("thong tu") && b.starts_with("thong tu")
+        // The joint form is of its type: a Nghị quyết liên tịch is a Nghị quyết.
+        || a.strip_suffix(" lien tich") == Some(b.as_str())
+        || b.strip_suffix(" lien tich") == Some(a.as_str())
         || a.ends_with("luat") && b.ends_with("luat")
 }
 
+/// The first year whose symbols put the type code first: the abbreviation
+/// tables of Nghị định 110/2004/NĐ-CP and Thông tư liên tịch
+/// 55/2005/TTLT-BNV-VPCP. Before them, a symbol without a year often began
+/// with the issuer's code (`Thông tư số 60/TC-TCT ngày 16 tháng 7 năm 1993
+/// của Bộ Tài chính`: `TC` is Bộ Tài chính, `TCT` its Tổng cục Thuế; the
+/// type could stand after it, as in `1141-TC/QĐ/CĐKT`).
+const TYPE_CODE_FIRST_FROM: u16 = 2005;
+
 /// `(expected type name, found type word)` when the type word of a citation
-/// contradicts the type code of its symbol.
-fn type_against_symbol(c: &Citation) -> Option<(String, String)> {
+/// (of the date `date`) contradicts the type code of its symbol. A symbol
+/// without a year cited with a date before [`TYPE_CODE_FIRST_FROM`] has the
+/// historical form, whose first code is not a type: no contradiction.
+fn type_against_symbol(c: &Citation, date: Option<IssueDate>) -> Option<(String, String)> {
     if c.shared.iter().any(|s| s == "type") {
         return None;
     }
     let s = c.symbol.as_ref()?;
     s.type_code()?;
+    if s.year().is_none() && date.is_some_and(|d| d.year() < TYPE_CODE_FIRST_FROM) {
+        return None;
+    }
     let expected = s.type_name()?;
     let word = c.doc_type.as_deref()?;
     if type_words_agree(word, expected) {
@@ -583,6 +651,29 @@ fn type_against_symbol(c: &Citation) -> Option<(String, String)> {
     // Only a type word we know: an unknown one is not a contradiction.
     crate::graph::type_slug_of_name(word)?;
     Some((expected.to_string(), word.to_string()))
+}
+
+/// A date of issue printed in full with a số ký hiệu that prints another
+/// year (`Nghị định số 91/2024/NĐ-CP ngày 18 tháng 7 năm 2025`): numbering
+/// restarts each year, so a document numbered in 2024 was issued in 2024.
+/// Only a full date (`ngày … tháng … năm …`): a month or year in the clause
+/// may be another date the text speaks of.
+fn year_against_symbol(path: &Path, c: &Citation, what: &str) -> Option<Finding> {
+    if c.shared.iter().any(|s| s == "date") {
+        return None;
+    }
+    let year = c.symbol.as_ref()?.year()?;
+    let date = c.date.filter(|d| d.day().is_some() && d.year() != year)?;
+    Some(
+        Finding::new(
+            Code::DateMismatch,
+            path,
+            Some(c.span),
+            format!("date mismatch: {what} is numbered in {year}, but is cited as of {date}"),
+        )
+        .expect(format!("a date in {year}"), date.to_string())
+        .suggest(Some("correct the year of the date or of the số ký hiệu".to_string())),
+    )
 }
 
 /// Issuer phrases (folded, at the start of the `của ...` phrase, longest
@@ -594,7 +685,11 @@ type IssuerRule = (&'static str, &'static str, fn(&str) -> bool);
 const ISSUER_PHRASES: &[IssuerRule] = &[
     ("thu tuong", "TTg", |i| i == "TTG"),
     ("chu tich nuoc", "CTN", |i| i == "CTN"),
-    ("uy ban thuong vu quoc hoi", "UBTVQH", |i| i.starts_with("UBTVQH")),
+    // `TVQH`: the committee's code in older numbers (Nghị quyết số
+    // 200/NQ-TVQH ngày 18 tháng 01 năm 1966).
+    ("uy ban thuong vu quoc hoi", "UBTVQH", |i| {
+        i.starts_with("UBTVQH") || i.starts_with("TVQH")
+    }),
     ("quoc hoi", "QH", |i| i.starts_with("QH")),
     ("chinh phu", "CP", |i| i.ends_with("CP")),
     ("bo chinh tri", "TW", |i| i.ends_with("TW")),

@@ -26,6 +26,7 @@ fn cite(
         in_footnote: false,
         refers_to: None,
         shared: Vec::new(),
+        ..Citation::default()
     }
 }
 
@@ -592,4 +593,329 @@ fn ok_baseline_counts() {
     assert_eq!(r.findings.len(), 1);
     assert_eq!(r.baselined, 1);
     assert!(r.summary_line().ends_with("; 1 in the baseline not shown"));
+}
+
+#[test]
+fn ok_self_reference_is_no_edge_and_no_finding() {
+    // A consolidated text names itself on its title line without a year; a
+    // text of another year has the same number. The title line is the
+    // document itself: not bound to the other one (no anachronism), no
+    // edge, no cycle.
+    let mut title = cite(
+        "Văn bản hợp nhất",
+        "7/VBHN-VPQH",
+        None,
+        None,
+        Relation::Mentions,
+        (0, 5),
+    );
+    title.symbol = Some("7/VBHN-VPQH".parse().unwrap());
+    let older = (
+        "older.txt",
+        doc(
+            "VĂN PHÒNG QUỐC HỘI",
+            Some("7/VBHN-VPQH"),
+            "Văn bản hợp nhất",
+            "2019-05-02",
+            vec![title.clone()],
+        ),
+    );
+    let newer = (
+        "newer.txt",
+        doc(
+            "VĂN PHÒNG QUỐC HỘI",
+            Some("7/VBHN-VPQH"),
+            "Văn bản hợp nhất",
+            "2023-08-14",
+            vec![],
+        ),
+    );
+    let mut corpus = Corpus::new();
+    corpus.push("older.txt", older.1.clone());
+    corpus.push("newer.txt", newer.1.clone());
+    let graph = corpus.graph();
+    assert_eq!(graph.edge_count(), 0);
+    assert!(graph.cycles().is_empty());
+    assert!(run(vec![older, newer], &CheckConfig::default()).findings.is_empty());
+    // With its own full symbol and year: the same.
+    let own = cite("Nghị định", "61/2018/NĐ-CP", None, None, Relation::Mentions, (0, 5));
+    let d = doc("CHÍNH PHỦ", Some("61/2018/NĐ-CP"), "Nghị định", "2018-04-23", vec![own]);
+    let mut corpus = Corpus::new();
+    corpus.push("d.txt", d);
+    let graph = corpus.graph();
+    assert_eq!((graph.edge_count(), graph.cycles().len()), (0, 0));
+}
+
+#[test]
+fn ok_self_reference_needs_the_year_printed() {
+    // `Nghị định 61/2016/NĐ-CP` in Nghị định 61/2018/NĐ-CP is another
+    // document: an edge, not a self-reference.
+    let other = cite("Nghị định", "61/2016/NĐ-CP", None, None, Relation::Mentions, (0, 5));
+    let d = doc(
+        "CHÍNH PHỦ",
+        Some("61/2018/NĐ-CP"),
+        "Nghị định",
+        "2018-04-23",
+        vec![other],
+    );
+    let mut corpus = Corpus::new();
+    corpus.push("d.txt", d);
+    assert_eq!(corpus.graph().edge_count(), 1);
+}
+
+#[test]
+fn ok_anachronism_only_on_a_certain_edge() {
+    // `Kế hoạch số 250` is bound by inference to the only Kế hoạch 250 of
+    // the corpus, dated after the citing text: that may be another
+    // document than the one meant, so no anachronism.
+    let mut num = cite("Kế hoạch", "1-KH/TU", None, None, Relation::Implements, (0, 5));
+    num.symbol = None;
+    num.number = Some(250);
+    let k = ("k.txt", doc(BT, Some("250-KH/TU"), "Kế hoạch", "2024-05-30", vec![]));
+    let b = ("b.txt", doc(BT, Some("31-CV/TU"), "Công văn", "2023-03-10", vec![num]));
+    let r = run(vec![k, b], &CheckConfig::default());
+    assert!(
+        r.findings.iter().all(|f| f.code != Code::Anachronism),
+        "{:?}",
+        codes(&r)
+    );
+}
+
+#[test]
+fn ok_superseded_only_where_the_hierarchy_allows() {
+    let law = (
+        "law.txt",
+        doc("QUỐC HỘI", Some("14/2017/QH14"), "Luật", "2017-06-12", vec![]),
+    );
+    // A decree read as replacing the law (it replaces the decree that detailed it).
+    let decree = (
+        "decree.txt",
+        doc(
+            "CHÍNH PHỦ",
+            Some("52/2019/NĐ-CP"),
+            "Nghị định",
+            "2019-03-01",
+            vec![cite("Luật", "14/2017/QH14", None, None, Relation::Replaces, (0, 5))],
+        ),
+    );
+    let user = (
+        "user.txt",
+        doc(
+            "CHÍNH PHỦ",
+            Some("88/2021/NĐ-CP"),
+            "Nghị định",
+            "2021-09-20",
+            vec![cite("Luật", "14/2017/QH14", None, None, Relation::Basis, (0, 5))],
+        ),
+    );
+    let r = run(vec![law.clone(), decree, user.clone()], &CheckConfig::default());
+    assert!(r.findings.iter().all(|f| f.code != Code::Superseded), "{:?}", codes(&r));
+    // A later law that replaces it: superseded.
+    let new_law = (
+        "new_law.txt",
+        doc(
+            "QUỐC HỘI",
+            Some("20/2020/QH14"),
+            "Luật",
+            "2020-06-17",
+            vec![cite("Luật", "14/2017/QH14", None, None, Relation::Replaces, (0, 5))],
+        ),
+    );
+    let r = run(vec![law, new_law, user], &CheckConfig::default());
+    assert_eq!(codes(&r), [("superseded", "user.txt")]);
+}
+
+#[test]
+fn ok_type_mismatch_knows_historical_forms() {
+    let cites = |date: &str| {
+        vec![
+            cite(
+                "Thông tư",
+                "41/TC-TCT",
+                Some(date),
+                Some("Bộ Tài chính"),
+                Relation::Mentions,
+                (0, 5),
+            ),
+            // A joint resolution is a resolution.
+            cite(
+                "Nghị quyết",
+                "15/2023/NQLT/UBTVQH15-CP",
+                None,
+                None,
+                Relation::Mentions,
+                (10, 15),
+            ),
+        ]
+    };
+    // 1996: `TC` is Bộ Tài chính's code, not a type.
+    let old = (
+        "old.txt",
+        doc(
+            "CHÍNH PHỦ",
+            Some("12/2019/NĐ-CP"),
+            "Nghị định",
+            "2019-01-10",
+            cites("1996-03-07"),
+        ),
+    );
+    let r = run(vec![old], &CheckConfig::default());
+    assert!(
+        r.findings.iter().all(|f| f.code != Code::TypeMismatch),
+        "{:?}",
+        codes(&r)
+    );
+    // 2012: the modern form, where `TC` is Thông cáo.
+    let new = (
+        "new.txt",
+        doc(
+            "CHÍNH PHỦ",
+            Some("12/2019/NĐ-CP"),
+            "Nghị định",
+            "2019-01-10",
+            cites("2012-03-07"),
+        ),
+    );
+    let r = run(vec![new], &CheckConfig::default());
+    let mismatches: Vec<_> = r.findings.iter().filter(|f| f.code == Code::TypeMismatch).collect();
+    assert_eq!(mismatches.len(), 1);
+    assert_eq!(mismatches[0].expected.as_deref(), Some("Thông cáo"));
+}
+
+#[test]
+fn ok_anachronism_not_from_editorial_notes_and_as_of_the_latest_amendment() {
+    // A 2016 decree whose website copy notes that a 2022 decree amended it
+    // (in an editorial note) and prints the amended wording, which cites a
+    // 2019 circular; the note itself names the 2022 decree.
+    let mut note = cite("Nghị định", "31/2022/NĐ-CP", None, None, Relation::Mentions, (50, 60));
+    note.editorial = true;
+    note.acts = Some(crate::model::Acts {
+        relation: Relation::Amends,
+        target: None,
+    });
+    let wording = cite(
+        "Thông tư",
+        "14/2019/TT-BXD",
+        Some("2019-05-06"),
+        None,
+        Relation::Mentions,
+        (80, 90),
+    );
+    let d = (
+        "d.txt",
+        doc(
+            "CHÍNH PHỦ",
+            Some("17/2016/NĐ-CP"),
+            "Nghị định",
+            "2016-04-01",
+            vec![note, wording.clone()],
+        ),
+    );
+    let r = run(vec![d], &CheckConfig::default());
+    assert!(
+        r.findings.iter().all(|f| f.code != Code::Anachronism),
+        "{:?}",
+        codes(&r)
+    );
+    // Without the amendment, the 2019 circular in a 2016 text is an anachronism.
+    let d = (
+        "d.txt",
+        doc(
+            "CHÍNH PHỦ",
+            Some("17/2016/NĐ-CP"),
+            "Nghị định",
+            "2016-04-01",
+            vec![wording.clone()],
+        ),
+    );
+    let r = run(vec![d], &CheckConfig::default());
+    assert_eq!(r.findings.iter().filter(|f| f.code == Code::Anachronism).count(), 1);
+    // An editorial note that says the text is guided (not amended) by a
+    // later document changes nothing of its wording.
+    let mut guide = cite("Nghị định", "31/2022/NĐ-CP", None, None, Relation::Mentions, (50, 60));
+    guide.editorial = true;
+    guide.acts = Some(crate::model::Acts {
+        relation: Relation::Guides,
+        target: None,
+    });
+    let d = (
+        "d.txt",
+        doc(
+            "CHÍNH PHỦ",
+            Some("17/2016/NĐ-CP"),
+            "Nghị định",
+            "2016-04-01",
+            vec![guide, wording],
+        ),
+    );
+    let r = run(vec![d], &CheckConfig::default());
+    assert_eq!(r.findings.iter().filter(|f| f.code == Code::Anachronism).count(), 1);
+}
+
+#[test]
+fn err_date_of_another_year_than_the_number() {
+    // `Nghị định số 47/2019/NĐ-CP ngày 02 tháng 8 năm 2021`: one of the two is misprinted.
+    let wrong = cite(
+        "Nghị định",
+        "47/2019/NĐ-CP",
+        Some("2021-08-02"),
+        None,
+        Relation::Mentions,
+        (0, 5),
+    );
+    // A month and year in the clause (`(tháng 7 năm 2029)`) is no issue date.
+    let later = cite(
+        "Nghị định",
+        "48/2019/NĐ-CP",
+        Some("2029-07"),
+        None,
+        Relation::Mentions,
+        (10, 15),
+    );
+    let d = (
+        "d.txt",
+        doc(
+            "CHÍNH PHỦ",
+            Some("5/2024/NĐ-CP"),
+            "Nghị định",
+            "2024-01-10",
+            vec![wrong, later],
+        ),
+    );
+    let r = run(vec![d], &CheckConfig::default());
+    let errors: Vec<_> = r
+        .findings
+        .iter()
+        .filter(|f| f.severity == crate::Severity::Error)
+        .collect();
+    assert_eq!(errors.len(), 1, "{:?}", codes(&r));
+    assert_eq!(errors[0].code, Code::DateMismatch);
+    assert_eq!(errors[0].span, Some(Span::new(0, 5)));
+    assert_eq!(errors[0].expected.as_deref(), Some("a date in 2019"));
+}
+
+#[test]
+fn ok_own_number_read_by_the_header_is_no_citation() {
+    // The citation sits where the header read the document's own number
+    // (`Số:` on one line, the number on the next), with a date and issuer
+    // taken from the line after it: still the document itself.
+    let mut own = cite(
+        "Văn bản hợp nhất",
+        "9/VBHN-VPQH",
+        Some("2012-05-03"),
+        Some("Quốc hội"),
+        Relation::Mentions,
+        (20, 31),
+    );
+    own.symbol_span = Some(Span::new(20, 31));
+    let mut d = doc(
+        "VĂN PHÒNG QUỐC HỘI",
+        Some("9/VBHN-VPQH"),
+        "Văn bản hợp nhất",
+        "2020-02-10",
+        vec![own],
+    );
+    d.spans.symbol = Some(Span::new(20, 31));
+    let r = run(vec![("d.txt", d)], &CheckConfig::default());
+    assert!(r.findings.is_empty(), "{:?}", codes(&r));
 }

@@ -8,8 +8,8 @@ use petgraph::Direction;
 use rustc_hash::FxHashMap;
 
 use super::plan::{
-    fits, is_corpus_fact, number_index, pending_outcome, shared_identity_reason, DocHead, DocPlan, IndexedDocument,
-    Pending, Planned,
+    edge_relation, fits, is_corpus_fact, issue_date, number_index, pending_outcome, shared_identity_reason, DocHead,
+    DocPlan, IndexedDocument, Pending, Planned,
 };
 use super::{stem, CitationGraph, Confidence, Duplicate, Edge, Evidence, Node, Unresolved};
 use crate::date::IssueDate;
@@ -163,7 +163,7 @@ impl GraphBuilder {
         } = head;
         let from = self.add_document_node(&path, own.as_ref(), own_id, node);
         for (ci, c, t) in cites {
-            let edge = !self.index_only || is_corpus_fact(c.relation);
+            let edge = !self.index_only || is_corpus_fact(edge_relation(c));
             let evidence = Evidence {
                 path: path.clone(),
                 span: c.span,
@@ -189,12 +189,13 @@ impl GraphBuilder {
                 Planned::Later(kind, what) => self.pending.push(Pending {
                     from,
                     evidence,
-                    relation: c.relation,
-                    cited_date: c.date,
+                    relation: edge_relation(c),
+                    cited_date: issue_date(c),
+                    editorial: c.editorial,
                     kind,
                     what,
                 }),
-                Planned::Skip => {}
+                Planned::Skip | Planned::Itself => {}
             }
         }
     }
@@ -294,7 +295,7 @@ impl GraphBuilder {
                 .and_then(|s| s.type_name())
                 .map(str::to_string)
                 .or_else(|| c.doc_type.clone()),
-            date: c.date,
+            date: issue_date(c),
             year,
             jurisdiction: jurisdiction.map(str::to_string),
             issuer: c.issuer.clone(),
@@ -317,7 +318,8 @@ impl GraphBuilder {
         reason: Option<String>,
         ev: Evidence,
     ) {
-        self.add_edge_raw(from, to, c.relation, c.date, confidence, reason, ev);
+        let (relation, date) = (edge_relation(c), issue_date(c));
+        self.add_edge_raw(from, to, relation, date, c.editorial, confidence, reason, ev);
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -327,6 +329,7 @@ impl GraphBuilder {
         to: NodeIndex,
         relation: Relation,
         cited_date: Option<IssueDate>,
+        editorial: bool,
         confidence: Confidence,
         reason: Option<String>,
         ev: Evidence,
@@ -367,6 +370,7 @@ impl GraphBuilder {
             if edge.cited_date.is_none() {
                 edge.cited_date = cited_date;
             }
+            edge.editorial &= editorial;
             edge.more.push(ev);
             return;
         }
@@ -380,6 +384,7 @@ impl GraphBuilder {
                 cited_date,
                 evidence: ev,
                 more: Vec::new(),
+                editorial,
             },
         );
         if out.indexed {
@@ -432,6 +437,7 @@ impl GraphBuilder {
                         fits[0],
                         p.relation,
                         p.cited_date,
+                        p.editorial,
                         Confidence::Inferred,
                         Some(reason),
                         p.evidence,
@@ -468,7 +474,7 @@ impl GraphBuilder {
 fn fill_external(n: &mut Node, c: &Citation) {
     if n.external {
         if n.date.is_none() {
-            n.date = c.date;
+            n.date = issue_date(c);
         }
         if n.issuer.is_none() {
             n.issuer = c.issuer.clone();

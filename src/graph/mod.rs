@@ -24,7 +24,8 @@ use petgraph::graph::{DiGraph, NodeIndex};
 use rustc_hash::FxHashMap;
 
 pub use builder::GraphBuilder;
-pub use plan::IndexedDocument;
+pub(crate) use plan::self_references;
+pub use plan::{edge_relation, issue_date, IndexedDocument};
 pub use query::Resolution;
 pub use types::{Confidence, Duplicate, Edge, Evidence, GraphStats, LineageStep, Node, Unresolved, Walk};
 

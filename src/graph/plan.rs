@@ -10,8 +10,9 @@ use rustc_hash::FxHashMap;
 
 use super::{incomplete_reason, stem, type_slug_of_name, Edge, Evidence, Node, NumberIndex};
 use crate::date::IssueDate;
-use crate::model::{Citation, Document, Relation};
+use crate::model::{Citation, Document, Relation, Span};
 use crate::resolve::{self, Identity};
+use crate::symbol::Symbol;
 
 /// A citation left for the end of the build: number-only references and
 /// citations without a year, which are bound only when exactly one candidate
@@ -21,6 +22,7 @@ pub(super) struct Pending {
     pub(super) evidence: Evidence,
     pub(super) relation: Relation,
     pub(super) cited_date: Option<IssueDate>,
+    pub(super) editorial: bool,
     pub(super) kind: PendingKind,
     pub(super) what: String,
 }
@@ -43,6 +45,8 @@ pub(super) enum Planned {
     Later(PendingKind, String),
     /// Nothing to resolve (a law cited by name only, a blank number).
     Skip,
+    /// The document's own identity: no edge, no cycle, no finding.
+    Itself,
 }
 
 /// The identity work for one document.
@@ -121,19 +125,37 @@ impl DocPlan {
 
 /// What each citation of `doc` (read from `path`, whose jurisdiction is
 /// `home`) resolves to, as far as is known without the graph.
+///
+/// A citation of the document's own identity (see [`is_own`]) resolves to
+/// nothing: a self-reference is never an edge, a cycle or a finding.
 pub(super) fn targets(path: &Path, doc: &Document, home: Option<&str>) -> Vec<Planned> {
+    let own = resolve::document_identity_in(doc, home);
     doc.citations
         .iter()
         .map(|c| {
+            // The document's own number is no edge: marked so by the cite
+            // stage, or read where the header read the document's own
+            // number (its `Số:` line).
+            let own_number = |span: Span| {
+                doc.spans
+                    .symbol
+                    .is_some_and(|o| o.start < span.end && span.start < o.end)
+            };
+            if c.is_self || own_number(c.symbol_span.unwrap_or(c.span)) {
+                return Planned::Itself;
+            }
             // A later short form takes its date from the first full citation.
             let referent = c.refers_to.and_then(|j| doc.citations.get(j));
-            let date = c.date.or_else(|| referent.and_then(|r| r.date));
+            let date = issue_date(c).or_else(|| referent.and_then(issue_date));
             match &c.symbol {
                 Some(sym) => {
                     let Some(ident) = resolve::identity_of(sym, c.doc_type.as_deref(), date.map(|d| d.year()), home)
                     else {
                         return Planned::Skip;
                     };
+                    if own.as_ref().is_some_and(|o| is_own(o, &ident)) {
+                        return Planned::Itself;
+                    }
                     if ident.is_complete() {
                         let id = ident.id();
                         Planned::Complete(ident.year, id)
@@ -146,6 +168,14 @@ pub(super) fn targets(path: &Path, doc: &Document, home: Option<&str>) -> Vec<Pl
                     }
                 }
                 None => match (c.number, c.doc_type.as_deref().and_then(type_slug_of_name)) {
+                    // `Kế hoạch số 189` in Kế hoạch 189 itself (of the year printed, if one is).
+                    (Some(number), Some(ts))
+                        if own.as_ref().is_some_and(|o| {
+                            o.doc_type == ts && o.number == number && date.is_none_or(|d| o.year == Some(d.year()))
+                        }) =>
+                    {
+                        Planned::Itself
+                    }
                     (Some(number), Some(ts)) => Planned::Later(
                         PendingKind::NumberOnly(ts, number, date.map(|d| d.year()), home.map(str::to_string)),
                         format!("{} số {number}", c.doc_type.as_deref().unwrap_or("văn bản")),
@@ -155,6 +185,50 @@ pub(super) fn targets(path: &Path, doc: &Document, home: Option<&str>) -> Vec<Pl
             }
         })
         .collect()
+}
+
+/// The date of issue a citation prints: its date, unless the số ký hiệu
+/// prints a year and the date is of another (`Nghị định số 157/2025/NĐ-CP
+/// (tháng 7 năm 2029)`: a date the clause speaks of, not the decree's).
+pub fn issue_date(c: &Citation) -> Option<IssueDate> {
+    let year = c.symbol.as_ref().and_then(Symbol::year);
+    c.date.filter(|d| year.is_none_or(|y| d.year() == y))
+}
+
+/// Which citations of `doc` are references to its own identity (see
+/// [`targets`]): never an edge, a cycle or a finding.
+pub(crate) fn self_references(doc: &Document) -> Vec<bool> {
+    let home = resolve::document_jurisdiction(doc);
+    targets(Path::new(""), doc, home.as_deref())
+        .iter()
+        .map(|t| matches!(t, Planned::Itself))
+        .collect()
+}
+
+/// Is the cited identity `cited` the citing document's own identity `own`?
+/// Everything but the year must be the same, and the year too when the
+/// citation prints one (in its symbol or its date): `Văn bản hợp nhất
+/// 03/VBHN-VPQH` in that consolidated text itself, not in the one of another
+/// year with the same number.
+pub(super) fn is_own(own: &Identity, cited: &Identity) -> bool {
+    own.number == cited.number
+        && own.issuer == cited.issuer
+        && own.doc_type == cited.doc_type
+        && own.jurisdiction == cited.jurisdiction
+        && cited.year.is_none_or(|y| own.year == Some(y))
+}
+
+/// The relation of the citing document's edge to a cited one: the
+/// citation's, when it is the citing document's own statement. A relation
+/// of another cited document (`by`: `Chương trình 53-CTr/TU … thực hiện
+/// Nghị quyết 19-NQ/TW` is 53-CTr/TU's, not the citing text's) or read in a
+/// website's editorial note (not the official text) is `mentions` here.
+pub fn edge_relation(c: &Citation) -> Relation {
+    if c.by.is_some() || c.editorial {
+        Relation::Mentions
+    } else {
+        c.relation
+    }
 }
 
 /// Relations whose edges establish facts that other documents' findings
@@ -197,34 +271,35 @@ impl IndexedDocument {
                 // citations of it change nothing, unless they are edges kept.
                 Planned::Complete(_, id) | Planned::Private(_, id, _) => match seen.get_mut(id.as_str()) {
                     None => {
-                        seen.insert(id.clone(), c.date.is_some());
+                        seen.insert(id.clone(), issue_date(c).is_some());
                         true
                     }
                     Some(dated) => {
-                        let fills = !*dated && c.date.is_some();
-                        *dated |= c.date.is_some();
-                        fills || is_corpus_fact(c.relation)
+                        let fills = !*dated && issue_date(c).is_some();
+                        *dated |= issue_date(c).is_some();
+                        fills || is_corpus_fact(edge_relation(c))
                     }
                 },
-                Planned::Later(..) => is_corpus_fact(c.relation),
-                Planned::Skip => false,
+                Planned::Later(..) => is_corpus_fact(edge_relation(c)),
+                Planned::Skip | Planned::Itself => false,
             };
             if keep {
                 citations.push(Citation {
                     doc_type: c.doc_type.clone(),
                     symbol: c.symbol.clone(),
                     number: None,
-                    date: c.date,
+                    date: issue_date(c),
                     issuer: None,
                     subject: None,
                     name: None,
-                    relation: c.relation,
+                    relation: edge_relation(c),
                     span: c.span,
                     symbol_span: None,
                     line: c.line,
                     in_footnote: false,
                     refers_to: None,
                     shared: Vec::new(),
+                    ..Citation::default()
                 });
                 cites.push((i, t));
             }

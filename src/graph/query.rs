@@ -106,7 +106,7 @@ impl CitationGraph {
                     },
                 }
             }
-            Planned::Skip => Resolution::Nothing,
+            Planned::Skip | Planned::Itself => Resolution::Nothing,
         }
     }
 
@@ -303,9 +303,13 @@ impl CitationGraph {
     }
 
     /// Edges whose cited document is dated after the citing one (a citation
-    /// of a later document cannot be), as `(citing, cited, edge)`.
+    /// of a later document cannot be), as `(citing, cited, edge)`. Only
+    /// [`Confidence::Certain`] edges (a target bound by inference may be
+    /// another document than the one meant), and none read only in
+    /// editorial notes ([`Edge::editorial`]).
     pub fn anachronisms(&self) -> Vec<(&Node, &Node, &Edge)> {
         self.edges()
+            .filter(|(_, _, e)| e.confidence == Confidence::Certain && !e.editorial)
             .filter(|(from, to, e)| {
                 let cited = to.date.or(e.cited_date);
                 match (from.date, cited) {

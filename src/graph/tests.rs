@@ -22,6 +22,7 @@ fn cite(sym: &str, date: Option<&str>, rel: Relation) -> Citation {
         in_footnote: false,
         refers_to: None,
         shared: Vec::new(),
+        ..Citation::default()
     }
 }
 
@@ -316,4 +317,29 @@ fn ok_duplicates_and_anachronism() {
     assert_eq!(g.duplicates().len(), 1);
     assert_eq!(g.duplicates()[0].paths.len(), 2);
     assert_eq!(g.anachronisms().len(), 1);
+}
+
+#[test]
+fn ok_anachronisms_neither_inferred_nor_editorial() {
+    // A 2016 document citing a 2024 one: in its text, an anachronism; in a
+    // website's editorial note only, none (the edge is marked editorial).
+    let later = |editorial: bool| {
+        let mut c = cite("73/2024/NĐ-CP", Some("2024-07-05"), Relation::Mentions);
+        c.editorial = editorial;
+        c
+    };
+    for (editorial, want) in [(false, 1), (true, 0)] {
+        let mut b = GraphBuilder::new();
+        let d = Document {
+            symbol: Some("41/2016/QH14".parse().unwrap()),
+            doc_type: Some("Luật".to_string()),
+            date: Some("2016-06-20".parse().unwrap()),
+            citations: vec![later(editorial)],
+            ..Default::default()
+        };
+        b.add(Path::new("law.txt"), &d);
+        let g = b.finish();
+        assert_eq!(g.anachronisms().len(), want, "editorial: {editorial}");
+        assert!(g.edges().all(|(_, _, e)| e.editorial == editorial));
+    }
 }

@@ -103,6 +103,10 @@ pub struct Edge {
     /// Further citations of the same document with the same relation.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub more: Vec<Evidence>,
+    /// Every citation behind the edge is in a website's editorial note (not
+    /// the official text: the note names later documents that acted on it).
+    #[serde(default)]
+    pub editorial: bool,
 }
 
 /// A citation that could not be attached to any node.

@@ -308,7 +308,11 @@ pub(super) fn cites_at_start(t: &str) -> bool {
     }
     // A law cited by its name, then its number (`Luật An toàn, vệ sinh lao
     // động số 84/2015/QH13 …`).
-    let head = &rest[..rest.len().min(160)];
+    let mut cut = rest.len().min(160);
+    while !rest.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &rest[..cut];
     let head = &head[..head.find(['.', ';', ':']).unwrap_or(head.len())];
     find_kw(head, "so").is_some_and(|(_, e)| head[e..].trim_start().starts_with(|c: char| c.is_ascii_digit()))
 }

@@ -1,10 +1,12 @@
-//! The command line as a new user meets it (issue 20, items 2 to 5): where
-//! the configuration is found and what its paths mean, exit codes and
-//! messages, output formats and options, the minimum Rust version.
+//! The command line as a new user meets it (issue 20, items 1 to 5): no
+//! false errors, where the configuration is found and what its paths mean,
+//! exit codes and messages, output formats and options, the minimum Rust
+//! version.
 //!
 //! Each test builds its own folder from copies of the fixtures; expected
 //! values come from the fixtures' text and from the contract in the README,
-//! not from a previous run. One file per item: `config.rs` (2), `exits.rs`
+//! not from a previous run (item 1 writes synthetic documents of its own).
+//! One file per item: `no_false_errors.rs` (1), `config.rs` (2), `exits.rs`
 //! (3), `output.rs` and `graph.rs` (4), `msrv.rs` (5).
 
 use std::path::{Path, PathBuf};
@@ -103,4 +105,5 @@ mod config;
 mod exits;
 mod graph;
 mod msrv;
+mod no_false_errors;
 mod output;

@@ -1,0 +1,596 @@
+//! Relation cues: the words before a citation that say what the citing
+//! document does with it, read by hand from a folded window.
+
+#[cfg(test)]
+use std::sync::OnceLock;
+
+#[cfg(test)]
+use regex::Regex;
+
+use crate::model::Relation;
+
+/// Relation cues, matched on the folded window before a citation. The cue
+/// ending nearest the citation wins (the longer one on a tie, the first in
+/// this table on a tie of both), so passive and idiomatic forms (`được sửa
+/// đổi, bổ sung bởi`, `thay thế cho nhau`) beat the active verb inside them.
+///
+/// Each cue is a phrase of folded words starting a word (`\b` in ASCII),
+/// ending a word unless marked. Written as regular expressions (the form
+/// [`cue_regexes`] compiles for the tests):
+///
+/// ```text
+///  0 \bcan cu\b                       Basis
+///  1 \bthuc hien\b                    Implements
+///  2 \btrien khai\b                   Implements
+///  3 \btheo tinh than chi dao\b       Implements
+///  4 \bdieu chinh\b                   Amends (`Nghị quyết điều chỉnh khoản 2 Điều 1 Nghị quyết số …`)
+///  5 \bsua doi\b(, bo sung\b)?        Amends
+///  6 \bthay the\b                     Replaces
+///  7 \bbai bo\b                       Repeals
+///  8 \bhet hieu luc\b                 Repeals
+///  9 \bhuong dan thi hanh\b           Guides
+/// 10 \bhuong dan thuc hien\b          Guides
+/// 11 \bquy dinh chi tiet\b            Guides
+/// 12 \b((duoc|bi) V(, V)*( (mot so dieu|mot so noi dung))?( (boi|theo|tai))?
+///      |B(, B)*( (mot so dieu|mot so noi dung))? (boi|theo|tai)\b):?
+///        V = (sua doi(, bo sung)?|bo sung|thay the|bai bo|huong dan( thi hanh)?
+///             |quy dinh chi tiet( thi hanh)?|het hieu luc)
+///        B = (sua doi(, bo sung)?|bo sung|thay the)
+///                                     Mentions (no word end needed inside): the agent of
+///                                     a passive statement, `được`/`bị` or not (`sửa đổi theo
+///                                     Thông tư …`, `bị bãi bỏ, thay thế bởi …`)
+/// 13 \bthay the cho nhau\b            Mentions
+/// 14 \bchua het hieu luc\b            Mentions
+/// 15 \bvb het hieu luc\b              Mentions (TVPL's `(VB hết hiệu lực: ...)`)
+/// 16 \bquan triet\b                  Implements
+/// 17 \bthi hanh\b                    Implements (only opening its clause: see [`clause_initial`])
+/// 18 \bhieu luc thi hanh\b           Mentions (`có hiệu lực thi hành`)
+/// 19 \bquy dinh chi tiet thi hanh\b  Guides
+/// 20 \bgoi tat la\b                  Mentions (a restatement: `(gọi tắt là Kết luận số 48-KL/TW)`)
+/// 21 \bxet\b                         Mentions (`Xét Tờ trình số …`)
+/// 22 \bde nghi\b                     Mentions (`Theo đề nghị của … tại Tờ trình số …`)
+/// 23 \bban hanh\b                    Mentions (`UBND huyện ban hành Kế hoạch số …`)
+/// 24 \btheo quy dinh\b               Mentions (`theo quy định tại Quyết định số …`)
+/// 25 \bquy dinh tai\b                Mentions (`được quy định tại Điều 5 Nghị định …`)
+/// 26 \bthuc hien theo quy dinh( tai)?\b  Implements
+/// 27 \bpham vi dieu chinh\b          Mentions
+/// 28 \bthuc hien theo\b              Implements (`Thực hiện theo các điều, khoản quy định tại …`)
+/// 29 \bap dung\b                     Mentions (`thì áp dụng Bộ luật Dân sự năm 2005, Nghị quyết số …`)
+/// 30 \bhuong dan\b                   Guides (only right before the citation: `Thông tư X hướng dẫn
+///                                     Nghị định Y`; not `theo hướng dẫn tại Công văn …`)
+/// 31 \bdinh chinh\b                  Amends (`đính chính`, a correction of errors)
+/// 32 \bgoi la\b                      Mentions (`(sau đây gọi là Thông tư số …)`)
+/// 33 \bgoi chung la\b                Mentions
+/// 34 \bbo sung\b                     Amends (only opening its clause: `Điều 69. Bổ sung Nghị định số …`)
+/// ```
+///
+/// `hiệu lực thi hành` (cue 18) governs nothing: it only keeps `thi hành`
+/// from being read there, and the cue before it governs (`Các Nghị định
+/// sau hết hiệu lực kể từ ngày Nghị định này có hiệu lực thi hành:`).
+/// `ban hành`, `xét` and `gọi tắt là` govern only the citation right after
+/// them (with `kèm theo`, `theo` or `các` between), `hướng dẫn` only with
+/// nothing between; `theo quy định` and `quy định tại` leave an earlier
+/// `thực hiện` of their clause governing (`thực hiện trình tự, thủ tục theo
+/// quy định của Nghị định …`), unless a comma follows it (`tổ chức thực
+/// hiện, nếu …`): see [`clause_cue`].
+///
+/// [`cue_matches_at`] reads them by hand at each word start: no phrase
+/// holds a word that starts it again, so the matches at word starts are
+/// exactly the non-overlapping matches a search for each would find. Test
+/// `prop_cue_matcher_same_as_regexes` compares it with the expressions.
+pub(super) const CUES: [(Cue, Relation); 35] = [
+    (Cue::Words("can cu"), Relation::Basis),
+    (Cue::Words("thuc hien"), Relation::Implements),
+    (Cue::Words("trien khai"), Relation::Implements),
+    (Cue::Words("theo tinh than chi dao"), Relation::Implements),
+    (Cue::Words("dieu chinh"), Relation::Amends),
+    (Cue::WordsThen("sua doi", ", bo sung"), Relation::Amends),
+    (Cue::Words("thay the"), Relation::Replaces),
+    (Cue::Words("bai bo"), Relation::Repeals),
+    (Cue::Words("het hieu luc"), Relation::Repeals),
+    (Cue::Words("huong dan thi hanh"), Relation::Guides),
+    (Cue::Words("huong dan thuc hien"), Relation::Guides),
+    (Cue::Words("quy dinh chi tiet"), Relation::Guides),
+    (Cue::Passive, Relation::Mentions),
+    (Cue::Words("thay the cho nhau"), Relation::Mentions),
+    (Cue::Words("chua het hieu luc"), Relation::Mentions),
+    (Cue::Words("vb het hieu luc"), Relation::Mentions),
+    (Cue::Words("quan triet"), Relation::Implements),
+    (Cue::Words("thi hanh"), Relation::Implements),
+    (Cue::Words("hieu luc thi hanh"), Relation::Mentions),
+    (Cue::Words("quy dinh chi tiet thi hanh"), Relation::Guides),
+    (Cue::Words("goi tat la"), Relation::Mentions),
+    (Cue::Words("xet"), Relation::Mentions),
+    (Cue::Words("de nghi"), Relation::Mentions),
+    (Cue::Words("ban hanh"), Relation::Mentions),
+    (Cue::Words("theo quy dinh"), Relation::Mentions),
+    (Cue::Words("quy dinh tai"), Relation::Mentions),
+    (Cue::WordsThen("thuc hien theo quy dinh", " tai"), Relation::Implements),
+    (Cue::Words("pham vi dieu chinh"), Relation::Mentions),
+    (Cue::Words("thuc hien theo"), Relation::Implements),
+    (Cue::Words("ap dung"), Relation::Mentions),
+    (Cue::Words("huong dan"), Relation::Guides),
+    (Cue::Words("dinh chinh"), Relation::Amends),
+    (Cue::Words("goi la"), Relation::Mentions),
+    (Cue::Words("goi chung la"), Relation::Mentions),
+    (Cue::Words("bo sung"), Relation::Amends),
+];
+
+/// Index in [`CUES`] of the passive cue.
+pub(super) const PASSIVE: usize = 12;
+/// Index in [`CUES`] of `thi hành`, a cue only where it opens its clause
+/// (`Thi hành Điều 2 Quyết định …`; not `theo Luật Thi hành án dân sự`).
+const THI_HANH: usize = 17;
+/// Indexes in [`CUES`] of the cues that govern only the citation right
+/// after them: `gọi tắt là`, `xét`, `ban hành`, `gọi là`, `gọi chung là`.
+const ADJACENT: [usize; 5] = [20, 21, 23, 32, 33];
+/// Indexes in [`CUES`] of `theo quy định`, `quy định tại`: they leave an
+/// earlier `thực hiện theo` (index [`THUC_HIEN_THEO`]) governing.
+const PROVISIONS: [usize; 2] = [24, 25];
+/// Index in [`CUES`] of `căn cứ`.
+const CAN_CU: usize = 0;
+/// Index in [`CUES`] of `bổ sung` alone, a cue only where it opens its
+/// clause (`Bổ sung Nghị định số …`; not `bổ sung kinh phí theo …`).
+const BO_SUNG: usize = 34;
+/// Index in [`CUES`] of `quy định tại`.
+const QUY_DINH_TAI: usize = 25;
+/// Indexes in [`CUES`] of the verbs that act on the provisions `quy định
+/// tại` a document names: `sửa đổi, bổ sung`, `thay thế`, `bãi bỏ`.
+const ACTING: [usize; 3] = [5, 6, 7];
+/// Index in [`CUES`] of `thực hiện theo`.
+const THUC_HIEN_THEO: usize = 28;
+/// Index in [`CUES`] of `thực hiện`.
+const THUC_HIEN: usize = 1;
+/// Index in [`CUES`] of `ban hành`.
+const BAN_HANH: usize = 23;
+/// Index in [`CUES`] of `hiệu lực thi hành`.
+const HIEU_LUC_THI_HANH: usize = 18;
+/// Index in [`CUES`] of `hướng dẫn`, a cue only right before the
+/// citation.
+const HUONG_DAN: usize = 30;
+
+/// How a cue of [`CUES`] is read.
+pub(super) enum Cue {
+    /// These folded words, whole.
+    Words(&'static str),
+    /// These words, whole, and the second part too when it follows, whole.
+    WordsThen(&'static str, &'static str),
+    /// `được`/`bị` and the verb after it ([`passive_cue`]).
+    Passive,
+}
+
+/// For each byte, the cues of [`CUES`] that can start with it (bit `k` for
+/// cue `k`), read from the table.
+pub(super) const CUES_BY_FIRST_BYTE: [u64; 256] = {
+    let mut t = [0u64; 256];
+    let mut k = 0;
+    while k < CUES.len() {
+        match CUES[k].0 {
+            Cue::Words(w) | Cue::WordsThen(w, _) => t[w.as_bytes()[0] as usize] |= 1 << k,
+            Cue::Passive => {
+                t[b'd' as usize] |= 1 << k;
+                t[b'b' as usize] |= 1 << k;
+                t[b's' as usize] |= 1 << k;
+                t[b't' as usize] |= 1 << k;
+            }
+        }
+        k += 1;
+    }
+    t
+};
+
+/// For each byte, the cues of [`CUES`] whose second byte it can be (the
+/// passive cue's `duoc`, `bi`, `bo sung`, `sua doi`, `thay the`), read from
+/// the table: a word start is tried only for the cues both its first two
+/// bytes allow.
+pub(super) const CUES_BY_SECOND_BYTE: [u64; 256] = {
+    let mut t = [0u64; 256];
+    let mut k = 0;
+    while k < CUES.len() {
+        match CUES[k].0 {
+            Cue::Words(w) | Cue::WordsThen(w, _) => t[w.as_bytes()[1] as usize] |= 1 << k,
+            Cue::Passive => {
+                t[b'u' as usize] |= 1 << k;
+                t[b'i' as usize] |= 1 << k;
+                t[b'o' as usize] |= 1 << k;
+                t[b'h' as usize] |= 1 << k;
+            }
+        }
+        k += 1;
+    }
+    t
+};
+
+/// The longest a cue match can be (`duoc quy dinh chi tiet mot so noi dung
+/// theo:`, 44 bytes), with room to spare.
+pub(super) const CUE_MAX_LEN: usize = 64;
+
+/// The relation a window gives, if any cue is in it.
+#[cfg(test)]
+pub(super) fn cue_relation(window: &str) -> Option<Relation> {
+    cue_relation_folded(&crate::normalize::fold(window))
+}
+
+/// [`cue_relation`] of a window already folded.
+pub(super) fn cue_relation_folded(f: &str) -> Option<Relation> {
+    clause_cue(f.as_bytes(), true).map(|(_, _, k)| CUES[k].1)
+}
+
+/// [`best_cue`] of a folded clause, ending at the citation: `thi hành`
+/// counts only where it opens the clause (`opens`: `b` starts at the
+/// clause's start), the cues of [`ADJACENT`] only right before the
+/// citation; a cue that does not count leaves the one before it.
+pub(super) fn clause_cue(b: &[u8], opens: bool) -> Option<(usize, usize, usize)> {
+    let mut end = b.len();
+    loop {
+        let hit = best_cue(&b[..end])?;
+        let start = hit.0 - hit.1;
+        let counts = match hit.2 {
+            HIEU_LUC_THI_HANH => false,
+            THI_HANH | BO_SUNG => opens && clause_initial(&b[..start]),
+            // `có căn cứ` (has grounds: `Luật số … có căn cứ ban hành như
+            // sau:`) is no basis.
+            CAN_CU => !b[..start].ends_with(b"co "),
+            HUONG_DAN => b[hit.0..].iter().all(|&c| c == b' '),
+            k if ADJACENT.contains(&k) => adjacent(&b[hit.0..]),
+            _ => true,
+        };
+        if counts && PROVISIONS.contains(&hit.2) {
+            // `thực hiện … theo quy định tại`: the earlier cue governs; so
+            // does an earlier verb acting on the provisions (`Bãi bỏ một số
+            // nội dung quy định tại Điều 10 Thông tư …`).
+            // After `theo` the citation is the verb's agent instead (`Bãi bỏ
+            // … tại khoản này theo quy định tại khoản 4 Điều 6 của Luật số
+            // …`): read as the passive cue, the verb its span.
+            let agent = hit.2 != QUY_DINH_TAI || b[..start].ends_with(b"theo ");
+            // Only the cue right before counts, past other provisions
+            // (`hồ sơ … thực hiện hợp đồng căn cứ kết quả …, theo quy định
+            // của Luật …`: `căn cứ` stands between, `theo quy định` governs).
+            let mut e = start;
+            while let Some(h) = best_cue(&b[..e]) {
+                // (`thực hiện nhiệm vụ quy định tại Điều 17 Thông tư …`:
+                // without `theo` the provisions define the object, and the
+                // citation is only mentioned.)
+                if h.2 == THUC_HIEN_THEO || (h.2 == THUC_HIEN && agent && !b[h.0..].starts_with(b",")) {
+                    return Some(h);
+                }
+                if ACTING.contains(&h.2) {
+                    return Some(if agent { (h.0, h.1, PASSIVE) } else { h });
+                }
+                if !PROVISIONS.contains(&h.2) && h.2 != HIEU_LUC_THI_HANH {
+                    break;
+                }
+                e = h.0 - h.1;
+            }
+        }
+        // `Sửa đổi … Biểu mức thu ban hành kèm theo Thông tư số …`: what is
+        // done to the annex is done to the document it came with.
+        if counts && annex_cue(b, hit) {
+            if let Some(h) = best_cue(&b[..start]).filter(|h| ACTING.contains(&h.2)) {
+                return Some(h);
+            }
+        }
+        // `bởi` after a verb names its agent (`… do Ủy ban nhân dân cấp xã
+        // thực hiện bởi Khoản 1 Điều 10 Nghị định …`): the passive cue.
+        if counts && hit.2 != PASSIVE && b[hit.0..].starts_with(b" boi ") {
+            return Some((hit.0, hit.1, PASSIVE));
+        }
+        // Coordinated verbs (`Sửa đổi, bổ sung và bãi bỏ một số điều của
+        // Nghị định số …`): the first governs.
+        if counts && ACTING.contains(&hit.2) {
+            let mut first = hit;
+            loop {
+                let s = first.0 - first.1;
+                let Some(before) = b[..s].strip_suffix(b" va ").or_else(|| b[..s].strip_suffix(b", ")) else {
+                    break;
+                };
+                match best_cue(before) {
+                    Some(h) if h.0 == before.len() && ACTING.contains(&h.2) => first = h,
+                    _ => break,
+                }
+            }
+            return Some(first);
+        }
+        if counts {
+            return Some(hit);
+        }
+        // (`hết hiệu lực thi hành`: `hiệu lực` may end `hết hiệu lực`.)
+        if hit.2 == HIEU_LUC_THI_HANH {
+            end = hit.0 - " thi hanh".len();
+            continue;
+        }
+        end = start;
+    }
+}
+
+/// Is `hit` (in the folded clause `b`) `ban hành kèm theo`, naming the
+/// document an annex came with?
+pub(super) fn annex_cue(b: &[u8], hit: (usize, usize, usize)) -> bool {
+    hit.2 == BAN_HANH && b[hit.0..].starts_with(b" kem theo")
+}
+
+/// Only `kèm theo`, `theo`, `các` (folded) and spaces between a cue and the
+/// citation?
+fn adjacent(rest: &[u8]) -> bool {
+    rest.split(|c| !c.is_ascii_alphabetic())
+        .all(|w| matches!(w, b"" | b"kem" | b"theo" | b"cac" | b"duoc"))
+}
+
+/// Only bullets, numbering, markup and spaces (no letter) before a cue in
+/// its folded clause?
+fn clause_initial(before: &[u8]) -> bool {
+    !before.iter().any(u8::is_ascii_alphabetic)
+}
+
+/// What the agent of a passive cue (`được sửa đổi, bổ sung bởi`, `bị thay
+/// thế bởi`, `được hướng dẫn bởi`) does: read from the last verb of the
+/// folded cue (`bị bãi bỏ, thay thế bởi`: replaces).
+pub(super) fn passive_relation(cue: &[u8]) -> Relation {
+    const VERBS: [(&[u8], Relation); 7] = [
+        (b"sua doi", Relation::Amends),
+        (b"bo sung", Relation::Amends),
+        (b"thay the", Relation::Replaces),
+        (b"bai bo", Relation::Repeals),
+        (b"het hieu luc", Relation::Repeals),
+        (b"huong dan", Relation::Guides),
+        (b"quy dinh chi tiet", Relation::Guides),
+    ];
+    let last = |v: &[u8]| cue.windows(v.len()).rposition(|w| w == v);
+    VERBS
+        .iter()
+        .filter_map(|(v, r)| last(v).map(|k| (k, *r)))
+        .max_by_key(|(k, _)| *k)
+        .map_or(Relation::Amends, |(_, r)| r)
+}
+
+/// The winning cue in folded `b`: its end, length and index in
+/// [`CUES`].
+pub(super) fn best_cue(b: &[u8]) -> Option<(usize, usize, usize)> {
+    // (end, length, cue)
+    let mut best: Option<(usize, usize, usize)> = None;
+    // From the end back: a cue starting before `e - CUE_MAX_LEN` cannot
+    // end at `e` or later, so the search stops once one is found.
+    for p in (0..b.len()).rev() {
+        if best.is_some_and(|(e, _, _)| p + CUE_MAX_LEN < e) {
+            break;
+        }
+        let second = b.get(p + 1).map_or(0, |&x| CUES_BY_SECOND_BYTE[usize::from(x)]);
+        let cues = CUES_BY_FIRST_BYTE[usize::from(b[p])] & second;
+        if cues == 0 || (p > 0 && is_word_byte(b[p - 1])) {
+            continue;
+        }
+        cue_matches_at(b, p, cues, |k, end| {
+            let key = (end, end - p);
+            if !matches!(best, Some((e, l, _)) if key <= (e, l)) {
+                best = Some((key.0, key.1, k));
+            }
+        });
+    }
+    best
+}
+
+/// A word byte for an ASCII `\b`.
+pub(super) fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// An ASCII word boundary at `at` in `b`.
+pub(super) fn word_boundary(b: &[u8], at: usize) -> bool {
+    let before = at > 0 && is_word_byte(b[at - 1]);
+    let after = b.get(at).is_some_and(|&x| is_word_byte(x));
+    before != after
+}
+
+/// `lit` at `at` in `b`: the end.
+pub(super) fn lit_at(b: &[u8], at: usize, lit: &str) -> Option<usize> {
+    // Byte by byte: most calls fail at the first or second byte, before a
+    // comparison call would have been set up.
+    let l = lit.as_bytes();
+    let r = b.get(at..at + l.len())?;
+    r.iter().zip(l).all(|(x, y)| x == y).then_some(at + l.len())
+}
+
+/// Call `hit(cue, end)` for each cue of [`CUES`] in the set `cues` (bit `k`
+/// for cue `k`) matching at the word start `p`, in the table's order.
+pub(super) fn cue_matches_at(b: &[u8], p: usize, mut cues: u64, mut hit: impl FnMut(usize, usize)) {
+    let whole = |at: usize, words: &str| lit_at(b, at, words).filter(|&e| word_boundary(b, e));
+    while cues != 0 {
+        let k = cues.trailing_zeros() as usize;
+        cues &= cues - 1;
+        let end = match CUES[k].0 {
+            Cue::Words(w) => whole(p, w),
+            Cue::WordsThen(w, then) => whole(p, w).map(|e| whole(e, then).unwrap_or(e)),
+            Cue::Passive => passive_cue(b, p),
+        };
+        if let Some(e) = end {
+            hit(k, e);
+        }
+    }
+}
+
+/// [`Cue::Passive`] at `p`: its end, read as the regular expression
+/// would (alternatives in order, optional parts taken when there).
+pub(super) fn passive_cue(b: &[u8], p: usize) -> Option<usize> {
+    // The verbs, each with the part it may take; the first `BARE` may go
+    // without `được`/`bị` before `bởi`/`theo`/`tại`.
+    const BARE: usize = 3;
+    const VERBS: [(&str, &[&str]); 7] = [
+        ("sua doi", &[", bo sung"]),
+        ("bo sung", &[]),
+        ("thay the", &[]),
+        ("bai bo", &[]),
+        ("huong dan", &[" thi hanh"]),
+        ("quy dinh chi tiet", &[" thi hanh"]),
+        ("het hieu luc", &[]),
+    ];
+    // The first of `alts` at `e`, if one is there: where it ends.
+    let optional = |e: usize, alts: &[&str]| alts.iter().find_map(|a| lit_at(b, e, a)).unwrap_or(e);
+    // One of the first `n` verbs at `at`, and more after `, `: the end.
+    let verbs = |at: usize, n: usize| {
+        let one = |at: usize| {
+            VERBS[..n]
+                .iter()
+                .find_map(|(verb, more)| lit_at(b, at, verb).map(|e| optional(e, more)))
+        };
+        let mut e = one(at)?;
+        while let Some(e2) = lit_at(b, e, ", ").and_then(one) {
+            e = e2;
+        }
+        Some(e)
+    };
+    if let Some(e) = lit_at(b, p, "duoc ")
+        .or_else(|| lit_at(b, p, "bi "))
+        .and_then(|at| verbs(at, VERBS.len()))
+    {
+        let e = optional(e, &[" mot so dieu", " mot so noi dung"]);
+        let e = optional(e, &[" boi", " theo", " tai"]);
+        return Some(optional(e, &[":"]));
+    }
+    let e = optional(verbs(p, BARE)?, &[" mot so dieu", " mot so noi dung"]);
+    let e = [" boi", " theo", " tai"].iter().find_map(|a| lit_at(b, e, a))?;
+    word_boundary(b, e).then(|| optional(e, &[":"]))
+}
+
+/// The cues of [`CUES`] as regular expressions (the table in its doc), the
+/// reference the hand matcher is tested against.
+#[cfg(test)]
+pub(super) fn cue_regexes() -> &'static [Regex] {
+    const TABLE: [&str; 35] = [
+        r"\bcan cu\b",
+        r"\bthuc hien\b",
+        r"\btrien khai\b",
+        r"\btheo tinh than chi dao\b",
+        r"\bdieu chinh\b",
+        r"\bsua doi\b(, bo sung\b)?",
+        r"\bthay the\b",
+        r"\bbai bo\b",
+        r"\bhet hieu luc\b",
+        r"\bhuong dan thi hanh\b",
+        r"\bhuong dan thuc hien\b",
+        r"\bquy dinh chi tiet\b",
+        r"\b(?:(?:duoc|bi) V(?:, V)*(?: (?:mot so dieu|mot so noi dung))?(?: (?:boi|theo|tai))?|B(?:, B)*(?: (?:mot so dieu|mot so noi dung))? (?:boi|theo|tai)\b):?",
+        r"\bthay the cho nhau\b",
+        r"\bchua het hieu luc\b",
+        r"\bvb het hieu luc\b",
+        r"\bquan triet\b",
+        r"\bthi hanh\b",
+        r"\bhieu luc thi hanh\b",
+        r"\bquy dinh chi tiet thi hanh\b",
+        r"\bgoi tat la\b",
+        r"\bxet\b",
+        r"\bde nghi\b",
+        r"\bban hanh\b",
+        r"\btheo quy dinh\b",
+        r"\bquy dinh tai\b",
+        r"\bthuc hien theo quy dinh\b( tai\b)?",
+        r"\bpham vi dieu chinh\b",
+        r"\bthuc hien theo\b",
+        r"\bap dung\b",
+        r"\bhuong dan\b",
+        r"\bdinh chinh\b",
+        r"\bgoi la\b",
+        r"\bgoi chung la\b",
+        r"\bbo sung\b",
+    ];
+    static CUE_REGEXES: OnceLock<Vec<Regex>> = OnceLock::new();
+    // An ASCII word boundary: the window is folded.
+    CUE_REGEXES.get_or_init(|| {
+        const V: &str = "(?:sua doi(?:, bo sung)?|bo sung|thay the|bai bo|huong dan(?: thi hanh)?|quy dinh chi tiet(?: thi hanh)?|het hieu luc)";
+        const B: &str = "(?:sua doi(?:, bo sung)?|bo sung|thay the)";
+        TABLE
+            .iter()
+            .map(|p| {
+                let p = p.replace('V', V).replace('B', B).replace(r"\b", r"(?-u:\b)");
+                Regex::new(&p).expect("cue regex")
+            })
+            .collect()
+    })
+}
+
+/// [`best_cue`] by the regular expressions (the nearest end, then the
+/// longest, then the first in the table).
+#[cfg(test)]
+pub(super) fn best_cue_by_regex(f: &str) -> Option<(usize, usize, usize)> {
+    let mut best: Option<(usize, usize, usize)> = None;
+    for (k, re) in cue_regexes().iter().enumerate() {
+        for m in re.find_iter(f) {
+            let key = (m.end(), m.len());
+            if !matches!(best, Some((e, l, _)) if key <= (e, l)) {
+                best = Some((key.0, key.1, k));
+            }
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cite::lex::suffix;
+    use crate::cite::types::type_regex;
+    use crate::cite::CUE_WINDOW;
+    use crate::normalize::fold;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 512, ..Default::default() })]
+
+        /// The hand-read cues give what the regular expressions give, on
+        /// folded windows made of cue words, parts of them, the words the
+        /// passive cue takes after it, punctuation and letters glued on
+        /// either side.
+        #[test]
+        fn prop_cue_matcher_same_as_regexes(pieces in proptest::collection::vec(0usize..93, 0..30)) {
+            const PIECES: [&str; 93] = [
+                // Every cue whole, and the longest passive one.
+                "can cu", "thuc hien", "trien khai", "theo tinh than chi dao", "bam sat", "sua doi, bo sung", "thay the",
+                "bai bo", "het hieu luc", "huong dan thi hanh", "huong dan thuc hien", "quy dinh chi tiet",
+                "duoc quy dinh chi tiet mot so noi dung theo:", "thay the cho nhau", "chua het hieu luc",
+                "vb het hieu luc", "duoc huong dan thi hanh", "bi sua doi, bo sung boi", "duoc thay the mot so dieu tai",
+                "bi bai bo:", "duoc bo sung", "quan triet", "hieu luc thi hanh", "quy dinh chi tiet thi hanh",
+                "duoc quy dinh chi tiet thi hanh boi", "bi het hieu luc", "goi tat la", "xet", "de nghi", "ban hanh",
+                "sua doi theo", "bi bai bo, thay the boi", "bo sung tai", "theo quy dinh", "quy dinh tai",
+                "thuc hien theo quy dinh tai", "thuc hien theo", "ap dung", "dinh chinh", "goi la", "goi chung la", "dieu chinh", "pham vi dieu chinh", "thay the, bo sung mot so dieu boi",
+                // Their parts, and what the passive cue takes after it.
+                "sua doi", ", bo sung", "bo sung", "huong dan", "thi hanh", "duoc", "bi", "mot so dieu",
+                "mot so noi dung", "boi", "theo", "tai", ":", "cho nhau", "chua", "vb", "sua", "doi", "het",
+                "hieu luc", "tinh than", "chi dao", "noi dung", "cu", "thay", "bai", "quan", "triet", "goi", "tat",
+                "la", "de nghi", "ban", "hanh", "xe",
+                // Spaces, punctuation, letters and digits glued on.
+                " ", " ", " ", " ", ",", ", ", "x", "_", "5", "\u{1ea1}", "(", "b", "t", "d",
+            ];
+            let text: String = pieces.iter().map(|&p| PIECES[p]).collect();
+            proptest::prop_assert_eq!(best_cue(text.as_bytes()), best_cue_by_regex(&text), "{:?}", text);
+        }
+    }
+
+    /// The same on every folded window the corpus gives (each line's text
+    /// before each type word), when the corpus is beside the repository,
+    /// and on the fixtures always.
+    #[test]
+    fn ok_cue_matcher_same_as_regexes_on_real_text() {
+        let (scanner, _) = type_regex();
+        let mut windows = 0;
+        for (path, text) in crate::test_texts::texts() {
+            for (s, _, _) in scanner.find_all(&text) {
+                let ls = text[..s].rfind('\n').map_or(0, |k| k + 1);
+                let f = fold(suffix(&text[ls..s], CUE_WINDOW));
+                assert_eq!(best_cue(f.as_bytes()), best_cue_by_regex(&f), "{f:?} in {path:?}");
+                windows += 1;
+            }
+        }
+        // The fixtures alone give 73.
+        assert!(windows > 50, "only {windows} windows");
+    }
+
+    #[test]
+    fn ok_cue_relation() {
+        let r = |s| format!("{:?}", cue_relation(s));
+        insta::assert_snapshot!(r("Thực hiện "), @"Some(Implements)");
+        insta::assert_snapshot!(r("Luật Đất đai được sửa đổi, bổ sung bởi "), @"Some(Mentions)");
+        insta::assert_snapshot!(r("Nghị định này thay thế "), @"Some(Replaces)");
+        insta::assert_snapshot!(r("vật có thể thay thế cho nhau theo "), @"Some(Mentions)");
+        insta::assert_snapshot!(r("Sửa đổi, bổ sung một số điều của "), @"Some(Amends)");
+        insta::assert_snapshot!(r("Chính phủ quy định chi tiết "), @"Some(Guides)");
+        insta::assert_snapshot!(r("đối chiếu với các tiêu chí tại "), @"None");
+    }
+}

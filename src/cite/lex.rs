@@ -1,0 +1,251 @@
+//! Small lexical helpers of the citation grammar: spaces, keywords, words,
+//! stop words.
+
+use nom::bytes::complete::take_while;
+
+use super::types::type_at;
+use crate::error::{GrammarError, PResult};
+use crate::normalize::starts_with_folded;
+use crate::text::is_alnum;
+
+/// At most `n` bytes of `s`, cut at a character boundary.
+pub(super) fn prefix(s: &str, n: usize) -> &str {
+    if s.len() <= n {
+        return s;
+    }
+    let mut e = n;
+    while !s.is_char_boundary(e) {
+        e -= 1;
+    }
+    &s[..e]
+}
+
+/// The last `n` bytes of `s`, cut at a character boundary.
+pub(super) fn suffix(s: &str, n: usize) -> &str {
+    if s.len() <= n {
+        return s;
+    }
+    let mut b = s.len() - n;
+    while !s.is_char_boundary(b) {
+        b += 1;
+    }
+    &s[b..]
+}
+
+pub(super) fn fail<'a, T>(input: &'a str, expected: &'static str) -> PResult<'a, T> {
+    Err(nom::Err::Error(GrammarError { input, expected }))
+}
+
+pub(super) fn is_sp(c: char) -> bool {
+    c == ' ' || c == '\t'
+}
+
+// Sp ::= (" " | "\t")+
+pub(super) fn sp(i: &str) -> PResult<'_, &str> {
+    let (r, s) = take_while(is_sp)(i)?;
+    if s.is_empty() {
+        return fail(i, "a space");
+    }
+    Ok((r, s))
+}
+
+pub(super) fn sp0(i: &str) -> PResult<'_, &str> {
+    take_while(is_sp)(i)
+}
+
+// Ws1 ::= Sp? ("\n" Sp?)?        (a line broken by PDF extraction: `Nghị định số⏎254/2026/NĐ-CP`)
+pub(super) fn ws1(i: &str) -> PResult<'_, &str> {
+    let (r, _) = sp0(i)?;
+    let r = r.strip_prefix('\n').map_or(r, |r2| r2.trim_start_matches(is_sp));
+    Ok((r, &i[..i.len() - r.len()]))
+}
+
+/// A keyword matched with case and diacritics folded, as a whole word.
+pub(super) fn kw<'a>(i: &'a str, folded: &'static str) -> PResult<'a, &'a str> {
+    match starts_with_folded(i, folded) {
+        Some(n) if !i[n..].starts_with(crate::text::is_alnum) => Ok((&i[n..], &i[..n])),
+        _ => fail(i, folded),
+    }
+}
+
+/// The next word (letters, digits and inner marks) at the start of `i`.
+pub(super) fn next_word(i: &str) -> &str {
+    let b = i.as_bytes();
+    let mut k = 0;
+    while k < b.len() {
+        // ASCII a byte at a time; other characters decoded.
+        if b[k] < 0x80 {
+            let c = b[k];
+            if c.is_ascii_alphanumeric() || matches!(c, b'.' | b'/' | b'&' | b'\'') && i[k + 1..].starts_with(is_alnum)
+            {
+                k += 1;
+                continue;
+            }
+            break;
+        }
+        let c = i[k..].chars().next().expect("char boundary");
+        if is_alnum(c) || ('\u{300}'..='\u{36f}').contains(&c) {
+            k += c.len_utf8();
+            continue;
+        }
+        break;
+    }
+    &i[..k]
+}
+
+pub(super) fn starts_upper(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+pub(super) fn is_all_caps(w: &str) -> bool {
+    w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
+}
+
+/// Words that end an issuer or a name (lower case, one or two words). Not
+/// folded: `bị`/`Bí`, `số`/`Sở`, `năm`/`Nam`, `tại`/`Tài` must differ.
+/// `None`: `w` is not a stop word, nor the first of two; `Some(None)`: it
+/// is one; `Some(Some(second))`: it is one when `second` follows.
+pub(super) fn stop_word(w: &str) -> Option<Option<&'static str>> {
+    Some(match w {
+        "về" | "tại" | "đã" | "đang" | "trong" | "theo" | "ngày" | "năm" | "để" | "nhằm" | "với" | "cho" | "từ"
+        | "đến" | "được" | "bị" | "là" | "thì" | "này" | "gồm" | "khi" | "mà" | "như" | "số" | "kèm" | "có" | "do"
+        | "nếu" | "và" | "hoặc" | "sau" | "trước" | "trên" | "dưới" => None,
+        "ban" => Some("hành"),
+        "quy" => Some("định"),
+        "hướng" => Some("dẫn"),
+        "sửa" => Some("đổi"),
+        "bổ" => Some("sung"),
+        "thay" => Some("thế"),
+        "bãi" => Some("bỏ"),
+        "thực" => Some("hiện"),
+        "nêu" => Some("trên"),
+        "triển" => Some("khai"),
+        "đối" => Some("với"),
+        "phê" => Some("duyệt"),
+        "thành" => Some("lập"),
+        "giai" => Some("đoạn"),
+        "cùng" => Some("ngày"),
+        "hiện" => Some("hành"),
+        "nói" => Some("trên"),
+        "liên" => Some("quan"),
+        _ => return None,
+    })
+}
+
+/// `w` in lower case, borrowed when it already is.
+pub(super) fn lower(w: &str) -> std::borrow::Cow<'_, str> {
+    if w.chars().any(char::is_uppercase) {
+        std::borrow::Cow::Owned(w.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(w)
+    }
+}
+
+/// [`lower`] of a short word, written into `buf` when it has upper case
+/// (no allocation), a character at a time (so a final `Σ` reads `σ`; no
+/// stop word has one); a word whose lower case does not fit is lowered as
+/// [`lower`] does.
+pub(super) fn lower_in<'a>(w: &'a str, buf: &'a mut [u8; 64]) -> std::borrow::Cow<'a, str> {
+    let upper = |c: char| {
+        if c.is_ascii() {
+            c.is_ascii_uppercase()
+        } else {
+            c.is_uppercase()
+        }
+    };
+    if !w.chars().any(upper) {
+        return std::borrow::Cow::Borrowed(w);
+    }
+    let mut n = 0;
+    for c in w.chars() {
+        if c.is_ascii() && n < buf.len() {
+            buf[n] = c.to_ascii_lowercase() as u8;
+            n += 1;
+            continue;
+        }
+        for l in c.to_lowercase() {
+            if n + l.len_utf8() > buf.len() {
+                return std::borrow::Cow::Owned(w.to_lowercase());
+            }
+            n += l.encode_utf8(&mut buf[n..]).len();
+        }
+    }
+    std::borrow::Cow::Borrowed(std::str::from_utf8(&buf[..n]).expect("characters written whole"))
+}
+
+/// The next word, lower case.
+pub(super) fn lower_word(i: &str) -> std::borrow::Cow<'_, str> {
+    lower(next_word(i))
+}
+
+/// One of `words` (lower case, exact diacritics) as the next whole word.
+pub(super) fn lex<'a>(i: &'a str, words: &[&'static str], expected: &'static str) -> PResult<'a, &'a str> {
+    // A word that starts with an ASCII letter starts with it in lower case
+    // too: most calls end here, before the word is read.
+    match i.as_bytes().first() {
+        None => return fail(i, expected),
+        Some(&b) if b.is_ascii() && !words.iter().any(|x| x.as_bytes()[0] == b.to_ascii_lowercase()) => {
+            return fail(i, expected)
+        }
+        Some(_) => {}
+    }
+    let w = next_word(i);
+    let lower_eq = |x: &&str| x.len() == w.len() && x.chars().eq(w.chars().flat_map(char::to_lowercase));
+    if !w.is_empty() && words.iter().any(lower_eq) {
+        Ok((&i[w.len()..], w))
+    } else {
+        fail(i, expected)
+    }
+}
+
+/// Is the word at the start of `i` a stop word? `và` stops only before a
+/// lower-case word, `các` or a type word (`Sở Nông nghiệp và Phát triển
+/// nông thôn` is one issuer).
+pub(super) fn at_stop_word(i: &str) -> bool {
+    let w = next_word(i);
+    if w.is_empty() {
+        return true;
+    }
+    // A stop word has at most five characters, and a word's lower case has
+    // no fewer characters than the word: a word of more than 20 bytes (six
+    // characters at least) is none.
+    if w.len() > 20 {
+        return false;
+    }
+    let mut buf = [0u8; 64];
+    let lw = lower_in(w, &mut buf);
+    // `số` glued to its number (`Quyết định của Bộ Chính trị số31-QĐ/TW`).
+    if lw.starts_with("số") && lw["số".len()..].starts_with(|c: char| c.is_ascii_digit()) {
+        return true;
+    }
+    let after = i[w.len()..].trim_start_matches(is_sp);
+    if matches!(&*lw, "và" | "hoặc") {
+        let nw = next_word(after);
+        // (`và NQ 47 của …`: a word then a number starts a citation.)
+        let numbered = next_word(after[nw.len()..].trim_start_matches(is_sp)).starts_with(|c: char| c.is_ascii_digit());
+        return !starts_upper(nw) || numbered || type_at().is_match(prefix(after, 48)) || &*lower_word(after) == "các";
+    }
+    match stop_word(&lw) {
+        None => false,
+        Some(None) => true,
+        // Two-word stops: the second word is read only when the first fits,
+        // on the next line too (`của Chính phủ quy⏎định …`).
+        Some(Some(second)) => {
+            let after = after.strip_prefix('\n').map_or(after, |a| a.trim_start_matches(is_sp));
+            &*lower_word(after) == second
+        }
+    }
+}
+
+/// Characters that end an issuer, a name or a subject.
+pub(super) fn is_hard_stop(c: char) -> bool {
+    matches!(
+        c,
+        ',' | ';' | '(' | ')' | '“' | '”' | '"' | ':' | '[' | ']' | '\n' | '?' | '!' | '<' | '>' | '|'
+    )
+}
+
+/// A full stop that ends a sentence (followed by a space or the end).
+pub(super) fn at_full_stop(i: &str) -> bool {
+    i.starts_with('.') && !matches!(i[1..].chars().next(), Some(c) if !c.is_whitespace())
+}

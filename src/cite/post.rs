@@ -1,0 +1,334 @@
+//! What is printed around a citation, read once all are found:
+//!
+//! - **A code with its last letter lost** (`26/2016/TT-BLĐTBX`) is the
+//!   one cited whole elsewhere in the text.
+//! - **`TƯ`** in a Party symbol is the OCR of `TW` or of `TU`: the issuer
+//!   tells (`của Tỉnh ủy`, `Thành ủy` → `TU`; `của Bộ Chính trị`, `Ban Bí
+//!   thư`, `Ban Chấp hành Trung ương` → `TW`); with no issuer it is read
+//!   `TW`, with an `ambiguous-code` warning.
+//! - **An effective date** (`có hiệu lực (thi hành) (kể) từ ngày …`) in the
+//!   citation's clause belongs to it, or to the citation whose subject holds
+//!   it; it is never the issue date.
+//! - **A website's editorial note**: a citation inside square brackets (not
+//!   a footnote marker `[1]`, not a Markdown link `[…](…)`) is `editorial`.
+//! - **The document's own identity** (`self`): the symbol of its header
+//!   (the year agreeing where both print one), a `Số:` or `Số hiệu` line,
+//!   `(Ban hành) kèm theo …` opening a line when the header has no symbol.
+//! - **A consolidated text** (Văn bản hợp nhất): the document its list of
+//!   amending documents acts on is the base, `consolidates`.
+
+use super::lex::{prefix, suffix};
+use super::relation::Rel;
+use super::{Found, GRAMMAR_WINDOW};
+use crate::date::IssueDate;
+use crate::model::{Acts, Diagnostic, Document, Relation, Severity};
+use crate::normalize::{fold, starts_with_folded};
+use crate::symbol::Symbol;
+use crate::text::Ctx;
+
+/// What [`around`] found for one citation.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Around {
+    /// A relation that overrides the cue's (`consolidates`).
+    pub(super) relation: Option<Relation>,
+    pub(super) acts: Option<Acts>,
+    pub(super) editorial: bool,
+    pub(super) effective: Option<IssueDate>,
+    pub(super) is_self: bool,
+}
+
+/// Read what is printed around each citation (see the module docs).
+pub(super) fn around(ctx: &Ctx<'_>, doc: &mut Document, found: &mut [Found], rels: &[Rel]) -> Vec<Around> {
+    let norm = ctx.norm;
+    let mut out: Vec<Around> = vec![Around::default(); found.len()];
+    read_tu(ctx, doc, found);
+    complete_truncated(ctx, doc, found);
+    effective_dates(norm, found, &mut out);
+    let own = doc.symbol.clone();
+    let own_year = doc
+        .date
+        .map(|d| d.year())
+        .or_else(|| doc.symbol.as_ref().and_then(|s| s.year()));
+    let notes = editorial_notes(norm);
+    for (i, f) in found.iter().enumerate() {
+        let k = notes.partition_point(|&(open, _)| open < f.start);
+        out[i].editorial = k > 0 && notes[k - 1].1 >= f.end;
+        let (line_start, _) = ctx.lines.line_range(norm, ctx.lines.line(f.start));
+        out[i].is_self = is_self(norm, line_start, f, own.as_ref(), own_year);
+    }
+    // The document's own number is printed with no type word: no note.
+    let own_spans: Vec<_> = (0..found.len())
+        .filter(|&i| out[i].is_self)
+        .map(|i| ctx.span(found[i].start, found[i].end))
+        .collect();
+    if !own_spans.is_empty() {
+        doc.diagnostics.retain(|d| {
+            d.code != "no-type-word"
+                || !d
+                    .span
+                    .is_some_and(|s| own_spans.iter().any(|o| o.start <= s.start && s.end <= o.end))
+        });
+    }
+    if is_consolidated(norm, doc) || opens_with_amended_base(norm, found, rels) {
+        // The base: what the first amending document listed acts on (or the
+        // first item of `được hợp nhất từ … sau:`); it is cited again before
+        // the first article (under the title).
+        let base = rels
+            .iter()
+            .position(|r| r.relation == Relation::Consolidates)
+            .or_else(|| rels.iter().find_map(|r| r.acts.and_then(|(_, t)| t)));
+        if let Some(base) = base {
+            out[base].relation = Some(Relation::Consolidates);
+            let sym = found[base].symbol.as_ref();
+            let mut first = true;
+            for (i, f) in found.iter().enumerate() {
+                if sym.is_none() || f.symbol.as_ref() != sym {
+                    continue;
+                }
+                // Its first citation, under the title, when the list comes
+                // after; and a form or an annex `Ban hành kèm theo` it, as the
+                // consolidated text prints them.
+                let (ls, _) = ctx.lines.line_range(norm, ctx.lines.line(f.start));
+                let annex = || {
+                    fold(suffix(&norm[ls..f.start], 40))
+                        .trim_end()
+                        .ends_with("ban hanh kem theo")
+                };
+                if rels[i].by.is_none() && rels[i].acts.is_none() && (first || annex()) {
+                    out[i].relation = Some(Relation::Consolidates);
+                }
+                first = false;
+            }
+        }
+    }
+    out
+}
+
+/// Does the text open as a consolidated text does, with no other mark of
+/// one (a copy without its title or authentication block): its first
+/// citation, before any other, is the base, and the second is listed as
+/// amending it (`Luật … số 84/2015/QH13 …, có hiệu lực …, được sửa đổi, bổ
+/// sung bởi:⏎Luật … số 41/2024/QH15 …`, a list under a colon)?
+fn opens_with_amended_base(norm: &str, found: &[Found], rels: &[Rel]) -> bool {
+    let listed = |gap: &str| gap.trim_end().ends_with(':') && gap.contains('\n');
+    rels.first()
+        .is_some_and(|r| r.relation == Relation::Mentions && r.acts.is_none() && r.by.is_none())
+        && rels.get(1).is_some_and(|r| {
+            r.acts
+                .is_some_and(|(rel, target)| rel == Relation::Amends && target == Some(0))
+        })
+        && found.len() > 1
+        && found[0].end <= found[1].start
+        && listed(&norm[found[0].end..found[1].start])
+}
+
+/// A symbol printed with its last letter lost (`26/2016/TT-BLĐTBX`) is the
+/// document cited elsewhere in the text with it whole (`26/2016/TT-BLĐTBXH`):
+/// repaired, with a `symbol-repair` warning.
+fn complete_truncated(ctx: &Ctx<'_>, doc: &mut Document, found: &mut [Found]) {
+    let unknown_last = |f: &Found| {
+        f.symbol
+            .as_ref()
+            .and_then(|s| s.issuers().last())
+            .is_some_and(|c| !crate::symbol::is_known_code(c))
+    };
+    if !found.iter().any(unknown_last) {
+        return;
+    }
+    // Each whole symbol by how it reads with its last letter lost: one pass.
+    let mut whole_of: rustc_hash::FxHashMap<Symbol, Symbol> = rustc_hash::FxHashMap::default();
+    for s in found.iter().filter_map(|f| f.symbol.as_ref()) {
+        if let Some(cut) = s.truncated() {
+            whole_of.entry(cut).or_insert_with(|| s.clone());
+        }
+    }
+    for f in found.iter_mut().filter(|f| unknown_last(f)) {
+        let Some(sym) = f.symbol.as_ref() else { continue };
+        let Some(whole) = whole_of.get(sym) else { continue };
+        let (s, e) = f.symbol_range.unwrap_or((f.start, f.end));
+        doc.diagnostics.push(Diagnostic::new(
+            "symbol-repair",
+            Severity::Warning,
+            format!("symbol printed `{sym}`: read `{whole}`, as cited elsewhere in the text (a letter lost)"),
+            Some(ctx.span(s, e)),
+        ));
+        f.symbol = Some(whole.clone());
+    }
+}
+
+/// `TƯ` read by the issuer (see the module docs).
+fn read_tu(ctx: &Ctx<'_>, doc: &mut Document, found: &mut [Found]) {
+    for f in found.iter_mut().filter(|f| f.ocr_tu.is_some()) {
+        let Some((s, e)) = f.ocr_tu else { continue };
+        let issuer = f.issuer.as_deref().map(fold).unwrap_or_default();
+        let provincial = ["tinh uy", "thanh uy"].iter().any(|w| issuer.contains(w));
+        let central = ["bo chinh tri", "ban bi thu", "trung uong"]
+            .iter()
+            .any(|w| issuer.contains(w));
+        let (code, diag) = match (provincial, central) {
+            (true, false) => (
+                "TU",
+                Diagnostic::new(
+                    "ocr-issuer",
+                    Severity::Warning,
+                    "issuer code written \"TƯ\": expected \"TU\" (a provincial committee is the issuer)",
+                    Some(ctx.span(s, e)),
+                ),
+            ),
+            (false, true) => (
+                "TW",
+                Diagnostic::new(
+                    "ocr-issuer",
+                    Severity::Warning,
+                    "issuer code written \"TƯ\": expected \"TW\" (a central body is the issuer)",
+                    Some(ctx.span(s, e)),
+                ),
+            ),
+            _ => (
+                "TW",
+                Diagnostic::new(
+                    "ambiguous-code",
+                    Severity::Warning,
+                    "issuer code written \"TƯ\": expected \"TW\" or \"TU\", found no issuer to tell them apart (read \"TW\")",
+                    Some(ctx.span(s, e)),
+                ),
+            ),
+        };
+        if let Some(sym) = f.symbol.as_mut() {
+            sym.replace_issuer("TW", code);
+        }
+        doc.diagnostics.push(diag);
+    }
+}
+
+/// `có hiệu lực (thi hành) (kể) từ ngày …` in each citation's clause (up
+/// to `;`, a line end, a `. ` or a bracket), given to the citation, or to
+/// the one whose subject holds it.
+fn effective_dates(norm: &str, found: &[Found], out: &mut [Around]) {
+    static FINDERS: std::sync::OnceLock<[memchr::memmem::Finder<'static>; 2]> = std::sync::OnceLock::new();
+    let finders = FINDERS.get_or_init(|| {
+        [
+            memchr::memmem::Finder::new("hiệu lực"),
+            memchr::memmem::Finder::new("hieu luc"),
+        ]
+    });
+    for (i, f) in found.iter().enumerate() {
+        let ahead = prefix(&norm[f.end..], 400);
+        let Some(k) = finders.iter().filter_map(|fi| fi.find(ahead.as_bytes())).min() else {
+            continue;
+        };
+        // In the citation's clause.
+        let clause = &ahead[..k];
+        if clause.contains([';', '\n', '[', ']']) || clause.contains(". ") {
+            continue;
+        }
+        let clause = &ahead[..ahead[k..].find([';', '\n', '[', ']']).map_or(ahead.len(), |e| k + e)];
+        // A citation between, not inside this one's subject: the date is
+        // that one's.
+        let at = f.end + k;
+        let between = found[i + 1..]
+            .iter()
+            .take_while(|g| g.start < at)
+            .any(|g| !f.subject_range.is_some_and(|(a, b)| a <= g.start && g.start < b));
+        if between {
+            continue;
+        }
+        let Some(date) = effective_after(&clause[k..]) else {
+            continue;
+        };
+        // Before it: `có` (a `hết hiệu lực` is no effective date).
+        let before = fold(&clause[..k]);
+        if !before.trim_end().ends_with("co") {
+            continue;
+        }
+        // Inside another's subject: that one's date.
+        let owner = (0..i)
+            .rev()
+            .take_while(|&j| found[j].start + 2 * GRAMMAR_WINDOW > f.start)
+            .find(|&j| found[j].subject_range.is_some_and(|(a, b)| a <= f.start && f.start < b))
+            .unwrap_or(i);
+        if out[owner].effective.is_none() {
+            out[owner].effective = Some(date);
+        }
+    }
+}
+
+/// The date of `hiệu lực (thi hành) (kể) từ ngày …` at the start of `s`:
+/// only those words between `hiệu lực` and the date.
+fn effective_after(s: &str) -> Option<IssueDate> {
+    let head = prefix(s, 80);
+    let k = head.find("ngày").or_else(|| head.find("ngay"))?;
+    let words = fold(&head[..k]);
+    let mut ws = words.split(' ').filter(|w| !w.is_empty());
+    if ws.next() != Some("hieu") || ws.next() != Some("luc") || !ws.all(|w| matches!(w, "thi" | "hanh" | "ke" | "tu")) {
+        return None;
+    }
+    let (_, raw) = crate::date::date_text_wrapped(&s[k..]).ok()?;
+    raw.validate().ok()
+}
+
+/// The website's editorial notes of the text, in order: square brackets
+/// closed on their line, not a footnote marker (`[1]`) nor a Markdown link
+/// (`[37/2025/NĐ-CP](https://…)`). One pass over the brackets.
+fn editorial_notes(norm: &str) -> Vec<(usize, usize)> {
+    let b = norm.as_bytes();
+    let mut notes = Vec::new();
+    let mut open: Option<usize> = None;
+    for k in memchr::memchr2_iter(b'[', b']', b) {
+        if b[k] == b'[' {
+            open = Some(k);
+            continue;
+        }
+        let Some(o) = open.take() else { continue };
+        let inner = &b[o + 1..k];
+        let marker = !inner.is_empty() && inner.len() <= 3 && inner.iter().all(u8::is_ascii_digit);
+        let link = b.get(k + 1) == Some(&b'(');
+        if !marker && !link && memchr::memchr(b'\n', inner).is_none() {
+            notes.push((o, k));
+        }
+    }
+    notes
+}
+
+/// Does `f` (on the line starting at `line_start`) cite the document
+/// itself (see the module docs)?
+fn is_self(norm: &str, line_start: usize, f: &Found, own: Option<&Symbol>, own_year: Option<u16>) -> bool {
+    let line =
+        norm[line_start..f.start].trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '|' | '*' | '#'));
+    if let (Some(sym), Some(own)) = (&f.symbol, own) {
+        let year_ok = match (own_year, f.date.map(|d| d.year()).or(sym.year())) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        };
+        if year_ok && sym == own {
+            return true;
+        }
+    }
+    // A `Số:` line, a `Số hiệu` cell: the document's own number.
+    let head = &norm[line_start..];
+    let opens = |w: &str| {
+        let h = head.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '|' | '*' | '#'));
+        starts_with_folded(h, w).is_some()
+    };
+    if line.is_empty() && f.doc_type.is_none() && (head.trim_start().starts_with("Số:") || opens("so hieu")) {
+        return true;
+    }
+    // `(Ban hành kèm theo Quyết định số …)` under the document's own annex,
+    // when the header gives no number to compare.
+    own.is_none() && {
+        let l = line.trim_start_matches('(');
+        let l = starts_with_folded(l, "ban hanh").map_or(l, |k| l[k..].trim_start());
+        starts_with_folded(l, "kem theo").is_some_and(|k| l[k..].trim().is_empty())
+    }
+}
+
+/// Is the document a consolidated text (Văn bản hợp nhất): its type, its
+/// symbol's `VBHN`, its first line, a `…/VBHN-…` number near its top, or
+/// its authentication block (`XÁC THỰC VĂN BẢN HỢP NHẤT`)?
+fn is_consolidated(norm: &str, doc: &Document) -> bool {
+    doc.doc_type.as_deref() == Some("Văn bản hợp nhất")
+        || doc.symbol.as_ref().is_some_and(|s| s.type_code() == Some("VBHN"))
+        || starts_with_folded(norm.trim_start(), "van ban hop nhat").is_some()
+        || memchr::memmem::find(prefix(norm, 3000).as_bytes(), b"/VBHN-").is_some()
+        || memchr::memmem::find(norm.as_bytes(), "XÁC THỰC VĂN BẢN HỢP NHẤT".as_bytes()).is_some()
+}

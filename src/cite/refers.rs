@@ -1,0 +1,47 @@
+//! Short references pointing back to the first full citation.
+
+use rustc_hash::FxHashMap;
+
+use super::Found;
+use crate::symbol::Symbol;
+
+/// `refers_to` of each citation: a later reference to a document already
+/// cited points at its first full citation (with a date or issuer); a
+/// number-only reference points at a full citation of the same type and
+/// number.
+pub(super) fn refers_to(found: &[Found]) -> Vec<Option<usize>> {
+    // Symbols compare in canonical form, as printed (`3870/SNN/VP` is
+    // `3870/SNN-VP`).
+    let mut first_full: FxHashMap<&Symbol, usize> = FxHashMap::default();
+    let mut first_any: FxHashMap<&Symbol, usize> = FxHashMap::default();
+    let mut by_type_number: FxHashMap<(&str, u32), usize> = FxHashMap::default();
+    for (i, f) in found.iter().enumerate() {
+        if let Some(sym) = &f.symbol {
+            first_any.entry(sym).or_insert(i);
+            if f.date.is_some() || f.issuer.is_some() {
+                first_full.entry(sym).or_insert(i);
+                if let (Some(t), Some(n)) = (f.doc_type, sym.number()) {
+                    by_type_number.entry((t, n)).or_insert(i);
+                }
+            }
+        }
+    }
+    found
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            if let Some(key) = &f.symbol {
+                let j = first_full.get(key).or_else(|| first_any.get(key)).copied()?;
+                let compatible = match (f.date, found[j].date) {
+                    (Some(a), Some(b)) => a.compatible(&b),
+                    _ => true,
+                };
+                (j < i && compatible).then_some(j)
+            } else if let (Some(t), Some(n)) = (f.doc_type, f.number) {
+                by_type_number.get(&(t, n)).copied().filter(|&j| j != i)
+            } else {
+                None
+            }
+        })
+        .collect()
+}

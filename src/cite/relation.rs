@@ -1,0 +1,1055 @@
+//! The relation of each citation, from the clause that governs it.
+//!
+//! The governing cue is the one nearest before the citation in its clause
+//! (back to the previous citation of the same clause, a `;`, a `. `, a `[`
+//! or the line start, or the line before when the text is hard-wrapped):
+//!
+//! - a citation joined to the one before it by list glue only (`,`, `;`,
+//!   `và`, `các`, a restatement in brackets) takes that one's relation;
+//! - a citation inside another citation's subject (`Chương trình số
+//!   53-CTr/TU … thực hiện Nghị quyết số 19-NQ/TW`, `Nghị định số A sửa đổi,
+//!   bổ sung một số điều của Nghị định số B`) takes the cue inside that
+//!   subject, and `by` names the other citation: the relation is between
+//!   the two cited documents;
+//! - the agent of a passive cue (`X đã được sửa đổi, bổ sung bởi Y`) is
+//!   `mentions`, and `acts` says what it does to X (the citation before the
+//!   cue in the clause; none: this document, as in a website's note
+//!   `[Điều này được bổ sung bởi … Luật Y]`);
+//! - a citation with no cue of its own right after a list separator goes
+//!   on the list before it, however long that item's tail (see
+//!   [`super::scope`]);
+//! - with no cue: `basis` on a `Căn cứ` line or under a `Căn cứ:` / `CĂN
+//!   CỨ PHÁP LÝ` heading; the cue of the line that opens a list (`…, được
+//!   sửa đổi, bổ sung bởi:` then `1. Luật số …`) for its items; else
+//!   `mentions`;
+//! - `… hết hiệu lực` just after the citation makes a `mentions` a
+//!   `repeals`.
+
+use super::cues::{annex_cue, clause_cue, cue_relation_folded, passive_cue, passive_relation, CUES, PASSIVE};
+use super::lex::{prefix, suffix};
+use super::scope::in_subject;
+use super::share::may_fold_within;
+use super::{last_full_stop, Found, CUE_WINDOW, GRAMMAR_WINDOW};
+use crate::model::Relation;
+use crate::normalize::{fold, starts_with_folded};
+use crate::text::LineIndex;
+
+/// The relation of a citation, and whose it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(super) struct Rel {
+    pub(super) relation: Relation,
+    /// The citation whose subject states the relation (see the module
+    /// docs).
+    pub(super) by: Option<usize>,
+    /// The agent of a passive cue: what it does, and to which citation
+    /// (`None`: this document).
+    pub(super) acts: Option<(Relation, Option<usize>)>,
+}
+
+impl Rel {
+    fn of(relation: Relation) -> Rel {
+        Rel {
+            relation,
+            ..Rel::default()
+        }
+    }
+}
+
+/// Only list glue between two citations (`;`, `,`, `và`, `các`)?
+pub(super) fn is_glue(gap: &str) -> bool {
+    if !may_fold_within(gap, b"vachoung,;().") {
+        return false;
+    }
+    fold(gap)
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ')' | '(' | '.'))
+        .all(|w| matches!(w, "" | "va" | "cac" | "hoac" | "cung" | "nhu"))
+}
+
+/// Does a full stop end a sentence in glue `gap` (`.` then a space or a
+/// line break: `… về việc giao chỉ tiêu. Nghị quyết số …` starts another
+/// sentence)?
+fn ends_sentence(gap: &str) -> bool {
+    let b = gap.as_bytes();
+    memchr::memchr_iter(b'.', b).any(|k| b.get(k + 1).is_some_and(u8::is_ascii_whitespace))
+}
+
+/// `s` without its bracketed groups `( … )` (a restatement `(gọi tắt là
+/// …)` between two items of a list), when they are balanced.
+fn without_brackets(s: &str) -> std::borrow::Cow<'_, str> {
+    without_groups(s, '(', ')')
+}
+
+/// `s` without its groups from `open` to `close`, when they are balanced.
+fn without_groups(s: &str, open: char, close: char) -> std::borrow::Cow<'_, str> {
+    if !s.contains(open) {
+        return s.into();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut depth = 0usize;
+    for c in s.chars() {
+        match c {
+            _ if c == open => depth += 1,
+            _ if c == close && depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    if depth > 0 {
+        return s.into();
+    }
+    out.into()
+}
+
+/// A `)` with no `(` before it in `s`: what came before `s` was in
+/// brackets.
+pub(super) fn closes_bracket(s: &str) -> bool {
+    let mut depth = 0i32;
+    for c in s.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => {
+                depth -= 1;
+                if depth < 0 {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
+/// `line` without leading spaces, bullets and markup.
+fn unbulleted(line: &str) -> &str {
+    line.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '+' | '•' | '–' | '|' | '*' | '>'))
+}
+
+/// Does a line start with `Căn cứ` (after bullets and markup)?
+pub(super) fn is_basis_line(line: &str) -> bool {
+    starts_with_folded(unbulleted(line), "can cu").is_some()
+}
+
+/// How a list item is marked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Marker {
+    /// `-`, `+`, `•`, `*`, `>`.
+    Bullet,
+    /// `1.`, `2)`.
+    Number(u8),
+    /// `a)`, `b.`.
+    Letter(u8),
+}
+
+/// The list marker a line starts with (`1.`, `a)`, `2)`, a bullet), if
+/// any.
+fn list_marker(line: &str) -> Option<Marker> {
+    let l = line.trim_start();
+    if l.starts_with(['-', '+', '•', '–', '*', '>']) {
+        return Some(Marker::Bullet);
+    }
+    let digits = l.bytes().take_while(u8::is_ascii_digit).count();
+    let (lead, digit) = if digits > 0 {
+        (digits, true)
+    } else {
+        (
+            l.chars().next().filter(|c| c.is_alphabetic()).map_or(0, char::len_utf8),
+            false,
+        )
+    };
+    let close = l[lead..]
+        .bytes()
+        .next()
+        .filter(|&c| lead > 0 && lead <= 3 && matches!(c, b'.' | b')'))?;
+    Some(if digit {
+        Marker::Number(close)
+    } else {
+        Marker::Letter(close)
+    })
+}
+
+/// Does a line start a list item: a bullet, or a number or letter and `.`
+/// or `)` (`1.`, `a)`, `2)`)?
+fn is_list_item(line: &str) -> bool {
+    list_marker(line).is_some()
+}
+
+/// A heading: a line whose letters are all capitals (`CĂN CỨ PHÁP LÝ`,
+/// `I. MỤC ĐÍCH`).
+fn is_heading(line: &str) -> bool {
+    let mut letters = 0;
+    for c in line.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+        }
+    }
+    letters >= 4
+}
+
+/// A heading that opens a basis block: `CĂN CỨ PHÁP LÝ`, `CĂN CỨ PHÁP
+/// LUẬT`, `CƠ SỞ PHÁP LÝ`, `Căn cứ:`, `Căn cứ pháp lý:` (numbering and
+/// markup before it allowed).
+fn is_basis_heading(line: &str) -> bool {
+    let l =
+        unbulleted(line).trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | ')' | 'I' | 'V' | 'X'));
+    let l = l.trim();
+    let Some(n) = starts_with_folded(l, "can cu").or_else(|| starts_with_folded(l, "co so phap ly")) else {
+        return false;
+    };
+    let rest = l[n..].trim_start();
+    let rest = ["phap ly", "phap luat"]
+        .iter()
+        .find_map(|w| starts_with_folded(rest, w).map(|k| &rest[k..]))
+        .unwrap_or(rest)
+        .trim();
+    rest.is_empty() || rest == ":"
+}
+
+/// What the lines before a list say about its items.
+#[derive(Debug, Clone, Copy)]
+enum Head {
+    /// Under a basis heading: every line is `basis` until a blank line
+    /// after some content, or another heading.
+    Basis { content: bool },
+    /// After a line ending in a cue and `:` (or an article's title with a
+    /// cue): its list items take the cue, up to a heading, an article, or an
+    /// item marked as the opening line is (`2. Các Nghị định sau hết hiệu
+    /// lực …:` then `a) …`, `b) …`, up to `3. …`). Lines between (an item's
+    /// wrapped lines, a PDF's page header) keep it.
+    Cue { rel: Rel, marker: Option<Marker> },
+    /// After `Văn bản này được hợp nhất từ … sau:` (a consolidated text's
+    /// note): the first item is the base (`consolidates`), the others act
+    /// on it (`amends`).
+    Merged {
+        base: Option<usize>,
+        marker: Option<Marker>,
+    },
+    /// A line that may open a list, not read yet (its cue is read only when
+    /// an item needs it: most such lines, an article's title, open none):
+    /// the text to read (`from..to`), its line's start and end.
+    Opener {
+        from: usize,
+        to: usize,
+        line: (usize, usize),
+        marker: Option<Marker>,
+    },
+}
+
+/// The heads of lists, read line by line as the citations go (each line
+/// once).
+struct Heads<'a> {
+    norm: &'a str,
+    lines: &'a LineIndex,
+    /// The next line (1-based) to read.
+    next: usize,
+    head: Option<Head>,
+}
+
+impl<'a> Heads<'a> {
+    /// The head over line `line`, after reading the lines before it.
+    fn at(&mut self, line: usize, found: &[Found], start: usize) -> Option<Head> {
+        while self.next < line {
+            self.read(self.next);
+            self.next += 1;
+        }
+        let (ls, le) = self.lines.line_range(self.norm, line);
+        let text = &self.norm[ls..le];
+        match self.head {
+            Some(Head::Basis { .. }) if !is_heading(text) => self.head,
+            // An item: marked unlike the opening line, or opening with a
+            // citation (`được sửa đổi, bổ sung bởi:⏎Thông tư số …`, `Luật
+            // Bảo hiểm xã hội số …`).
+            Some(Head::Cue { marker, .. } | Head::Merged { marker, .. } | Head::Opener { marker, .. })
+                if (is_list_item(text) && list_marker(text) != marker)
+                    || (!is_list_item(text)
+                        && (super::types::starts_citation(text.trim_start())
+                            || (ls..=le).contains(&start) && unbulleted(&self.norm[ls..start]).is_empty())) =>
+            {
+                if let Some(Head::Opener { from, to, line, marker }) = self.head {
+                    self.head = self.resolve(from, to, line, marker, found);
+                }
+                self.head
+            }
+            _ => None,
+        }
+    }
+
+    /// What an opening line says: the cue of its end and, for a passive
+    /// one, the last citation before it.
+    fn resolve(
+        &self,
+        from: usize,
+        to: usize,
+        (ls, le): (usize, usize),
+        marker: Option<Marker>,
+        found: &[Found],
+    ) -> Option<Head> {
+        // A line that is a citation with its subject (`[2] Luật số …
+        // sửa đổi, bổ sung … có căn cứ ban hành như sau:`): the cue is the
+        // subject's, no list's.
+        let lo = found.partition_point(|f| f.start < from);
+        if let Some(f) = found.get(lo).filter(|f| f.start < to) {
+            let lead = &self.norm[from..f.start];
+            let only_mark = !lead.chars().any(char::is_alphabetic);
+            if only_mark && f.subject_range.is_some_and(|(_, e)| e + 2 >= to) {
+                return None;
+            }
+        }
+        let tail = suffix(&self.norm[from..to], 2 * CUE_WINDOW);
+        let folded = fold(tail);
+        if folded.contains("hop nhat tu") {
+            return Some(Head::Merged { base: None, marker });
+        }
+        clause_cue(folded.as_bytes(), false).map(|(end, len, k)| {
+            let rel = if k == PASSIVE {
+                let colon = ls + self.norm[ls..le].rfind(':').unwrap_or(le - ls);
+                let hi = found.partition_point(|f| f.start < colon);
+                // (Before the lines it was wrapped from too, in the same
+                // sentence: `Thông tư … số …, có hiệu lực …, được sửa đổi, bổ⏎
+                // sung bởi:`.)
+                let target = (0..hi).rev().find(|&j| found[j].end <= colon).filter(|&j| {
+                    found[j].start >= from || {
+                        let between = &self.norm[found[j].end..colon];
+                        between.len() < 2 * CUE_WINDOW && !between.contains([';', '.']) && !between.contains("\n\n")
+                    }
+                });
+                Rel {
+                    relation: Relation::Mentions,
+                    by: None,
+                    acts: Some((passive_relation(&folded.as_bytes()[end - len..end]), target)),
+                }
+            } else {
+                Rel::of(CUES[k].1)
+            };
+            Head::Cue { rel, marker }
+        })
+    }
+
+    fn read(&mut self, line: usize) {
+        let (ls, le) = self.lines.line_range(self.norm, line);
+        let raw = &self.norm[ls..le];
+        // Read a byte at a time first: where the text starts past spaces
+        // and ASCII bullets, its first and last bytes.
+        let b = raw.as_bytes();
+        let Some(k) = b.iter().position(|c| {
+            !matches!(
+                c,
+                b' ' | b'\t' | b'\r' | b'-' | b'+' | b'*' | b'>' | b'|' | b'#' | b'_' | b'='
+            )
+        }) else {
+            // Blank lines and rules separate a list's items in Markdown:
+            // the head stays.
+            return;
+        };
+        let last = b.iter().rev().find(|c| !c.is_ascii_whitespace()).copied();
+        let first = &b[k..];
+        // `c`/`C` (`Căn cứ`, `CƠ SỞ PHÁP LÝ`), `Điều`/`ĐIỀU` (an article's
+        // title: `Đ` is C4 90), a bullet that is not ASCII (`•` E2 80 A2,
+        // `–` E2 80 93).
+        let c_start = matches!(first, [b'c' | b'C', ..]);
+        let d_start = matches!(first, [0xC4, 0x90, b'i' | b'I', ..]);
+        // With no head, only a line that opens one matters: most lines end
+        // here, on a few bytes.
+        if self.head.is_none() && last != Some(b':') && !c_start && !d_start && !matches!(first, [0xE2, 0x80, ..]) {
+            return;
+        }
+        let text = raw.trim();
+        if c_start && is_basis_heading(text) {
+            self.head = Some(Head::Basis { content: false });
+            return;
+        }
+        // (A heading's first letter is a capital: ASCII or not.)
+        if !first[0].is_ascii_lowercase() && is_heading(text) {
+            self.head = None;
+            return;
+        }
+        let marker = list_marker(text);
+        // A line opening a list: one ending in `:` (with the lines it was
+        // wrapped from: `… hết hiệu lực kể từ ngày …⏎thi hành:`), or an
+        // article's title (`Điều 1. Bãi bỏ toàn bộ 15 văn bản …`).
+        let article = d_start
+            && starts_with_folded(unbulleted(text), "dieu ")
+                .is_some_and(|k| unbulleted(text)[k..].starts_with(|c: char| c.is_ascii_digit()));
+        let text_at = ls + (text.as_ptr() as usize - raw.as_ptr() as usize);
+        let opener = match text.strip_suffix(':') {
+            Some(before) => Some((wrapped_floor(self.norm, self.lines, line, ls), text_at + before.len())),
+            None if article && !text.ends_with(['.', ';']) => Some((text_at, text_at + text.len())),
+            None => None,
+        };
+        if let Some((from, to)) = opener {
+            self.head = Some(Head::Opener {
+                from,
+                to,
+                line: (ls, le),
+                marker,
+            });
+            return;
+        }
+        self.head = match self.head {
+            Some(Head::Basis { .. }) if is_list_item(text) || is_basis_line(text) => {
+                Some(Head::Basis { content: true })
+            }
+            Some(Head::Basis { content: false }) => Some(Head::Basis { content: true }),
+            Some(Head::Cue { marker: m, .. } | Head::Merged { marker: m, .. } | Head::Opener { marker: m, .. })
+                if article || (marker.is_some() && marker == m) =>
+            {
+                None
+            }
+            Some(h @ (Head::Cue { .. } | Head::Merged { .. } | Head::Opener { .. })) => Some(h),
+            _ => None,
+        };
+    }
+}
+
+/// Where the clause of a citation on the line starting at `ls` may start:
+/// the lines before too when the text is hard-wrapped (each has text and
+/// ends with no `.`, `;`, `:`, `!` or `?`, and the line after it is no list
+/// item and goes on a sentence: it opens in lower case, or with the
+/// citation), up to [`CUE_WINDOW`] bytes back.
+fn wrapped_floor(norm: &str, lines: &LineIndex, line: usize, ls: usize) -> usize {
+    let text = norm[ls..].trim_start();
+    let first = text.chars().next();
+    if first.is_some_and(|c| c.is_uppercase()) && !super::types::starts_citation(text) && !continues_pinpoints(text) {
+        return ls;
+    }
+    let mut floor = ls;
+    let mut l = line;
+    while l >= 2 && ls - floor < CUE_WINDOW && !is_list_item(&norm[floor..]) && !norm[floor..].starts_with('|') {
+        let (ps, pe) = lines.line_range(norm, l - 1);
+        let prev = norm[ps..pe].trim_end();
+        let head = unbulleted(prev);
+        // Not a finished line, a table row, a heading, an article's title
+        // (`Điều 1. Đánh giá …`) or a list of titles (this line and the one
+        // before opening with a citation, as a website lists related
+        // documents).
+        let titles =
+            || super::types::starts_citation(head) && super::types::starts_citation(unbulleted(&norm[floor..]));
+        if prev.trim_start().is_empty()
+            || prev.ends_with(['.', ';', ':', '!', '?', '|'])
+            || is_heading(prev)
+            || starts_with_folded(head, "dieu ").is_some_and(|k| head[k..].starts_with(|c: char| c.is_ascii_digit()))
+            || titles()
+        {
+            break;
+        }
+        floor = ps;
+        l -= 1;
+    }
+    floor
+}
+
+/// Does a line open with an article's number that is no article's title
+/// (`Điều 12, khoản 4 Điều 17 …`, a list of provisions wrapped at the line;
+/// not `Điều 12. Hiệu lực thi hành`)?
+fn continues_pinpoints(line: &str) -> bool {
+    let Some(k) = starts_with_folded(line, "dieu ") else {
+        return false;
+    };
+    let rest = &line[k..];
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    digits > 0 && rest[digits..].starts_with([',', ' ']) && !rest[digits..].trim_start().starts_with(['.', ':'])
+}
+
+/// The cue of a window (its clause, back to a `;`, `[`, `”` or `. `), in
+/// folded text: the hit and whether the window was cut at a clause's
+/// start.
+fn window_cue(window: &str, at_start: bool) -> (Option<(usize, usize, usize)>, String, usize) {
+    let b = window.as_bytes();
+    let hard = memchr::memrchr2(b';', b'[', b)
+        .map(|k| k + 1)
+        .into_iter()
+        .chain(last_full_stop(window).map(|k| k + 2))
+        .max()
+        .unwrap_or(0);
+    // A closing quote `”` (E2 80 9D) ends a clause too (a cue in a
+    // quotation governs nothing after it), unless the quotation opened in
+    // the clause and is the object of a verb acting on the document: then
+    // the clause goes on around it (`Sửa đổi cụm từ “500 triệu đồng” thành
+    // “01 tỷ đồng” tại Điều 3 Nghị định số …`).
+    let close = memchr::memrchr_iter(0x9D, b)
+        .find(|&k| k >= 2 && b[k - 2] == 0xE2 && b[k - 1] == 0x80)
+        .map(|k| k + 1)
+        .filter(|&q| q > hard);
+    // A bracketed group closed before the citation holds no cue for it
+    // (`Bãi bỏ cụm từ "(được sửa đổi, bổ sung tại …)" tại … Nghị định số …`).
+    let read = |cut: usize, quoted: bool| {
+        let clause = &window[cut..];
+        let folded = if quoted {
+            fold(&without_brackets(&without_groups(clause, '“', '”')))
+        } else {
+            fold(&without_brackets(clause))
+        };
+        (clause_cue(folded.as_bytes(), cut > 0 || at_start), folded, cut)
+    };
+    match close {
+        Some(q) if window[hard..q].contains('“') => {
+            let around = read(hard, true);
+            let acting = around.0.is_some_and(|(_, _, k)| {
+                matches!(CUES[k].1, Relation::Amends | Relation::Replaces | Relation::Repeals)
+            });
+            if acting {
+                around
+            } else {
+                read(q, false)
+            }
+        }
+        Some(q) => read(q, false),
+        None => read(hard, false),
+    }
+}
+
+/// The citation a list item after a `;` continues: the nearest at or
+/// before `j` that is the clause's own item (no `acts`, no `by`: `Căn cứ
+/// Luật A được sửa đổi bởi Luật B; Nghị định C` continues A, not B).
+fn top_item(out: &[Rel], outers: &[Option<usize>], j: usize, floor: usize, found: &[Found]) -> Option<usize> {
+    (0..=j)
+        .rev()
+        .take_while(|&k| found[k].start >= floor && outers[k] == outers[j])
+        .find(|&k| out[k].acts.is_none() && out[k].by.is_none())
+}
+
+/// Relation of each citation (see the module docs).
+pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found], footnote_refs: &[(usize, usize)]) -> Vec<Rel> {
+    let mut out: Vec<Rel> = Vec::with_capacity(found.len());
+    let mut heads = Heads {
+        norm,
+        lines,
+        next: 1,
+        head: None,
+    };
+    // The outer citation of each (see below).
+    let mut outers: Vec<Option<usize>> = Vec::with_capacity(found.len());
+    // (line, basis) of the last line seen.
+    let mut line_info: Option<(usize, bool)> = None;
+    let mut tables = BasisColumns::default();
+    for (i, f) in found.iter().enumerate() {
+        let line = lines.line(f.start);
+        let (ls, _) = lines.line_range(norm, line);
+        let basis = match line_info {
+            Some((l, b)) if l == line => b,
+            _ => {
+                let b = is_basis_line(prefix(&norm[ls..], 64));
+                line_info = Some((line, b));
+                b
+            }
+        };
+        let floor = ls;
+        // The citation whose subject holds this one, nearest first.
+        let outer = (0..i)
+            .rev()
+            .take_while(|&j| found[j].start + GRAMMAR_WINDOW > f.start)
+            .find(|&j| found[j].subject_range.is_some_and(|(a, b)| a <= f.start && f.start < b));
+        outers.push(outer);
+        let floor = match outer {
+            Some(j) => found[j].subject_range.map_or(floor, |(a, _)| a),
+            None => floor,
+        };
+        // The citation before it at the same level: same outer citation,
+        // not in brackets that closed since.
+        let mut prev = (0..i)
+            .rev()
+            .take_while(|&j| found[j].start >= floor && found[j].start + GRAMMAR_WINDOW > f.start)
+            .find(|&j| {
+                let p = &found[j];
+                p.tail <= f.start && outers[j] == outer && !closes_bracket(&norm[p.end..f.start])
+            });
+        let lo = prev.map_or(floor, |j| found[j].tail.max(floor));
+        let raw = &norm[lo..f.start];
+        let window = suffix(raw, CUE_WINDOW);
+        if let Some(j) = prev {
+            let gap = without_brackets(window);
+            if window.len() == raw.len() && is_glue(&gap) && !ends_sentence(&gap) && !in_subject(norm, &found[j]) {
+                // After a `;`, the clause's own list goes on; so it does
+                // after an agent when the list of what undergoes it goes on
+                // (see `resumes_patients`).
+                let from = if gap.contains(';') || out[j].acts.is_some() && resumes_patients(norm, found, i, j) {
+                    top_item(&out, &outers, j, floor, found)
+                } else {
+                    Some(j)
+                };
+                if let Some(k) = from {
+                    out.push(out[k]);
+                    continue;
+                }
+            }
+        }
+        // A restatement right after a citation, in brackets (`Quy định số
+        // 30-QĐ/TW … (Quy định số 30 của BCH Trung ương)`): mentions.
+        if (prev.is_some() || outer.is_some()) && window.trim_end().ends_with('(') {
+            out.push(Rel::of(Relation::Mentions));
+            continue;
+        }
+        // Back to the start of the clause (a closing quote ends one too: a
+        // cue in a quotation governs nothing after it). The window opens its
+        // clause at a cut, or at the line's start.
+        let at_line_start = prev.is_none() && outer.is_none() && window.len() == raw.len();
+        let (mut hit, mut folded, mut cut) = window_cue(window, at_line_start);
+        // Nothing on the line before it: in hard-wrapped text the clause
+        // began on the lines before; a list's item on a line of its own
+        // goes on from the line before (`…;⏎Quyết định số …`).
+        let mut basis = basis;
+        if hit.is_none() && at_line_start {
+            if cut == 0 {
+                if let Some(j) = continued_list(norm, lines, line, ls, found, i) {
+                    if let Some(k) = top_item(&out, &outers, j, 0, found) {
+                        out.push(out[k]);
+                        continue;
+                    }
+                }
+            }
+            let floor = wrapped_floor(norm, lines, line, ls);
+            if floor < ls {
+                basis |= is_basis_line(prefix(&norm[floor..], 64));
+                if cut == 0 {
+                    // The citation before it on the lines it was wrapped
+                    // from is the one before it in its clause.
+                    let back = (0..i).rev().take_while(|&j| found[j].start >= floor).find(|&j| {
+                        found[j].tail <= f.start && outers[j] == outer && !closes_bracket(&norm[found[j].end..f.start])
+                    });
+                    let lo = back.map_or(floor, |j| found[j].tail.max(floor));
+                    let raw = &norm[lo..f.start];
+                    let window = suffix(raw, CUE_WINDOW);
+                    if let Some(j) = back {
+                        let gap = without_brackets(window);
+                        if window.len() == raw.len() && is_glue(&gap) && !gap.contains(';') && !ends_sentence(&gap) {
+                            let from = if out[j].acts.is_some() && resumes_patients(norm, found, i, j) {
+                                top_item(&out, &outers, j, floor, found)
+                            } else {
+                                Some(j)
+                            };
+                            if let Some(k) = from {
+                                out.push(out[k]);
+                                continue;
+                            }
+                        }
+                        prev = Some(j);
+                    }
+                    (hit, folded, cut) = window_cue(window, back.is_none() && window.len() == raw.len());
+                }
+            }
+        }
+        // An annex `ban hành kèm theo` the document, its line wrapped from a
+        // verb acting on it (`Sửa đổi, bổ sung điểm 1 Mục I Biểu mức thu …⏎
+        // ban hành kèm theo Thông tư số …`): the verb governs.
+        if at_line_start && cut == 0 && hit.is_some_and(|h| annex_cue(folded.as_bytes(), h)) {
+            // (The line before may be the article's title it goes on.)
+            let floor = match wrapped_floor(norm, lines, line, ls) {
+                f if f == ls && line >= 2 && norm[ls..].starts_with(|c: char| c.is_lowercase()) => {
+                    let (ps, pe) = lines.line_range(norm, line - 1);
+                    let prev = norm[ps..pe].trim();
+                    let title = starts_with_folded(prev, "dieu ").is_some() && !prev.ends_with(['.', ';', ':']);
+                    if title {
+                        ps
+                    } else {
+                        ls
+                    }
+                }
+                f => f,
+            };
+            if floor < ls && found[..i].last().is_none_or(|p| p.start < floor) {
+                let (h2, f2, c2) = window_cue(suffix(&norm[floor..f.start], CUE_WINDOW), false);
+                if h2.is_some_and(|(_, _, k)| {
+                    matches!(CUES[k].1, Relation::Amends | Relation::Replaces | Relation::Repeals)
+                }) {
+                    (hit, folded, cut) = (h2, f2, c2);
+                }
+            }
+        }
+        // `A và <no cue> B`: B coordinated with A takes A's relation.
+        if let (None, Some(j), 0) = (hit, prev, cut) {
+            if folded.trim_start_matches([' ', ',']).starts_with("va ") {
+                out.push(out[j]);
+                continue;
+            }
+        }
+        // No cue of its own, right after a list separator: an item of the
+        // list the cue before it governs (`Thực hiện A … về …; B … về …⏎…,
+        // C …`), however long and wrapped the items' tails.
+        if hit.is_none() {
+            if let Some(k) = super::scope::list_item_before(norm, found, &outers, &out, i) {
+                out.push(out[k]);
+                continue;
+            }
+        }
+        let clause_cut = cut > 0;
+        // Only numbering or markup before it in its clause: the citation is
+        // the clause's subject.
+        let subject_position = !folded.bytes().any(|c| c.is_ascii_alphabetic());
+        let rel = match hit {
+            Some((end, len, k)) if k == PASSIVE => {
+                let cue = &folded.as_bytes()[end - len..end];
+                let verb = passive_relation(cue);
+                // A label `Văn bản bị bãi bỏ:` names what undergoes it; a
+                // bare `Được sửa đổi` row, or `bởi`/`theo`/`tại`, the agent.
+                let label = folded[..end - len].trim_end().ends_with("van ban");
+                if passive_agent(cue) || !label {
+                    // The agent: what it does to the citation before the
+                    // cue in the clause (or the outer one's, or this
+                    // document).
+                    let target = if clause_cut { outer } else { prev.or(outer) };
+                    Rel {
+                        relation: Relation::Mentions,
+                        by: None,
+                        acts: Some((verb, target)),
+                    }
+                } else {
+                    // No agent (`Văn bản bị bãi bỏ: Thông tư …`): the
+                    // citation undergoes it, by this document.
+                    Rel::of(verb)
+                }
+            }
+            Some((_, _, k)) => {
+                let relation = CUES[k].1;
+                Rel {
+                    relation,
+                    by: outer.filter(|_| relation != Relation::Mentions),
+                    acts: None,
+                }
+            }
+            None if outer.is_some() => Rel::of(Relation::Mentions),
+            None if basis || tables.in_basis_column(norm, lines, line, f.start) => Rel::of(Relation::Basis),
+            None => match heads.at(line, found, f.start) {
+                Some(Head::Basis { .. }) => Rel::of(Relation::Basis),
+                // A list's item takes the cue of the line that opens the
+                // list when the citation opens the item.
+                Some(Head::Cue { rel, .. }) if opens_item(&norm[ls..f.start]) => rel,
+                Some(Head::Merged { base, marker }) if opens_item(&norm[ls..f.start]) => match base {
+                    None => {
+                        heads.head = Some(Head::Merged { base: Some(i), marker });
+                        Rel::of(Relation::Consolidates)
+                    }
+                    Some(b) => Rel {
+                        relation: Relation::Mentions,
+                        by: None,
+                        acts: Some((Relation::Amends, Some(b))),
+                    },
+                },
+                _ => footnote_ref(norm, lines, f.start, footnote_refs).unwrap_or(Rel::of(Relation::Mentions)),
+            },
+        };
+        // `<citation> … hết hiệu lực` in its clause, the citation its
+        // subject.
+        let rel = if rel == Rel::of(Relation::Mentions) && subject_position {
+            let ahead = sentence_ahead(&norm[f.end..]);
+            let ahead = &ahead[..ahead.find(". ").unwrap_or(ahead.len())];
+            // Only `hết hiệu lực` counts there: look for cues only then (the
+            // words found before any fold, as printed or stripped).
+            let folded = if has_hieu_luc(ahead) {
+                fold(&without_brackets(ahead))
+            } else {
+                String::new()
+            };
+            // (The last cue up to it: `… hết hiệu lực thi hành kể từ ngày …
+            // có hiệu lực thi hành` holds other cues after it.)
+            let upto = folded.find("het hieu luc").map(|k| &folded[..k + "het hieu luc".len()]);
+            if upto.is_some_and(|u| cue_relation_folded(u) == Some(Relation::Repeals)) {
+                Rel::of(Relation::Repeals)
+            } else {
+                rel
+            }
+        } else {
+            rel
+        };
+        out.push(rel);
+    }
+    out
+}
+
+/// The columns of a Markdown table headed `Căn cứ …` (`Căn cứ bổ sung`,
+/// `Căn cứ pháp lý`, `Căn cứ ban hành`): the documents in them are the
+/// basis. Each table is read once, when its first citation asks.
+#[derive(Default)]
+struct BasisColumns {
+    /// The table last read: its first and last lines, and the indices of
+    /// its `Căn cứ` columns (0 the cell after the opening `|`).
+    table: Option<(usize, usize, Vec<usize>)>,
+}
+
+impl BasisColumns {
+    /// Is the citation at `at`, on line `line`, in a `Căn cứ` column?
+    fn in_basis_column(&mut self, norm: &str, lines: &LineIndex, line: usize, at: usize) -> bool {
+        let row = |l: usize| {
+            let (a, b) = lines.line_range(norm, l);
+            norm[a..b].trim_start_matches([' ', '\t'])
+        };
+        let (ls, _) = lines.line_range(norm, line);
+        if !row(line).starts_with('|') {
+            return false;
+        }
+        if !self
+            .table
+            .as_ref()
+            .is_some_and(|&(first, last, _)| first <= line && line <= last)
+        {
+            let mut first = line;
+            while first > 1 && row(first - 1).starts_with('|') {
+                first -= 1;
+            }
+            let mut last = line;
+            while last < lines.starts().len() && row(last + 1).starts_with('|') {
+                last += 1;
+            }
+            // The header: the rows before the `|---|` line (the first row
+            // when there is none).
+            let header_end = (first..=last).find(|&l| is_separator_row(row(l))).unwrap_or(first + 1);
+            let mut columns = Vec::new();
+            for l in first..header_end.max(first + 1) {
+                for (k, cell) in row(l).split('|').skip(1).enumerate() {
+                    if starts_with_folded(cell.trim_start(), "can cu").is_some() && !columns.contains(&k) {
+                        columns.push(k);
+                    }
+                }
+            }
+            self.table = Some((first, last, columns));
+        }
+        let Some((_, _, columns)) = &self.table else {
+            return false;
+        };
+        let column = norm[ls..at].matches('|').count().saturating_sub(1);
+        columns.contains(&column)
+    }
+}
+
+/// A Markdown table's `|---|:---:|` line.
+fn is_separator_row(row: &str) -> bool {
+    row.contains('-')
+        && row
+            .trim_end()
+            .chars()
+            .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
+}
+
+/// The rest of a sentence from `s` on (at most 400 bytes), to a `;`, a
+/// bracket, or a line break that ends it: not a hard wrap, where the line
+/// goes on in lower case (`2. Thông tư số … của Bộ⏎trưởng … quy định mức
+/// điều chỉnh …⏎hết hiệu lực …`).
+fn sentence_ahead(s: &str) -> &str {
+    let s = prefix(s, 400);
+    let mut from = 0;
+    loop {
+        let Some(k) = s[from..].find([';', '[', ']', '\n']).map(|k| from + k) else {
+            return s;
+        };
+        if s.as_bytes()[k] == b'\n' {
+            let before = s[..k].trim_end();
+            let next = s[k + 1..].trim_start_matches([' ', '\t']);
+            let ends = before.ends_with(['.', ':', ';', ',']) || before.is_empty();
+            let first = next.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+            let lower = first.starts_with(char::is_lowercase) && !next[first.len()..].starts_with([')', '.']);
+            if !ends && lower {
+                from = k + 1;
+                continue;
+            }
+        }
+        return &s[..k];
+    }
+}
+
+/// After agent `j` of a passive verb, does citation `i` go on the list of
+/// what undergoes it? When it, or one listed after it, undergoes a passive
+/// verb itself (`Luật A số … đã được sửa đổi, bổ sung theo Luật số B, Luật
+/// C số … đã được sửa đổi, bổ sung theo …`), or when the agent is cited by
+/// number only and this one by name, as laws that amend others and laws
+/// amended are (`… theo Luật số 21/2012/QH13, Luật Thuế tiêu thụ đặc biệt
+/// số …`).
+pub(super) fn resumes_patients(norm: &str, found: &[Found], i: usize, j: usize) -> bool {
+    chain_undergoes(norm, found, i)
+        || !has_name(norm, &found[j]) && has_name(norm, &found[i]) && found[j].doc_type == found[i].doc_type
+}
+
+/// Is a citation printed with a name (`Luật Đất đai số …`, `Luật giáo dục
+/// đại học số …`): words between its type word and `số`?
+fn has_name(norm: &str, f: &Found) -> bool {
+    if f.name.is_some() {
+        return true;
+    }
+    let (Some(t), Some((s, _))) = (f.doc_type, f.symbol_range) else {
+        return false;
+    };
+    let mut words: Vec<&str> = norm[f.start..s.max(f.start)].split_whitespace().collect();
+    if words.last().is_some_and(|w| fold(w) == "so") {
+        words.pop();
+    }
+    words.len() > t.split_whitespace().count()
+}
+
+/// Does citation `i`, or one listed after it (joined by glue only), undergo
+/// a passive verb (`…, Luật Thuế tài nguyên số …, Luật Quản lý thuế số …
+/// đã được sửa đổi, bổ sung theo …`: the list is of patients)?
+fn chain_undergoes(norm: &str, found: &[Found], i: usize) -> bool {
+    for k in i..i + 8 {
+        if undergoes(&norm[found[k].end..]) {
+            return true;
+        }
+        let Some(next) = found.get(k + 1) else {
+            return false;
+        };
+        let from = found[k].tail.max(found[k].end);
+        if next.start < from || next.start - from > 64 {
+            return false;
+        }
+        let gap = &norm[from..next.start];
+        if gap.contains(';') || !is_glue(gap) {
+            return false;
+        }
+    }
+    false
+}
+
+/// Does a passive verb follow a citation (`đã được sửa đổi, bổ sung`,
+/// `bị bãi bỏ`), after its date or issuer?
+fn undergoes(after: &str) -> bool {
+    let f = fold(prefix(after, 64));
+    let f = f.trim_start();
+    let f = f.strip_prefix("da ").unwrap_or(f);
+    (f.starts_with("duoc ") || f.starts_with("bi ")) && passive_cue(f.as_bytes(), 0).is_some()
+}
+
+/// Does `s` hold `hiệu lực` (`HIỆU LỰC`, `hieu luc`, `Hiệu lực`)?
+fn has_hieu_luc(s: &str) -> bool {
+    static FINDERS: std::sync::OnceLock<Vec<memchr::memmem::Finder<'static>>> = std::sync::OnceLock::new();
+    let finders = FINDERS.get_or_init(|| {
+        ["hiệu lực", "HIỆU LỰC", "Hiệu lực", "hieu luc", "HIEU LUC"]
+            .iter()
+            .map(|w| memchr::memmem::Finder::new(w.as_bytes()).into_owned())
+            .collect()
+    });
+    finders.iter().any(|f| f.find(s.as_bytes()).is_some())
+}
+
+/// Does a passive cue (folded) name its agent (`bởi`, `theo`, `tại`
+/// after the verb)?
+fn passive_agent(cue: &[u8]) -> bool {
+    let c = cue.strip_suffix(b":").unwrap_or(cue);
+    c.ends_with(b" boi") || c.ends_with(b" theo") || c.ends_with(b" tai")
+}
+
+/// Does the text between a line's start and a citation only open a list
+/// item (its bullet or number, and at most four words, not counting a
+/// pinpoint: `c) Khoản 2, 3, 4, 5 Điều 27 Nghị định số …`)?
+fn opens_item(before: &str) -> bool {
+    before
+        .split_whitespace()
+        .filter(|w| {
+            let w = w.trim_matches(|c: char| c.is_ascii_punctuation());
+            let mut chars = w.chars();
+            let label = w.is_empty()
+                || w.bytes().all(|c| c.is_ascii_digit() || c == b'.')
+                || (chars.next().is_some() && chars.next().is_none());
+            !label
+                && !matches!(
+                    &*w.to_lowercase(),
+                    "khoản" | "điều" | "điểm" | "mục" | "chương" | "tiết" | "phần" | "và"
+                )
+        })
+        .count()
+        <= 4
+}
+
+/// A citation at the start of line `line` (nothing before it there) whose
+/// line before ends with `;`: the last citation of that line, which the
+/// list goes on from.
+fn continued_list(norm: &str, lines: &LineIndex, line: usize, ls: usize, found: &[Found], i: usize) -> Option<usize> {
+    if line < 2 || !unbulleted(&norm[ls..found[i].start]).trim().is_empty() {
+        return None;
+    }
+    let (ps, pe) = lines.line_range(norm, line - 1);
+    if !norm[ps..pe].trim_end().ends_with(';') {
+        return None;
+    }
+    (0..i)
+        .rev()
+        .take_while(|&j| found[j].start >= ps)
+        .find(|&j| found[j].start < pe)
+}
+
+/// The relation of the footnote marker's place in the text, for a citation
+/// with no cue in a footnote: the footnote lists what the marked words
+/// name (`… thực hiện … 06 nghị quyết chuyên đề⁽¹⁾` and `⁽¹⁾ Nghị quyết số
+/// 05-NQ/TU …`). `refs` holds, for each footnote, the line start of its
+/// text and where its marker stands in the text.
+fn footnote_ref(norm: &str, lines: &LineIndex, at: usize, refs: &[(usize, usize)]) -> Option<Rel> {
+    let (ls, _) = lines.line_range(norm, lines.line(at));
+    let &(_, marker) = refs.iter().find(|&&(line, _)| line == ls)?;
+    // The marker's clause, back to its line's start, or to the line before
+    // when a blank line broke the sentence (`góp phần thực hiện thắng lợi⏎⏎
+    // nhiệm vụ … và 06 nghị quyết chuyên đề …[1].`).
+    let ml = lines.line(marker);
+    let (mut ms, _) = lines.line_range(norm, ml);
+    if norm[ms..].starts_with(char::is_lowercase) {
+        let mut l = ml;
+        while l > 1 {
+            l -= 1;
+            let (ps, pe) = lines.line_range(norm, l);
+            let prev = norm[ps..pe].trim_end();
+            if prev.is_empty() {
+                continue;
+            }
+            if !prev.ends_with(['.', ';', ':', '!', '?']) {
+                ms = ps;
+            }
+            break;
+        }
+    }
+    let window = suffix(&norm[ms..marker], CUE_WINDOW);
+    let (hit, _, _) = window_cue(window, false);
+    hit.filter(|&(_, _, k)| k != PASSIVE)
+        .map(|(_, _, k)| Rel::of(CUES[k].1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cite::share::is_list_join;
+
+    /// The byte test before the fold changes no answer of the glue and list
+    /// checks: on glue in any case and with diacritics, and on gaps with one
+    /// ASCII letter, digit or sign outside the glue words.
+    #[test]
+    fn ok_glue_byte_test_same_as_fold() {
+        let glue_plain = |g: &str| {
+            fold(g)
+                .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ')' | '(' | '.'))
+                .all(|w| matches!(w, "" | "va" | "cac" | "hoac" | "cung" | "nhu"))
+        };
+        let join_plain = |g: &str| {
+            matches!(
+                fold(g.trim()).as_str(),
+                "va" | "," | ", va" | "hoac" | "va cac" | ", cac"
+            )
+        };
+        let gaps = [
+            "",
+            " ",
+            ", ",
+            " và ",
+            ", và ",
+            "; VÀ CÁC ",
+            " hoặc ",
+            "(cùng)",
+            " như ",
+            "\u{0}và",
+            "Và\u{b}các",
+            " va cac ",
+            " và các Bộ ",
+            " và 5 ",
+            " của ",
+            " - ",
+            " và/hoặc ",
+            " Hoặc ",
+            ", CÁC ",
+            " vàx ",
+            " ngày ",
+            "\tvà\n",
+            " cung nhu ",
+            " Hoac ",
+        ];
+        for g in gaps {
+            assert_eq!(is_glue(g), glue_plain(g), "is_glue {g:?}");
+            assert_eq!(is_list_join(g), join_plain(g), "is_list_join {g:?}");
+        }
+        assert!(is_glue(" và các ") && is_list_join(" Và các ") && !is_glue(" và các Bộ "));
+    }
+}

@@ -1,0 +1,49 @@
+//! The citation figures the README gives (`cargo run --release --example
+//! citation_accuracy`) do not fall: precision, recall, dates right and
+//! relations right on each hand-read gold set are at least the floors
+//! below (the figures of 2026-12-04, rounded down to a tenth). A set whose
+//! texts are absent (`../shared` not beside the repository) is skipped,
+//! and said so.
+
+#[path = "common_accuracy/mod.rs"]
+mod common_accuracy;
+
+/// (set, precision, recall, dates right, relations right), in percent.
+const FLOORS: [(&str, f64, f64, f64, f64); 4] = [
+    ("letters", 100.0, 99.7, 100.0, 99.0),
+    ("docs", 100.0, 99.6, 98.9, 95.8),
+    ("gazette", 100.0, 100.0, 99.7, 95.0),
+    ("fixtures", 100.0, 100.0, 100.0, 100.0),
+];
+
+#[test]
+fn every_gold_set_keeps_its_figures() {
+    let mut failures = Vec::new();
+    for (name, files) in common_accuracy::gold_sets() {
+        let &(_, p, r, d, rel) = FLOORS.iter().find(|f| f.0 == name).expect("a floor for every gold set");
+        let f = common_accuracy::score(name, &files);
+        // (A set read only in part is no figure to hold.)
+        if f.files == 0 || f.skipped > 0 {
+            println!("{name}: {} of its texts absent, skipped", f.skipped);
+            continue;
+        }
+        println!(
+            "{name}: precision {:.1}%, recall {:.1}%, dates {:.1}%, relations {:.1}%",
+            f.precision(),
+            f.recall(),
+            f.dates(),
+            f.relations()
+        );
+        for (what, got, floor) in [
+            ("precision", f.precision(), p),
+            ("recall", f.recall(), r),
+            ("dates right", f.dates(), d),
+            ("relations right", f.relations(), rel),
+        ] {
+            if got + 1e-9 < floor {
+                failures.push(format!("{name}: {what} {got:.2}% under its floor {floor}%"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
