@@ -1,6 +1,8 @@
 //! Per-field accuracy of the document's own header against the hand-read
 //! gold (`tests/gold/headers.jsonl`, format and foldings in
-//! `tests/gold/README.md`), and the share of gazette texts whose own number
+//! `tests/gold/README.md`), the same on the held-out gold
+//! (`tests/gold/holdout/headers.jsonl`: documents the header grammar was not
+//! written against), and the share of gazette texts whose own number
 //! agrees with `../shared/corpus/gazette/meta.jsonl`.
 //!
 //! Rows whose file is absent and keys a row marks `ambiguous` are skipped.
@@ -15,11 +17,36 @@ mod common_gold;
 
 fn main() {
     let verbose = std::env::args().skip(1).any(|a| a == "--verbose" || a == "-v");
-    match common_gold::score() {
-        None => println!("no gold at {}: nothing to score", common_gold::gold_path().display()),
+    for (name, path) in [
+        ("header gold", common_gold::gold_path()),
+        ("held-out header gold", common_gold::holdout_path()),
+    ] {
+        report(name, &path, verbose);
+    }
+    match common_gold::gazette_agreement() {
+        None => println!("no gazette corpus at ../shared/corpus/gazette: its figure skipped"),
+        Some((ok, total, misses)) => {
+            println!(
+                "gazette: own number agrees with meta.jsonl (folded) in {ok}/{total} = {:.1}% of the texts that print it",
+                100.0 * ok as f64 / total.max(1) as f64
+            );
+            for (file, meta, read) in &misses {
+                println!(
+                    "  {file}: meta {meta} | read {}",
+                    if read.is_empty() { "-" } else { read }
+                );
+            }
+        }
+    }
+}
+
+/// Print the per-field figures of one gold file.
+fn report(name: &str, path: &std::path::Path, verbose: bool) {
+    match common_gold::score_file(path) {
+        None => println!("no gold at {}: nothing to score", path.display()),
         Some(report) => {
             println!(
-                "header gold: {} rows scored ({} skipped: file absent)",
+                "{name}: {} rows scored ({} skipped: file absent)",
                 report.rows,
                 report.absent.len()
             );
@@ -37,21 +64,6 @@ fn main() {
                         m.field, m.path, m.gold, m.got
                     );
                 }
-            }
-        }
-    }
-    match common_gold::gazette_agreement() {
-        None => println!("no gazette corpus at ../shared/corpus/gazette: its figure skipped"),
-        Some((ok, total, misses)) => {
-            println!(
-                "gazette: own number agrees with meta.jsonl (folded) in {ok}/{total} = {:.1}% of the texts that print it",
-                100.0 * ok as f64 / total.max(1) as f64
-            );
-            for (file, meta, read) in &misses {
-                println!(
-                    "  {file}: meta {meta} | read {}",
-                    if read.is_empty() { "-" } else { read }
-                );
             }
         }
     }

@@ -9,11 +9,17 @@
 mod common_accuracy;
 
 /// (set, precision, recall, dates right, relations right), in percent.
-const FLOORS: [(&str, f64, f64, f64, f64); 4] = [
+///
+/// The held-out sets were read by hand from texts the grammar was not written
+/// against; their figures, lower, are what a new user's documents look like.
+const FLOORS: [(&str, f64, f64, f64, f64); 7] = [
     ("letters", 100.0, 99.7, 100.0, 99.0),
     ("docs", 100.0, 99.6, 98.9, 95.8),
     ("gazette", 100.0, 100.0, 99.7, 95.0),
     ("fixtures", 100.0, 100.0, 100.0, 100.0),
+    ("held-out letters", 95.8, 95.8, 98.5, 91.4),
+    ("held-out docs", 100.0, 100.0, 61.8, 72.2),
+    ("held-out gazette", 97.7, 97.7, 97.7, 56.3),
 ];
 
 #[test]

@@ -86,40 +86,50 @@ pub fn root() -> PathBuf {
 pub fn gold_sets() -> Vec<(&'static str, Vec<(PathBuf, Value)>)> {
     let mut sets = Vec::new();
     // The letters: NNN.txt beside NNN.json.
-    let letters_dir = root().join("../shared/corpus/letters");
-    let mut letters = Vec::new();
-    if let Ok(rd) = std::fs::read_dir(&letters_dir) {
-        let mut paths: Vec<PathBuf> = rd
+    sets.push(("letters", letters_in(&root().join("../shared/corpus/letters"))));
+    for set in ["docs", "gazette", "fixtures"] {
+        sets.push((set, files_in(&root().join("tests/gold/citations").join(set))));
+    }
+    // The held-out sets: read by hand from texts the citation grammar was not
+    // written against (tests/gold/README.md, "Held-out gold").
+    let holdout = root().join("tests/gold/holdout");
+    sets.push(("held-out letters", letters_in(&holdout.join("letters"))));
+    sets.push(("held-out docs", files_in(&holdout.join("citations/docs"))));
+    sets.push(("held-out gazette", files_in(&holdout.join("citations/gazette"))));
+    sets
+}
+
+/// The gold files (`*.json`) of `dir`, sorted.
+fn json_files(dir: &Path) -> Vec<PathBuf> {
+    let mut paths: Vec<PathBuf> = match std::fs::read_dir(dir) {
+        Ok(rd) => rd
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| p.extension().is_some_and(|x| x == "json"))
-            .collect();
-        paths.sort();
-        for p in paths {
-            let text = p.with_extension("txt");
-            if let Ok(v) = read_json(&p) {
-                letters.push((text, v));
-            }
-        }
-    }
-    sets.push(("letters", letters));
-    for set in ["docs", "gazette", "fixtures"] {
-        let dir = root().join("tests/gold/citations").join(set);
-        let mut files = Vec::new();
-        if let Ok(rd) = std::fs::read_dir(&dir) {
-            let mut paths: Vec<PathBuf> = rd
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|x| x == "json"))
-                .collect();
-            paths.sort();
-            for p in paths {
-                let Ok(v) = read_json(&p) else { continue };
-                let Some(file) = v["file"].as_str() else { continue };
-                files.push((root().join(file), v));
-            }
-        }
-        sets.push((set, files));
-    }
-    sets
+            .collect(),
+        Err(_) => Vec::new(),
+    };
+    paths.sort();
+    paths
+}
+
+/// A letters set: each `NNN.json` scores the `NNN.txt` beside it.
+fn letters_in(dir: &Path) -> Vec<(PathBuf, Value)> {
+    json_files(dir)
+        .into_iter()
+        .filter_map(|p| read_json(&p).ok().map(|v| (p.with_extension("txt"), v)))
+        .collect()
+}
+
+/// A documents set: each gold file names its text in `file`.
+fn files_in(dir: &Path) -> Vec<(PathBuf, Value)> {
+    json_files(dir)
+        .into_iter()
+        .filter_map(|p| {
+            let v = read_json(&p).ok()?;
+            let file = root().join(v["file"].as_str()?);
+            Some((file, v))
+        })
+        .collect()
 }
 
 fn read_json(p: &Path) -> Result<Value, String> {
