@@ -1,0 +1,552 @@
+//! The citation grammar: the nom rules run at each type word.
+
+use crate::cite::lex::{
+    at_full_stop, at_stop_word, fail, is_all_caps, is_hard_stop, is_sp, lex, lower_word, next_word, prefix, sp, sp0,
+    starts_upper, ws1,
+};
+use crate::cite::types::{starts_citation, type_at};
+use crate::date::IssueDate;
+use crate::error::PResult;
+use crate::symbol::RawSymbol;
+
+/// A date as read next to a citation.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct DatePart<'a> {
+    /// The date, or the problem with it (diagnostic code, expectation).
+    pub(crate) date: Result<IssueDate, (&'static str, &'static str)>,
+    /// The date as printed (from `ngày`), or `cùng ngày`.
+    pub(crate) text: &'a str,
+    /// `cùng ngày` with no date: the date of the previous citation.
+    pub(crate) same_day: bool,
+}
+
+/// What a citation rule read.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct Parsed<'a> {
+    /// The số ký hiệu as written, and what the symbol grammar read in it
+    /// (kept, so that it is not read twice).
+    pub(crate) symbol: Option<(&'a str, RawSymbol<'a>)>,
+    pub(crate) number: Option<&'a str>,
+    pub(crate) name: Option<&'a str>,
+    pub(crate) date: Option<DatePart<'a>>,
+    pub(crate) issuer: Option<&'a str>,
+    pub(crate) subject: Option<&'a str>,
+    /// The issuer printed between the type word and `số` (`Quyết định của
+    /// Bộ Chính trị số31-QĐ/TW`), when none follows the number.
+    pub(crate) gap_issuer: Option<&'a str>,
+    /// End of the span (after date or issuer), as the remaining input.
+    pub(crate) span_end: usize,
+}
+
+mod parts;
+#[cfg(test)]
+mod tests;
+
+pub(super) use parts::*;
+
+/// Is `i` (just after the type word) `này` (this very document)?
+pub(super) fn is_self_reference(i: &str) -> bool {
+    let r = i.trim_start_matches(is_sp);
+    lex(r, &["này", "nay"], "\"này\"").is_ok()
+}
+
+// Tail ::= Repeat? (DatePart | ParenDate | YearAfter)? IssuerPart? DatePart? SubjectPart?
+//        | TitledDate                  (no date nor issuer right after the number)
+//   Repeat ::= Sp Codes                (the symbol's codes printed twice: `37-NQ/TW NQ/TW ngày`)
+pub(super) fn tail<'a>(base: &'a str, mut r: &'a str, mut p: Parsed<'a>) -> (&'a str, Parsed<'a>) {
+    if let Some((printed, _)) = &p.symbol {
+        r = skip_repeat(printed, r);
+    }
+    if let Ok((r2, d)) = date_part(r).or_else(|_| paren_date(r)) {
+        p.date = Some(d);
+        r = r2;
+    } else if p.symbol.is_some() || p.number.is_some() {
+        if let Ok((r2, d)) = year_after(r) {
+            p.date = Some(d);
+            r = r2;
+        }
+    }
+    if let Ok((r2, iss)) = issuer_part(r) {
+        p.issuer = Some(iss);
+        r = r2;
+        if p.date.is_none() {
+            if let Ok((r3, d)) = date_part(r) {
+                p.date = Some(d);
+                r = r3;
+            }
+        }
+    } else if p.date.is_none() && (p.symbol.is_some() || p.number.is_some()) {
+        if let Ok((r2, (title, d, iss))) = titled_date(r) {
+            p.date = Some(d);
+            p.issuer = Some(iss);
+            p.subject = Some(title);
+            p.span_end = base.len() - r2.len();
+            return (r2, p);
+        }
+    }
+    p.span_end = base.len() - r.len();
+    let after_aside = aside(r).map_or(r, |(r2, _)| r2);
+    if let Ok((r2, s)) = subject_part(after_aside) {
+        p.subject = Some(s);
+        r = r2;
+    }
+    (r, p)
+}
+
+// FullCitation ::= TypeWord (Sp SoWord? | Ws1 SoWord) SymbolText Tail
+//   (`i` starts right after the type word)
+pub(crate) fn full_citation(i: &str) -> PResult<'_, Parsed<'_>> {
+    let (r, gap) = ws1(i)?;
+    if gap.is_empty() {
+        return fail(i, "a space");
+    }
+    // `Công văn (số 81/TTg-KTTH)`: the number in brackets.
+    if let Some(inner) = r.strip_prefix('(') {
+        let (r2, _) = so_word(inner)?;
+        let (r2, sym) = symbol_text(r2)?;
+        let r2 = r2.strip_prefix(')').unwrap_or(r2);
+        let p = Parsed {
+            symbol: Some(sym),
+            ..Parsed::default()
+        };
+        return Ok(tail(i, r2, p));
+    }
+    let r = match so_word(r) {
+        Ok((r2, _)) => r2,
+        // Across a line break only with `số`.
+        Err(_) if gap.contains('\n') => return fail(r, "\"số\""),
+        Err(_) => r,
+    };
+    let (r, sym) = symbol_text(r)?;
+    let p = Parsed {
+        symbol: Some(sym),
+        ..Parsed::default()
+    };
+    Ok(tail(i, r, p))
+}
+
+// GapCitation ::= TypeWord Sp Gap SoWord (SymbolText | Number) Tail
+//   Gap ::= GapWord (Sp GapWord){0,7} Sp?      (on one line, before `số`)
+//   GapWord ::= LowerWord | "(" UpperWord ")" | "của" IssuerText
+//   (`Công văn khẩn số …`, `Báo cáo thẩm tra số …`, `Quy chế làm việc số …`,
+//   `Công văn hỏa tốc của UBND tỉnh Nghệ An số …`, `Quyết định của Bộ Chính trị số31-QĐ/TW`)
+pub(crate) fn gap_citation(i: &str) -> PResult<'_, Parsed<'_>> {
+    let (mut r, _) = sp(i)?;
+    let mut gap_issuer = None;
+    for words in 0..8 {
+        if words > 0 {
+            if let Ok((r2, _)) = so_word(r) {
+                let p = Parsed {
+                    gap_issuer,
+                    ..Parsed::default()
+                };
+                if let Ok((r3, sym)) = symbol_text(r2) {
+                    return Ok(tail(i, r3, Parsed { symbol: Some(sym), ..p }));
+                }
+                let (r3, n) = bare_number(r2)?;
+                return Ok(tail(i, r3, Parsed { number: Some(n), ..p }));
+            }
+        }
+        if let Ok((r2, _)) = lex(r, &["của", "cua"], "\"của\"") {
+            let (r2, _) = sp(r2)?;
+            // `quy định của Luật Cạnh tranh số …`: the law is the citation.
+            if type_at().is_match(prefix(r2, 48)) {
+                return fail(r2, "an issuer, not a type word");
+            }
+            let (r2, iss) = issuer_text(r2)?;
+            gap_issuer = Some(iss);
+            r = r2.trim_start_matches(is_sp);
+            continue;
+        }
+        if let Ok((r2, _)) = aside(r) {
+            r = r2.trim_start_matches(is_sp);
+            continue;
+        }
+        let w = next_word(r);
+        // (`mẫu số 01/HTQT`, `biểu số …`: a form's label, not a document.)
+        if w.is_empty()
+            || starts_upper(w)
+            || at_stop_word(r)
+            || starts_citation(r)
+            || matches!(&*lower_word(r), "mẫu" | "biểu")
+        {
+            return fail(r, "a word before \"số\"");
+        }
+        let (r2, _) = sp(&r[w.len()..])?;
+        r = r2;
+    }
+    fail(r, "\"số\" within eight words")
+}
+
+// BareNumberCitation ::= TypeWord Sp? Abbrev? Number NumberEnd Tail    (no `số`: `Chỉ thị 16`, `Nghị quyết (NQ) 28`)
+//   Abbrev ::= "(" UpperWord ")" Sp
+//   NumberEnd ::= end | punctuation | "của" | StopWord   (`năm` only before a year, `ngày` only before a
+//   date: `Kế hoạch 5 năm` is a duration; a year-like number 1945..2100 is no number); after an
+//   abbreviation (`NQ 28 chủ trì …`) any word but a unit (`NQ 3 lần`)
+pub(crate) fn bare_number_citation(i: &str, abbreviation: bool) -> PResult<'_, Parsed<'_>> {
+    let (r, gap) = sp0(i)?;
+    if gap.is_empty() && !abbreviation {
+        return fail(r, "a space");
+    }
+    let r = match aside(r) {
+        Ok((r2, a)) if is_all_caps(a) && !a.contains(' ') => r2.trim_start_matches(is_sp),
+        _ => r,
+    };
+    let (r2, n) = bare_number(r)?;
+    if n.len() == 4 && (1945..=2100).contains(&n.parse::<u32>().unwrap_or(0)) {
+        return fail(r, "a number that is not a year");
+    }
+    let ends = if abbreviation { !unit_after(r2) } else { number_end(r2) };
+    if !ends {
+        return fail(r2, "the end of a document number");
+    }
+    let p = Parsed {
+        number: Some(n),
+        ..Parsed::default()
+    };
+    Ok(tail(i, r2, p))
+}
+
+/// What may follow a document number printed without `số` (see
+/// [`bare_number_citation`]).
+fn number_end(r: &str) -> bool {
+    let t = r.trim_start_matches(is_sp);
+    if t.is_empty() || t.starts_with([',', ';', '.', ')', '(', ':', '\n', '”', '"', '-', '–']) {
+        return t.len() == r.len() || !t.starts_with(['-', '–']);
+    }
+    if t.len() == r.len() {
+        return false;
+    }
+    // A capitalized word: a name after the number (`Nghị quyết 18 Hội nghị
+    // Trung ương 6`).
+    if starts_upper(next_word(t)) {
+        return true;
+    }
+    match &*lower_word(t) {
+        "năm" | "nam" => year_after(r).is_ok(),
+        "ngày" | "ngay" => date_part(r).is_ok(),
+        // `của Bộ Chính trị`, `nêu trên`, `ở dưới đây`.
+        "của" | "cua" | "nêu" | "ở" => true,
+        _ => at_stop_word(t) && !matches!(&*lower_word(t), "số" | "so"),
+    }
+}
+
+/// A unit after a number (`3 lần`, `5 năm` with no year, `10 ngày` with
+/// no date): a count, not a document number.
+fn unit_after(r: &str) -> bool {
+    let t = r.trim_start_matches(is_sp);
+    if t.starts_with('%') {
+        return true;
+    }
+    match &*lower_word(t) {
+        "năm" | "nam" => year_after(r).is_err(),
+        "ngày" | "ngay" => date_part(r).is_err(),
+        "tháng" | "tuần" | "giờ" | "lần" | "người" | "đồng" | "triệu" | "tỷ" | "nghìn" | "ha" | "km" => {
+            true
+        }
+        _ => false,
+    }
+}
+
+// NumberCitation ::= TypeWord Sp SoWord Number Tail        (`Kế hoạch số 189 của ...`)
+pub(crate) fn number_citation(i: &str) -> PResult<'_, Parsed<'_>> {
+    let (r, _) = sp(i)?;
+    let (r, _) = so_word(r)?;
+    let (r, n) = bare_number(r)?;
+    // `số 3 1/2021/NĐ-CP`: a number split by a space, going on into a
+    // symbol, is no number (`số 25 72025QH15`, a symbol garbled past
+    // reading, keeps its number).
+    let split = r.strip_prefix(' ').is_some_and(|x| {
+        x.starts_with(|c: char| c.is_ascii_digit())
+            && x.split(|c: char| c.is_whitespace())
+                .next()
+                .is_some_and(|w| w.contains(['/', '-']))
+    });
+    if split {
+        return fail(r, "the end of the number");
+    }
+    let p = Parsed {
+        number: Some(n),
+        ..Parsed::default()
+    };
+    Ok(tail(i, r, p))
+}
+
+// ListTail ::= Sp? ("," | ";" | "và" | ", và") Sp? (SoWord (SymbolText | Number) | Item) Tail
+//   Item ::= SymbolText      (after a symbol: `Quyết định số 12/QĐ-UBND, 13/QĐ-UBND`)
+//          | Number          (after a number: `các Quyết định số: 318, 319, 320`)
+//   (`các Luật số A, số B`; `…số 45/2013/QH13 ngày …; số 54/2014/QH13 ngày …`)
+pub(crate) fn list_tail(i: &str, after_number: bool) -> PResult<'_, (usize, Parsed<'_>)> {
+    let (r, _) = sp0(i)?;
+    let (r, semicolon) = match r.strip_prefix(',') {
+        Some(r2) => (r2, false),
+        None => match r.strip_prefix(';') {
+            Some(r2) => (r2, true),
+            None => (lex(r, &["và", "va"], "\"và\"")?.0, false),
+        },
+    };
+    let (r, _) = sp0(r)?;
+    let r = lex(r, &["và", "va"], "\"và\"").map_or(r, |(r2, _)| r2);
+    let (r, _) = sp0(r)?;
+    let start = i.len() - r.len();
+    let p = match so_word(r) {
+        Ok((r2, _)) => match symbol_text(r2) {
+            Ok((r3, sym)) => (
+                r3,
+                Parsed {
+                    symbol: Some(sym),
+                    ..Parsed::default()
+                },
+            ),
+            Err(_) => {
+                let (r3, n) = bare_number(r2)?;
+                (
+                    r3,
+                    Parsed {
+                        number: Some(n),
+                        ..Parsed::default()
+                    },
+                )
+            }
+        },
+        // Without `số` only a comma list, and not after a `;` (a new clause).
+        Err(e) if semicolon => return Err(e),
+        Err(_) if after_number => {
+            let (r2, n) = bare_number(r)?;
+            if !number_end(r2) {
+                return fail(r2, "the end of a document number");
+            }
+            (
+                r2,
+                Parsed {
+                    number: Some(n),
+                    ..Parsed::default()
+                },
+            )
+        }
+        Err(_) => {
+            let (r2, sym) = symbol_text(r)?;
+            if !strong(&sym.1) {
+                return fail(r, "a số ký hiệu with a type code or a year");
+            }
+            (
+                r2,
+                Parsed {
+                    symbol: Some(sym),
+                    ..Parsed::default()
+                },
+            )
+        }
+    };
+    let (rest, p) = tail(r, p.0, p.1);
+    Ok((rest, (start, p)))
+}
+
+/// A symbol that cannot be anything else: a known type code with an issuer
+/// (`27-NQ/TW`, `1935/QĐ-UBND`), or a year and a type or National Assembly
+/// code (`54/2014/QH13`, `30/2020/NĐ-CP`).
+pub(crate) fn strong(raw: &RawSymbol<'_>) -> bool {
+    let typed = raw
+        .codes
+        .first()
+        .is_some_and(|c| c.chars().count() >= 2 && crate::symbol::canonical_type(c).is_some());
+    let assembly = raw.codes.iter().any(|c| {
+        let up = c.trim_end_matches(|x: char| x.is_ascii_digit());
+        up.len() < c.len() && (up.eq_ignore_ascii_case("QH") || up.eq_ignore_ascii_case("UBTVQH"))
+    });
+    raw.number.is_some() && ((typed && raw.codes.len() >= 2) || (raw.year.is_some() && (typed || assembly)))
+}
+
+// DatedCitation ::= TypeWord (YearPart | DatePart) Tail        (`Hiến pháp năm 2013`)
+pub(crate) fn dated_citation(i: &str) -> PResult<'_, Parsed<'_>> {
+    let (r, d) = year_part(i).or_else(|_| date_part(i))?;
+    let p = Parsed {
+        date: Some(d),
+        ..Parsed::default()
+    };
+    Ok(tail(i, r, p))
+}
+
+// NameCitation ::= TypeWord Sp Name (Sp SoWord SymbolText | DatePart | ParenDate | YearPart) Tail
+//   Name ::= Word ((Sp | "," Sp) Word)*        (no stop word, no type word, at most `limit` bytes)
+//   (`Luật Đất đai số 31/2024/QH15`, `Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015`,
+//   `Luật Đất đai (05/6/2014)`)
+pub(crate) fn name_citation(i: &str, limit: usize) -> PResult<'_, Parsed<'_>> {
+    let (r, _) = sp(i)?;
+    let body = prefix(r, limit.min(240));
+    // Every anchor holds a digit a few words in (`số 31/…`, `ngày 19 tháng
+    // …`, `năm 2014`, `(05/6/2014)`) but `cùng ngày`: none before it, none
+    // tried; none in reach, no citation.
+    let Some(first_digit) = body.bytes().position(|c| c.is_ascii_digit()) else {
+        if memchr::memmem::find(body.as_bytes(), "cùng".as_bytes()).is_none() {
+            return fail(i, "a name followed by a số ký hiệu or a date");
+        }
+        return name_loop(i, r, body, 0);
+    };
+    name_loop(i, r, body, first_digit.saturating_sub(ANCHOR_REACH))
+}
+
+/// How far before its first digit an anchor of a [`name_citation`] may
+/// start (`ngày mười … tháng 6`: a malformed date's words; `số ` and a
+/// bracket take less).
+const ANCHOR_REACH: usize = 48;
+
+/// The words of a [`name_citation`]'s name, read until an anchor at or
+/// after `from` (bytes into `body`) ends it.
+fn name_loop<'a>(i: &'a str, r: &'a str, body: &'a str, from: usize) -> PResult<'a, Parsed<'a>> {
+    // The citation when an anchor starts at `at` in `r`, the name ending at
+    // `name_end`.
+    let anchored = |at: usize, name_end: usize| -> Option<(&str, Parsed<'_>)> {
+        let (r2, sym, date) = so_word(&r[at..])
+            .and_then(|(r2, _)| symbol_text(r2))
+            .map(|(r2, s)| (r2, Some(s), None))
+            .or_else(|_| {
+                date_part(&r[at..])
+                    .or_else(|_| paren_date(&r[at..]))
+                    .map(|(r2, d)| (r2, None, Some(d)))
+            })
+            .or_else(|_| {
+                // (From the character before, on its boundary: `ồngày`.)
+                let back = r[..at].chars().next_back().map_or(0, char::len_utf8);
+                year_part(&r[at - back..]).map(|(r2, d)| (r2, None, Some(d)))
+            })
+            .ok()?;
+        let name = treaty_name(body[..name_end].trim_end_matches([' ', '\t', ',']));
+        let mut p = Parsed {
+            name: Some(name),
+            symbol: sym,
+            date,
+            ..Parsed::default()
+        };
+        if p.date.is_none() {
+            return Some(tail(i, r2, p));
+        }
+        // Name and date: an issuer or subject may follow.
+        let (rest, p2) = tail(i, r2, Parsed::default());
+        p.issuer = p2.issuer;
+        p.subject = p2.subject;
+        p.span_end = p2.span_end;
+        Some((rest, p))
+    };
+    let mut pos = 0;
+    let mut words = 0;
+    // Past `đối với` only a số ký hiệu may end the name, and stop words
+    // do not (`… đối với người có thu nhập cao số …`).
+    let mut loose = false;
+    let mut after_doi = false;
+    loop {
+        let rest = &body[pos..];
+        let w = next_word(rest);
+        if w.is_empty() {
+            break;
+        }
+        // An anchor ends the name.
+        if words > 0 && pos >= from && (!loose || so_word(rest).is_ok()) {
+            if let Some(ok) = anchored(pos, pos) {
+                return Ok(ok);
+            }
+        }
+        // `… địa phươngngày 19 tháng 6 năm 2015`: `ngày` glued to the
+        // name's last word.
+        let lw = lower_word(rest);
+        if let Some(k) = lw
+            .strip_suffix("ngày")
+            .filter(|k| !k.is_empty() && pos + w.len() >= from)
+            .map(|k| pos + k.len())
+        {
+            if rest.is_char_boundary(k - pos) {
+                if let Some(ok) = anchored(k, k) {
+                    return Ok(ok);
+                }
+            }
+        }
+        // `và` inside a name (`Luật Quy hoạch đô thị và nông thôn số …`):
+        // read on, the anchor decides.
+        let and = words > 0 && &*lw == "và" && !type_at().is_match(prefix(rest[w.len()..].trim_start(), 48));
+        let first_lower_ok = words == 0 && !at_stop_word(rest);
+        // `đối với` inside a name (`Pháp lệnh Thuế thu nhập đối với người
+        // có thu nhập cao số …`): read on, a số ký hiệu decides.
+        let doi_voi = words > 0
+            && (after_doi || &*lw == "đối" && lower_word(rest[w.len()..].trim_start_matches(is_sp)).as_ref() == "với");
+        after_doi = doi_voi && !after_doi;
+        loose |= doi_voi;
+        if words > 0 && !and && !doi_voi && (!loose && at_stop_word(rest) || type_at().is_match(prefix(rest, 48))) {
+            break;
+        }
+        if words == 0 && !first_lower_ok {
+            break;
+        }
+        pos += w.len();
+        words += 1;
+        let after = &body[pos..];
+        let (a2, s) = sp0(after)?;
+        let a2 = if s.is_empty() {
+            match a2.strip_prefix(',') {
+                Some(a3) if a3.starts_with(is_sp) => a3.trim_start_matches(is_sp),
+                _ => break,
+            }
+        } else {
+            a2
+        };
+        if a2.starts_with('(') && body.len() - a2.len() >= from {
+            // A date in brackets ends the name (`Luật Đất đai (05/6/2014)`).
+            if let Some(ok) = anchored(body.len() - a2.len(), pos) {
+                return Ok(ok);
+            }
+        }
+        if a2.starts_with(is_hard_stop) || at_full_stop(a2) {
+            break;
+        }
+        pos = body.len() - a2.len();
+    }
+    fail(i, "a name followed by a số ký hiệu or a date")
+}
+
+/// A treaty's name without the `ký` (`ký kết`) that leads to its date
+/// (`Hiệp định Hải quan ASEAN ký ngày …`).
+fn treaty_name(name: &str) -> &str {
+    for tail in [" ký kết", " ký"] {
+        if let Some(n) = name.strip_suffix(tail) {
+            return n.trim_end();
+        }
+    }
+    name
+}
+
+// NamedRef ::= TypeWord Sp UpperWord ((Sp | ", ") Word)* (IssuerPart)?     (no number, no date; a comma only before a lower-case word)
+pub(crate) fn named_ref(i: &str, lower_ok: bool) -> PResult<'_, usize> {
+    let (r, _) = sp(i)?;
+    let first = next_word(r);
+    if !(lower_ok || starts_upper(first)) || at_stop_word(r) || first.chars().all(|c| c.is_ascii_digit()) {
+        return fail(r, "a name starting with a capital letter");
+    }
+    let mut pos = 0;
+    let mut words = 0;
+    loop {
+        let rest = &r[pos..];
+        let w = next_word(rest);
+        if w.is_empty() || words >= 12 {
+            break;
+        }
+        if words > 0 && (at_stop_word(rest) || starts_citation(rest) || &*lower_word(rest) == "của") {
+            break;
+        }
+        pos += w.len();
+        words += 1;
+        let (a2, s) = sp0(&r[pos..])?;
+        // `Luật Phòng, chống tham nhũng`: a comma before a lower-case word.
+        let a2 = match a2.strip_prefix(", ") {
+            Some(a3) if s.is_empty() && !starts_upper(next_word(a3)) && !at_stop_word(a3) => a3,
+            _ if s.is_empty() || a2.starts_with(is_hard_stop) || at_full_stop(a2) => break,
+            _ => a2,
+        };
+        pos = r.len() - a2.len();
+    }
+    let name_end = r[..pos].trim_end().len();
+    let after = &r[name_end..];
+    let end = match issuer_part(after) {
+        Ok((rest, _)) => r.len() - rest.len(),
+        Err(_) => name_end,
+    };
+    Ok((&r[end..], i.len() - r.len() + end))
+}

@@ -1,0 +1,630 @@
+//! The parts of a citation the rules of [`super`] put together: `số`, the
+//! number and symbol, the date, the issuer, the subject, asides.
+
+use nom::bytes::complete::take_while;
+
+use crate::cite::lex::{
+    at_full_stop, at_stop_word, fail, is_hard_stop, is_sp, kw, lex, lower_word, next_word, prefix, sp, sp0,
+    starts_upper, ws1,
+};
+use crate::cite::types::{starts_citation, type_at};
+use crate::date::{date_text_wrapped, IssueDate, RawDate};
+use crate::error::PResult;
+use crate::symbol::{symbol, RawSymbol};
+
+use super::{gap_citation, DatePart};
+
+// SoWord ::= ("số" | "sô" | "so") Sp? ":"? Ws1
+//          | ("số" | "sô") &Digit        (the space lost: `số31-QĐ/TW`)
+pub(in crate::cite) fn so_word(i: &str) -> PResult<'_, &str> {
+    if let Some(r) = glued_so(i) {
+        return Ok((r, &i[..i.len() - r.len()]));
+    }
+    let (r, w) = lex(i, &["số", "sô", "so"], "\"số\"")?;
+    let (r, _) = sp0(r)?;
+    let r = r.strip_prefix(':').unwrap_or(r);
+    let (r, _) = ws1(r)?;
+    Ok((r, w))
+}
+
+/// `số` or `sô` in any case with a digit glued after it: the input at the
+/// digit.
+pub(super) fn glued_so(i: &str) -> Option<&str> {
+    let r = i.strip_prefix(['s', 'S'])?;
+    let r = r.strip_prefix(['ố', 'ô', 'Ố', 'Ô'])?;
+    r.starts_with(|c: char| c.is_ascii_digit()).then_some(r)
+}
+
+// SymbolText ::= "[" BareSymbol "]" ("(" Url ")")? | BareSymbol      (Markdown links: `số [37/2025/NĐ-CP]`)
+pub(in crate::cite) fn symbol_text(i: &str) -> PResult<'_, (&str, RawSymbol<'_>)> {
+    let Some(inner) = i.strip_prefix('[') else {
+        return bare_symbol(i);
+    };
+    let (r, sym) = bare_symbol(inner)?;
+    let Some(r) = r.strip_prefix(']') else {
+        return fail(r, "\"]\"");
+    };
+    if let Some(url) = r.strip_prefix('(') {
+        let bounded = prefix(url, 300);
+        if let Some(k) = bounded
+            .find([')', ' ', '\n'])
+            .filter(|&k| bounded[k..].starts_with(')'))
+        {
+            return Ok((&url[k + 1..], sym));
+        }
+    }
+    Ok((r, sym))
+}
+
+// BareSymbol ::= Symbol     (a real number, and not glued to a following letter)
+pub(in crate::cite) fn bare_symbol(i: &str) -> PResult<'_, (&str, RawSymbol<'_>)> {
+    // Every form of Symbol starts with a number, or a slash with spaces
+    // before it: after a type word that is rare (`Quyết định này`), so the
+    // rest is settled by the first byte, with the error the grammar gives.
+    if !i.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '/' | ' ' | '\t')) {
+        return fail(i, "a số ký hiệu");
+    }
+    let (r, raw) = match symbol(i) {
+        Ok(ok) => ok,
+        Err(_) => return fail(i, "a số ký hiệu"),
+    };
+    if raw.number.is_none() {
+        return fail(i, "a number in the số ký hiệu");
+    }
+    // Letters glued on are allowed where the symbol grammar cut them off
+    // (`72-TB/TWngày`, `28-CT/TWĐẢNG BỘ`: noted as `glued-text`).
+    let glued_ok = raw.noise.iter().any(|(code, _)| *code == "glued-text") && r.starts_with(char::is_alphabetic);
+    // A colon ends it (`Nghị quyết số 21-NQ/TW: Nâng cao …`), but not one
+    // before a digit (`QCVN 12:2026/BCA`).
+    let colon_digit = r
+        .strip_prefix(':')
+        .is_some_and(|x| x.starts_with(|c: char| c.is_ascii_digit()));
+    if !glued_ok && (colon_digit || r.starts_with(|c: char| crate::text::is_alnum(c) || c == '/')) {
+        return fail(r, "the end of the số ký hiệu");
+    }
+    Ok((r, (&i[..i.len() - r.len()], raw)))
+}
+
+// Number ::= Digit{1,6} !("/" | "-" | ":" | "," Digit | "." Digit | Letter)
+pub(in crate::cite) fn bare_number(i: &str) -> PResult<'_, &str> {
+    let (r, n) = take_while(|c: char| c.is_ascii_digit())(i)?;
+    if n.is_empty() || n.len() > 6 {
+        return fail(i, "a number");
+    }
+    let glued = r.starts_with(|c: char| crate::text::is_alnum(c) || matches!(c, '/' | '-' | ':' | '%'))
+        || ((r.starts_with('.') || r.starts_with(',')) && r[1..].starts_with(|c: char| c.is_ascii_digit()));
+    if glued {
+        return fail(r, "the end of the number");
+    }
+    Ok((r, n))
+}
+
+// DatePart ::= Ws1 ","? Sp? ("cùng" Sp)? (Date | "ngày" Sp? MalformedDate)
+//            | Sp? "cùng" Sp "ngày"
+pub(in crate::cite) fn date_part(i: &str) -> PResult<'_, DatePart<'_>> {
+    let (r, gap) = ws1(i)?;
+    let r = r.strip_prefix(',').unwrap_or(r);
+    let (r, _) = sp0(r)?;
+    // Across a line break only a date that says so (`ngày …`, `cùng
+    // ngày`): a bare `27/02/2015` opening the next line is a table's cell.
+    if gap.contains('\n') && !r.starts_with(['n', 'N', 'c', 'C']) {
+        return fail(r, "a date starting with \"ngày\"");
+    }
+    let start = r;
+    let (r, same) = match lex(r, &["cùng"], "\"cùng\"") {
+        Ok((r2, _)) => match sp(r2) {
+            Ok((r3, _)) => (r3, true),
+            Err(_) => (r, false),
+        },
+        Err(_) => (r, false),
+    };
+    let date_start = r;
+    // Every Date, and the malformed `ngày ...` below, starts with `ngày`,
+    // `tháng` or a digit: another ASCII byte (a name's next word, most of
+    // the calls) fails here as it would below. NUL is left to the keyword
+    // match, which skips it.
+    if date_start
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| b.is_ascii() && b != 0 && !matches!(b.to_ascii_lowercase(), b'n' | b't' | b'0'..=b'9'))
+    {
+        return fail(i, "a date");
+    }
+    match date_text_wrapped(r) {
+        Ok((rest, raw)) => {
+            let text = &start[..start.len() - rest.len()];
+            let date = validate(raw);
+            Ok((
+                rest,
+                DatePart {
+                    date,
+                    text,
+                    same_day: false,
+                },
+            ))
+        }
+        Err(_) => {
+            // `ngày 08/6/20210`: a date that does not parse.
+            if let Ok((r2, _)) = kw(date_start, "ngay") {
+                let (r3, _) = sp0(r2)?;
+                let run = r3
+                    .char_indices()
+                    .find(|&(_, c)| !(c.is_ascii_digit() || matches!(c, '/' | '-' | '.')))
+                    .map_or(r3.len(), |(k, _)| k);
+                let digits = r3[..run].trim_end_matches(['.', '-', '/']);
+                if digits.starts_with(|c: char| c.is_ascii_digit()) && digits.contains(['/', '-', '.']) {
+                    let rest = &r3[digits.len()..];
+                    return Ok((
+                        rest,
+                        DatePart {
+                            date: Err(("malformed-date", "a date such as \"ngày 26/11/2021\"")),
+                            text: &start[..start.len() - rest.len()],
+                            same_day: false,
+                        },
+                    ));
+                }
+                if same {
+                    // `cùng ngày` alone.
+                    return Ok((
+                        r2,
+                        DatePart {
+                            date: Err(("same-day", "")),
+                            text: &start[..start.len() - r2.len()],
+                            same_day: true,
+                        },
+                    ));
+                }
+            }
+            fail(i, "a date")
+        }
+    }
+}
+
+pub(in crate::cite) fn validate(raw: RawDate) -> Result<IssueDate, (&'static str, &'static str)> {
+    raw.validate().map_err(|p| match p {
+        crate::date::DateProblem::Impossible => ("impossible-date", "a day and month that exist"),
+        crate::date::DateProblem::Year => ("malformed-date", "a year between 1900 and 2100"),
+    })
+}
+
+// YearPart ::= Sp ("năm" Sp)? Year        (after a law's name: `Luật Đất đai năm 2024`)
+pub(in crate::cite) fn year_part(i: &str) -> PResult<'_, DatePart<'_>> {
+    let (r, _) = sp(i)?;
+    let start = r;
+    let r = match lex(r, &["năm", "nam"], "\"năm\"") {
+        Ok((r2, _)) => sp(r2)?.0,
+        Err(_) => r,
+    };
+    let (rest, y) = take_while(|c: char| c.is_ascii_digit())(r)?;
+    if y.len() != 4 || rest.starts_with(|c: char| crate::text::is_alnum(c) || c == '/' || c == '-') {
+        return fail(r, "a year");
+    }
+    let raw = RawDate {
+        day: None,
+        month: None,
+        year: y.parse().expect("digits"),
+    };
+    Ok((
+        rest,
+        DatePart {
+            date: validate(raw),
+            text: &start[..start.len() - rest.len()],
+            same_day: false,
+        },
+    ))
+}
+
+// YearAfter ::= Sp "năm" Sp Year !(Sp? "-" Sp? Digit)        (after a symbol: `Quyết định 3421/QĐ-UBND năm 2021`)
+pub(in crate::cite) fn year_after(i: &str) -> PResult<'_, DatePart<'_>> {
+    let (r, _) = sp(i)?;
+    lex(r, &["năm", "nam"], "\"năm\"")?;
+    let (rest, d) = year_part(i)?;
+    let range = rest.trim_start_matches(is_sp);
+    if range.starts_with(['-', '–'])
+        && range[1..]
+            .trim_start_matches(is_sp)
+            .starts_with(|c: char| c.is_ascii_digit())
+    {
+        return fail(range, "a year, not a period");
+    }
+    Ok((rest, d))
+}
+
+// ParenDate ::= Sp? "(" DatePart ")"        (`Nghị định 81 (ngày 27/8/2021) của Chính phủ`)
+pub(in crate::cite) fn paren_date(i: &str) -> PResult<'_, DatePart<'_>> {
+    let (r, _) = sp0(i)?;
+    let Some(inner) = r.strip_prefix('(') else {
+        return fail(r, "\"(\"");
+    };
+    let (r, d) = date_part(inner)?;
+    let Some(r) = r.trim_start_matches(is_sp).strip_prefix(')') else {
+        return fail(r, "\")\"");
+    };
+    Ok((r, d))
+}
+
+// TitledDate ::= Sp Title Sp DatePart IssuerPart        (a title between the symbol and its date, as the
+//   Pháp điển source notes print it: `Nghị định số 117/2016/NĐ-CP Quy định chi tiết … ngày 21/7/2016 của
+//   Chính phủ`; the title opens with a capital or `về`, holds no citation, and stays in its clause)
+pub(in crate::cite) fn titled_date(i: &str) -> PResult<'_, (&str, DatePart<'_>, &str)> {
+    let (r, _) = sp(i)?;
+    let first = next_word(r);
+    if !(starts_upper(first) || lex(r, &["về"], "\"về\"").is_ok()) || at_stop_word(r) && !starts_upper(first) {
+        return fail(r, "a title");
+    }
+    let bounded = prefix(r, 360);
+    let end = bounded.find([';', '\n', '(', ')', '[', ']']).unwrap_or(bounded.len());
+    let clause = &bounded[..end];
+    let mut from = 0;
+    while let Some(k) = clause[from..].find(['n', 'N']).map(|k| from + k) {
+        from = k + 1;
+        let before = &clause[..k];
+        if !before.ends_with(' ') || before.contains(". ") {
+            continue;
+        }
+        if kw(&clause[k..], "ngay").is_err() {
+            continue;
+        }
+        let Ok((r2, d)) = date_part(&r[k - 1..]) else {
+            continue;
+        };
+        let Ok((r3, issuer)) = issuer_part(r2) else {
+            continue;
+        };
+        let title = before.trim_end();
+        if words_start_citation(title) {
+            return fail(r, "a title without a citation");
+        }
+        return Ok((r3, (title, d, issuer)));
+    }
+    fail(r, "a date and issuer after the title")
+}
+
+/// Does a citation start at some word of `s`?
+pub(super) fn words_start_citation(s: &str) -> bool {
+    s.char_indices()
+        .filter(|&(k, _)| k == 0 || s[..k].ends_with(' '))
+        .any(|(k, _)| starts_citation(&s[k..]))
+}
+
+// IssuerPart ::= Ws1 ","? Sp? "của" Ws1 IssuerText     (`của⏎Chính phủ`: a line may break after `của`)
+pub(in crate::cite) fn issuer_part(i: &str) -> PResult<'_, &str> {
+    let (r, _) = ws1(i)?;
+    let r = r.strip_prefix(',').unwrap_or(r);
+    let (r, _) = sp0(r)?;
+    let (r, _) = lex(r, &["của", "cua"], "\"của\"")?;
+    let (r, s) = ws1(r)?;
+    if s.is_empty() {
+        return fail(r, "a space");
+    }
+    issuer_text(r)
+}
+
+// IssuerText ::= UpperWord (Sp Word)*      (at most 16 words; ends before a
+//                StopWord, a type word starting a citation, "," ";" "(" ":" quotes, "." or a line end)
+pub(in crate::cite) fn issuer_text(i: &str) -> PResult<'_, &str> {
+    if !starts_upper(next_word(i)) {
+        return fail(i, "an issuer starting with a capital letter");
+    }
+    let mut pos = 0;
+    let mut words = 0;
+    let mut wrapped = false;
+    loop {
+        let rest = &i[pos..];
+        let w = next_word(rest);
+        if w.is_empty() || words >= 16 {
+            break;
+        }
+        // (`thi hành` ends it too: `của Ban Chấp hành Trung ương thi hành
+        // Chương VII …`; it is no stop word, `Luật Thi hành án dân sự` is a
+        // name.)
+        if words > 0 && (at_stop_word(rest) || starts_citation(rest) || thi_hanh(rest)) {
+            break;
+        }
+        pos += w.len();
+        words += 1;
+        // Allow " - " inside (`Bộ Lao động - Thương binh và Xã hội`).
+        let after = &i[pos..];
+        let (a2, s) = sp0(after)?;
+        if let Some(a3) = a2.strip_prefix(['-', '–']) {
+            let (a4, s2) = sp0(a3)?;
+            if !s.is_empty() && !s2.is_empty() && starts_upper(next_word(a4)) {
+                pos = i.len() - a4.len();
+                continue;
+            }
+        }
+        // One line break inside (`của Ban⏎Thường vụ Tỉnh ủy`, `của Bộ⏎trưởng
+        // Bộ Tài chính`), before a word that goes on the name: no stop word,
+        // citation, list item or clause's opening.
+        let a2 = match a2.strip_prefix('\n') {
+            Some(next) if !wrapped => {
+                let next = next.trim_start_matches(is_sp);
+                if !issuer_goes_on(next) {
+                    break;
+                }
+                wrapped = true;
+                next
+            }
+            _ => a2,
+        };
+        if s.is_empty() && a2.len() == after.len() || a2.starts_with(is_hard_stop) || at_full_stop(a2) {
+            break;
+        }
+        pos = i.len() - a2.len();
+    }
+    let text = i[..pos].trim_end();
+    if text.is_empty() {
+        return fail(i, "an issuer");
+    }
+    Ok((&i[text.len()..], text))
+}
+
+/// Does the line starting with `next` go on an issuer broken before it?
+pub(super) fn issuer_goes_on(next: &str) -> bool {
+    let w = next_word(next);
+    !w.is_empty()
+        && !at_stop_word(next)
+        && !starts_citation(next)
+        && !next.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '-' | '+' | '•' | '(' | '['))
+        && !matches!(
+            &*lower_word(next),
+            "căn" | "thực" | "theo" | "xét" | "điều" | "chương" | "mục" | "phần" | "quyết" | "nơi" | "kính" | "như"
+        )
+}
+
+/// `thi hành` in lower case at the start of `i`.
+pub(super) fn thi_hanh(i: &str) -> bool {
+    i.strip_prefix("thi")
+        .is_some_and(|r| r.trim_start_matches(is_sp).starts_with("hành"))
+}
+
+/// Verbs that open a subject without `về` (`của Bộ Chính trị ban hành Quy chế ...`).
+pub(in crate::cite) const SUBJECT_VERBS: &[(&str, &str)] = &[
+    ("ban", "hành"),
+    ("quy", "định"),
+    ("hướng", "dẫn"),
+    ("sửa", "đổi"),
+    ("phê", "duyệt"),
+    ("thành", "lập"),
+    ("bãi", "bỏ"),
+    ("thay", "thế"),
+    ("thực", "hiện"),
+    ("triển", "khai"),
+    ("thi", "hành"),
+    ("bổ", "sung"),
+];
+
+// SubjectPart ::= Sp? ","? Sp? ("về việc" | "về" | "V/v") Sp? SubjectText
+//               | Sp SubjectVerb Sp SubjectText
+pub(in crate::cite) fn subject_part(i: &str) -> PResult<'_, &str> {
+    let (r, _) = sp0(i)?;
+    let r0 = r.strip_prefix(',').unwrap_or(r);
+    let (r1, _) = sp0(r0)?;
+    let opened = lex(r1, &["về", "ve"], "\"về\"")
+        .map(
+            |(r, _)| match sp(r).and_then(|(r, _)| lex(r, &["việc", "viec"], "\"việc\"")) {
+                Ok((r2, _)) => r2,
+                Err(_) => r,
+            },
+        )
+        .or_else(|_| kw(r1, "v/v").map(|(r, _)| r));
+    match opened {
+        Ok(r2) => {
+            let (r3, _) = sp0(r2)?;
+            subject_text(r3, starts_verb(r3))
+        }
+        Err(_) => {
+            // Only directly after a space, no comma.
+            if r.len() != r0.len() || r.len() == i.len() {
+                return fail(i, "a subject");
+            }
+            if starts_verb(r) {
+                subject_text(r, true)
+            } else {
+                fail(i, "a subject")
+            }
+        }
+    }
+}
+
+/// Does `r` start with a verb of [`SUBJECT_VERBS`]?
+pub(super) fn starts_verb(r: &str) -> bool {
+    // Every verb starts with an ASCII letter of `bhpqst` (any case): most
+    // words end here, on one byte.
+    if !r
+        .as_bytes()
+        .first()
+        .is_some_and(|c| matches!(c.to_ascii_lowercase(), b'b' | b'h' | b'p' | b'q' | b's' | b't'))
+    {
+        return false;
+    }
+    let w = next_word(r);
+    // (The line may break between the two words: `quy⏎định`.)
+    let after = ws1(&r[w.len()..]).map_or("", |(a, _)| next_word(a));
+    let lower_is = |word: &str, lower: &str| word.chars().flat_map(char::to_lowercase).eq(lower.chars());
+    SUBJECT_VERBS.iter().any(|(a, b)| lower_is(w, a) && lower_is(after, b))
+}
+
+/// The longest subject read, in bytes (twice that for an amending one).
+const SUBJECT_MAX: usize = 400;
+
+// SubjectText ::= "“" [^”]* "”" | (!(";" | ". " | LineEnd | "," Sp Citation) Char)+     (at most 400 bytes)
+//   A subject opening with a verb (`hướng dẫn thực hiện Luật X, Nghị định Y`)
+//   lists its objects: a comma before a citation does not end it.
+pub(in crate::cite) fn subject_text(i: &str, verb: bool) -> PResult<'_, &str> {
+    let bounded = prefix(i, SUBJECT_MAX);
+    if let Some(q) = bounded.strip_prefix('“') {
+        if let Some(close) = q.find(['”', '\n']) {
+            if q[close..].starts_with('”') {
+                let end = '“'.len_utf8() + close + '”'.len_utf8();
+                return Ok((&i[end..], &i[..end]));
+            }
+        }
+    }
+    // An amending subject (`sửa đổi, bổ sung một số điều của Nghị định số A
+    // … và Nghị định số B`) lists what it amends: `và` before a citation
+    // goes on with its objects.
+    let amending = verb && matches!(&*lower_word(i), "sửa" | "bổ" | "thay" | "bãi");
+    // (It names them with their titles: it may run longer.)
+    let bounded = if amending { prefix(i, 2 * SUBJECT_MAX) } else { bounded };
+    let mut end = bounded.len();
+    for (k, c) in bounded.char_indices() {
+        let rest = &bounded[k..];
+        if c == '\n' && wrap_goes_on(&bounded[..k], &rest[1..]) {
+            continue;
+        }
+        if c == ';' || c == '\n' || at_full_stop(rest) || rest.starts_with("[") {
+            end = k;
+            break;
+        }
+        // `, được sửa đổi …`, `, có hiệu lực …`: the citation's own
+        // predicate, past its subject.
+        if c == ',' && predicate_after(&rest[1..]) {
+            end = k;
+            break;
+        }
+        // `, <citation>` starts a new list item, unless the comma is inside
+        // a pinpoint (`sửa đổi khoản 2, Điều 8, Nghị định số …`).
+        if c == ',' && !verb && starts_citation(rest[1..].trim_start_matches(is_sp)) && !after_pinpoint(&bounded[..k]) {
+            end = k;
+            break;
+        }
+        if c == ' ' && !amending {
+            if let Ok((r2, _)) = lex(&rest[1..], &["và"], "\"và\"") {
+                let r2 = ws1(r2).map_or(r2, |(r, _)| r);
+                if starts_any_citation(skip_pinpoint(r2)) {
+                    end = k;
+                    break;
+                }
+            }
+        }
+    }
+    let text = bounded[..end].trim_end_matches([' ', '\t', ',']);
+    if text.is_empty() {
+        return fail(i, "a subject");
+    }
+    Ok((&i[text.len()..], text))
+}
+
+/// Does a predicate of the citation start `s` (after a comma, a line
+/// break allowed): `được`/`bị`/`đã được` and a verb, or `có hiệu lực`?
+pub(super) fn predicate_after(s: &str) -> bool {
+    let Ok((r, _)) = ws1(s) else {
+        return false;
+    };
+    let r = r.strip_prefix("đã ").unwrap_or(r);
+    let w = next_word(r);
+    match w {
+        "được" | "bị" => SUBJECT_VERBS
+            .iter()
+            .any(|&(a, _)| next_word(r[w.len()..].trim_start_matches(is_sp)) == a),
+        "có" => r[w.len()..].trim_start_matches(is_sp).starts_with("hiệu lực"),
+        _ => false,
+    }
+}
+
+/// Does a sentence hard-wrapped after `before` go on at `next` (the next
+/// line): a lower-case word that opens no list item (`a)`, `b.`), or a
+/// citation after a word that wants its object (`… của⏎Nghị định số …`)?
+pub(super) fn wrap_goes_on(before: &str, next: &str) -> bool {
+    let next = next.trim_start_matches(is_sp);
+    let w = next_word(next);
+    let Some(c) = w.chars().next() else {
+        return false;
+    };
+    if c.is_lowercase() {
+        return !next[w.len()..].starts_with([')', '.']);
+    }
+    let before = before.trim_end_matches(is_sp);
+    // A date or number broken over the line (`ngày 01 tháng 9 năm⏎2016`),
+    // not a numbered item (`2.`, `3)`).
+    if c.is_ascii_digit() {
+        let digits = next.bytes().take_while(u8::is_ascii_digit).count();
+        return !next[digits..].starts_with(['.', ')']) && !before.ends_with(['.', ';', ':', '!', '?']);
+    }
+    let last = before.rsplit([' ', '\t', '\n']).next().unwrap_or("");
+    matches!(
+        last,
+        "của" | "và" | "tại" | "theo" | "bởi" | "đổi" | "sung" | "thế" | "bỏ" | "với" | "cho"
+    ) && starts_citation(next)
+}
+
+/// Does a citation start `s`: [`starts_citation`], or a type word with
+/// words before `số` ([`gap_citation`]: `Quyết định của Ban Bí thư số91-QĐ/TW`)?
+pub(super) fn starts_any_citation(s: &str) -> bool {
+    starts_citation(s)
+        || type_at()
+            .find(prefix(s, 48))
+            .is_some_and(|m| gap_citation(&s[m.end()..]).is_ok())
+}
+
+/// `s` after the pinpoint parts it opens with (`Điều 2 `, `khoản 3, điểm
+/// a `, `Điều 5 của `): `và Điều 2 Quyết định số …` joins a new citation.
+pub(super) fn skip_pinpoint(s: &str) -> &str {
+    let mut r = s;
+    for _ in 0..4 {
+        let w = lower_word(r);
+        if !matches!(&*w, "điều" | "khoản" | "điểm" | "mục" | "chương" | "tiết" | "phần") {
+            break;
+        }
+        let after = r[next_word(r).len()..].trim_start_matches(is_sp);
+        let label = next_word(after);
+        if label.is_empty() {
+            break;
+        }
+        r = after[label.len()..].trim_start_matches([' ', '\t', ',']);
+        if let Ok((r2, _)) = lex(r, &["của"], "\"của\"") {
+            r = r2.trim_start_matches(is_sp);
+        }
+    }
+    r
+}
+
+/// Does `s` end with a pinpoint part (`Điều 8`, `khoản 2`, `điểm a`,
+/// `Mục II`, `Chương III`, `tiết 2.2.1`), a comma's worth before a citation?
+pub(super) fn after_pinpoint(s: &str) -> bool {
+    let t = s.trim_end();
+    let w = t.len()
+        - t.chars()
+            .rev()
+            .take_while(|&c| !c.is_whitespace())
+            .map(char::len_utf8)
+            .sum::<usize>();
+    let head = t[..w].trim_end();
+    let k = head.len()
+        - head
+            .chars()
+            .rev()
+            .take_while(|&c| !c.is_whitespace())
+            .map(char::len_utf8)
+            .sum::<usize>();
+    matches!(
+        &*lower_word(&head[k..]),
+        "điều" | "khoản" | "điểm" | "mục" | "chương" | "tiết" | "phần" | "phụ" | "dieu" | "khoan" | "diem"
+    )
+}
+
+// Aside ::= Sp? "(" [^()\n]{1,60} ")"        (`(khóa XII)` between the issuer and the subject; not kept)
+pub(in crate::cite) fn aside(i: &str) -> PResult<'_, &str> {
+    let (r, _) = sp0(i)?;
+    let Some(inner) = r.strip_prefix('(') else {
+        return fail(r, "\"(\"");
+    };
+    let bounded = prefix(inner, 60);
+    match bounded.find([')', '(', '\n']) {
+        Some(k) if k > 0 && bounded[k..].starts_with(')') => Ok((&inner[k + 1..], &r[..k + 2])),
+        _ => fail(inner, "\")\""),
+    }
+}
+
+/// After a symbol: its code part printed again (`37-NQ/TW NQ/TW`), skipped.
+pub(super) fn skip_repeat<'a>(printed: &str, r: &'a str) -> &'a str {
+    let Some(k) = printed.find(['-', '/']) else {
+        return r;
+    };
+    let codes = printed[k + 1..].trim_start();
+    match r.strip_prefix(' ').and_then(|x| x.strip_prefix(codes)) {
+        Some(rest) if codes.contains('/') && !rest.starts_with(crate::text::is_alnum) => rest,
+        _ => r,
+    }
+}

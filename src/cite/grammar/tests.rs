@@ -1,0 +1,235 @@
+use super::*;
+use crate::error::GrammarError;
+
+fn chars(s: &str, n: usize) -> String {
+    s.chars().take(n).collect()
+}
+
+fn show_parsed(r: PResult<'_, Parsed<'_>>) -> String {
+    match r {
+        Ok((rest, p)) => {
+            let mut out = Vec::new();
+            if let Some((s, _)) = p.symbol {
+                out.push(format!("symbol={s:?}"));
+            }
+            if let Some(n) = p.number {
+                out.push(format!("number={n:?}"));
+            }
+            if let Some(n) = p.name {
+                out.push(format!("name={n:?}"));
+            }
+            if let Some(d) = &p.date {
+                out.push(format!("date={}", show_date(d)));
+            }
+            if let Some(s) = p.issuer {
+                out.push(format!("issuer={s:?}"));
+            }
+            if let Some(s) = p.subject {
+                out.push(format!("subject={s:?}"));
+            }
+            out.push(format!("rest={:?}", chars(rest, 24)));
+            out.join(" ")
+        }
+        Err(e) => show_err(e),
+    }
+}
+
+fn show_date(d: &DatePart<'_>) -> String {
+    match d.date {
+        Ok(date) => format!("{date} ({:?})", d.text),
+        Err((code, _)) => format!("{code} ({:?})", d.text),
+    }
+}
+
+fn show_err(e: nom::Err<GrammarError<'_>>) -> String {
+    match e {
+        nom::Err::Error(g) | nom::Err::Failure(g) => {
+            format!("error: expected {} at {:?}", g.expected, chars(g.input, 16))
+        }
+        nom::Err::Incomplete(_) => "error: incomplete".to_string(),
+    }
+}
+
+fn symbol_text_str(i: &str) -> PResult<'_, &str> {
+    symbol_text(i).map(|(r, (s, _))| (r, s))
+}
+
+fn show_str(r: PResult<'_, &str>) -> String {
+    match r {
+        Ok((rest, s)) => format!("{s:?} rest={:?}", chars(rest, 24)),
+        Err(e) => show_err(e),
+    }
+}
+
+#[test]
+fn ok_full_citation() {
+    insta::assert_snapshot!(show_parsed(full_citation(" số 308-CV/TU, ngày 26/11/2021 về phát động phong trào. Trong đó")), @r#"symbol="308-CV/TU" date=2021-11-26 ("ngày 26/11/2021") subject="phát động phong trào" rest=". Trong đó""#);
+    insta::assert_snapshot!(show_parsed(full_citation(" số 189-KH/TU, ngày 30/3/2020 của Ban Thường vụ Tỉnh ủy; làm tốt")), @r#"symbol="189-KH/TU" date=2020-03-30 ("ngày 30/3/2020") issuer="Ban Thường vụ Tỉnh ủy" rest="; làm tốt""#);
+    insta::assert_snapshot!(show_parsed(full_citation(" 03-CT/TW, ngày 14-5-2011 của Bộ Chính trị, Kế hoạch")), @r#"symbol="03-CT/TW" date=2011-05-14 ("ngày 14-5-2011") issuer="Bộ Chính trị" rest=", Kế hoạch""#);
+    insta::assert_snapshot!(show_parsed(full_citation(" SỐ 119-KH/TU NGÀY 18 THÁNG 12 NĂM 2019 CỦA BAN THƯỜNG VỤ TỈNH ỦY VỀ")), @r#"symbol="119-KH/TU" date=2019-12-18 ("NGÀY 18 THÁNG 12 NĂM 2019") issuer="BAN THƯỜNG VỤ TỈNH ỦY" rest=" VỀ""#);
+    insta::assert_snapshot!(show_parsed(full_citation(" số 416/QĐ-TTg  ngày 25 tháng 3 năm 2020 của Thủ tướng Chính phủ về ban hành Kế hoạch;")), @r#"symbol="416/QĐ-TTg" date=2020-03-25 ("ngày 25 tháng 3 năm 2020") issuer="Thủ tướng Chính phủ" subject="ban hành Kế hoạch" rest=";""#);
+    insta::assert_snapshot!(show_parsed(full_citation(" sô 2965/CTHYE-TTKT3 ngày 16/7/2024 của Cục Thuế tỉnh Hưng Yên.")), @r#"symbol="2965/CTHYE-TTKT3" date=2024-07-16 ("ngày 16/7/2024") issuer="Cục Thuế tỉnh Hưng Yên" rest=".""#);
+    insta::assert_snapshot!(show_parsed(full_citation(" số: 4222 /TCT -PC ngày 05/10/2021")), @r#"symbol="4222 /TCT -PC" date=2021-10-05 ("ngày 05/10/2021") rest="""#);
+    insta::assert_snapshot!(show_parsed(full_citation(" số 217-QĐ/TW, ngày 12/12/2013 của Bộ Chính trị ban hành Quy chế giám sát; Quyết")), @r#"symbol="217-QĐ/TW" date=2013-12-12 ("ngày 12/12/2013") issuer="Bộ Chính trị" subject="ban hành Quy chế giám sát" rest="; Quyết""#);
+    insta::assert_snapshot!(show_parsed(full_citation(" số 3870/SNN-VP ngày 10/12/2021 của Sở Nông nghiệp và Phát triển nông thôn về việc “Dân vận khéo”, giai đoạn")), @r#"symbol="3870/SNN-VP" date=2021-12-10 ("ngày 10/12/2021") issuer="Sở Nông nghiệp và Phát triển nông thôn" subject="“Dân vận khéo”" rest=", giai đoạn""#);
+}
+
+#[test]
+fn err_full_citation() {
+    insta::assert_snapshot!(show_parsed(full_citation(" chuyên đề của Ban Chấp hành")), @r#"error: expected a số ký hiệu at "chuyên đề của Ba""#);
+    insta::assert_snapshot!(show_parsed(full_citation(" 2021 - 2025")), @r#"error: expected a số ký hiệu at "2021 - 2025""#);
+    insta::assert_snapshot!(show_parsed(full_citation(" số 189 của Ban")), @r#"error: expected a số ký hiệu at "189 của Ban""#);
+    insta::assert_snapshot!(show_parsed(full_citation(" số /QĐ-UBND ngày")), @r#"error: expected a number in the số ký hiệu at "/QĐ-UBND ngày""#);
+    insta::assert_snapshot!(show_parsed(full_citation("số 5/QĐ")), @r#"error: expected a space at "số 5/QĐ""#);
+}
+
+#[test]
+fn ok_number_citation() {
+    insta::assert_snapshot!(show_parsed(number_citation(" số 189 của Ban Thường vụ Tỉnh ủy. Chú trọng")), @r#"number="189" issuer="Ban Thường vụ Tỉnh ủy" rest=". Chú trọng""#);
+    insta::assert_snapshot!(show_parsed(number_citation(" số 08 của Ban Dân vận Tỉnh ủy; chỉ có")), @r#"number="08" issuer="Ban Dân vận Tỉnh ủy" rest="; chỉ có""#);
+    insta::assert_snapshot!(show_parsed(number_citation(" số 06 ngày 10 tháng 11 năm 1998 của Bộ Chính trị")), @r#"number="06" date=1998-11-10 ("ngày 10 tháng 11 năm 1998") issuer="Bộ Chính trị" rest="""#);
+}
+
+#[test]
+fn err_number_citation() {
+    insta::assert_snapshot!(show_parsed(number_citation(" số lượng cán bộ")), @r#"error: expected a number at "lượng cán bộ""#);
+    insta::assert_snapshot!(show_parsed(number_citation(" số 15/2018 ngày")), @r#"error: expected the end of the number at "/2018 ngày""#);
+    insta::assert_snapshot!(show_parsed(number_citation(" 06 nghị quyết")), @r#"error: expected "số" at "06 nghị quyết""#);
+    insta::assert_snapshot!(show_parsed(number_citation(" số 4 7/2019/NĐ-CP")), @r#"error: expected the end of the number at " 7/2019/NĐ-CP""#);
+}
+
+#[test]
+fn subject_verbs_start_with_the_prefilter_letters() {
+    for (a, _) in SUBJECT_VERBS {
+        assert!(
+            matches!(a.as_bytes()[0], b'b' | b'h' | b'p' | b'q' | b's' | b't'),
+            "{a}"
+        );
+    }
+    assert!(starts_verb("Ban hành Quy chế"));
+    assert!(!starts_verb("và Quyết định"));
+}
+
+#[test]
+fn ok_number_citation_before_garbled_symbol() {
+    insta::assert_snapshot!(show_parsed(number_citation(" số 31 62021QH14 của Quốc hội")), @r#"number="31" rest=" 62021QH14 của Quốc hội""#);
+}
+
+#[test]
+fn ok_date_part() {
+    let d = |s| match date_part(s) {
+        Ok((rest, d)) => format!("{} rest={:?}", show_date(&d), rest),
+        Err(e) => show_err(e),
+    };
+    insta::assert_snapshot!(d(", ngày 26/11/2021 về"), @r#"2021-11-26 ("ngày 26/11/2021") rest=" về""#);
+    insta::assert_snapshot!(d("  ngày 05 tháng 3 năm 2020"), @r#"2020-03-05 ("ngày 05 tháng 3 năm 2020") rest="""#);
+    insta::assert_snapshot!(d(" ngày 14-5-2011 của"), @r#"2011-05-14 ("ngày 14-5-2011") rest=" của""#);
+    insta::assert_snapshot!(d(" cùng ngày 12/12/2013"), @r#"2013-12-12 ("cùng ngày 12/12/2013") rest="""#);
+    insta::assert_snapshot!(d(" cùng ngày của Bộ"), @r#"same-day ("cùng ngày") rest=" của Bộ""#);
+}
+
+#[test]
+fn err_date_part() {
+    let d = |s| match date_part(s) {
+        Ok((rest, d)) => format!("{} rest={:?}", show_date(&d), rest),
+        Err(e) => show_err(e),
+    };
+    insta::assert_snapshot!(d(" ngày 31/02/2023 của"), @r#"impossible-date ("ngày 31/02/2023") rest=" của""#);
+    insta::assert_snapshot!(d(" ngày 08/6/20210 của"), @r#"malformed-date ("ngày 08/6/20210") rest=" của""#);
+    insta::assert_snapshot!(d(" ngày càng tốt"), @r#"error: expected a date at " ngày càng tốt""#);
+    insta::assert_snapshot!(d(" năm 2023"), @r#"error: expected a date at " năm 2023""#);
+}
+
+#[test]
+fn ok_issuer_part() {
+    insta::assert_snapshot!(show_str(issuer_part(" của Ban Thường vụ Tỉnh ủy về việc")), @r#""Ban Thường vụ Tỉnh ủy" rest=" về việc""#);
+    insta::assert_snapshot!(show_str(issuer_part(" của Ban Bí thư (khóa XI) về")), @r#""Ban Bí thư" rest=" (khóa XI) về""#);
+    insta::assert_snapshot!(show_str(issuer_part(" của Bộ Lao động - Thương binh và Xã hội;")), @r#""Bộ Lao động - Thương binh và Xã hội" rest=";""#);
+    insta::assert_snapshot!(show_str(issuer_part(" của Ban Thường vụ Tỉnh ủy và Kế hoạch số 2")), @r#""Ban Thường vụ Tỉnh ủy" rest=" và Kế hoạch số 2""#);
+    insta::assert_snapshot!(show_str(issuer_part(" của Chính phủ quy định chi tiết")), @r#""Chính phủ" rest=" quy định chi tiết""#);
+    insta::assert_snapshot!(show_str(issuer_part(", của Ủy ban nhân dân tỉnh Kon Tum)")), @r#""Ủy ban nhân dân tỉnh Kon Tum" rest=")""#);
+}
+
+#[test]
+fn err_issuer_part() {
+    insta::assert_snapshot!(show_str(issuer_part(" của mình")), @r#"error: expected an issuer starting with a capital letter at "mình""#);
+    insta::assert_snapshot!(show_str(issuer_part(" về việc")), @r#"error: expected "của" at "về việc""#);
+}
+
+#[test]
+fn ok_subject_part() {
+    insta::assert_snapshot!(show_str(subject_part(" về “Phát triển du lịch đến năm 2025”; Nghị quyết")), @r#""“Phát triển du lịch đến năm 2025”" rest="; Nghị quyết""#);
+    insta::assert_snapshot!(show_str(subject_part(" về việc triển khai thực hiện Kết luận số 114-KL/TW của Ban Bí thư; chú")), @r#""triển khai thực hiện Kết luận số 114-KL/TW của Ban Bí thư" rest="; chú""#);
+    insta::assert_snapshot!(show_str(subject_part(" về kiểm soát thủ tục, Nghị định số 92/2017/NĐ-CP")), @r#""kiểm soát thủ tục" rest=", Nghị định số 92/2017/N""#);
+    insta::assert_snapshot!(show_str(subject_part(" quy định chi tiết một số điều.")), @r#""quy định chi tiết một số điều" rest=".""#);
+}
+
+#[test]
+fn err_subject_part() {
+    insta::assert_snapshot!(show_str(subject_part(" cần bám sát")), @r#"error: expected a subject at " cần bám sát""#);
+    insta::assert_snapshot!(show_str(subject_part(", quy định chi tiết")), @r#"error: expected a subject at ", quy định chi t""#);
+}
+
+#[test]
+fn ok_list_tail() {
+    let t = |s| match list_tail(s, false) {
+        Ok((rest, (start, p))) => format!("at={start} {}", show_parsed(Ok((rest, p)))),
+        Err(e) => show_err(e),
+    };
+    insta::assert_snapshot!(t(", số 47/2024/QH15 và số 58/2024/QH15"), @r#"at=2 symbol="47/2024/QH15" rest=" và số 58/2024/QH15""#);
+    insta::assert_snapshot!(t(" và số 58/2024/QH15;"), @r#"at=5 symbol="58/2024/QH15" rest=";""#);
+    insta::assert_snapshot!(t(" và Quyết định số 218-QĐ/TW"), @r#"error: expected a số ký hiệu at "Quyết định số 21""#);
+}
+
+#[test]
+fn ok_name_citation() {
+    insta::assert_snapshot!(show_parsed(name_citation(" Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;", 200)), @r#"name="Tổ chức chính quyền địa phương" date=2015-06-19 ("ngày 19 tháng 6 năm 2015") rest=";""#);
+    insta::assert_snapshot!(show_parsed(name_citation(" Đất đai số 31/2024/QH15; Luật", 200)), @r#"symbol="31/2024/QH15" name="Đất đai" rest="; Luật""#);
+    insta::assert_snapshot!(show_parsed(name_citation(" Xuất cảnh, nhập cảnh của công dân Việt Nam số 49/2019/QH14 được", 200)), @r#"symbol="49/2019/QH14" name="Xuất cảnh, nhập cảnh của công dân Việt Nam" rest=" được""#);
+    insta::assert_snapshot!(show_parsed(name_citation(" Hải quan năm 2014.", 200)), @r#"name="Hải quan" date=2014 ("năm 2014") rest=".""#);
+    insta::assert_snapshot!(show_parsed(name_citation(" Xây dựng (18/6/2014) của Quốc hội;", 200)), @r#"name="Xây dựng" date=2014-06-18 ("18/6/2014") issuer="Quốc hội" rest=";""#);
+    insta::assert_snapshot!(show_parsed(name_citation(" Bảo vệ môi trường (ngày 17/11/2020), Luật", 200)), @r#"name="Bảo vệ môi trường" date=2020-11-17 ("ngày 17/11/2020") rest=", Luật""#);
+    insta::assert_snapshot!(show_parsed(name_citation(" Thuế thu nhập đối với người có thu nhập cao số 12/2003/PL-UBTVQH11  đã được", 200)), @r#"symbol="12/2003/PL-UBTVQH11" name="Thuế thu nhập đối với người có thu nhập cao" rest="  đã được""#);
+    insta::assert_snapshot!(show_parsed(name_citation(" Đất đai đối với đất có nguồn gốc năm 2013.", 200)), @r#"error: expected a name followed by a số ký hiệu or a date at " Đất đai đối với""#);
+}
+
+#[test]
+fn err_name_citation() {
+    insta::assert_snapshot!(show_parsed(name_citation(" Tổ chức Chính phủ;", 200)), @r#"error: expected a name followed by a số ký hiệu or a date at " Tổ chức Chính p""#);
+    insta::assert_snapshot!(show_parsed(name_citation(" này có hiệu lực từ ngày 01/7/2025", 200)), @r#"error: expected a name followed by a số ký hiệu or a date at " này có hiệu lực""#);
+}
+
+#[test]
+fn ok_named_ref() {
+    let n = |s: &'static str| match named_ref(s, false) {
+        Ok((_, len)) => format!("{:?}", &s[..len]),
+        Err(e) => show_err(e),
+    };
+    insta::assert_snapshot!(n(" Đại hội XIII của Đảng, Nghị quyết"), @r#"" Đại hội XIII của Đảng""#);
+    insta::assert_snapshot!(n(" Đại hội XI của Đảng bộ tỉnh; Chương trình"), @r#"" Đại hội XI của Đảng bộ tỉnh""#);
+    insta::assert_snapshot!(n(" Tổ chức Chính phủ;"), @r#"" Tổ chức Chính phủ""#);
+}
+
+#[test]
+fn err_named_ref() {
+    let n = |s: &'static str| match named_ref(s, false) {
+        Ok((_, len)) => format!("{:?}", &s[..len]),
+        Err(e) => show_err(e),
+    };
+    insta::assert_snapshot!(n(" chuyên đề của Ban"), @r#"error: expected a name starting with a capital letter at "chuyên đề của Ba""#);
+}
+
+#[test]
+fn ok_dated_citation_aside_and_symbol_text() {
+    insta::assert_snapshot!(show_parsed(dated_citation(" năm 2013;")), @r#"date=2013 ("năm 2013") rest=";""#);
+    insta::assert_snapshot!(show_str(aside(" (khóa XII) về giám sát")), @r#""(khóa XII)" rest=" về giám sát""#);
+    insta::assert_snapshot!(show_str(symbol_text_str("[37/2025/NĐ-CP](https://x.vn/a) ngày")), @r#""37/2025/NĐ-CP" rest=" ngày""#);
+    insta::assert_snapshot!(show_str(symbol_text_str("308-CV/TU, ngày")), @r#""308-CV/TU" rest=", ngày""#);
+}
+
+#[test]
+fn err_aside_and_symbol_text() {
+    insta::assert_snapshot!(show_str(aside(" (khóa XII về")), @r#"error: expected ")" at "khóa XII về""#);
+    insta::assert_snapshot!(show_str(symbol_text_str("12:2026/BCA")), @r#"error: expected a số ký hiệu at "12:2026/BCA""#);
+    insta::assert_snapshot!(show_str(symbol_text_str("[37/2025/NĐ-CP ngày")), @r#"error: expected "]" at " ngày""#);
+}
