@@ -101,6 +101,8 @@ fn many_findings() -> tempfile::TempDir {
     dir
 }
 
+#[path = "../common_sarif/mod.rs"]
+mod common_sarif;
 mod config;
 mod exits;
 mod graph;

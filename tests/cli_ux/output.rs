@@ -183,15 +183,7 @@ fn sarif(dir: &Path, env: &[(&str, &str)]) -> Value {
         .output()
         .unwrap();
     let sarif: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let schema: Value = serde_json::from_str(include_str!("../data/sarif-schema-2.1.0.json")).unwrap();
-    let compiled = jsonschema::JSONSchema::options()
-        .should_validate_formats(true)
-        .compile(&schema)
-        .unwrap();
-    if let Err(errors) = compiled.validate(&sarif) {
-        let all: Vec<String> = errors.map(|e| format!("{e} at {}", e.instance_path)).collect();
-        panic!("invalid SARIF: {all:#?}");
-    }
+    common_sarif::assert_valid_sarif(&sarif);
     sarif
 }
 
