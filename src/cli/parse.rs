@@ -220,6 +220,15 @@ fn write_text(out: &mut impl Write, path: &str, bytes: &[u8], doc: &Document) ->
             if c.in_footnote {
                 extra.push_str("  [footnote]");
             }
+            if c.is_self {
+                extra.push_str("  [self]");
+            }
+            if c.editorial {
+                extra.push_str("  [editorial]");
+            }
+            if let Some(b) = c.by {
+                extra.push_str(&format!("  by #{b}"));
+            }
             if let Some(r) = c.refers_to {
                 extra.push_str(&format!("  → #{r}"));
             }
