@@ -80,6 +80,9 @@ struct JsonEdge<'a> {
     cited_date: Option<crate::IssueDate>,
     /// Every citation behind the edge is in a website's editorial note.
     editorial: bool,
+    /// Every citation behind the edge is a third text's report (see
+    /// [`Edge::reported`](crate::graph::Edge::reported)).
+    reported: bool,
     /// All citations behind the edge (the first is `path`/`span`).
     evidence: Vec<&'a crate::graph::Evidence>,
 }
@@ -108,6 +111,7 @@ fn json_edge<'a>(from: &'a Node, to: &'a Node, e: &'a Edge) -> JsonEdge<'a> {
         reason: e.reason.as_deref(),
         cited_date: e.cited_date,
         editorial: e.editorial,
+        reported: e.reported,
         evidence,
     }
 }

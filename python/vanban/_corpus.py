@@ -235,7 +235,7 @@ class Graph:
         the attributes of its JSON node object; each edge from the citing
         to the cited node, with the attributes of its JSON edge object
         (``relation``, ``confidence``, ``path``, ``span``, ``line``,
-        ``reason``, ``cited_date``, ``editorial``, ``evidence``) but
+        ``reason``, ``cited_date``, ``editorial``, ``reported``, ``evidence``) but
         ``from`` and ``to``;
         ``unresolved``, ``duplicates``, ``cycles`` and ``stats`` in
         ``graph.graph``. Needs networkx."""

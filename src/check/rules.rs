@@ -149,7 +149,8 @@ pub(super) struct EdgeMaps<'a> {
 impl<'a> EdgeMaps<'a> {
     pub(super) fn new(graph: &'a CitationGraph) -> EdgeMaps<'a> {
         let mut edges = HashMap::new();
-        for (_, to, e) in graph.edges() {
+        // A reported edge (`by`, `acts`) is not what its citation resolves to.
+        for (_, to, e) in graph.edges().filter(|(_, _, e)| !e.reported) {
             for ev in std::iter::once(&e.evidence).chain(&e.more) {
                 let p: &Path = ev.path.as_ref();
                 edges.insert((p, ev.citation as usize), (to, e));
@@ -482,6 +483,7 @@ impl<'a> Ctx<'a> {
                     // Stated of this very document (not bound by inference),
                     // and possible: a lower type replaces or repeals no higher one.
                     && e.confidence == Confidence::Certain
+                    && !e.reported
                     && super::hierarchy::can_supersede(n, to)
                     && !n.external
                     // A consolidated text (văn bản hợp nhất) replaces nothing.

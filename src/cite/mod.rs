@@ -363,10 +363,13 @@ pub(crate) fn find_citations(ctx: &Ctx<'_>, footnotes: &[Range<usize>], doc: &mu
             in_footnote: in_footnote(f.start),
             refers_to: refers[idx],
             shared: f.shared,
-            by: rel.by,
-            acts: more
-                .acts
-                .or(rel.acts.map(|(relation, target)| Acts { relation, target })),
+            // A statement of the document's own number (`Nghị định số
+            // <own> sửa đổi … Nghị định số X`) is the document's own.
+            by: rel.by.filter(|&j| !around[j].is_self),
+            acts: more.acts.or(rel.acts.map(|(relation, target)| Acts {
+                relation,
+                target: target.filter(|&t| !around[t].is_self),
+            })),
             editorial: more.editorial,
             effective: more.effective,
             is_self: more.is_self,

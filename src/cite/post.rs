@@ -269,7 +269,11 @@ fn effective_after(s: &str) -> Option<IssueDate> {
 
 /// The website's editorial notes of the text, in order: square brackets
 /// closed on their line, not a footnote marker (`[1]`) nor a Markdown link
-/// (`[37/2025/NĐ-CP](https://…)`). One pass over the brackets.
+/// (`[37/2025/NĐ-CP](https://…)`); or a note broken over a few lines by
+/// the copy (`[Xử phạt … được hướng dẫn bởi ⏎Luật Đầu tư 2020. Chương II
+/// Nghị định 122/2021/NĐ-CP có hiệu lực từ ngày 01/01/2022]`), which says
+/// what it is: a passive `được`/`bị` … `bởi` statement. One pass over the
+/// brackets.
 fn editorial_notes(norm: &str) -> Vec<(usize, usize)> {
     let b = norm.as_bytes();
     let mut notes = Vec::new();
@@ -283,11 +287,22 @@ fn editorial_notes(norm: &str) -> Vec<(usize, usize)> {
         let inner = &b[o + 1..k];
         let marker = !inner.is_empty() && inner.len() <= 3 && inner.iter().all(u8::is_ascii_digit);
         let link = b.get(k + 1) == Some(&b'(');
-        if !marker && !link && memchr::memchr(b'\n', inner).is_none() {
+        if !marker && !link && (memchr::memchr(b'\n', inner).is_none() || is_broken_note(inner)) {
             notes.push((o, k));
         }
     }
     notes
+}
+
+/// Is `inner`, the text of square brackets over several lines, a website's
+/// note broken by the copy: a few lines (at most four breaks, 1,500 bytes)
+/// saying that a provision `được …`/`bị …` something `bởi` a document?
+fn is_broken_note(inner: &[u8]) -> bool {
+    inner.len() <= 1500
+        && memchr::memchr_iter(b'\n', inner).count() <= 4
+        && memchr::memmem::find(inner, " bởi".as_bytes()).is_some()
+        && (memchr::memmem::find(inner, "được ".as_bytes()).is_some()
+            || memchr::memmem::find(inner, "bị ".as_bytes()).is_some())
 }
 
 /// Does `f` (on the line starting at `line_start`) cite the document
@@ -331,4 +346,41 @@ fn is_consolidated(norm: &str, doc: &Document) -> bool {
         || starts_with_folded(norm.trim_start(), "van ban hop nhat").is_some()
         || memchr::memmem::find(prefix(norm, 3000).as_bytes(), b"/VBHN-").is_some()
         || memchr::memmem::find(norm.as_bytes(), "XÁC THỰC VĂN BẢN HỢP NHẤT".as_bytes()).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    fn editorial_of(text: &str) -> Vec<(String, bool)> {
+        crate::parse(text)
+            .citations
+            .iter()
+            .map(|c| {
+                (
+                    c.symbol.as_ref().map(|s| s.to_string()).unwrap_or_default(),
+                    c.editorial,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_note_broken_over_lines_is_editorial() {
+        let text = "Điều 3. Phạm vi [Điều này được hướng dẫn bởi \n\
+                    Chương II Nghị định 45/2019/NĐ-CP có hiệu lực từ ngày 01/3/2019]\n\
+                    Thực hiện theo Nghị định số 12/2018/NĐ-CP.\n";
+        assert_eq!(
+            editorial_of(text),
+            [
+                ("45/2019/NĐ-CP".to_string(), true),
+                ("12/2018/NĐ-CP".to_string(), false)
+            ]
+        );
+    }
+
+    #[test]
+    fn brackets_over_lines_without_a_note_are_text() {
+        // Not a passive `được … bởi` statement: the brackets hold the text.
+        let text = "Điều 3. [Phần A\nThực hiện Nghị định số 45/2019/NĐ-CP\nxong]\n";
+        assert_eq!(editorial_of(text), [("45/2019/NĐ-CP".to_string(), false)]);
+    }
 }

@@ -227,7 +227,7 @@ fn write_stats(graph: &CitationGraph, out: &mut impl Write) -> io::Result<()> {
     let s = graph.stats();
     writeln!(
         out,
-        "nodes {} ({} documents, {} external); edges {} from {} citations: {} resolved in the corpus, {} to external documents, {} inferred, {} with unknown jurisdiction or year; {} citations unresolved",
+        "nodes {} ({} documents, {} external); edges {} from {} citations: {} resolved in the corpus, {} to external documents, {} inferred, {} with unknown jurisdiction or year, {} reported by another text; {} citations unresolved",
         graph.node_count(),
         s.documents,
         s.external,
@@ -237,6 +237,7 @@ fn write_stats(graph: &CitationGraph, out: &mut impl Write) -> io::Result<()> {
         s.to_external,
         s.inferred,
         s.unknown,
+        s.reported,
         s.unresolved
     )
 }

@@ -34,7 +34,7 @@ pub struct GraphBuilder {
     out: OutEdges,
 }
 
-/// The outgoing edges of one node by (target, relation), so that a repeated
+/// The outgoing edges of one node by (target, relation, reported), so that a repeated
 /// citation finds its edge in constant time: a document with 40,000
 /// citations would otherwise scan its edges 40,000 times. Built only once the
 /// node has [`OutEdges::SCAN`] edges (a scan of a few is cheaper than a hash),
@@ -44,7 +44,7 @@ struct OutEdges {
     from: Option<NodeIndex>,
     /// Built for `from` (else its edges are scanned).
     indexed: bool,
-    map: FxHashMap<(NodeIndex, Relation), EdgeIndex>,
+    map: FxHashMap<(NodeIndex, Relation, bool), EdgeIndex>,
 }
 
 impl OutEdges {
@@ -162,6 +162,10 @@ impl GraphBuilder {
             node,
         } = head;
         let from = self.add_document_node(&path, own.as_ref(), own_id, node);
+        // Each citation's node and how sure it is (for the reported edges
+        // below), and the citations that report an edge of other documents.
+        let mut nodes: Vec<Option<(NodeIndex, Confidence)>> = Vec::new();
+        let mut reporting: Vec<(usize, &'c Citation, Evidence)> = Vec::new();
         for (ci, c, t) in cites {
             let edge = !self.index_only || is_corpus_fact(edge_relation(c));
             let evidence = Evidence {
@@ -170,12 +174,16 @@ impl GraphBuilder {
                 line: c.line as u32,
                 citation: ci as u32,
             };
-            match t {
+            if !self.index_only && (c.by.is_some() || c.acts.is_some()) {
+                reporting.push((ci, c, evidence.clone()));
+            }
+            let node = match t {
                 Planned::Complete(year, id) => {
                     let to = self.node_for_identity(year, id, c);
                     if edge {
                         self.add_edge(from, to, c, Confidence::Certain, None, evidence);
                     }
+                    Some((to, Confidence::Certain))
                 }
                 Planned::Private(ident, id, reason) => {
                     // Never bound by guesswork: a node private to the citing file.
@@ -184,18 +192,78 @@ impl GraphBuilder {
                     if edge {
                         self.add_edge(from, to, c, Confidence::Unknown, Some(reason), evidence);
                     }
+                    Some((to, Confidence::Unknown))
                 }
-                Planned::Later(..) if !edge => {}
-                Planned::Later(kind, what) => self.pending.push(Pending {
-                    from,
-                    evidence,
-                    relation: edge_relation(c),
-                    cited_date: issue_date(c),
-                    editorial: c.editorial,
-                    kind,
-                    what,
-                }),
-                Planned::Skip | Planned::Itself => {}
+                Planned::Later(..) if !edge => None,
+                Planned::Later(kind, what) => {
+                    self.pending.push(Pending {
+                        from,
+                        evidence,
+                        relation: edge_relation(c),
+                        cited_date: issue_date(c),
+                        editorial: c.editorial,
+                        kind,
+                        what,
+                    });
+                    None
+                }
+                Planned::Itself => Some((from, Confidence::Certain)),
+                Planned::Skip => None,
+            };
+            if nodes.len() <= ci {
+                nodes.resize(ci + 1, None);
+            }
+            nodes[ci] = node;
+        }
+        self.add_reported(from, &nodes, reporting);
+    }
+
+    /// The edges a document reports between other documents (or from
+    /// another document to itself): for a citation with `by`, the citing
+    /// document `by` → this one with its relation; for one with `acts`, this
+    /// one → the document it acts on (the reporting document itself when
+    /// the target is `None`). Both ends must have a node (a citation bound
+    /// only at the end of the build draws none); the edge is as sure as
+    /// the less sure end.
+    fn add_reported(
+        &mut self,
+        from: NodeIndex,
+        nodes: &[Option<(NodeIndex, Confidence)>],
+        reporting: Vec<(usize, &Citation, Evidence)>,
+    ) {
+        let node = |i: usize| nodes.get(i).copied().flatten();
+        for (ci, c, ev) in reporting {
+            let Some((this, sure)) = node(ci) else { continue };
+            let mut edges = Vec::with_capacity(2);
+            if let Some((agent, agent_sure)) = c.by.and_then(node) {
+                edges.push((agent, this, c.relation, issue_date(c), sure.max(agent_sure)));
+            }
+            if let Some(acts) = c.acts {
+                let target = match acts.target {
+                    Some(t) => node(t),
+                    None => Some((from, Confidence::Certain)),
+                };
+                if let Some((target, target_sure)) = target {
+                    edges.push((this, target, acts.relation, None, sure.max(target_sure)));
+                }
+            }
+            for (a, b, relation, cited_date, confidence) in edges {
+                if a == b {
+                    continue;
+                }
+                let reason = (confidence != Confidence::Certain)
+                    .then(|| "an end of the reported edge has no complete identity".to_string());
+                self.add_edge_raw(
+                    a,
+                    b,
+                    relation,
+                    cited_date,
+                    c.editorial,
+                    true,
+                    confidence,
+                    reason,
+                    ev.clone(),
+                );
             }
         }
     }
@@ -319,7 +387,7 @@ impl GraphBuilder {
         ev: Evidence,
     ) {
         let (relation, date) = (edge_relation(c), issue_date(c));
-        self.add_edge_raw(from, to, relation, date, c.editorial, confidence, reason, ev);
+        self.add_edge_raw(from, to, relation, date, c.editorial, false, confidence, reason, ev);
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -330,6 +398,7 @@ impl GraphBuilder {
         relation: Relation,
         cited_date: Option<IssueDate>,
         editorial: bool,
+        reported: bool,
         confidence: Confidence,
         reason: Option<String>,
         ev: Evidence,
@@ -342,20 +411,20 @@ impl GraphBuilder {
             out.map.clear();
         }
         let existing = if out.indexed {
-            out.map.get(&(to, relation)).copied()
+            out.map.get(&(to, relation, reported)).copied()
         } else {
             // A document cites few others: a scan of its edges finds a repeat.
             let mut scanned = 0;
             let found = g
                 .edges_directed(from, Direction::Outgoing)
                 .inspect(|_| scanned += 1)
-                .find(|e| e.target() == to && e.weight().relation == relation)
+                .find(|e| e.target() == to && e.weight().relation == relation && e.weight().reported == reported)
                 .map(|e| e.id());
             if found.is_none() && scanned >= OutEdges::SCAN {
                 out.indexed = true;
                 out.map.extend(
                     g.edges_directed(from, Direction::Outgoing)
-                        .map(|e| ((e.target(), e.weight().relation), e.id())),
+                        .map(|e| ((e.target(), e.weight().relation, e.weight().reported), e.id())),
                 );
             }
             found
@@ -385,10 +454,11 @@ impl GraphBuilder {
                 evidence: ev,
                 more: Vec::new(),
                 editorial,
+                reported,
             },
         );
         if out.indexed {
-            out.map.insert((to, relation), e);
+            out.map.insert((to, relation, reported), e);
         }
     }
 
@@ -411,8 +481,10 @@ impl GraphBuilder {
             for e in incoming {
                 let (src, _) = g.g.edge_endpoints(e).expect("edge exists");
                 let w = g.g.remove_edge(e).expect("edge exists");
-                if self.index_only {
-                    // Resolved again, citation by citation, when asked.
+                if self.index_only || w.reported {
+                    // Resolved again, citation by citation, when asked; a
+                    // reported edge's citation has its own edge (or
+                    // unresolved entry) already.
                     continue;
                 }
                 for ev in std::iter::once(w.evidence).chain(w.more) {
@@ -438,6 +510,7 @@ impl GraphBuilder {
                         p.relation,
                         p.cited_date,
                         p.editorial,
+                        false,
                         Confidence::Inferred,
                         Some(reason),
                         p.evidence,
@@ -459,9 +532,11 @@ impl GraphBuilder {
                 let _ = self.graph.by_number.set(by_number);
             }
         }
-        // Cycles, computed once.
+        // Cycles, computed once, of what documents say of themselves (a
+        // reported edge is a third text's account).
         let g = &mut self.graph;
-        g.cycles = petgraph::algo::tarjan_scc(&g.g)
+        let own = petgraph::visit::EdgeFiltered::from_fn(&g.g, |e| !e.weight().reported);
+        g.cycles = petgraph::algo::tarjan_scc(&own)
             .into_iter()
             .filter(|scc| scc.len() > 1 || g.g.find_edge(scc[0], scc[0]).is_some())
             .collect();

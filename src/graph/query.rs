@@ -14,6 +14,7 @@ use super::{
     later, CitationGraph, Confidence, Duplicate, Edge, GraphBuilder, GraphStats, LineageStep, Node, Unresolved, Walk,
 };
 use crate::corpus::CorpusDocument;
+use crate::date::IssueDate;
 use crate::model::{Document, Relation};
 use crate::resolve;
 use crate::symbol::Symbol;
@@ -305,19 +306,62 @@ impl CitationGraph {
     /// Edges whose cited document is dated after the citing one (a citation
     /// of a later document cannot be), as `(citing, cited, edge)`. Only
     /// [`Confidence::Certain`] edges (a target bound by inference may be
-    /// another document than the one meant), and none read only in
-    /// editorial notes ([`Edge::editorial`]).
+    /// another document than the one meant), none read only in editorial
+    /// notes ([`Edge::editorial`]) or reported by a third text
+    /// ([`Edge::reported`]); and the citing text is taken as of its latest
+    /// stated amendment, as `check` takes it: a document whose own text
+    /// reports that a later document amended, replaced or repealed it (or
+    /// the base it consolidates) may cite what that later document could.
     pub fn anachronisms(&self) -> Vec<(&Node, &Node, &Edge)> {
-        self.edges()
-            .filter(|(_, _, e)| e.confidence == Confidence::Certain && !e.editorial)
-            .filter(|(from, to, e)| {
-                let cited = to.date.or(e.cited_date);
-                match (from.date, cited) {
+        let mut as_of: FxHashMap<NodeIndex, Option<IssueDate>> = FxHashMap::default();
+        self.g
+            .edge_references()
+            .filter(|e| {
+                let w = e.weight();
+                w.confidence == Confidence::Certain && !w.editorial && !w.reported
+            })
+            .filter(|e| {
+                let own = *as_of.entry(e.source()).or_insert_with(|| self.text_as_of(e.source()));
+                let cited = self.g[e.target()].date.or(e.weight().cited_date);
+                match (own, cited) {
                     (Some(a), Some(b)) => later(b, a),
                     _ => false,
                 }
             })
+            .map(|e| (&self.g[e.source()], &self.g[e.target()], e.weight()))
             .collect()
+    }
+
+    /// The date the text of document node `n` is as of: its date, or the
+    /// date of the latest document its own text reports as amending,
+    /// replacing or repealing it or the base it consolidates (a reported
+    /// edge whose evidence is in its file), when later.
+    fn text_as_of(&self, n: NodeIndex) -> Option<IssueDate> {
+        let node = &self.g[n];
+        let own = node.date?;
+        let Some(path) = node.path.as_deref() else {
+            return Some(own);
+        };
+        let bases = self
+            .g
+            .edges_directed(n, Direction::Outgoing)
+            .filter(|e| e.weight().relation == Relation::Consolidates)
+            .map(|e| e.target());
+        let latest = std::iter::once(n)
+            .chain(bases)
+            .flat_map(|t| self.g.edges_directed(t, Direction::Incoming))
+            .filter(|e| {
+                let w = e.weight();
+                w.reported
+                    && matches!(w.relation, Relation::Amends | Relation::Replaces | Relation::Repeals)
+                    && std::iter::once(&w.evidence).chain(&w.more).any(|ev| &*ev.path == path)
+            })
+            .filter_map(|e| {
+                let agent = &self.g[e.source()];
+                agent.date.or_else(|| agent.year.and_then(IssueDate::year_only))
+            })
+            .fold(own, |latest, d| if later(d, latest) { d } else { latest });
+        Some(latest)
     }
 
     /// Citations not attached to any node, with the reason.
@@ -341,6 +385,11 @@ impl CitationGraph {
         };
         for e in self.g.edge_references() {
             let w = e.weight();
+            if w.reported {
+                // Its citations are counted with their own edges.
+                s.reported += 1;
+                continue;
+            }
             s.citations += 1 + w.more.len();
             match w.confidence {
                 Confidence::Certain if self.g[e.target()].external => s.to_external += 1,

@@ -343,3 +343,81 @@ fn ok_anachronisms_neither_inferred_nor_editorial() {
         assert!(g.edges().all(|(_, _, e)| e.editorial == editorial));
     }
 }
+
+#[test]
+fn ok_reported_edges_of_by_and_acts() {
+    // A 2024 plan: `Thực hiện Chương trình số 53-CTr/TU … thực hiện Nghị
+    // quyết số 19-NQ/TW …`: the plan implements 53-CTr/TU, and reports
+    // that 53-CTr/TU implements 19-NQ/TW. A website's note in it: `[…
+    // được sửa đổi bởi Quyết định số 12/2025/QĐ-UBND]` (the plan's own
+    // text amended by a later decision).
+    let program = cite("53-CTr/TU", Some("2022-03-01"), Relation::Implements);
+    let mut resolution = cite("19-NQ/TW", Some("2021-10-16"), Relation::Implements);
+    resolution.by = Some(0);
+    let mut note = cite("12/2025/QĐ-UBND", Some("2025-01-10"), Relation::Mentions);
+    note.editorial = true;
+    note.acts = Some(crate::model::Acts {
+        relation: Relation::Amends,
+        target: None,
+    });
+    let plan = Document {
+        issuer: Some("ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN".to_string()),
+        symbol: Some("80/KH-UBND".parse().unwrap()),
+        date: Some("2024-05-02".parse().unwrap()),
+        citations: vec![program, resolution, note],
+        ..Default::default()
+    };
+    let mut b = GraphBuilder::new();
+    b.add(Path::new("plan.txt"), &plan);
+    let g = b.finish();
+    let sym = |n: &Node| n.symbol.as_ref().map(ToString::to_string).unwrap_or_default();
+    let edges: Vec<(String, String, Relation, bool)> = g
+        .edges()
+        .map(|(f, t, e)| (sym(f), sym(t), e.relation, e.reported))
+        .collect();
+    let has = |f: &str, t: &str, r: Relation, reported: bool| {
+        edges.iter().any(|e| e == &(f.to_string(), t.to_string(), r, reported))
+    };
+    assert!(has("80/KH-UBND", "53-CTr/TU", Relation::Implements, false), "{edges:?}");
+    // The plan's own edge to 19-NQ/TW is a mention; 53-CTr/TU's is reported.
+    assert!(has("80/KH-UBND", "19-NQ/TW", Relation::Mentions, false), "{edges:?}");
+    assert!(has("53-CTr/TU", "19-NQ/TW", Relation::Implements, true), "{edges:?}");
+    assert!(
+        has("12/2025/QĐ-UBND", "80/KH-UBND", Relation::Amends, true),
+        "{edges:?}"
+    );
+    assert_eq!(edges.len(), 5, "{edges:?}");
+    // Reported edges make no cycle and no anachronism.
+    assert!(g.cycles().is_empty());
+    assert!(g.anachronisms().is_empty());
+}
+
+#[test]
+fn ok_anachronisms_as_of_the_latest_reported_amendment() {
+    // A 2016 law whose website copy notes that a 2024 law amended it and
+    // prints the amended wording, which cites a 2023 decree: no anachronism
+    // (as `check` reads it); without the note, one.
+    for (noted, want) in [(true, 0), (false, 1)] {
+        let mut citations = vec![cite("15/2023/NĐ-CP", Some("2023-03-01"), Relation::Mentions)];
+        if noted {
+            let mut note = cite("43/2024/QH15", Some("2024-06-29"), Relation::Mentions);
+            note.editorial = true;
+            note.acts = Some(crate::model::Acts {
+                relation: Relation::Amends,
+                target: None,
+            });
+            citations.push(note);
+        }
+        let law = Document {
+            symbol: Some("41/2016/QH14".parse().unwrap()),
+            doc_type: Some("Luật".to_string()),
+            date: Some("2016-06-20".parse().unwrap()),
+            citations,
+            ..Default::default()
+        };
+        let mut b = GraphBuilder::new();
+        b.add(Path::new("law.txt"), &law);
+        let g = b.finish();
+        assert_eq!(g.anachronisms().len(), want, "noted: {noted}");
+    }
+}

@@ -107,6 +107,16 @@ pub struct Edge {
     /// the official text: the note names later documents that acted on it).
     #[serde(default)]
     pub editorial: bool,
+    /// Every citation behind the edge is a third text's report of what one
+    /// document does to another, not the source document's own text: a
+    /// `by` citation (`Chương trình 53-CTr/TU … thực hiện Nghị quyết
+    /// 19-NQ/TW`, read in a third document, draws 53-CTr/TU → 19-NQ/TW) or
+    /// the agent of a passive statement (`acts`: `… được sửa đổi, bổ sung
+    /// bởi Luật Y` draws Y → the document it amends). The evidence is then
+    /// in the reporting text, not in the edge's source. A reported edge and
+    /// the source's own edge of the same relation are two edges.
+    #[serde(default)]
+    pub reported: bool,
 }
 
 /// A citation that could not be attached to any node.
@@ -166,7 +176,8 @@ pub struct GraphStats {
     pub edges: usize,
     /// Citation occurrences considered (attached to edges, or unresolved).
     pub citations: usize,
-    /// Edges with a certain target in the corpus.
+    /// Edges with a certain target in the corpus (of the edges not
+    /// reported, as the next three).
     pub resolved: usize,
     /// Edges to certain external nodes.
     pub to_external: usize,
@@ -176,4 +187,8 @@ pub struct GraphStats {
     pub unknown: usize,
     /// Citations not attached.
     pub unresolved: usize,
+    /// Edges a third text reports ([`Edge::reported`]); `resolved`,
+    /// `to_external`, `inferred` and `unknown` count the others.
+    #[serde(default)]
+    pub reported: usize,
 }
