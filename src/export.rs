@@ -83,6 +83,9 @@ struct JsonEdge<'a> {
     /// Every citation behind the edge is a third text's report (see
     /// [`Edge::reported`](crate::graph::Edge::reported)).
     reported: bool,
+    /// Every citation behind the edge repeals or replaces a provision of
+    /// the cited document (see [`Edge::part`](crate::graph::Edge::part)).
+    part: bool,
     /// All citations behind the edge (the first is `path`/`span`).
     evidence: Vec<&'a crate::graph::Evidence>,
 }
@@ -112,6 +115,7 @@ fn json_edge<'a>(from: &'a Node, to: &'a Node, e: &'a Edge) -> JsonEdge<'a> {
         cited_date: e.cited_date,
         editorial: e.editorial,
         reported: e.reported,
+        part: e.part,
         evidence,
     }
 }

@@ -257,6 +257,12 @@ pub struct Citation {
     /// itself): never an edge, a cycle or a finding.
     #[serde(rename = "self", default)]
     pub is_self: bool,
+    /// The relation is to a part of the cited document, a provision the
+    /// clause names (`Bãi bỏ khoản 6 Điều 19 của Luật …`, `Thay thế cụm từ
+    /// “…” tại khoản 22 Điều 79 của Luật …`): the document stands. Read for
+    /// `repeals` and `replaces`.
+    #[serde(default)]
+    pub part: bool,
 }
 
 /// A reference to a document without a number (`Nghị quyết Đại hội XIII của

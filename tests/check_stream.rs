@@ -86,7 +86,11 @@ fn same_report_on_the_seeds() {
 #[test]
 fn same_report_on_the_corpus() {
     let Some(dir) = corpus_dir() else { return };
-    let paths = [dir, PathBuf::from(SEEDS)];
+    // The corpus has no document superseded any more (every `superseded`
+    // it used to give was a repeal of one provision): two decisions that
+    // give one, beside it.
+    let extra = superseding_pair();
+    let paths = [dir, PathBuf::from(SEEDS), extra.path().to_path_buf()];
     // One configuration and one chunk size (of about 30 chunks): the corpus
     // is large for a debug build.
     let r = assert_same(&paths, &CheckConfig::default(), &[1 << 20]);
@@ -102,6 +106,27 @@ fn same_report_on_the_corpus() {
         .findings
         .iter()
         .any(|f| f.suggestion.as_deref().is_some_and(|s| s.starts_with("did you mean"))));
+}
+
+/// A decision of 2021 that replaces one of 2019, and a decision of 2022
+/// that takes the 2019 one as its basis (`superseded`).
+fn superseding_pair() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let head = |number: &str, date: &str| {
+        format!(
+            "ỦY BAN NHÂN DÂN\nTỈNH BÌNH THUẬN\nSố: {number}/QĐ-UBND\n\
+             Bình Thuận, ngày {date}\nQUYẾT ĐỊNH\nVề việc ban hành Quy chế\n"
+        )
+    };
+    let replacing = head("07/2021", "05 tháng 01 năm 2021")
+        + "Điều 3. Quyết định này thay thế Quyết định số 05/2019/QĐ-UBND ngày 02/01/2019 \
+           của Ủy ban nhân dân tỉnh Bình Thuận.\n";
+    let user = head("09/2022", "01 tháng 6 năm 2022")
+        + "Căn cứ Quyết định số 05/2019/QĐ-UBND ngày 02/01/2019 của Ủy ban nhân dân tỉnh \
+           Bình Thuận;\n";
+    std::fs::write(dir.path().join("qd_07_2021.txt"), replacing).unwrap();
+    std::fs::write(dir.path().join("qd_09_2022.txt"), user).unwrap();
+    dir
 }
 
 /// The seeds in `docs/`, broken: a date changed in a copy of 002, a second

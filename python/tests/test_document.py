@@ -98,7 +98,7 @@ def test_unknown_attribute_and_absent_keys() -> None:
         _ = doc.no_such_key
     # Every citation key is in the JSON, also when empty.
     for c in doc.citations:
-        for key in ("shared", "by", "acts", "editorial", "effective", "self", "refers_to"):
+        for key in ("shared", "by", "acts", "editorial", "effective", "self", "part", "refers_to"):
             assert key in c, key
         assert isinstance(c.shared, list)
         assert isinstance(c.editorial, bool) and isinstance(c["self"], bool)

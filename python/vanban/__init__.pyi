@@ -163,6 +163,7 @@ class Citation(Record):
     editorial: bool
     effective: Optional[Date]
     self: bool
+    part: bool
     @property
     def text(self) -> Optional[str]: ...
 

@@ -484,6 +484,8 @@ impl<'a> Ctx<'a> {
                     // and possible: a lower type replaces or repeals no higher one.
                     && e.confidence == Confidence::Certain
                     && !e.reported
+                    // Of the whole document, not of a provision it names.
+                    && !e.part
                     && super::hierarchy::can_supersede(n, to)
                     && !n.external
                     // A consolidated text (văn bản hợp nhất) replaces nothing.

@@ -919,3 +919,43 @@ fn ok_own_number_read_by_the_header_is_no_citation() {
     let r = run(vec![("d.txt", d)], &CheckConfig::default());
     assert!(r.findings.is_empty(), "{:?}", codes(&r));
 }
+
+#[test]
+fn ok_not_superseded_by_a_repeal_of_one_provision() {
+    // `Bãi bỏ khoản 6 Điều 19 của Quyết định số 5/2019/QĐ-UBND`: the
+    // decision stands, and a later document may take it as its basis.
+    let old = (
+        "old.txt",
+        doc(BT, Some("5/2019/QĐ-UBND"), "Quyết định", "2019-01-01", vec![]),
+    );
+    for (part, want) in [(true, 0), (false, 1)] {
+        let mut repeal = cite(
+            "Quyết định",
+            "5/2019/QĐ-UBND",
+            Some("2019-01-01"),
+            None,
+            Relation::Repeals,
+            (0, 5),
+        );
+        repeal.part = part;
+        let new = (
+            "new.txt",
+            doc(BT, Some("7/2021/QĐ-UBND"), "Quyết định", "2021-01-01", vec![repeal]),
+        );
+        let basis = cite(
+            "Quyết định",
+            "5/2019/QĐ-UBND",
+            Some("2019-01-01"),
+            None,
+            Relation::Basis,
+            (0, 5),
+        );
+        let user = (
+            "user.txt",
+            doc(BT, Some("9/2022/QĐ-UBND"), "Quyết định", "2022-06-01", vec![basis]),
+        );
+        let r = run(vec![old.clone(), new, user], &CheckConfig::default());
+        let superseded = r.findings.iter().filter(|f| f.code == Code::Superseded).count();
+        assert_eq!(superseded, want, "part: {part}");
+    }
+}

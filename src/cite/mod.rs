@@ -373,6 +373,7 @@ pub(crate) fn find_citations(ctx: &Ctx<'_>, footnotes: &[Range<usize>], doc: &mu
             editorial: more.editorial,
             effective: more.effective,
             is_self: more.is_self,
+            part: more.part,
         });
     }
     for (s, e) in named {

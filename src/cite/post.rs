@@ -35,6 +35,7 @@ pub(super) struct Around {
     pub(super) editorial: bool,
     pub(super) effective: Option<IssueDate>,
     pub(super) is_self: bool,
+    pub(super) part: bool,
 }
 
 /// Read what is printed around each citation (see the module docs).
@@ -55,6 +56,10 @@ pub(super) fn around(ctx: &Ctx<'_>, doc: &mut Document, found: &mut [Found], rel
         out[i].editorial = k > 0 && notes[k - 1].1 >= f.end;
         let (line_start, _) = ctx.lines.line_range(norm, ctx.lines.line(f.start));
         out[i].is_self = is_self(norm, line_start, f, own.as_ref(), own_year);
+        let rel = &rels[i];
+        out[i].part = matches!(rel.relation, Relation::Repeals | Relation::Replaces)
+            && rel.by.is_none()
+            && names_a_provision(&norm[line_start..f.start]);
     }
     // The document's own number is printed with no type word: no note.
     let own_spans: Vec<_> = (0..found.len())
@@ -102,6 +107,44 @@ pub(super) fn around(ctx: &Ctx<'_>, doc: &mut Document, found: &mut [Found], rel
         }
     }
     out
+}
+
+// PartOf    ::= (Cue | LineStart | ";") … Provision … Citation
+// Provision ::= "Điều" Number | "khoản" Number | "Chương" Number | "điểm" Label
+//             | "mục" Label | "Phụ lục" | "cụm từ"
+/// Does the clause before a repealed or replaced citation (`before`, from
+/// the start of its line) name a provision of it, so that only a part of
+/// the document is repealed or replaced? `Bãi bỏ khoản 6 Điều 19 của Luật
+/// Viễn thông số 41/2009/QH12`, `Bãi bỏ cụm từ “…” tại Nghị định số
+/// 10/2022/NĐ-CP`, an item `a) Khoản 22 Điều 79 của Luật Đất đai số
+/// 31/2024/QH15` under `Thay thế cụm từ “…” bằng cụm từ “…” tại các luật sau
+/// đây:`. The clause starts after the last `bãi bỏ`/`thay thế` cue or `;`
+/// of the line, within 240 bytes; `Điều 5.` opening a line is a heading.
+fn names_a_provision(before: &str) -> bool {
+    let folded = fold(suffix(before, 240));
+    let clause = ["bai bo", "thay the", ";"]
+        .iter()
+        .filter_map(|cue| folded.rfind(cue).map(|k| k + cue.len()))
+        .max()
+        .map_or(folded.as_str(), |k| &folded[k..]);
+    let words: Vec<&str> = clause
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')' | '“' | '”' | '"'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let numbered =
+        |w: Option<&&str>| w.is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()) && !w.ends_with('.'));
+    let labelled =
+        |w: Option<&&str>| w.is_some_and(|w| w.len() <= 4 && w.chars().all(|c| c.is_ascii_alphanumeric() || c == '.'));
+    words.iter().enumerate().any(|(k, w)| {
+        let next = words.get(k + 1);
+        match *w {
+            "dieu" | "khoan" | "chuong" => numbered(next),
+            "diem" | "muc" => labelled(next),
+            "phu" => next == Some(&"luc"),
+            "cum" => next == Some(&"tu"),
+            _ => false,
+        }
+    })
 }
 
 /// Does the text open as a consolidated text does, with no other mark of
@@ -350,7 +393,9 @@ fn is_consolidated(norm: &str, doc: &Document) -> bool {
 
 #[cfg(test)]
 mod tests {
-    fn editorial_of(text: &str) -> Vec<(String, bool)> {
+    use super::names_a_provision;
+
+    fn cited(text: &str) -> Vec<(String, bool, bool)> {
         crate::parse(text)
             .citations
             .iter()
@@ -358,6 +403,7 @@ mod tests {
                 (
                     c.symbol.as_ref().map(|s| s.to_string()).unwrap_or_default(),
                     c.editorial,
+                    c.part,
                 )
             })
             .collect()
@@ -368,8 +414,9 @@ mod tests {
         let text = "Điều 3. Phạm vi [Điều này được hướng dẫn bởi \n\
                     Chương II Nghị định 45/2019/NĐ-CP có hiệu lực từ ngày 01/3/2019]\n\
                     Thực hiện theo Nghị định số 12/2018/NĐ-CP.\n";
+        let editorial: Vec<_> = cited(text).into_iter().map(|(s, e, _)| (s, e)).collect();
         assert_eq!(
-            editorial_of(text),
+            editorial,
             [
                 ("45/2019/NĐ-CP".to_string(), true),
                 ("12/2018/NĐ-CP".to_string(), false)
@@ -381,6 +428,35 @@ mod tests {
     fn brackets_over_lines_without_a_note_are_text() {
         // Not a passive `được … bởi` statement: the brackets hold the text.
         let text = "Điều 3. [Phần A\nThực hiện Nghị định số 45/2019/NĐ-CP\nxong]\n";
-        assert_eq!(editorial_of(text), [("45/2019/NĐ-CP".to_string(), false)]);
+        assert!(cited(text).iter().all(|(_, editorial, _)| !editorial));
+    }
+
+    #[test]
+    fn a_provision_named_is_a_part() {
+        assert!(names_a_provision("2. Bãi bỏ khoản 6 Điều 19 của "));
+        assert!(names_a_provision(
+            "3. Bãi bỏ điểm 4.1 tiểu mục 04, mục II, Phần A thuộc Phụ lục số 01 ban hành kèm theo "
+        ));
+        assert!(names_a_provision("Bãi bỏ cụm từ “(được sửa đổi, bổ sung)” tại "));
+        assert!(names_a_provision("a) Khoản 22 Điều 79 và khoản 1 Điều 202 của "));
+        assert!(names_a_provision("Khoản 2 Điều 5 "));
+        // The document itself.
+        assert!(!names_a_provision("Điều 5. Bãi bỏ "));
+        assert!(!names_a_provision("Điều 5. "));
+        assert!(!names_a_provision("Nghị định này thay thế "));
+        assert!(!names_a_provision("1. "));
+        assert!(!names_a_provision("Khoản 3 Điều 2 Nghị định này; bãi bỏ "));
+    }
+
+    #[test]
+    fn part_of_a_repealed_document() {
+        let text = "Điều 9. Hiệu lực thi hành\n\
+                    1. Bãi bỏ khoản 6 Điều 19 của Luật Viễn thông số 41/2009/QH12.\n\
+                    2. Nghị định này thay thế Nghị định số 25/2011/NĐ-CP.\n";
+        let parts: Vec<_> = cited(text).into_iter().map(|(s, _, p)| (s, p)).collect();
+        assert_eq!(
+            parts,
+            [("41/2009/QH12".to_string(), true), ("25/2011/NĐ-CP".to_string(), false)]
+        );
     }
 }

@@ -47,6 +47,15 @@ struct OutEdges {
     map: FxHashMap<(NodeIndex, Relation, bool), EdgeIndex>,
 }
 
+/// What an edge says of its citations (see [`Edge`]): all in editorial
+/// notes, reported by a third text, naming a part of the cited document.
+#[derive(Clone, Copy, Default)]
+struct Marks {
+    editorial: bool,
+    reported: bool,
+    part: bool,
+}
+
 impl OutEdges {
     /// Edges of one node scanned before they are indexed.
     const SCAN: usize = 16;
@@ -253,17 +262,12 @@ impl GraphBuilder {
                 }
                 let reason = (confidence != Confidence::Certain)
                     .then(|| "an end of the reported edge has no complete identity".to_string());
-                self.add_edge_raw(
-                    a,
-                    b,
-                    relation,
-                    cited_date,
-                    c.editorial,
-                    true,
-                    confidence,
-                    reason,
-                    ev.clone(),
-                );
+                let marks = Marks {
+                    editorial: c.editorial,
+                    reported: true,
+                    part: false,
+                };
+                self.add_edge_raw(a, b, relation, cited_date, marks, confidence, reason, ev.clone());
             }
         }
     }
@@ -387,7 +391,12 @@ impl GraphBuilder {
         ev: Evidence,
     ) {
         let (relation, date) = (edge_relation(c), issue_date(c));
-        self.add_edge_raw(from, to, relation, date, c.editorial, false, confidence, reason, ev);
+        let marks = Marks {
+            editorial: c.editorial,
+            reported: false,
+            part: c.part && relation == c.relation,
+        };
+        self.add_edge_raw(from, to, relation, date, marks, confidence, reason, ev);
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -397,12 +406,16 @@ impl GraphBuilder {
         to: NodeIndex,
         relation: Relation,
         cited_date: Option<IssueDate>,
-        editorial: bool,
-        reported: bool,
+        marks: Marks,
         confidence: Confidence,
         reason: Option<String>,
         ev: Evidence,
     ) {
+        let Marks {
+            editorial,
+            reported,
+            part,
+        } = marks;
         let g = &mut self.graph.g;
         let out = &mut self.out;
         if out.from != Some(from) {
@@ -440,6 +453,7 @@ impl GraphBuilder {
                 edge.cited_date = cited_date;
             }
             edge.editorial &= editorial;
+            edge.part &= part;
             edge.more.push(ev);
             return;
         }
@@ -455,6 +469,7 @@ impl GraphBuilder {
                 more: Vec::new(),
                 editorial,
                 reported,
+                part,
             },
         );
         if out.indexed {
@@ -509,8 +524,10 @@ impl GraphBuilder {
                         fits[0],
                         p.relation,
                         p.cited_date,
-                        p.editorial,
-                        false,
+                        Marks {
+                            editorial: p.editorial,
+                            ..Marks::default()
+                        },
                         Confidence::Inferred,
                         Some(reason),
                         p.evidence,

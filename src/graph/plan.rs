@@ -299,6 +299,7 @@ impl IndexedDocument {
                     in_footnote: false,
                     refers_to: None,
                     shared: Vec::new(),
+                    part: c.part,
                     ..Citation::default()
                 });
                 cites.push((i, t));

@@ -117,6 +117,13 @@ pub struct Edge {
     /// the source's own edge of the same relation are two edges.
     #[serde(default)]
     pub reported: bool,
+    /// Every citation behind the edge repeals or replaces a part of the
+    /// cited document (a provision it names, [`Citation::part`]): the
+    /// document stands.
+    ///
+    /// [`Citation::part`]: crate::model::Citation::part
+    #[serde(default)]
+    pub part: bool,
 }
 
 /// A citation that could not be attached to any node.
