@@ -64,10 +64,13 @@ pub(in crate::cite) fn bare_symbol(i: &str) -> PResult<'_, (&str, RawSymbol<'_>)
     if !i.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '/' | ' ' | '\t')) {
         return fail(i, "a số ký hiệu");
     }
-    let (r, raw) = match symbol(i) {
+    let (r, mut raw) = match symbol(i) {
         Ok(ok) => ok,
         Err(_) => return fail(i, "a số ký hiệu"),
     };
+    // A footnote's marker glued on (`66-NQ/TW1 ngày …`) is not printed
+    // symbol: the symbol ends before it, the citation goes on after it.
+    let mark = raw.cut_footnote_mark().map_or(0, str::len);
     if raw.number.is_none() {
         return fail(i, "a number in the số ký hiệu");
     }
@@ -82,7 +85,7 @@ pub(in crate::cite) fn bare_symbol(i: &str) -> PResult<'_, (&str, RawSymbol<'_>)
     if !glued_ok && (colon_digit || r.starts_with(|c: char| crate::text::is_alnum(c) || c == '/')) {
         return fail(r, "the end of the số ký hiệu");
     }
-    Ok((r, (&i[..i.len() - r.len()], raw)))
+    Ok((r, (&i[..i.len() - r.len() - mark], raw)))
 }
 
 // Number ::= Digit{1,6} !("/" | "-" | ":" | "," Digit | "." Digit | Letter)
