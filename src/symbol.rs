@@ -1083,7 +1083,7 @@ fn takes_term_number(letters: &str) -> bool {
 impl<'a> RawSymbol<'a> {
     // FootnoteMark ::= Digit{1,2}     (glued to the last code: `66-NQ/TW1`, `09/2026/NĐ-CP4`)
     //   A PDF's superscript footnote reference printed as digits after the
-    //   symbol: cut when the code without them is a known one and the code
+    //   symbol: cut when the code without them is a known issuer code and the code
     //   with them is no numbered form (`QH15`, `UBTVQH15` stay).
     /// Cut a footnote marker off the last code: the marker, noted
     /// (`footnote-marker`), or `None` when the last code has none.
@@ -1094,6 +1094,7 @@ impl<'a> RawSymbol<'a> {
         if !(1..=2).contains(&digits)
             || letters.is_empty()
             || !is_known_code(letters)
+            || canonical_type(letters).is_some()
             || is_known_code(last)
             || takes_term_number(letters)
         {

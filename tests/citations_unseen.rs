@@ -56,3 +56,55 @@ fn ok_numbered_codes_keep_their_digits() {
     }
     assert!(!codes(&doc).contains(&"footnote-marker"));
 }
+
+// 4. `X … hết hiệu lực kể từ ngày …` across X's long title; a phrase an
+// amendment rewrites is no object of it.
+#[test]
+fn ok_expiry_and_rewritten_phrase() {
+    let t = "Điều 9. Hiệu lực thi hành\n1. Nghị định này có hiệu lực thi hành kể từ ngày 01 tháng 3 năm 2029.\n2. Nghị định số 83/2022/NĐ-CP ngày 17 tháng 10 năm 2022 của Chính phủ quy định chi tiết một số điều của Luật Quy hoạch về tổ chức lập quy hoạch hết hiệu lực thi hành kể từ ngày Nghị định này có hiệu lực thi hành.\n3. Sửa đổi cụm từ “theo quy định tại Nghị định số 26/2020/NĐ-CP” tại khoản 4 Điều 7 Nghị định số 55/2025/NĐ-CP ngày 02 tháng 4 năm 2025 của Chính phủ.\n4. Sửa đổi cụm từ “Nghị định số 14/2019/NĐ-CP” thành “Nghị định số 71/2028/NĐ-CP” tại điểm b khoản 2 Điều 5 Nghị định số 90/2026/NĐ-CP.\n";
+    let doc = vanban::parse(t);
+    assert_eq!(first(&doc, "83/2022/NĐ-CP").relation, Relation::Repeals);
+    assert_eq!(first(&doc, "26/2020/NĐ-CP").relation, Relation::Mentions);
+    assert_eq!(first(&doc, "55/2025/NĐ-CP").relation, Relation::Amends);
+    assert_eq!(first(&doc, "14/2019/NĐ-CP").relation, Relation::Mentions);
+    assert_eq!(first(&doc, "71/2028/NĐ-CP").relation, Relation::Mentions);
+    assert_eq!(first(&doc, "90/2026/NĐ-CP").relation, Relation::Amends);
+}
+
+#[test]
+fn ok_expiry_wrapped_under_an_article_title_with_a_cue() {
+    // The title's `tổ chức thực hiện` opens no list for the statement.
+    let t = "Điều 14. Hiệu lực thi hành và tổ chức thực hiện\n1. Nghị định này có hiệu lực từ ngày 15 tháng 9 năm 2028.\n2. Nghị định số 36/2019/NĐ-CP ngày 29 tháng 4 năm 2019 của Chính phủ\nquy định chi tiết một số điều của Luật Thủy lợi hết hiệu lực thi hành kể từ ngày Nghị định\nnày có hiệu lực thi hành.\n";
+    let doc = vanban::parse(t);
+    assert_eq!(first(&doc, "36/2019/NĐ-CP").relation, Relation::Repeals);
+    // The phrase rewritten wrapped over lines: the verb before it governs
+    // the document after it.
+    let t = "3. Sửa đổi cụm từ “khoản 2 Điều 4 Nghị định số 19/2020/NĐ-CP ngày 08 tháng 2 năm 2020 của Chính phủ quy định một\nsố nội dung về quản lý tài chính đối với doanh nghiệp nhà nước và doanh nghiệp có vốn\nnhà nước tại các tổng công ty hoạt động trong lĩnh vực vận tải biển” tại khoản 1\nĐiều 9 Nghị định số 116/2027/NĐ-CP ngày 12 tháng 8 năm 2027 của Chính phủ.\n";
+    let doc = vanban::parse(t);
+    assert_eq!(first(&doc, "19/2020/NĐ-CP").relation, Relation::Mentions);
+    assert_eq!(first(&doc, "116/2027/NĐ-CP").relation, Relation::Amends);
+}
+
+// 3. Repeal lists: numbered items across a PDF's page break and signature
+// stamp, Markdown table rows, list items with an abbreviated type.
+#[test]
+fn ok_repeal_lists() {
+    let t = "Điều 2. Bãi bỏ toàn bộ 3 văn bản quy phạm pháp luật do Bộ trưởng Bộ Công Thương ban hành sau đây:\n\nCÔNG BÁO/Số 311 + 312/Ngày 14-03-2027\n17\n\nNgười ký: Cổng Thông tin điện tử Chính phủ\nThời gian ký: 14.03.2027 09:12:40 +07:00\n\n1. Thông tư số 27/2016/TT-BCT ngày 05 tháng 12 năm 2016 hướng dẫn thực hiện một số điều của Nghị định số 83/2014/NĐ-CP.\n2. Thông tư số 09/2017/TT-BCT ngày 13/7/2017.\na) Quyết định số 44/2018/QĐ-BCT ngày 2/8/2018.\nĐiều 3. Hiệu lực thi hành\nQuyết định số 12/2018/QĐ-TTg quy định.\n";
+    let doc = vanban::parse(t);
+    for s in ["27/2016/TT-BCT", "09/2017/TT-BCT", "44/2018/QĐ-BCT"] {
+        assert_eq!(first(&doc, s).relation, Relation::Repeals, "{s}");
+    }
+    assert_ne!(first(&doc, "83/2014/NĐ-CP").relation, Relation::Repeals);
+    assert_eq!(first(&doc, "12/2018/QĐ-TTg").relation, Relation::Mentions);
+    let t = "Các văn bản sau hết hiệu lực:\n\n| STT | Văn bản |\n|---|---|\n| 1 | Thông tư số 35/2015/TT-BCT ngày 2/7/2015 |\n| 2 | Quyết định số 61/2017/QĐ-TTg |\n\nBãi bỏ các văn bản sau:\n1. **TT 22/2013/TT-BNNPTNT** — Quy định về quản lý giống\n2. **QĐ 93/2016/QĐ-BNN** — Ban hành quy chế\n";
+    let doc = vanban::parse(t);
+    for s in [
+        "35/2015/TT-BCT",
+        "61/2017/QĐ-TTg",
+        "22/2013/TT-BNNPTNT",
+        "93/2016/QĐ-BNN",
+    ] {
+        assert_eq!(first(&doc, s).relation, Relation::Repeals, "{s}");
+    }
+    assert_eq!(first(&doc, "22/2013/TT-BNNPTNT").doc_type.as_deref(), Some("Thông tư"));
+}
