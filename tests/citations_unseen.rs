@@ -108,3 +108,34 @@ fn ok_repeal_lists() {
     }
     assert_eq!(first(&doc, "22/2013/TT-BNNPTNT").doc_type.as_deref(), Some("Thông tư"));
 }
+
+// 5. A date in brackets after a bare or abbreviated symbol, or closing a
+// list item after its title; an effective date in brackets is none.
+#[test]
+fn ok_bracketed_dates() {
+    let t = "Căn cứ Nghị định 83/2023/NĐ-CP (19/11/2023) và Nghị định 27/2026/NĐ-CP (ngày 04/02/2026).\nCăn cứ Thông tư 17/2025/TT-BNV (có hiệu lực từ 01/3/2026).\n\nBãi bỏ các văn bản sau:\n1. **TT 31/2012/TT-BNNPTNT** — Quy định về quản lý thuốc thú y (18/7/2012)\n2. QĐ 56/2014/QĐ-BNN: Ban hành quy chế kiểm dịch (03/9/2014)\n3. NĐ 44/2015/NĐ-CP — Quy định chi tiết (hết hiệu lực: 01/01/2027)\n\nCác văn bản sau hết hiệu lực:\n\n| 1 | TTLT 12/2016/TTLT-BTC-BNN — Hướng dẫn cơ chế tài chính (20/1/2016) |\n";
+    let doc = vanban::parse(t);
+    assert_eq!(date(first(&doc, "83/2023/NĐ-CP")), "2023-11-19");
+    assert_eq!(date(first(&doc, "27/2026/NĐ-CP")), "2026-02-04");
+    assert_eq!(date(first(&doc, "17/2025/TT-BNV")), "");
+    let c = first(&doc, "31/2012/TT-BNNPTNT");
+    assert_eq!(
+        (date(c), c.doc_type.as_deref()),
+        ("2012-07-18".into(), Some("Thông tư"))
+    );
+    let c = first(&doc, "56/2014/QĐ-BNN");
+    assert_eq!(
+        (date(c), c.doc_type.as_deref()),
+        ("2014-09-03".into(), Some("Quyết định"))
+    );
+    assert_eq!(date(first(&doc, "44/2015/NĐ-CP")), "");
+    assert_eq!(date(first(&doc, "12/2016/TTLT-BTC-BNN")), "2016-01-20");
+    for s in [
+        "31/2012/TT-BNNPTNT",
+        "56/2014/QĐ-BNN",
+        "44/2015/NĐ-CP",
+        "12/2016/TTLT-BTC-BNN",
+    ] {
+        assert_eq!(first(&doc, s).relation, Relation::Repeals, "{s}");
+    }
+}

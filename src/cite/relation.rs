@@ -163,13 +163,13 @@ fn rewritten_phrase_cue(before: &str) -> Option<(Option<(usize, usize, usize)>, 
     Some((hit, folded, cut))
 }
 
-/// A table row whose cells before a citation hold only the row's number
-/// or markup (`| 2 | Thông tư số …`, `| **Quyết định** số …` is not).
+/// A table row whose cells before a citation hold only the row's number,
+/// markup, or the citation's abbreviated type (`| 2 | TTLT 12/2016/…`).
 fn opens_row(before: &str) -> bool {
     before.trim_start().starts_with('|')
-        && before
-            .bytes()
-            .all(|c| c.is_ascii_digit() || matches!(c, b'|' | b' ' | b'\t' | b'.' | b')' | b'*'))
+        && before.chars().all(|c| {
+            c.is_ascii_digit() || c.is_ascii_uppercase() || matches!(c, 'Đ' | '|' | ' ' | '\t' | '.' | ')' | '*')
+        })
 }
 
 /// `line` without leading spaces, bullets and markup.

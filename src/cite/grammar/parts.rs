@@ -283,6 +283,32 @@ pub(in crate::cite) fn titled_date(i: &str) -> PResult<'_, (&str, DatePart<'_>, 
     fail(r, "a date and issuer after the title")
 }
 
+// ClosingDate ::= "**"? Sp? ("—" | "–" | "-" | ":")? Sp Title ParenDate Sp? "**"? &(Eol | "|")
+//   (a list item or table cell that ends with the date in brackets after the title: `TT 16/2014/TT-BNNPTNT
+//   — Quy định … (05/6/2014)`; the title holds no bracket and no citation; `(có hiệu lực từ …)` is no
+//   ParenDate)
+pub(in crate::cite) fn closing_date(i: &str) -> PResult<'_, (&str, DatePart<'_>)> {
+    let r = i.strip_prefix("**").unwrap_or(i);
+    let (r, _) = sp0(r)?;
+    let r = r.strip_prefix(['—', '–', '-', ':']).unwrap_or(r);
+    let (r, _) = sp(r)?;
+    let bounded = prefix(r, 360);
+    let end = bounded.find(['\n', '|', ';', '[', ']', ')']).unwrap_or(bounded.len());
+    let Some(open) = bounded[..end].find('(') else {
+        return fail(r, "a date in brackets closing the item");
+    };
+    let title = bounded[..open].trim_end();
+    if title.is_empty() || words_start_citation(title) {
+        return fail(r, "a title without a citation");
+    }
+    let (r2, d) = paren_date(&r[open..])?;
+    let after = r2.trim_start_matches([' ', '\t', '*', '.']);
+    if !(after.is_empty() || after.starts_with(['\n', '\r', '|'])) {
+        return fail(r2, "the end of the item after its date");
+    }
+    Ok((r2, (title, d)))
+}
+
 /// Does a citation start at some word of `s`?
 pub(super) fn words_start_citation(s: &str) -> bool {
     s.char_indices()
