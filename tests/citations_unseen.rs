@@ -139,3 +139,24 @@ fn ok_bracketed_dates() {
         assert_eq!(first(&doc, s).relation, Relation::Repeals, "{s}");
     }
 }
+
+// 6. Names vs statements under `Căn cứ`; key-value rows of web copies.
+#[test]
+fn ok_amending_names_under_basis() {
+    let t = "Căn cứ Luật Đo lường số 04/2011/QH13 ngày 11 tháng 11 năm 2011 và Luật sửa đổi, bổ sung một số điều Luật Đo lường số 35/2018/QH14 ngày 20/11/2018;\nCăn cứ Nghị định số 88/2021/NĐ-CP ngày 01 tháng 10 năm 2021 của Chính phủ sửa đổi, bổ sung một số điều của Nghị định số 23/2017/NĐ-CP ngày 09 tháng 3 năm 2017; Nghị định số 15/2025/NĐ-CP ngày 20 tháng 1 năm 2025 của Chính phủ sửa đổi, bổ sung một số điều của Nghị định số 23/2017/NĐ-CP ngày 09 tháng 3 năm 2017;\nCăn cứ Luật sửa đổi, bổ sung một số điều của Luật Thú y số 79/2015/QH13;\n\n| Thuộc tính | Nội dung |\n|---|---|\n| **Căn cứ** | Luật Trồng trọt số 31/2018/QH14 |\n| **Thay thế** | Thông tư 13/2023/TT-BNV |\n";
+    let doc = vanban::parse(t);
+    assert_eq!(first(&doc, "04/2011/QH13").relation, Relation::Basis);
+    assert_eq!(first(&doc, "35/2018/QH14").relation, Relation::Basis);
+    for s in ["88/2021/NĐ-CP", "15/2025/NĐ-CP"] {
+        let c = first(&doc, s);
+        assert_eq!((c.relation, c.by), (Relation::Basis, None), "{s}");
+    }
+    for c in all(&doc, "23/2017/NĐ-CP") {
+        assert_eq!(c.relation, Relation::Amends);
+        assert!(c.by.is_some(), "{c:?}");
+    }
+    // `… một số điều của Luật X số N`: N is X's, the amended law.
+    assert_eq!(first(&doc, "79/2015/QH13").relation, Relation::Amends);
+    assert_eq!(first(&doc, "31/2018/QH14").relation, Relation::Basis);
+    assert_eq!(first(&doc, "13/2023/TT-BNV").relation, Relation::Replaces);
+}

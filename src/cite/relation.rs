@@ -163,6 +163,28 @@ fn rewritten_phrase_cue(before: &str) -> Option<(Option<(usize, usize, usize)>, 
     Some((hit, folded, cut))
 }
 
+/// Where the type word of a name opening with an amending cue starts in
+/// `folded` (`luat sua doi, bo sung mot so dieu luat dien luc`, the cited
+/// law's own name: no `của` between the cue and the citation), if the cue
+/// `hit` is one.
+fn amending_name_at(folded: &str, (end, len, k): (usize, usize, usize)) -> Option<usize> {
+    // (`… một số điều của Luật X số …`: the number is X's, the amended
+    // one; the statement stands.)
+    if CUES[k].1 != Relation::Amends
+        || !folded[end - len..].starts_with("sua doi")
+        || folded[end..].split(' ').any(|w| w == "cua")
+    {
+        return None;
+    }
+    let before = folded[..end - len].trim_end();
+    ["luat", "phap lenh", "nghi dinh", "thong tu", "nghi quyet", "quyet dinh"]
+        .iter()
+        .find_map(|w| {
+            let k = before.strip_suffix(w)?.len();
+            (k == 0 || before[..k].ends_with(' ')).then_some(k)
+        })
+}
+
 /// A table row whose cells before a citation hold only the row's number,
 /// markup, or the citation's abbreviated type (`| 2 | TTLT 12/2016/…`).
 fn opens_row(before: &str) -> bool {
@@ -650,6 +672,13 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found], footnote
             continue;
         }
         let (mut hit, mut folded, mut cut) = window_cue(window, at_line_start);
+        // `sửa đổi, bổ sung` right after a type word is the cited document's
+        // name (`Căn cứ … và Luật sửa đổi, bổ sung một số điều Luật Điện lực
+        // số …`), no statement: the cue before the name governs.
+        if let Some(k) = hit.and_then(|h| amending_name_at(&folded, h)) {
+            folded.truncate(k);
+            hit = clause_cue(folded.as_bytes(), cut > 0 || at_line_start);
+        }
         // Cut at a closing quote whose quotation opened on the lines before
         // (`Sửa đổi cụm từ “…⏎…” tại khoản 3 Điều 12 Nghị định số B`): the
         // verb before the phrase governs.
