@@ -160,3 +160,47 @@ fn ok_amending_names_under_basis() {
     assert_eq!(first(&doc, "31/2018/QH14").relation, Relation::Basis);
     assert_eq!(first(&doc, "13/2023/TT-BNV").relation, Relation::Replaces);
 }
+
+// 7. An amending document's object wherever it is named as such; `by` is
+// never this very document.
+#[test]
+fn ok_amending_object_named_by_this_document() {
+    let t = "CHÍNH PHỦ\n\nSố: 63/2027/NĐ-CP\n\nHà Nội, ngày 12 tháng 5 năm 2027\n\nNGHỊ ĐỊNH\nSửa đổi, bổ sung một số điều của Nghị định số 41/2023/NĐ-CP ngày 19 tháng 6 năm 2023 của Chính phủ quy định về quản lý phí\n\nĐiều 1. Sửa đổi, bổ sung một số điều của Nghị định số 41/2023/NĐ-CP\nNghị định số 63/2027/NĐ-CP sửa đổi, bổ sung Điều 4, Điều 8 của Nghị định số 41/2023/NĐ-CP như sau:\n1. Điều 4 được sửa đổi như sau:\nMức phí theo Nghị định số 41/2023/NĐ-CP là 2 triệu đồng.\n";
+    let doc = vanban::parse(t);
+    let v = all(&doc, "41/2023/NĐ-CP");
+    assert_eq!(v.len(), 4, "{v:?}");
+    for c in &v[..3] {
+        assert_eq!((c.relation, c.by), (Relation::Amends, None), "{c:?}");
+    }
+    assert_eq!(v[3].relation, Relation::Mentions);
+    // A web copy's key-value row names the original text.
+    let t = "# NGHỊ ĐỊNH\n\n## Sửa đổi, bổ sung một số điều của Nghị định số 19/2026/NĐ-CP về giá điện\n\n| | |\n|---|---|\n| **Văn bản gốc** | 19/2026/NĐ-CP (ngày 14/02/2026) |\n| **Văn bản liên quan** | 33/2025/NĐ-CP |\n";
+    let doc = vanban::parse(t);
+    let c = all(&doc, "19/2026/NĐ-CP").into_iter().last().expect("row");
+    assert_eq!((c.relation, date(c)), (Relation::Amends, "2026-02-14".to_string()));
+    assert_eq!(first(&doc, "33/2025/NĐ-CP").relation, Relation::Mentions);
+}
+
+// 8. Implementation cues across a PDF's line breaks and coordinated lists.
+#[test]
+fn ok_implementation_cues() {
+    let t = "Thể chế hóa Kết luận số 127-KL/TW, ngày\n14/3/2027 và Kết luận số 208-KL/TW, ngày 02/9/2027 của Bộ Chính trị.\nThực hiện Nghị quyết số 59-NQ/TW ngày 21/6/2027 của Bộ Chính trị (ban hành kèm theo Nghị quyết số 188/NQ-CP ngày 03/8/2027).\nĐây là nỗ lực trong việc thể chế hóa Nghị quyết số 35-NQ/TW ngày 4/5/2026 của Bộ Chính trị.\n";
+    let doc = vanban::parse(t);
+    let c = first(&doc, "127-KL/TW");
+    assert_eq!((c.relation, date(c)), (Relation::Implements, "2027-03-14".to_string()));
+    assert_eq!(first(&doc, "208-KL/TW").relation, Relation::Implements);
+    assert_eq!(first(&doc, "59-NQ/TW").relation, Relation::Implements);
+    assert_eq!(first(&doc, "188/NQ-CP").relation, Relation::Mentions);
+    assert_eq!(first(&doc, "35-NQ/TW").relation, Relation::Mentions);
+}
+
+// A quotation that closes after letters of several bytes, far from its
+// opening, reads without a panic (the phrase's cue is found by bytes).
+#[test]
+fn ok_long_quotation_before_a_citation() {
+    let long = "bảo đảm ".repeat(60);
+    let t = format!("Sửa đổi cụm từ “{long}của Bộ Tài chính” tại khoản 2 Điều 5 Thông tư số 07/2027/TT-BTC.\nThay “{long}” bằng Thông tư số 08/2027/TT-BTC.\n");
+    let doc = vanban::parse(&t);
+    assert_eq!(first(&doc, "07/2027/TT-BTC").relation, Relation::Amends);
+    assert_eq!(all(&doc, "08/2027/TT-BTC").len(), 1);
+}

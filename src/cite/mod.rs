@@ -363,7 +363,10 @@ pub(crate) fn find_citations(ctx: &Ctx<'_>, footnotes: &[Range<usize>], doc: &mu
             in_footnote: in_footnote(f.start),
             refers_to: refers[idx],
             shared: f.shared,
-            by: rel.by,
+            // (A subject stating what this very document does, `Nghị định
+            // số <own> sửa đổi, bổ sung Điều 5 của Nghị định số X`: X's
+            // relation is this document's.)
+            by: rel.by.filter(|&j| !around[j].is_self),
             acts: more
                 .acts
                 .or(rel.acts.map(|(relation, target)| Acts { relation, target })),

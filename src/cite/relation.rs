@@ -151,13 +151,11 @@ fn rewritten_phrase_cue(before: &str) -> Option<(Option<(usize, usize, usize)>, 
     if quoted[open..].contains('”') {
         return None;
     }
-    let head = &quoted[..open];
-    if !in_quoted_phrase(suffix(
-        &before[..before.len() - quoted.len() + open + '“'.len_utf8()],
-        CUE_WINDOW,
-    )) {
+    let head = &quoted[..open + '“'.len_utf8()];
+    if !in_quoted_phrase(suffix(head, CUE_WINDOW)) {
         return None;
     }
+    let head = &quoted[..open];
     let (hit, folded, cut) = window_cue(suffix(head, CUE_WINDOW), false);
     hit.filter(|&(_, _, k)| matches!(CUES[k].1, Relation::Amends | Relation::Replaces | Relation::Repeals))?;
     Some((hit, folded, cut))
