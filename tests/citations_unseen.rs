@@ -204,3 +204,11 @@ fn ok_long_quotation_before_a_citation() {
     assert_eq!(first(&doc, "07/2027/TT-BTC").relation, Relation::Amends);
     assert_eq!(all(&doc, "08/2027/TT-BTC").len(), 1);
 }
+
+#[test]
+fn ok_closing_date_title_keeps_its_citations() {
+    let t = "Bãi bỏ các văn bản sau:\n1. **QĐ 51/2005/QĐ-BNN** — Danh mục giống (16/12/2005)\n2. **QĐ 12/2007/QĐ-BNN** — Bổ sung QĐ 51/2005/QĐ-BNN về Danh mục giống (22/5/2007)\n";
+    let doc = vanban::parse(t);
+    assert_eq!(all(&doc, "51/2005/QĐ-BNN").len(), 2, "{:?}", doc.citations);
+    assert_eq!(date(first(&doc, "12/2007/QĐ-BNN")), "");
+}

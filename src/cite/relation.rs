@@ -145,7 +145,7 @@ fn in_quoted_phrase(window: &str) -> bool {
 /// The cue of a verb rewriting a quoted phrase that `before` (the text up
 /// to its closing quote) ends, when the verb acts on a document (`Sửa đổi
 /// cụm từ “…`): as [`window_cue`] gives it.
-fn rewritten_phrase_cue(before: &str) -> Option<(Option<(usize, usize, usize)>, String, usize)> {
+fn rewritten_phrase_cue(before: &str) -> Option<WindowCue> {
     let quoted = suffix(before.strip_suffix('”')?, GRAMMAR_WINDOW);
     let open = quoted.rfind('“')?;
     if quoted[open..].contains('”') {
@@ -527,10 +527,14 @@ fn continues_pinpoints(line: &str) -> bool {
     digits > 0 && rest[digits..].starts_with([',', ' ']) && !rest[digits..].trim_start().starts_with(['.', ':'])
 }
 
+/// What [`window_cue`] gives: the cue hit (its end, length and index in
+/// [`CUES`]), the folded clause, and where the clause was cut.
+type WindowCue = (Option<(usize, usize, usize)>, String, usize);
+
 /// The cue of a window (its clause, back to a `;`, `[`, `”` or `. `), in
 /// folded text: the hit and whether the window was cut at a clause's
 /// start.
-fn window_cue(window: &str, at_start: bool) -> (Option<(usize, usize, usize)>, String, usize) {
+fn window_cue(window: &str, at_start: bool) -> WindowCue {
     let b = window.as_bytes();
     let hard = memchr::memrchr2(b';', b'[', b)
         .map(|k| k + 1)

@@ -285,7 +285,7 @@ pub(in crate::cite) fn titled_date(i: &str) -> PResult<'_, (&str, DatePart<'_>, 
 
 // ClosingDate ::= "**"? Sp? ("—" | "–" | "-" | ":")? Sp Title ParenDate Sp? "**"? &(Eol | "|")
 //   (a list item or table cell that ends with the date in brackets after the title: `TT 16/2014/TT-BNNPTNT
-//   — Quy định … (05/6/2014)`; the title holds no bracket and no citation; `(có hiệu lực từ …)` is no
+//   — Quy định … (05/6/2014)`; the title holds no bracket, no `/` and no citation; `(có hiệu lực từ …)` is no
 //   ParenDate)
 pub(in crate::cite) fn closing_date(i: &str) -> PResult<'_, (&str, DatePart<'_>)> {
     let r = i.strip_prefix("**").unwrap_or(i);
@@ -298,7 +298,8 @@ pub(in crate::cite) fn closing_date(i: &str) -> PResult<'_, (&str, DatePart<'_>)
         return fail(r, "a date in brackets closing the item");
     };
     let title = bounded[..open].trim_end();
-    if title.is_empty() || words_start_citation(title) {
+    // (No `/` either: a bare or abbreviated symbol, `bổ sung QĐ 74/2004/…`.)
+    if title.is_empty() || title.contains('/') || words_start_citation(title) {
         return fail(r, "a title without a citation");
     }
     let (r2, d) = paren_date(&r[open..])?;
