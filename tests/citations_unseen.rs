@@ -212,3 +212,23 @@ fn ok_closing_date_title_keeps_its_citations() {
     assert_eq!(all(&doc, "51/2005/QĐ-BNN").len(), 2, "{:?}", doc.citations);
     assert_eq!(date(first(&doc, "12/2007/QĐ-BNN")), "");
 }
+
+// 2. Table cells of PDF text broken a word or two a line (trailing spaces
+// before the breaks), the date too.
+#[test]
+fn ok_table_cells_broken_per_word() {
+    let t = "Nghị quyết \nsố 47-\nNQ/TW \nChương \ntrình số 31-\nCTr/BCĐ \nNghị định số \n18/2029/NĐ-\nCP \nNghị quyết \nsố 104/2028/ \nUBTVQH16 \nNghị \nquyết \nsố \n83-\nNQ/TW \nKết luận số \n227-KL/TW, \nngày \n14/10/2027 của \nBộ Chính trị \n";
+    let doc = vanban::parse(t);
+    for s in [
+        "47-NQ/TW",
+        "31-CTr/BCĐ",
+        "18/2029/NĐ-CP",
+        "104/2028/UBTVQH16",
+        "83-NQ/TW",
+    ] {
+        assert_eq!(all(&doc, s).len(), 1, "{s}: {:?}", doc.citations);
+    }
+    let c = first(&doc, "227-KL/TW");
+    assert_eq!(date(c), "2027-10-14");
+    assert_eq!(c.issuer.as_deref(), Some("Bộ Chính trị"));
+}

@@ -102,12 +102,18 @@ pub(in crate::cite) fn bare_number(i: &str) -> PResult<'_, &str> {
     Ok((r, n))
 }
 
-// DatePart ::= Ws1 ","? Sp? ("cùng" Sp)? (Date | "ngày" Sp? MalformedDate)
+// DatePart ::= Ws1 ("," Ws1)? ("cùng" Sp)? (Date | "ngày" Sp? MalformedDate)
 //            | Sp? "cùng" Sp "ngày"
 pub(in crate::cite) fn date_part(i: &str) -> PResult<'_, DatePart<'_>> {
     let (r, gap) = ws1(i)?;
-    let r = r.strip_prefix(',').unwrap_or(r);
-    let (r, _) = sp0(r)?;
+    // (A line may break after the comma too: `218-KL/TW, ⏎ngày ⏎24/11/2025`.)
+    let (r, gap) = match r.strip_prefix(',') {
+        Some(r2) => {
+            let (r3, after) = ws1(r2)?;
+            (r3, if after.contains('\n') { after } else { gap })
+        }
+        None => (r, gap),
+    };
     // Across a line break only a date that says so (`ngày …`, `cùng
     // ngày`): a bare `27/02/2015` opening the next line is a table's cell.
     if gap.contains('\n') && !r.starts_with(['n', 'N', 'c', 'C']) {
