@@ -1072,6 +1072,41 @@ fn symbol_body(i: &str) -> PResult<'_, RawSymbol<'_>> {
     }
 }
 
+/// Issuer codes that take a term number (`QH15`, `UBTVQH14`, `HĐNN7`,
+/// the National Assembly's committees `UBKTTC16`): digits after them are
+/// part of the code.
+fn takes_term_number(letters: &str) -> bool {
+    ["QH", "UBTVQH", "HĐNN"].iter().any(|k| eq_upper(k, letters))
+        || (letters.len() > 2 && letters[..2].eq_ignore_ascii_case("UB") && !eq_upper("UBND", letters))
+}
+
+impl<'a> RawSymbol<'a> {
+    // FootnoteMark ::= Digit{1,2}     (glued to the last code: `66-NQ/TW1`, `09/2026/NĐ-CP4`)
+    //   A PDF's superscript footnote reference printed as digits after the
+    //   symbol: cut when the code without them is a known issuer code and the code
+    //   with them is no numbered form (`QH15`, `UBTVQH15` stay).
+    /// Cut a footnote marker off the last code: the marker, noted
+    /// (`footnote-marker`), or `None` when the last code has none.
+    pub(crate) fn cut_footnote_mark(&mut self) -> Option<&'a str> {
+        let last = *self.codes.last()?;
+        let digits = last.bytes().rev().take_while(u8::is_ascii_digit).count();
+        let letters = &last[..last.len() - digits];
+        if !(1..=2).contains(&digits)
+            || letters.is_empty()
+            || !is_known_code(letters)
+            || canonical_type(letters).is_some()
+            || is_known_code(last)
+            || takes_term_number(letters)
+        {
+            return None;
+        }
+        let mark = &last[letters.len()..];
+        *self.codes.last_mut()? = letters;
+        self.noise.push(("footnote-marker", mark));
+        Some(mark)
+    }
+}
+
 fn offset_in(base: &str, part: &str) -> usize {
     (part.as_ptr() as usize)
         .saturating_sub(base.as_ptr() as usize)
@@ -1096,6 +1131,7 @@ impl<'a> RawSymbol<'a> {
                 "missing-hyphen" => format!("missing hyphen: expected \"-\" between the codes, found {at:?}"),
                 "symbol-separator" => "dot between codes: expected \"-\", found \".\"".to_string(),
                 "glued-text" => format!("text glued to the số ký hiệu: expected a space before {at:?}"),
+                "footnote-marker" => format!("footnote marker glued to the số ký hiệu: expected a space before {at:?}"),
                 _ => code.to_string(),
             };
             notes.push(Note {

@@ -62,6 +62,8 @@ use crate::model::Relation;
 /// 32 \bgoi la\b                      Mentions (`(sau đây gọi là Thông tư số …)`)
 /// 33 \bgoi chung la\b                Mentions
 /// 34 \bbo sung\b                     Amends (only opening its clause: `Điều 69. Bổ sung Nghị định số …`)
+/// 35 \bthe che hoa\b                 Implements (only opening its clause: `Thể chế hóa Kết luận số …`;
+///                                     not `… trong việc thể chế hóa Nghị quyết …`)
 /// ```
 ///
 /// `hiệu lực thi hành` (cue 18) governs nothing: it only keeps `thi hành`
@@ -78,7 +80,7 @@ use crate::model::Relation;
 /// holds a word that starts it again, so the matches at word starts are
 /// exactly the non-overlapping matches a search for each would find. Test
 /// `prop_cue_matcher_same_as_regexes` compares it with the expressions.
-pub(super) const CUES: [(Cue, Relation); 35] = [
+pub(super) const CUES: [(Cue, Relation); 36] = [
     (Cue::Words("can cu"), Relation::Basis),
     (Cue::Words("thuc hien"), Relation::Implements),
     (Cue::Words("trien khai"), Relation::Implements),
@@ -114,6 +116,7 @@ pub(super) const CUES: [(Cue, Relation); 35] = [
     (Cue::Words("goi la"), Relation::Mentions),
     (Cue::Words("goi chung la"), Relation::Mentions),
     (Cue::Words("bo sung"), Relation::Amends),
+    (Cue::Words("the che hoa"), Relation::Implements),
 ];
 
 /// Index in [`CUES`] of the passive cue.
@@ -132,6 +135,9 @@ const CAN_CU: usize = 0;
 /// Index in [`CUES`] of `bổ sung` alone, a cue only where it opens its
 /// clause (`Bổ sung Nghị định số …`; not `bổ sung kinh phí theo …`).
 const BO_SUNG: usize = 34;
+/// Index in [`CUES`] of `thể chế hóa`, a cue only where it opens its
+/// clause.
+const THE_CHE_HOA: usize = 35;
 /// Index in [`CUES`] of `quy định tại`.
 const QUY_DINH_TAI: usize = 25;
 /// Indexes in [`CUES`] of the verbs that act on the provisions `quy định
@@ -227,7 +233,7 @@ pub(super) fn clause_cue(b: &[u8], opens: bool) -> Option<(usize, usize, usize)>
         let start = hit.0 - hit.1;
         let counts = match hit.2 {
             HIEU_LUC_THI_HANH => false,
-            THI_HANH | BO_SUNG => opens && clause_initial(&b[..start]),
+            THI_HANH | BO_SUNG | THE_CHE_HOA => opens && clause_initial(&b[..start]),
             // `có căn cứ` (has grounds: `Luật số … có căn cứ ban hành như
             // sau:`) is no basis.
             CAN_CU => !b[..start].ends_with(b"co "),
@@ -455,7 +461,7 @@ pub(super) fn passive_cue(b: &[u8], p: usize) -> Option<usize> {
 /// reference the hand matcher is tested against.
 #[cfg(test)]
 pub(super) fn cue_regexes() -> &'static [Regex] {
-    const TABLE: [&str; 35] = [
+    const TABLE: [&str; 36] = [
         r"\bcan cu\b",
         r"\bthuc hien\b",
         r"\btrien khai\b",
@@ -491,6 +497,7 @@ pub(super) fn cue_regexes() -> &'static [Regex] {
         r"\bgoi la\b",
         r"\bgoi chung la\b",
         r"\bbo sung\b",
+        r"\bthe che hoa\b",
     ];
     static CUE_REGEXES: OnceLock<Vec<Regex>> = OnceLock::new();
     // An ASCII word boundary: the window is folded.

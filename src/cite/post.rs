@@ -74,6 +74,7 @@ pub(super) fn around(ctx: &Ctx<'_>, doc: &mut Document, found: &mut [Found], rel
                     .is_some_and(|s| own_spans.iter().any(|o| o.start <= s.start && s.end <= o.end))
         });
     }
+    original_rows(ctx, doc, found, rels, &mut out);
     if is_consolidated(norm, doc) || opens_with_amended_base(norm, found, rels) {
         // The base: what the first amending document listed acts on (or the
         // first item of `được hợp nhất từ … sau:`); it is cited again before
@@ -145,6 +146,26 @@ fn names_a_provision(before: &str) -> bool {
             _ => false,
         }
     })
+}
+
+/// A web copy's row `| **Văn bản gốc** | X |` (the original text) in a
+/// document whose title amends X (`Sửa đổi, bổ sung một số điều của Nghị
+/// định số X …`): X `amends`.
+fn original_rows(ctx: &Ctx<'_>, doc: &Document, found: &[Found], rels: &[Rel], out: &mut [Around]) {
+    let Some(title) = doc.subject.as_deref().map(fold).filter(|t| t.starts_with("sua doi")) else {
+        return;
+    };
+    for (i, f) in found.iter().enumerate() {
+        let Some(sym) = &f.symbol else { continue };
+        if rels[i] != Rel::default() || !title.contains(&fold(&sym.to_string())) {
+            continue;
+        }
+        let (ls, _) = ctx.lines.line_range(ctx.norm, ctx.lines.line(f.start));
+        let label = fold(&ctx.norm[ls..f.start]);
+        if label.trim_matches(|c: char| matches!(c, '|' | '*' | ' ' | '\t')) == "van ban goc" {
+            out[i].relation = Some(Relation::Amends);
+        }
+    }
 }
 
 /// Does the text open as a consolidated text does, with no other mark of

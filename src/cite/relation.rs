@@ -119,6 +119,79 @@ pub(super) fn closes_bracket(s: &str) -> bool {
     false
 }
 
+/// A closing quote `”` with no `“` before it in `s`: what came before `s`
+/// was quoted (a phrase, not the clause's own list).
+fn closes_quote(s: &str) -> bool {
+    match (s.find('”'), s.find('“')) {
+        (Some(c), Some(o)) => c < o,
+        (Some(_), None) => true,
+        _ => false,
+    }
+}
+
+/// Does `window` end inside a quotation opened after `cụm từ` (a phrase
+/// an amendment rewrites: `Sửa đổi cụm từ “theo Thông tư số …`), or after
+/// its `thành` (`cụm từ “…” thành “Thông tư số …`)?
+fn in_quoted_phrase(window: &str) -> bool {
+    let Some(o) = window.rfind('“') else {
+        return false;
+    };
+    let before = fold(&window[..o]);
+    let before = before.trim_end_matches([' ', ':', ',']);
+    !window[o..].contains('”')
+        && (before.ends_with("cum tu") || before.ends_with(" thanh") && before.contains("cum tu"))
+}
+
+/// The cue of a verb rewriting a quoted phrase that `before` (the text up
+/// to its closing quote) ends, when the verb acts on a document (`Sửa đổi
+/// cụm từ “…`): as [`window_cue`] gives it.
+fn rewritten_phrase_cue(before: &str) -> Option<WindowCue> {
+    let quoted = suffix(before.strip_suffix('”')?, GRAMMAR_WINDOW);
+    let open = quoted.rfind('“')?;
+    if quoted[open..].contains('”') {
+        return None;
+    }
+    let head = &quoted[..open + '“'.len_utf8()];
+    if !in_quoted_phrase(suffix(head, CUE_WINDOW)) {
+        return None;
+    }
+    let head = &quoted[..open];
+    let (hit, folded, cut) = window_cue(suffix(head, CUE_WINDOW), false);
+    hit.filter(|&(_, _, k)| matches!(CUES[k].1, Relation::Amends | Relation::Replaces | Relation::Repeals))?;
+    Some((hit, folded, cut))
+}
+
+/// Where the type word of a name opening with an amending cue starts in
+/// `folded` (`luat sua doi, bo sung mot so dieu luat dien luc`, the cited
+/// law's own name: no `của` between the cue and the citation), if the cue
+/// `hit` is one.
+fn amending_name_at(folded: &str, (end, len, k): (usize, usize, usize)) -> Option<usize> {
+    // (`… một số điều của Luật X số …`: the number is X's, the amended
+    // one; the statement stands.)
+    if CUES[k].1 != Relation::Amends
+        || !folded[end - len..].starts_with("sua doi")
+        || folded[end..].split(' ').any(|w| w == "cua")
+    {
+        return None;
+    }
+    let before = folded[..end - len].trim_end();
+    ["luat", "phap lenh", "nghi dinh", "thong tu", "nghi quyet", "quyet dinh"]
+        .iter()
+        .find_map(|w| {
+            let k = before.strip_suffix(w)?.len();
+            (k == 0 || before[..k].ends_with(' ')).then_some(k)
+        })
+}
+
+/// A table row whose cells before a citation hold only the row's number,
+/// markup, or the citation's abbreviated type (`| 2 | TTLT 12/2016/…`).
+fn opens_row(before: &str) -> bool {
+    before.trim_start().starts_with('|')
+        && before.chars().all(|c| {
+            c.is_ascii_digit() || c.is_ascii_uppercase() || matches!(c, 'Đ' | '|' | ' ' | '\t' | '.' | ')' | '*')
+        })
+}
+
 /// `line` without leading spaces, bullets and markup.
 fn unbulleted(line: &str) -> &str {
     line.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '+' | '•' | '–' | '|' | '*' | '>'))
@@ -265,7 +338,9 @@ impl<'a> Heads<'a> {
                 if (is_list_item(text) && list_marker(text) != marker)
                     || (!is_list_item(text)
                         && (super::types::starts_citation(text.trim_start())
-                            || (ls..=le).contains(&start) && unbulleted(&self.norm[ls..start]).is_empty())) =>
+                            || (ls..=le).contains(&start)
+                                && (unbulleted(&self.norm[ls..start]).is_empty()
+                                    || opens_row(&self.norm[ls..start])))) =>
             {
                 if let Some(Head::Opener { from, to, line, marker }) = self.head {
                     self.head = self.resolve(from, to, line, marker, found);
@@ -452,10 +527,14 @@ fn continues_pinpoints(line: &str) -> bool {
     digits > 0 && rest[digits..].starts_with([',', ' ']) && !rest[digits..].trim_start().starts_with(['.', ':'])
 }
 
+/// What [`window_cue`] gives: the cue hit (its end, length and index in
+/// [`CUES`]), the folded clause, and where the clause was cut.
+type WindowCue = (Option<(usize, usize, usize)>, String, usize);
+
 /// The cue of a window (its clause, back to a `;`, `[`, `”` or `. `), in
 /// folded text: the hit and whether the window was cut at a clause's
 /// start.
-fn window_cue(window: &str, at_start: bool) -> (Option<(usize, usize, usize)>, String, usize) {
+fn window_cue(window: &str, at_start: bool) -> WindowCue {
     let b = window.as_bytes();
     let hard = memchr::memrchr2(b';', b'[', b)
         .map(|k| k + 1)
@@ -553,7 +632,10 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found], footnote
             .take_while(|&j| found[j].start >= floor && found[j].start + GRAMMAR_WINDOW > f.start)
             .find(|&j| {
                 let p = &found[j];
-                p.tail <= f.start && outers[j] == outer && !closes_bracket(&norm[p.end..f.start])
+                p.tail <= f.start
+                    && outers[j] == outer
+                    && !closes_bracket(&norm[p.end..f.start])
+                    && !closes_quote(&norm[p.end..f.start])
             });
         let lo = prev.map_or(floor, |j| found[j].tail.max(floor));
         let raw = &norm[lo..f.start];
@@ -585,7 +667,29 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found], footnote
         // cue in a quotation governs nothing after it). The window opens its
         // clause at a cut, or at the line's start.
         let at_line_start = prev.is_none() && outer.is_none() && window.len() == raw.len();
+        // In a quoted phrase a verb acts on (`Sửa đổi cụm từ “… Nghị định
+        // số A …” tại … Nghị định số B`): the phrase is changed, not A.
+        if in_quoted_phrase(window) {
+            out.push(Rel::of(Relation::Mentions));
+            continue;
+        }
         let (mut hit, mut folded, mut cut) = window_cue(window, at_line_start);
+        // `sửa đổi, bổ sung` right after a type word is the cited document's
+        // name (`Căn cứ … và Luật sửa đổi, bổ sung một số điều Luật Điện lực
+        // số …`), no statement: the cue before the name governs.
+        if let Some(k) = hit.and_then(|h| amending_name_at(&folded, h)) {
+            folded.truncate(k);
+            hit = clause_cue(folded.as_bytes(), cut > 0 || at_line_start);
+        }
+        // Cut at a closing quote whose quotation opened on the lines before
+        // (`Sửa đổi cụm từ “…⏎…” tại khoản 3 Điều 12 Nghị định số B`): the
+        // verb before the phrase governs.
+        if hit.is_none() && cut > 0 && prev.is_none() && outer.is_none() {
+            let close = f.start - window.len() + cut;
+            if let Some(h) = rewritten_phrase_cue(&norm[..close]) {
+                (hit, folded, cut) = h;
+            }
+        }
         // Nothing on the line before it: in hard-wrapped text the clause
         // began on the lines before; a list's item on a line of its own
         // goes on from the line before (`…;⏎Quyết định số …`).
@@ -606,7 +710,8 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found], footnote
                     // The citation before it on the lines it was wrapped
                     // from is the one before it in its clause.
                     let back = (0..i).rev().take_while(|&j| found[j].start >= floor).find(|&j| {
-                        found[j].tail <= f.start && outers[j] == outer && !closes_bracket(&norm[found[j].end..f.start])
+                        let gap = &norm[found[j].end..f.start];
+                        found[j].tail <= f.start && outers[j] == outer && !closes_bracket(gap) && !closes_quote(gap)
                     });
                     let lo = back.map_or(floor, |j| found[j].tail.max(floor));
                     let raw = &norm[lo..f.start];
@@ -627,6 +732,11 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found], footnote
                         prev = Some(j);
                     }
                     (hit, folded, cut) = window_cue(window, back.is_none() && window.len() == raw.len());
+                    if hit.is_none() && cut > 0 && back.is_none() {
+                        if let Some(h) = rewritten_phrase_cue(&norm[..f.start - window.len() + cut]) {
+                            (hit, folded, cut) = h;
+                        }
+                    }
                 }
             }
         }
@@ -730,8 +840,10 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found], footnote
             },
         };
         // `<citation> … hết hiệu lực` in its clause, the citation its
-        // subject.
-        let rel = if rel == Rel::of(Relation::Mentions) && subject_position {
+        // subject (the cue of a list's opening line, `Điều 10. Hiệu lực thi
+        // hành và tổ chức thực hiện`, does not govern its own statement).
+        let own_cue = hit.is_some() || outer.is_some() || basis;
+        let rel = if (rel == Rel::of(Relation::Mentions) || !own_cue && rel.acts.is_none()) && subject_position {
             let ahead = sentence_ahead(&norm[f.end..]);
             let ahead = &ahead[..ahead.find(". ").unwrap_or(ahead.len())];
             // Only `hết hiệu lực` counts there: look for cues only then (the
@@ -835,7 +947,7 @@ fn sentence_ahead(s: &str) -> &str {
         if s.as_bytes()[k] == b'\n' {
             let before = s[..k].trim_end();
             let next = s[k + 1..].trim_start_matches([' ', '\t']);
-            let ends = before.ends_with(['.', ':', ';', ',']) || before.is_empty();
+            let ends = before.ends_with(['.', ':', ';', ',']);
             let first = next.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
             let lower = first.starts_with(char::is_lowercase) && !next[first.len()..].starts_with([')', '.']);
             if !ends && lower {

@@ -51,7 +51,7 @@ pub(super) fn is_self_reference(i: &str) -> bool {
 }
 
 // Tail ::= Repeat? (DatePart | ParenDate | YearAfter)? IssuerPart? DatePart? SubjectPart?
-//        | TitledDate                  (no date nor issuer right after the number)
+//        | TitledDate | ClosingDate    (no date nor issuer right after the number)
 //   Repeat ::= Sp Codes                (the symbol's codes printed twice: `37-NQ/TW NQ/TW ngày`)
 pub(super) fn tail<'a>(base: &'a str, mut r: &'a str, mut p: Parsed<'a>) -> (&'a str, Parsed<'a>) {
     if let Some((printed, _)) = &p.symbol {
@@ -79,6 +79,12 @@ pub(super) fn tail<'a>(base: &'a str, mut r: &'a str, mut p: Parsed<'a>) -> (&'a
         if let Ok((r2, (title, d, iss))) = titled_date(r) {
             p.date = Some(d);
             p.issuer = Some(iss);
+            p.subject = Some(title);
+            p.span_end = base.len() - r2.len();
+            return (r2, p);
+        }
+        if let Ok((r2, (title, d))) = closing_date(r) {
+            p.date = Some(d);
             p.subject = Some(title);
             p.span_end = base.len() - r2.len();
             return (r2, p);

@@ -64,10 +64,13 @@ pub(in crate::cite) fn bare_symbol(i: &str) -> PResult<'_, (&str, RawSymbol<'_>)
     if !i.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '/' | ' ' | '\t')) {
         return fail(i, "a số ký hiệu");
     }
-    let (r, raw) = match symbol(i) {
+    let (r, mut raw) = match symbol(i) {
         Ok(ok) => ok,
         Err(_) => return fail(i, "a số ký hiệu"),
     };
+    // A footnote's marker glued on (`66-NQ/TW1 ngày …`) is not printed
+    // symbol: the symbol ends before it, the citation goes on after it.
+    let mark = raw.cut_footnote_mark().map_or(0, str::len);
     if raw.number.is_none() {
         return fail(i, "a number in the số ký hiệu");
     }
@@ -82,7 +85,7 @@ pub(in crate::cite) fn bare_symbol(i: &str) -> PResult<'_, (&str, RawSymbol<'_>)
     if !glued_ok && (colon_digit || r.starts_with(|c: char| crate::text::is_alnum(c) || c == '/')) {
         return fail(r, "the end of the số ký hiệu");
     }
-    Ok((r, (&i[..i.len() - r.len()], raw)))
+    Ok((r, (&i[..i.len() - r.len() - mark], raw)))
 }
 
 // Number ::= Digit{1,6} !("/" | "-" | ":" | "," Digit | "." Digit | Letter)
@@ -99,12 +102,18 @@ pub(in crate::cite) fn bare_number(i: &str) -> PResult<'_, &str> {
     Ok((r, n))
 }
 
-// DatePart ::= Ws1 ","? Sp? ("cùng" Sp)? (Date | "ngày" Sp? MalformedDate)
+// DatePart ::= Ws1 ("," Ws1)? ("cùng" Sp)? (Date | "ngày" Sp? MalformedDate)
 //            | Sp? "cùng" Sp "ngày"
 pub(in crate::cite) fn date_part(i: &str) -> PResult<'_, DatePart<'_>> {
     let (r, gap) = ws1(i)?;
-    let r = r.strip_prefix(',').unwrap_or(r);
-    let (r, _) = sp0(r)?;
+    // (A line may break after the comma too: `218-KL/TW, ⏎ngày ⏎24/11/2025`.)
+    let (r, gap) = match r.strip_prefix(',') {
+        Some(r2) => {
+            let (r3, after) = ws1(r2)?;
+            (r3, if after.contains('\n') { after } else { gap })
+        }
+        None => (r, gap),
+    };
     // Across a line break only a date that says so (`ngày …`, `cùng
     // ngày`): a bare `27/02/2015` opening the next line is a table's cell.
     if gap.contains('\n') && !r.starts_with(['n', 'N', 'c', 'C']) {
@@ -278,6 +287,33 @@ pub(in crate::cite) fn titled_date(i: &str) -> PResult<'_, (&str, DatePart<'_>, 
         return Ok((r3, (title, d, issuer)));
     }
     fail(r, "a date and issuer after the title")
+}
+
+// ClosingDate ::= "**"? Sp? ("—" | "–" | "-" | ":")? Sp Title ParenDate Sp? "**"? &(Eol | "|")
+//   (a list item or table cell that ends with the date in brackets after the title: `TT 16/2014/TT-BNNPTNT
+//   — Quy định … (05/6/2014)`; the title holds no bracket, no `/` and no citation; `(có hiệu lực từ …)` is no
+//   ParenDate)
+pub(in crate::cite) fn closing_date(i: &str) -> PResult<'_, (&str, DatePart<'_>)> {
+    let r = i.strip_prefix("**").unwrap_or(i);
+    let (r, _) = sp0(r)?;
+    let r = r.strip_prefix(['—', '–', '-', ':']).unwrap_or(r);
+    let (r, _) = sp(r)?;
+    let bounded = prefix(r, 360);
+    let end = bounded.find(['\n', '|', ';', '[', ']', ')']).unwrap_or(bounded.len());
+    let Some(open) = bounded[..end].find('(') else {
+        return fail(r, "a date in brackets closing the item");
+    };
+    let title = bounded[..open].trim_end();
+    // (No `/` either: a bare or abbreviated symbol, `bổ sung QĐ 74/2004/…`.)
+    if title.is_empty() || title.contains('/') || words_start_citation(title) {
+        return fail(r, "a title without a citation");
+    }
+    let (r2, d) = paren_date(&r[open..])?;
+    let after = r2.trim_start_matches([' ', '\t', '*', '.']);
+    if !(after.is_empty() || after.starts_with(['\n', '\r', '|'])) {
+        return fail(r2, "the end of the item after its date");
+    }
+    Ok((r2, (title, d)))
 }
 
 /// Does a citation start at some word of `s`?
