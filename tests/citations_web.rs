@@ -53,3 +53,83 @@ fn ok_escaped_line_breaks_header() {
     assert_eq!(c.relation, Relation::Implements);
     assert_eq!(doc.doc_type.as_deref(), Some("Kế hoạch"));
 }
+
+fn codes(doc: &Document) -> Vec<&str> {
+    doc.diagnostics.iter().map(|d| d.code.as_str()).collect()
+}
+
+/// Tone marks and vowel hats on the wrong letters (a broken conversion):
+/// type words, `ngày`, `của` and the cues are read on their base letters,
+/// and the document is said to look damaged.
+#[test]
+fn ok_scrambled_diacritics() {
+    let t = "Thực hịện Nghị qụỵết số 27-NQ/TW ngày 09/11/2029 củá Bạn Chấp hành Trúng ương Đảng khỏá XÍĨ về việc A.\nTriển khaỉ Kết lùận số 231-KL/TW, ngàỷ 17/03/2030 củà Bộ Chính trị về việc B.\nQuán trịệt Nghị qúỷết 36 của Ban Thường vụ.";
+    let doc = vanban::parse(t);
+    let c = one(&doc, "27-NQ/TW");
+    assert_eq!(c.doc_type.as_deref(), Some("Nghị quyết"));
+    assert_eq!(date(c), "2029-11-09");
+    assert_eq!(c.issuer.as_deref(), Some("Bạn Chấp hành Trúng ương Đảng khỏá XÍĨ"));
+    assert_eq!(c.relation, Relation::Implements);
+    let c = one(&doc, "231-KL/TW");
+    assert_eq!(c.doc_type.as_deref(), Some("Kết luận"));
+    assert_eq!(date(c), "2030-03-17");
+    assert_eq!(c.issuer.as_deref(), Some("Bộ Chính trị"));
+    assert_eq!(c.relation, Relation::Implements);
+    let c = doc
+        .citations
+        .iter()
+        .find(|c| c.number == Some(36))
+        .expect("Nghị qúỷết 36");
+    assert_eq!(c.doc_type.as_deref(), Some("Nghị quyết"));
+    assert!(c.span.slice(t).starts_with("Nghị qúỷết 36"), "{:?}", c.span.slice(t));
+    assert_eq!(c.relation, Relation::Implements);
+    assert!(codes(&doc).contains(&"damaged-diacritics"), "{:?}", doc.diagnostics);
+}
+
+/// A damaged type word needs `số` or a number after it: words that fold
+/// like one in running text are no citation, and text printed right says
+/// nothing of damage.
+#[test]
+fn ok_damaged_type_word_needs_a_number() {
+    let doc =
+        vanban::parse("Các đơn vị nghị quỵết về việc X; đề ản của tỉnh; Quyết định số 14/QĐ-UBND ngày 02/5/2029.");
+    assert_eq!(doc.citations.len(), 1, "{:?}", doc.citations);
+    assert!(!codes(&doc).contains(&"damaged-diacritics"));
+}
+
+/// A type word, a number and a duration is a period, not a citation, in
+/// any case; a year or a date after the number makes it one.
+#[test]
+fn ok_duration_is_no_citation() {
+    for t in [
+        "KẾ HOẠCH 7 NĂM (2024 - 2030)",
+        "Kế hoạch 7 năm (2024 - 2030) của tỉnh",
+        "Kế hoạch 7 năm 2024–2030",
+        "CHƯƠNG TRÌNH 4 NĂM giai đoạn 2027-2030",
+        "KẾ HOẠCH 9 THÁNG CUỐI NĂM",
+        "Kế hoạch 100 ngày đêm",
+    ] {
+        let doc = vanban::parse(t);
+        assert!(doc.citations.is_empty(), "{t}: {:?}", doc.citations);
+    }
+    let doc = vanban::parse("Nghị quyết 37 ngày 14/10/2028 của Bộ Chính trị; CHỈ THỊ 09 NĂM 2027 CỦA BAN BÍ THƯ");
+    let dates: Vec<(Option<u32>, String)> = doc.citations.iter().map(|c| (c.number, date(c))).collect();
+    assert_eq!(
+        dates,
+        [(Some(37), "2028-10-14".to_string()), (Some(9), "2027".to_string())]
+    );
+}
+
+/// Symbols printed with a slash or a dot where a hyphen joins codes are
+/// repaired (after `số` or `số:`), each with a diagnostic.
+#[test]
+fn ok_symbols_repaired() {
+    let t = "Căn cứ Thông tư liên tịch số: 241/2012/TTLT/BTC-BNN ngày 15/11/2012 của Bộ Tài chính; Quyết định số 05/1997/QĐ.UB ngày 5/1/1997 của UBND tỉnh; Quyết định số: 11/1996/QĐ.UB.";
+    let doc = vanban::parse(t);
+    for s in ["241/2012/TTLT-BTC-BNN", "05/1997/QĐ-UB", "11/1996/QĐ-UB"] {
+        assert_eq!(one(&doc, s).relation, Relation::Basis);
+    }
+    assert_eq!(date(one(&doc, "241/2012/TTLT-BTC-BNN")), "2012-11-15");
+    let fixes = doc.diagnostics.iter().filter(|d| d.code == "symbol-separator").count();
+    assert_eq!(fixes, 3, "{:?}", doc.diagnostics);
+}

@@ -220,10 +220,9 @@ pub(in crate::cite) fn year_after(i: &str) -> PResult<'_, DatePart<'_>> {
     lex(r, &["năm", "nam"], "\"năm\"")?;
     let (rest, d) = year_part(i)?;
     let range = rest.trim_start_matches(is_sp);
-    if range.starts_with(['-', '–'])
-        && range[1..]
-            .trim_start_matches(is_sp)
-            .starts_with(|c: char| c.is_ascii_digit())
+    if range
+        .strip_prefix(['-', '–'])
+        .is_some_and(|r| r.trim_start_matches(is_sp).starts_with(|c: char| c.is_ascii_digit()))
     {
         return fail(range, "a year, not a period");
     }
@@ -292,7 +291,9 @@ pub(in crate::cite) fn issuer_part(i: &str) -> PResult<'_, &str> {
     let (r, _) = ws1(i)?;
     let r = r.strip_prefix(',').unwrap_or(r);
     let (r, _) = sp0(r)?;
-    let (r, _) = lex(r, &["của", "cua"], "\"của\"")?;
+    // (Folded: `của`, `cua`, and `củá`, `củà`, marks damaged by a broken
+    // conversion.)
+    let (r, _) = kw(r, "cua").or_else(|_| fail(r, "\"của\""))?;
     let (r, s) = ws1(r)?;
     if s.is_empty() {
         return fail(r, "a space");
