@@ -120,6 +120,53 @@ fn ok_duration_is_no_citation() {
     );
 }
 
+/// `Hướng dẫn thực hiện` / `hướng dẫn thi hành` / `quy định chi tiết`
+/// inside a cited document's subject: the longer cue wins over `thực hiện`,
+/// and the relation is between the two cited documents (`by`), also when
+/// the line breaks after the cue.
+#[test]
+fn ok_guiding_cue_wins() {
+    let t = "Quyết định số 3417/QĐ-UBND ngày 05/11/2028 của UBND tỉnh ban hành Quy định hướng dẫn thực hiện Nghị quyết số 122/2027/NQ-HĐND ngày 14/7/2027 của HĐND tỉnh.\nThông tư số 09/2029/TT-BTC hướng dẫn thi hành Nghị định số 41/2028/NĐ-CP.\nNghị định số 52/2029/NĐ-CP quy định chi tiết Luật số 33/2028/QH15.\nQuyết định số 3418/QĐ-UBND ngày 05/11/2028 của UBND tỉnh ban hành Quy định hướng dẫn thực hiện\nNghị quyết số 123/2027/NQ-HĐND ngày 14/7/2027 của HĐND tỉnh.";
+    let doc = vanban::parse(t);
+    for (citing, cited) in [
+        ("3417/QĐ-UBND", "122/2027/NQ-HĐND"),
+        ("09/2029/TT-BTC", "41/2028/NĐ-CP"),
+        ("52/2029/NĐ-CP", "33/2028/QH15"),
+        ("3418/QĐ-UBND", "123/2027/NQ-HĐND"),
+    ] {
+        let by = doc.citations.iter().position(|c| sym(c) == citing);
+        let c = one(&doc, cited);
+        assert_eq!((c.relation, c.by), (Relation::Guides, by), "{cited}");
+        assert_eq!(one(&doc, citing).relation, Relation::Mentions, "{citing}");
+    }
+}
+
+/// A line ending `như sau:` whose cue has its object on the line (`Thực
+/// hiện Chỉ thị số …, UBND tỉnh ban hành Kế hoạch như sau:`) opens no list
+/// of what the cue governs: a later citation in the body is `mentions`;
+/// a line ending in the cue (`Thực hiện các văn bản sau:`) still opens one.
+#[test]
+fn ok_cue_stays_in_its_clause() {
+    let t = "KẾ HOẠCH\nTHỰC HIỆN CHỈ THỊ SỐ 24/CT-TTG NGÀY 09 THÁNG 8 NĂM 2029 CỦA THỦ TƯỚNG CHÍNH PHỦ\nThực hiện Chỉ thị số 24/CT-TTg ngày 09/8/2029 của Thủ tướng Chính phủ, UBND tỉnh ban hành Kế hoạch như sau:\n1. Các nhiệm vụ Chỉ thị số 24/CT-TTg đã đề ra phải được bảo đảm.\n2. Quyết định số 77/QĐ-UBND ngày 03/3/2029 của UBND tỉnh được áp dụng.\n";
+    let doc = vanban::parse(t);
+    let rels: Vec<(String, Relation)> = doc.citations.iter().map(|c| (sym(c), c.relation)).collect();
+    assert_eq!(
+        rels,
+        [
+            ("24/CT-TTg".to_string(), Relation::Implements),
+            ("24/CT-TTg".to_string(), Relation::Implements),
+            ("24/CT-TTg".to_string(), Relation::Mentions),
+            ("77/QĐ-UBND".to_string(), Relation::Mentions),
+        ]
+    );
+    let doc = vanban::parse("Thực hiện các văn bản sau:\n1. Chỉ thị số 31/CT-TTg ngày 1/8/2029.\n2. Quyết định số 78/QĐ-UBND ngày 3/3/2029.\n");
+    assert!(
+        doc.citations.iter().all(|c| c.relation == Relation::Implements),
+        "{:?}",
+        doc.citations
+    );
+}
+
 /// Symbols printed with a slash or a dot where a hyphen joins codes are
 /// repaired (after `số` or `số:`), each with a diagnostic.
 #[test]
@@ -132,4 +179,17 @@ fn ok_symbols_repaired() {
     assert_eq!(date(one(&doc, "241/2012/TTLT-BTC-BNN")), "2012-11-15");
     let fixes = doc.diagnostics.iter().filter(|d| d.code == "symbol-separator").count();
     assert_eq!(fixes, 3, "{:?}", doc.diagnostics);
+}
+
+/// A line that cites a document and then names a list (`… và các văn bản
+/// sau:`) still opens one.
+#[test]
+fn ok_cue_over_a_named_list() {
+    let t = "Điều 1. Bãi bỏ Quyết định số 41/2027/QĐ-UBND ngày 02/3/2027 của UBND tỉnh và các văn bản sau:\na) Quyết định số 17/2026/QĐ-UBND ngày 05/6/2026;\nb) Quyết định số 29/2025/QĐ-UBND ngày 11/9/2025.\n";
+    let doc = vanban::parse(t);
+    assert!(
+        doc.citations.iter().all(|c| c.relation == Relation::Repeals),
+        "{:?}",
+        doc.citations
+    );
 }

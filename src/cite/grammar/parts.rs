@@ -526,7 +526,8 @@ pub(super) fn predicate_after(s: &str) -> bool {
 
 /// Does a sentence hard-wrapped after `before` go on at `next` (the next
 /// line): a lower-case word that opens no list item (`a)`, `b.`), or a
-/// citation after a word that wants its object (`… của⏎Nghị định số …`)?
+/// citation after a word that wants its object (`… của⏎Nghị định số …`,
+/// a cue's last word: `hướng dẫn thực hiện⏎Nghị quyết số …`)?
 pub(super) fn wrap_goes_on(before: &str, next: &str) -> bool {
     let next = next.trim_start_matches(is_sp);
     let w = next_word(next);
@@ -546,7 +547,21 @@ pub(super) fn wrap_goes_on(before: &str, next: &str) -> bool {
     let last = before.rsplit([' ', '\t', '\n']).next().unwrap_or("");
     matches!(
         last,
-        "của" | "và" | "tại" | "theo" | "bởi" | "đổi" | "sung" | "thế" | "bỏ" | "với" | "cho"
+        "của"
+            | "và"
+            | "tại"
+            | "theo"
+            | "bởi"
+            | "đổi"
+            | "sung"
+            | "thế"
+            | "bỏ"
+            | "với"
+            | "cho"
+            | "hiện"
+            | "hành"
+            | "dẫn"
+            | "tiết"
     ) && starts_citation(next)
 }
 
