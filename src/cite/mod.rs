@@ -214,10 +214,12 @@ fn candidates(norm: &str) -> Vec<Cand> {
 }
 
 /// The type words of `norm` printed with their marks damaged (see
-/// [`types::damaged_type_words`]), in order.
+/// [`types::damaged_type_words`]; not those printed right or with no marks,
+/// read already), in order.
 fn damaged_candidates(norm: &str) -> Vec<Cand> {
     damaged_type_words(norm)
         .into_iter()
+        .filter(|&(start, _, _)| !types::type_at().is_match(prefix(&norm[start..], 48)))
         .map(|(start, end, k)| Cand {
             start,
             end,
