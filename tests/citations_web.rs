@@ -193,3 +193,23 @@ fn ok_cue_over_a_named_list() {
         doc.citations
     );
 }
+
+/// `Thực hiện` governs its own clause only: a later citation of the same
+/// document after a full stop, on a new line, after a comma and another
+/// verb, or under a heading is `mentions`.
+#[test]
+fn ok_implementing_cue_ends_with_its_clause() {
+    let t = "Thực hiện Chỉ thị số 44/CT-TTg ngày 06/5/2029 của Thủ tướng Chính phủ, UBND tỉnh yêu cầu các đơn vị khẩn trương. Chỉ thị số 44/CT-TTg đã đề ra nhiều nhiệm vụ.\nThực hiện Kế hoạch số 8/KH-UBND, các đơn vị báo cáo kết quả theo tinh thần Chỉ thị số 45/CT-TTg.\nII. NHIỆM VỤ\nCác nhiệm vụ tại Chỉ thị số 44/CT-TTg.\n";
+    let doc = vanban::parse(t);
+    let rels: Vec<(String, Relation)> = doc.citations.iter().map(|c| (sym(c), c.relation)).collect();
+    assert_eq!(
+        rels,
+        [
+            ("44/CT-TTg".to_string(), Relation::Implements),
+            ("44/CT-TTg".to_string(), Relation::Mentions),
+            ("8/KH-UBND".to_string(), Relation::Implements),
+            ("45/CT-TTg".to_string(), Relation::Mentions),
+            ("44/CT-TTg".to_string(), Relation::Mentions),
+        ]
+    );
+}
