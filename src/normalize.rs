@@ -7,7 +7,9 @@
 //! - the look-alike `Ð` (U+00D0, Icelandic eth) and `ð` read as `Đ`/`đ`;
 //! - NBSP and other fixed-width spaces become a plain space; zero-width
 //!   space/joiners, soft hyphen and the BOM are dropped;
-//! - CRLF and lone CR become LF;
+//! - CRLF and lone CR become LF; so do line breaks that scraped web text
+//!   prints escaped, as the characters `\r\n`, `\n` or `\r` (a lone
+//!   `\n`/`\r` not when it starts a TeX command such as `\right`);
 //! - Markdown: emphasis stars (`*`, `**`) are dropped, heading hashes at the
 //!   start of a line are dropped, a YAML front matter block is blanked;
 //! - superscript footnote markers (`¹`, `²³`, `⁽¹⁾`) become `[1]`, `[23]`, `[1]`,
@@ -241,6 +243,12 @@ pub(crate) fn normalize_reusing<'a>(input: &'a str, spare: &mut String) -> Norma
                     map.push(out.len(), i);
                 }
             }
+            '\\' if escaped_break(input, i) > 0 => {
+                map.push(out.len(), i);
+                out.push('\n');
+                i += escaped_break(input, i);
+                map.push(out.len(), i);
+            }
             '*' => {
                 map.push(out.len(), i);
                 while bytes.get(i) == Some(&b'*') {
@@ -354,6 +362,34 @@ pub(crate) fn normalize_reusing<'a>(input: &'a str, spare: &mut String) -> Norma
     }
 }
 
+/// Length of a line break printed escaped at `i` (scraped web text gives
+/// `Quyết định số 1896/QĐ-TTg\r\nngày 25/12/2019`), 0 when there is none.
+///
+/// `\r\n` is always one. A lone `\n` or `\r` is one unless it starts a
+/// TeX control word (`\right`, `\nu`, as formulas in the laws print): it is
+/// when a non-letter follows it, or when the ASCII letters after it run into
+/// a Vietnamese letter (`\nngày`, `\nQuyết`). A lone one before a word of
+/// plain ASCII letters (`\nban`) is left as it is.
+fn escaped_break(input: &str, i: usize) -> usize {
+    let b = &input.as_bytes()[i..];
+    if b.len() < 2 || b[0] != b'\\' || !matches!(b[1], b'n' | b'r') {
+        return 0;
+    }
+    if b[1] == b'r' && b.get(2..4) == Some(b"\\n") {
+        return 4;
+    }
+    let letters = b[2..].iter().take_while(|c| c.is_ascii_alphabetic()).count();
+    let vietnamese = input[i + 2 + letters..]
+        .chars()
+        .next()
+        .is_some_and(|c| !c.is_ascii() && c.is_alphabetic());
+    if letters == 0 || vietnamese {
+        2
+    } else {
+        0
+    }
+}
+
 fn is_vietnamese_mark(c: char) -> bool {
     matches!(c, '\u{0300}'..='\u{036F}')
 }
@@ -400,7 +436,7 @@ fn is_mark(m: char) -> bool {
 
 /// End of the run from `i` of characters normalization keeps as they are.
 ///
-/// Stops at `\r`, `*`, a `#` at the start of a line (`line_start` says
+/// Stops at `\r`, `*`, an escaped line break, a `#` at the start of a line (`line_start` says
 /// whether `i` is one), a character that is rewritten or dropped, and before
 /// the letter a combining mark follows (the slow path composes the two).
 /// Most characters are settled by their lead byte, or lead and second byte,
@@ -426,6 +462,7 @@ fn plain_run_end(input: &str, i: usize, line_start: bool) -> usize {
         if b < 0x80 {
             match b {
                 b'\r' | b'*' => return j,
+                b'\\' if escaped_break(input, j) > 0 => return j,
                 b'#' if (j == i && line_start) || (j > i && bytes[j - 1] == b'\n') => return j,
                 _ => {
                     j += 1;
@@ -501,7 +538,7 @@ fn plain_run_end(input: &str, i: usize, line_start: bool) -> usize {
 /// The first byte at or after `from` (a character boundary) that
 /// [`plain_run_end`] must look at one character at a time; every character
 /// before it is kept as it is. Sixteen bytes at a time (SSE2, part of every
-/// x86-64): a byte is looked at if it is `\r`, `*` or `#`, the lead byte of a
+/// x86-64): a byte is looked at if it is `\r`, `*`, `#` or `\`, the lead byte of a
 /// character outside the ranges settled by bytes (`C2`, `CC`..`E0`, `E2` and
 /// up), or the second byte of `Ð`/`ð` (`C3 90`, `C3 B0`) or of a three-byte
 /// `E1` character outside the Vietnamese letters (U+1E00..U+1EFF). The last
@@ -533,7 +570,7 @@ fn skip_plain(bytes: &[u8], from: usize) -> usize {
 /// SIMD skips read them.
 #[cfg(target_arch = "x86_64")]
 struct BlockMasks {
-    /// Bytes looked at for themselves (`\r`, `*`, `#`, the lead bytes).
+    /// Bytes looked at for themselves (`\r`, `*`, `#`, `\`, the lead bytes).
     direct: u64,
     /// `C3`, and the second bytes of `Ð`/`ð` after it (`90`, `B0`).
     c3: u64,
@@ -585,7 +622,10 @@ mod avx2 {
             // SAFETY: `k + 32 <= bytes.len()`, so the 32 bytes read are
             // inside the slice; `_mm256_loadu_si256` needs no alignment.
             let x = unsafe { _mm256_loadu_si256(bytes.as_ptr().add(k).cast::<__m256i>()) };
-            let ascii = _mm256_or_si256(_mm256_or_si256(eq(x, b'\r'), eq(x, b'*')), eq(x, b'#'));
+            let ascii = _mm256_or_si256(
+                _mm256_or_si256(eq(x, b'\r'), eq(x, b'*')),
+                _mm256_or_si256(eq(x, b'#'), eq(x, b'\\')),
+            );
             let leads = _mm256_or_si256(
                 _mm256_or_si256(eq(x, 0xC2), in_range(x, 0xCC, 0xE0)),
                 in_range(x, 0xE2, 0xFF),
@@ -653,7 +693,10 @@ mod sse2 {
             // SAFETY: `k + 16 <= bytes.len()`, so the 16 bytes read are
             // inside the slice; `_mm_loadu_si128` needs no alignment.
             let x = unsafe { _mm_loadu_si128(bytes.as_ptr().add(k).cast::<__m128i>()) };
-            let ascii = _mm_or_si128(_mm_or_si128(eq(x, b'\r'), eq(x, b'*')), eq(x, b'#'));
+            let ascii = _mm_or_si128(
+                _mm_or_si128(eq(x, b'\r'), eq(x, b'*')),
+                _mm_or_si128(eq(x, b'#'), eq(x, b'\\')),
+            );
             let leads = _mm_or_si128(
                 _mm_or_si128(eq(x, 0xC2), _mm_and_si128(ge(x, 0xCC), le(x, 0xE0))),
                 ge(x, 0xE2),
@@ -1005,6 +1048,26 @@ mod tests {
         let (s, e) = n.map().range(0, "Nghị".len());
         assert_eq!(&nfd[s..e], "Nghi\u{323}");
         check_spans(&nfd, &n);
+    }
+
+    #[test]
+    fn ok_escaped_line_breaks() {
+        let s = "Quyết định số 205/QĐ-TTg\\r\\nngày 03/11/2027\\r\\n\\r\\n\\nLuật \\nngày \\n1";
+        let n = normalize(s);
+        assert_eq!(
+            n.text(),
+            "Quyết định số 205/QĐ-TTg\nngày 03/11/2027\n\n\nLuật \nngày \n1"
+        );
+        let p = n.text().find("ngày 03").unwrap();
+        let (a, b) = n.map().range(p, p + "ngày 03/11/2027".len());
+        assert_eq!(&s[a..b], "ngày 03/11/2027");
+        let (a, b) = n.map().range(0, p);
+        assert_eq!(&s[a..b], "Quyết định số 205/QĐ-TTg\\r\\n");
+        check_spans(s, &n);
+        // TeX control words and ASCII words stay as they are.
+        for kept in ["$a \\right) \\nu \\neq b$", "\\text{x} \\rho", "C:\\ban", "a \\ b"] {
+            assert_eq!(normalize(kept).text(), kept);
+        }
     }
 
     #[test]

@@ -69,7 +69,7 @@ use lex::{is_all_caps, prefix, starts_upper};
 use refers::refers_to;
 use relation::relations;
 use share::share_parts;
-use types::{type_regex, TypeWord, ABBREVIATIONS, TYPE_WORDS};
+use types::{damaged_type_words, number_follows, type_regex, TypeWord, ABBREVIATIONS, TYPE_WORDS};
 
 // ---------------------------------------------------------------------------
 // The stage
@@ -129,6 +129,9 @@ struct Cand {
     nameable: bool,
     /// `NQ 26`: only a number or a số ký hiệu may follow.
     abbreviation: bool,
+    /// Printed with its marks damaged (`Nghị qụỵết`): only `số` or a
+    /// number may follow.
+    damaged: bool,
 }
 
 /// Types never cited by a bare number without `số` (`Luật 2`, `văn bản 3`
@@ -173,6 +176,7 @@ fn candidates(norm: &str) -> Vec<Cand> {
                 canonical,
                 nameable,
                 abbreviation: false,
+                damaged: false,
             }
         })
         .collect();
@@ -197,6 +201,7 @@ fn candidates(norm: &str) -> Vec<Cand> {
                     canonical,
                     nameable: false,
                     abbreviation: true,
+                    damaged: false,
                 });
             }
         }
@@ -206,6 +211,44 @@ fn candidates(norm: &str) -> Vec<Cand> {
         cands.sort_by_key(|c| c.start);
     }
     cands
+}
+
+/// The type words of `norm` printed with their marks damaged (see
+/// [`types::damaged_type_words`]; not those printed right or with no marks,
+/// read already), in order.
+fn damaged_candidates(norm: &str) -> Vec<Cand> {
+    damaged_type_words(norm)
+        .into_iter()
+        .filter(|&(start, _, _)| !types::type_at().is_match(prefix(&norm[start..], 48)))
+        .map(|(start, end, k)| Cand {
+            start,
+            end,
+            canonical: TYPE_WORDS[k].canonical,
+            nameable: false,
+            abbreviation: false,
+            damaged: true,
+        })
+        .collect()
+}
+
+/// The code of the diagnostic that a document's diacritics look damaged.
+const DAMAGED: &str = "damaged-diacritics";
+
+/// Note, once per document, that a type word was read with its marks
+/// damaged (`norm[s..e]`).
+pub(super) fn damaged_marks(ctx: &Ctx<'_>, doc: &mut Document, s: usize, e: usize) {
+    if doc.diagnostics.iter().any(|d| d.code == DAMAGED) {
+        return;
+    }
+    doc.diagnostics.push(Diagnostic::new(
+        DAMAGED,
+        Severity::Warning,
+        format!(
+            "diacritics look damaged (a broken conversion?): expected a type word, found {:?}; read on its base letters",
+            &ctx.norm[s..e]
+        ),
+        Some(ctx.span(s, e)),
+    ));
 }
 
 /// Is there a `số` (any case, or `sô`) in the first 120 bytes of `s`, so
@@ -221,13 +264,16 @@ fn so_soon(s: &str) -> bool {
     })
 }
 
-/// Fill `doc.citations` and `doc.named_refs`.
-pub(crate) fn find_citations(ctx: &Ctx<'_>, footnotes: &[Range<usize>], doc: &mut Document) {
+/// Read the citations that start at the type words `cands` (in text order)
+/// into `found`, and the names cited with no number into `named`.
+fn read_candidates(
+    ctx: &Ctx<'_>,
+    doc: &mut Document,
+    cands: &[Cand],
+    found: &mut Vec<Found>,
+    named: &mut Vec<(usize, usize)>,
+) {
     let norm = ctx.norm;
-    let cands = candidates(norm);
-    // About one type word in ten starts a citation on the corpus.
-    let mut found: Vec<Found> = Vec::with_capacity(cands.len() / 8);
-    let mut named: Vec<(usize, usize)> = Vec::with_capacity(cands.len() / 16);
     let mut skip_until = 0;
     for (k, c) in cands.iter().enumerate() {
         let Cand {
@@ -236,8 +282,15 @@ pub(crate) fn find_citations(ctx: &Ctx<'_>, footnotes: &[Range<usize>], doc: &mu
             canonical,
             nameable,
             abbreviation,
+            damaged,
         } = *c;
         if s < skip_until {
+            continue;
+        }
+        // A damaged type word (`Nghị qúỷết 18`) only with `số` or a number
+        // after it, and not as a name.
+        let nameable = nameable && !damaged;
+        if damaged && !number_follows(&norm[e..]) {
             continue;
         }
         let next = cands.get(k + 1).map_or(norm.len(), |c| c.start);
@@ -326,7 +379,35 @@ pub(crate) fn find_citations(ctx: &Ctx<'_>, footnotes: &[Range<usize>], doc: &mu
             }
         }
     }
+}
+
+/// Fill `doc.citations` and `doc.named_refs`.
+pub(crate) fn find_citations(ctx: &Ctx<'_>, footnotes: &[Range<usize>], doc: &mut Document) {
+    let norm = ctx.norm;
+    let cands = candidates(norm);
+    // About one type word in ten starts a citation on the corpus.
+    let mut found: Vec<Found> = Vec::with_capacity(cands.len() / 8);
+    let mut named: Vec<(usize, usize)> = Vec::with_capacity(cands.len() / 16);
+    read_candidates(ctx, doc, &cands, &mut found, &mut named);
     symbols::find_symbols(ctx, doc, &mut found);
+    // A document where a type word was read with its marks damaged (see
+    // `symbols`): the type words printed so are looked for too.
+    if doc.diagnostics.iter().any(|d| d.code == DAMAGED) {
+        let mut cands = damaged_candidates(norm);
+        let mut k = 0;
+        cands.retain(|c| {
+            while k < found.len() && found[k].end <= c.start {
+                k += 1;
+            }
+            found.get(k).is_none_or(|f| f.start > c.start)
+        });
+        let mut more = Vec::new();
+        read_candidates(ctx, doc, &cands, &mut more, &mut named);
+        if !more.is_empty() {
+            found.extend(more);
+            found.sort_by_key(|f| f.start);
+        }
+    }
     share_parts(norm, &mut found);
     let lines = &ctx.lines;
     let mut fn_ranges: Vec<Range<usize>> = footnotes.to_vec();

@@ -377,7 +377,23 @@ impl<'a> Heads<'a> {
         if folded.contains("hop nhat tu") {
             return Some(Head::Merged { base: None, marker });
         }
-        clause_cue(folded.as_bytes(), false).map(|(end, len, k)| {
+        let tail_at = to - tail.len();
+        // The last citation on the opening line: a cue before it has it for
+        // its object (`Thực hiện Chỉ thị số … , UBND tỉnh ban hành Kế hoạch
+        // như sau:`), and the items are no list of what it governs, unless
+        // the line goes on to name one (`Bãi bỏ Quyết định số … và các văn
+        // bản sau:`).
+        let hi = found.partition_point(|f| f.start < to);
+        let last = hi.checked_sub(1).filter(|&j| found[j].start >= tail_at);
+        let cue_after = |end: usize| {
+            last.is_none_or(|j| {
+                let listed = fold(&self.norm[found[j].end.min(to)..to]);
+                end > fold(&self.norm[tail_at..found[j].start]).len()
+                    || (listed.contains("sau") && !listed.contains("nhu sau"))
+            })
+        };
+        let cue = clause_cue(folded.as_bytes(), false).filter(|&(end, _, _)| cue_after(end));
+        cue.map(|(end, len, k)| {
             let rel = if k == PASSIVE {
                 let colon = ls + self.norm[ls..le].rfind(':').unwrap_or(le - ls);
                 let hi = found.partition_point(|f| f.start < colon);

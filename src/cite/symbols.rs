@@ -15,7 +15,8 @@
 //! paths end at that first test.
 
 use super::grammar::{bare_symbol, tail, Parsed};
-use super::types::TYPE_WORDS;
+use super::lex::prefix;
+use super::types::{type_at, TYPE_WORDS};
 use super::{build, Found};
 use crate::model::{Diagnostic, Document, Severity};
 use crate::normalize::fold;
@@ -85,6 +86,13 @@ pub(super) fn find_symbols(ctx: &Ctx<'_>, doc: &mut Document, found: &mut Vec<Fo
             continue;
         }
         let typed = damaged_type_before(&norm[floor..lead]).map(|(at, t)| (floor + at, t));
+        if let Some((at, _)) = typed {
+            // (Printed right or with no marks at all, the scan would have
+            // found it: its marks are damaged.)
+            if !type_at().is_match(prefix(&norm[at..], 48)) {
+                super::damaged_marks(ctx, doc, at, at + norm[at..lead].trim_end().len());
+            }
+        }
         let start = typed.map_or(lead, |(at, _)| at);
         let base = &norm[num..];
         let p = Parsed {

@@ -70,9 +70,10 @@ pub(super) const TYPE_WORDS: &[TypeWord] = &[
 ];
 
 /// Each type word as printed and with no diacritics at all (`Nghi dinh`),
-/// and its [`TYPE_WORDS`] entry. (A type word damaged otherwise,
-/// `Nghị quyêt`, is found from the số ký hiệu after it: see
-/// [`super::symbols`].)
+/// and its [`TYPE_WORDS`] entry. (A type word whose marks are damaged
+/// otherwise, `Nghị qụỵết`, is found from the số ký hiệu after it (see
+/// [`super::symbols`]), and then by [`damaged_type_words`] in the same
+/// document.)
 pub(super) fn type_phrases() -> (Vec<String>, Vec<usize>) {
     let mut phrases = Vec::new();
     let mut entries = Vec::new();
@@ -96,6 +97,76 @@ fn type_patterns() -> Vec<String> {
         .0
         .iter()
         .map(|p| phrase_pattern(p).expect("type words are words separated by one space"))
+        .collect()
+}
+
+/// The pattern of a type word printed with its tone marks and vowel hats on
+/// the wrong letters or missing (a broken conversion: `Nghị qụỵết`, `Kết
+/// lùận`): each letter may carry any marks, `d` may be `đ`.
+fn damaged_pattern(word: &str) -> String {
+    // Each ASCII letter's class: the letter and the lower-case Latin and
+    // Vietnamese letters that fold to it (`[aàáảãạăằắẳẵặâầấẩẫậ]`).
+    let mut classes: [String; 26] = std::array::from_fn(|k| char::from(b'a' + k as u8).to_string());
+    for c in ('\u{C0}'..='\u{1B0}').chain('\u{1EA0}'..='\u{1EF9}') {
+        let b = crate::normalize::fold_char(c);
+        if c.is_lowercase() && b.is_ascii_lowercase() {
+            classes[usize::from(b as u8 - b'a')].push(c);
+        }
+    }
+    let letters = |w: &str| -> String {
+        w.chars()
+            .map(|b| match b {
+                'a'..='z' => format!("[{}]", classes[usize::from(b as u8 - b'a')]),
+                _ => regex::escape(&b.to_string()),
+            })
+            .collect()
+    };
+    // A phrase pattern of placeholder words, each then given its classes.
+    let folded = fold(word);
+    let placeholders: String = folded.chars().map(|c| if c == ' ' { ' ' } else { 'x' }).collect();
+    let pattern = phrase_pattern(&placeholders).expect("type words are words separated by one space");
+    let mut words = folded.split(' ');
+    let mut out = String::new();
+    let mut in_word = false;
+    for c in pattern.chars() {
+        if c == 'x' {
+            if !in_word {
+                out.push_str(&letters(words.next().expect("one word per placeholder word")));
+            }
+            in_word = true;
+        } else {
+            in_word = false;
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The type words printed with their marks damaged in `text` (a
+/// [`damaged_pattern`] each), as (start, end, [`TYPE_WORDS`] entry): whole
+/// words, longer words first as in the main scan. Run only on a document
+/// where one was seen (see [`super::find_citations`]), with a lazy DFA:
+/// these many spellings would make the main scan's DFA slower to build and
+/// its prefilter weaker on every document.
+pub(super) fn damaged_type_words(text: &str) -> Vec<(usize, usize, usize)> {
+    static RE: OnceLock<(regex::Regex, Vec<String>)> = OnceLock::new();
+    let (re, folded) = RE.get_or_init(|| {
+        let alternation: Vec<String> = TYPE_WORDS
+            .iter()
+            .map(|t| format!("(?:{})", damaged_pattern(t.word)))
+            .collect();
+        (
+            regex::Regex::new(&alternation.join("|")).expect("damaged type-word patterns"),
+            TYPE_WORDS.iter().map(|t| fold(t.word)).collect(),
+        )
+    });
+    re.find_iter(text)
+        .filter(|m| whole_word(text, m.start(), m.end()))
+        .filter_map(|m| {
+            let f = fold(m.as_str());
+            let k = folded.iter().position(|w| *w == f)?;
+            Some((m.start(), m.end(), k))
+        })
         .collect()
 }
 
@@ -165,8 +236,12 @@ pub(super) fn starts_citation(i: &str) -> bool {
     let Some(m) = type_at().find(head) else {
         return false;
     };
-    let rest = &i[m.end()..];
-    // (`Nghị định⏎số …`: the line may break before the number.)
+    number_follows(&i[m.end()..])
+}
+
+/// Does the rest after a type word start with `số` or a digit? (`Nghị
+/// định⏎số …`: the line may break before the number.)
+pub(super) fn number_follows(rest: &str) -> bool {
     let rest = rest.trim_start_matches([' ', '\t']);
     let rest = rest
         .strip_prefix('\n')

@@ -12,7 +12,10 @@
 //! - gold citations marked `self` or `ambiguous` are neither hits nor
 //!   misses, and a prediction matching one of them (same key, or
 //!   overlapping span) is no extra;
-//! - the key is the canonical symbol (score.py's canonicalisation); for
+//! - the key is the canonical symbol (score.py's canonicalisation, after
+//!   the repairs `Symbol`'s `FromStr` documents, on both sides: a gold
+//!   symbol written as printed, `183/2010/TTLT/BTC-BNN` or `01/1999/QĐ.UB`,
+//!   is the document `183/2010/TTLT-BTC-BNN`, `01/1999/QĐ-UB`); for
 //!   `number_only` gold, (canonical type, number), and the prediction must
 //!   have no symbol (or a purely numeric one); for a gold `name` without a
 //!   symbol, (name without its type word, date), both folded;
@@ -176,6 +179,14 @@ pub fn canon_symbol(sym: &str) -> String {
     out
 }
 
+/// A gold symbol with the repairs `Symbol`'s `FromStr` makes (a slash or a
+/// dot where a hyphen joins codes), as vanban's own are; as written when it
+/// does not parse.
+pub fn repaired(sym: &str) -> String {
+    sym.parse::<vanban::Symbol>()
+        .map_or_else(|_| sym.to_string(), |s| s.to_string())
+}
+
 /// score.py's `canon_type`.
 fn canon_type(t: Option<&str>) -> Option<String> {
     t.map(|t| t.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase())
@@ -216,7 +227,7 @@ fn gold_key(c: &Value) -> Option<Key> {
         return Some(Key::Number(canon_type(c["type"].as_str()), n));
     }
     match sym {
-        Some(s) => Some(Key::Symbol(canon_symbol(s))),
+        Some(s) => Some(Key::Symbol(canon_symbol(&repaired(s)))),
         None => c["name"]
             .as_str()
             .map(|n| Key::Name(canon_name(n), c["date"].as_str().map(str::to_string))),

@@ -186,8 +186,9 @@ pub(crate) fn gap_citation(i: &str) -> PResult<'_, Parsed<'_>> {
 
 // BareNumberCitation ::= TypeWord Sp? Abbrev? Number NumberEnd Tail    (no `số`: `Chỉ thị 16`, `Nghị quyết (NQ) 28`)
 //   Abbrev ::= "(" UpperWord ")" Sp
-//   NumberEnd ::= end | punctuation | "của" | StopWord   (`năm` only before a year, `ngày` only before a
-//   date: `Kế hoạch 5 năm` is a duration; a year-like number 1945..2100 is no number); after an
+//   NumberEnd ::= end | punctuation | "của" | StopWord | UpperWord   (`năm` only before a year, `ngày`
+//   only before a date, never `tháng`, in any case: `Kế hoạch 5 năm`, `KẾ HOẠCH 5 NĂM` are durations;
+//   a year-like number 1945..2100 is no number); after an
 //   abbreviation (`NQ 28 chủ trì …`) any word but a unit (`NQ 3 lần`)
 pub(crate) fn bare_number_citation(i: &str, abbreviation: bool) -> PResult<'_, Parsed<'_>> {
     let (r, gap) = sp0(i)?;
@@ -223,12 +224,21 @@ fn number_end(r: &str) -> bool {
     if t.len() == r.len() {
         return false;
     }
+    let word = lower_word(t);
+    // A duration in any case (`KẾ HOẠCH 5 NĂM (2021 - 2025)`, `Chương trình
+    // 3 Tháng`), unless a year or a date follows (`Chỉ thị 05 NĂM 2016`).
+    match &*word {
+        "năm" => return year_after(r).is_ok(),
+        "ngày" => return date_part(r).is_ok(),
+        "tháng" => return false,
+        _ => {}
+    }
     // A capitalized word: a name after the number (`Nghị quyết 18 Hội nghị
     // Trung ương 6`).
     if starts_upper(next_word(t)) {
         return true;
     }
-    match &*lower_word(t) {
+    match &*word {
         "năm" | "nam" => year_after(r).is_ok(),
         "ngày" | "ngay" => date_part(r).is_ok(),
         // `của Bộ Chính trị`, `nêu trên`, `ở dưới đây`.

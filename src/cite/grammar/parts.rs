@@ -229,10 +229,9 @@ pub(in crate::cite) fn year_after(i: &str) -> PResult<'_, DatePart<'_>> {
     lex(r, &["năm", "nam"], "\"năm\"")?;
     let (rest, d) = year_part(i)?;
     let range = rest.trim_start_matches(is_sp);
-    if range.starts_with(['-', '–'])
-        && range[1..]
-            .trim_start_matches(is_sp)
-            .starts_with(|c: char| c.is_ascii_digit())
+    if range
+        .strip_prefix(['-', '–'])
+        .is_some_and(|r| r.trim_start_matches(is_sp).starts_with(|c: char| c.is_ascii_digit()))
     {
         return fail(range, "a year, not a period");
     }
@@ -328,7 +327,9 @@ pub(in crate::cite) fn issuer_part(i: &str) -> PResult<'_, &str> {
     let (r, _) = ws1(i)?;
     let r = r.strip_prefix(',').unwrap_or(r);
     let (r, _) = sp0(r)?;
-    let (r, _) = lex(r, &["của", "cua"], "\"của\"")?;
+    // (Folded: `của`, `cua`, and `củá`, `củà`, marks damaged by a broken
+    // conversion.)
+    let (r, _) = kw(r, "cua").or_else(|_| fail(r, "\"của\""))?;
     let (r, s) = ws1(r)?;
     if s.is_empty() {
         return fail(r, "a space");
@@ -561,7 +562,8 @@ pub(super) fn predicate_after(s: &str) -> bool {
 
 /// Does a sentence hard-wrapped after `before` go on at `next` (the next
 /// line): a lower-case word that opens no list item (`a)`, `b.`), or a
-/// citation after a word that wants its object (`… của⏎Nghị định số …`)?
+/// citation after a word that wants its object (`… của⏎Nghị định số …`,
+/// a cue's last word: `hướng dẫn thực hiện⏎Nghị quyết số …`)?
 pub(super) fn wrap_goes_on(before: &str, next: &str) -> bool {
     let next = next.trim_start_matches(is_sp);
     let w = next_word(next);
@@ -581,7 +583,21 @@ pub(super) fn wrap_goes_on(before: &str, next: &str) -> bool {
     let last = before.rsplit([' ', '\t', '\n']).next().unwrap_or("");
     matches!(
         last,
-        "của" | "và" | "tại" | "theo" | "bởi" | "đổi" | "sung" | "thế" | "bỏ" | "với" | "cho"
+        "của"
+            | "và"
+            | "tại"
+            | "theo"
+            | "bởi"
+            | "đổi"
+            | "sung"
+            | "thế"
+            | "bỏ"
+            | "với"
+            | "cho"
+            | "hiện"
+            | "hành"
+            | "dẫn"
+            | "tiết"
     ) && starts_citation(next)
 }
 
