@@ -176,6 +176,10 @@ fn is_list_item(line: &str) -> bool {
 /// A heading: a line whose letters are all capitals (`CĂN CỨ PHÁP LÝ`,
 /// `I. MỤC ĐÍCH`).
 fn is_heading(line: &str) -> bool {
+    // (A byte at a time first: an ASCII lower-case letter says no.)
+    if line.bytes().any(|b| b.is_ascii_lowercase()) {
+        return false;
+    }
     let mut letters = 0;
     for c in line.chars() {
         if c.is_lowercase() {
@@ -262,10 +266,13 @@ impl<'a> Heads<'a> {
             // citation (`được sửa đổi, bổ sung bởi:⏎Thông tư số …`, `Luật
             // Bảo hiểm xã hội số …`).
             Some(Head::Cue { marker, .. } | Head::Merged { marker, .. } | Head::Opener { marker, .. })
-                if (is_list_item(text) && list_marker(text) != marker)
-                    || (!is_list_item(text)
-                        && (super::types::starts_citation(text.trim_start())
-                            || (ls..=le).contains(&start) && unbulleted(&self.norm[ls..start]).is_empty())) =>
+                if match list_marker(text) {
+                    Some(m) => Some(m) != marker,
+                    None => {
+                        super::types::starts_citation(text.trim_start())
+                            || (ls..=le).contains(&start) && unbulleted(&self.norm[ls..start]).is_empty()
+                    }
+                } =>
             {
                 if let Some(Head::Opener { from, to, line, marker }) = self.head {
                     self.head = self.resolve(from, to, line, marker, found);
@@ -365,7 +372,8 @@ impl<'a> Heads<'a> {
             self.head = None;
             return;
         }
-        let marker = list_marker(text);
+        // (Its marker is read only when a list may need it.)
+        let marker = || list_marker(text);
         // A line opening a list: one ending in `:` (with the lines it was
         // wrapped from: `… hết hiệu lực kể từ ngày …⏎thi hành:`), or an
         // article's title (`Điều 1. Bãi bỏ toàn bộ 15 văn bản …`).
@@ -383,17 +391,15 @@ impl<'a> Heads<'a> {
                 from,
                 to,
                 line: (ls, le),
-                marker,
+                marker: marker(),
             });
             return;
         }
         self.head = match self.head {
-            Some(Head::Basis { .. }) if is_list_item(text) || is_basis_line(text) => {
-                Some(Head::Basis { content: true })
-            }
+            Some(Head::Basis { .. }) if marker().is_some() || is_basis_line(text) => Some(Head::Basis { content: true }),
             Some(Head::Basis { content: false }) => Some(Head::Basis { content: true }),
             Some(Head::Cue { marker: m, .. } | Head::Merged { marker: m, .. } | Head::Opener { marker: m, .. })
-                if article || (marker.is_some() && marker == m) =>
+                if article || marker().is_some_and(|k| Some(k) == m) =>
             {
                 None
             }
