@@ -47,6 +47,27 @@ fn ok_footnote_marker_cut_off_the_symbol() {
     assert_eq!(&t[s.start..s.end], "47-NQ/TW");
 }
 
+// A marker with text glued on after it: each note's span is its own text
+// (found by the property tests: the glued text's span was placed as if the
+// marker were not there, ending inside `à`).
+#[test]
+fn bad_marker_then_glued_text_spans() {
+    let t = "Quyết định số 1977/QĐ-UBND12ngày 05/3/2029 của UBND tỉnh.\n";
+    let doc = vanban::parse(t);
+    let at = |code: &str| {
+        let d = doc
+            .diagnostics
+            .iter()
+            .find(|d| d.code == code)
+            .unwrap_or_else(|| panic!("{code}: {:?}", doc.diagnostics));
+        let s = d.span.expect("span");
+        &t[s.start..s.end]
+    };
+    assert_eq!(at("footnote-marker"), "12");
+    assert_eq!(at("glued-text"), "ngày");
+    assert_eq!(date(first(&doc, "1977/QĐ-UBND")), "2029-03-05");
+}
+
 #[test]
 fn ok_numbered_codes_keep_their_digits() {
     let t = "Căn cứ Luật số 61/2027/QH16, Nghị quyết số 104/2028/UBTVQH16, Báo cáo số 512/BC-UBKTTC16 và Nghị quyết số 22/NQ-HĐNN8.\n";

@@ -546,7 +546,9 @@ pub(super) fn build(
     if let Some((sym, raw)) = p.symbol {
         let s0 = at(sym);
         f.symbol_range = Some((s0, s0 + sym.len()));
-        let (canon, notes) = raw.into_symbol(sym);
+        // (Notes are placed from the symbol's start to the end of the text:
+        // glued text after a cut footnote marker lies past `sym`.)
+        let (canon, notes) = raw.into_symbol(&base[off(base, sym)..]);
         for n in notes {
             match n.code {
                 "blank-number" => continue,

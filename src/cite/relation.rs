@@ -216,6 +216,31 @@ enum Marker {
 /// The list marker a line starts with (`1.`, `a)`, `2)`, a bullet), if
 /// any.
 fn list_marker(line: &str) -> Option<Marker> {
+    // (A byte at a time when the line starts with ASCII after ASCII
+    // spaces, as most do: a number of one to three digits or a letter, then
+    // `.` or `)`.)
+    let b = line.as_bytes();
+    let k = b
+        .iter()
+        .position(|c| !matches!(c, b' ' | b'\t'..=b'\r'))
+        .unwrap_or(b.len());
+    match b.get(k) {
+        Some(c) if c.is_ascii_alphanumeric() => {
+            let digits = b[k..].iter().take_while(|c| c.is_ascii_digit()).count();
+            let lead = digits.max(1);
+            let close = b
+                .get(k + lead)
+                .copied()
+                .filter(|&c| lead <= 3 && matches!(c, b'.' | b')'))?;
+            return Some(if digits > 0 {
+                Marker::Number(close)
+            } else {
+                Marker::Letter(close)
+            });
+        }
+        Some(c) if c.is_ascii() && !matches!(c, b'-' | b'+' | b'*' | b'>') => return None,
+        _ => {}
+    }
     let l = line.trim_start();
     if l.starts_with(['-', '+', '•', '–', '*', '>']) {
         return Some(Marker::Bullet);
@@ -249,6 +274,10 @@ fn is_list_item(line: &str) -> bool {
 /// A heading: a line whose letters are all capitals (`CĂN CỨ PHÁP LÝ`,
 /// `I. MỤC ĐÍCH`).
 fn is_heading(line: &str) -> bool {
+    // (A byte at a time first: an ASCII lower-case letter says no.)
+    if line.bytes().any(|b| b.is_ascii_lowercase()) {
+        return false;
+    }
     let mut letters = 0;
     for c in line.chars() {
         if c.is_lowercase() {
@@ -335,12 +364,14 @@ impl<'a> Heads<'a> {
             // citation (`được sửa đổi, bổ sung bởi:⏎Thông tư số …`, `Luật
             // Bảo hiểm xã hội số …`).
             Some(Head::Cue { marker, .. } | Head::Merged { marker, .. } | Head::Opener { marker, .. })
-                if (is_list_item(text) && list_marker(text) != marker)
-                    || (!is_list_item(text)
-                        && (super::types::starts_citation(text.trim_start())
+                if match list_marker(text) {
+                    Some(m) => Some(m) != marker,
+                    None => {
+                        super::types::starts_citation(text.trim_start())
                             || (ls..=le).contains(&start)
-                                && (unbulleted(&self.norm[ls..start]).is_empty()
-                                    || opens_row(&self.norm[ls..start])))) =>
+                                && (unbulleted(&self.norm[ls..start]).is_empty() || opens_row(&self.norm[ls..start]))
+                    }
+                } =>
             {
                 if let Some(Head::Opener { from, to, line, marker }) = self.head {
                     self.head = self.resolve(from, to, line, marker, found);
@@ -456,7 +487,8 @@ impl<'a> Heads<'a> {
             self.head = None;
             return;
         }
-        let marker = list_marker(text);
+        // (Its marker is read only when a list may need it.)
+        let marker = || list_marker(text);
         // A line opening a list: one ending in `:` (with the lines it was
         // wrapped from: `… hết hiệu lực kể từ ngày …⏎thi hành:`), or an
         // article's title (`Điều 1. Bãi bỏ toàn bộ 15 văn bản …`).
@@ -474,17 +506,17 @@ impl<'a> Heads<'a> {
                 from,
                 to,
                 line: (ls, le),
-                marker,
+                marker: marker(),
             });
             return;
         }
         self.head = match self.head {
-            Some(Head::Basis { .. }) if is_list_item(text) || is_basis_line(text) => {
+            Some(Head::Basis { .. }) if marker().is_some() || is_basis_line(text) => {
                 Some(Head::Basis { content: true })
             }
             Some(Head::Basis { content: false }) => Some(Head::Basis { content: true }),
             Some(Head::Cue { marker: m, .. } | Head::Merged { marker: m, .. } | Head::Opener { marker: m, .. })
-                if article || (marker.is_some() && marker == m) =>
+                if article || marker().is_some_and(|k| Some(k) == m) =>
             {
                 None
             }
@@ -1131,6 +1163,71 @@ fn footnote_ref(norm: &str, lines: &LineIndex, at: usize, refs: &[(usize, usize)
 mod tests {
     use super::*;
     use crate::cite::share::is_list_join;
+
+    /// The byte-level reading of a line's list marker gives what reading
+    /// its characters gives.
+    #[test]
+    fn ok_list_marker_bytes_same_as_chars() {
+        fn by_chars(line: &str) -> Option<Marker> {
+            let l = line.trim_start();
+            if l.starts_with(['-', '+', '•', '–', '*', '>']) {
+                return Some(Marker::Bullet);
+            }
+            let digits = l.bytes().take_while(u8::is_ascii_digit).count();
+            let (lead, digit) = if digits > 0 {
+                (digits, true)
+            } else {
+                (
+                    l.chars().next().filter(|c| c.is_alphabetic()).map_or(0, char::len_utf8),
+                    false,
+                )
+            };
+            let close = l[lead..]
+                .bytes()
+                .next()
+                .filter(|&c| lead > 0 && lead <= 3 && matches!(c, b'.' | b')'))?;
+            Some(if digit {
+                Marker::Number(close)
+            } else {
+                Marker::Letter(close)
+            })
+        }
+        let lines = [
+            "",
+            "  ",
+            "1. Luật",
+            "12) a",
+            "123. x",
+            "1234. x",
+            "a) Nghị định",
+            "B. Mục",
+            "ab) x",
+            " \t 2.",
+            "\u{a0}3.",
+            "đ) Quyết định",
+            "Đ. x",
+            "- x",
+            "  + y",
+            "• z",
+            "– w",
+            "* v",
+            "> u",
+            "| 1. |",
+            "#1.",
+            "1",
+            "a",
+            "9)",
+            "x.",
+            "\u{2003}b)",
+            "_a)",
+            "1a)",
+            "Căn cứ",
+            "\r\n4.",
+        ];
+        for l in lines {
+            assert_eq!(list_marker(l), by_chars(l), "{l:?}");
+        }
+    }
 
     /// The byte test before the fold changes no answer of the glue and list
     /// checks: on glue in any case and with diacritics, and on gaps with one

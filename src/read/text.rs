@@ -34,7 +34,7 @@ pub(super) fn read_text<'a>(bytes: &'a [u8], options: &ParseOptions) -> Result<E
         }
         .into());
     }
-    match std::str::from_utf8(bytes) {
+    match from_utf8(bytes) {
         Ok(s) if nuls == 0 => Ok(utf8(s)),
         Ok(s) => {
             let first = memchr::memchr(0, bytes).unwrap_or(0);
@@ -52,6 +52,17 @@ pub(super) fn read_text<'a>(bytes: &'a [u8], options: &ParseOptions) -> Result<E
             Ok(read)
         }
         Err(e) => not_utf8(bytes, e, options),
+    }
+}
+
+/// [`std::str::from_utf8`], validated first with SIMD instructions (the
+/// standard library's check reads Vietnamese text a character at a time:
+/// about a sixth of a corpus parse); on invalid bytes the standard check
+/// runs again for its error, which says where.
+fn from_utf8(bytes: &[u8]) -> Result<&str, std::str::Utf8Error> {
+    match simdutf8::basic::from_utf8(bytes) {
+        Ok(s) => Ok(s),
+        Err(_) => std::str::from_utf8(bytes),
     }
 }
 
