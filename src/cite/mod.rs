@@ -46,6 +46,7 @@
 mod cues;
 mod grammar;
 mod lex;
+mod pdf_table;
 mod post;
 mod refers;
 mod relation;

@@ -27,6 +27,7 @@
 
 use super::cues::{annex_cue, clause_cue, cue_relation_folded, passive_cue, passive_relation, CUES, PASSIVE};
 use super::lex::{prefix, suffix};
+use super::pdf_table::{InRow, PdfTables};
 use super::scope::in_subject;
 use super::share::may_fold_within;
 use super::{last_full_stop, Found, CUE_WINDOW, GRAMMAR_WINDOW};
@@ -651,6 +652,7 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found], footnote
     // (line, basis) of the last line seen.
     let mut line_info: Option<(usize, bool)> = None;
     let mut tables = BasisColumns::default();
+    let pdf = PdfTables::read(norm, lines);
     for (i, f) in found.iter().enumerate() {
         let line = lines.line(f.start);
         let (ls, _) = lines.line_range(norm, line);
@@ -669,6 +671,22 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found], footnote
             .take_while(|&j| found[j].start + GRAMMAR_WINDOW > f.start)
             .find(|&j| found[j].subject_range.is_some_and(|(a, b)| a <= f.start && f.start < b));
         outers.push(outer);
+        // A linearised table's row (see [`super::pdf_table`]): its last
+        // cell, under a `Căn cứ` column, is the basis; the clause of
+        // another cell starts in the row.
+        let in_row = if pdf.is_empty() {
+            None
+        } else {
+            pdf.in_row(norm, found, i)
+        };
+        if outer.is_none() && in_row == Some(InRow::Basis) {
+            out.push(Rel::of(Relation::Basis));
+            continue;
+        }
+        let row_start = match in_row {
+            Some(InRow::Cell { start }) => start,
+            _ => 0,
+        };
         let floor = match outer {
             Some(j) => found[j].subject_range.map_or(floor, |(a, _)| a),
             None => floor,
@@ -751,7 +769,7 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found], footnote
                     }
                 }
             }
-            let floor = wrapped_floor(norm, lines, line, ls);
+            let floor = wrapped_floor(norm, lines, line, ls).max(row_start.min(ls));
             if floor < ls {
                 basis |= is_basis_line(prefix(&norm[floor..], 64));
                 if cut == 0 {
@@ -911,6 +929,12 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found], footnote
             }
         } else {
             rel
+        };
+        // A page's footnote restating a citation its marker is glued to:
+        // that one's relation.
+        let rel = match super::pdf_table::restated(norm, found, i) {
+            Some(j) if rel.by.is_none() && rel.acts.is_none() => out[j],
+            _ => rel,
         };
         out.push(rel);
     }

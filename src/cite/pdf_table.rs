@@ -1,0 +1,258 @@
+//! Annex tables in PDF text, linearised one cell a line (as pdftotext gives
+//! them): a header row of column titles, one a line and each wrapped
+//! (`TT`, `Tên nhiệm vụ`, `Cơ quan ⏎chủ trì`, …, `Căn cứ ⏎bổ sung`), then
+//! the rows, each its number alone on a line (`1  `) and its cells, each
+//! wrapped over lines. The header is printed again on each page.
+//!
+//! When the last column is a `Căn cứ` column (`Căn cứ`, `Căn cứ bổ sung`,
+//! `Căn cứ pháp lý`), the documents of each row's last cell (the run of
+//! citations that ends the row, right before the next row's number, a
+//! page break or the page's footnotes) are the basis of the row; the
+//! column's title is no `Căn cứ` cue for the cells after it, and the cues
+//! of a row's other cells stay in their row.
+
+use super::relation::is_glue;
+use super::Found;
+use crate::normalize::fold;
+use crate::text::LineIndex;
+
+/// The rows of the linearised tables whose last column is `Căn cứ …`.
+#[derive(Debug, Default)]
+pub(super) struct PdfTables {
+    /// Each row: where its cells start (after its number's line) and end,
+    /// in text order.
+    rows: Vec<(usize, usize)>,
+}
+
+/// What a row says of a citation in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum InRow {
+    /// In the row's last cell, the `Căn cứ` column: `basis`.
+    Basis,
+    /// In another cell: its clause starts no earlier than the row's cells.
+    Cell { start: usize },
+}
+
+/// The text of line `l`, trimmed.
+fn line_text<'a>(norm: &'a str, lines: &LineIndex, l: usize) -> &'a str {
+    let (a, b) = lines.line_range(norm, l);
+    norm[a..b].trim()
+}
+
+/// A row's number alone on its line (`12  `): the number.
+fn row_number(line: &str) -> Option<u32> {
+    (!line.is_empty() && line.len() <= 3 && line.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| line.parse().ok())
+        .flatten()
+}
+
+/// A column title `Căn cứ`, `Căn cứ bổ sung`, `Căn cứ pháp lý`, `Căn cứ
+/// ban hành` (folded, on one line).
+fn basis_title(folded: &str) -> bool {
+    let Some(rest) = folded.strip_prefix("can cu") else {
+        return false;
+    };
+    matches!(rest.trim(), "" | "bo sung" | "phap ly" | "phap luat" | "ban hanh")
+}
+
+/// The rest of a column title wrapped to the next line (`bổ sung`, `pháp
+/// lý`, `ban hành`).
+fn title_rest(folded: &str) -> bool {
+    matches!(folded, "bo sung" | "phap ly" | "phap luat" | "ban hanh")
+}
+
+/// Page furniture or a page's end between rows: a blank line, a rule, the
+/// gazette's page header (`CÔNG BÁO/Số …`), a footnote (`1 Nghị quyết số
+/// …`: a number, a space and text), a digital signature's stamp.
+fn page_noise(line: &str) -> bool {
+    if line.is_empty() || line.chars().all(|c| matches!(c, '_' | '-' | '–' | '=' | '.' | ' ')) {
+        return true;
+    }
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0
+        && digits <= 3
+        && line[digits..].starts_with(' ')
+        && line[digits..].trim_start().starts_with(char::is_uppercase)
+    {
+        return true;
+    }
+    let f = fold(super::lex::prefix(line, 24));
+    f.starts_with("cong bao/") || f.starts_with("cong bao so") || is_stamp(&f)
+}
+
+/// A line of a digital signature's stamp (folded): `Người ký:`, `Ký bởi:`,
+/// `Email:`, `Cơ quan:`, `Thời gian ký:`, `Ngày ký:`.
+pub(super) fn is_stamp(folded: &str) -> bool {
+    [
+        "nguoi ky:",
+        "ky boi:",
+        "email:",
+        "co quan:",
+        "thoi gian ky:",
+        "ngay ky:",
+    ]
+    .iter()
+    .any(|w| folded.starts_with(w))
+}
+
+impl PdfTables {
+    /// Read the tables of `norm` (one pass over the lines that may hold a
+    /// `Căn cứ` title, then over each table's lines).
+    pub(super) fn read(norm: &str, lines: &LineIndex) -> PdfTables {
+        let mut rows = Vec::new();
+        let n = lines.starts().len();
+        let mut l = 1;
+        while l <= n {
+            let text = line_text(norm, lines, l);
+            // (A byte test first: `C`.)
+            if !text.starts_with(['C', 'c']) || text.len() > 24 || !basis_title(&fold(text)) {
+                l += 1;
+                continue;
+            }
+            match Self::header_end(norm, lines, l) {
+                Some(first) => l = Self::read_rows(norm, lines, first, &mut rows),
+                None => l += 1,
+            }
+        }
+        PdfTables { rows }
+    }
+
+    /// After a `Căn cứ` title on line `l`: the line of the first row's
+    /// number, when the title ends the header (the next line, or the one
+    /// after its wrapped rest, is a row's number) and a `TT`/`STT` title
+    /// opens it in the lines before.
+    fn header_end(norm: &str, lines: &LineIndex, l: usize) -> Option<usize> {
+        let n = lines.starts().len();
+        let mut k = l + 1;
+        if k <= n && title_rest(&fold(line_text(norm, lines, k))) {
+            k += 1;
+        }
+        while k <= n && line_text(norm, lines, k).is_empty() {
+            k += 1;
+        }
+        row_number(line_text(norm, lines, k.min(n)))?;
+        let opened =
+            (l.saturating_sub(14).max(1)..l).any(|p| matches!(fold(line_text(norm, lines, p)).as_str(), "tt" | "stt"));
+        opened.then_some(k)
+    }
+
+    /// Read the rows from line `first` (a row's number) on, into `rows`:
+    /// rows numbered one after another, across page breaks and repeated
+    /// headers; the line after the table.
+    fn read_rows(norm: &str, lines: &LineIndex, first: usize, rows: &mut Vec<(usize, usize)>) -> usize {
+        let n = lines.starts().len();
+        let Some(mut expected) = row_number(line_text(norm, lines, first)) else {
+            return first + 1;
+        };
+        // The open row's start, and the lines since the last row closed.
+        let mut open: Option<usize> = None;
+        let mut idle = 0;
+        let mut l = first;
+        while l <= n {
+            let text = line_text(norm, lines, l);
+            let (ls, _) = lines.line_range(norm, l);
+            if row_number(text) == Some(expected) {
+                if let Some(s) = open.take() {
+                    rows.push((s, ls));
+                }
+                expected += 1;
+                open = Some(lines.line_range(norm, l + 1).0);
+                idle = 0;
+            } else if page_noise(text) {
+                if let Some(s) = open.take() {
+                    rows.push((s, ls));
+                }
+            } else if open.is_none() {
+                idle += 1;
+                // (The page's footnotes and the header printed again come
+                // between; a long run of other lines: the table ended.)
+                if idle > 40 {
+                    return l;
+                }
+            }
+            l += 1;
+        }
+        if let Some(s) = open {
+            rows.push((s, norm.len()));
+        }
+        l
+    }
+
+    /// Is there any row?
+    pub(super) fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// What the row holding citation `i` says of it, if one does.
+    pub(super) fn in_row(&self, norm: &str, found: &[Found], i: usize) -> Option<InRow> {
+        let f = &found[i];
+        let k = self.rows.partition_point(|&(s, _)| s <= f.start);
+        let &(start, end) = self.rows.get(k.checked_sub(1)?)?;
+        if f.start >= end {
+            return None;
+        }
+        // The run of citations that ends the row: nothing after the last
+        // but its footnote marker and punctuation; glue between them; the
+        // first opening its line (a cell of its own).
+        let ends_row = |j: usize| {
+            let g = &found[j];
+            let from = g.tail.max(g.end).min(end);
+            norm[from..end]
+                .chars()
+                .all(|c| c.is_whitespace() || c.is_ascii_digit() || matches!(c, '.' | ',' | ';' | ')'))
+        };
+        let mut j = i;
+        while !ends_row(j) {
+            let next = found.get(j + 1).filter(|g| g.start < end)?;
+            let gap = &norm[found[j].tail.max(found[j].end).min(next.start)..next.start];
+            if !is_glue(gap.trim_start_matches(|c: char| c.is_ascii_digit())) {
+                return Some(InRow::Cell { start });
+            }
+            j += 1;
+        }
+        // Back to the run's first citation: it opens its line.
+        let mut first = i;
+        while first > 0 && found[first - 1].start >= start {
+            let p = &found[first - 1];
+            let gap = &norm[p.tail.max(p.end).min(found[first].start)..found[first].start];
+            if !is_glue(gap.trim_start_matches(|c: char| c.is_ascii_digit())) {
+                break;
+            }
+            first -= 1;
+        }
+        let fs = found[first].start;
+        let line_start = norm[..fs].rfind('\n').map_or(0, |k| k + 1);
+        if norm[line_start.max(start)..fs].trim().is_empty() {
+            Some(InRow::Basis)
+        } else {
+            Some(InRow::Cell { start })
+        }
+    }
+}
+
+/// A page's footnote in PDF text restating a citation its marker is glued
+/// to (`… Nghị quyết số 66-NQ/TW1` in the text, the marker cut off the
+/// symbol, and at the page's end `1 Nghị quyết số 66-NQ/TW ngày … của Bộ
+/// Chính trị …`): citation `i` opens a line after the marker's number, and
+/// the last citation before it with the same symbol and that number glued
+/// after its symbol is the one restated.
+pub(super) fn restated(norm: &str, found: &[Found], i: usize) -> Option<usize> {
+    let f = &found[i];
+    f.symbol.as_ref()?;
+    let line_start = norm[..f.start].rfind('\n').map_or(0, |k| k + 1);
+    let lead = norm[line_start..f.start].trim();
+    if lead.is_empty() || lead.len() > 3 || !lead.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    (0..i)
+        .rev()
+        .take_while(|&j| found[j].start + 8000 > f.start)
+        .filter(|&j| found[j].symbol == f.symbol)
+        .find(|&j| {
+            let Some((_, e)) = found[j].symbol_range else {
+                return false;
+            };
+            let after = &norm[e..];
+            after.starts_with(lead) && !after[lead.len()..].starts_with(|c: char| c.is_ascii_digit() || c == '/')
+        })
+}

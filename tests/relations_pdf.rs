@@ -1,0 +1,246 @@
+//! Relations in Official Gazette text as pdftotext gives it: hard-wrapped
+//! lines, annex tables linearised one cell a line, page headers (`CÔNG
+//! BÁO/Số …`), digital-signature stamps and footnotes at the page's end.
+//! Synthetic text with numbers and names of its own.
+
+use vanban::{Citation, Document, Relation};
+
+fn sym(c: &Citation) -> String {
+    c.symbol.as_ref().map(|s| s.to_string()).unwrap_or_default()
+}
+
+/// The relations of the citations of `doc` with this symbol, in order.
+fn rels(doc: &Document, s: &str) -> Vec<Relation> {
+    doc.citations
+        .iter()
+        .filter(|c| sym(c) == s)
+        .map(|c| c.relation)
+        .collect()
+}
+
+/// An annex table, one cell a line, whose last column is `Căn cứ bổ sung`;
+/// two pages, each with its header and footnotes.
+const ANNEX: &str = "CÔNG BÁO/Số 415 + 416/Ngày 20-6-2027 \n\
+31\n\
+ \n\
+CHÍNH PHỦ \n\
+ \n\
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM \n\
+Độc lập - Tự do - Hạnh phúc \n\
+ \n\
+Số: 188/NQ-CP \n\
+ \n\
+Hà Nội, ngày 12 tháng 6 năm 2027 \n\
+ \n\
+NGHỊ QUYẾT \n\
+Về việc cập nhật Chương trình hành động của Chính phủ \n\
+ \n\
+CHÍNH PHỦ \n\
+ \n\
+Căn cứ Luật Tổ chức Chính phủ số 63/2025/QH15; \n\
+Căn cứ Nghị quyết số 71-NQ/TW ngày 04 tháng 5 năm 2027 của Bộ Chính trị về phát triển kinh tế tư nhân; \n\
+ \n\
+QUYẾT NGHỊ: \n\
+ \n\
+Điều 1. Bổ sung nhiệm vụ vào Phụ lục kèm theo Nghị quyết này. \n\
+Điều 2. Nghị quyết này có hiệu lực từ ngày ký. \n\
+ \n\
+TM. CHÍNH PHỦ \n\
+THỦ TƯỚNG \n\
+ \n\
+Trần Văn Bình \n\
+ \n\
+ \n\
+Phụ lục \n\
+DANH MỤC NHIỆM VỤ BỔ SUNG \n\
+(Kèm theo Nghị quyết số 188/NQ-CP ngày 12 tháng 6 năm 2027 của Chính phủ) \n\
+ \n\
+TT \n\
+Tên nhiệm vụ \n\
+Cơ quan \n\
+chủ trì \n\
+Cơ quan \n\
+phối hợp \n\
+Kết quả \n\
+Thời gian \n\
+hoàn thành \n\
+Căn cứ \n\
+bổ sung \n\
+1  \n\
+Xây dựng Đề án hỗ trợ doanh nghiệp nhỏ theo Nghị quyết số 72-NQ/TW \n\
+của Bộ Chính trị \n\
+Bộ Tài chính \n\
+Các bộ, ngành \n\
+Đề án trình Thủ \n\
+tướng Chính phủ \n\
+Quý III/2027 \n\
+Nghị quyết \n\
+số 71-\n\
+NQ/TW1 \n\
+2  \n\
+Rà soát các văn bản quy phạm pháp luật về đầu tư \n\
+Bộ Tư pháp \n\
+Các bộ, \n\
+ngành, địa \n\
+phương \n\
+Báo cáo \n\
+Quý IV/2027 \n\
+Nghị quyết \n\
+số 71-\n\
+NQ/TW, \n\
+Nghị quyết số \n\
+152/NQ-CP2 \n\
+ \n\
+__________________ \n\
+1 Nghị quyết số 71-NQ/TW ngày 04/5/2027 của Bộ Chính trị về phát triển kinh tế tư nhân. \n\
+2 Nghị quyết số 152/NQ-CP ngày 20/5/2027 của Chính phủ ban hành Chương trình hành động của Chính phủ thực hiện Nghị quyết số 71-NQ/TW ngày 04/5/2027 của Bộ Chính trị. \n\
+ \n\
+CÔNG BÁO/Số 415 + 416/Ngày 20-6-2027 \n\
+32\n\
+ \n\
+TT \n\
+Tên nhiệm vụ \n\
+Cơ quan \n\
+chủ trì \n\
+Cơ quan \n\
+phối hợp \n\
+Kết quả \n\
+Thời gian \n\
+hoàn thành \n\
+Căn cứ \n\
+bổ sung \n\
+3  \n\
+Hoàn thiện thể chế thực hiện Kết luận số 140-KL/TW của Bộ \n\
+Chính trị \n\
+Bộ Nội vụ \n\
+Văn phòng \n\
+Chính phủ \n\
+Nghị định \n\
+Năm 2027 \n\
+Chương \n\
+trình số 19-\n\
+CTr/BCĐ3 \n\
+ \n\
+__________________ \n\
+3 Chương trình số 19-CTr/BCĐ ngày 02/6/2027 của Ban Chỉ đạo Trung ương về công tác thực hiện nhiệm vụ năm 2027. \n\
+";
+
+// 1. The header's `Căn cứ ⏎bổ sung` is a column title: a citation in a task's
+// name stays `mentions`; the documents of each row's last cell are `basis`.
+#[test]
+fn ok_annex_basis_column() {
+    let doc = vanban::parse(ANNEX);
+    assert_eq!(rels(&doc, "72-NQ/TW"), [Relation::Mentions]);
+    // Under `Căn cứ` in the preamble, the last cells of rows 1 and 2,
+    // footnote 1, then footnote 2's statement (`thực hiện`, by 152/NQ-CP).
+    let r71 = rels(&doc, "71-NQ/TW");
+    assert_eq!(
+        r71,
+        [
+            Relation::Basis,
+            Relation::Basis,
+            Relation::Basis,
+            Relation::Basis,
+            Relation::Implements
+        ]
+    );
+    assert_eq!(rels(&doc, "19-CTr/BCĐ")[0], Relation::Basis);
+    // A cue of a task's own cell stays in its cell.
+    assert_eq!(rels(&doc, "140-KL/TW"), [Relation::Implements]);
+}
+
+// 1c. A footnote defining the marker glued to a citation of the column
+// restates it (`basis`); a statement inside the footnote is the footnote
+// citation's (`by`), not the document's.
+#[test]
+fn ok_annex_footnotes_restate_their_citation() {
+    let doc = vanban::parse(ANNEX);
+    let notes: Vec<&Citation> = doc.citations.iter().filter(|c| c.line >= 73 && c.line <= 74).collect();
+    let shown: Vec<(String, Relation, Option<usize>)> = notes.iter().map(|c| (sym(c), c.relation, c.by)).collect();
+    let at152 = doc
+        .citations
+        .iter()
+        .position(|c| c.line == 74 && sym(c) == "152/NQ-CP")
+        .expect("152");
+    assert_eq!(
+        shown,
+        [
+            ("71-NQ/TW".to_string(), Relation::Basis, None),
+            ("152/NQ-CP".to_string(), Relation::Basis, None),
+            ("71-NQ/TW".to_string(), Relation::Implements, Some(at152)),
+        ]
+    );
+    assert_eq!(rels(&doc, "19-CTr/BCĐ"), [Relation::Basis, Relation::Basis]);
+    assert!(doc.diagnostics.iter().any(|d| d.code == "footnote-marker"));
+}
+
+// The row's number ends the clause of its first cell: the header's `Căn cứ`
+// does not reach a citation opening a wrapped line of the task's name.
+#[test]
+fn ok_annex_title_is_no_cue() {
+    let doc = vanban::parse(
+        "TT \n\
+Tên nhiệm vụ \n\
+Cơ quan \n\
+chủ trì \n\
+Cơ quan \n\
+phối hợp \n\
+Kết quả \n\
+Thời gian \n\
+hoàn thành \n\
+Căn cứ \n\
+bổ sung \n\
+1  \n\
+Xây dựng Đề án hỗ trợ doanh nghiệp nhỏ theo \n\
+Nghị quyết số 72-NQ/TW của Bộ Chính trị \n\
+Bộ Tài chính \n\
+Các bộ, ngành \n\
+Nghị quyết \n\
+số 71-\n\
+NQ/TW1 \n\
+2  \n\
+Sửa đổi Nghị định số \n\
+35/2026/NĐ-CP \n\
+Bộ Tư pháp \n\
+Nghị quyết \n\
+số 71-\n\
+NQ/TW2 \n\
+",
+    );
+    assert_eq!(rels(&doc, "72-NQ/TW"), [Relation::Mentions]);
+    assert_eq!(rels(&doc, "71-NQ/TW"), [Relation::Basis, Relation::Basis]);
+    assert_eq!(rels(&doc, "35/2026/NĐ-CP"), [Relation::Amends]);
+}
+
+// Without a `Căn cứ` column, a table's last cell is no basis.
+#[test]
+fn bad_annex_without_basis_column() {
+    let t = "TT \n\
+Tên nhiệm vụ \n\
+Cơ quan \n\
+chủ trì \n\
+Cơ quan \n\
+phối hợp \n\
+Kết quả \n\
+Thời gian \n\
+hoàn thành \n\
+Ghi chú \n\
+1  \n\
+Xây dựng Đề án hỗ trợ doanh nghiệp nhỏ theo \n\
+Nghị quyết số 72-NQ/TW của Bộ Chính trị \n\
+Bộ Tài chính \n\
+Các bộ, ngành \n\
+Nghị quyết \n\
+số 71-\n\
+NQ/TW1 \n\
+2  \n\
+Sửa đổi Nghị định số \n\
+35/2026/NĐ-CP \n\
+Bộ Tư pháp \n\
+Nghị quyết \n\
+số 71-\n\
+NQ/TW2 \n\
+";
+    let doc = vanban::parse(t);
+    assert_eq!(rels(&doc, "71-NQ/TW"), [Relation::Mentions, Relation::Mentions]);
+}
