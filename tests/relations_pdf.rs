@@ -244,3 +244,169 @@ NQ/TW2 \n\
     let doc = vanban::parse(t);
     assert_eq!(rels(&doc, "71-NQ/TW"), [Relation::Mentions, Relation::Mentions]);
 }
+
+// 2. A repeal list whose opening line, wrapped from its article's title,
+// is followed by a digital signature's stamp, the page's number and the
+// gazette's page header: the items are `repeals`.
+#[test]
+fn ok_repeal_list_across_a_page_break() {
+    for t in ["BỘ Y TẾ \n\
+ \n\
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM \n\
+Độc lập - Tự do - Hạnh phúc \n\
+ \n\
+Số: 09/2027/TT-BYT \n\
+ \n\
+Hà Nội, ngày 03 tháng 3 năm 2027 \n\
+ \n\
+THÔNG TƯ \n\
+Bãi bỏ một số văn bản quy phạm pháp luật do Bộ trưởng Bộ Y tế ban hành \n\
+ \n\
+Căn cứ Nghị định số 42/2026/NĐ-CP ngày 10 tháng 01 năm 2026 của Chính phủ quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Y tế; \n\
+ \n\
+Bộ trưởng Bộ Y tế ban hành Thông tư bãi bỏ một số văn bản quy phạm pháp luật. \n\
+ \n\
+Điều 1. Bãi bỏ toàn bộ 12 văn bản quy phạm pháp luật do Bộ trưởng Bộ Y tế ban \n\
+hành sau đây: \n\
+Người ký: Cơ quan Trung ương \n\
+Email: congbao@chinhphu.vn \n\
+Cơ quan: Văn phòng Chính phủ \n\
+Thời gian ký: 11.03.2027 08:15:20 +07:00 \n\
+ \n\
+18\n\
+CÔNG BÁO/Số 301 + 302/Ngày 12-03-2027 \n\
+ \n\
+1. Thông tư số 11/2014/TT-BYT ngày 05 tháng 4 năm 2014 của Bộ trưởng Bộ Y tế hướng dẫn Nghị định số 87/2011/NĐ-CP ngày 27 tháng 9 năm 2011 của Chính phủ. \n\
+2. Thông tư số 23/2016/TT-BYT ngày 30 tháng 6 năm 2016 của Bộ trưởng Bộ Y tế quy định về quản lý trang thiết bị. \n\
+Điều 2. Thông tư này có hiệu lực từ ngày 01 tháng 5 năm 2027. \n\
+", "BỘ Y TẾ \n\
+ \n\
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM \n\
+Độc lập - Tự do - Hạnh phúc \n\
+ \n\
+Số: 09/2027/TT-BYT \n\
+ \n\
+Hà Nội, ngày 03 tháng 3 năm 2027 \n\
+ \n\
+THÔNG TƯ \n\
+Bãi bỏ một số văn bản quy phạm pháp luật do Bộ trưởng Bộ Y tế ban hành \n\
+ \n\
+Căn cứ Nghị định số 42/2026/NĐ-CP ngày 10 tháng 01 năm 2026 của Chính phủ quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Y tế; \n\
+ \n\
+Bộ trưởng Bộ Y tế ban hành Thông tư bãi bỏ một số văn bản quy phạm pháp luật. \n\
+ \n\
+Điều 1. Bãi bỏ toàn bộ 12 văn bản quy phạm pháp luật do Bộ trưởng Bộ Y tế ban \n\
+hành sau đây: \n\
+Người ký: \n\
+CỔNG THÔNG TIN ĐIỆN TỬ CHÍNH PHỦ \n\
+Email: \n\
+congbao@chinhphu.vn \n\
+Cơ quan: \n\
+Văn phòng Chính phủ \n\
+Thời gian ký: 11.03.2027 08:15:20 +07:00 \n\
+ \n\
+18\n\
+CÔNG BÁO/Số 301 + 302/Ngày 12-03-2027 \n\
+ \n\
+1. Thông tư số 11/2014/TT-BYT ngày 05 tháng 4 năm 2014 của Bộ trưởng Bộ Y tế hướng dẫn Nghị định số 87/2011/NĐ-CP ngày 27 tháng 9 năm 2011 của Chính phủ. \n\
+2. Thông tư số 23/2016/TT-BYT ngày 30 tháng 6 năm 2016 của Bộ trưởng Bộ Y tế quy định về quản lý trang thiết bị. \n\
+Điều 2. Thông tư này có hiệu lực từ ngày 01 tháng 5 năm 2027. \n\
+"] {
+        let doc = vanban::parse(t);
+        assert_eq!(rels(&doc, "11/2014/TT-BYT"), [Relation::Repeals]);
+        assert_eq!(rels(&doc, "23/2016/TT-BYT"), [Relation::Repeals]);
+        // What an item's own subject says is the item's.
+        assert_eq!(rels(&doc, "87/2011/NĐ-CP"), [Relation::Guides]);
+        assert_eq!(rels(&doc, "42/2026/NĐ-CP"), [Relation::Basis]);
+    }
+}
+
+// 3. A second document under `Căn cứ`, joined to the object of the first's
+// amendment and amending it too, is a basis of its own.
+#[test]
+fn ok_second_amending_basis() {
+    let doc = vanban::parse("Căn cứ Nghị định số 55/2026/NĐ-CP ngày 02 tháng 3 năm 2026 của Chính phủ sửa đổi, bổ sung một số điều của Nghị định số 31/2021/NĐ-CP ngày 26 tháng 3 năm 2021 của Chính phủ quy định chi tiết và hướng dẫn thi hành một số điều của Luật Đầu tư và Nghị định số 19/2027/NĐ-CP ngày 14 tháng 2 năm 2027 của Chính phủ sửa đổi, bổ sung một số điều của Nghị định số 31/2021/NĐ-CP; \n\
+");
+    assert_eq!(rels(&doc, "55/2026/NĐ-CP"), [Relation::Basis]);
+    assert_eq!(rels(&doc, "19/2027/NĐ-CP"), [Relation::Basis]);
+    let b = doc
+        .citations
+        .iter()
+        .filter(|c| sym(c) == "31/2021/NĐ-CP")
+        .map(|c| (c.relation, c.by))
+        .collect::<Vec<_>>();
+    assert_eq!(b, [(Relation::Amends, Some(0)), (Relation::Amends, Some(2))]);
+}
+
+// The object of an amendment joined by `và` to another object stays one.
+#[test]
+fn bad_second_object_is_no_basis() {
+    let t = "Căn cứ Nghị định số 55/2026/NĐ-CP ngày 02 tháng 3 năm 2026 của Chính phủ sửa đổi, bổ sung một số điều của Nghị định số 31/2021/NĐ-CP ngày 26 tháng 3 năm 2021 của Chính phủ quy định chi tiết một số điều của Luật Đầu tư và Nghị định số 19/2022/NĐ-CP ngày 14 tháng 2 năm 2022 của Chính phủ quy định về đầu tư;\n";
+    let doc = vanban::parse(t);
+    assert_eq!(rels(&doc, "19/2022/NĐ-CP"), [Relation::Amends]);
+}
+
+// 4. `Hướng dẫn ⏎thực hiện` split by the title's line break guides; a
+// decision quoted as a criterion in a definition (`… là người … theo Quyết
+// định số …`) is only mentioned.
+#[test]
+fn ok_guides_across_a_break_and_definitions() {
+    let doc = vanban::parse("BỘ QUỐC PHÒNG \n\
+ \n\
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM \n\
+Độc lập - Tự do - Hạnh phúc \n\
+ \n\
+Số: 41/2027/TT-BQP \n\
+ \n\
+Hà Nội, ngày 10 tháng 4 năm 2027 \n\
+ \n\
+THÔNG TƯ \n\
+Hướng dẫn \n\
+thực hiện một số điều của Quyết định số 33/2026/QĐ-TTg ngày \n\
+12 tháng 8 năm 2026 của Thủ tướng Chính phủ về chế độ đối với quân nhân \n\
+ \n\
+Căn cứ Nghị định số 01/2027/NĐ-CP ngày 05 tháng 01 năm 2027 của Chính phủ quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Quốc phòng; \n\
+ \n\
+Bộ trưởng Bộ Quốc phòng ban hành Thông tư hướng dẫn thực \n\
+hiện một số điều của Quyết định số 33/2026/QĐ-TTg ngày 12 tháng 8 năm 2026 của Thủ tướng Chính phủ về chế độ đối với quân nhân. \n\
+ \n\
+Điều 2. Giải thích từ ngữ \n\
+1. Quân nhân đã phục viên là quân nhân đã được giải quyết chế độ theo Quyết định số 142-CT ngày 15 tháng 7 năm 1986 của Chủ tịch Hội đồng Bộ trưởng. \n\
+2. Người thực hiện nhiệm vụ quốc tế là người được cử đi theo Quyết định số 95-CT ngày 03 tháng 4 năm 1984 của Chủ tịch Hội đồng Bộ trưởng. \n\
+");
+    assert_eq!(rels(&doc, "33/2026/QĐ-TTg"), [Relation::Guides, Relation::Guides]);
+    assert_eq!(rels(&doc, "142-CT"), [Relation::Mentions]);
+    assert_eq!(rels(&doc, "95-CT"), [Relation::Mentions]);
+    let doc = vanban::parse("BỘ QUỐC PHÒNG \n\
+ \n\
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM \n\
+Độc lập - Tự do - Hạnh phúc \n\
+ \n\
+Số: 41/2027/TT-BQP \n\
+ \n\
+Hà Nội, ngày 10 tháng 4 năm 2027 \n\
+ \n\
+THÔNG TƯ \n\
+Hướng dẫn thực hiện một số điều của Quyết định số 33/2026/QĐ-TTg ngày \n\
+12 tháng 8 năm 2026 của Thủ tướng Chính phủ về chế độ đối với quân nhân \n\
+ \n\
+Căn cứ Nghị định số 01/2027/NĐ-CP ngày 05 tháng 01 năm 2027 của Chính phủ quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Quốc phòng; \n\
+ \n\
+Bộ trưởng Bộ Quốc phòng ban hành Thông tư hướng dẫn thực hiện một số điều của Quyết định số 33/2026/QĐ-TTg ngày 12 tháng 8 năm 2026 của Thủ tướng Chính phủ về chế độ đối với quân nhân. \n\
+ \n\
+Điều 2. Giải thích từ ngữ \n\
+1. Quân nhân đã phục viên là quân nhân đã được giải quyết chế độ theo Quyết định số 142-CT ngày 15 tháng 7 năm 1986 của Chủ tịch Hội đồng Bộ trưởng. \n\
+2. Người thực hiện nhiệm vụ quốc tế là người được cử đi theo Quyết định số 95-CT ngày 03 tháng 4 năm 1984 của Chủ tịch Hội đồng Bộ trưởng. \n\
+");
+    assert_eq!(rels(&doc, "33/2026/QĐ-TTg"), [Relation::Guides, Relation::Guides]);
+}
+
+// A cue after the copula still governs (`Nhiệm vụ là thực hiện Nghị quyết
+// số …`).
+#[test]
+fn ok_cue_after_copula() {
+    let doc = vanban::parse(
+        "Nhiệm vụ trọng tâm là triển khai Nghị quyết số 27-NQ/TW ngày 09/11/2029 của Ban Chấp hành Trung ương.\n",
+    );
+    assert_eq!(rels(&doc, "27-NQ/TW"), [Relation::Implements]);
+}

@@ -348,6 +348,8 @@ struct Heads<'a> {
     /// The next line (1-based) to read.
     next: usize,
     head: Option<Head>,
+    /// The line read last was a digital signature's stamp.
+    stamp: bool,
 }
 
 impl<'a> Heads<'a> {
@@ -468,6 +470,26 @@ impl<'a> Heads<'a> {
         };
         let last = b.iter().rev().find(|c| !c.is_ascii_whitespace()).copied();
         let first = &b[k..];
+        // A digital signature's stamp (`Người ký: …`, `Thời gian ký: …`, a
+        // value wrapped on its own line in capitals) and the gazette's page
+        // header (`CÔNG BÁO/Số …`), printed at a page's break in PDF text,
+        // are page furniture: the head stays across them.
+        let stamp = self.stamp;
+        self.stamp = false;
+        if matches!(first, [b'N' | b'E' | b'C' | b'T' | b'K', ..]) {
+            let f = fold(prefix(&raw[k..], 24));
+            if super::pdf_table::is_stamp(&f) {
+                self.stamp = true;
+                return;
+            }
+            if f.starts_with("cong bao/") {
+                return;
+            }
+        }
+        if stamp && is_heading(raw) {
+            self.stamp = true;
+            return;
+        }
         // `c`/`C` (`Căn cứ`, `CƠ SỞ PHÁP LÝ`), `Điều`/`ĐIỀU` (an article's
         // title: `Đ` is C4 90), a bullet that is not ASCII (`•` E2 80 A2,
         // `–` E2 80 93).
@@ -545,15 +567,22 @@ fn wrapped_floor(norm: &str, lines: &LineIndex, line: usize, ls: usize) -> usize
         let prev = norm[ps..pe].trim_end();
         let head = unbulleted(prev);
         // Not a finished line, a table row, a heading, an article's title
-        // (`Điều 1. Đánh giá …`) or a list of titles (this line and the one
-        // before opening with a citation, as a website lists related
-        // documents).
+        // (`Điều 1. Đánh giá …`; unless its sentence goes on in lower case:
+        // `Điều 1. Bãi bỏ toàn bộ … ban⏎hành sau đây:`) or a list of titles
+        // (this line and the one before opening with a citation, as a
+        // website lists related documents).
         let titles =
             || super::types::starts_citation(head) && super::types::starts_citation(unbulleted(&norm[floor..]));
+        let goes_on = norm[floor..].trim_start().starts_with(char::is_lowercase);
+        let article = starts_with_folded(head, "dieu ").and_then(|k| {
+            let rest = &head[k..];
+            let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            (digits > 0).then(|| rest[digits..].starts_with('.'))
+        });
         if prev.trim_start().is_empty()
             || prev.ends_with(['.', ';', ':', '!', '?', '|'])
             || is_heading(prev)
-            || starts_with_folded(head, "dieu ").is_some_and(|k| head[k..].starts_with(|c: char| c.is_ascii_digit()))
+            || article.is_some_and(|title| !(title && goes_on))
             || titles()
         {
             break;
@@ -646,6 +675,7 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found], footnote
         lines,
         next: 1,
         head: None,
+        stamp: false,
     };
     // The outer citation of each (see below).
     let mut outers: Vec<Option<usize>> = Vec::with_capacity(found.len());
@@ -708,6 +738,17 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found], footnote
         let window = suffix(raw, CUE_WINDOW);
         if let Some(j) = prev {
             let gap = without_brackets(window);
+            // `A … sửa đổi … của B … và C … sửa đổi …`: C, joined to an
+            // object of A's subject and acting on a document itself (its own
+            // subject opens with `sửa đổi`, `bổ sung`, `thay thế`, `bãi bỏ`),
+            // is no object of A's verb but a second item of the list A is
+            // in: A's relation.
+            if let Some(o) = outer.filter(|_| window.len() == raw.len() && is_glue(&gap) && !gap.contains(';')) {
+                if acts_itself(norm, f) && out[j].by == Some(o) && out[o].acts.is_none() {
+                    out.push(out[o]);
+                    continue;
+                }
+            }
             if window.len() == raw.len() && is_glue(&gap) && !ends_sentence(&gap) && !in_subject(norm, &found[j]) {
                 // After a `;`, the clause's own list goes on; so it does
                 // after an agent when the list of what undergoes it goes on
@@ -754,6 +795,21 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found], footnote
             let close = f.start - window.len() + cut;
             if let Some(h) = rewritten_phrase_cue(&norm[..close]) {
                 (hit, folded, cut) = h;
+            }
+        }
+        // A cue opening the line, in hard-wrapped text, may end one the
+        // line break split (`Hướng dẫn⏎thực hiện một số điều của Quyết định
+        // số …`): the longer cue read across the break, ending where it
+        // ends, governs.
+        if let (Some((end, len, _)), true, 0) = (hit, at_line_start, cut) {
+            if clause_initial_folded(&folded[..end - len]) {
+                let floor = wrapped_floor(norm, lines, line, ls).max(row_start.min(ls));
+                if floor < ls {
+                    let (h2, f2, c2) = window_cue(suffix(&norm[floor..f.start], CUE_WINDOW), false);
+                    if h2.is_some_and(|(e2, l2, _)| f2.len() - e2 == folded.len() - end && l2 > len) {
+                        (hit, folded, cut) = (h2, f2, c2);
+                    }
+                }
             }
         }
         // Nothing on the line before it: in hard-wrapped text the clause
@@ -849,6 +905,14 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found], footnote
                 continue;
             }
         }
+        // A cue in the subject of a copula (`Người thực hiện nhiệm vụ … là
+        // người được cử đi theo Quyết định số …`, `nội dung đính chính tại
+        // Quyết định này là một phần … của Thông tư số …`): the citation is
+        // in the predicate, which the cue does not reach.
+        if hit.is_some_and(|h| copula_after(&folded, h)) {
+            out.push(Rel::of(Relation::Mentions));
+            continue;
+        }
         let clause_cut = cut > 0;
         // Only numbering or markup before it in its clause: the citation is
         // the clause's subject.
@@ -939,6 +1003,35 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found], footnote
         out.push(rel);
     }
     out
+}
+
+/// Only bullets, numbering, markup and spaces (no letter) in a folded
+/// text?
+fn clause_initial_folded(before: &str) -> bool {
+    !before.bytes().any(|c| c.is_ascii_alphabetic())
+}
+
+/// Does a citation's own subject open with a verb acting on a document
+/// (`sửa đổi, bổ sung một số điều của …`, `thay thế …`, `bãi bỏ …`)?
+fn acts_itself(norm: &str, f: &Found) -> bool {
+    let Some((s, e)) = f.subject_range else {
+        return false;
+    };
+    let head = fold(prefix(&norm[s..e], 24));
+    ["sua doi", "bo sung", "thay the", "bai bo"]
+        .iter()
+        .any(|v| head.starts_with(v))
+}
+
+/// Is there a copula `là` between cue `hit` and the end of the folded
+/// clause (a cue that acts on a document, not one naming the citation
+/// itself: `gọi là`, `gọi tắt là`)?
+fn copula_after(folded: &str, (end, _, k): (usize, usize, usize)) -> bool {
+    CUES[k].1 != Relation::Mentions
+        && k != PASSIVE
+        && folded[end..]
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| w == "la")
 }
 
 /// The columns of a Markdown table headed `Căn cứ …` (`Căn cứ bổ sung`,
