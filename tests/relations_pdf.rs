@@ -410,3 +410,20 @@ fn ok_cue_after_copula() {
     );
     assert_eq!(rels(&doc, "27-NQ/TW"), [Relation::Implements]);
 }
+
+// The same with the line broken after the first one's issuer (its subject
+// read on the next line is no subject of it): the second is still a basis.
+#[test]
+fn ok_second_amending_basis_wrapped() {
+    let doc = vanban::parse(
+        "Căn cứ Nghị định số 55/2026/NĐ-CP ngày 02 tháng 3 năm 2026 của Chính phủ \n\
+sửa đổi, bổ sung một số điều của Nghị định số 31/2021/NĐ-CP ngày 26 tháng 3 \n\
+năm 2021 của Chính phủ quy định chi tiết và hướng dẫn thi hành một số điều \n\
+của Luật Đầu tư và Nghị định số 19/2027/NĐ-CP ngày 14 tháng 2 năm 2027 của \n\
+Chính phủ sửa đổi, bổ sung một số điều của Nghị định số 31/2021/NĐ-CP; \n\
+",
+    );
+    assert_eq!(rels(&doc, "55/2026/NĐ-CP"), [Relation::Basis]);
+    assert_eq!(rels(&doc, "19/2027/NĐ-CP"), [Relation::Basis]);
+    assert_eq!(rels(&doc, "31/2021/NĐ-CP"), [Relation::Amends, Relation::Amends]);
+}

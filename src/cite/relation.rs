@@ -743,8 +743,10 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found], footnote
             // subject opens with `sửa đổi`, `bổ sung`, `thay thế`, `bãi bỏ`),
             // is no object of A's verb but a second item of the list A is
             // in: A's relation.
-            if let Some(o) = outer.filter(|_| window.len() == raw.len() && is_glue(&gap) && !gap.contains(';')) {
-                if acts_itself(norm, f) && out[j].by == Some(o) && out[o].acts.is_none() {
+            // (Its subject read on the line after the issuer: the object
+            // and the cue in A's clause, the same.)
+            if window.len() == raw.len() && is_glue(&gap) && !gap.contains(';') {
+                if let Some(o) = second_actor(norm, found, &outers, &out, i, j) {
                     out.push(out[o]);
                     continue;
                 }
@@ -841,6 +843,10 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found], footnote
                     if let Some(j) = back {
                         let gap = without_brackets(window);
                         if window.len() == raw.len() && is_glue(&gap) && !gap.contains(';') && !ends_sentence(&gap) {
+                            if let Some(o) = second_actor(norm, found, &outers, &out, i, j) {
+                                out.push(out[o]);
+                                continue;
+                            }
                             let from = if out[j].acts.is_some() && resumes_patients(norm, found, i, j) {
                                 top_item(&out, &outers, j, floor, found)
                             } else {
@@ -1003,6 +1009,55 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found], footnote
         out.push(rel);
     }
     out
+}
+
+/// `A … sửa đổi … của B … và C … sửa đổi …`: C (`i`, joined to B, `j`, by
+/// glue) acts on a document itself (its own subject opens with `sửa đổi`,
+/// `bổ sung`, `thay thế`, `bãi bỏ`): no second object of A's verb but a
+/// second item of the list A is in. A, whose relation C takes.
+fn second_actor(
+    norm: &str,
+    found: &[Found],
+    outers: &[Option<usize>],
+    out: &[Rel],
+    i: usize,
+    j: usize,
+) -> Option<usize> {
+    if !acts_itself(norm, &found[i]) {
+        return None;
+    }
+    let head = match outers[j] {
+        Some(o) => Some(o).filter(|_| out[j].by == Some(o) && outers[i] == Some(o)),
+        None => acting_head(norm, found, outers, out, j),
+    };
+    head.filter(|&o| out[o].acts.is_none())
+}
+
+/// The citation whose statement makes citation `j` the object of an
+/// acting verb in its clause (`Căn cứ Nghị định số A … của Chính phủ⏎sửa
+/// đổi, bổ sung một số điều của Nghị định số B`): the one before `j` at
+/// its level, with only that verb's cue between them (no `;`, no
+/// sentence's end), when `j`'s relation is that verb's.
+fn acting_head(norm: &str, found: &[Found], outers: &[Option<usize>], out: &[Rel], j: usize) -> Option<usize> {
+    if out[j].by.is_some()
+        || !matches!(
+            out[j].relation,
+            Relation::Amends | Relation::Replaces | Relation::Repeals
+        )
+    {
+        return None;
+    }
+    let k = (0..j)
+        .rev()
+        .take_while(|&k| found[k].start + GRAMMAR_WINDOW > found[j].start)
+        .find(|&k| outers[k] == outers[j] && found[k].end <= found[j].start)?;
+    let gap = &norm[found[k].tail.max(found[k].end).min(found[j].start)..found[j].start];
+    if gap.contains(';') || ends_sentence(gap) {
+        return None;
+    }
+    let folded = fold(gap);
+    let (_, _, cue) = clause_cue(folded.as_bytes(), false)?;
+    (CUES[cue].1 == out[j].relation && out[k].relation != out[j].relation).then_some(k)
 }
 
 /// Only bullets, numbering, markup and spaces (no letter) in a folded
