@@ -23,7 +23,11 @@
 //!   sửa đổi, bổ sung bởi:` then `1. Luật số …`) for its items; else
 //!   `mentions`;
 //! - `… hết hiệu lực` just after the citation makes a `mentions` a
-//!   `repeals`.
+//!   `repeals`;
+//! - in PDF text, the last cell of a linearised table's row under a `Căn
+//!   cứ` column is `basis` (see [`super::pdf_table`]), and a page's
+//!   footnote restating a citation its marker is glued to takes that one's
+//!   relation.
 
 use super::cues::{annex_cue, clause_cue, cue_relation_folded, passive_cue, passive_relation, CUES, PASSIVE};
 use super::lex::{prefix, suffix};
