@@ -60,13 +60,13 @@ impl Rel {
     }
 }
 
-/// Only list glue between two citations (`;`, `,`, `và`, `các`)?
+/// Only list glue between two citations (`;`, `,`, `và`, `các`, `&`)?
 pub(super) fn is_glue(gap: &str) -> bool {
-    if !may_fold_within(gap, b"vachoung,;().") {
+    if !may_fold_within(gap, b"vachoung,;().&") {
         return false;
     }
     fold(gap)
-        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ')' | '(' | '.'))
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ')' | '(' | '.' | '&'))
         .all(|w| matches!(w, "" | "va" | "cac" | "hoac" | "cung" | "nhu"))
 }
 
@@ -200,6 +200,58 @@ fn opens_row(before: &str) -> bool {
 /// `line` without leading spaces, bullets and markup.
 fn unbulleted(line: &str) -> &str {
     line.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '+' | '•' | '–' | '|' | '*' | '>'))
+}
+
+/// Does a passive cue with no agent (`bị bãi bỏ toàn bộ:`) follow a count
+/// of documents (`**36 văn bản** bị bãi bỏ`, `Các văn bản bị bãi bỏ`) in
+/// `folded`? The list it opens is of what undergoes it, by this document.
+fn names_undergoers(folded: &str, (end, len): (usize, usize)) -> bool {
+    let cue = folded.as_bytes()[end - len..end]
+        .strip_suffix(b":")
+        .unwrap_or(&folded.as_bytes()[end - len..end]);
+    !passive_agent(cue)
+        && cue.starts_with(b"bi ")
+        && folded[..end - len]
+            .trim_end_matches(|c: char| c == '*' || c.is_whitespace())
+            .ends_with("van ban")
+}
+
+/// `line` without leading spaces, bullets, markup and a Markdown
+/// heading's `#` (`### Điều 1. Bãi bỏ …`).
+fn unheaded(line: &str) -> &str {
+    unbulleted(line.trim_start().trim_start_matches('#'))
+}
+
+// GroupLabel ::= Words ":"   (no list marker, no cue, no number; short)
+/// A label over a group of a list's items (`Quy chuẩn, danh mục cây
+/// trồng:`, `Danh mục bổ sung giống (2009–2019):`): a short line ending
+/// with `:` that has no list marker, no cue and no document number.
+fn is_group_label(line: &str) -> bool {
+    let Some(words) = line.trim().strip_suffix(':') else {
+        return false;
+    };
+    let words = words.trim_end_matches(['*', '_', ' ']);
+    words.len() <= 120
+        && list_marker(words).is_none()
+        && !words.contains('/')
+        && !super::types::starts_citation(words)
+        && clause_cue(fold(words).as_bytes(), true).is_none()
+}
+
+// ItemTitle ::= Marker Citation ("—" | "–" | "-" | ":") Title
+/// The citation opening a list item that is followed by its title after a
+/// dash (`31. QĐ 40/2006/QĐ-BNN — Điều chỉnh, bổ sung QĐ 74/2004/QĐ-BNN
+/// về …`): a cue in the title is that citation's statement, not this
+/// document's. For citation `i` on the line starting at `ls`.
+fn item_title_owner(norm: &str, found: &[Found], ls: usize, i: usize) -> Option<usize> {
+    let j = found[..i].partition_point(|f| f.start < ls);
+    let owner = found.get(j).filter(|_| j < i)?;
+    if !opens_item(&norm[ls..owner.start]) || list_marker(&norm[ls..]).is_none() {
+        return None;
+    }
+    let gap = &norm[owner.tail.max(owner.end)..found[i].start];
+    let gap = gap.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'));
+    (gap.starts_with(['—', '–', '-', ':']) && !gap.contains(';')).then_some(j)
 }
 
 /// Does a line start with `Căn cứ` (after bullets and markup)?
@@ -360,7 +412,7 @@ impl<'a> Heads<'a> {
     /// The head over line `line`, after reading the lines before it.
     fn at(&mut self, line: usize, found: &[Found], start: usize) -> Option<Head> {
         while self.next < line {
-            self.read(self.next);
+            self.read(self.next, found);
             self.next += 1;
         }
         let (ls, le) = self.lines.line_range(self.norm, line);
@@ -432,7 +484,9 @@ impl<'a> Heads<'a> {
         };
         let cue = clause_cue(folded.as_bytes(), false).filter(|&(end, _, _)| cue_after(end));
         cue.map(|(end, len, k)| {
-            let rel = if k == PASSIVE {
+            let rel = if k == PASSIVE && names_undergoers(&folded, (end, len)) {
+                Rel::of(passive_relation(&folded.as_bytes()[end - len..end]))
+            } else if k == PASSIVE {
                 let colon = ls + self.norm[ls..le].rfind(':').unwrap_or(le - ls);
                 let hi = found.partition_point(|f| f.start < colon);
                 // (Before the lines it was wrapped from too, in the same
@@ -456,7 +510,7 @@ impl<'a> Heads<'a> {
         })
     }
 
-    fn read(&mut self, line: usize) {
+    fn read(&mut self, line: usize, found: &[Found]) {
         let (ls, le) = self.lines.line_range(self.norm, line);
         let raw = &self.norm[ls..le];
         // Read a byte at a time first: where the text starts past spaces
@@ -519,9 +573,27 @@ impl<'a> Heads<'a> {
         // A line opening a list: one ending in `:` (with the lines it was
         // wrapped from: `… hết hiệu lực kể từ ngày …⏎thi hành:`), or an
         // article's title (`Điều 1. Bãi bỏ toàn bộ 15 văn bản …`).
+        let titled = unheaded(text);
         let article = d_start
-            && starts_with_folded(unbulleted(text), "dieu ")
-                .is_some_and(|k| unbulleted(text)[k..].starts_with(|c: char| c.is_ascii_digit()));
+            && starts_with_folded(titled, "dieu ")
+                .is_some_and(|k| titled[k..].starts_with(|c: char| c.is_ascii_digit()));
+        // A group label on its own line (`**Quy chuẩn, danh mục giống:**`,
+        // its bold gone in the normalized text) between runs of a list's
+        // items: the list goes on.
+        if matches!(self.head, Some(Head::Cue { .. } | Head::Opener { .. })) && !article && is_group_label(text) {
+            if let Some(Head::Opener { from, to, line, marker }) = self.head {
+                self.head = self.resolve(from, to, line, marker, found);
+            }
+            // (Only under a verb acting on the documents listed: `Trong đó:`
+            // under `… thực hiện … như sau:` opens a formula's terms.)
+            if let Some(Head::Cue { rel, .. }) = self.head {
+                if rel.acts.is_none()
+                    && matches!(rel.relation, Relation::Repeals | Relation::Replaces | Relation::Amends)
+                {
+                    return;
+                }
+            }
+        }
         let text_at = ls + (text.as_ptr() as usize - raw.as_ptr() as usize);
         let opener = match text.strip_suffix(':') {
             Some(before) => Some((wrapped_floor(self.norm, self.lines, line, ls), text_at + before.len())),
@@ -535,6 +607,11 @@ impl<'a> Heads<'a> {
                 line: (ls, le),
                 marker: marker(),
             });
+            return;
+        }
+        // A Markdown heading (`## Chương II`, `### Mục 3`) ends a list.
+        if raw.trim_start().starts_with('#') {
+            self.head = None;
             return;
         }
         self.head = match self.head {
@@ -927,6 +1004,12 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found], footnote
         // Only numbering or markup before it in its clause: the citation is
         // the clause's subject.
         let subject_position = !folded.bytes().any(|c| c.is_ascii_alphabetic());
+        // A table row with a relation column (see `row_relation`).
+        let row_rel = if hit.is_none() && outer.is_none() && norm[ls..f.start].trim_start().starts_with('|') {
+            row_relation(&norm[ls..])
+        } else {
+            None
+        };
         let rel = match hit {
             Some((end, len, k)) if k == PASSIVE => {
                 let cue = &folded.as_bytes()[end - len..end];
@@ -954,11 +1037,14 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found], footnote
                 let relation = CUES[k].1;
                 Rel {
                     relation,
-                    by: outer.filter(|_| relation != Relation::Mentions),
+                    by: outer
+                        .or_else(|| item_title_owner(norm, found, ls, i))
+                        .filter(|_| relation != Relation::Mentions),
                     acts: None,
                 }
             }
             None if outer.is_some() => Rel::of(Relation::Mentions),
+            None if row_rel.is_some() => Rel::of(row_rel.unwrap_or_default()),
             None if basis || tables.in_basis_column(norm, lines, line, f.start) => Rel::of(Relation::Basis),
             None => match heads.at(line, found, f.start) {
                 Some(Head::Basis { .. }) => Rel::of(Relation::Basis),
@@ -1146,6 +1232,38 @@ impl BasisColumns {
         let column = norm[ls..at].matches('|').count().saturating_sub(1);
         columns.contains(&column)
     }
+}
+
+// RowRelation ::= "|" … Cell … "|"   where one Cell is only a relation word
+//   ("Căn cứ" | "Sửa đổi" ["," "bổ sung"] | "Được sửa đổi" … | "Bãi bỏ"
+//    | "Thay thế" | "Hướng dẫn" | "Thực hiện" | "Tham chiếu" | "Liên quan")
+/// The relation a Markdown table row gives its citations when one of its
+/// cells holds only a relation word (a `Ghi chú`/`Quan hệ` column: `|
+/// 57/2014/QH13 | Luật Tổ chức Quốc hội | Căn cứ |`), if `row` (from its
+/// line's start) is one.
+fn row_relation(row: &str) -> Option<Relation> {
+    let row = &row[..row.find('\n').unwrap_or(row.len())];
+    if !row.trim_start().starts_with('|') {
+        return None;
+    }
+    row.split('|').find_map(|cell| {
+        let cell = cell.trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '.'));
+        if cell.is_empty() || cell.len() > 40 {
+            return None;
+        }
+        Some(match fold(cell).as_str() {
+            "can cu" => Relation::Basis,
+            "sua doi" | "sua doi, bo sung" | "duoc sua doi" | "duoc sua doi, bo sung" | "bi sua doi" => {
+                Relation::Amends
+            }
+            "bai bo" | "bi bai bo" | "duoc bai bo" => Relation::Repeals,
+            "thay the" | "bi thay the" | "duoc thay the" => Relation::Replaces,
+            "huong dan" | "huong dan thi hanh" => Relation::Guides,
+            "thuc hien" => Relation::Implements,
+            "tham chieu" | "lien quan" => Relation::Mentions,
+            _ => return None,
+        })
+    })
 }
 
 /// A Markdown table's `|---|:---:|` line.
@@ -1412,7 +1530,7 @@ mod tests {
     fn ok_glue_byte_test_same_as_fold() {
         let glue_plain = |g: &str| {
             fold(g)
-                .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ')' | '(' | '.'))
+                .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ')' | '(' | '.' | '&'))
                 .all(|w| matches!(w, "" | "va" | "cac" | "hoac" | "cung" | "nhu"))
         };
         let join_plain = |g: &str| {
@@ -1446,11 +1564,14 @@ mod tests {
             "\tvà\n",
             " cung nhu ",
             " Hoac ",
+            " & ",
+            " &amp ",
         ];
         for g in gaps {
             assert_eq!(is_glue(g), glue_plain(g), "is_glue {g:?}");
             assert_eq!(is_list_join(g), join_plain(g), "is_list_join {g:?}");
         }
         assert!(is_glue(" và các ") && is_list_join(" Và các ") && !is_glue(" và các Bộ "));
+        assert!(is_glue(" & ") && !is_glue(" &amp "));
     }
 }
