@@ -68,6 +68,20 @@ fn bad_marker_then_glued_text_spans() {
     assert_eq!(date(first(&doc, "1977/QĐ-UBND")), "2029-03-05");
 }
 
+// Two readings of broken text that overlap (a symbol with a marker glued to
+// a type word, then a symbol with text glued on): the relation of the
+// second looks back at the first without slicing a negative gap (found by
+// the property tests: it panicked).
+#[test]
+fn bad_overlapping_readings_do_not_panic() {
+    let t = "(Đã ký)\n30/2020/NĐ-CP0Quyết định 698-CV/TUNÐ-CP";
+    let doc = vanban::parse(t);
+    for c in &doc.citations {
+        assert!(c.span.start <= c.span.end && c.span.end <= t.len(), "{c:?}");
+    }
+    assert_eq!(doc.citations.len(), 2, "{:?}", doc.citations);
+}
+
 #[test]
 fn ok_numbered_codes_keep_their_digits() {
     let t = "Căn cứ Luật số 61/2027/QH16, Nghị quyết số 104/2028/UBTVQH16, Báo cáo số 512/BC-UBKTTC16 và Nghị quyết số 22/NQ-HĐNN8.\n";

@@ -915,7 +915,10 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found], footnote
                     // The citation before it on the lines it was wrapped
                     // from is the one before it in its clause.
                     let back = (0..i).rev().take_while(|&j| found[j].start >= floor).find(|&j| {
-                        let gap = &norm[found[j].end..f.start];
+                        // (Overlapping readings of broken text: no gap.)
+                        let Some(gap) = norm.get(found[j].end..f.start) else {
+                            return false;
+                        };
                         found[j].tail <= f.start && outers[j] == outer && !closes_bracket(gap) && !closes_quote(gap)
                     });
                     let lo = back.map_or(floor, |j| found[j].tail.max(floor));
