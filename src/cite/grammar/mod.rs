@@ -1,8 +1,8 @@
 //! The citation grammar: the nom rules run at each type word.
 
 use crate::cite::lex::{
-    at_full_stop, at_stop_word, fail, is_all_caps, is_hard_stop, is_sp, lex, lower_in, lower_word, next_word, prefix, sp, sp0,
-    starts_upper, ws1,
+    at_full_stop, at_stop_word, fail, is_all_caps, is_hard_stop, is_sp, lex, lower_in, lower_word, next_word, prefix,
+    sp, sp0, starts_upper, ws1,
 };
 use crate::cite::types::{starts_citation, type_at};
 use crate::date::IssueDate;
