@@ -1,8 +1,8 @@
 //! The citation grammar: the nom rules run at each type word.
 
 use crate::cite::lex::{
-    at_full_stop, at_stop_word, fail, is_all_caps, is_hard_stop, is_sp, lex, lower_word, next_word, prefix, sp, sp0,
-    starts_upper, ws1,
+    at_full_stop, at_stop_word, fail, is_all_caps, is_hard_stop, is_sp, lex, lower_in, lower_word, next_word, prefix,
+    sp, sp0, starts_upper, ws1,
 };
 use crate::cite::types::{starts_citation, type_at};
 use crate::date::IssueDate;
@@ -464,7 +464,9 @@ fn name_loop<'a>(i: &'a str, r: &'a str, body: &'a str, from: usize) -> PResult<
         }
         // `… địa phươngngày 19 tháng 6 năm 2015`: `ngày` glued to the
         // name's last word.
-        let lw = lower_word(rest);
+        // (Lowered on the stack: most words of a name are capitalized.)
+        let mut buf = [0u8; 64];
+        let lw = lower_in(w, &mut buf);
         if let Some(k) = lw
             .strip_suffix("ngày")
             .filter(|k| !k.is_empty() && pos + w.len() >= from)
@@ -544,7 +546,8 @@ pub(crate) fn named_ref(i: &str, lower_ok: bool) -> PResult<'_, usize> {
         if w.is_empty() || words >= 12 {
             break;
         }
-        if words > 0 && (at_stop_word(rest) || starts_citation(rest) || &*lower_word(rest) == "của") {
+        let mut buf = [0u8; 64];
+        if words > 0 && (at_stop_word(rest) || starts_citation(rest) || &*lower_in(w, &mut buf) == "của") {
             break;
         }
         pos += w.len();
