@@ -1,0 +1,217 @@
+//! Clause helpers: the cue of a window, quoted phrases, passive agents
+//! and acting verbs.
+
+use super::lines::{is_glue, without_brackets, without_groups};
+use crate::cite::cues::{clause_cue, passive_cue, CUES, PASSIVE};
+use crate::cite::lex::{prefix, suffix};
+use crate::cite::{last_full_stop, Found, CUE_WINDOW, GRAMMAR_WINDOW};
+use crate::model::Relation;
+use crate::normalize::fold;
+
+/// Does `window` end inside a quotation opened after `cụm từ` (a phrase
+/// an amendment rewrites: `Sửa đổi cụm từ “theo Thông tư số …`), or after
+/// its `thành` (`cụm từ “…” thành “Thông tư số …`)?
+pub(super) fn in_quoted_phrase(window: &str) -> bool {
+    let Some(o) = window.rfind('“') else {
+        return false;
+    };
+    let before = fold(&window[..o]);
+    let before = before.trim_end_matches([' ', ':', ',']);
+    !window[o..].contains('”')
+        && (before.ends_with("cum tu") || before.ends_with(" thanh") && before.contains("cum tu"))
+}
+
+/// The cue of a verb rewriting a quoted phrase that `before` (the text up
+/// to its closing quote) ends, when the verb acts on a document (`Sửa đổi
+/// cụm từ “…`): as [`window_cue`] gives it.
+pub(super) fn rewritten_phrase_cue(before: &str) -> Option<WindowCue> {
+    let quoted = suffix(before.strip_suffix('”')?, GRAMMAR_WINDOW);
+    let open = quoted.rfind('“')?;
+    if quoted[open..].contains('”') {
+        return None;
+    }
+    let head = &quoted[..open + '“'.len_utf8()];
+    if !in_quoted_phrase(suffix(head, CUE_WINDOW)) {
+        return None;
+    }
+    let head = &quoted[..open];
+    let (hit, folded, cut) = window_cue(suffix(head, CUE_WINDOW), false);
+    hit.filter(|&(_, _, k)| matches!(CUES[k].1, Relation::Amends | Relation::Replaces | Relation::Repeals))?;
+    Some((hit, folded, cut))
+}
+
+/// Where the type word of a name opening with an amending cue starts in
+/// `folded` (`luat sua doi, bo sung mot so dieu luat dien luc`, the cited
+/// law's own name: no `của` between the cue and the citation), if the cue
+/// `hit` is one.
+pub(super) fn amending_name_at(folded: &str, (end, len, k): (usize, usize, usize)) -> Option<usize> {
+    // (`… một số điều của Luật X số …`: the number is X's, the amended
+    // one; the statement stands.)
+    if CUES[k].1 != Relation::Amends
+        || !folded[end - len..].starts_with("sua doi")
+        || folded[end..].split(' ').any(|w| w == "cua")
+    {
+        return None;
+    }
+    let before = folded[..end - len].trim_end();
+    ["luat", "phap lenh", "nghi dinh", "thong tu", "nghi quyet", "quyet dinh"]
+        .iter()
+        .find_map(|w| {
+            let k = before.strip_suffix(w)?.len();
+            (k == 0 || before[..k].ends_with(' ')).then_some(k)
+        })
+}
+
+/// What [`window_cue`] gives: the cue hit (its end, length and index in
+/// [`CUES`]), the folded clause, and where the clause was cut.
+pub(super) type WindowCue = (Option<(usize, usize, usize)>, String, usize);
+
+/// The cue of a window (its clause, back to a `;`, `[`, `”` or `. `), in
+/// folded text: the hit and whether the window was cut at a clause's
+/// start.
+pub(super) fn window_cue(window: &str, at_start: bool) -> WindowCue {
+    let b = window.as_bytes();
+    let hard = memchr::memrchr2(b';', b'[', b)
+        .map(|k| k + 1)
+        .into_iter()
+        .chain(last_full_stop(window).map(|k| k + 2))
+        .max()
+        .unwrap_or(0);
+    // A closing quote `”` (E2 80 9D) ends a clause too (a cue in a
+    // quotation governs nothing after it), unless the quotation opened in
+    // the clause and is the object of a verb acting on the document: then
+    // the clause goes on around it (`Sửa đổi cụm từ “500 triệu đồng” thành
+    // “01 tỷ đồng” tại Điều 3 Nghị định số …`).
+    let close = memchr::memrchr_iter(0x9D, b)
+        .find(|&k| k >= 2 && b[k - 2] == 0xE2 && b[k - 1] == 0x80)
+        .map(|k| k + 1)
+        .filter(|&q| q > hard);
+    // A bracketed group closed before the citation holds no cue for it
+    // (`Bãi bỏ cụm từ "(được sửa đổi, bổ sung tại …)" tại … Nghị định số …`).
+    let read = |cut: usize, quoted: bool| {
+        let clause = &window[cut..];
+        let folded = if quoted {
+            fold(&without_brackets(&without_groups(clause, '“', '”')))
+        } else {
+            fold(&without_brackets(clause))
+        };
+        (clause_cue(folded.as_bytes(), cut > 0 || at_start), folded, cut)
+    };
+    match close {
+        Some(q) if window[hard..q].contains('“') => {
+            let around = read(hard, true);
+            let acting = around.0.is_some_and(|(_, _, k)| {
+                matches!(CUES[k].1, Relation::Amends | Relation::Replaces | Relation::Repeals)
+            });
+            if acting {
+                around
+            } else {
+                read(q, false)
+            }
+        }
+        Some(q) => read(q, false),
+        None => read(hard, false),
+    }
+}
+
+/// Does a citation's own subject open with a verb acting on a document
+/// (`sửa đổi, bổ sung một số điều của …`, `thay thế …`, `bãi bỏ …`)?
+pub(super) fn acts_itself(norm: &str, f: &Found) -> bool {
+    let Some((s, e)) = f.subject_range else {
+        return false;
+    };
+    let head = fold(prefix(&norm[s..e], 24));
+    ["sua doi", "bo sung", "thay the", "bai bo"]
+        .iter()
+        .any(|v| head.starts_with(v))
+}
+
+/// Is there a copula `là` between cue `hit` and the end of the folded
+/// clause (a cue that acts on a document, not one naming the citation
+/// itself: `gọi là`, `gọi tắt là`)?
+pub(super) fn copula_after(folded: &str, (end, _, k): (usize, usize, usize)) -> bool {
+    CUES[k].1 != Relation::Mentions
+        && k != PASSIVE
+        && folded[end..]
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| w == "la")
+}
+
+/// After agent `j` of a passive verb, does citation `i` go on the list of
+/// what undergoes it? When it, or one listed after it, undergoes a passive
+/// verb itself (`Luật A số … đã được sửa đổi, bổ sung theo Luật số B, Luật
+/// C số … đã được sửa đổi, bổ sung theo …`), or when the agent is cited by
+/// number only and this one by name, as laws that amend others and laws
+/// amended are (`… theo Luật số 21/2012/QH13, Luật Thuế tiêu thụ đặc biệt
+/// số …`).
+pub(in crate::cite) fn resumes_patients(norm: &str, found: &[Found], i: usize, j: usize) -> bool {
+    chain_undergoes(norm, found, i)
+        || !has_name(norm, &found[j]) && has_name(norm, &found[i]) && found[j].doc_type == found[i].doc_type
+}
+
+/// Is a citation printed with a name (`Luật Đất đai số …`, `Luật giáo dục
+/// đại học số …`): words between its type word and `số`?
+pub(super) fn has_name(norm: &str, f: &Found) -> bool {
+    if f.name.is_some() {
+        return true;
+    }
+    let (Some(t), Some((s, _))) = (f.doc_type, f.symbol_range) else {
+        return false;
+    };
+    let mut words: Vec<&str> = norm[f.start..s.max(f.start)].split_whitespace().collect();
+    if words.last().is_some_and(|w| fold(w) == "so") {
+        words.pop();
+    }
+    words.len() > t.split_whitespace().count()
+}
+
+/// Does citation `i`, or one listed after it (joined by glue only), undergo
+/// a passive verb (`…, Luật Thuế tài nguyên số …, Luật Quản lý thuế số …
+/// đã được sửa đổi, bổ sung theo …`: the list is of patients)?
+pub(super) fn chain_undergoes(norm: &str, found: &[Found], i: usize) -> bool {
+    for k in i..i + 8 {
+        if undergoes(&norm[found[k].end..]) {
+            return true;
+        }
+        let Some(next) = found.get(k + 1) else {
+            return false;
+        };
+        let from = found[k].tail.max(found[k].end);
+        if next.start < from || next.start - from > 64 {
+            return false;
+        }
+        let gap = &norm[from..next.start];
+        if gap.contains(';') || !is_glue(gap) {
+            return false;
+        }
+    }
+    false
+}
+
+/// Does a passive verb follow a citation (`đã được sửa đổi, bổ sung`,
+/// `bị bãi bỏ`), after its date or issuer?
+pub(super) fn undergoes(after: &str) -> bool {
+    let f = fold(prefix(after, 64));
+    let f = f.trim_start();
+    let f = f.strip_prefix("da ").unwrap_or(f);
+    (f.starts_with("duoc ") || f.starts_with("bi ")) && passive_cue(f.as_bytes(), 0).is_some()
+}
+
+/// Does `s` hold `hiệu lực` (`HIỆU LỰC`, `hieu luc`, `Hiệu lực`)?
+pub(super) fn has_hieu_luc(s: &str) -> bool {
+    static FINDERS: std::sync::OnceLock<Vec<memchr::memmem::Finder<'static>>> = std::sync::OnceLock::new();
+    let finders = FINDERS.get_or_init(|| {
+        ["hiệu lực", "HIỆU LỰC", "Hiệu lực", "hieu luc", "HIEU LUC"]
+            .iter()
+            .map(|w| memchr::memmem::Finder::new(w.as_bytes()).into_owned())
+            .collect()
+    });
+    finders.iter().any(|f| f.find(s.as_bytes()).is_some())
+}
+
+/// Does a passive cue (folded) name its agent (`bởi`, `theo`, `tại`
+/// after the verb)?
+pub(super) fn passive_agent(cue: &[u8]) -> bool {
+    let c = cue.strip_suffix(b":").unwrap_or(cue);
+    c.ends_with(b" boi") || c.ends_with(b" theo") || c.ends_with(b" tai")
+}

@@ -1,0 +1,331 @@
+//! The heads of lists: what the lines before a list say about its items.
+
+use super::clause::passive_agent;
+use super::lines::{
+    is_basis_heading, is_basis_line, is_group_label, is_heading, list_marker, opens_item, opens_row, unbulleted,
+    unheaded, wrapped_floor, Marker,
+};
+use super::Rel;
+use crate::cite::cues::{clause_cue, passive_relation, CUES, PASSIVE};
+use crate::cite::lex::{prefix, suffix};
+use crate::cite::{Found, CUE_WINDOW};
+use crate::model::Relation;
+use crate::normalize::{fold, starts_with_folded};
+use crate::text::LineIndex;
+
+/// Does a passive cue with no agent (`bị bãi bỏ toàn bộ:`) follow a count
+/// of documents (`**36 văn bản** bị bãi bỏ`, `Các văn bản bị bãi bỏ`) in
+/// `folded`? The list it opens is of what undergoes it, by this document.
+pub(super) fn names_undergoers(folded: &str, (end, len): (usize, usize)) -> bool {
+    let cue = folded.as_bytes()[end - len..end]
+        .strip_suffix(b":")
+        .unwrap_or(&folded.as_bytes()[end - len..end]);
+    !passive_agent(cue)
+        && cue.starts_with(b"bi ")
+        && folded[..end - len]
+            .trim_end_matches(|c: char| c == '*' || c.is_whitespace())
+            .ends_with("van ban")
+}
+
+/// The citation opening a list item that is followed by its title after a
+/// dash (`31. QĐ 40/2006/QĐ-BNN — Điều chỉnh, bổ sung QĐ 74/2004/QĐ-BNN
+/// về …`): a cue in the title is that citation's statement, not this
+/// document's. For citation `i` on the line starting at `ls`.
+pub(super) fn item_title_owner(norm: &str, found: &[Found], ls: usize, i: usize) -> Option<usize> {
+    let j = found[..i].partition_point(|f| f.start < ls);
+    let owner = found.get(j).filter(|_| j < i)?;
+    if !opens_item(&norm[ls..owner.start]) || list_marker(&norm[ls..]).is_none() {
+        return None;
+    }
+    let gap = &norm[owner.tail.max(owner.end)..found[i].start];
+    let gap = gap.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'));
+    (gap.starts_with(['—', '–', '-', ':']) && !gap.contains(';')).then_some(j)
+}
+
+/// What the lines before a list say about its items.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Head {
+    /// Under a basis heading: every line is `basis` until a blank line
+    /// after some content, or another heading.
+    Basis { content: bool },
+    /// After a line ending in a cue and `:` (or an article's title with a
+    /// cue): its list items take the cue, up to a heading, an article, or an
+    /// item marked as the opening line is (`2. Các Nghị định sau hết hiệu
+    /// lực …:` then `a) …`, `b) …`, up to `3. …`). Lines between (an item's
+    /// wrapped lines, a PDF's page header) keep it.
+    Cue { rel: Rel, marker: Option<Marker> },
+    /// After `Văn bản này được hợp nhất từ … sau:` (a consolidated text's
+    /// note): the first item is the base (`consolidates`), the others act
+    /// on it (`amends`).
+    Merged {
+        base: Option<usize>,
+        marker: Option<Marker>,
+    },
+    /// A line that may open a list, not read yet (its cue is read only when
+    /// an item needs it: most such lines, an article's title, open none):
+    /// the text to read (`from..to`), its line's start and end.
+    Opener {
+        from: usize,
+        to: usize,
+        line: (usize, usize),
+        marker: Option<Marker>,
+    },
+}
+
+/// The heads of lists, read line by line as the citations go (each line
+/// once).
+pub(super) struct Heads<'a> {
+    pub(super) norm: &'a str,
+    pub(super) lines: &'a LineIndex,
+    /// The next line (1-based) to read.
+    pub(super) next: usize,
+    pub(super) head: Option<Head>,
+    /// The line read last was a digital signature's stamp.
+    pub(super) stamp: bool,
+}
+
+impl<'a> Heads<'a> {
+    /// The head over line `line`, after reading the lines before it.
+    pub(super) fn at(&mut self, line: usize, found: &[Found], start: usize) -> Option<Head> {
+        while self.next < line {
+            self.read(self.next, found);
+            self.next += 1;
+        }
+        let (ls, le) = self.lines.line_range(self.norm, line);
+        let text = &self.norm[ls..le];
+        match self.head {
+            Some(Head::Basis { .. }) if !is_heading(text) => self.head,
+            // An item: marked unlike the opening line, or opening with a
+            // citation (`được sửa đổi, bổ sung bởi:⏎Thông tư số …`, `Luật
+            // Bảo hiểm xã hội số …`).
+            Some(Head::Cue { marker, .. } | Head::Merged { marker, .. } | Head::Opener { marker, .. })
+                if match list_marker(text) {
+                    Some(m) => Some(m) != marker,
+                    None => {
+                        crate::cite::types::starts_citation(text.trim_start())
+                            || (ls..=le).contains(&start)
+                                && (unbulleted(&self.norm[ls..start]).is_empty() || opens_row(&self.norm[ls..start]))
+                    }
+                } =>
+            {
+                if let Some(Head::Opener { from, to, line, marker }) = self.head {
+                    self.head = self.resolve(from, to, line, marker, found);
+                }
+                self.head
+            }
+            _ => None,
+        }
+    }
+
+    /// What an opening line says: the cue of its end and, for a passive
+    /// one, the last citation before it.
+    fn resolve(
+        &self,
+        from: usize,
+        to: usize,
+        (ls, le): (usize, usize),
+        marker: Option<Marker>,
+        found: &[Found],
+    ) -> Option<Head> {
+        // A line that is a citation with its subject (`[2] Luật số …
+        // sửa đổi, bổ sung … có căn cứ ban hành như sau:`): the cue is the
+        // subject's, no list's.
+        let lo = found.partition_point(|f| f.start < from);
+        if let Some(f) = found.get(lo).filter(|f| f.start < to) {
+            let lead = &self.norm[from..f.start];
+            let only_mark = !lead.chars().any(char::is_alphabetic);
+            if only_mark && f.subject_range.is_some_and(|(_, e)| e + 2 >= to) {
+                return None;
+            }
+        }
+        let tail = suffix(&self.norm[from..to], 2 * CUE_WINDOW);
+        let folded = fold(tail);
+        if folded.contains("hop nhat tu") {
+            return Some(Head::Merged { base: None, marker });
+        }
+        let tail_at = to - tail.len();
+        // The last citation on the opening line: a cue before it has it for
+        // its object (`Thực hiện Chỉ thị số … , UBND tỉnh ban hành Kế hoạch
+        // như sau:`), and the items are no list of what it governs, unless
+        // the line goes on to name one (`Bãi bỏ Quyết định số … và các văn
+        // bản sau:`).
+        let hi = found.partition_point(|f| f.start < to);
+        let last = hi.checked_sub(1).filter(|&j| found[j].start >= tail_at);
+        let cue_after = |end: usize| {
+            last.is_none_or(|j| {
+                let listed = fold(&self.norm[found[j].end.min(to)..to]);
+                end > fold(&self.norm[tail_at..found[j].start]).len()
+                    || (listed.contains("sau") && !listed.contains("nhu sau"))
+            })
+        };
+        let cue = clause_cue(folded.as_bytes(), false).filter(|&(end, _, _)| cue_after(end));
+        cue.map(|(end, len, k)| {
+            let rel = if k == PASSIVE && names_undergoers(&folded, (end, len)) {
+                Rel::of(passive_relation(&folded.as_bytes()[end - len..end]))
+            } else if k == PASSIVE {
+                let colon = ls + self.norm[ls..le].rfind(':').unwrap_or(le - ls);
+                let hi = found.partition_point(|f| f.start < colon);
+                // (Before the lines it was wrapped from too, in the same
+                // sentence: `Thông tư … số …, có hiệu lực …, được sửa đổi, bổ⏎
+                // sung bởi:`.)
+                let target = (0..hi).rev().find(|&j| found[j].end <= colon).filter(|&j| {
+                    found[j].start >= from || {
+                        let between = &self.norm[found[j].end..colon];
+                        between.len() < 2 * CUE_WINDOW && !between.contains([';', '.']) && !between.contains("\n\n")
+                    }
+                });
+                Rel {
+                    relation: Relation::Mentions,
+                    by: None,
+                    acts: Some((passive_relation(&folded.as_bytes()[end - len..end]), target)),
+                }
+            } else {
+                Rel::of(CUES[k].1)
+            };
+            Head::Cue { rel, marker }
+        })
+    }
+
+    fn read(&mut self, line: usize, found: &[Found]) {
+        let (ls, le) = self.lines.line_range(self.norm, line);
+        let raw = &self.norm[ls..le];
+        // Read a byte at a time first: where the text starts past spaces
+        // and ASCII bullets, its first and last bytes.
+        let b = raw.as_bytes();
+        let Some(k) = b.iter().position(|c| {
+            !matches!(
+                c,
+                b' ' | b'\t' | b'\r' | b'-' | b'+' | b'*' | b'>' | b'|' | b'#' | b'_' | b'='
+            )
+        }) else {
+            // Blank lines and rules separate a list's items in Markdown:
+            // the head stays.
+            return;
+        };
+        let last = b.iter().rev().find(|c| !c.is_ascii_whitespace()).copied();
+        let first = &b[k..];
+        // A digital signature's stamp (`Người ký: …`, `Thời gian ký: …`, a
+        // value wrapped on its own line in capitals) and the gazette's page
+        // header (`CÔNG BÁO/Số …`), printed at a page's break in PDF text,
+        // are page furniture: the head stays across them.
+        let stamp = self.stamp;
+        self.stamp = false;
+        if matches!(first, [b'N' | b'E' | b'C' | b'T' | b'K', ..]) {
+            let f = fold(prefix(&raw[k..], 24));
+            if crate::cite::pdf_table::is_stamp(&f) {
+                self.stamp = true;
+                return;
+            }
+            if f.starts_with("cong bao/") {
+                return;
+            }
+        }
+        if stamp && is_heading(raw) {
+            self.stamp = true;
+            return;
+        }
+        // `c`/`C` (`Căn cứ`, `CƠ SỞ PHÁP LÝ`), `Điều`/`ĐIỀU` (an article's
+        // title: `Đ` is C4 90), a bullet that is not ASCII (`•` E2 80 A2,
+        // `–` E2 80 93).
+        let c_start = matches!(first, [b'c' | b'C', ..]);
+        let d_start = matches!(first, [0xC4, 0x90, b'i' | b'I', ..]);
+        // With no head, only a line that opens one matters: most lines end
+        // here, on a few bytes.
+        if self.head.is_none() && last != Some(b':') && !c_start && !d_start && !matches!(first, [0xE2, 0x80, ..]) {
+            return;
+        }
+        let text = raw.trim();
+        if c_start && is_basis_heading(text) {
+            self.head = Some(Head::Basis { content: false });
+            return;
+        }
+        // (A heading's first letter is a capital: ASCII or not.)
+        if !first[0].is_ascii_lowercase() && is_heading(text) {
+            self.head = None;
+            return;
+        }
+        // (Its marker is read only when a list may need it.)
+        let marker = || list_marker(text);
+        // A line opening a list: one ending in `:` (with the lines it was
+        // wrapped from: `… hết hiệu lực kể từ ngày …⏎thi hành:`), or an
+        // article's title (`Điều 1. Bãi bỏ toàn bộ 15 văn bản …`).
+        let titled = unheaded(text);
+        let article = d_start
+            && starts_with_folded(titled, "dieu ")
+                .is_some_and(|k| titled[k..].starts_with(|c: char| c.is_ascii_digit()));
+        // A group label on its own line (`**Quy chuẩn, danh mục giống:**`,
+        // its bold gone in the normalized text) between runs of a list's
+        // items: the list goes on.
+        if matches!(self.head, Some(Head::Cue { .. } | Head::Opener { .. })) && !article && is_group_label(text) {
+            if let Some(Head::Opener { from, to, line, marker }) = self.head {
+                self.head = self.resolve(from, to, line, marker, found);
+            }
+            // (Only under a verb acting on the documents listed: `Trong đó:`
+            // under `… thực hiện … như sau:` opens a formula's terms.)
+            if let Some(Head::Cue { rel, .. }) = self.head {
+                if rel.acts.is_none()
+                    && matches!(rel.relation, Relation::Repeals | Relation::Replaces | Relation::Amends)
+                {
+                    return;
+                }
+            }
+        }
+        let text_at = ls + (text.as_ptr() as usize - raw.as_ptr() as usize);
+        let opener = match text.strip_suffix(':') {
+            Some(before) => Some((wrapped_floor(self.norm, self.lines, line, ls), text_at + before.len())),
+            None if article && !text.ends_with(['.', ';']) => Some((text_at, text_at + text.len())),
+            None => None,
+        };
+        if let Some((from, to)) = opener {
+            self.head = Some(Head::Opener {
+                from,
+                to,
+                line: (ls, le),
+                marker: marker(),
+            });
+            return;
+        }
+        // A Markdown heading (`## Chương II`, `### Mục 3`) ends a list.
+        if raw.trim_start().starts_with('#') {
+            self.head = None;
+            return;
+        }
+        self.head = match self.head {
+            Some(Head::Basis { .. }) if marker().is_some() || is_basis_line(text) => {
+                Some(Head::Basis { content: true })
+            }
+            Some(Head::Basis { content: false }) => Some(Head::Basis { content: true }),
+            Some(Head::Cue { marker: m, .. } | Head::Merged { marker: m, .. } | Head::Opener { marker: m, .. })
+                if article || marker().is_some_and(|k| Some(k) == m) =>
+            {
+                None
+            }
+            Some(h @ (Head::Cue { .. } | Head::Merged { .. } | Head::Opener { .. })) => Some(h),
+            _ => None,
+        };
+    }
+}
+
+/// A citation at the start of line `line` (nothing before it there) whose
+/// line before ends with `;`: the last citation of that line, which the
+/// list goes on from.
+pub(super) fn continued_list(
+    norm: &str,
+    lines: &LineIndex,
+    line: usize,
+    ls: usize,
+    found: &[Found],
+    i: usize,
+) -> Option<usize> {
+    if line < 2 || !unbulleted(&norm[ls..found[i].start]).trim().is_empty() {
+        return None;
+    }
+    let (ps, pe) = lines.line_range(norm, line - 1);
+    if !norm[ps..pe].trim_end().ends_with(';') {
+        return None;
+    }
+    (0..i)
+        .rev()
+        .take_while(|&j| found[j].start >= ps)
+        .find(|&j| found[j].start < pe)
+}

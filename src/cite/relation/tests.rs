@@ -1,0 +1,122 @@
+//! Unit tests of the relation stage.
+
+use super::lines::{list_marker, Marker};
+use super::*;
+use crate::cite::share::is_list_join;
+
+/// The byte-level reading of a line's list marker gives what reading
+/// its characters gives.
+#[test]
+fn ok_list_marker_bytes_same_as_chars() {
+    fn by_chars(line: &str) -> Option<Marker> {
+        let l = line.trim_start();
+        if l.starts_with(['-', '+', '•', '–', '*', '>']) {
+            return Some(Marker::Bullet);
+        }
+        let digits = l.bytes().take_while(u8::is_ascii_digit).count();
+        let (lead, digit) = if digits > 0 {
+            (digits, true)
+        } else {
+            (
+                l.chars().next().filter(|c| c.is_alphabetic()).map_or(0, char::len_utf8),
+                false,
+            )
+        };
+        let close = l[lead..]
+            .bytes()
+            .next()
+            .filter(|&c| lead > 0 && lead <= 3 && matches!(c, b'.' | b')'))?;
+        Some(if digit {
+            Marker::Number(close)
+        } else {
+            Marker::Letter(close)
+        })
+    }
+    let lines = [
+        "",
+        "  ",
+        "1. Luật",
+        "12) a",
+        "123. x",
+        "1234. x",
+        "a) Nghị định",
+        "B. Mục",
+        "ab) x",
+        " \t 2.",
+        "\u{a0}3.",
+        "đ) Quyết định",
+        "Đ. x",
+        "- x",
+        "  + y",
+        "• z",
+        "– w",
+        "* v",
+        "> u",
+        "| 1. |",
+        "#1.",
+        "1",
+        "a",
+        "9)",
+        "x.",
+        "\u{2003}b)",
+        "_a)",
+        "1a)",
+        "Căn cứ",
+        "\r\n4.",
+    ];
+    for l in lines {
+        assert_eq!(list_marker(l), by_chars(l), "{l:?}");
+    }
+}
+
+/// The byte test before the fold changes no answer of the glue and list
+/// checks: on glue in any case and with diacritics, and on gaps with one
+/// ASCII letter, digit or sign outside the glue words.
+#[test]
+fn ok_glue_byte_test_same_as_fold() {
+    let glue_plain = |g: &str| {
+        fold(g)
+            .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ')' | '(' | '.' | '&'))
+            .all(|w| matches!(w, "" | "va" | "cac" | "hoac" | "cung" | "nhu"))
+    };
+    let join_plain = |g: &str| {
+        matches!(
+            fold(g.trim()).as_str(),
+            "va" | "," | ", va" | "hoac" | "va cac" | ", cac"
+        )
+    };
+    let gaps = [
+        "",
+        " ",
+        ", ",
+        " và ",
+        ", và ",
+        "; VÀ CÁC ",
+        " hoặc ",
+        "(cùng)",
+        " như ",
+        "\u{0}và",
+        "Và\u{b}các",
+        " va cac ",
+        " và các Bộ ",
+        " và 5 ",
+        " của ",
+        " - ",
+        " và/hoặc ",
+        " Hoặc ",
+        ", CÁC ",
+        " vàx ",
+        " ngày ",
+        "\tvà\n",
+        " cung nhu ",
+        " Hoac ",
+        " & ",
+        " &amp ",
+    ];
+    for g in gaps {
+        assert_eq!(is_glue(g), glue_plain(g), "is_glue {g:?}");
+        assert_eq!(is_list_join(g), join_plain(g), "is_list_join {g:?}");
+    }
+    assert!(is_glue(" và các ") && is_list_join(" Và các ") && !is_glue(" và các Bộ "));
+    assert!(is_glue(" & ") && !is_glue(" &amp "));
+}
