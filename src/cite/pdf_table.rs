@@ -39,6 +39,19 @@ fn line_text<'a>(norm: &'a str, lines: &LineIndex, l: usize) -> &'a str {
     norm[a..b].trim()
 }
 
+/// May line `l`, trimmed, start with `C` or `c`? Its first byte past ASCII
+/// whitespace (as `str::trim` reads it: tab to carriage return, space) is
+/// `C`, `c` or the lead byte of another white space character (U+0085 and
+/// U+00A0: C2; U+1680: E1; U+2000 to U+205F: E2; U+3000: E3), which only
+/// the full trim reads: no other line does.
+fn may_open_with_c(norm: &str, lines: &LineIndex, l: usize) -> bool {
+    let (a, b) = lines.line_range(norm, l);
+    norm.as_bytes()[a..b]
+        .iter()
+        .find(|&&c| !matches!(c, b' ' | b'\t'..=b'\r'))
+        .is_some_and(|&c| matches!(c, b'C' | b'c' | 0xC2 | 0xE1..=0xE3))
+}
+
 /// A row's number alone on its line (`12  `): the number.
 fn row_number(line: &str) -> Option<u32> {
     (!line.is_empty() && line.len() <= 3 && line.bytes().all(|b| b.is_ascii_digit()))
@@ -103,8 +116,13 @@ impl PdfTables {
         let n = lines.starts().len();
         let mut l = 1;
         while l <= n {
+            // (A byte test first, before trimming: past ASCII spaces, `C`;
+            // most lines end here.)
+            if !may_open_with_c(norm, lines, l) {
+                l += 1;
+                continue;
+            }
             let text = line_text(norm, lines, l);
-            // (A byte test first: `C`.)
             if !text.starts_with(['C', 'c']) || text.len() > 24 || !basis_title(&fold(text)) {
                 l += 1;
                 continue;
