@@ -274,3 +274,24 @@ pub(super) fn restated(norm: &str, found: &[Found], i: usize) -> Option<usize> {
             after.starts_with(lead) && !after[lead.len()..].starts_with(|c: char| c.is_ascii_digit() || c == '/')
         })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The byte test passes every line that trims to `C…` or `c…`, with
+    /// any character before it (white space of any kind or not).
+    #[test]
+    fn ok_line_test_passes_every_c_line() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let text = format!("\u{b} {c}Căn cứ\n{c}cơ sở\n{c}");
+            let lines = LineIndex::new(&text);
+            for l in 1..=3 {
+                let (a, b) = lines.line_range(&text, l);
+                if text[a..b].trim().starts_with(['C', 'c']) {
+                    assert!(may_open_with_c(&text, &lines, l), "{c:?} line {l}");
+                }
+            }
+        }
+    }
+}

@@ -210,8 +210,14 @@ impl<'a> Heads<'a> {
         // are page furniture: the head stays across them.
         let stamp = self.stamp;
         self.stamp = false;
-        if matches!(first, [b'N' | b'E' | b'C' | b'T' | b'K', ..]) {
-            let f = fold(prefix(&raw[k..], 24));
+        // (Each of those words holds a `:` or a `/`, which only `:` and `/`
+        // fold to: a line without one in its first bytes is folded for
+        // nothing.)
+        let head24 = prefix(&raw[k..], 24);
+        if matches!(first, [b'N' | b'E' | b'C' | b'T' | b'K', ..])
+            && memchr::memchr2(b':', b'/', head24.as_bytes()).is_some()
+        {
+            let f = fold(head24);
             if crate::cite::pdf_table::is_stamp(&f) {
                 self.stamp = true;
                 return;
@@ -249,14 +255,19 @@ impl<'a> Heads<'a> {
         // A line opening a list: one ending in `:` (with the lines it was
         // wrapped from: `… hết hiệu lực kể từ ngày …⏎thi hành:`), or an
         // article's title (`Điều 1. Bãi bỏ toàn bộ 15 văn bản …`).
-        let titled = unheaded(text);
-        let article = d_start
-            && starts_with_folded(titled, "dieu ")
-                .is_some_and(|k| titled[k..].starts_with(|c: char| c.is_ascii_digit()));
+        let article = d_start && {
+            let titled = unheaded(text);
+            starts_with_folded(titled, "dieu ").is_some_and(|k| titled[k..].starts_with(|c: char| c.is_ascii_digit()))
+        };
         // A group label on its own line (`**Quy chuẩn, danh mục giống:**`,
         // its bold gone in the normalized text) between runs of a list's
-        // items: the list goes on.
-        if matches!(self.head, Some(Head::Cue { .. } | Head::Opener { .. })) && !article && is_group_label(text) {
+        // items: the list goes on. (`text` is trimmed: a label ends it with
+        // `:`, tested first.)
+        if matches!(self.head, Some(Head::Cue { .. } | Head::Opener { .. }))
+            && !article
+            && text.ends_with(':')
+            && is_group_label(text)
+        {
             if let Some(Head::Opener { from, to, line, marker }) = self.head {
                 self.head = self.resolve(from, to, line, marker, found);
             }
@@ -295,8 +306,10 @@ impl<'a> Heads<'a> {
                 Some(Head::Basis { content: true })
             }
             Some(Head::Basis { content: false }) => Some(Head::Basis { content: true }),
+            // (With no marker on the opening line, no item's marker is the
+            // same: the line's is not read.)
             Some(Head::Cue { marker: m, .. } | Head::Merged { marker: m, .. } | Head::Opener { marker: m, .. })
-                if article || marker().is_some_and(|k| Some(k) == m) =>
+                if article || m.is_some() && marker() == m =>
             {
                 None
             }

@@ -120,3 +120,13 @@ fn ok_glue_byte_test_same_as_fold() {
     assert!(is_glue(" và các ") && is_list_join(" Và các ") && !is_glue(" và các Bộ "));
     assert!(is_glue(" & ") && !is_glue(" &amp "));
 }
+
+/// Only `:` folds to `:` and only `/` to `/`: a stamp's or a page header's
+/// words (which hold one) are looked for only where the raw line has one.
+#[test]
+fn ok_only_colon_and_slash_fold_to_them() {
+    for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+        let f = crate::normalize::fold_char(c);
+        assert!(!matches!(f, ':' | '/') || f == c, "{c:?} folds to {f:?}");
+    }
+}
