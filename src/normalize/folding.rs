@@ -1,0 +1,154 @@
+//! Keyword folding: lower case, no diacritics, `đ` read as `d`.
+
+use super::*;
+
+/// Fold one character for keyword matching: lower case, diacritics removed,
+/// `đ`/`Đ`/`Ð` read as `d`. `Kính gửi`, `KÍNH GỞI` and `Kinh gui` all fold to
+/// `kinh gui`/`kinh goi`; `uỷ` and `ủy` both fold to `uy`.
+#[inline]
+pub fn fold_char(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    fold_non_ascii(c)
+}
+
+/// [`fold_char`] of a non-ASCII character.
+pub(super) fn fold_non_ascii(c: char) -> char {
+    // The letters of Vietnamese text, from a table built once.
+    let u = c as usize;
+    if u < FOLD_LATIN_END {
+        return fold_tables().0[u - 0x80];
+    }
+    if (0x1E00..0x1F00).contains(&u) {
+        return fold_tables().1[u - 0x1E00];
+    }
+    fold_char_slow(c)
+}
+
+/// [`fold_char`] of U+0080..U+024F ends here.
+pub(super) const FOLD_LATIN_END: usize = 0x250;
+
+/// [`fold_char`] of U+0080..U+024F and of U+1E00..U+1EFF (the precomposed
+/// Vietnamese letters).
+pub(super) fn fold_tables() -> &'static (Vec<char>, Vec<char>) {
+    static TABLES: std::sync::OnceLock<(Vec<char>, Vec<char>)> = std::sync::OnceLock::new();
+    TABLES.get_or_init(|| {
+        let fold_range =
+            |r: std::ops::Range<u32>| r.map(|u| char::from_u32(u).map_or('\u{0}', fold_char_slow)).collect();
+        (fold_range(0x80..FOLD_LATIN_END as u32), fold_range(0x1E00..0x1F00))
+    })
+}
+
+/// [`fold_char`] by decomposition, for any character.
+pub(super) fn fold_char_slow(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    match c {
+        'đ' | 'Đ' | 'Ð' | 'ð' => return 'd',
+        '\u{0300}'..='\u{036F}' => return '\u{0}',
+        _ => {}
+    }
+    let mut base = c;
+    let mut first = true;
+    decompose_canonical(c, |d| {
+        if first {
+            base = d;
+            first = false;
+        }
+    });
+    // Horn and breve letters decompose to their base already (ư -> u, ă -> a).
+    base.to_lowercase().next().unwrap_or(base)
+}
+
+/// If `text` starts with `keyword` under [`fold_char`] folding (combining
+/// marks in `text` are skipped; whitespace runs match a single space in the
+/// keyword), returns the number of bytes of `text` matched.
+///
+/// `keyword` must be given already folded (lower case ASCII, single spaces).
+#[inline(always)]
+pub fn starts_with_folded(text: &str, keyword: &str) -> Option<usize> {
+    // Most calls end at the first character: an ASCII one that folds to
+    // another letter (NUL is skipped like a stray mark, below). That test is
+    // inlined into the caller; the rest is not.
+    if let (Some(&b), Some(&k)) = (text.as_bytes().first(), keyword.as_bytes().first()) {
+        if b.is_ascii() && b != 0 && k != b' ' && b.to_ascii_lowercase() != k {
+            return None;
+        }
+    }
+    starts_with_folded_rest(text, keyword)
+}
+
+/// [`starts_with_folded`] past its first-byte test.
+#[inline(never)]
+pub(super) fn starts_with_folded_rest(text: &str, keyword: &str) -> Option<usize> {
+    let kw = keyword.as_bytes();
+    let mut t = text.char_indices().peekable();
+    let mut k = 0;
+    while k < kw.len() {
+        let kc = kw[k] as char;
+        if kc == ' ' {
+            // One or more whitespace characters.
+            let mut n = 0;
+            while let Some(&(_, c)) = t.peek() {
+                if c == ' ' || c == '\t' || c == '\u{a0}' {
+                    n += 1;
+                    t.next();
+                } else {
+                    break;
+                }
+            }
+            if n == 0 {
+                return None;
+            }
+            k += 1;
+            continue;
+        }
+        loop {
+            let (_, c) = t.next()?;
+            let f = fold_char(c);
+            if f == '\u{0}' {
+                continue; // a stray combining mark
+            }
+            if f != kc {
+                return None;
+            }
+            break;
+        }
+        k += 1;
+    }
+    // Swallow combining marks that belong to the last matched letter.
+    let mut end = text.len();
+    while let Some(&(i, c)) = t.peek() {
+        if is_vietnamese_mark(c) {
+            t.next();
+        } else {
+            end = i;
+            break;
+        }
+    }
+    Some(end)
+}
+
+/// Fold a whole string (see [`fold_char`]); whitespace runs become one space.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        let f = fold_char(c);
+        if f == '\u{0}' {
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        out.push(f);
+    }
+    out
+}
