@@ -140,10 +140,38 @@ fn create_temporary(dir: &Path, name: &str) -> io::Result<(std::path::PathBuf, f
 
 /// Is `c` shown raw on a terminal at its peril: a C0 control character but
 /// tab and line feed, DEL, a C1 control character, or a bidirectional
-/// override or isolate (which reorders what the reader sees)?
+/// override or isolate (which reorders what the reader sees)? The
+/// definition [`escape_at`] reads a byte at a time, which the tests hold it
+/// to.
+#[cfg(test)]
 fn is_unsafe_on_terminal(c: char) -> bool {
     matches!(c, '\0'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
         | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Does `text` hold a character [`escape_control`] escapes? Read a byte at
+/// a time, without decoding: those characters are the ASCII controls and
+/// DEL, the C1 controls (`C2 80`..`C2 9F`) and the bidirectional overrides
+/// and isolates (`E2 80 AA`..`E2 80 AE`, `E2 81 A6`..`E2 81 A9`).
+fn needs_escape(b: &[u8], keep_newlines: bool) -> bool {
+    (0..b.len()).any(|i| escape_at(b, i, keep_newlines))
+}
+
+/// Does the character starting at byte `i` of `b` need an escape (see
+/// [`needs_escape`])?
+#[inline]
+fn escape_at(b: &[u8], i: usize, keep_newlines: bool) -> bool {
+    match b[i] {
+        b'\t' => false,
+        b'\n' => !keep_newlines,
+        0..=0x1F | 0x7F => true,
+        0xC2 => matches!(b.get(i + 1), Some(0x80..=0x9F)),
+        0xE2 => matches!(
+            (b.get(i + 1), b.get(i + 2)),
+            (Some(0x80), Some(0xAA..=0xAE)) | (Some(0x81), Some(0xA6..=0xA9))
+        ),
+        _ => false,
+    }
 }
 
 /// `text` with what a terminal would act on escaped, as ripgrep and git do:
@@ -151,24 +179,37 @@ fn is_unsafe_on_terminal(c: char) -> bool {
 /// overrides become `\x1b`, `\u{9b}`, `\u{202e}`; a line feed becomes `\n`
 /// when `keep_newlines` is false. Borrowed when there is nothing to escape.
 pub fn escape_control(text: &str, keep_newlines: bool) -> Cow<'_, str> {
-    let unsafe_char = |c: char| is_unsafe_on_terminal(c) || (c == '\n' && !keep_newlines);
-    if !text.chars().any(unsafe_char) {
+    if !needs_escape(text.as_bytes(), keep_newlines) {
         return Cow::Borrowed(text);
     }
+    // The runs between escapes are copied whole.
+    let b = text.as_bytes();
     let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
+    let (mut run, mut i) = (0, 0);
+    while i < b.len() {
+        if !escape_at(b, i, keep_newlines) {
+            i += 1;
+            continue;
+        }
+        // (`i` starts a character: an ASCII byte or a lead byte.)
+        out.push_str(&text[run..i]);
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
         match c {
-            '\n' if !keep_newlines => out.push_str("\\n"),
+            '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
-            c if is_unsafe_on_terminal(c) && (c as u32) < 0x80 => {
+            c if (c as u32) < 0x80 => {
                 let _ = write!(out, "\\x{:02x}", c as u32);
             }
-            c if is_unsafe_on_terminal(c) => {
+            c => {
                 let _ = write!(out, "\\u{{{:x}}}", c as u32);
             }
-            c => out.push(c),
         }
+        i += c.len_utf8();
+        run = i;
     }
+    out.push_str(&text[run..]);
     Cow::Owned(out)
 }
 
@@ -236,6 +277,58 @@ pub fn xml_safe(text: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ok_needs_escape_agrees_with_the_characters() {
+        let by_chars = |t: &str, keep: bool| t.chars().any(|c| is_unsafe_on_terminal(c) || (c == '\n' && !keep));
+        // Every character up to U+2FFF, alone and between letters, and the
+        // neighbours of each escaped range.
+        for u in (0..0x3000).filter_map(char::from_u32) {
+            for t in [u.to_string(), format!("Công{u}văn")] {
+                for keep in [true, false] {
+                    assert_eq!(
+                        needs_escape(t.as_bytes(), keep),
+                        by_chars(&t, keep),
+                        "U+{:04X}",
+                        u as u32
+                    );
+                }
+            }
+        }
+        for t in ["", "plain", "a\tb", "“quoted” – dash …", "\u{a0}nbsp\u{2069}"] {
+            for keep in [true, false] {
+                assert_eq!(needs_escape(t.as_bytes(), keep), by_chars(t, keep), "{t:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn ok_escape_control_equals_a_character_at_a_time() {
+        let by_chars = |text: &str, keep: bool| {
+            let mut out = String::new();
+            for c in text.chars() {
+                match c {
+                    '\n' if !keep => out.push_str("\\n"),
+                    '\r' => out.push_str("\\r"),
+                    c if is_unsafe_on_terminal(c) && (c as u32) < 0x80 => out.push_str(&format!("\\x{:02x}", c as u32)),
+                    c if is_unsafe_on_terminal(c) => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+                    c => out.push(c),
+                }
+            }
+            out
+        };
+        let all: String = (0..0x3000).filter_map(char::from_u32).collect();
+        for t in [
+            all.as_str(),
+            "Công văn\r\nsố 1\u{1b}[2J\u{85}x\u{202e}y\u{2069}",
+            "\n",
+            "a\u{7f}",
+        ] {
+            for keep in [true, false] {
+                assert_eq!(escape_control(t, keep), by_chars(t, keep), "{t:?}");
+            }
+        }
+    }
 
     #[test]
     fn ok_escape_control() {

@@ -166,10 +166,47 @@ pub(crate) fn cmd_text(a: TextArgs) -> anyhow::Result<i32> {
     Ok(if failed { 2 } else { 0 })
 }
 
+/// The 1-based line of byte offsets asked for in (mostly) increasing order,
+/// as [`vanban::LineIndex::line`] gives them: the newlines are counted from
+/// the offset asked last, so a document's citations cost one pass over the
+/// text up to the last one, and no index is built. A text with a `\r` (a
+/// line break of its own when alone) takes the index.
+struct LineCounter<'a> {
+    bytes: &'a [u8],
+    index: Option<vanban::LineIndex>,
+    at: usize,
+    line: usize,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        let index = memchr::memchr(b'\r', bytes).is_some().then(|| vanban::LineIndex::of_bytes(bytes));
+        LineCounter {
+            bytes,
+            index,
+            at: 0,
+            line: 1,
+        }
+    }
+
+    fn line(&mut self, offset: usize) -> usize {
+        if let Some(index) = &self.index {
+            return index.line(offset);
+        }
+        let offset = offset.min(self.bytes.len());
+        if offset < self.at {
+            (self.at, self.line) = (0, 1);
+        }
+        self.line += memchr::memchr_iter(b'\n', &self.bytes[self.at..offset]).count();
+        self.at = offset;
+        self.line
+    }
+}
+
 /// A document for people; `bytes` (as read: spans are offsets into them)
 /// give the line numbers.
 fn write_text(out: &mut impl Write, path: &str, bytes: &[u8], doc: &Document) -> io::Result<()> {
-    let lines = vanban::LineIndex::of_bytes(bytes);
+    let mut lines = LineCounter::new(bytes);
     writeln!(out, "== {path}")?;
     let family = match doc.family {
         Some(vanban::Family::Party) => "party",
@@ -365,4 +402,31 @@ fn invalid_line_record(line: &[u8], at: usize) -> SymbolRecord {
         Some(vanban::Span::new(at, at + 1)),
     )];
     r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::LineCounter;
+
+    #[test]
+    fn ok_line_counter_equals_the_index() {
+        let texts: [&[u8]; 5] = [
+            b"",
+            b"Thuc hien\nCong van so 1\n\nngay 2\n",
+            b"one\r\ntwo\rthree\nfour\r",
+            b"no break at all",
+            "Công văn\nsố 12\n".as_bytes(),
+        ];
+        for text in texts {
+            let index = vanban::LineIndex::of_bytes(text);
+            let mut counter = LineCounter::new(text);
+            // In order, then backwards, then past the end.
+            let offsets = (0..=text.len() + 2)
+                .chain((0..=text.len()).rev())
+                .chain([3, 0, 7, usize::MAX]);
+            for offset in offsets {
+                assert_eq!(counter.line(offset), index.line(offset), "{offset} in {text:?}");
+            }
+        }
+    }
 }
