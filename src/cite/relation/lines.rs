@@ -341,6 +341,7 @@ pub(super) fn opens_item(before: &str) -> bool {
                     "khoản" | "điều" | "điểm" | "mục" | "chương" | "tiết" | "phần" | "và"
                 )
         })
-        .count()
-        <= 4
+        // (At most four: the fifth word ends the count.)
+        .nth(4)
+        .is_none()
 }
