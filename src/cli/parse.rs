@@ -180,7 +180,9 @@ struct LineCounter<'a> {
 
 impl<'a> LineCounter<'a> {
     fn new(bytes: &'a [u8]) -> Self {
-        let index = memchr::memchr(b'\r', bytes).is_some().then(|| vanban::LineIndex::of_bytes(bytes));
+        let index = memchr::memchr(b'\r', bytes)
+            .is_some()
+            .then(|| vanban::LineIndex::of_bytes(bytes));
         LineCounter {
             bytes,
             index,
