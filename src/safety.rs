@@ -149,16 +149,11 @@ fn is_unsafe_on_terminal(c: char) -> bool {
         | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
-/// Does `text` hold a character [`escape_control`] escapes? Read a byte at
-/// a time, without decoding: those characters are the ASCII controls and
-/// DEL, the C1 controls (`C2 80`..`C2 9F`) and the bidirectional overrides
-/// and isolates (`E2 80 AA`..`E2 80 AE`, `E2 81 A6`..`E2 81 A9`).
-fn needs_escape(b: &[u8], keep_newlines: bool) -> bool {
-    (0..b.len()).any(|i| escape_at(b, i, keep_newlines))
-}
-
-/// Does the character starting at byte `i` of `b` need an escape (see
-/// [`needs_escape`])?
+/// Does the character starting at byte `i` of `b` need an escape? Read a
+/// byte at a time, without decoding: those characters are the ASCII
+/// controls and DEL, the C1 controls (`C2 80`..`C2 9F`) and the
+/// bidirectional overrides and isolates (`E2 80 AA`..`E2 80 AE`,
+/// `E2 81 A6`..`E2 81 A9`).
 #[inline]
 fn escape_at(b: &[u8], i: usize, keep_newlines: bool) -> bool {
     match b[i] {
@@ -179,13 +174,13 @@ fn escape_at(b: &[u8], i: usize, keep_newlines: bool) -> bool {
 /// overrides become `\x1b`, `\u{9b}`, `\u{202e}`; a line feed becomes `\n`
 /// when `keep_newlines` is false. Borrowed when there is nothing to escape.
 pub fn escape_control(text: &str, keep_newlines: bool) -> Cow<'_, str> {
-    if !needs_escape(text.as_bytes(), keep_newlines) {
-        return Cow::Borrowed(text);
-    }
-    // The runs between escapes are copied whole.
     let b = text.as_bytes();
+    let Some(first) = (0..b.len()).find(|&i| escape_at(b, i, keep_newlines)) else {
+        return Cow::Borrowed(text);
+    };
+    // The runs between escapes are copied whole; the text is read once.
     let mut out = String::with_capacity(text.len() + 8);
-    let (mut run, mut i) = (0, 0);
+    let (mut run, mut i) = (0, first);
     while i < b.len() {
         if !escape_at(b, i, keep_newlines) {
             i += 1;
@@ -279,7 +274,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn ok_needs_escape_agrees_with_the_characters() {
+    fn ok_borrowed_exactly_when_nothing_to_escape() {
         let by_chars = |t: &str, keep: bool| t.chars().any(|c| is_unsafe_on_terminal(c) || (c == '\n' && !keep));
         // Every character up to U+2FFF, alone and between letters, and the
         // neighbours of each escaped range.
@@ -287,7 +282,7 @@ mod tests {
             for t in [u.to_string(), format!("Công{u}văn")] {
                 for keep in [true, false] {
                     assert_eq!(
-                        needs_escape(t.as_bytes(), keep),
+                        matches!(escape_control(&t, keep), Cow::Owned(_)),
                         by_chars(&t, keep),
                         "U+{:04X}",
                         u as u32
@@ -297,7 +292,11 @@ mod tests {
         }
         for t in ["", "plain", "a\tb", "“quoted” – dash …", "\u{a0}nbsp\u{2069}"] {
             for keep in [true, false] {
-                assert_eq!(needs_escape(t.as_bytes(), keep), by_chars(t, keep), "{t:?}");
+                assert_eq!(
+                    matches!(escape_control(t, keep), Cow::Owned(_)),
+                    by_chars(t, keep),
+                    "{t:?}"
+                );
             }
         }
     }
