@@ -427,3 +427,45 @@ Chính phủ sửa đổi, bổ sung một số điều của Nghị định s�
     assert_eq!(rels(&doc, "19/2027/NĐ-CP"), [Relation::Basis]);
     assert_eq!(rels(&doc, "31/2021/NĐ-CP"), [Relation::Amends, Relation::Amends]);
 }
+
+/// A repeal list broken by a page's end: the page's footnotes (one opening
+/// a list of its own, one quoting an article that ends `như sau:`), the next
+/// page's header, then the list's next items.
+const FOOTNOTES_IN_LIST: &str = "Điều 9. Hiệu lực thi hành \n\
+1. Thông tư này có hiệu lực thi hành kể từ ngày 15 tháng 8 năm 2028.  \n\
+2. Thông tư này bãi bỏ toàn bộ các văn bản quy phạm pháp luật sau đây: \n\
+a) Thông tư số 141/2016/TT-BTC ngày 20 tháng 9 năm 2016 của Bộ \n\
+trưởng Bộ Tài chính hướng dẫn về lưu ký chứng khoán; \n\
+ \n\
+7 Văn bản này được hợp nhất từ 02 Thông tư sau: \n\
+- Thông tư số 73/2027/TT-BTC ngày 02 tháng 10 năm 2027 của Bộ trưởng Bộ Tài chính; \n\
+- Thông tư số 18/2028/TT-BTC ngày 03 tháng 4 năm 2028 của Bộ trưởng Bộ Tài chính. \n\
+8 Điều 3 của Thông tư số 18/2028/TT-BTC ngày 03 tháng 4 năm 2028 của Bộ trưởng Bộ Tài \n\
+chính sửa đổi, bổ sung một số điều của Thông tư số 73/2027/TT-BTC quy \n\
+định như sau: \n\
+“Điều 3. Hiệu lực thi hành \n\
+1. Thông tư này có hiệu lực thi hành kể từ ngày 20 tháng 5 năm 2028. \n\
+2. Các tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Thông tư này./.”. \n\
+ \n\
+CÔNG BÁO/Số 512/Ngày 22-8-2028 \n\
+87\n\
+ \n\
+b) Thông tư số 25/2017/TT-BTC ngày 30 tháng 3 năm 2017 của Bộ trưởng \n\
+Bộ Tài chính sửa đổi, bổ sung một số điều của Thông tư số 141/2016/TT-BTC; \n\
+c) Thông tư số 96/2018/TT-BTC ngày 12 tháng 10 năm 2018 của Bộ \n\
+trưởng Bộ Tài chính hướng dẫn về bù trừ chứng khoán. \n\
+Điều 10. Tổ chức thực hiện \n\
+1. Các tổ chức báo cáo theo mẫu tại Phụ lục Thông tư số 96/2018/TT-BTC. \n";
+
+// A list goes on across the footnotes at its page's foot: its items on
+// the next page are repealed; the footnotes' citations keep their own
+// clauses, and the list one of them opens ends with them.
+#[test]
+fn ok_list_goes_on_across_page_footnotes() {
+    let doc = vanban::parse(FOOTNOTES_IN_LIST);
+    assert_eq!(rels(&doc, "141/2016/TT-BTC"), [Relation::Repeals, Relation::Amends]);
+    assert_eq!(rels(&doc, "25/2017/TT-BTC"), [Relation::Repeals]);
+    assert_eq!(rels(&doc, "96/2018/TT-BTC"), [Relation::Repeals, Relation::Mentions]);
+    assert_ne!(rels(&doc, "18/2028/TT-BTC").last(), Some(&Relation::Repeals));
+    assert_eq!(rels(&doc, "73/2027/TT-BTC").last(), Some(&Relation::Amends));
+}

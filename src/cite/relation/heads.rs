@@ -72,6 +72,10 @@ pub(super) enum Head {
     },
 }
 
+/// How many lines a page's footnotes may run to (see
+/// [`Heads::footnotes_end`]).
+const FOOTNOTES_LINES: usize = 80;
+
 /// The heads of lists, read line by line as the citations go (each line
 /// once).
 pub(super) struct Heads<'a> {
@@ -82,6 +86,12 @@ pub(super) struct Heads<'a> {
     pub(super) head: Option<Head>,
     /// The line read last was a digital signature's stamp.
     pub(super) stamp: bool,
+    /// The line (1-based) ending the page's footnotes being read, if any:
+    /// the page header printed after them (see [`Heads::footnotes_end`]).
+    pub(super) footnotes_until: usize,
+    /// The head the page's footnotes interrupted, taken up again after
+    /// them.
+    pub(super) outer: Option<Option<Head>>,
 }
 
 impl<'a> Heads<'a> {
@@ -115,6 +125,35 @@ impl<'a> Heads<'a> {
             }
             _ => None,
         }
+    }
+
+    // PageFootnotes ::= Blank Footnote Line* PageHeader
+    //   Footnote    ::= Number{1,3} " " Capital Text   (no citation first)
+    //   PageHeader  ::= "CÔNG BÁO/" …
+    /// When line `line` (`raw`) opens a page's footnotes (after a blank
+    /// line, its number first, a space and a capital: `13 Các điều 2, 3 của
+    /// Thông tư số …`), the line of the page header that follows them, no
+    /// more than [`FOOTNOTES_LINES`] lines on. (Not a line opening with a
+    /// citation: a table's row, its number and first cell on one line, may
+    /// be one.)
+    fn footnotes_end(&self, line: usize, raw: &str) -> Option<usize> {
+        let text = raw;
+        let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+        if !(1..=3).contains(&digits) || text.as_bytes().get(digits) != Some(&b' ') {
+            return None;
+        }
+        let rest = &text[digits + 1..];
+        if !rest.starts_with(char::is_uppercase) || line < 2 {
+            return None;
+        }
+        let (ps, pe) = self.lines.line_range(self.norm, line - 1);
+        if !self.norm[ps..pe].trim().is_empty() || crate::cite::types::starts_citation(rest) {
+            return None;
+        }
+        (line + 1..(line + FOOTNOTES_LINES).min(self.lines.starts().len() + 1)).find(|&l| {
+            let (a, b) = self.lines.line_range(self.norm, l);
+            self.norm[a..b].trim_start().starts_with("CÔNG BÁO/")
+        })
     }
 
     /// What an opening line says: the cue of its end and, for a passive
@@ -189,6 +228,23 @@ impl<'a> Heads<'a> {
     fn read(&mut self, line: usize, found: &[Found]) {
         let (ls, le) = self.lines.line_range(self.norm, line);
         let raw = &self.norm[ls..le];
+        // A page's footnotes, printed between its last line and the next
+        // page's header, are read on their own (one may open a list: `1 Văn
+        // bản này được hợp nhất từ 02 Nghị định sau:`), and the list they
+        // interrupt goes on after them (`a) Thông tư số …;⏎⏎13 Các điều 2,
+        // 3 của …⏎…⏎CÔNG BÁO/Số …⏎b) Thông tư số …`).
+        // (A byte test first: the line's first byte is a digit.)
+        if line >= self.footnotes_until {
+            if self.outer.is_some() {
+                self.head = self.outer.take().flatten();
+            }
+            if raw.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+                if let Some(end) = self.footnotes_end(line, raw) {
+                    self.footnotes_until = end;
+                    self.outer = Some(self.head.take());
+                }
+            }
+        }
         // Read a byte at a time first: where the text starts past spaces
         // and ASCII bullets, its first and last bytes.
         let b = raw.as_bytes();

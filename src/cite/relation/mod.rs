@@ -101,6 +101,8 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found], footnote
         next: 1,
         head: None,
         stamp: false,
+        footnotes_until: 0,
+        outer: None,
     };
     // The outer citation of each (see below).
     let mut outers: Vec<Option<usize>> = Vec::with_capacity(found.len());
