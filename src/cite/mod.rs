@@ -43,6 +43,7 @@
 //! [`cues`], [`relation`] and [`scope`] (relations), [`post`] (what is
 //! printed around a citation), [`refers`] (short references).
 
+mod amending;
 mod cues;
 mod grammar;
 mod lex;
@@ -355,7 +356,35 @@ fn read_candidates(
         match parsed {
             Ok((mut rest, p)) => {
                 let mut after_number = p.number.is_some();
-                let first = build(ctx, doc, after, e, s, Some(canonical), p);
+                let named = p.name.is_some();
+                let mut first = build(ctx, doc, after, e, s, Some(canonical), p);
+                // The last law listed in an amending law's name: that law
+                // (see [`amending`]).
+                // Of one law, the number or date is the amending law's only
+                // where that law was cited before by another (`Luật Giáo dục
+                // số 43/2019/QH14 được sửa đổi bởi Luật sửa đổi, bổ sung một
+                // số điều của Luật Giáo dục số 123/2025/QH15`); else it is the
+                // law's own (`… của Luật Thú y số 79/2015/QH13`).
+                let cited_before = |f: &Found| {
+                    found.iter().rev().any(|g| {
+                        g.doc_type == f.doc_type
+                            && (g.symbol != f.symbol || g.date != f.date)
+                            && g.name.as_deref().map(str::to_lowercase) == f.name.as_deref().map(str::to_lowercase)
+                    })
+                };
+                if named && matches!(canonical, "Luật" | "Bộ luật") {
+                    if let Some((k, _)) = amending::amending_law_start(norm, s, first.tail.max(first.end))
+                        .filter(|&(_, one)| !one || cited_before(&first))
+                    {
+                        let lead = fold_ws(&norm[k + "Luật".len()..e]);
+                        first.name = Some(match first.name.take() {
+                            Some(n) => format!("{lead} {n}"),
+                            None => lead,
+                        });
+                        first.doc_type = Some("Luật");
+                        first.start = k;
+                    }
+                }
                 skip_until = first.end;
                 found.push(first);
                 // Lists sharing the type word.

@@ -43,7 +43,9 @@ pub(super) fn share_parts(norm: &str, found: &mut [Found]) {
         if !is_list_join(&norm[prev.end..cur.start]) {
             continue;
         }
-        if prev.date.is_none() && prev.issuer.is_none() && cur.date.is_some() {
+        // (Not a law's date by its name: `Luật số 77/2015/QH13, Luật Dầu khí
+        // năm 1993` is the year of that law alone.)
+        if prev.date.is_none() && prev.issuer.is_none() && cur.date.is_some() && cur.name.is_none() {
             prev.date = cur.date;
             prev.shared.push("date".to_string());
         }

@@ -106,6 +106,17 @@ pub(crate) fn full_citation(i: &str) -> PResult<'_, Parsed<'_>> {
     if gap.is_empty() {
         return fail(i, "a space");
     }
+    // `Luật sư`, `Luật gia`, `luật pháp`, `luật lệ`, `luật học`: a lawyer,
+    // a jurist, the law, rules, legal studies; no law's name.
+    let first = next_word(r);
+    if matches!(first, "sư" | "gia" | "pháp" | "lệ" | "học") {
+        return fail(r, "a law's name");
+    }
+    // (On the next line, a name opens with a letter: `Luật⏎21/2017/QH14` is
+    // a number, no name.)
+    if gap.contains('\n') && !goes_on_line("", first) {
+        return fail(r, "a name starting with a letter");
+    }
     // `Công văn (số 81/TTg-KTTH)`: the number in brackets.
     if let Some(inner) = r.strip_prefix('(') {
         let (r2, _) = so_word(inner)?;
@@ -383,12 +394,28 @@ pub(crate) fn dated_citation(i: &str) -> PResult<'_, Parsed<'_>> {
     Ok(tail(i, r, p))
 }
 
-// NameCitation ::= TypeWord Sp Name (Sp SoWord SymbolText | DatePart | ParenDate | YearPart) Tail
-//   Name ::= Word ((Sp | "," Sp) Word)*        (no stop word, no type word, at most `limit` bytes)
+// NameCitation ::= TypeWord Ws1 Name (Sp SoWord SymbolText | DatePart | ParenDate | YearPart) Tail
+//   Name ::= Word ((Ws1 | "," Ws1) Word)*        (no stop word, no type word, at most `limit` bytes)
 //   (`Luật Đất đai số 31/2024/QH15`, `Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015`,
 //   `Luật Đất đai (05/6/2014)`)
 pub(crate) fn name_citation(i: &str, limit: usize) -> PResult<'_, Parsed<'_>> {
-    let (r, _) = sp(i)?;
+    // (A line may break after the type word: `Luật⏎Thuế tiêu thụ đặc biệt
+    // số …`.)
+    let (r, gap) = ws1(i)?;
+    if gap.is_empty() {
+        return fail(i, "a space");
+    }
+    // `Luật sư`, `Luật gia`, `luật pháp`, `luật lệ`, `luật học`: a lawyer,
+    // a jurist, the law, rules, legal studies; no law's name.
+    let first = next_word(r);
+    if matches!(first, "sư" | "gia" | "pháp" | "lệ" | "học") {
+        return fail(r, "a law's name");
+    }
+    // (On the next line, a name opens with a letter: `Luật⏎21/2017/QH14` is
+    // a number, no name.)
+    if gap.contains('\n') && !goes_on_line("", first) {
+        return fail(r, "a name starting with a letter");
+    }
     let body = prefix(r, limit.min(240));
     // Every anchor holds a digit a few words in (`số 31/…`, `ngày 19 tháng
     // …`, `năm 2014`, `(05/6/2014)`) but `cùng ngày`: none before it, none
@@ -497,10 +524,17 @@ fn name_loop<'a>(i: &'a str, r: &'a str, body: &'a str, from: usize) -> PResult<
         pos += w.len();
         words += 1;
         let after = &body[pos..];
-        let (a2, s) = sp0(after)?;
+        // (A line may break between words: `Luật Thuế⏎tiêu thụ đặc biệt
+        // số …`.)
+        let (a2, s) = ws1(after)?;
+        // (Not across a page's break: a line that opens with a page's
+        // number or a header in capitals, `30⏎CÔNG BÁO/Số …`.)
+        if s.contains('\n') && !goes_on_line(w, next_word(a2)) {
+            break;
+        }
         let a2 = if s.is_empty() {
             match a2.strip_prefix(',') {
-                Some(a3) if a3.starts_with(is_sp) => a3.trim_start_matches(is_sp),
+                Some(a3) if a3.starts_with([' ', '\t', '\n']) => ws1(a3)?.0,
                 _ => break,
             }
         } else {
@@ -518,6 +552,14 @@ fn name_loop<'a>(i: &'a str, r: &'a str, body: &'a str, from: usize) -> PResult<
         pos = body.len() - a2.len();
     }
     fail(i, "a name followed by a số ký hiệu or a date")
+}
+
+/// May a name go on from its word `last` to `next`, the first on the next
+/// line? Not to a number (a page's) or to a word in capitals after one
+/// that is not (a page header's `CÔNG BÁO`, a heading).
+fn goes_on_line(last: &str, next: &str) -> bool {
+    next.starts_with(|c: char| c.is_alphabetic())
+        && !(next.chars().count() >= 2 && is_all_caps(next) && !is_all_caps(last))
 }
 
 /// A treaty's name without the `ký` (`ký kết`) that leads to its date

@@ -1,0 +1,89 @@
+//! An amending law cited by its full name, the laws it amends listed in
+//! it: `Luật sửa đổi, bổ sung một số điều của Luật Thuế thu nhập cá nhân,
+//! Luật Thuế giá trị gia tăng và Luật Thuế tiêu thụ đặc biệt số
+//! 09/2026/QH16`. The number and date after the last law's name are the
+//! amending law's own (its name runs to them): the citation is that law,
+//! not the last one listed, and the relation is read before its name.
+//!
+//! ```text
+//! AmendingLaw ::= "Luật sửa đổi" ("," "bổ sung")? Words "của" (LawRef Sep)* Citation
+//!   LawRef    ::= ("Luật" | "Bộ luật" | "Pháp lệnh") Words     (no digit, no ";", ".", ":")
+//!   Sep       ::= "," | "và"
+//! ```
+
+use crate::normalize::fold;
+
+/// How far before a law's name its amending law's name may start.
+const REACH: usize = 400;
+
+// AmendingLaw ::= "Luật sửa đổi" ("," "bổ sung")? Words "của" (LawRef Sep)* Citation
+/// Where the amending law's name starts when the law cited at `s` (its
+/// type word, `Luật` or `Bộ luật`, starts there) ends one: the listed laws
+/// before it go back to `Luật sửa đổi … của`; and whether it names one law
+/// only (`Luật sửa đổi, bổ sung một số điều của Luật Thú y số …`), where the
+/// number may be either law's (see [`super::read_candidates`]).
+pub(super) fn amending_law_start(norm: &str, s: usize, end: usize) -> Option<(usize, bool)> {
+    // The text back to a byte no such name holds (a digit, `;`, `.`, `:`,
+    // `(`, `|`), a byte at a time: most citations stop here, a few bytes
+    // back (`…; Luật Đất đai số …`).
+    let b = norm.as_bytes();
+    let floor = s.saturating_sub(REACH);
+    let mut lo = s;
+    while lo > floor && !(b[lo - 1].is_ascii_digit() || matches!(b[lo - 1], b';' | b'.' | b':' | b'(' | b'|')) {
+        lo -= 1;
+    }
+    while !norm.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let before = &norm[lo..s];
+    // The last `Luật` opening `Luật sửa đổi` before it (its words may be
+    // wrapped: `Luật sửa⏎đổi`).
+    let k = before
+        .rmatch_indices("Luật")
+        .map(|(k, _)| k)
+        .find(|&k| fold(super::lex::prefix(&before[k..], 24)).starts_with("luat sua doi"))?;
+    // (`Quốc hội ban hành Luật sửa đổi, bổ sung một số điều của Luật Doanh
+    // nghiệp số 59/2020/QH14`: an amending law's enacting words name the
+    // law it amends, by that law's number.)
+    if fold(super::lex::suffix(&norm[..lo + k], 24)).ends_with("ban hanh") {
+        return None;
+    }
+    let chain = &before[k..];
+    // One sentence: wrapped lines, no blank one.
+    if chain.split('\n').skip(1).any(|l| l.trim().is_empty()) {
+        return None;
+    }
+    // (Folded, its last space dropped: `… của` right before the law.)
+    let folded = fold(chain);
+    let of = folded
+        .find(" cua ")
+        .or_else(|| folded.ends_with(" cua").then(|| folded.len() - 4))?;
+    let rest = folded.get(of + " cua ".len()..).unwrap_or("");
+    // Right after `của`: one law (`… của Luật Đất đai số …`); or the laws
+    // listed before it, the last joined by `,` or `và`.
+    // (Not the first of laws listed each with its own number: `… của
+    // Luật Đất đai số 31/2024/QH15, Luật Nhà ở số 27/2023/QH15 và …`.)
+    if rest.is_empty() {
+        return (!law_follows(&norm[end..])).then_some((lo + k, true));
+    }
+    let listed = ["luat ", "bo luat ", "phap lenh "].iter().any(|w| rest.starts_with(w));
+    let joined = rest.ends_with(',') || rest.ends_with(" va");
+    (listed && joined).then_some((lo + k, false))
+}
+
+/// Does another law amended follow in a list (`, Luật …`, `và Bộ luật …`)?
+fn law_follows(after: &str) -> bool {
+    let a = after.trim_start();
+    let a = match a.strip_prefix(',') {
+        Some(a) => a.trim_start(),
+        None => match crate::normalize::starts_with_folded(a, "va ") {
+            Some(n) => a[n..].trim_start(),
+            None => return false,
+        },
+    };
+    let a = a.strip_prefix("và ").map_or(a, str::trim_start);
+    (a.starts_with("Luật") || a.starts_with("Bộ luật") || a.starts_with("Pháp lệnh"))
+        // (Another amending law is no list of the laws amended: `… số
+        // 46/2014/QH13 ngày … và Luật sửa đổi, bổ sung …`.)
+        && !fold(super::lex::prefix(a, 24)).starts_with("luat sua doi")
+}
