@@ -439,6 +439,7 @@ pub(crate) fn find_citations(ctx: &Ctx<'_>, footnotes: &[Range<usize>], doc: &mu
         }
     }
     share_parts(norm, &mut found);
+    share::closing_bracket_dates(norm, &mut found);
     let lines = &ctx.lines;
     let mut fn_ranges: Vec<Range<usize>> = footnotes.to_vec();
     fn_ranges.sort_by_key(|r| r.start);

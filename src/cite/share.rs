@@ -55,3 +55,87 @@ pub(super) fn share_parts(norm: &str, found: &mut [Found]) {
         }
     }
 }
+
+// ClosingDate ::= Subject "(" DatePart ")" (";" | "." | end of line)
+/// A list item's citation whose subject ends with its date in brackets
+/// (`a) Thông tư số … quy định … (15/3/2023);`, the way lists of repealed
+/// documents print it): the date is that citation's, and not that of a
+/// citation inside the subject that the bracket follows (`b) Thông tư số A
+/// sửa đổi … của Thông tư số B (20/6/2024).`: A's date, not B's). Only
+/// the first citation of its line.
+pub(super) fn closing_bracket_dates(norm: &str, found: &mut [Found]) {
+    for i in 0..found.len() {
+        let f = &found[i];
+        let Some((a, b)) = f.subject_range else { continue };
+        if f.date.is_some() {
+            continue;
+        }
+        // The item's text to its end (`;`, the cell's end, a blank line or
+        // the next item: a hard-wrapped item goes on over lines): a long
+        // subject is cut short of it.
+        let ahead = super::lex::prefix(&norm[b..], 400);
+        let stop = item_end(ahead);
+        let item = &norm[a..b + stop];
+        // (In a table's row, the cell's end: `| … (15/3/2023) | Hết hiệu lực |`.)
+        let item = item.find('|').map_or(item, |k| &item[..k]);
+        let item = item.trim_end().trim_end_matches('.').trim_end();
+        if !item.ends_with(')') {
+            continue;
+        }
+        // (The first citation of its line, the item's own: not one in the
+        // title of another, `31. QĐ A — Điều chỉnh, bổ sung QĐ B về …
+        // (22/5/2006)`, whose date it is.)
+        let line_start = memchr::memrchr(b'\n', &norm.as_bytes()[..f.start]).map_or(0, |k| k + 1);
+        if i > 0 && found[i - 1].start >= line_start {
+            continue;
+        }
+        let Some(open) = item.rfind('(') else { continue };
+        let Ok((rest, d)) = super::grammar::paren_date(&item[open..]) else {
+            continue;
+        };
+        let (true, Ok(date)) = (rest.trim().is_empty(), d.date) else {
+            continue;
+        };
+        let at = a + open;
+        found[i].date = Some(date);
+        if at < b {
+            found[i].subject = Some(crate::text::fold_ws(&item[..open]));
+            found[i].subject_range = Some((a, a + item[..open].trim_end().len()));
+        }
+        // (A citation inside the subject read the bracket as its own date.)
+        for g in found[i + 1..].iter_mut().take_while(|g| g.start < at) {
+            if g.end > at && g.date == Some(date) {
+                g.date = None;
+                g.end = at;
+                g.tail = g.tail.min(at);
+            }
+        }
+    }
+}
+
+/// Where a list item ends in `ahead` (the text after its subject): at `;`,
+/// or before a blank line or a line opening the next item (`b)`, `2.`,
+/// `-`, `+`, `|`).
+fn item_end(ahead: &str) -> usize {
+    let mut at = 0;
+    for line in ahead.split_inclusive('\n') {
+        if at > 0 {
+            let t = line.trim_start();
+            let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+            let letter = t.chars().next().is_some_and(char::is_alphabetic)
+                && t[t.chars().next().map_or(0, char::len_utf8)..].starts_with(')');
+            if t.trim().is_empty()
+                || t.starts_with(['-', '+', '|', '•', '–', '*'])
+                || digits > 0 && t[digits..].starts_with(['.', ')'])
+                || letter
+            {
+                return at;
+            }
+        }
+        if let Some(k) = line.find(';') {
+            return at + k;
+        }
+        at += line.len();
+    }
+    at
+}
