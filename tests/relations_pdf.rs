@@ -469,3 +469,20 @@ fn ok_list_goes_on_across_page_footnotes() {
     assert_ne!(rels(&doc, "18/2028/TT-BTC").last(), Some(&Relation::Repeals));
     assert_eq!(rels(&doc, "73/2027/TT-BTC").last(), Some(&Relation::Amends));
 }
+
+// `được đính chính bởi`, `được điều chỉnh bởi` name the agent, as `được
+// sửa đổi bởi` does: the decision corrects this document, which does not
+// amend it; on one line or with the line broken after `bởi`.
+#[test]
+fn ok_corrected_by_names_the_agent() {
+    for t in [
+        "(Thông tư này được đính chính bởi Quyết định số 418/QĐ-BTC ngày 12 tháng 3 năm 2029 của Bộ trưởng Bộ Tài chính)\n",
+        "Thông tư này được đính chính bởi \nQuyết định số 418/QĐ-BTC ngày 12 tháng 3 năm 2029 của Bộ trưởng Bộ Tài chính.\n",
+        "Thông tư này được điều chỉnh bởi Quyết định số 418/QĐ-BTC ngày 12 tháng 3 năm 2029.\n",
+    ] {
+        let doc = vanban::parse(t);
+        let c = &doc.citations[0];
+        assert_eq!(c.relation, Relation::Mentions, "{t:?}");
+        assert_eq!(c.acts.map(|a| (a.relation, a.target)), Some((Relation::Amends, None)), "{t:?}");
+    }
+}

@@ -278,7 +278,10 @@ pub(super) fn clause_cue(b: &[u8], opens: bool) -> Option<(usize, usize, usize)>
         }
         // `bởi` after a verb names its agent (`… do Ủy ban nhân dân cấp xã
         // thực hiện bởi Khoản 1 Điều 10 Nghị định …`): the passive cue.
-        if counts && hit.2 != PASSIVE && b[hit.0..].starts_with(b" boi ") {
+        // (At the window's end too: `… được đính chính bởi⏎Quyết định số …`,
+        // its last space folded away.)
+        let after = &b[hit.0..];
+        if counts && hit.2 != PASSIVE && (after.starts_with(b" boi ") || after == b" boi") {
             return Some((hit.0, hit.1, PASSIVE));
         }
         // Coordinated verbs (`Sửa đổi, bổ sung và bãi bỏ một số điều của
@@ -332,9 +335,13 @@ fn clause_initial(before: &[u8]) -> bool {
 /// thế bởi`, `được hướng dẫn bởi`) does: read from the last verb of the
 /// folded cue (`bị bãi bỏ, thay thế bởi`: replaces).
 pub(super) fn passive_relation(cue: &[u8]) -> Relation {
-    const VERBS: [(&[u8], Relation); 7] = [
+    const VERBS: [(&[u8], Relation); 11] = [
         (b"sua doi", Relation::Amends),
         (b"bo sung", Relation::Amends),
+        (b"dinh chinh", Relation::Amends),
+        (b"dieu chinh", Relation::Amends),
+        (b"trien khai", Relation::Implements),
+        (b"thuc hien", Relation::Implements),
         (b"thay the", Relation::Replaces),
         (b"bai bo", Relation::Repeals),
         (b"het hieu luc", Relation::Repeals),
