@@ -486,3 +486,22 @@ fn ok_corrected_by_names_the_agent() {
         assert_eq!(c.acts.map(|a| (a.relation, a.target)), Some((Relation::Amends, None)), "{t:?}");
     }
 }
+
+// A verb on the line before, the provisions on the next (`Bãi bỏ điều kiện
+// …⏎… quy định tại Điều 27 Nghị định số …`): read as the unwrapped line
+// is, the verb governs; `thực hiện` whose object is a task does not.
+#[test]
+fn ok_verb_governs_provisions_across_a_line_break() {
+    let doc = vanban::parse(
+        "VI. Bãi bỏ điều kiện kinh doanh dịch vụ cho thuê kho tiếp nhận \nxăng dầu quy định tại Điều 27 Nghị định số 91/2027/NĐ-CP. \n",
+    );
+    assert_eq!(rels(&doc, "91/2027/NĐ-CP"), [Relation::Repeals]);
+    let doc = vanban::parse(
+        "1. Nghị quyết này quy định việc cắt giảm, sửa đổi ngành, nghề đầu tư kinh \ndoanh có điều kiện quy định tại Phụ lục IV của Luật Đầu tư số 77/2028/QH15. \n",
+    );
+    assert_eq!(rels(&doc, "77/2028/QH15"), [Relation::Amends]);
+    let doc = vanban::parse(
+        "Sở Tài chính chủ trì thực hiện nhiệm vụ kiểm tra, giám sát \nquy định tại Điều 17 Thông tư số 45/2028/TT-BTC. \n",
+    );
+    assert_eq!(rels(&doc, "45/2028/TT-BTC"), [Relation::Mentions]);
+}

@@ -130,6 +130,11 @@ const ADJACENT: [usize; 5] = [20, 21, 23, 32, 33];
 /// Indexes in [`CUES`] of `theo quy định`, `quy định tại`: they leave an
 /// earlier `thực hiện theo` (index [`THUC_HIEN_THEO`]) governing.
 const PROVISIONS: [usize; 2] = [24, 25];
+/// Does cue `k` (`theo quy định`, `quy định tại`) leave an earlier cue of
+/// its clause governing (see [`clause_cue`])?
+pub(super) fn defers(k: usize) -> bool {
+    PROVISIONS.contains(&k)
+}
 /// Index in [`CUES`] of `căn cứ`.
 const CAN_CU: usize = 0;
 /// Index in [`CUES`] of `bổ sung` alone, a cue only where it opens its

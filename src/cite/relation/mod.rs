@@ -241,6 +241,32 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found], footnote
                 }
             }
         }
+        // A cue that leaves an earlier one governing (`quy định tại`) on a
+        // line hard-wrapped from the one before: the clause is read across
+        // the break, as it would be unwrapped (`Nghị quyết này quy định việc
+        // cắt giảm, sửa đổi ngành, nghề …⏎… quy định tại Phụ lục IV của Luật
+        // số …`: the verb on the line before governs).
+        if let (Some((_, _, k)), true, 0) = (hit, at_line_start, cut) {
+            if super::cues::defers(k) {
+                let floor = wrapped_floor(norm, lines, line, ls).max(row_start.min(ls));
+                if floor < ls {
+                    let (h2, f2, c2) = window_cue(suffix(&norm[floor..f.start], CUE_WINDOW), false);
+                    // (A verb acting on the document; not `thực hiện`,
+                    // whose object the provisions may be: `thực hiện nhiệm
+                    // vụ⏎… quy định tại Điều 5 Thông tư …` only mentions.)
+                    let acting = |k2: usize| {
+                        k2 != PASSIVE
+                            && matches!(
+                                CUES[k2].1,
+                                Relation::Amends | Relation::Repeals | Relation::Replaces | Relation::Guides
+                            )
+                    };
+                    if h2.is_some_and(|(_, _, k2)| k2 != k && acting(k2)) {
+                        (hit, folded, cut) = (h2, f2, c2);
+                    }
+                }
+            }
+        }
         // Nothing on the line before it: in hard-wrapped text the clause
         // began on the lines before; a list's item on a line of its own
         // goes on from the line before (`…;⏎Quyết định số …`).
