@@ -106,15 +106,9 @@ pub(crate) fn full_citation(i: &str) -> PResult<'_, Parsed<'_>> {
     if gap.is_empty() {
         return fail(i, "a space");
     }
-    // `Luật sư`, `Luật gia`, `luật pháp`, `luật lệ`, `luật học`: a lawyer,
-    // a jurist, the law, rules, legal studies; no law's name.
-    let first = next_word(r);
-    if matches!(first, "sư" | "gia" | "pháp" | "lệ" | "học") {
-        return fail(r, "a law's name");
-    }
     // (On the next line, a name opens with a letter: `Luật⏎21/2017/QH14` is
     // a number, no name.)
-    if gap.contains('\n') && !goes_on_line("", first) {
+    if gap.contains('\n') && !goes_on_line("", next_word(r)) {
         return fail(r, "a name starting with a letter");
     }
     // `Công văn (số 81/TTg-KTTH)`: the number in brackets.
@@ -405,15 +399,9 @@ pub(crate) fn name_citation(i: &str, limit: usize) -> PResult<'_, Parsed<'_>> {
     if gap.is_empty() {
         return fail(i, "a space");
     }
-    // `Luật sư`, `Luật gia`, `luật pháp`, `luật lệ`, `luật học`: a lawyer,
-    // a jurist, the law, rules, legal studies; no law's name.
-    let first = next_word(r);
-    if matches!(first, "sư" | "gia" | "pháp" | "lệ" | "học") {
-        return fail(r, "a law's name");
-    }
     // (On the next line, a name opens with a letter: `Luật⏎21/2017/QH14` is
     // a number, no name.)
-    if gap.contains('\n') && !goes_on_line("", first) {
+    if gap.contains('\n') && !goes_on_line("", next_word(r)) {
         return fail(r, "a name starting with a letter");
     }
     let body = prefix(r, limit.min(240));
@@ -519,6 +507,11 @@ fn name_loop<'a>(i: &'a str, r: &'a str, body: &'a str, from: usize) -> PResult<
             break;
         }
         if words == 0 && !first_lower_ok {
+            break;
+        }
+        // `Luật sư`, `Luật gia`, `luật pháp`, `luật lệ`, `luật học`: a
+        // lawyer, a jurist, the law, rules, legal studies; no law's name.
+        if words == 0 && matches!(w, "sư" | "gia" | "pháp" | "lệ" | "học") {
             break;
         }
         pos += w.len();
