@@ -194,6 +194,13 @@ fn is_tcvn3_mark(c: char) -> bool {
         || c == '\u{AD}'
 }
 
+/// Does `s` hold a character TCVN3 bytes shown as Latin-1 become and
+/// Vietnamese Unicode never uses (see [`repair_tcvn3_runs`])?
+#[cfg_attr(not(feature = "legacy"), allow(dead_code))]
+pub(crate) fn has_tcvn3_mark(s: &str) -> bool {
+    s.chars().any(is_tcvn3_mark)
+}
+
 /// Latin-1 characters a TCVN3 run may hold (marks and Vietnamese-looking
 /// letters alike): a word of only ASCII and these can be decoded.
 fn is_latin1_high(c: char) -> bool {

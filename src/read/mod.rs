@@ -65,6 +65,8 @@ mod docx;
 mod html;
 #[cfg(any(feature = "legacy", feature = "html", feature = "office"))]
 mod legacy;
+#[cfg(feature = "legacy")]
+pub(crate) use legacy::{has_tcvn3_mark, repair_tcvn3_runs};
 #[cfg(feature = "pdf")]
 mod pdf;
 #[cfg(feature = "office")]

@@ -95,7 +95,20 @@ pub(super) fn window_cue(window: &str, at_start: bool) -> WindowCue {
         } else {
             fold(&without_brackets(clause))
         };
-        (clause_cue(folded.as_bytes(), cut > 0 || at_start), folded, cut)
+        let hit = clause_cue(folded.as_bytes(), cut > 0 || at_start);
+        // Words shown in TCVN3 bytes read as Latin-1 by a broken conversion
+        // (`Thùc hiÖn ChØ thÞ sè …`): no cue reads in them; repaired, the
+        // clause is read again (`Thực hiện Chỉ thị số …`).
+        #[cfg(feature = "legacy")]
+        if hit.is_none() && crate::read::has_tcvn3_mark(clause) {
+            if let Some((fixed, _)) = crate::read::repair_tcvn3_runs(clause) {
+                let folded = fold(&without_brackets(&fixed));
+                if let Some(h) = clause_cue(folded.as_bytes(), cut > 0 || at_start) {
+                    return (Some(h), folded, cut);
+                }
+            }
+        }
+        (hit, folded, cut)
     };
     match close {
         Some(q) if window[hard..q].contains('“') => {
