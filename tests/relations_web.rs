@@ -121,11 +121,11 @@ fn ok_own_enactment_restated_in_bold() {
 #[test]
 fn ok_cue_in_tcvn3_mojibake() {
     let doc = vanban::parse(
-        "Thùc hiÖn ChØ thÞ sè 07-CT/TU ngµy 12/3/2029 cña Ban Th­êng vô TØnh ñy vÒ t¨ng c­êng c«ng t¸c d©n vËn.\n",
+        "Thùc hiÖn ChØ thÞ sè 07-CT/TU ngµy 12/3/2029 cña Ban Th\u{AD}êng vô TØnh ñy vÒ t¨ng c\u{AD}êng c«ng t¸c d©n vËn.\n",
     );
     assert_eq!(first(&doc, "07-CT/TU").relation, Relation::Implements);
     let doc = vanban::parse("TriÓn khai NghÞ quyÕt sè 11-NQ/TU cña TØnh ñy, Së ®Ò nghÞ c¸c ®¬n vÞ b¸o c¸o.\n");
     assert_eq!(first(&doc, "11-NQ/TU").relation, Relation::Implements);
-    let doc = vanban::parse("Theo b¸o c¸o, ChØ thÞ sè 07-CT/TU ®· ®­îc phæ biÕn réng r·i.\n");
+    let doc = vanban::parse("Theo b¸o c¸o, ChØ thÞ sè 07-CT/TU ®· ®\u{AD}îc phæ biÕn réng r·i.\n");
     assert_eq!(first(&doc, "07-CT/TU").relation, Relation::Mentions);
 }
