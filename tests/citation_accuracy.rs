@@ -14,7 +14,7 @@ mod common_accuracy;
 /// against; their figures, lower, are what a new user's documents look like.
 const FLOORS: [(&str, f64, f64, f64, f64); 7] = [
     ("letters", 100.0, 99.7, 100.0, 99.0),
-    ("docs", 100.0, 99.6, 99.6, 97.0),
+    ("docs", 100.0, 99.6, 99.8, 97.0),
     ("gazette", 100.0, 100.0, 99.7, 97.2),
     ("fixtures", 100.0, 100.0, 100.0, 100.0),
     ("held-out letters", 100.0, 100.0, 100.0, 91.7),

@@ -177,3 +177,18 @@ ngoài theo hợp đồng và các văn bản hướng dẫn.\n",
         doc.citations
     );
 }
+
+// Laws an unnamed amending law lists, each by its own number: the date
+// after the last is the amending law's, none of theirs.
+#[test]
+fn ok_date_after_amended_list_is_the_amending_laws() {
+    let doc = vanban::parse(
+        "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Cạnh tranh số 23/2028/QH15, Luật Quảng cáo số 16/2027/QH15 và Luật Thương mại số 36/2025/QH15 ngày 18 tháng 6 năm 2030;\n",
+    );
+    for s in ["23/2028/QH15", "16/2027/QH15", "36/2025/QH15"] {
+        assert_eq!(one(&doc, s).date, None, "{s}");
+    }
+    // A law's own date in a plain list stays.
+    let doc = vanban::parse("Căn cứ Luật Cạnh tranh số 23/2028/QH15 ngày 12 tháng 6 năm 2028;\n");
+    assert!(one(&doc, "23/2028/QH15").date.is_some());
+}

@@ -87,3 +87,33 @@ fn law_follows(after: &str) -> bool {
         // 46/2014/QH13 ngày … và Luật sửa đổi, bổ sung …`.)
         && !fold(super::lex::prefix(a, 24)).starts_with("luat sua doi")
 }
+
+// AmendedList ::= "Luật sửa đổi" … "của" LawRef Number ("," | "và") (LawRef Number ("," | "và"))* Citation
+/// Is the law cited at `s` the last of the laws an unnamed amending law
+/// lists, each by its own number (`Luật sửa đổi, bổ sung một số điều của
+/// Luật Đất đai số 31/2024/QH15, … và Luật Các tổ chức tín dụng số
+/// 32/2024/QH15 ngày 29/6/2024`)? Then a date after it is the amending
+/// law's, not its own.
+pub(super) fn last_of_amended_list(norm: &str, s: usize) -> bool {
+    let mut lo = s.saturating_sub(REACH);
+    while !norm.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let before = &norm[lo..s];
+    let Some(k) = before
+        .rmatch_indices("Luật")
+        .map(|(k, _)| k)
+        .find(|&k| fold(super::lex::prefix(&before[k..], 24)).starts_with("luat sua doi"))
+    else {
+        return false;
+    };
+    let chain = &before[k..];
+    if chain.contains([';', ':', '(']) || chain.contains(". ") || !chain.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let folded = fold(chain);
+    let Some(of) = folded.find(" cua ") else { return false };
+    let rest = &folded[of + " cua ".len()..];
+    ["luat ", "bo luat ", "phap lenh "].iter().any(|w| rest.starts_with(w))
+        && (rest.ends_with(',') || rest.ends_with(" va"))
+}

@@ -372,6 +372,16 @@ fn read_candidates(
                             && g.name.as_deref().map(str::to_lowercase) == f.name.as_deref().map(str::to_lowercase)
                     })
                 };
+                // The last law an unnamed amending law lists by number: the
+                // date after it is the amending law's (see [`amending`]).
+                if named
+                    && first.symbol.is_some()
+                    && first.date.is_some()
+                    && matches!(canonical, "Luật" | "Bộ luật")
+                    && amending::last_of_amended_list(norm, s)
+                {
+                    first.date = None;
+                }
                 if named && matches!(canonical, "Luật" | "Bộ luật") {
                     if let Some((k, _)) = amending::amending_law_start(norm, s, first.tail.max(first.end))
                         .filter(|&(_, one)| !one || cited_before(&first))
