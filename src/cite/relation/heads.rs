@@ -192,9 +192,12 @@ impl<'a> Heads<'a> {
         let last = hi.checked_sub(1).filter(|&j| found[j].start >= tail_at);
         let cue_after = |end: usize| {
             last.is_none_or(|j| {
-                let listed = fold(&self.norm[found[j].end.min(to)..to]);
-                end > fold(&self.norm[tail_at..found[j].start]).len()
-                    || (listed.contains("sau") && !listed.contains("nhu sau"))
+                // (What follows the citation is folded only when the cue is
+                // before it.)
+                end > fold(&self.norm[tail_at..found[j].start]).len() || {
+                    let listed = fold(&self.norm[found[j].end.min(to)..to]);
+                    listed.contains("sau") && !listed.contains("nhu sau")
+                }
             })
         };
         let cue = clause_cue(folded.as_bytes(), false).filter(|&(end, _, _)| cue_after(end));
@@ -269,10 +272,11 @@ impl<'a> Heads<'a> {
         // (Each of those words holds a `:` or a `/`, which only `:` and `/`
         // fold to: a line without one in its first bytes is folded for
         // nothing.)
-        let head24 = prefix(&raw[k..], 24);
+        let head24 = || prefix(&raw[k..], 24);
         if matches!(first, [b'N' | b'E' | b'C' | b'T' | b'K', ..])
-            && memchr::memchr2(b':', b'/', head24.as_bytes()).is_some()
+            && memchr::memchr2(b':', b'/', head24().as_bytes()).is_some()
         {
+            let head24 = head24();
             let f = fold(head24);
             if crate::cite::pdf_table::is_stamp(&f) {
                 self.stamp = true;
