@@ -36,12 +36,7 @@ pub(super) fn amending_law_start(norm: &str, s: usize, end: usize) -> Option<(us
         lo += 1;
     }
     let before = &norm[lo..s];
-    // The last `Luật` opening `Luật sửa đổi` before it (its words may be
-    // wrapped: `Luật sửa⏎đổi`).
-    let k = before
-        .rmatch_indices("Luật")
-        .map(|(k, _)| k)
-        .find(|&k| fold(super::lex::prefix(&before[k..], 24)).starts_with("luat sua doi"))?;
+    let k = opening(before)?;
     // (`Quốc hội ban hành Luật sửa đổi, bổ sung một số điều của Luật Doanh
     // nghiệp số 59/2020/QH14`: an amending law's enacting words name the
     // law it amends, by that law's number.)
@@ -66,9 +61,23 @@ pub(super) fn amending_law_start(norm: &str, s: usize, end: usize) -> Option<(us
     if rest.is_empty() {
         return (!law_follows(&norm[end..])).then_some((lo + k, true));
     }
-    let listed = ["luat ", "bo luat ", "phap lenh "].iter().any(|w| rest.starts_with(w));
-    let joined = rest.ends_with(',') || rest.ends_with(" va");
-    (listed && joined).then_some((lo + k, false))
+    lists_laws(rest).then_some((lo + k, false))
+}
+
+/// Where the last `Luật sửa đổi` in `before` starts (its words may be
+/// wrapped: `Luật sửa⏎đổi`).
+fn opening(before: &str) -> Option<usize> {
+    before
+        .rmatch_indices("Luật")
+        .map(|(k, _)| k)
+        .find(|&k| fold(super::lex::prefix(&before[k..], 24)).starts_with("luat sua doi"))
+}
+
+/// Does the folded text after `của` list laws, the last joined to what
+/// follows by `,` or `và` (`luat thue …, luat … va`)?
+fn lists_laws(rest: &str) -> bool {
+    ["luat ", "bo luat ", "phap lenh "].iter().any(|w| rest.starts_with(w))
+        && (rest.ends_with(',') || rest.ends_with(" va"))
 }
 
 /// Does another law amended follow in a list (`, Luật …`, `và Bộ luật …`)?
@@ -100,11 +109,7 @@ pub(super) fn last_of_amended_list(norm: &str, s: usize) -> bool {
         lo += 1;
     }
     let before = &norm[lo..s];
-    let Some(k) = before
-        .rmatch_indices("Luật")
-        .map(|(k, _)| k)
-        .find(|&k| fold(super::lex::prefix(&before[k..], 24)).starts_with("luat sua doi"))
-    else {
+    let Some(k) = opening(before) else {
         return false;
     };
     let chain = &before[k..];
@@ -113,7 +118,5 @@ pub(super) fn last_of_amended_list(norm: &str, s: usize) -> bool {
     }
     let folded = fold(chain);
     let Some(of) = folded.find(" cua ") else { return false };
-    let rest = &folded[of + " cua ".len()..];
-    ["luat ", "bo luat ", "phap lenh "].iter().any(|w| rest.starts_with(w))
-        && (rest.ends_with(',') || rest.ends_with(" va"))
+    lists_laws(&folded[of + " cua ".len()..])
 }

@@ -369,7 +369,13 @@ fn read_candidates(
                     found.iter().rev().any(|g| {
                         g.doc_type == f.doc_type
                             && (g.symbol != f.symbol || g.date != f.date)
-                            && g.name.as_deref().map(str::to_lowercase) == f.name.as_deref().map(str::to_lowercase)
+                            && match (&g.name, &f.name) {
+                                (Some(a), Some(b)) => a
+                                    .chars()
+                                    .flat_map(char::to_lowercase)
+                                    .eq(b.chars().flat_map(char::to_lowercase)),
+                                (a, b) => a == b,
+                            }
                     })
                 };
                 // The last law an unnamed amending law lists by number: the

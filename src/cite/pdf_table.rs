@@ -81,16 +81,23 @@ fn page_noise(line: &str) -> bool {
     if line.is_empty() || line.chars().all(|c| matches!(c, '_' | '-' | '–' | '=' | '.' | ' ')) {
         return true;
     }
-    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-    if digits > 0
-        && digits <= 3
-        && line[digits..].starts_with(' ')
-        && line[digits..].trim_start().starts_with(char::is_uppercase)
-    {
+    if footnote_text(line).is_some() {
         return true;
     }
     let f = fold(super::lex::prefix(line, 24));
     f.starts_with("cong bao/") || f.starts_with("cong bao so") || is_stamp(&f)
+}
+
+// Footnote ::= Digit{1,3} Sp+ Capital Text
+/// A page's footnote opening `line` (`1 Nghị quyết số …`, `13 Các điều 2,
+/// 3 của …`: its number, a space and a capital): its text.
+pub(super) fn footnote_text(line: &str) -> Option<&str> {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=3).contains(&digits) || !line[digits..].starts_with(' ') {
+        return None;
+    }
+    let text = line[digits..].trim_start();
+    text.starts_with(char::is_uppercase).then_some(text)
 }
 
 /// A line of a digital signature's stamp (folded): `Người ký:`, `Ký bởi:`,

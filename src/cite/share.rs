@@ -1,6 +1,7 @@
 //! Lists sharing parts: a date or issuer printed once for several
 //! citations.
 
+use super::relation::is_list_item;
 use super::Found;
 use crate::normalize::fold;
 
@@ -119,18 +120,8 @@ pub(super) fn closing_bracket_dates(norm: &str, found: &mut [Found]) {
 fn item_end(ahead: &str) -> usize {
     let mut at = 0;
     for line in ahead.split_inclusive('\n') {
-        if at > 0 {
-            let t = line.trim_start();
-            let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-            let letter = t.chars().next().is_some_and(char::is_alphabetic)
-                && t[t.chars().next().map_or(0, char::len_utf8)..].starts_with(')');
-            if t.trim().is_empty()
-                || t.starts_with(['-', '+', '|', '•', '–', '*'])
-                || digits > 0 && t[digits..].starts_with(['.', ')'])
-                || letter
-            {
-                return at;
-            }
+        if at > 0 && (line.trim().is_empty() || line.trim_start().starts_with('|') || is_list_item(line)) {
+            return at;
         }
         if let Some(k) = line.find(';') {
             return at + k;

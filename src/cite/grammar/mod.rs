@@ -527,7 +527,13 @@ fn name_loop<'a>(i: &'a str, r: &'a str, body: &'a str, from: usize) -> PResult<
         }
         let a2 = if s.is_empty() {
             match a2.strip_prefix(',') {
-                Some(a3) if a3.starts_with([' ', '\t', '\n']) => ws1(a3)?.0,
+                Some(a3) if a3.starts_with([' ', '\t', '\n']) => {
+                    let (a4, g) = ws1(a3)?;
+                    if g.contains('\n') && !goes_on_line(w, next_word(a4)) {
+                        break;
+                    }
+                    a4
+                }
                 _ => break,
             }
         } else {

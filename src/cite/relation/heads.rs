@@ -86,12 +86,10 @@ pub(super) struct Heads<'a> {
     pub(super) head: Option<Head>,
     /// The line read last was a digital signature's stamp.
     pub(super) stamp: bool,
-    /// The line (1-based) ending the page's footnotes being read, if any:
-    /// the page header printed after them (see [`Heads::footnotes_end`]).
-    pub(super) footnotes_until: usize,
-    /// The head the page's footnotes interrupted, taken up again after
-    /// them.
-    pub(super) outer: Option<Option<Head>>,
+    /// While a page's footnotes are read: the line (1-based) ending them,
+    /// the page header printed after them (see [`Heads::footnotes_end`]),
+    /// and the head they interrupted, taken up again there.
+    pub(super) footnotes: Option<(usize, Option<Head>)>,
 }
 
 impl<'a> Heads<'a> {
@@ -137,15 +135,7 @@ impl<'a> Heads<'a> {
     /// citation: a table's row, its number and first cell on one line, may
     /// be one.)
     fn footnotes_end(&self, line: usize, raw: &str) -> Option<usize> {
-        let text = raw;
-        let digits = text.bytes().take_while(u8::is_ascii_digit).count();
-        if !(1..=3).contains(&digits) || text.as_bytes().get(digits) != Some(&b' ') {
-            return None;
-        }
-        let rest = &text[digits + 1..];
-        if !rest.starts_with(char::is_uppercase) || line < 2 {
-            return None;
-        }
+        let rest = crate::cite::pdf_table::footnote_text(raw).filter(|_| line >= 2)?;
         let (ps, pe) = self.lines.line_range(self.norm, line - 1);
         if !self.norm[ps..pe].trim().is_empty() || crate::cite::types::starts_citation(rest) {
             return None;
@@ -236,15 +226,17 @@ impl<'a> Heads<'a> {
         // bản này được hợp nhất từ 02 Nghị định sau:`), and the list they
         // interrupt goes on after them (`a) Thông tư số …;⏎⏎13 Các điều 2,
         // 3 của …⏎…⏎CÔNG BÁO/Số …⏎b) Thông tư số …`).
-        // (A byte test first: the line's first byte is a digit.)
-        if line >= self.footnotes_until {
-            if self.outer.is_some() {
-                self.head = self.outer.take().flatten();
-            }
-            if raw.as_bytes().first().is_some_and(u8::is_ascii_digit) {
-                if let Some(end) = self.footnotes_end(line, raw) {
-                    self.footnotes_until = end;
-                    self.outer = Some(self.head.take());
+        match self.footnotes {
+            Some((end, _)) if line < end => {}
+            _ => {
+                if let Some((_, outer)) = self.footnotes.take() {
+                    self.head = outer;
+                }
+                // (A byte test first: the line's first byte is a digit.)
+                if raw.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+                    if let Some(end) = self.footnotes_end(line, raw) {
+                        self.footnotes = Some((end, self.head.take()));
+                    }
                 }
             }
         }

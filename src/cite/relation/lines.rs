@@ -189,7 +189,7 @@ pub(super) fn list_marker(line: &str) -> Option<Marker> {
 
 /// Does a line start a list item: a bullet, or a number or letter and `.`
 /// or `)` (`1.`, `a)`, `2)`)?
-pub(super) fn is_list_item(line: &str) -> bool {
+pub(in crate::cite) fn is_list_item(line: &str) -> bool {
     list_marker(line).is_some()
 }
 

@@ -59,7 +59,7 @@ use table::{row_relation, BasisColumns};
 
 pub(super) use clause::resumes_patients;
 
-pub(super) use lines::{closes_bracket, is_glue};
+pub(super) use lines::{closes_bracket, is_glue, is_list_item};
 
 /// The relation of a citation, and whose it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -101,8 +101,7 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found], footnote
         next: 1,
         head: None,
         stamp: false,
-        footnotes_until: 0,
-        outer: None,
+        footnotes: None,
     };
     // The outer citation of each (see below).
     let mut outers: Vec<Option<usize>> = Vec::with_capacity(found.len());
