@@ -11,7 +11,6 @@ use nom::branch::alt;
 use nom::bytes::complete::take_while_m_n;
 use nom::character::complete::char as ch;
 use nom::combinator::opt;
-use nom::sequence::tuple;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::error::{syntax_error, GrammarError, PResult, SyntaxError, SyntaxErrorKind};
@@ -343,12 +342,18 @@ fn month_year_tail_w<const WRAP: bool>(i: &str) -> PResult<'_, RawDate> {
     Ok((i, RawDate { day: None, month, year }))
 }
 
-// DateNum ::= Day Sep Month Sep Year      (Sep one of "/", "-", "."; the same twice)
-/// `26/11/2021`, `14-5-2011`, `10.11.2023`.
+// DateNum ::= Day Sp? Sep Sp? Month Sp? Sep Sp? Year      (Sep one of "/", "-", "."; the same twice)
+/// `26/11/2021`, `14-5-2011`, `10.11.2023`; spaced as web copies and
+/// stamps print them, `21 /11/2010`, `22/ 11/2010`, `24.06. 2021`.
 pub(crate) fn date_num(i: &str) -> PResult<'_, RawDate> {
-    let (r, (day, sep, month)) = tuple((small, alt((ch('/'), ch('-'), ch('.'))), small))(i)?;
+    let (r, day) = small(i)?;
+    let (r, _) = sp0::<false>(r)?;
+    let (r, sep) = alt((ch('/'), ch('-'), ch('.')))(r)?;
+    let (r, _) = sp0::<false>(r)?;
+    let (r, month) = small(r)?;
+    let (r, _) = sp0::<false>(r)?;
     let (r, _) = ch(sep)(r)?;
-    let (r, _) = sp0::<false>(r)?; // "24.06. 2021" in signature stamps
+    let (r, _) = sp0::<false>(r)?;
     let (r, year) = year4(r)?;
     Ok((
         r,

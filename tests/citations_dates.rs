@@ -61,3 +61,54 @@ fn bad_bracket_of_another_document() {
     let doc = vanban::parse("a) Quyết định số 12/2027/QĐ-UBND phê duyệt kế hoạch (giai đoạn 2026-2030);\n");
     assert_eq!(dates(&doc, "12/2027/QĐ-UBND"), [None]);
 }
+
+// The issue date said so after the number (`ban hành ngày`, `do … ban
+// hành ngày`, `ký ngày`, `(ban hành ngày …)`, `ngày ban hành: …`), a
+// table's next cell holding only a date, a cell's `<br>` before `ngày`,
+// and numeric dates spaced around their separators.
+#[test]
+fn ok_issue_date_said_so() {
+    let text = "Điều 1. Bãi bỏ toàn bộ các văn bản sau:\n\
+1. Thông tư số 14/2031/TT-BXD ban hành ngày 21/5/2031 quy định về vật liệu.\n\
+2. Thông tư số 15/2032/TT-BXD do Bộ trưởng Bộ Xây dựng ban hành ngày 22 tháng 6 năm 2032.\n\
+3. Thông tư số 16/2033/TT-BXD ký ngày 25/9/2033.\n\
+4. Thông tư 17/2034/TT-BXD (ban hành ngày 27/11/2034).\n\
+5. Thông tư 18/2035/TT-BXD, ngày ban hành: 26/10/2035.\n\
+| 6 | Thông tư 19/2036/TT-BXD | 12/03/2036 | Quy định về đo đạc |\n\
+| 7 | Thông tư số 20/2037/TT-BXD<br>ngày 05/11/2037 | Quy định |\n\
+| 8 | Thông tư số 21/2038/TT-BXD<br />ngày 06 tháng 11 năm 2038 | Quy định |\n\
+9. Thông tư số 22/2039/TT-BXD ngày 21 /11/2039.\n\
+10. Thông tư số 23/2040/TT-BXD ngày 22/ 11 /2040.\n";
+    let doc = vanban::parse(text);
+    for (s, want) in [
+        ("14/2031/TT-BXD", "2031-05-21"),
+        ("15/2032/TT-BXD", "2032-06-22"),
+        ("16/2033/TT-BXD", "2033-09-25"),
+        ("17/2034/TT-BXD", "2034-11-27"),
+        ("18/2035/TT-BXD", "2035-10-26"),
+        ("19/2036/TT-BXD", "2036-03-12"),
+        ("20/2037/TT-BXD", "2037-11-05"),
+        ("21/2038/TT-BXD", "2038-11-06"),
+        ("22/2039/TT-BXD", "2039-11-21"),
+        ("23/2040/TT-BXD", "2040-11-22"),
+    ] {
+        assert_eq!(dates(&doc, s), [d(want)], "{s}");
+    }
+    let by_minister = doc.citations.iter().find(|c| sym(c) == "15/2032/TT-BXD").unwrap();
+    assert_eq!(by_minister.issuer.as_deref(), Some("Bộ trưởng Bộ Xây dựng"));
+}
+
+// Not an issue date: `ban hành` opening a subject, the effective date, a
+// table's next cell holding more than a date, and a bare date after a
+// `<br>` (a cell's next line, no `ngày`).
+#[test]
+fn bad_issue_date_not_said() {
+    let text = "1. Thông tư số 24/2041/TT-BXD ban hành Quy chế làm việc ngày 03/4/2041 của Hội đồng.\n\
+2. Thông tư số 25/2042/TT-BXD có hiệu lực từ ngày 01/7/2042.\n\
+| 3 | Thông tư 26/2043/TT-BXD | 12/03/2043 và 15/03/2043 |\n\
+| 4 | Thông tư 27/2044/TT-BXD<br>15/03/2044 |\n";
+    let doc = vanban::parse(text);
+    for s in ["24/2041/TT-BXD", "25/2042/TT-BXD", "26/2043/TT-BXD", "27/2044/TT-BXD"] {
+        assert_eq!(dates(&doc, s), [None], "{s}");
+    }
+}

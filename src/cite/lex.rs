@@ -53,11 +53,22 @@ pub(super) fn sp0(i: &str) -> PResult<'_, &str> {
     take_while(is_sp)(i)
 }
 
-// Ws1 ::= Sp? ("\n" Sp?)?        (a line broken by PDF extraction: `Nghị định số⏎254/2026/NĐ-CP`)
+// Ws1 ::= Sp? (("\n" | Br) Sp?)?        (a line broken by PDF extraction: `Nghị định số⏎254/2026/NĐ-CP`)
+//   Br ::= "<br" Sp? "/"? ">"                (a line break in a Markdown table's cell: `Thông tư số …<br>ngày …`)
 pub(super) fn ws1(i: &str) -> PResult<'_, &str> {
     let (r, _) = sp0(i)?;
-    let r = r.strip_prefix('\n').map_or(r, |r2| r2.trim_start_matches(is_sp));
+    let r = match r.strip_prefix('\n').or_else(|| br(r)) {
+        Some(r2) => r2.trim_start_matches(is_sp),
+        None => r,
+    };
     Ok((r, &i[..i.len() - r.len()]))
+}
+
+/// After an HTML line break `<br>`, `<br/>`, `<br />` at the start of `i`.
+fn br(i: &str) -> Option<&str> {
+    let r = i.strip_prefix("<br")?.trim_start_matches(is_sp);
+    let r = r.strip_prefix('/').unwrap_or(r);
+    r.strip_prefix('>')
 }
 
 /// A keyword matched with case and diacritics folded, as a whole word.

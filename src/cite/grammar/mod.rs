@@ -50,7 +50,7 @@ pub(super) fn is_self_reference(i: &str) -> bool {
     lex(r, &["này", "nay"], "\"này\"").is_ok()
 }
 
-// Tail ::= Repeat? (DatePart | ParenDate | YearAfter)? IssuerPart? DatePart? SubjectPart?
+// Tail ::= Repeat? (DatePart | ParenDate | YearAfter)? IssuerPart? DatePart? IssuedDate? SubjectPart?
 //        | TitledDate | ClosingDate    (no date nor issuer right after the number)
 //   Repeat ::= Sp Codes                (the symbol's codes printed twice: `37-NQ/TW NQ/TW ngày`)
 pub(super) fn tail<'a>(base: &'a str, mut r: &'a str, mut p: Parsed<'a>) -> (&'a str, Parsed<'a>) {
@@ -88,6 +88,16 @@ pub(super) fn tail<'a>(base: &'a str, mut r: &'a str, mut p: Parsed<'a>) -> (&'a
             p.subject = Some(title);
             p.span_end = base.len() - r2.len();
             return (r2, p);
+        }
+    }
+    // The issue date said so after the number (see `issued_date`).
+    if p.date.is_none() && (p.symbol.is_some() || p.number.is_some()) {
+        if let Ok((r2, (d, iss))) = issued_date(r) {
+            p.date = Some(d);
+            if p.issuer.is_none() {
+                p.issuer = iss;
+            }
+            r = r2;
         }
     }
     p.span_end = base.len() - r.len();

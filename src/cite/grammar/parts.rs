@@ -116,7 +116,7 @@ pub(in crate::cite) fn date_part(i: &str) -> PResult<'_, DatePart<'_>> {
     };
     // Across a line break only a date that says so (`ngày …`, `cùng
     // ngày`): a bare `27/02/2015` opening the next line is a table's cell.
-    if gap.contains('\n') && !r.starts_with(['n', 'N', 'c', 'C']) {
+    if gap.contains(['\n', '<']) && !r.starts_with(['n', 'N', 'c', 'C']) {
         return fail(r, "a date starting with \"ngày\"");
     }
     let start = r;
@@ -313,6 +313,75 @@ pub(in crate::cite) fn closing_date(i: &str) -> PResult<'_, (&str, DatePart<'_>)
         return fail(r2, "the end of the item after its date");
     }
     Ok((r2, (title, d)))
+}
+
+// IssuedDate ::= Sp? ","? Sp? "("? ("do" Sp IssuerText Sp)? ("ký" Sp)? ("ban hành" | "ký") DatePart Sp? ")"?
+//              | Sp? ","? Sp? "ngày ban hành" Sp? ":"? DatePart
+//              | Sp? "|" DatePart Sp? &"|"
+//   (the date the document was issued, said so after its number: `Thông tư số … ban hành ngày 21/5/2015`,
+//   `… do Bộ trưởng Bộ Tài chính ban hành ngày …`, `… ký ngày …`, `(ban hành ngày …)`; or a table's next
+//   cell holding only a date: `| Thông tư số … | 05/11/2012 |`)
+pub(in crate::cite) fn issued_date(i: &str) -> PResult<'_, (DatePart<'_>, Option<&str>)> {
+    let (r, _) = sp0(i)?;
+    // A table's next cell, a date alone.
+    if let Some(cell) = r.strip_prefix('|') {
+        let (r2, d) = date_part(cell)?;
+        if !r2.trim_start_matches(is_sp).starts_with('|') {
+            return fail(r2, "the end of the cell after its date");
+        }
+        return Ok((r2, (d, None)));
+    }
+    let r = r.strip_prefix(',').unwrap_or(r);
+    let (r, _) = sp0(r)?;
+    // The label form: `ngày ban hành: …`.
+    if let Ok((r2, _)) = kw(r, "ngay") {
+        let (r2, _) = sp(r2)?;
+        let (r2, _) = issue_verb(r2)?;
+        let r2 = match r2.trim_start_matches(is_sp).strip_prefix(':') {
+            Some(r3) => r3,
+            None => r2,
+        };
+        let (r3, d) = date_part(r2)?;
+        return Ok((r3, (d, None)));
+    }
+    let bracket = r.starts_with('(');
+    let r = if bracket { r[1..].trim_start_matches(is_sp) } else { r };
+    let (r, issuer) = match kw(r, "do") {
+        Ok((r2, _)) => {
+            let (r2, _) = sp(r2)?;
+            let (r2, iss) = issuer_text(r2)?;
+            (sp(r2)?.0, Some(iss))
+        }
+        Err(_) => (r, None),
+    };
+    let (r, _) = issue_verb(r)?;
+    let (r, d) = date_part(r)?;
+    let r = if bracket {
+        let Some(r2) = r.trim_start_matches(is_sp).strip_prefix(')') else {
+            return fail(r, "\")\"");
+        };
+        r2
+    } else {
+        r
+    };
+    Ok((r, (d, issuer)))
+}
+
+// IssueVerb ::= ("ký" Sp)? "ban hành" | "ký"
+fn issue_verb(i: &str) -> PResult<'_, ()> {
+    let (r, signed) = match lex(i, &["ký", "ky"], "\"ký\"") {
+        Ok((r2, _)) => (r2, true),
+        Err(_) => (i, false),
+    };
+    let after_ky = if signed { sp(r).map_or(r, |(r2, _)| r2) } else { r };
+    match kw(after_ky, "ban")
+        .and_then(|(r2, _)| sp(r2))
+        .and_then(|(r2, _)| kw(r2, "hanh"))
+    {
+        Ok((r2, _)) => Ok((r2, ())),
+        Err(_) if signed => Ok((r, ())),
+        Err(_) => fail(i, "\"ban hành\" or \"ký\""),
+    }
 }
 
 /// Does a citation start at some word of `s`?
