@@ -15,13 +15,13 @@ mod common_accuracy;
 fn main() {
     let verbose = std::env::args().any(|a| a == "--verbose" || a == "-v");
     println!(
-        "{:<16} {:>6} {:>6} {:>8} {:>10} {:>8} {:>11} {:>10}",
-        "set", "files", "gold", "matched", "precision", "recall", "dates right", "relations"
+        "{:<16} {:>6} {:>6} {:>8} {:>10} {:>8} {:>11} {:>10} {:>8}",
+        "set", "files", "gold", "matched", "precision", "recall", "dates right", "relations", "agents"
     );
     for (name, files) in common_accuracy::gold_sets() {
         let f = common_accuracy::score(name, &files);
         println!(
-            "{:<16} {:>6} {:>6} {:>8} {:>9.1}% {:>7.1}% {:>10.1}% {:>9.1}%",
+            "{:<16} {:>6} {:>6} {:>8} {:>9.1}% {:>7.1}% {:>10.1}% {:>9.1}% {:>7.1}%",
             name,
             f.files,
             f.gold,
@@ -29,7 +29,8 @@ fn main() {
             f.precision(),
             f.recall(),
             f.dates(),
-            f.relations()
+            f.relations(),
+            f.agents()
         );
         if f.skipped > 0 {
             println!("          ({} texts absent, skipped)", f.skipped);

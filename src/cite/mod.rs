@@ -49,6 +49,7 @@ mod grammar;
 mod lex;
 mod pdf_table;
 mod post;
+mod quoted;
 mod refers;
 mod relation;
 mod scope;
@@ -468,7 +469,8 @@ pub(crate) fn find_citations(ctx: &Ctx<'_>, footnotes: &[Range<usize>], doc: &mu
         footnote_marker(&norm[ls..])
     };
     let refs = footnote_refs(norm, lines, &found);
-    let relations = relations(norm, lines, &found, &refs);
+    let mut relations = relations(norm, lines, &found, &refs);
+    quoted::quote_owners(norm, &found, &mut relations);
     let around = post::around(ctx, doc, &mut found, &relations);
     let refers = refers_to(&found);
     doc.citations.reserve(found.len());

@@ -49,6 +49,12 @@ pub struct Figures {
     pub dates_ok: usize,
     /// Matched pairs with the right relation.
     pub relations_ok: usize,
+    /// Matched pairs with the right relation other than `mentions`, whose
+    /// gold agent is scored (see [`Figures::agents`]; not on the letters,
+    /// whose gold has no `by`).
+    pub acting: usize,
+    /// Of those, the ones with the right agent.
+    pub agents_ok: usize,
     /// One line per miss, extra, wrong date and wrong relation.
     pub details: Vec<String>,
 }
@@ -77,6 +83,16 @@ impl Figures {
     /// Relations right, in percent of matched pairs.
     pub fn relations(&self) -> f64 {
         pct(self.relations_ok, self.matched)
+    }
+    /// Agents right, in percent of the matched pairs with the right
+    /// relation other than `mentions`: who stands in that relation to the cited
+    /// document, this document (gold without `by`, found `by: null`) or
+    /// another cited document (gold `by` the index of its gold entry, found
+    /// `by` the index of the citation paired with that entry). A gold `by`
+    /// pointing at an entry that is not scored (`self`, `ambiguous`) is
+    /// not counted.
+    pub fn agents(&self) -> f64 {
+        pct(self.agents_ok, self.acting)
     }
 }
 
@@ -281,8 +297,15 @@ fn overlap(a: (usize, usize), b: (usize, usize)) -> bool {
 }
 
 /// Score one gold set.
+/// A prediction: its keys, span, citation and index in the document's
+/// citations.
+type Pred<'a> = (Vec<Key>, (usize, usize), &'a vanban::Citation, usize);
+
 pub fn score(name: &str, files: &[(PathBuf, Value)]) -> Figures {
     let mut fig = Figures::default();
+    // (The letters' gold, `../shared/corpus/letters`, has no `by`: their
+    // agents are not scored.)
+    let agents_scored = !name.contains("letters");
     for (path, gold) in files {
         let Ok(bytes) = std::fs::read(path) else {
             fig.skipped += 1;
@@ -299,20 +322,28 @@ pub fn score(name: &str, files: &[(PathBuf, Value)]) -> Figures {
             .unwrap_or_default();
         let mut scorable = Vec::new();
         let mut skipped = Vec::new();
+        // The scorable entry of each gold entry, by its index in the file.
+        let mut scorable_of = Vec::new();
         for c in gold["citations"].as_array().into_iter().flatten() {
             let span = (at(&c["start"]), at(&c["end"]));
             let key = gold_key(c);
             if c["self"].as_bool() == Some(true) || c["ambiguous"].as_bool() == Some(true) {
                 skipped.push((key, span));
+                scorable_of.push(None);
             } else if let Some(k) = key {
+                scorable_of.push(Some(scorable.len()));
                 scorable.push((k, span, c));
+            } else {
+                scorable_of.push(None);
             }
         }
-        let preds: Vec<(Vec<Key>, (usize, usize), &vanban::Citation)> = doc
+        // (Each with its index in the document's citations.)
+        let preds: Vec<Pred<'_>> = doc
             .citations
             .iter()
-            .map(|c| (pred_keys(c), (c.span.start, c.span.end), c))
-            .filter(|(keys, _, _)| !keys.is_empty())
+            .enumerate()
+            .map(|(n, c)| (pred_keys(c), (c.span.start, c.span.end), c, n))
+            .filter(|(keys, _, _, _)| !keys.is_empty())
             .collect();
         let mut used = vec![false; preds.len()];
         let mut pairs: Vec<Option<usize>> = vec![None; scorable.len()];
@@ -357,6 +388,32 @@ pub fn score(name: &str, files: &[(PathBuf, Value)]) -> Figures {
             }
             if g["relation"].as_str() == Some(p.relation.as_str()) {
                 fig.relations_ok += 1;
+                if agents_scored && g["relation"].as_str() != Some("mentions") {
+                    // The gold agent: this document, or the citation paired
+                    // with the gold entry it names (none if not scored).
+                    let want = match g["by"].as_u64() {
+                        None => Some(None),
+                        Some(b) => scorable_of
+                            .get(b as usize)
+                            .copied()
+                            .flatten()
+                            .map(|gb| pairs[gb].map(|i| preds[i].3)),
+                    };
+                    if let Some(want) = want {
+                        fig.acting += 1;
+                        if p.by == want && !(want.is_none() && g["by"].is_u64()) {
+                            fig.agents_ok += 1;
+                        } else {
+                            fig.details.push(format!(
+                                "{name} {shown}: agent {k:?} {} gold by {:?} found by {:?} {:?}",
+                                p.relation,
+                                g["by"].as_u64(),
+                                p.by,
+                                g["surface"].as_str().unwrap_or("")
+                            ));
+                        }
+                    }
+                }
             } else {
                 fig.details.push(format!(
                     "{name} {shown}: relation {k:?} gold {} found {} {:?}",
@@ -366,7 +423,7 @@ pub fn score(name: &str, files: &[(PathBuf, Value)]) -> Figures {
                 ));
             }
         }
-        for (i, (keys, span, p)) in preds.iter().enumerate() {
+        for (i, (keys, span, p, _)) in preds.iter().enumerate() {
             if used[i] {
                 continue;
             }

@@ -1,0 +1,236 @@
+//! The text of another document quoted after `như sau:`, as consolidated
+//! texts (văn bản hợp nhất) print them in their notes: `Thông tư số A …
+//! có căn cứ ban hành như sau: “Căn cứ Nghị định số B …; Căn cứ …”`, `Điều
+//! 6 của Luật số A … quy định như sau: “… Bãi bỏ … Luật … số C …”`. What the
+//! quotation states (B the basis, C repealed) is A's, not this document's:
+//! each such citation gets A as its `by`.
+//!
+//! The quoted document opens its sentence: after the sentence's start only
+//! a note's number and the article it quotes (`Điều 252 và Điều 253 của`)
+//! may stand before it. An amending instruction (`Sửa đổi khoản 2 Điều 5
+//! Nghị định số A như sau: “…”`) opens with its verb: the text it quotes is
+//! this document's, and is left as it is.
+
+use super::relation::Rel;
+use super::Found;
+use crate::model::Relation;
+use crate::normalize::fold;
+
+/// How far back from `như sau` the quoted document's citation may start.
+const INTRO_WINDOW: usize = 2000;
+
+/// Give each citation inside a quotation of another document, stating a
+/// relation of its own (not `mentions`, no agent yet), that document as its
+/// `by`. One pass over the text: each quotation is skipped once read.
+pub(super) fn quote_owners(norm: &str, found: &[Found], rels: &mut [Rel]) {
+    if found.len() < 2 {
+        return;
+    }
+    let mut from = 0;
+    while let Some(k) = norm[from..].find("như").map(|k| from + k) {
+        from = k + "như".len();
+        let (open, close) = match quotation_after(&norm[from..]) {
+            Some(o) => {
+                let open = from + o;
+                let Some(close) = closing_quote(norm, open) else {
+                    continue;
+                };
+                from = close;
+                // (A note's quotation broken by a page break goes on in
+                // the next page's notes: the page's text comes between.)
+                (open, page_break(norm, open, close).unwrap_or(close))
+            }
+            None => match unquoted_basis(norm, k, from) {
+                Some(range) => range,
+                None => continue,
+            },
+        };
+        let Some(owner) = intro_owner(norm, found, k) else {
+            continue;
+        };
+        let first = found.partition_point(|f| f.start <= open);
+        for (i, f) in found.iter().enumerate().skip(first) {
+            if f.start >= close {
+                break;
+            }
+            let r = &mut rels[i];
+            if r.relation != Relation::Mentions && r.by.is_none() && r.acts.is_none() {
+                r.by = Some(owner);
+            }
+        }
+    }
+}
+
+// QuoteOpening ::= Ws "sau" Sp? ":" Ws "“"        (after `như`)
+/// After `như` at the start of `s`: where the quotation opened by `sau:`
+/// starts (its `“`), if one does.
+fn quotation_after(s: &str) -> Option<usize> {
+    let r = s.trim_start_matches([' ', '\t', '\n']);
+    let r = r.strip_prefix("sau")?;
+    let r = r.trim_start_matches([' ', '\t']).strip_prefix(':')?;
+    let r = r.trim_start_matches([' ', '\t', '\r', '\n']);
+    r.starts_with('“').then(|| s.len() - r.len())
+}
+
+/// `… có căn cứ ban hành như sau:` with no quotation mark (`như` at
+/// `k`, `from` after it): the `Căn cứ` clauses that follow, up to the
+/// enacting sentence's full stop or a blank line (at most 6,000 bytes).
+fn unquoted_basis(norm: &str, k: usize, from: usize) -> Option<(usize, usize)> {
+    let lo = (k.saturating_sub(40)..k)
+        .find(|&p| norm.is_char_boundary(p))
+        .unwrap_or(k);
+    if !fold(&norm[lo..k]).trim_end().ends_with("can cu ban hanh") {
+        return None;
+    }
+    let r = &norm[from..];
+    let r = r.trim_start_matches([' ', '\t']).strip_prefix("sau")?;
+    let r = r.trim_start_matches([' ', '\t']).strip_prefix(':')?;
+    let open = norm.len() - r.len();
+    let body = super::lex::prefix(r, 6000);
+    let b = body.as_bytes();
+    let end = (0..b.len())
+        .find(|&p| {
+            b[p] == b'.' && b.get(p + 1).is_none_or(|c| c.is_ascii_whitespace())
+                || b[p] == b'\n' && body[..p].trim_end_matches([' ', '\t', '\r']).ends_with('\n') && p > 2
+        })
+        .unwrap_or(body.len());
+    let close = open + end;
+    Some((open, page_break(norm, open, close).unwrap_or(close)))
+}
+
+/// The start of the first line between `open` and `close` that is a PDF
+/// page's header (`CÔNG BÁO/Số …`), if any.
+fn page_break(norm: &str, open: usize, close: usize) -> Option<usize> {
+    let mut at = open;
+    while let Some(k) = norm[at..close].find("CÔNG BÁO").map(|k| at + k) {
+        let ls = norm[..k].rfind('\n').map_or(0, |p| p + 1);
+        if norm[ls..k].trim().is_empty() {
+            return Some(ls);
+        }
+        at = k + "CÔNG BÁO".len();
+    }
+    None
+}
+
+/// The `”` closing the quotation opened at `open` (nested quotations
+/// counted), if any.
+fn closing_quote(norm: &str, open: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    for (k, c) in norm[open..].char_indices() {
+        match c {
+            '“' => depth += 1,
+            '”' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(open + k);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The citation opening the sentence that ends in `như sau` at `at`: the
+/// quoted document. Only a note's number (`1`, `[2]`) and the articles
+/// quoted (`Điều 6 của`, `Điều 252 và Điều 253 của`) may stand before it.
+fn intro_owner(norm: &str, found: &[Found], at: usize) -> Option<usize> {
+    let lo = at.saturating_sub(INTRO_WINDOW);
+    let lo = (lo..at).find(|&p| norm.is_char_boundary(p)).unwrap_or(at);
+    let window = &norm[lo..at];
+    let start = lo + sentence_start(window);
+    let i = found.partition_point(|f| f.start < start);
+    let f = found.get(i).filter(|f| f.start < at)?;
+    only_article_before(&norm[start..f.start]).then_some(i)
+}
+
+/// Where the last sentence of `s` starts: after its last `.`, `;`, `:` or
+/// `”` followed by white space, or its last blank line.
+fn sentence_start(s: &str) -> usize {
+    let b = s.as_bytes();
+    let mut k = b.len();
+    while k > 0 {
+        k -= 1;
+        let next_is_space = b.get(k + 1).is_some_and(|c| c.is_ascii_whitespace());
+        match b[k] {
+            b'.' | b';' | b':' if next_is_space => return k + 1,
+            b'\n' if s[..k].trim_end_matches([' ', '\t', '\r']).ends_with('\n') => return k + 1,
+            // `”` is E2 80 9D.
+            0x9D if next_is_space && k >= 2 && &b[k - 2..k] == b"\xE2\x80" => return k + 1,
+            _ => {}
+        }
+    }
+    0
+}
+
+/// Is `s` only white space, a note's number and articles of the document
+/// cited after it (`1 `, `[2] `, `Điều 6 của `, `Điều 252 và Điều 253 của
+/// `, `khoản 2 Điều 3 của `)?
+fn only_article_before(s: &str) -> bool {
+    let f = fold(s);
+    let mut words = f
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '[' | ']'))
+        .filter(|w| !w.is_empty())
+        .peekable();
+    // A note's number first.
+    if words.peek().is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit())) {
+        words.next();
+    }
+    let mut any = false;
+    let mut last = "";
+    for w in words {
+        let ok = matches!(w, "dieu" | "khoan" | "diem" | "va" | "cua" | "tai" | "cac")
+            || w.bytes().all(|b| b.is_ascii_digit())
+            || (w.len() <= 2 && w.bytes().all(|b| b.is_ascii_lowercase()));
+        if !ok {
+            return false;
+        }
+        any = true;
+        last = w;
+    }
+    // (Articles name their document after `của` or `tại`.)
+    !any || matches!(last, "cua" | "tai")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ok_quotation_opening() {
+        assert_eq!(quotation_after(" sau:\n“Căn cứ"), Some(7));
+        assert_eq!(quotation_after(" sau: “Điều 6"), Some(6));
+        assert_eq!(quotation_after(" sau:\nCăn cứ"), None);
+        assert_eq!(quotation_after(" vậy: “"), None);
+    }
+
+    #[test]
+    fn ok_closing_quote_nested() {
+        let s = "x “a “b” c” d";
+        let open = s.find('“').unwrap();
+        assert_eq!(closing_quote(s, open), Some(s.rfind('”').unwrap()));
+        assert_eq!(closing_quote("“a “b”", 0), None);
+    }
+
+    #[test]
+    fn ok_sentence_start() {
+        assert_eq!(sentence_start("Hết. 1 Thông tư số"), 4);
+        assert_eq!(sentence_start("a; Luật số"), 2);
+        assert_eq!(sentence_start("“x” Điều 6"), "“x”".len());
+        assert_eq!(sentence_start("a\n \nb"), 4);
+        assert_eq!(sentence_start("12.11.2020 b"), 0);
+    }
+
+    #[test]
+    fn ok_only_article_before() {
+        assert!(only_article_before(""));
+        assert!(only_article_before("1 "));
+        assert!(only_article_before("[2] "));
+        assert!(only_article_before("Điều 6 của "));
+        assert!(only_article_before("Điều 252 và Điều 253 của "));
+        assert!(only_article_before("khoản 2 Điều 3 tại "));
+        assert!(!only_article_before("Sửa đổi khoản 2 Điều 5 "));
+        assert!(!only_article_before("Điều 6 "));
+        assert!(!only_article_before("Bãi bỏ "));
+    }
+}
