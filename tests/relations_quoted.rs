@@ -89,3 +89,32 @@ hết hiệu lực thi hành kể từ ngày Thông tư này có hiệu lực.\n
     let doc = vanban::parse(text);
     assert_eq!(rel_by(&doc, "32/2025/TT-BXD"), [(Relation::Repeals, None)]);
 }
+
+// A joint circular's issuers, listed (`của Bộ A, Bộ B⏎và Xã hội, Bộ C`),
+// then its subject: the documents it guides are guided by it, and the
+// next item of the list (`; số …`) is a circular, as its code says.
+#[test]
+fn ok_joint_issuers_then_subject() {
+    let text = "Thực hiện theo hướng dẫn tại các Thông tư liên tịch: số 31/2031/TTLT-BQP-BLĐTBXH-\n\
+BTC ngày 27 tháng 11 năm 2031 của Bộ Quốc phòng, Bộ Lao động - Thương binh \n\
+và Xã hội, Bộ Tài chính hướng dẫn thực hiện Quyết định số 77/2030/QĐ-TTg; số \n\
+32/2032/TTLT-BCA-BLĐTBXH-BTC ngày 08 tháng 11 năm 2032 của Bộ Công \n\
+an, Bộ Lao động - Thương binh và Xã hội, Bộ Tài chính hướng dẫn thực hiện \n\
+Quyết định số 78/2031/QĐ-TTg.\n";
+    let doc = vanban::parse(text);
+    assert_eq!(
+        rel_by(&doc, "77/2030/QĐ-TTg"),
+        [by(Relation::Guides, "31/2031/TTLT-BQP-BLĐTBXH-BTC")]
+    );
+    assert_eq!(
+        rel_by(&doc, "78/2031/QĐ-TTg"),
+        [by(Relation::Guides, "32/2032/TTLT-BCA-BLĐTBXH-BTC")]
+    );
+    let second = doc
+        .citations
+        .iter()
+        .find(|c| sym(c) == "32/2032/TTLT-BCA-BLĐTBXH-BTC")
+        .unwrap();
+    assert_eq!(second.relation, Relation::Implements);
+    assert_ne!(second.doc_type.as_deref(), Some("Quyết định"));
+}

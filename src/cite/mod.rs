@@ -410,7 +410,19 @@ fn read_candidates(
                     let base = &rest[start..];
                     let f0 = e + off(after, base);
                     let mut f = build(ctx, doc, base, f0, f0, Some(canonical), p);
-                    f.shared.push("type".to_string());
+                    // A code naming another type (`các Quyết định số …; số
+                    // 05/2010/TTLT-…`: a joint circular) is the item's type.
+                    let coded = f
+                        .symbol
+                        .as_ref()
+                        .filter(|s| s.type_code().is_some())
+                        .and_then(Symbol::type_name);
+                    match coded {
+                        Some(t) if canonical != "Văn bản" && !t.starts_with(canonical) && !canonical.starts_with(t) => {
+                            f.doc_type = Some(t)
+                        }
+                        _ => f.shared.push("type".to_string()),
+                    }
                     skip_until = f.end;
                     found.push(f);
                     rest = r2;

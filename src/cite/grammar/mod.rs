@@ -69,6 +69,9 @@ pub(super) fn tail<'a>(base: &'a str, mut r: &'a str, mut p: Parsed<'a>) -> (&'a
     if let Ok((r2, iss)) = issuer_part(r) {
         p.issuer = Some(iss);
         r = r2;
+        if p.symbol.as_ref().is_some_and(|(_, s)| joint(s)) {
+            r = more_issuers(r);
+        }
         if p.date.is_none() {
             if let Ok((r3, d)) = date_part(r) {
                 p.date = Some(d);
@@ -107,6 +110,34 @@ pub(super) fn tail<'a>(base: &'a str, mut r: &'a str, mut p: Parsed<'a>) -> (&'a
         r = r2;
     }
     (r, p)
+}
+
+/// Is a symbol a joint document's (`TTLT`, or two issuers' codes or more:
+/// `05/2010/TTLT-BCA-BLĐTBXH-BTC`)?
+fn joint(s: &RawSymbol<'_>) -> bool {
+    let parts = || s.codes.iter().flat_map(|c| c.split('-'));
+    parts().count() >= 3 || parts().any(|c| c.eq_ignore_ascii_case("TTLT") || c.eq_ignore_ascii_case("NQLT"))
+}
+
+// MoreIssuers ::= (Sp? "," Ws1 !Citation IssuerText)*
+//   (the other issuers of a joint document, listed after the first: `của Bộ Quốc phòng, Bộ Lao động -
+//   Thương binh⏎và Xã hội, Bộ Tài chính hướng dẫn …`)
+fn more_issuers(mut r: &str) -> &str {
+    loop {
+        let Some(t) = r.trim_start_matches(is_sp).strip_prefix(',') else {
+            return r;
+        };
+        let Ok((t, _)) = ws1(t) else {
+            return r;
+        };
+        if starts_citation(t) {
+            return r;
+        }
+        match issuer_text(t) {
+            Ok((r2, _)) => r = r2,
+            Err(_) => return r,
+        }
+    }
 }
 
 // FullCitation ::= TypeWord (Sp SoWord? | Ws1 SoWord) SymbolText Tail
