@@ -118,3 +118,25 @@ Quyết định số 78/2031/QĐ-TTg.\n";
     assert_eq!(second.relation, Relation::Implements);
     assert_ne!(second.doc_type.as_deref(), Some("Quyết định"));
 }
+
+// Hard-wrapped text: the subject opens the next line, in lower case, after
+// the issuer (`… ngày …⏎của Bộ trưởng Bộ Tài chính⏎hướng dẫn thực hiện …`):
+// what it guides has the cited circular as its `by`. A line opening with a
+// capital is no subject (`…của Chính phủ;⏎Căn cứ …`).
+#[test]
+fn ok_subject_on_the_next_line() {
+    let text = "Căn cứ Thông tư số 34/2035/TT-BLĐTBXH ngày 22/10/2035 \n\
+của Bộ trưởng Bộ Lao động - Thương binh và Xã hội \n\
+hướng dẫn thực hiện một số điều của Nghị định số 63/2035/NĐ-CP ngày 22 tháng 7 năm 2035 của Chính phủ;\n\
+Căn cứ Thông tư số 35/2035/TT-BTC ngày 22/10/2035 của Bộ trưởng Bộ Tài chính \n\
+hướng dẫn thực hiện một số điều của Nghị định số 64/2035/NĐ-CP;\n\
+Căn cứ Thông tư số 36/2035/TT-BTC ngày 23/10/2035 của Bộ trưởng Bộ Tài chính\n\
+Hướng dẫn của Bộ Tài chính về Nghị định số 65/2035/NĐ-CP;\n";
+    let doc = vanban::parse(text);
+    assert_eq!(
+        rel_by(&doc, "63/2035/NĐ-CP"),
+        [by(Relation::Guides, "34/2035/TT-BLĐTBXH")]
+    );
+    assert_eq!(rel_by(&doc, "64/2035/NĐ-CP"), [by(Relation::Guides, "35/2035/TT-BTC")]);
+    assert!(rel_by(&doc, "65/2035/NĐ-CP").iter().all(|(_, b)| b.is_none()));
+}

@@ -105,11 +105,28 @@ pub(super) fn tail<'a>(base: &'a str, mut r: &'a str, mut p: Parsed<'a>) -> (&'a
     }
     p.span_end = base.len() - r.len();
     let after_aside = aside(r).map_or(r, |(r2, _)| r2);
-    if let Ok((r2, s)) = subject_part(after_aside) {
+    if let Ok((r2, s)) = subject_part(after_aside).or_else(|_| wrapped_subject(after_aside)) {
         p.subject = Some(s);
         r = r2;
     }
     (r, p)
+}
+
+// WrappedSubject ::= Sp? "\n" Sp? (SubjectVerb | "về") SubjectText
+//   (hard-wrapped text: the subject opens the next line, in lower case, `… của Bộ trưởng Bộ Tài chính⏎hướng
+//   dẫn thực hiện …`)
+fn wrapped_subject(i: &str) -> PResult<'_, &str> {
+    let Some(next) = i.trim_start_matches(is_sp).strip_prefix('\n') else {
+        return fail(i, "a subject on the next line");
+    };
+    let next = next.trim_start_matches(is_sp);
+    if starts_verb(next) {
+        return subject_text(next, true);
+    }
+    if lex(next, &["về"], "\"về\"").is_ok() {
+        return subject_part(next);
+    }
+    fail(next, "a subject on the next line")
 }
 
 /// Is a symbol a joint document's (`TTLT`, or two issuers' codes or more:
