@@ -26,9 +26,17 @@ pub(super) fn quote_owners(norm: &str, found: &[Found], rels: &mut [Rel]) {
     if found.len() < 2 {
         return;
     }
+    let finder = memchr::memmem::Finder::new("như");
     let mut from = 0;
-    while let Some(k) = norm[from..].find("như").map(|k| from + k) {
+    while let Some(k) = finder.find(&norm.as_bytes()[from..]).map(|k| from + k) {
         from = k + "như".len();
+        // (Most are no `như sau`: one test of the bytes after.)
+        if !norm[from..].trim_start_matches([' ', '\t', '\n']).starts_with("sau") {
+            continue;
+        }
+        let Some(owner) = intro_owner(norm, found, k) else {
+            continue;
+        };
         let (open, close) = match quotation_after(&norm[from..]) {
             Some(o) => {
                 let open = from + o;
@@ -44,9 +52,6 @@ pub(super) fn quote_owners(norm: &str, found: &[Found], rels: &mut [Rel]) {
                 Some(range) => range,
                 None => continue,
             },
-        };
-        let Some(owner) = intro_owner(norm, found, k) else {
-            continue;
         };
         let first = found.partition_point(|f| f.start <= open);
         for (i, f) in found.iter().enumerate().skip(first) {
@@ -115,17 +120,21 @@ fn page_break(norm: &str, open: usize, close: usize) -> Option<usize> {
 /// The `”` closing the quotation opened at `open` (nested quotations
 /// counted), if any.
 fn closing_quote(norm: &str, open: usize) -> Option<usize> {
+    // `“` is E2 80 9C, `”` E2 80 9D: their last bytes found, their first
+    // two checked.
+    let b = norm.as_bytes();
     let mut depth = 0usize;
-    for (k, c) in norm[open..].char_indices() {
-        match c {
-            '“' => depth += 1,
-            '”' => {
-                depth -= 1;
-                if depth == 0 {
-                    return Some(open + k);
-                }
+    for k in memchr::memchr2_iter(0x9C, 0x9D, &b[open..]).map(|k| open + k) {
+        if k < open + 2 || b[k - 2..k] != [0xE2, 0x80] {
+            continue;
+        }
+        if b[k] == 0x9C {
+            depth += 1;
+        } else {
+            depth = depth.checked_sub(1)?;
+            if depth == 0 {
+                return Some(k - 2);
             }
-            _ => {}
         }
     }
     None
@@ -198,7 +207,7 @@ mod tests {
 
     #[test]
     fn ok_quotation_opening() {
-        assert_eq!(quotation_after(" sau:\n“Căn cứ"), Some(7));
+        assert_eq!(quotation_after(" sau:\n“Căn cứ"), Some(" sau:\n".len()));
         assert_eq!(quotation_after(" sau: “Điều 6"), Some(6));
         assert_eq!(quotation_after(" sau:\nCăn cứ"), None);
         assert_eq!(quotation_after(" vậy: “"), None);
@@ -214,7 +223,7 @@ mod tests {
 
     #[test]
     fn ok_sentence_start() {
-        assert_eq!(sentence_start("Hết. 1 Thông tư số"), 4);
+        assert_eq!(sentence_start("Hết. 1 Thông tư số"), "Hết.".len());
         assert_eq!(sentence_start("a; Luật số"), 2);
         assert_eq!(sentence_start("“x” Điều 6"), "“x”".len());
         assert_eq!(sentence_start("a\n \nb"), 4);
