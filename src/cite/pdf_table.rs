@@ -246,8 +246,11 @@ impl PdfTables {
             first -= 1;
         }
         let fs = found[first].start;
-        let line_start = norm[..fs].rfind('\n').map_or(0, |k| k + 1);
-        if norm[line_start.max(start)..fs].trim().is_empty() {
+        // (The line's start, looked for in the row only: linear on one long
+        // line.)
+        let from = start.min(fs);
+        let line_start = norm[from..fs].rfind('\n').map_or(from, |k| from + k + 1);
+        if norm[line_start..fs].trim().is_empty() {
             Some(InRow::Basis)
         } else {
             Some(InRow::Cell { start })
@@ -260,11 +263,11 @@ impl PdfTables {
 /// symbol, and at the page's end `1 Nghị quyết số 66-NQ/TW ngày … của Bộ
 /// Chính trị …`): citation `i` opens a line after the marker's number, and
 /// the last citation before it with the same symbol and that number glued
-/// after its symbol is the one restated.
-pub(super) fn restated(norm: &str, found: &[Found], i: usize) -> Option<usize> {
+/// after its symbol is the one restated (`line_start`: the start of `i`'s
+/// line).
+pub(super) fn restated(norm: &str, found: &[Found], i: usize, line_start: usize) -> Option<usize> {
     let f = &found[i];
     f.symbol.as_ref()?;
-    let line_start = norm[..f.start].rfind('\n').map_or(0, |k| k + 1);
     let lead = norm[line_start..f.start].trim();
     if lead.is_empty() || lead.len() > 3 || !lead.bytes().all(|b| b.is_ascii_digit()) {
         return None;

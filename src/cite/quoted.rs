@@ -19,6 +19,9 @@ use crate::normalize::fold;
 /// How far back from `như sau` the quoted document's citation may start.
 const INTRO_WINDOW: usize = 2000;
 
+/// How long a quotation may be (a quoted article, a note's `Căn cứ`).
+const QUOTE_MAX: usize = 60_000;
+
 /// Give each citation inside a quotation of another document, stating a
 /// relation of its own (not `mentions`, no agent yet), that document as its
 /// `by`. One pass over the text: each quotation is skipped once read.
@@ -108,9 +111,12 @@ fn unquoted_basis(norm: &str, k: usize, from: usize) -> Option<(usize, usize)> {
 fn page_break(norm: &str, open: usize, close: usize) -> Option<usize> {
     let mut at = open;
     while let Some(k) = norm[at..close].find("CÔNG BÁO").map(|k| at + k) {
-        let ls = norm[..k].rfind('\n').map_or(0, |p| p + 1);
-        if norm[ls..k].trim().is_empty() {
-            return Some(ls);
+        // (Its line's start, looked for in the quotation only: the `“`
+        // before it on the same line is no white space either.)
+        if let Some(ls) = norm[open..k].rfind('\n').map(|p| open + p + 1) {
+            if norm[ls..k].trim().is_empty() {
+                return Some(ls);
+            }
         }
         at = k + "CÔNG BÁO".len();
     }
@@ -124,7 +130,10 @@ fn closing_quote(norm: &str, open: usize) -> Option<usize> {
     // two checked.
     let b = norm.as_bytes();
     let mut depth = 0usize;
-    for k in memchr::memchr2_iter(0x9C, 0x9D, &b[open..]).map(|k| open + k) {
+    // (At most `QUOTE_MAX` bytes: a quotation left open is read no
+    // further, and the cost stays linear.)
+    let end = (open + QUOTE_MAX).min(b.len());
+    for k in memchr::memchr2_iter(0x9C, 0x9D, &b[open..end]).map(|k| open + k) {
         if k < open + 2 || b[k - 2..k] != [0xE2, 0x80] {
             continue;
         }

@@ -466,7 +466,7 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found], footnote
         };
         // A page's footnote restating a citation its marker is glued to:
         // that one's relation.
-        let rel = match super::pdf_table::restated(norm, found, i) {
+        let rel = match super::pdf_table::restated(norm, found, i, ls) {
             Some(j) if rel.by.is_none() && rel.acts.is_none() => out[j],
             _ => rel,
         };
