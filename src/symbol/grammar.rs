@@ -287,10 +287,13 @@ pub(super) fn split_glued(code: &str) -> Option<(&str, &str)> {
     }
     code.char_indices().skip(2).find_map(|(k, _)| {
         let (t, rest) = code.split_at(k);
-        let known_issuer = [PARTY_ISSUERS, STATE_ISSUERS]
-            .iter()
-            .any(|tb| tb.iter().any(|x| eq_upper(x, rest)));
-        (canonical_type(t).is_some() && known_issuer).then_some((t, rest))
+        // (The type first: one look-up, where the issuers are many.)
+        let known_issuer = || {
+            [PARTY_ISSUERS, STATE_ISSUERS]
+                .iter()
+                .any(|tb| tb.iter().any(|x| eq_upper(x, rest)))
+        };
+        (canonical_type(t).is_some() && known_issuer()).then_some((t, rest))
     })
 }
 
