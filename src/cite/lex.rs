@@ -180,6 +180,7 @@ pub(super) fn lower_word(i: &str) -> std::borrow::Cow<'_, str> {
 
 /// One of `words` (lower case, exact diacritics) as the next whole word.
 pub(super) fn lex<'a>(i: &'a str, words: &[&'static str], expected: &'static str) -> PResult<'a, &'a str> {
+    debug_assert!(words.iter().all(|x| x.chars().eq(x.chars().flat_map(char::to_lowercase))));
     // A word that starts with an ASCII letter starts with it in lower case
     // too: most calls end here, before the word is read.
     match i.as_bytes().first() {
@@ -190,7 +191,19 @@ pub(super) fn lex<'a>(i: &'a str, words: &[&'static str], expected: &'static str
         Some(_) => {}
     }
     let w = next_word(i);
-    let lower_eq = |x: &&str| x.len() == w.len() && x.chars().eq(w.chars().flat_map(char::to_lowercase));
+    // (A word printed as one of `words`, lower case, is one; a word of
+    // ASCII letters is lowered a byte at a time: the same as
+    // `char::to_lowercase` on each.)
+    let lower_eq = |x: &&str| {
+        x.len() == w.len()
+            && if *x == w {
+                true
+            } else if w.is_ascii() {
+                x.bytes().eq(w.bytes().map(|b| b.to_ascii_lowercase()))
+            } else {
+                x.chars().eq(w.chars().flat_map(char::to_lowercase))
+            }
+    };
     if !w.is_empty() && words.iter().any(lower_eq) {
         Ok((&i[w.len()..], w))
     } else {
