@@ -505,7 +505,11 @@ pub(in crate::cite) fn subject_text(i: &str, verb: bool) -> PResult<'_, &str> {
     // (It names them with their titles: it may run longer.)
     let bounded = if amending { prefix(i, 2 * SUBJECT_MAX) } else { bounded };
     let mut end = bounded.len();
-    for (k, c) in bounded.char_indices() {
+    // (Every stop is at an ASCII byte of these: the others are passed a
+    // byte at a time, undecoded.)
+    let stops = |c: &u8| matches!(c, b'\n' | b';' | b'.' | b'[' | b',' | b' ');
+    for (k, c) in bounded.bytes().enumerate().filter(|(_, c)| stops(c)) {
+        let c = char::from(c);
         let rest = &bounded[k..];
         if c == '\n' && wrap_goes_on(&bounded[..k], &rest[1..]) {
             continue;
