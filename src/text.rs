@@ -149,6 +149,9 @@ impl<'a> Ctx<'a> {
 
 /// Fold runs of whitespace into one space and trim.
 pub(crate) fn fold_ws(s: &str) -> String {
+    if single_spaced(s) {
+        return s.to_owned();
+    }
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
         if !out.is_empty() {
@@ -157,6 +160,20 @@ pub(crate) fn fold_ws(s: &str) -> String {
         out.push_str(w);
     }
     out
+}
+
+/// Is `s` already folded: no whitespace but single spaces between words?
+/// A byte test read whole (no early exit, so that the compiler reads many
+/// bytes a step): no ASCII control, and none of the bytes that whitespace
+/// beyond ASCII is written with (`C2`: U+0085, U+00A0; `9A`: U+1680;
+/// `E2`: U+2000..U+205F; `E3`: U+3000). Some text without whitespace has
+/// them too (`“`, `–`): that is folded the long way.
+fn single_spaced(s: &str) -> bool {
+    let b = s.as_bytes();
+    let odd = b
+        .iter()
+        .fold(false, |acc, &c| acc | (c < b' ') | matches!(c, 0xC2 | 0x9A | 0xE2 | 0xE3));
+    !odd && !s.starts_with(' ') && !s.ends_with(' ') && !s.contains("  ")
 }
 
 /// `char::is_alphanumeric`, fast for the letters of Vietnamese text (ASCII,
@@ -195,6 +212,27 @@ fn latin_letter(c: char) -> Option<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `fold_ws` gives the words of `split_whitespace` joined by one space:
+    /// around every character up to U+3100 (every whitespace among them,
+    /// ASCII or not) and the planes after, single and in runs.
+    #[test]
+    fn ok_fold_ws_same_as_split_whitespace() {
+        let reference = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+        let chars = (0..0x3100u32).chain([0x1F600, 0xFEFF, 0x10FFFF]).filter_map(char::from_u32);
+        for c in chars {
+            for t in [
+                format!("{c}"),
+                format!("a{c}b"),
+                format!("{c}{c}Điều{c} 1{c}"),
+                format!(" ở{c}\u{a0}ạ\u{3000}{c}x "),
+            ] {
+                assert_eq!(fold_ws(&t), reference(&t), "{t:?}");
+            }
+        }
+        assert_eq!(fold_ws(""), "");
+        assert_eq!(fold_ws(" \t\n "), "");
+    }
 
     /// The block newline search gives the line starts a byte-at-a-time
     /// reading gives: a newline at every offset of texts of every length
