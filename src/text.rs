@@ -170,9 +170,9 @@ pub(crate) fn fold_ws(s: &str) -> String {
 /// them too (`“`, `–`): that is folded the long way.
 fn single_spaced(s: &str) -> bool {
     let b = s.as_bytes();
-    let odd = b
-        .iter()
-        .fold(false, |acc, &c| acc | (c < b' ') | matches!(c, 0xC2 | 0x9A | 0xE2 | 0xE3));
+    let odd = b.iter().fold(false, |acc, &c| {
+        acc | (c < b' ') | matches!(c, 0xC2 | 0x9A | 0xE2 | 0xE3)
+    });
     !odd && !s.starts_with(' ') && !s.ends_with(' ') && !s.contains("  ")
 }
 
@@ -219,7 +219,9 @@ mod tests {
     #[test]
     fn ok_fold_ws_same_as_split_whitespace() {
         let reference = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
-        let chars = (0..0x3100u32).chain([0x1F600, 0xFEFF, 0x10FFFF]).filter_map(char::from_u32);
+        let chars = (0..0x3100u32)
+            .chain([0x1F600, 0xFEFF, 0x10FFFF])
+            .filter_map(char::from_u32);
         for c in chars {
             for t in [
                 format!("{c}"),
