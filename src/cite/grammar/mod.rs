@@ -428,6 +428,19 @@ fn name_loop<'a>(i: &'a str, r: &'a str, body: &'a str, from: usize) -> PResult<
     // The citation when an anchor starts at `at` in `r`, the name ending at
     // `name_end`.
     let anchored = |at: usize, name_end: usize| -> Option<(&str, Parsed<'_>)> {
+        // Every anchor opens, after spaces or a comma perhaps, with `s`
+        // (`số`), `n`, `t` or `c` (`ngày`, `năm`, `tháng`, `cùng`), a digit
+        // or a bracket, in any case: another ASCII byte (most words of a
+        // name) is none, settled here.
+        if r.as_bytes().get(at).is_some_and(|&b| {
+            b.is_ascii()
+                && !matches!(
+                    b.to_ascii_lowercase(),
+                    b's' | b'n' | b't' | b'c' | b'0'..=b'9' | b'(' | b' ' | b'\t' | b'\n' | b',' | 0
+                )
+        }) {
+            return None;
+        }
         let (r2, sym, date) = so_word(&r[at..])
             .and_then(|(r2, _)| symbol_text(r2))
             .map(|(r2, s)| (r2, Some(s), None))
