@@ -193,6 +193,12 @@ pub(super) fn shouty_code(i: &str) -> PResult<'_, &str> {
 /// `sep` with optional spaces around it; returns whether spaces (or an en
 /// dash) were seen.
 pub(super) fn separator<'a>(sep: char, i: &'a str) -> PResult<'a, (&'a str, bool)> {
+    // Most separators are printed bare (`-`, `/` between a letter or digit
+    // and the next): settled on two bytes.
+    let b = i.as_bytes();
+    if sep.is_ascii() && b.first() == Some(&(sep as u8)) && !matches!(b.get(1), Some(b' ' | b'\t' | b'\n')) {
+        return Ok((&i[1..], (&i[..1], false)));
+    }
     let (r, pre) = take_while(is_space)(i)?;
     let (r, noisy_sep) = if sep == '-' && r.starts_with('–') {
         (&r['–'.len_utf8()..], true)

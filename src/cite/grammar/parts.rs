@@ -476,10 +476,25 @@ pub(super) fn starts_verb(r: &str) -> bool {
         return false;
     }
     let w = next_word(r);
-    // (The line may break between the two words: `quy⏎định`.)
-    let after = ws1(&r[w.len()..]).map_or("", |(a, _)| next_word(a));
-    let lower_is = |word: &str, lower: &str| word.chars().flat_map(char::to_lowercase).eq(lower.chars());
-    SUBJECT_VERBS.iter().any(|(a, b)| lower_is(w, a) && lower_is(after, b))
+    // (A word printed as the lower-case `lower` is it; a word of ASCII
+    // letters is lowered a byte at a time, as `char::to_lowercase` would.)
+    let lower_is = |word: &str, lower: &str| {
+        word == lower
+            || if word.is_ascii() {
+                word.bytes().map(|b| b.to_ascii_lowercase()).eq(lower.bytes())
+            } else {
+                word.chars().flat_map(char::to_lowercase).eq(lower.chars())
+            }
+    };
+    // (The line may break between the two words: `quy⏎định`. The second
+    // word is read only when a first one fits.)
+    let mut after = None;
+    SUBJECT_VERBS.iter().any(|(a, b)| {
+        lower_is(w, a) && {
+            let after = *after.get_or_insert_with(|| ws1(&r[w.len()..]).map_or("", |(a, _)| next_word(a)));
+            lower_is(after, b)
+        }
+    })
 }
 
 /// The longest subject read, in bytes (twice that for an amending one).
