@@ -225,7 +225,10 @@ pub(super) fn separator<'a>(sep: char, i: &'a str) -> PResult<'a, (&'a str, bool
 // Codes ::= Code ((Sep("-") | ".") Code)*       (a dot between codes in historical symbols: `QĐ.UB`)
 pub(super) fn codes<'a>(i: &'a str, noise: &mut Vec<(&'static str, &'a str)>) -> PResult<'a, Vec<&'a str>> {
     let (mut r, first) = code(i)?;
-    let mut out = vec![first];
+    // (Room for most symbols' codes, and for a type code put before them:
+    // see `party_symbol`.)
+    let mut out = Vec::with_capacity(4);
+    out.push(first);
     loop {
         if let Some(after) = r.strip_prefix('.') {
             // Only an upper-case code, not glued to more letters: a full
@@ -321,8 +324,8 @@ pub(super) fn party_symbol(i: &str) -> PResult<'_, RawSymbol<'_>> {
     if sp2 {
         noise.push(("symbol-spacing", s2));
     }
-    let mut all = vec![t];
-    all.extend(rest);
+    let mut all = rest;
+    all.insert(0, t);
     Ok((
         r,
         RawSymbol {
