@@ -535,15 +535,16 @@ pub(in crate::cite) fn subject_text(i: &str, verb: bool) -> PResult<'_, &str> {
             // Điều 8, Nghị định số …`).
             b',' => {
                 predicate_after(&rest[1..])
-                    || !verb
-                        && starts_citation(rest[1..].trim_start_matches(is_sp))
-                        && !after_pinpoint(&bounded[..k])
+                    || !verb && starts_citation(rest[1..].trim_start_matches(is_sp)) && !after_pinpoint(&bounded[..k])
             }
             // (`và` read only where a `v` or a letter that is not ASCII
             // follows.)
             _ => {
                 !amending
-                    && rest.as_bytes().get(1).is_some_and(|&b| matches!(b, b'v' | b'V') || !b.is_ascii())
+                    && rest
+                        .as_bytes()
+                        .get(1)
+                        .is_some_and(|&b| matches!(b, b'v' | b'V') || !b.is_ascii())
                     && lex(&rest[1..], &["và"], "\"và\"").is_ok_and(|(r2, _)| {
                         let r2 = ws1(r2).map_or(r2, |(r, _)| r);
                         starts_any_citation(skip_pinpoint(r2))
