@@ -169,6 +169,7 @@ impl Scanner {
     }
 
     /// The match starting at `p`, if any: its end and pattern.
+    #[inline]
     pub(crate) fn match_at(&self, h: &[u8], p: usize) -> Option<(usize, usize)> {
         let dfa = &self.dfa;
         let mut sid = self.start;
