@@ -70,11 +70,18 @@ impl LineIndex {
 /// (`memchr_iter`) costs more in set-up than in reading; instead, sixteen
 /// bytes are compared at a time and the newlines of a block are read off its
 /// bit mask.
+///
+/// With AVX2, thirty-two bytes at a time, then sixteen for the rest.
 fn push_line_starts(bytes: &[u8], starts: &mut Vec<usize>) {
     #[cfg(target_arch = "x86_64")]
     {
+        let mut done = 0;
+        if std::is_x86_feature_detected!("avx2") {
+            // SAFETY: the CPU has AVX2 (checked just above).
+            done = unsafe { avx2::push_line_starts(bytes, starts) };
+        }
         // SAFETY: SSE2 is part of the x86-64 baseline: every x86-64 CPU has it.
-        let done = unsafe { sse2::push_line_starts(bytes, starts) };
+        done += unsafe { sse2::push_line_starts(&bytes[done..], done, starts) };
         starts.extend(memchr::memchr_iter(b'\n', &bytes[done..]).map(|i| done + i + 1));
     }
     #[cfg(not(target_arch = "x86_64"))]
@@ -85,10 +92,11 @@ fn push_line_starts(bytes: &[u8], starts: &mut Vec<usize>) {
 mod sse2 {
     use std::arch::x86_64::{__m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_set1_epi8};
 
-    /// [`super::push_line_starts`] over the whole blocks of sixteen bytes;
-    /// returns where the blocks end (the rest is under sixteen bytes).
+    /// [`super::push_line_starts`] over the whole blocks of sixteen bytes
+    /// of `bytes`, which start at offset `base` of the text; returns where
+    /// the blocks end in `bytes` (the rest is under sixteen bytes).
     #[target_feature(enable = "sse2")]
-    pub(super) fn push_line_starts(bytes: &[u8], starts: &mut Vec<usize>) -> usize {
+    pub(super) fn push_line_starts(bytes: &[u8], base: usize, starts: &mut Vec<usize>) -> usize {
         let nl = _mm_set1_epi8(b'\n' as i8);
         let mut k = 0;
         while k + 16 <= bytes.len() {
@@ -97,10 +105,36 @@ mod sse2 {
             let x = unsafe { _mm_loadu_si128(bytes.as_ptr().add(k).cast::<__m128i>()) };
             let mut m = _mm_movemask_epi8(_mm_cmpeq_epi8(x, nl)) as u32;
             while m != 0 {
-                starts.push(k + m.trailing_zeros() as usize + 1);
+                starts.push(base + k + m.trailing_zeros() as usize + 1);
                 m &= m - 1;
             }
             k += 16;
+        }
+        k
+    }
+}
+
+#[cfg(target_arch = "x86_64")]
+mod avx2 {
+    use std::arch::x86_64::{__m256i, _mm256_cmpeq_epi8, _mm256_loadu_si256, _mm256_movemask_epi8, _mm256_set1_epi8};
+
+    /// [`super::push_line_starts`] over the whole blocks of thirty-two
+    /// bytes; returns where the blocks end (the rest is under thirty-two
+    /// bytes).
+    #[target_feature(enable = "avx2")]
+    pub(super) fn push_line_starts(bytes: &[u8], starts: &mut Vec<usize>) -> usize {
+        let nl = _mm256_set1_epi8(b'\n' as i8);
+        let mut k = 0;
+        while k + 32 <= bytes.len() {
+            // SAFETY: `k + 32 <= bytes.len()`, so the 32 bytes read are inside
+            // the slice; `_mm256_loadu_si256` needs no alignment.
+            let x = unsafe { _mm256_loadu_si256(bytes.as_ptr().add(k).cast::<__m256i>()) };
+            let mut m = _mm256_movemask_epi8(_mm256_cmpeq_epi8(x, nl)) as u32;
+            while m != 0 {
+                starts.push(k + m.trailing_zeros() as usize + 1);
+                m &= m - 1;
+            }
+            k += 32;
         }
         k
     }
@@ -149,6 +183,9 @@ impl<'a> Ctx<'a> {
 
 /// Fold runs of whitespace into one space and trim.
 pub(crate) fn fold_ws(s: &str) -> String {
+    if single_spaced(s) {
+        return s.to_owned();
+    }
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
         if !out.is_empty() {
@@ -157,6 +194,20 @@ pub(crate) fn fold_ws(s: &str) -> String {
         out.push_str(w);
     }
     out
+}
+
+/// Is `s` already folded: no whitespace but single spaces between words?
+/// A byte test read whole (no early exit, so that the compiler reads many
+/// bytes a step): no ASCII control, and none of the bytes that whitespace
+/// beyond ASCII is written with (`C2`: U+0085, U+00A0; `9A`: U+1680;
+/// `E2`: U+2000..U+205F; `E3`: U+3000). Some text without whitespace has
+/// them too (`“`, `–`): that is folded the long way.
+fn single_spaced(s: &str) -> bool {
+    let b = s.as_bytes();
+    let odd = b.iter().fold(false, |acc, &c| {
+        acc | (c < b' ') | matches!(c, 0xC2 | 0x9A | 0xE2 | 0xE3)
+    });
+    !odd && !s.starts_with(' ') && !s.ends_with(' ') && !s.contains("  ")
 }
 
 /// `char::is_alphanumeric`, fast for the letters of Vietnamese text (ASCII,
@@ -195,6 +246,29 @@ fn latin_letter(c: char) -> Option<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `fold_ws` gives the words of `split_whitespace` joined by one space:
+    /// around every character up to U+3100 (every whitespace among them,
+    /// ASCII or not) and the planes after, single and in runs.
+    #[test]
+    fn ok_fold_ws_same_as_split_whitespace() {
+        let reference = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+        let chars = (0..0x3100u32)
+            .chain([0x1F600, 0xFEFF, 0x10FFFF])
+            .filter_map(char::from_u32);
+        for c in chars {
+            for t in [
+                format!("{c}"),
+                format!("a{c}b"),
+                format!("{c}{c}Điều{c} 1{c}"),
+                format!(" ở{c}\u{a0}ạ\u{3000}{c}x "),
+            ] {
+                assert_eq!(fold_ws(&t), reference(&t), "{t:?}");
+            }
+        }
+        assert_eq!(fold_ws(""), "");
+        assert_eq!(fold_ws(" \t\n "), "");
+    }
 
     /// The block newline search gives the line starts a byte-at-a-time
     /// reading gives: a newline at every offset of texts of every length

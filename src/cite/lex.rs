@@ -191,6 +191,9 @@ pub(super) fn lower_word(i: &str) -> std::borrow::Cow<'_, str> {
 
 /// One of `words` (lower case, exact diacritics) as the next whole word.
 pub(super) fn lex<'a>(i: &'a str, words: &[&'static str], expected: &'static str) -> PResult<'a, &'a str> {
+    debug_assert!(words
+        .iter()
+        .all(|x| x.chars().eq(x.chars().flat_map(char::to_lowercase))));
     // A word that starts with an ASCII letter starts with it in lower case
     // too: most calls end here, before the word is read.
     match i.as_bytes().first() {
@@ -201,7 +204,19 @@ pub(super) fn lex<'a>(i: &'a str, words: &[&'static str], expected: &'static str
         Some(_) => {}
     }
     let w = next_word(i);
-    let lower_eq = |x: &&str| x.len() == w.len() && x.chars().eq(w.chars().flat_map(char::to_lowercase));
+    // (A word printed as one of `words`, lower case, is one; a word of
+    // ASCII letters is lowered a byte at a time: the same as
+    // `char::to_lowercase` on each.)
+    let lower_eq = |x: &&str| {
+        x.len() == w.len()
+            && if *x == w {
+                true
+            } else if w.is_ascii() {
+                x.bytes().eq(w.bytes().map(|b| b.to_ascii_lowercase()))
+            } else {
+                x.chars().eq(w.chars().flat_map(char::to_lowercase))
+            }
+    };
     if !w.is_empty() && words.iter().any(lower_eq) {
         Ok((&i[w.len()..], w))
     } else {
@@ -225,18 +240,36 @@ pub(super) fn at_stop_word(i: &str) -> bool {
     }
     let mut buf = [0u8; 64];
     let lw = lower_in(w, &mut buf);
+    stops(i, w, &lw)
+}
+
+/// [`at_stop_word`] of `i` for a caller that has read its next word `w`
+/// already (`next_word(i)`) and lowered it to `lw` (`lower_in(w, …)`).
+pub(super) fn at_stop_word_read(i: &str, w: &str, lw: &str) -> bool {
+    if w.is_empty() {
+        return true;
+    }
+    if w.len() > 20 {
+        return false;
+    }
+    stops(i, w, lw)
+}
+
+/// The rest of [`at_stop_word`]: `w`, the next word of `i` (not empty, at
+/// most 20 bytes), lowered to `lw`.
+fn stops(i: &str, w: &str, lw: &str) -> bool {
     // `số` glued to its number (`Quyết định của Bộ Chính trị số31-QĐ/TW`).
     if lw.starts_with("số") && lw["số".len()..].starts_with(|c: char| c.is_ascii_digit()) {
         return true;
     }
     let after = i[w.len()..].trim_start_matches(is_sp);
-    if matches!(&*lw, "và" | "hoặc") {
+    if matches!(lw, "và" | "hoặc") {
         let nw = next_word(after);
         // (`và NQ 47 của …`: a word then a number starts a citation.)
         let numbered = next_word(after[nw.len()..].trim_start_matches(is_sp)).starts_with(|c: char| c.is_ascii_digit());
         return !starts_upper(nw) || numbered || type_at().is_match(prefix(after, 48)) || &*lower_word(after) == "các";
     }
-    match stop_word(&lw) {
+    match stop_word(lw) {
         None => false,
         Some(None) => true,
         // Two-word stops: the second word is read only when the first fits,

@@ -164,25 +164,27 @@ const NO_BARE_NUMBER: &[&str] = &[
 /// `Q`.
 fn candidates(norm: &str) -> Vec<Cand> {
     let (type_re, entries) = type_regex();
-    let mut cands: Vec<Cand> = type_re
-        .find_all(norm)
-        .into_iter()
-        // The scan finds only matches that start a word: check the end.
-        .filter(|&(_, e, _)| !norm[e..].chars().next().is_some_and(is_alnum))
-        .map(|(start, end, pattern)| {
-            let TypeWord {
-                canonical, nameable, ..
-            } = TYPE_WORDS[entries[pattern]];
-            Cand {
-                start,
-                end,
-                canonical,
-                nameable,
-                abbreviation: false,
-                damaged: false,
-            }
-        })
-        .collect();
+    let hits = type_re.find_all(norm);
+    // (Sized for every match, so that the vector does not grow.)
+    let mut cands: Vec<Cand> = Vec::with_capacity(hits.len());
+    cands.extend(
+        hits.into_iter()
+            // The scan finds only matches that start a word: check the end.
+            .filter(|&(_, e, _)| !norm[e..].chars().next().is_some_and(is_alnum))
+            .map(|(start, end, pattern)| {
+                let TypeWord {
+                    canonical, nameable, ..
+                } = TYPE_WORDS[entries[pattern]];
+                Cand {
+                    start,
+                    end,
+                    canonical,
+                    nameable,
+                    abbreviation: false,
+                    damaged: false,
+                }
+            }),
+    );
     let b = norm.as_bytes();
     let mut abbrevs = Vec::new();
     for q in memchr::memchr_iter(b'Q', b) {

@@ -136,6 +136,11 @@ fn rank(t: &str) -> Option<usize> {
         "TRUNG TƯỚNG",
         "THIẾU TƯỚNG",
     ];
+    // Every rank starts with `T` or `Đ` (C4 90): most lines are settled by
+    // their first byte.
+    if !matches!(t.as_bytes().first(), Some(b'T' | 0xC4)) {
+        return None;
+    }
     RANKS
         .iter()
         .find(|r| t.starts_with(**r) && !t[r.len()..].starts_with(crate::text::is_alnum))

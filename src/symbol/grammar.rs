@@ -193,6 +193,12 @@ pub(super) fn shouty_code(i: &str) -> PResult<'_, &str> {
 /// `sep` with optional spaces around it; returns whether spaces (or an en
 /// dash) were seen.
 pub(super) fn separator<'a>(sep: char, i: &'a str) -> PResult<'a, (&'a str, bool)> {
+    // Most separators are printed bare (`-`, `/` between a letter or digit
+    // and the next): settled on two bytes.
+    let b = i.as_bytes();
+    if sep.is_ascii() && b.first() == Some(&(sep as u8)) && !matches!(b.get(1), Some(b' ' | b'\t' | b'\n')) {
+        return Ok((&i[1..], (&i[..1], false)));
+    }
     let (r, pre) = take_while(is_space)(i)?;
     let (r, noisy_sep) = if sep == '-' && r.starts_with('–') {
         (&r['–'.len_utf8()..], true)
@@ -219,7 +225,10 @@ pub(super) fn separator<'a>(sep: char, i: &'a str) -> PResult<'a, (&'a str, bool
 // Codes ::= Code ((Sep("-") | ".") Code)*       (a dot between codes in historical symbols: `QĐ.UB`)
 pub(super) fn codes<'a>(i: &'a str, noise: &mut Vec<(&'static str, &'a str)>) -> PResult<'a, Vec<&'a str>> {
     let (mut r, first) = code(i)?;
-    let mut out = vec![first];
+    // (Room for most symbols' codes, and for a type code put before them:
+    // see `party_symbol`.)
+    let mut out = Vec::with_capacity(4);
+    out.push(first);
     loop {
         if let Some(after) = r.strip_prefix('.') {
             // Only an upper-case code, not glued to more letters: a full
@@ -287,10 +296,13 @@ pub(super) fn split_glued(code: &str) -> Option<(&str, &str)> {
     }
     code.char_indices().skip(2).find_map(|(k, _)| {
         let (t, rest) = code.split_at(k);
-        let known_issuer = [PARTY_ISSUERS, STATE_ISSUERS]
-            .iter()
-            .any(|tb| tb.iter().any(|x| eq_upper(x, rest)));
-        (canonical_type(t).is_some() && known_issuer).then_some((t, rest))
+        // (The type first: one look-up, where the issuers are many.)
+        let known_issuer = || {
+            [PARTY_ISSUERS, STATE_ISSUERS]
+                .iter()
+                .any(|tb| tb.iter().any(|x| eq_upper(x, rest)))
+        };
+        (canonical_type(t).is_some() && known_issuer()).then_some((t, rest))
     })
 }
 
@@ -312,8 +324,8 @@ pub(super) fn party_symbol(i: &str) -> PResult<'_, RawSymbol<'_>> {
     if sp2 {
         noise.push(("symbol-spacing", s2));
     }
-    let mut all = vec![t];
-    all.extend(rest);
+    let mut all = rest;
+    all.insert(0, t);
     Ok((
         r,
         RawSymbol {

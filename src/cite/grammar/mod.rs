@@ -1,8 +1,8 @@
 //! The citation grammar: the nom rules run at each type word.
 
 use crate::cite::lex::{
-    at_full_stop, at_stop_word, fail, is_all_caps, is_hard_stop, is_sp, lex, lower_in, lower_word, next_word, prefix,
-    sp, sp0, starts_upper, ws1,
+    at_full_stop, at_stop_word, at_stop_word_read, fail, is_all_caps, is_hard_stop, is_sp, lex, lower_in, lower_word,
+    next_word, prefix, sp, sp0, starts_upper, ws1,
 };
 use crate::cite::types::{starts_citation, type_at};
 use crate::date::IssueDate;
@@ -486,6 +486,19 @@ fn name_loop<'a>(i: &'a str, r: &'a str, body: &'a str, from: usize) -> PResult<
     // The citation when an anchor starts at `at` in `r`, the name ending at
     // `name_end`.
     let anchored = |at: usize, name_end: usize| -> Option<(&str, Parsed<'_>)> {
+        // Every anchor opens, after spaces or a comma perhaps, with `s`
+        // (`số`), `n`, `t` or `c` (`ngày`, `năm`, `tháng`, `cùng`), a digit
+        // or a bracket, in any case: another ASCII byte (most words of a
+        // name) is none, settled here.
+        if r.as_bytes().get(at).is_some_and(|&b| {
+            b.is_ascii()
+                && !matches!(
+                    b.to_ascii_lowercase(),
+                    b's' | b'n' | b't' | b'c' | b'0'..=b'9' | b'(' | b' ' | b'\t' | b'\n' | b',' | 0
+                )
+        }) {
+            return None;
+        }
         let (r2, sym, date) = so_word(&r[at..])
             .and_then(|(r2, _)| symbol_text(r2))
             .map(|(r2, s)| (r2, Some(s), None))
@@ -554,14 +567,18 @@ fn name_loop<'a>(i: &'a str, r: &'a str, body: &'a str, from: usize) -> PResult<
         // `và` inside a name (`Luật Quy hoạch đô thị và nông thôn số …`):
         // read on, the anchor decides.
         let and = words > 0 && &*lw == "và" && !type_at().is_match(prefix(rest[w.len()..].trim_start(), 48));
-        let first_lower_ok = words == 0 && !at_stop_word(rest);
+        let first_lower_ok = words == 0 && !at_stop_word_read(rest, w, &lw);
         // `đối với` inside a name (`Pháp lệnh Thuế thu nhập đối với người
         // có thu nhập cao số …`): read on, a số ký hiệu decides.
         let doi_voi = words > 0
             && (after_doi || &*lw == "đối" && lower_word(rest[w.len()..].trim_start_matches(is_sp)).as_ref() == "với");
         after_doi = doi_voi && !after_doi;
         loose |= doi_voi;
-        if words > 0 && !and && !doi_voi && (!loose && at_stop_word(rest) || type_at().is_match(prefix(rest, 48))) {
+        if words > 0
+            && !and
+            && !doi_voi
+            && (!loose && at_stop_word_read(rest, w, &lw) || type_at().is_match(prefix(rest, 48)))
+        {
             break;
         }
         if words == 0 && !first_lower_ok {
@@ -646,7 +663,10 @@ pub(crate) fn named_ref(i: &str, lower_ok: bool) -> PResult<'_, usize> {
             break;
         }
         let mut buf = [0u8; 64];
-        if words > 0 && (at_stop_word(rest) || starts_citation(rest) || &*lower_in(w, &mut buf) == "của") {
+        if words > 0 && {
+            let lw = lower_in(w, &mut buf);
+            at_stop_word_read(rest, w, &lw) || starts_citation(rest) || &*lw == "của"
+        } {
             break;
         }
         pos += w.len();

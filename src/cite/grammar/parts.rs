@@ -545,10 +545,25 @@ pub(super) fn starts_verb(r: &str) -> bool {
         return false;
     }
     let w = next_word(r);
-    // (The line may break between the two words: `quy⏎định`.)
-    let after = ws1(&r[w.len()..]).map_or("", |(a, _)| next_word(a));
-    let lower_is = |word: &str, lower: &str| word.chars().flat_map(char::to_lowercase).eq(lower.chars());
-    SUBJECT_VERBS.iter().any(|(a, b)| lower_is(w, a) && lower_is(after, b))
+    // (A word printed as the lower-case `lower` is it; a word of ASCII
+    // letters is lowered a byte at a time, as `char::to_lowercase` would.)
+    let lower_is = |word: &str, lower: &str| {
+        word == lower
+            || if word.is_ascii() {
+                word.bytes().map(|b| b.to_ascii_lowercase()).eq(lower.bytes())
+            } else {
+                word.chars().flat_map(char::to_lowercase).eq(lower.chars())
+            }
+    };
+    // (The line may break between the two words: `quy⏎định`. The second
+    // word is read only when a first one fits.)
+    let mut after = None;
+    SUBJECT_VERBS.iter().any(|(a, b)| {
+        lower_is(w, a) && {
+            let after = *after.get_or_insert_with(|| ws1(&r[w.len()..]).map_or("", |(a, _)| next_word(a)));
+            lower_is(after, b)
+        }
+    })
 }
 
 /// The longest subject read, in bytes (twice that for an amending one).
@@ -574,35 +589,40 @@ pub(in crate::cite) fn subject_text(i: &str, verb: bool) -> PResult<'_, &str> {
     // (It names them with their titles: it may run longer.)
     let bounded = if amending { prefix(i, 2 * SUBJECT_MAX) } else { bounded };
     let mut end = bounded.len();
-    for (k, c) in bounded.char_indices() {
+    // (Every stop is at an ASCII byte of these: the others are passed a
+    // byte at a time, undecoded.)
+    let stops = |c: &u8| matches!(c, b'\n' | b';' | b'.' | b'[' | b',' | b' ');
+    for (k, c) in bounded.bytes().enumerate().filter(|(_, c)| stops(c)) {
         let rest = &bounded[k..];
-        if c == '\n' && wrap_goes_on(&bounded[..k], &rest[1..]) {
-            continue;
-        }
-        if c == ';' || c == '\n' || at_full_stop(rest) || rest.starts_with("[") {
-            end = k;
-            break;
-        }
-        // `, được sửa đổi …`, `, có hiệu lực …`: the citation's own
-        // predicate, past its subject.
-        if c == ',' && predicate_after(&rest[1..]) {
-            end = k;
-            break;
-        }
-        // `, <citation>` starts a new list item, unless the comma is inside
-        // a pinpoint (`sửa đổi khoản 2, Điều 8, Nghị định số …`).
-        if c == ',' && !verb && starts_citation(rest[1..].trim_start_matches(is_sp)) && !after_pinpoint(&bounded[..k]) {
-            end = k;
-            break;
-        }
-        if c == ' ' && !amending {
-            if let Ok((r2, _)) = lex(&rest[1..], &["và"], "\"và\"") {
-                let r2 = ws1(r2).map_or(r2, |(r, _)| r);
-                if starts_any_citation(skip_pinpoint(r2)) {
-                    end = k;
-                    break;
-                }
+        let stop = match c {
+            b'\n' => !wrap_goes_on(&bounded[..k], &rest[1..]),
+            b';' | b'[' => true,
+            b'.' => at_full_stop(rest),
+            // `, được sửa đổi …`, `, có hiệu lực …`: the citation's own
+            // predicate, past its subject. `, <citation>` starts a new list
+            // item, unless the comma is inside a pinpoint (`sửa đổi khoản 2,
+            // Điều 8, Nghị định số …`).
+            b',' => {
+                predicate_after(&rest[1..])
+                    || !verb && starts_citation(rest[1..].trim_start_matches(is_sp)) && !after_pinpoint(&bounded[..k])
             }
+            // (`và` read only where a `v` or a letter that is not ASCII
+            // follows.)
+            _ => {
+                !amending
+                    && rest
+                        .as_bytes()
+                        .get(1)
+                        .is_some_and(|&b| matches!(b, b'v' | b'V') || !b.is_ascii())
+                    && lex(&rest[1..], &["và"], "\"và\"").is_ok_and(|(r2, _)| {
+                        let r2 = ws1(r2).map_or(r2, |(r, _)| r);
+                        starts_any_citation(skip_pinpoint(r2))
+                    })
+            }
+        };
+        if stop {
+            end = k;
+            break;
         }
     }
     let text = bounded[..end].trim_end_matches([' ', '\t', ',']);
