@@ -199,9 +199,26 @@ fn complete_truncated(ctx: &Ctx<'_>, doc: &mut Document, found: &mut [Found]) {
     if !found.iter().any(unknown_last) {
         return;
     }
+    // The unknown last codes: only a symbol whose last code, its last
+    // letter lost, is one of them may be what one was printed for.
+    let short: Vec<&str> = found
+        .iter()
+        .filter(|f| unknown_last(f))
+        .filter_map(|f| f.symbol.as_ref()?.issuers().last().map(String::as_str))
+        .collect();
+    let may_lose_to_short = |s: &Symbol| {
+        s.issuers()
+            .last()
+            .and_then(|c| c.char_indices().last().map(|(k, _)| &c[..k]))
+            .is_some_and(|cut| short.contains(&cut))
+    };
     // Each whole symbol by how it reads with its last letter lost: one pass.
     let mut whole_of: rustc_hash::FxHashMap<Symbol, Symbol> = rustc_hash::FxHashMap::default();
-    for s in found.iter().filter_map(|f| f.symbol.as_ref()) {
+    for s in found
+        .iter()
+        .filter_map(|f| f.symbol.as_ref())
+        .filter(|s| may_lose_to_short(s))
+    {
         if let Some(cut) = s.truncated() {
             whole_of.entry(cut).or_insert_with(|| s.clone());
         }
@@ -281,12 +298,20 @@ fn effective_dates(norm: &str, found: &[Found], out: &mut [Around]) {
         let Some(k) = finders.iter().filter_map(|fi| fi.find(ahead.as_bytes())).min() else {
             continue;
         };
-        // In the citation's clause.
-        let clause = &ahead[..k];
-        if clause.contains([';', '\n', '[', ']']) || clause.contains(". ") {
+        // In the citation's clause. (Its ends are ASCII: read a byte at a
+        // time.)
+        let ends_clause = |c: &u8| matches!(c, b';' | b'\n' | b'[' | b']');
+        let clause = &ahead.as_bytes()[..k];
+        if memchr::memchr3(b';', b'\n', b'[', clause).is_some()
+            || memchr::memchr(b']', clause).is_some()
+            || memchr::memchr_iter(b'.', clause).any(|d| clause.get(d + 1) == Some(&b' '))
+        {
             continue;
         }
-        let clause = &ahead[..ahead[k..].find([';', '\n', '[', ']']).map_or(ahead.len(), |e| k + e)];
+        let clause = &ahead[..ahead.as_bytes()[k..]
+            .iter()
+            .position(ends_clause)
+            .map_or(ahead.len(), |e| k + e)];
         // A citation between, not inside this one's subject: the date is
         // that one's.
         let at = f.end + k;
@@ -450,6 +475,34 @@ mod tests {
         // Not a passive `được … bởi` statement: the brackets hold the text.
         let text = "Điều 3. [Phần A\nThực hiện Nghị định số 45/2019/NĐ-CP\nxong]\n";
         assert!(cited(text).iter().all(|(_, editorial, _)| !editorial));
+    }
+
+    #[test]
+    fn a_code_with_its_last_letter_lost_is_the_whole_one_cited() {
+        let text = "Căn cứ Thông tư số 17/2023/TT-BLĐTBX ngày 2 tháng 3 năm 2023;\n\
+                    Căn cứ Thông tư số 17/2023/TT-BLĐTBXH ngày 2 tháng 3 năm 2023;\n\
+                    Căn cứ Thông tư số 8/2021/TT-BLĐTBX ngày 5 tháng 6 năm 2021;\n\
+                    Căn cứ Thông tư số 44/2022/TT-BT ngày 1 tháng 7 năm 2022 của Bộ Tài chính;\n\
+                    Căn cứ Thông tư số 44/2022/TT-BTC ngày 1 tháng 7 năm 2022;\n";
+        let doc = crate::parse(text);
+        let symbols: Vec<_> = doc
+            .citations
+            .iter()
+            .map(|c| c.symbol.as_ref().map(|s| s.to_string()).unwrap_or_default())
+            .collect();
+        // (No whole `8/2021/…` cited: that one stays as printed.)
+        assert_eq!(
+            symbols,
+            [
+                "17/2023/TT-BLĐTBXH",
+                "17/2023/TT-BLĐTBXH",
+                "8/2021/TT-BLĐTBX",
+                "44/2022/TT-BTC",
+                "44/2022/TT-BTC"
+            ]
+        );
+        let repairs = doc.diagnostics.iter().filter(|d| d.code == "symbol-repair").count();
+        assert_eq!(repairs, 2);
     }
 
     #[test]
