@@ -144,3 +144,14 @@ proptest::proptest! {
         }
     }
 }
+
+proptest::proptest! {
+    /// Groups dropped span by span are what dropping them a character at
+    /// a time gives, for brackets and for curly quotes.
+    #[test]
+    fn prop_without_groups_same_as_by_chars(s in "[()“”a ,Đ1]{0,16}") {
+        use super::lines::{without_groups, without_groups_by_chars};
+        proptest::prop_assert_eq!(without_groups(&s, '(', ')'), without_groups_by_chars(&s, '(', ')'));
+        proptest::prop_assert_eq!(without_groups(&s, '“', '”'), without_groups_by_chars(&s, '“', '”'));
+    }
+}
