@@ -272,7 +272,7 @@ impl PdfTables {
 pub(super) fn restated(norm: &str, found: &[Found], i: usize) -> Option<usize> {
     let f = &found[i];
     f.symbol.as_ref()?;
-    let line_start = norm[..f.start].rfind('\n').map_or(0, |k| k + 1);
+    let line_start = memchr::memrchr(b'\n', &norm.as_bytes()[..f.start]).map_or(0, |k| k + 1);
     let lead = norm[line_start..f.start].trim();
     if lead.is_empty() || lead.len() > 3 || !lead.bytes().all(|b| b.is_ascii_digit()) {
         return None;

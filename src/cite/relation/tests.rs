@@ -155,3 +155,15 @@ proptest::proptest! {
         proptest::prop_assert_eq!(without_groups(&s, '“', '”'), without_groups_by_chars(&s, '“', '”'));
     }
 }
+
+#[test]
+fn ok_in_quoted_phrase_finds_the_last_opening_quote() {
+    use super::clause::in_quoted_phrase;
+    assert!(in_quoted_phrase("Sửa đổi cụm từ “theo Thông tư số "));
+    assert!(in_quoted_phrase("Thay cụm từ “a” thành “Thông tư số "));
+    assert!(in_quoted_phrase("cụm từ: “x Ŝ "));
+    assert!(!in_quoted_phrase("Sửa đổi cụm từ “a” bằng Ŝ "));
+    assert!(!in_quoted_phrase("Thực hiện “Kế hoạch "));
+    assert!(!in_quoted_phrase("cụm từ Ŝ "));
+    assert!(!in_quoted_phrase(""));
+}
