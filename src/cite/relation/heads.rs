@@ -377,8 +377,8 @@ impl<'a> Heads<'a> {
 /// trim is read only else.)
 pub(super) fn opens_with_hash(line: &str, k: usize) -> bool {
     let b = line.as_bytes();
-    let plain = memchr::memchr(b'#', &b[..k.min(b.len())]).is_none()
-        && b.get(k).is_some_and(|&c| c.is_ascii() && !matches!(c, 0x0B | 0x0C));
+    let plain =
+        !b[..k.min(b.len())].contains(&b'#') && b.get(k).is_some_and(|&c| c.is_ascii() && !matches!(c, 0x0B | 0x0C));
     !plain && line.trim_start().starts_with('#')
 }
 

@@ -260,7 +260,8 @@ pub(super) fn is_heading(line: &str) -> bool {
         if c.is_lowercase() {
             return false;
         }
-        if c.is_alphabetic() {
+        // (Four are enough: no more are counted.)
+        if letters < 4 && c.is_alphabetic() {
             letters += 1;
         }
     }

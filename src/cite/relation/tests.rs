@@ -167,3 +167,16 @@ fn ok_in_quoted_phrase_finds_the_last_opening_quote() {
     assert!(!in_quoted_phrase("cụm từ Ŝ "));
     assert!(!in_quoted_phrase(""));
 }
+
+#[test]
+fn ok_is_heading_reads_every_letter_for_case() {
+    use super::lines::is_heading;
+    assert!(is_heading("CĂN CỨ PHÁP LÝ"));
+    assert!(is_heading("I. MỤC ĐÍCH"));
+    assert!(is_heading("ĐẶT Ư"));
+    assert!(!is_heading("ĐẶT"));
+    assert!(!is_heading("CĂN CỨ pháp"));
+    // (A lower-case letter past the fourth still says no.)
+    assert!(!is_heading("CĂN CỨ PHÁP LÝ ư"));
+    assert!(!is_heading("12/2024/QĐ"));
+}
