@@ -361,7 +361,9 @@ pub(super) fn sentence_ahead(s: &str) -> &str {
     let s = prefix(s, 400);
     let mut from = 0;
     loop {
-        let Some(k) = s[from..].find([';', '[', ']', '\n']).map(|k| from + k) else {
+        // (Its stops are ASCII: a byte at a time.)
+        let stop = |c: &u8| matches!(c, b';' | b'[' | b']' | b'\n');
+        let Some(k) = s.as_bytes()[from..].iter().position(stop).map(|k| from + k) else {
             return s;
         };
         if s.as_bytes()[k] == b'\n' {

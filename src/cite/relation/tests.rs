@@ -180,3 +180,16 @@ fn ok_is_heading_reads_every_letter_for_case() {
     assert!(!is_heading("CĂN CỨ PHÁP LÝ ư"));
     assert!(!is_heading("12/2024/QĐ"));
 }
+
+#[test]
+fn ok_sentence_ahead_stops_where_the_sentence_does() {
+    use super::lines::sentence_ahead;
+    assert_eq!(sentence_ahead(" ngày 5 tháng 3; Luật"), " ngày 5 tháng 3");
+    assert_eq!(
+        sentence_ahead(" của Bộ\ntrưởng hết hiệu lực [1]"),
+        " của Bộ\ntrưởng hết hiệu lực "
+    );
+    assert_eq!(sentence_ahead(" của Bộ.\ntrưởng"), " của Bộ.");
+    assert_eq!(sentence_ahead(" (Đã hết hiệu lực] x"), " (Đã hết hiệu lực");
+    assert_eq!(sentence_ahead(" hết hiệu lực"), " hết hiệu lực");
+}
