@@ -326,8 +326,7 @@ fn effective_dates(norm: &str, found: &[Found], out: &mut [Around]) {
             continue;
         };
         // Before it: `có` (a `hết hiệu lực` is no effective date).
-        let before = fold(&clause[..k]);
-        if !before.trim_end().ends_with("co") {
+        if !folded_ends_with(&clause[..k], "co") {
             continue;
         }
         // Inside another's subject: that one's date.
@@ -340,6 +339,18 @@ fn effective_dates(norm: &str, found: &[Found], out: &mut [Around]) {
             out[owner].effective = Some(date);
         }
     }
+}
+
+/// Does `s` folded (its end trimmed) end with `w`? Only the end of `s` is
+/// folded when it gives as many bytes as `w` has: the fold of `s` ends with
+/// the fold of any suffix of it.
+fn folded_ends_with(s: &str, w: &str) -> bool {
+    let tail = fold(suffix(s, 2 * w.len() + 16));
+    let tail = tail.trim_end();
+    if tail.len() >= w.len() {
+        return tail.ends_with(w);
+    }
+    fold(s).trim_end().ends_with(w)
 }
 
 /// The date of `hiệu lực (thi hành) (kể) từ ngày …` at the start of `s`:
@@ -440,6 +451,7 @@ fn is_consolidated(norm: &str, doc: &Document) -> bool {
 #[cfg(test)]
 mod tests {
     use super::names_a_provision;
+    use crate::normalize::fold;
 
     fn cited(text: &str) -> Vec<(String, bool, bool)> {
         crate::parse(text)
@@ -475,6 +487,27 @@ mod tests {
         // Not a passive `được … bởi` statement: the brackets hold the text.
         let text = "Điều 3. [Phần A\nThực hiện Nghị định số 45/2019/NĐ-CP\nxong]\n";
         assert!(cited(text).iter().all(|(_, editorial, _)| !editorial));
+    }
+
+    #[test]
+    fn a_folded_end_is_read_from_the_last_bytes() {
+        use super::folded_ends_with;
+        for s in [
+            "Nghị định này có ",
+            "văn bản CÓ\t ",
+            "có",
+            "co",
+            "c",
+            "",
+            " \u{301}\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}",
+            "Thông tư đã có\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}\u{301} ",
+            "c\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}o",
+            "không có hiệu lực, chưa có thì ",
+        ] {
+            assert_eq!(folded_ends_with(s, "co"), fold(s).trim_end().ends_with("co"), "{s:?}");
+        }
+        assert!(folded_ends_with("Nghị định này có ", "co"));
+        assert!(!folded_ends_with("Nghị định này cô đọng ", "co"));
     }
 
     #[test]
