@@ -201,7 +201,7 @@ fn complete_truncated(ctx: &Ctx<'_>, doc: &mut Document, found: &mut [Found]) {
     }
     // The unknown last codes: only a symbol whose last code, its last
     // letter lost, is one of them may be what one was printed for.
-    let short: Vec<&str> = found
+    let short: rustc_hash::FxHashSet<&str> = found
         .iter()
         .filter(|f| unknown_last(f))
         .filter_map(|f| f.symbol.as_ref()?.issuers().last().map(String::as_str))
