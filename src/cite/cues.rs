@@ -212,6 +212,26 @@ pub(super) const CUES_BY_SECOND_BYTE: [u64; 256] = {
     t
 };
 
+/// For each byte, the cues of [`CUES`] whose third byte it can be (the
+/// passive cue's `duoc`, `bi `, `bo sung`, `sua doi`, `thay the`), read
+/// from the table: every cue is three bytes long at least.
+pub(super) const CUES_BY_THIRD_BYTE: [u64; 256] = {
+    let mut t = [0u64; 256];
+    let mut k = 0;
+    while k < CUES.len() {
+        match CUES[k].0 {
+            Cue::Words(w) | Cue::WordsThen(w, _) => t[w.as_bytes()[2] as usize] |= 1 << k,
+            Cue::Passive => {
+                t[b'o' as usize] |= 1 << k;
+                t[b' ' as usize] |= 1 << k;
+                t[b'a' as usize] |= 1 << k;
+            }
+        }
+        k += 1;
+    }
+    t
+};
+
 /// The longest a cue match can be (`duoc quy dinh chi tiet mot so noi dung
 /// theo:`, 44 bytes), with room to spare.
 pub(super) const CUE_MAX_LEN: usize = 64;
@@ -353,7 +373,14 @@ pub(super) fn passive_relation(cue: &[u8]) -> Relation {
         (b"huong dan", Relation::Guides),
         (b"quy dinh chi tiet", Relation::Guides),
     ];
-    let last = |v: &[u8]| cue.windows(v.len()).rposition(|w| w == v);
+    // (Its first byte compared first: a slice comparison at every place
+    // costs a call each.)
+    let last = |v: &[u8]| {
+        let first = v.first()?;
+        (0..=cue.len().checked_sub(v.len())?)
+            .rev()
+            .find(|&k| cue[k] == *first && cue[k..k + v.len()] == *v)
+    };
     VERBS
         .iter()
         .filter_map(|(v, r)| last(v).map(|k| (k, *r)))
@@ -367,14 +394,20 @@ pub(super) fn best_cue(b: &[u8]) -> Option<(usize, usize, usize)> {
     // (end, length, cue)
     let mut best: Option<(usize, usize, usize)> = None;
     // From the end back: a cue starting before `e - CUE_MAX_LEN` cannot
-    // end at `e` or later, so the search stops once one is found.
-    for p in (0..b.len()).rev() {
-        if best.is_some_and(|(e, _, _)| p + CUE_MAX_LEN < e) {
-            break;
+    // end at `e` or later, so the search stops once one is found (at
+    // `floor`).
+    let mut floor = 0;
+    let mut p = b.len();
+    while p > floor {
+        p -= 1;
+        // (Most bytes are inside a word: that test first.)
+        if p > 0 && is_word_byte(b[p - 1]) {
+            continue;
         }
         let second = b.get(p + 1).map_or(0, |&x| CUES_BY_SECOND_BYTE[usize::from(x)]);
-        let cues = CUES_BY_FIRST_BYTE[usize::from(b[p])] & second;
-        if cues == 0 || (p > 0 && is_word_byte(b[p - 1])) {
+        let third = b.get(p + 2).map_or(0, |&x| CUES_BY_THIRD_BYTE[usize::from(x)]);
+        let cues = CUES_BY_FIRST_BYTE[usize::from(b[p])] & second & third;
+        if cues == 0 {
             continue;
         }
         cue_matches_at(b, p, cues, |k, end| {
@@ -383,13 +416,28 @@ pub(super) fn best_cue(b: &[u8]) -> Option<(usize, usize, usize)> {
                 best = Some((key.0, key.1, k));
             }
         });
+        if let Some((e, _, _)) = best {
+            floor = e.saturating_sub(CUE_MAX_LEN);
+        }
     }
     best
 }
 
+/// The word bytes of an ASCII `\b` (letters, digits, `_`).
+const WORD_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = b.is_ascii_alphanumeric() || b == b'_';
+        c += 1;
+    }
+    t
+};
+
 /// A word byte for an ASCII `\b`.
 pub(super) fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
+    WORD_BYTES[usize::from(b)]
 }
 
 /// An ASCII word boundary at `at` in `b`.
@@ -599,6 +647,23 @@ mod tests {
         }
         // The fixtures alone give 73.
         assert!(windows > 50, "only {windows} windows");
+    }
+
+    #[test]
+    fn ok_passive_relation_from_the_last_verb() {
+        let r = |cue: &str| passive_relation(cue.as_bytes());
+        assert_eq!(r("bi bai bo, thay the boi"), Relation::Replaces);
+        assert_eq!(r("thay the, bai bo tai"), Relation::Repeals);
+        assert_eq!(r("bi thay the, bai bo, thay the boi:"), Relation::Replaces);
+        assert_eq!(r("duoc huong dan thi hanh boi"), Relation::Guides);
+        assert_eq!(r("duoc quy dinh chi tiet theo"), Relation::Guides);
+        assert_eq!(r("bi het hieu luc"), Relation::Repeals);
+        assert_eq!(r("duoc trien khai theo"), Relation::Implements);
+        assert_eq!(r("het hieu luc"), Relation::Repeals);
+        // No verb, or one cut short: amends.
+        assert_eq!(r("duoc boi"), Relation::Amends);
+        assert_eq!(r("bai b"), Relation::Amends);
+        assert_eq!(r(""), Relation::Amends);
     }
 
     #[test]

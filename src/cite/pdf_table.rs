@@ -39,17 +39,24 @@ fn line_text<'a>(norm: &'a str, lines: &LineIndex, l: usize) -> &'a str {
     norm[a..b].trim()
 }
 
-/// May line `l`, trimmed, start with `C` or `c`? Its first byte past ASCII
-/// whitespace (as `str::trim` reads it: tab to carriage return, space) is
-/// `C`, `c` or the lead byte of another white space character (U+0085 and
-/// U+00A0: C2; U+1680: E1; U+2000 to U+205F: E2; U+3000: E3), which only
-/// the full trim reads: no other line does.
-fn may_open_with_c(norm: &str, lines: &LineIndex, l: usize) -> bool {
-    let (a, b) = lines.line_range(norm, l);
-    norm.as_bytes()[a..b]
-        .iter()
-        .find(|&&c| !matches!(c, b' ' | b'\t'..=b'\r'))
-        .is_some_and(|&c| matches!(c, b'C' | b'c' | 0xC2 | 0xE1..=0xE3))
+/// May the line starting at byte `start` of `b`, trimmed, start with `C`
+/// or `c`? Its first byte past ASCII whitespace (as `str::trim` reads it:
+/// tab to carriage return, space; a line feed ends the line) is `C`, `c` or
+/// the lead byte of another white space character (U+0085 and U+00A0: C2;
+/// U+1680: E1; U+2000 to U+205F: E2; U+3000: E3), which only the full trim
+/// reads: no other line does. (A lone carriage return ending a line is
+/// read past: the next line's byte then answers, which only lets through a
+/// line the full test turns down.)
+fn may_open_with_c(b: &[u8], start: usize) -> bool {
+    let mut k = start;
+    while let Some(&c) = b.get(k) {
+        match c {
+            b'C' | b'c' | 0xC2 | 0xE1..=0xE3 => return true,
+            b' ' | b'\t' | 0x0B | 0x0C | b'\r' => k += 1,
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// A row's number alone on its line (`12  `): the number.
@@ -120,12 +127,13 @@ impl PdfTables {
     /// `Căn cứ` title, then over each table's lines).
     pub(super) fn read(norm: &str, lines: &LineIndex) -> PdfTables {
         let mut rows = Vec::new();
-        let n = lines.starts().len();
+        let starts = lines.starts();
+        let n = starts.len();
         let mut l = 1;
         while l <= n {
             // (A byte test first, before trimming: past ASCII spaces, `C`;
             // most lines end here.)
-            if !may_open_with_c(norm, lines, l) {
+            if !may_open_with_c(norm.as_bytes(), starts[l - 1]) {
                 l += 1;
                 continue;
             }
@@ -299,7 +307,7 @@ mod tests {
             for l in 1..=3 {
                 let (a, b) = lines.line_range(&text, l);
                 if text[a..b].trim().starts_with(['C', 'c']) {
-                    assert!(may_open_with_c(&text, &lines, l), "{c:?} line {l}");
+                    assert!(may_open_with_c(text.as_bytes(), a), "{c:?} line {l}");
                 }
             }
         }

@@ -199,9 +199,26 @@ fn complete_truncated(ctx: &Ctx<'_>, doc: &mut Document, found: &mut [Found]) {
     if !found.iter().any(unknown_last) {
         return;
     }
+    // The unknown last codes: only a symbol whose last code, its last
+    // letter lost, is one of them may be what one was printed for.
+    let short: rustc_hash::FxHashSet<&str> = found
+        .iter()
+        .filter(|f| unknown_last(f))
+        .filter_map(|f| f.symbol.as_ref()?.issuers().last().map(String::as_str))
+        .collect();
+    let may_lose_to_short = |s: &Symbol| {
+        s.issuers()
+            .last()
+            .and_then(|c| c.char_indices().last().map(|(k, _)| &c[..k]))
+            .is_some_and(|cut| short.contains(&cut))
+    };
     // Each whole symbol by how it reads with its last letter lost: one pass.
     let mut whole_of: rustc_hash::FxHashMap<Symbol, Symbol> = rustc_hash::FxHashMap::default();
-    for s in found.iter().filter_map(|f| f.symbol.as_ref()) {
+    for s in found
+        .iter()
+        .filter_map(|f| f.symbol.as_ref())
+        .filter(|s| may_lose_to_short(s))
+    {
         if let Some(cut) = s.truncated() {
             whole_of.entry(cut).or_insert_with(|| s.clone());
         }
@@ -281,12 +298,20 @@ fn effective_dates(norm: &str, found: &[Found], out: &mut [Around]) {
         let Some(k) = finders.iter().filter_map(|fi| fi.find(ahead.as_bytes())).min() else {
             continue;
         };
-        // In the citation's clause.
-        let clause = &ahead[..k];
-        if clause.contains([';', '\n', '[', ']']) || clause.contains(". ") {
+        // In the citation's clause. (Its ends are ASCII: read a byte at a
+        // time.)
+        let ends_clause = |c: &u8| matches!(c, b';' | b'\n' | b'[' | b']');
+        let clause = &ahead.as_bytes()[..k];
+        if memchr::memchr3(b';', b'\n', b'[', clause).is_some()
+            || memchr::memchr(b']', clause).is_some()
+            || memchr::memchr_iter(b'.', clause).any(|d| clause.get(d + 1) == Some(&b' '))
+        {
             continue;
         }
-        let clause = &ahead[..ahead[k..].find([';', '\n', '[', ']']).map_or(ahead.len(), |e| k + e)];
+        let clause = &ahead[..ahead.as_bytes()[k..]
+            .iter()
+            .position(ends_clause)
+            .map_or(ahead.len(), |e| k + e)];
         // A citation between, not inside this one's subject: the date is
         // that one's.
         let at = f.end + k;
@@ -301,8 +326,7 @@ fn effective_dates(norm: &str, found: &[Found], out: &mut [Around]) {
             continue;
         };
         // Before it: `có` (a `hết hiệu lực` is no effective date).
-        let before = fold(&clause[..k]);
-        if !before.trim_end().ends_with("co") {
+        if !folded_ends_with(&clause[..k], "co") {
             continue;
         }
         // Inside another's subject: that one's date.
@@ -315,6 +339,18 @@ fn effective_dates(norm: &str, found: &[Found], out: &mut [Around]) {
             out[owner].effective = Some(date);
         }
     }
+}
+
+/// Does `s` folded (its end trimmed) end with `w`? Only the end of `s` is
+/// folded when it gives as many bytes as `w` has: the fold of `s` ends with
+/// the fold of any suffix of it.
+fn folded_ends_with(s: &str, w: &str) -> bool {
+    let tail = fold(suffix(s, 2 * w.len() + 16));
+    let tail = tail.trim_end();
+    if tail.len() >= w.len() {
+        return tail.ends_with(w);
+    }
+    fold(s).trim_end().ends_with(w)
 }
 
 /// The date of `hiệu lực (thi hành) (kể) từ ngày …` at the start of `s`:
@@ -415,6 +451,7 @@ fn is_consolidated(norm: &str, doc: &Document) -> bool {
 #[cfg(test)]
 mod tests {
     use super::names_a_provision;
+    use crate::normalize::fold;
 
     fn cited(text: &str) -> Vec<(String, bool, bool)> {
         crate::parse(text)
@@ -450,6 +487,55 @@ mod tests {
         // Not a passive `được … bởi` statement: the brackets hold the text.
         let text = "Điều 3. [Phần A\nThực hiện Nghị định số 45/2019/NĐ-CP\nxong]\n";
         assert!(cited(text).iter().all(|(_, editorial, _)| !editorial));
+    }
+
+    #[test]
+    fn a_folded_end_is_read_from_the_last_bytes() {
+        use super::folded_ends_with;
+        for s in [
+            "Nghị định này có ",
+            "văn bản CÓ\t ",
+            "có",
+            "co",
+            "c",
+            "",
+            " \u{301}\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}",
+            "Thông tư đã có\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}\u{301} ",
+            "c\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}o",
+            "không có hiệu lực, chưa có thì ",
+        ] {
+            assert_eq!(folded_ends_with(s, "co"), fold(s).trim_end().ends_with("co"), "{s:?}");
+        }
+        assert!(folded_ends_with("Nghị định này có ", "co"));
+        assert!(!folded_ends_with("Nghị định này cô đọng ", "co"));
+    }
+
+    #[test]
+    fn a_code_with_its_last_letter_lost_is_the_whole_one_cited() {
+        let text = "Căn cứ Thông tư số 17/2023/TT-BLĐTBX ngày 2 tháng 3 năm 2023;\n\
+                    Căn cứ Thông tư số 17/2023/TT-BLĐTBXH ngày 2 tháng 3 năm 2023;\n\
+                    Căn cứ Thông tư số 8/2021/TT-BLĐTBX ngày 5 tháng 6 năm 2021;\n\
+                    Căn cứ Thông tư số 44/2022/TT-BT ngày 1 tháng 7 năm 2022 của Bộ Tài chính;\n\
+                    Căn cứ Thông tư số 44/2022/TT-BTC ngày 1 tháng 7 năm 2022;\n";
+        let doc = crate::parse(text);
+        let symbols: Vec<_> = doc
+            .citations
+            .iter()
+            .map(|c| c.symbol.as_ref().map(|s| s.to_string()).unwrap_or_default())
+            .collect();
+        // (No whole `8/2021/…` cited: that one stays as printed.)
+        assert_eq!(
+            symbols,
+            [
+                "17/2023/TT-BLĐTBXH",
+                "17/2023/TT-BLĐTBXH",
+                "8/2021/TT-BLĐTBX",
+                "44/2022/TT-BTC",
+                "44/2022/TT-BTC"
+            ]
+        );
+        let repairs = doc.diagnostics.iter().filter(|d| d.code == "symbol-repair").count();
+        assert_eq!(repairs, 2);
     }
 
     #[test]

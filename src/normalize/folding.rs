@@ -131,8 +131,90 @@ pub(super) fn starts_with_folded_rest(text: &str, keyword: &str) -> Option<usize
     Some(end)
 }
 
+/// What [`fold`] does with each byte of ASCII: the byte it writes (lower
+/// case), or [`ASCII_SKIP`] (NUL, which folds to nothing), or
+/// [`ASCII_SPACE`] (the ASCII white space `char::is_whitespace` takes);
+/// both are no ASCII byte.
+const ASCII_FOLD: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut c = 0;
+    while c < 128 {
+        let b = c as u8;
+        t[c] = match b {
+            0 => ASCII_SKIP,
+            b' ' | b'\t'..=b'\r' => ASCII_SPACE,
+            _ => b.to_ascii_lowercase(),
+        };
+        c += 1;
+    }
+    t
+};
+/// See [`ASCII_FOLD`].
+const ASCII_SKIP: u8 = 0x80;
+/// See [`ASCII_FOLD`].
+const ASCII_SPACE: u8 = 0x81;
+
 /// Fold a whole string (see [`fold_char`]); whitespace runs become one space.
 pub fn fold(text: &str) -> String {
+    // A byte at a time while the text is ASCII (its spaces, digits and
+    // punctuation, and most letters of Vietnamese), from a table; a
+    // character at a time past it, from the tables looked up once.
+    let tables = fold_tables();
+    let b = text.as_bytes();
+    let mut out: Vec<u8> = Vec::with_capacity(b.len());
+    let mut space = false;
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        if let Some(&v) = ASCII_FOLD.get(usize::from(c)) {
+            i += 1;
+            if v.is_ascii() {
+                if space && !out.is_empty() {
+                    out.push(b' ');
+                }
+                space = false;
+                out.push(v);
+            } else if v == ASCII_SPACE {
+                space = true;
+            }
+            continue;
+        }
+        let Some(ch) = text.get(i..).and_then(|t| t.chars().next()) else {
+            break;
+        };
+        i += ch.len_utf8();
+        if ch.is_whitespace() {
+            space = true;
+            continue;
+        }
+        let u = ch as usize;
+        let f = if u < FOLD_LATIN_END {
+            tables.0[u - 0x80]
+        } else if (0x1E00..0x1F00).contains(&u) {
+            tables.1[u - 0x1E00]
+        } else {
+            fold_char_slow(ch)
+        };
+        if f == '\u{0}' {
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(b' ');
+        }
+        space = false;
+        if f.is_ascii() {
+            out.push(f as u8);
+        } else {
+            out.extend_from_slice(f.encode_utf8(&mut [0; 4]).as_bytes());
+        }
+    }
+    // (Whole characters only were written: the bytes are UTF-8.)
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// [`fold`] a character at a time, as [`fold_char`] reads it: the
+/// reference the byte-wise one is tested against.
+#[cfg(test)]
+pub(super) fn fold_by_chars(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut space = false;
     for c in text.chars() {

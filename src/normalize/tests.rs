@@ -179,3 +179,27 @@ fn ok_fold_tone_placement() {
     assert_eq!(starts_with_folded("Đi", "di"), Some("Đi".len()));
     assert_eq!(starts_with_folded("", "noi"), None);
 }
+
+#[test]
+fn ok_fold_bytewise_same_as_by_chars() {
+    use super::folding::fold_by_chars;
+    // Spaces of every kind (ASCII, no-break, Unicode), NUL and combining
+    // marks (dropped), letters of each table and past them.
+    for s in [
+        "",
+        "  Căn cứ\tLuật\r\nsố 12/2024/QH15 ",
+        "\u{0}Đ\u{0}iều\u{0301} 5\u{a0}\u{a0}khoản\u{2003}2\u{0b}x\u{0c}y\u{1}\u{7f}",
+        "KÍNH GỬI: Ủy ban — “Thông tư” (gọi tắt là TT) ß Ω Ⱥ 漢 😀",
+        "\u{1c}\u{1f}\u{85}x\u{3000}y\u{200b}z",
+    ] {
+        assert_eq!(fold(s), fold_by_chars(s), "{s:?}");
+    }
+}
+
+proptest::proptest! {
+    /// [`fold`] a byte at a time gives what it gives a character at a time.
+    #[test]
+    fn prop_fold_bytewise_same_as_by_chars(s in "[ \\t\\n\\u{0}\\u{1}\\u{0b}\\u{1c}\\u{7f}\\u{85}\\u{a0}\\u{0301}\\u{2003}aZđĐÂẫỆƯȺ漢😀,.:;“”()x-]{0,40}") {
+        proptest::prop_assert_eq!(fold(&s), super::folding::fold_by_chars(&s));
+    }
+}

@@ -12,7 +12,12 @@ use crate::normalize::fold;
 /// an amendment rewrites: `Sửa đổi cụm từ “theo Thông tư số …`), or after
 /// its `thành` (`cụm từ “…” thành “Thông tư số …`)?
 pub(super) fn in_quoted_phrase(window: &str) -> bool {
-    let Some(o) = window.rfind('“') else {
+    // (`“` is E2 80 9C: its last byte found a block at a time.)
+    let b = window.as_bytes();
+    let Some(o) = memchr::memrchr_iter(0x9C, b)
+        .find(|&k| k >= 2 && b[k - 2] == 0xE2 && b[k - 1] == 0x80)
+        .map(|k| k - 2)
+    else {
         return false;
     };
     let before = fold(&window[..o]);

@@ -292,7 +292,7 @@ impl<'a> Heads<'a> {
         if self.head.is_none() && last != Some(b':') && !c_start && !d_start && !matches!(first, [0xE2, 0x80, ..]) {
             return;
         }
-        let text = raw.trim();
+        let text = trimmed(raw);
         if c_start && is_basis_heading(text) {
             self.head = Some(Head::Basis { content: false });
             return;
@@ -349,7 +349,7 @@ impl<'a> Heads<'a> {
             return;
         }
         // A Markdown heading (`## Chương II`, `### Mục 3`) ends a list.
-        if raw.trim_start().starts_with('#') {
+        if opens_with_hash(raw, k) {
             self.head = None;
             return;
         }
@@ -368,6 +368,29 @@ impl<'a> Heads<'a> {
             Some(h @ (Head::Cue { .. } | Head::Merged { .. } | Head::Opener { .. })) => Some(h),
             _ => None,
         };
+    }
+}
+
+/// Does `line`, trimmed at its start, open with `#`, its first `k` bytes
+/// white space and ASCII bullets (a byte of `line` after them)? (With no
+/// `#` among them and an ASCII byte that is no white space next, no: the
+/// trim is read only else.)
+pub(super) fn opens_with_hash(line: &str, k: usize) -> bool {
+    let b = line.as_bytes();
+    let plain =
+        !b[..k.min(b.len())].contains(&b'#') && b.get(k).is_some_and(|&c| c.is_ascii() && !matches!(c, 0x0B | 0x0C));
+    !plain && line.trim_start().starts_with('#')
+}
+
+/// `line` trimmed (as `str::trim` trims it), with no trim when it opens
+/// and ends with an ASCII byte that is no white space.
+pub(super) fn trimmed(line: &str) -> &str {
+    let plain = |c: &u8| c.is_ascii() && !matches!(c, b' ' | b'\t'..=b'\r');
+    let b = line.as_bytes();
+    if b.first().is_some_and(plain) && b.last().is_some_and(plain) {
+        line
+    } else {
+        line.trim()
     }
 }
 

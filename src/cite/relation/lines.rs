@@ -34,6 +34,61 @@ pub(super) fn without_brackets(s: &str) -> std::borrow::Cow<'_, str> {
 
 /// `s` without its groups from `open` to `close`, when they are balanced.
 pub(super) fn without_groups(s: &str, open: char, close: char) -> std::borrow::Cow<'_, str> {
+    // (The marks found a byte at a time when ASCII; the text between them
+    // copied whole.)
+    if open.is_ascii() && close.is_ascii() {
+        let (o, c, b) = (open as u8, close as u8, s.as_bytes());
+        if memchr::memchr(o, b).is_none() {
+            return s.into();
+        }
+        return drop_groups(s, memchr::memchr2_iter(o, c, b).map(|i| (i, b[i] == o, 1)));
+    }
+    if !s.contains(open) {
+        return s.into();
+    }
+    let marks = s.char_indices().filter_map(|(i, c)| {
+        if c == open {
+            Some((i, true, open.len_utf8()))
+        } else if c == close {
+            Some((i, false, close.len_utf8()))
+        } else {
+            None
+        }
+    });
+    drop_groups(s, marks)
+}
+
+/// [`without_groups`] from the marks of `s` in order: where each is, whether
+/// it opens a group, its length.
+fn drop_groups(s: &str, marks: impl Iterator<Item = (usize, bool, usize)>) -> std::borrow::Cow<'_, str> {
+    let mut out = String::with_capacity(s.len());
+    let mut depth = 0usize;
+    // Where the text kept since the last group closed starts.
+    let mut from = 0;
+    for (i, opens, len) in marks {
+        if opens {
+            if depth == 0 {
+                out.push_str(&s[from..i]);
+            }
+            depth += 1;
+        } else if depth > 0 {
+            depth -= 1;
+            if depth == 0 {
+                from = i + len;
+            }
+        }
+    }
+    if depth > 0 {
+        return s.into();
+    }
+    out.push_str(&s[from..]);
+    out.into()
+}
+
+/// [`without_groups`] a character at a time: the reference it is tested
+/// against.
+#[cfg(test)]
+pub(super) fn without_groups_by_chars(s: &str, open: char, close: char) -> std::borrow::Cow<'_, str> {
     if !s.contains(open) {
         return s.into();
     }
@@ -205,7 +260,8 @@ pub(super) fn is_heading(line: &str) -> bool {
         if c.is_lowercase() {
             return false;
         }
-        if c.is_alphabetic() {
+        // (Four are enough: no more are counted.)
+        if letters < 4 && c.is_alphabetic() {
             letters += 1;
         }
     }
@@ -305,7 +361,9 @@ pub(super) fn sentence_ahead(s: &str) -> &str {
     let s = prefix(s, 400);
     let mut from = 0;
     loop {
-        let Some(k) = s[from..].find([';', '[', ']', '\n']).map(|k| from + k) else {
+        // (Its stops are ASCII: a byte at a time.)
+        let stop = |c: &u8| matches!(c, b';' | b'[' | b']' | b'\n');
+        let Some(k) = s.as_bytes()[from..].iter().position(stop).map(|k| from + k) else {
             return s;
         };
         if s.as_bytes()[k] == b'\n' {

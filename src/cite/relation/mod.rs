@@ -445,7 +445,9 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found], footnote
         let own_cue = hit.is_some() || outer.is_some() || basis;
         let rel = if (rel == Rel::of(Relation::Mentions) || !own_cue && rel.acts.is_none()) && subject_position {
             let ahead = sentence_ahead(&norm[f.end..]);
-            let ahead = &ahead[..ahead.find(". ").unwrap_or(ahead.len())];
+            let stop =
+                memchr::memchr_iter(b'.', ahead.as_bytes()).find(|&d| ahead.as_bytes().get(d + 1) == Some(&b' '));
+            let ahead = &ahead[..stop.unwrap_or(ahead.len())];
             // Only `hết hiệu lực` counts there: look for cues only then (the
             // words found before any fold, as printed or stripped).
             let folded = if has_hieu_luc(ahead) {

@@ -130,3 +130,66 @@ fn ok_only_colon_and_slash_fold_to_them() {
         assert!(!matches!(f, ':' | '/') || f == c, "{c:?} folds to {f:?}");
     }
 }
+
+proptest::proptest! {
+    /// A line's trim and its opening `#`, read from its first and last
+    /// bytes when they allow, are what `str::trim` reads.
+    #[test]
+    fn prop_trim_and_hash_bytes_same_as_chars(line in "[ \\t\\r\\u{0b}\\u{0c}\\u{a0}\\u{3000}#*|>_=+a1Đ–-]{0,12}") {
+        proptest::prop_assert_eq!(super::heads::trimmed(&line), line.trim());
+        // (The bytes `Heads::read` skips before a line's text.)
+        let skipped = |c: &u8| matches!(c, b' ' | b'\t' | b'\r' | b'-' | b'+' | b'*' | b'>' | b'|' | b'#' | b'_' | b'=');
+        if let Some(k) = line.bytes().position(|c| !skipped(&c)) {
+            proptest::prop_assert_eq!(super::heads::opens_with_hash(&line, k), line.trim_start().starts_with('#'));
+        }
+    }
+}
+
+proptest::proptest! {
+    /// Groups dropped span by span are what dropping them a character at
+    /// a time gives, for brackets and for curly quotes.
+    #[test]
+    fn prop_without_groups_same_as_by_chars(s in "[()“”a ,Đ1]{0,16}") {
+        use super::lines::{without_groups, without_groups_by_chars};
+        proptest::prop_assert_eq!(without_groups(&s, '(', ')'), without_groups_by_chars(&s, '(', ')'));
+        proptest::prop_assert_eq!(without_groups(&s, '“', '”'), without_groups_by_chars(&s, '“', '”'));
+    }
+}
+
+#[test]
+fn ok_in_quoted_phrase_finds_the_last_opening_quote() {
+    use super::clause::in_quoted_phrase;
+    assert!(in_quoted_phrase("Sửa đổi cụm từ “theo Thông tư số "));
+    assert!(in_quoted_phrase("Thay cụm từ “a” thành “Thông tư số "));
+    assert!(in_quoted_phrase("cụm từ: “x Ŝ "));
+    assert!(!in_quoted_phrase("Sửa đổi cụm từ “a” bằng Ŝ "));
+    assert!(!in_quoted_phrase("Thực hiện “Kế hoạch "));
+    assert!(!in_quoted_phrase("cụm từ Ŝ "));
+    assert!(!in_quoted_phrase(""));
+}
+
+#[test]
+fn ok_is_heading_reads_every_letter_for_case() {
+    use super::lines::is_heading;
+    assert!(is_heading("CĂN CỨ PHÁP LÝ"));
+    assert!(is_heading("I. MỤC ĐÍCH"));
+    assert!(is_heading("ĐẶT Ư"));
+    assert!(!is_heading("ĐẶT"));
+    assert!(!is_heading("CĂN CỨ pháp"));
+    // (A lower-case letter past the fourth still says no.)
+    assert!(!is_heading("CĂN CỨ PHÁP LÝ ư"));
+    assert!(!is_heading("12/2024/QĐ"));
+}
+
+#[test]
+fn ok_sentence_ahead_stops_where_the_sentence_does() {
+    use super::lines::sentence_ahead;
+    assert_eq!(sentence_ahead(" ngày 5 tháng 3; Luật"), " ngày 5 tháng 3");
+    assert_eq!(
+        sentence_ahead(" của Bộ\ntrưởng hết hiệu lực [1]"),
+        " của Bộ\ntrưởng hết hiệu lực "
+    );
+    assert_eq!(sentence_ahead(" của Bộ.\ntrưởng"), " của Bộ.");
+    assert_eq!(sentence_ahead(" (Đã hết hiệu lực] x"), " (Đã hết hiệu lực");
+    assert_eq!(sentence_ahead(" hết hiệu lực"), " hết hiệu lực");
+}
