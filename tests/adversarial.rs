@@ -312,3 +312,15 @@ fn linear_one_document_vs_separate() {
         "one document parses at {ratio:.2} of the throughput of the same bytes as separate documents (bound {MIN_LINEAR})"
     );
 }
+
+/// Quotations of other documents left open one after another (`… quy định
+/// như sau: “Căn cứ “…`), each a consolidated text's quotation to look
+/// for the end of: the bytes read for their ends are bounded.
+#[test]
+fn open_quotations_linear() {
+    check_growth("open quotations", |n| {
+        repeat(n, |i| {
+            format!("Luật số {i}/2020/QH14 quy định như sau: “Căn cứ “Hiến pháp; ")
+        })
+    });
+}

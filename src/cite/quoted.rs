@@ -30,6 +30,7 @@ pub(super) fn quote_owners(norm: &str, found: &[Found], rels: &mut [Rel]) {
         return;
     }
     let finder = memchr::memmem::Finder::new("như");
+    let mut budget = 4 * norm.len();
     let mut from = 0;
     while let Some(k) = finder.find(&norm.as_bytes()[from..]).map(|k| from + k) {
         from = k + "như".len();
@@ -43,7 +44,13 @@ pub(super) fn quote_owners(norm: &str, found: &[Found], rels: &mut [Rel]) {
         let (open, close) = match quotation_after(&norm[from..]) {
             Some(o) => {
                 let open = from + o;
-                let Some(close) = closing_quote(norm, open) else {
+                // (The bytes read for quotations' ends are counted: past
+                // four times the text, quotations left open one after
+                // another, no more is read.)
+                let end = (open + QUOTE_MAX.min(budget)).min(norm.len());
+                let close = closing_quote(norm, open, end);
+                budget -= close.unwrap_or(end) - open;
+                let Some(close) = close else {
                     continue;
                 };
                 from = close;
@@ -52,7 +59,10 @@ pub(super) fn quote_owners(norm: &str, found: &[Found], rels: &mut [Rel]) {
                 (open, page_break(norm, open, close).unwrap_or(close))
             }
             None => match unquoted_basis(norm, k, from) {
-                Some(range) => range,
+                Some(range) => {
+                    from = range.1;
+                    range
+                }
                 None => continue,
             },
         };
@@ -124,15 +134,12 @@ fn page_break(norm: &str, open: usize, close: usize) -> Option<usize> {
 }
 
 /// The `”` closing the quotation opened at `open` (nested quotations
-/// counted), if any.
-fn closing_quote(norm: &str, open: usize) -> Option<usize> {
+/// counted), if any before `end`.
+fn closing_quote(norm: &str, open: usize, end: usize) -> Option<usize> {
     // `“` is E2 80 9C, `”` E2 80 9D: their last bytes found, their first
     // two checked.
     let b = norm.as_bytes();
     let mut depth = 0usize;
-    // (At most `QUOTE_MAX` bytes: a quotation left open is read no
-    // further, and the cost stays linear.)
-    let end = (open + QUOTE_MAX).min(b.len());
     for k in memchr::memchr2_iter(0x9C, 0x9D, &b[open..end]).map(|k| open + k) {
         if k < open + 2 || b[k - 2..k] != [0xE2, 0x80] {
             continue;
@@ -226,8 +233,8 @@ mod tests {
     fn ok_closing_quote_nested() {
         let s = "x “a “b” c” d";
         let open = s.find('“').unwrap();
-        assert_eq!(closing_quote(s, open), Some(s.rfind('”').unwrap()));
-        assert_eq!(closing_quote("“a “b”", 0), None);
+        assert_eq!(closing_quote(s, open, s.len()), Some(s.rfind('”').unwrap()));
+        assert_eq!(closing_quote("“a “b”", 0, "“a “b”".len()), None);
     }
 
     #[test]
