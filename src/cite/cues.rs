@@ -170,67 +170,42 @@ pub(super) enum Cue {
     Passive,
 }
 
-/// For each byte, the cues of [`CUES`] that can start with it (bit `k` for
-/// cue `k`), read from the table.
-pub(super) const CUES_BY_FIRST_BYTE: [u64; 256] = {
-    let mut t = [0u64; 256];
-    let mut k = 0;
-    while k < CUES.len() {
-        match CUES[k].0 {
-            Cue::Words(w) | Cue::WordsThen(w, _) => t[w.as_bytes()[0] as usize] |= 1 << k,
-            Cue::Passive => {
-                t[b'd' as usize] |= 1 << k;
-                t[b'b' as usize] |= 1 << k;
-                t[b's' as usize] |= 1 << k;
-                t[b't' as usize] |= 1 << k;
-            }
-        }
-        k += 1;
-    }
-    t
-};
+/// How the passive cue may open, folded, as far as its third byte
+/// (`được`, `bị`, and the verbs it reads with no `được`/`bị`: `bổ sung`,
+/// `sửa đổi`, `thay thế`).
+const PASSIVE_OPENINGS: [&str; 5] = ["duoc", "bi ", "bo ", "sua", "tha"];
 
-/// For each byte, the cues of [`CUES`] whose second byte it can be (the
-/// passive cue's `duoc`, `bi`, `bo sung`, `sua doi`, `thay the`), read from
-/// the table: a word start is tried only for the cues both its first two
-/// bytes allow.
-pub(super) const CUES_BY_SECOND_BYTE: [u64; 256] = {
+/// For each byte, the cues of [`CUES`] whose byte `n` it can be (bit `k`
+/// for cue `k`), read from the table: every cue is three bytes long at
+/// least.
+const fn cues_by_byte(n: usize) -> [u64; 256] {
     let mut t = [0u64; 256];
     let mut k = 0;
     while k < CUES.len() {
         match CUES[k].0 {
-            Cue::Words(w) | Cue::WordsThen(w, _) => t[w.as_bytes()[1] as usize] |= 1 << k,
+            Cue::Words(w) | Cue::WordsThen(w, _) => t[w.as_bytes()[n] as usize] |= 1 << k,
             Cue::Passive => {
-                t[b'u' as usize] |= 1 << k;
-                t[b'i' as usize] |= 1 << k;
-                t[b'o' as usize] |= 1 << k;
-                t[b'h' as usize] |= 1 << k;
+                let mut o = 0;
+                while o < PASSIVE_OPENINGS.len() {
+                    t[PASSIVE_OPENINGS[o].as_bytes()[n] as usize] |= 1 << k;
+                    o += 1;
+                }
             }
         }
         k += 1;
     }
     t
-};
+}
 
-/// For each byte, the cues of [`CUES`] whose third byte it can be (the
-/// passive cue's `duoc`, `bi `, `bo sung`, `sua doi`, `thay the`), read
-/// from the table: every cue is three bytes long at least.
-pub(super) const CUES_BY_THIRD_BYTE: [u64; 256] = {
-    let mut t = [0u64; 256];
-    let mut k = 0;
-    while k < CUES.len() {
-        match CUES[k].0 {
-            Cue::Words(w) | Cue::WordsThen(w, _) => t[w.as_bytes()[2] as usize] |= 1 << k,
-            Cue::Passive => {
-                t[b'o' as usize] |= 1 << k;
-                t[b' ' as usize] |= 1 << k;
-                t[b'a' as usize] |= 1 << k;
-            }
-        }
-        k += 1;
-    }
-    t
-};
+/// The cues that can start with each byte.
+pub(super) const CUES_BY_FIRST_BYTE: [u64; 256] = cues_by_byte(0);
+
+/// The cues whose second byte each byte can be: a word start is tried only
+/// for the cues its first three bytes all allow.
+pub(super) const CUES_BY_SECOND_BYTE: [u64; 256] = cues_by_byte(1);
+
+/// The cues whose third byte each byte can be.
+pub(super) const CUES_BY_THIRD_BYTE: [u64; 256] = cues_by_byte(2);
 
 /// The longest a cue match can be (`duoc quy dinh chi tiet mot so noi dung
 /// theo:`, 44 bytes), with room to spare.

@@ -189,6 +189,32 @@ pub(super) fn lower_word(i: &str) -> std::borrow::Cow<'_, str> {
     lower(next_word(i))
 }
 
+/// A curly quotation mark whose last byte is `b[k]`: `Some(true)` for `“`
+/// (E2 80 9C), `Some(false)` for `”` (E2 80 9D). (Found by that byte with
+/// `memchr`, a block at a time.)
+pub(super) fn curly_quote_ending_at(b: &[u8], k: usize) -> Option<bool> {
+    if k < 2 || b[k - 2..k] != [0xE2, 0x80] {
+        return None;
+    }
+    match b[k] {
+        0x9C => Some(true),
+        0x9D => Some(false),
+        _ => None,
+    }
+}
+
+/// Is `word` in lower case `lower`? A word printed as `lower` is; a word
+/// of ASCII letters is lowered a byte at a time (the same as
+/// `char::to_lowercase` on each); another, a character at a time.
+pub(super) fn lowers_to(word: &str, lower: &str) -> bool {
+    word == lower
+        || if word.is_ascii() {
+            word.bytes().map(|b| b.to_ascii_lowercase()).eq(lower.bytes())
+        } else {
+            word.chars().flat_map(char::to_lowercase).eq(lower.chars())
+        }
+}
+
 /// One of `words` (lower case, exact diacritics) as the next whole word.
 pub(super) fn lex<'a>(i: &'a str, words: &[&'static str], expected: &'static str) -> PResult<'a, &'a str> {
     debug_assert!(words
@@ -204,19 +230,7 @@ pub(super) fn lex<'a>(i: &'a str, words: &[&'static str], expected: &'static str
         Some(_) => {}
     }
     let w = next_word(i);
-    // (A word printed as one of `words`, lower case, is one; a word of
-    // ASCII letters is lowered a byte at a time: the same as
-    // `char::to_lowercase` on each.)
-    let lower_eq = |x: &&str| {
-        x.len() == w.len()
-            && if *x == w {
-                true
-            } else if w.is_ascii() {
-                x.bytes().eq(w.bytes().map(|b| b.to_ascii_lowercase()))
-            } else {
-                x.chars().eq(w.chars().flat_map(char::to_lowercase))
-            }
-    };
+    let lower_eq = |x: &&str| x.len() == w.len() && lowers_to(w, x);
     if !w.is_empty() && words.iter().any(lower_eq) {
         Ok((&i[w.len()..], w))
     } else {
@@ -229,6 +243,17 @@ pub(super) fn lex<'a>(i: &'a str, words: &[&'static str], expected: &'static str
 /// nông thôn` is one issuer).
 pub(super) fn at_stop_word(i: &str) -> bool {
     let w = next_word(i);
+    // (Too long to be one: not lowered. See `at_stop_word_read`.)
+    if w.len() > 20 {
+        return false;
+    }
+    let mut buf = [0u8; 64];
+    at_stop_word_read(i, w, &lower_in(w, &mut buf))
+}
+
+/// [`at_stop_word`] of `i` for a caller that has read its next word `w`
+/// already (`next_word(i)`) and lowered it to `lw` (`lower_in(w, …)`).
+pub(super) fn at_stop_word_read(i: &str, w: &str, lw: &str) -> bool {
     if w.is_empty() {
         return true;
     }
@@ -238,26 +263,6 @@ pub(super) fn at_stop_word(i: &str) -> bool {
     if w.len() > 20 {
         return false;
     }
-    let mut buf = [0u8; 64];
-    let lw = lower_in(w, &mut buf);
-    stops(i, w, &lw)
-}
-
-/// [`at_stop_word`] of `i` for a caller that has read its next word `w`
-/// already (`next_word(i)`) and lowered it to `lw` (`lower_in(w, …)`).
-pub(super) fn at_stop_word_read(i: &str, w: &str, lw: &str) -> bool {
-    if w.is_empty() {
-        return true;
-    }
-    if w.len() > 20 {
-        return false;
-    }
-    stops(i, w, lw)
-}
-
-/// The rest of [`at_stop_word`]: `w`, the next word of `i` (not empty, at
-/// most 20 bytes), lowered to `lw`.
-fn stops(i: &str, w: &str, lw: &str) -> bool {
     // `số` glued to its number (`Quyết định của Bộ Chính trị số31-QĐ/TW`).
     if lw.starts_with("số") && lw["số".len()..].starts_with(|c: char| c.is_ascii_digit()) {
         return true;

@@ -11,6 +11,7 @@
 //! Nghị định số A như sau: “…”`) opens with its verb: the text it quotes is
 //! this document's, and is left as it is.
 
+use super::lex::{curly_quote_ending_at, prefix, suffix};
 use super::relation::Rel;
 use super::Found;
 use crate::model::Relation;
@@ -94,17 +95,14 @@ fn quotation_after(s: &str) -> Option<usize> {
 /// `k`, `from` after it): the `Căn cứ` clauses that follow, up to the
 /// enacting sentence's full stop or a blank line (at most 6,000 bytes).
 fn unquoted_basis(norm: &str, k: usize, from: usize) -> Option<(usize, usize)> {
-    let lo = (k.saturating_sub(40)..k)
-        .find(|&p| norm.is_char_boundary(p))
-        .unwrap_or(k);
-    if !fold(&norm[lo..k]).trim_end().ends_with("can cu ban hanh") {
+    if !fold(suffix(&norm[..k], 40)).trim_end().ends_with("can cu ban hanh") {
         return None;
     }
     let r = &norm[from..];
     let r = r.trim_start_matches([' ', '\t']).strip_prefix("sau")?;
     let r = r.trim_start_matches([' ', '\t']).strip_prefix(':')?;
     let open = norm.len() - r.len();
-    let body = super::lex::prefix(r, 6000);
+    let body = prefix(r, 6000);
     let b = body.as_bytes();
     let end = (0..b.len())
         .find(|&p| {
@@ -141,16 +139,15 @@ fn closing_quote(norm: &str, open: usize, end: usize) -> Option<usize> {
     let b = norm.as_bytes();
     let mut depth = 0usize;
     for k in memchr::memchr2_iter(0x9C, 0x9D, &b[open..end]).map(|k| open + k) {
-        if k < open + 2 || b[k - 2..k] != [0xE2, 0x80] {
-            continue;
-        }
-        if b[k] == 0x9C {
-            depth += 1;
-        } else {
-            depth = depth.checked_sub(1)?;
-            if depth == 0 {
-                return Some(k - 2);
+        match curly_quote_ending_at(b, k) {
+            Some(true) => depth += 1,
+            Some(false) => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return Some(k - 2);
+                }
             }
+            None => {}
         }
     }
     None
@@ -160,9 +157,8 @@ fn closing_quote(norm: &str, open: usize, end: usize) -> Option<usize> {
 /// quoted document. Only a note's number (`1`, `[2]`) and the articles
 /// quoted (`Điều 6 của`, `Điều 252 và Điều 253 của`) may stand before it.
 fn intro_owner(norm: &str, found: &[Found], at: usize) -> Option<usize> {
-    let lo = at.saturating_sub(INTRO_WINDOW);
-    let lo = (lo..at).find(|&p| norm.is_char_boundary(p)).unwrap_or(at);
-    let window = &norm[lo..at];
+    let window = suffix(&norm[..at], INTRO_WINDOW);
+    let lo = at - window.len();
     let start = lo + sentence_start(window);
     let i = found.partition_point(|f| f.start < start);
     let f = found.get(i).filter(|f| f.start < at)?;
@@ -180,8 +176,7 @@ fn sentence_start(s: &str) -> usize {
         match b[k] {
             b'.' | b';' | b':' if next_is_space => return k + 1,
             b'\n' if s[..k].trim_end_matches([' ', '\t', '\r']).ends_with('\n') => return k + 1,
-            // `”` is E2 80 9D.
-            0x9D if next_is_space && k >= 2 && &b[k - 2..k] == b"\xE2\x80" => return k + 1,
+            0x9D if next_is_space && curly_quote_ending_at(b, k) == Some(false) => return k + 1,
             _ => {}
         }
     }

@@ -95,34 +95,12 @@ fn split_lines(norm: &str, lines: &crate::text::LineIndex) -> Vec<Line> {
         // Without its newline (normalized text has no `\r`).
         let end = starts.get(k + 1).map_or(norm.len(), |&next| next - 1);
         let content = &norm[start..end];
-        let lead = content.len() - trim_start(content).len();
+        let lead = content.len() - crate::text::trim_start(content).len();
         let s = start + lead;
-        let e = (start + trim_end(content).len()).max(s);
+        let e = (start + crate::text::trim_end(content).len()).max(s);
         out.push(Line { s, e });
     }
     out
-}
-
-/// Is `b` an ASCII byte that is no whitespace (so a line that starts or
-/// ends with it has nothing to trim there)?
-fn ascii_solid(b: u8) -> bool {
-    b.is_ascii() && !char::from(b).is_whitespace()
-}
-
-/// [`str::trim_start`], settled by the first byte for most lines.
-fn trim_start(s: &str) -> &str {
-    match s.as_bytes().first() {
-        Some(&b) if ascii_solid(b) => s,
-        _ => s.trim_start(),
-    }
-}
-
-/// [`str::trim_end`], settled by the last byte for most lines.
-fn trim_end(s: &str) -> &str {
-    match s.as_bytes().last() {
-        Some(&b) if ascii_solid(b) => s,
-        _ => s.trim_end(),
-    }
 }
 
 /// What the header pass found (line indexes and offsets), for the later
@@ -231,36 +209,6 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
                 "party or state not known: expected a national or Party header or a số ký hiệu, found neither",
                 head,
             );
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{trim_end, trim_start};
-
-    /// The trims settled by one byte give what the standard ones give,
-    /// on ASCII whitespace (the vertical tab too), Unicode spaces and
-    /// letters that are not ASCII at either end.
-    #[test]
-    fn ok_trims_same_as_std() {
-        let texts = [
-            "",
-            " ",
-            " \t",
-            "a",
-            " a b ",
-            "x\r",
-            "\u{b}x\u{b}",
-            "\u{c}y\u{c}",
-            "\u{a0}Điều 7\u{a0}",
-            "\u{2003}Đ\u{3000}",
-            "Nơi nhận:",
-            "ký)",
-        ];
-        for t in texts {
-            assert_eq!(trim_start(t), t.trim_start(), "{t:?}");
-            assert_eq!(trim_end(t), t.trim_end(), "{t:?}");
         }
     }
 }

@@ -4,7 +4,7 @@
 use nom::bytes::complete::take_while;
 
 use crate::cite::lex::{
-    at_full_stop, at_stop_word, fail, is_hard_stop, is_sp, kw, lex, lower_word, next_word, prefix, sp, sp0,
+    at_full_stop, at_stop_word, fail, is_hard_stop, is_sp, kw, lex, lower_word, lowers_to, next_word, prefix, sp, sp0,
     starts_upper, ws1,
 };
 use crate::cite::types::{starts_citation, type_at};
@@ -545,23 +545,13 @@ pub(super) fn starts_verb(r: &str) -> bool {
         return false;
     }
     let w = next_word(r);
-    // (A word printed as the lower-case `lower` is it; a word of ASCII
-    // letters is lowered a byte at a time, as `char::to_lowercase` would.)
-    let lower_is = |word: &str, lower: &str| {
-        word == lower
-            || if word.is_ascii() {
-                word.bytes().map(|b| b.to_ascii_lowercase()).eq(lower.bytes())
-            } else {
-                word.chars().flat_map(char::to_lowercase).eq(lower.chars())
-            }
-    };
     // (The line may break between the two words: `quy⏎định`. The second
     // word is read only when a first one fits.)
     let mut after = None;
     SUBJECT_VERBS.iter().any(|(a, b)| {
-        lower_is(w, a) && {
+        lowers_to(w, a) && {
             let after = *after.get_or_insert_with(|| ws1(&r[w.len()..]).map_or("", |(a, _)| next_word(a)));
-            lower_is(after, b)
+            lowers_to(after, b)
         }
     })
 }

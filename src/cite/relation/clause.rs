@@ -3,7 +3,7 @@
 
 use super::lines::{is_glue, without_brackets, without_groups};
 use crate::cite::cues::{clause_cue, passive_cue, CUES, PASSIVE};
-use crate::cite::lex::{prefix, suffix};
+use crate::cite::lex::{curly_quote_ending_at, prefix, suffix};
 use crate::cite::{last_full_stop, Found, CUE_WINDOW, GRAMMAR_WINDOW};
 use crate::model::Relation;
 use crate::normalize::fold;
@@ -12,10 +12,9 @@ use crate::normalize::fold;
 /// an amendment rewrites: `Sửa đổi cụm từ “theo Thông tư số …`), or after
 /// its `thành` (`cụm từ “…” thành “Thông tư số …`)?
 pub(super) fn in_quoted_phrase(window: &str) -> bool {
-    // (`“` is E2 80 9C: its last byte found a block at a time.)
     let b = window.as_bytes();
     let Some(o) = memchr::memrchr_iter(0x9C, b)
-        .find(|&k| k >= 2 && b[k - 2] == 0xE2 && b[k - 1] == 0x80)
+        .find(|&k| curly_quote_ending_at(b, k) == Some(true))
         .map(|k| k - 2)
     else {
         return false;

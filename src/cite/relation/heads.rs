@@ -292,7 +292,7 @@ impl<'a> Heads<'a> {
         if self.head.is_none() && last != Some(b':') && !c_start && !d_start && !matches!(first, [0xE2, 0x80, ..]) {
             return;
         }
-        let text = trimmed(raw);
+        let text = crate::text::trim(raw);
         if c_start && is_basis_heading(text) {
             self.head = Some(Head::Basis { content: false });
             return;
@@ -380,18 +380,6 @@ pub(super) fn opens_with_hash(line: &str, k: usize) -> bool {
     let plain =
         !b[..k.min(b.len())].contains(&b'#') && b.get(k).is_some_and(|&c| c.is_ascii() && !matches!(c, 0x0B | 0x0C));
     !plain && line.trim_start().starts_with('#')
-}
-
-/// `line` trimmed (as `str::trim` trims it), with no trim when it opens
-/// and ends with an ASCII byte that is no white space.
-pub(super) fn trimmed(line: &str) -> &str {
-    let plain = |c: &u8| c.is_ascii() && !matches!(c, b' ' | b'\t'..=b'\r');
-    let b = line.as_bytes();
-    if b.first().is_some_and(plain) && b.last().is_some_and(plain) {
-        line
-    } else {
-        line.trim()
-    }
 }
 
 /// A citation at the start of line `line` (nothing before it there) whose

@@ -136,16 +136,14 @@ proptest::proptest! {
     /// bytes when they allow, are what `str::trim` reads.
     #[test]
     fn prop_trim_and_hash_bytes_same_as_chars(line in "[ \\t\\r\\u{0b}\\u{0c}\\u{a0}\\u{3000}#*|>_=+a1Đ–-]{0,12}") {
-        proptest::prop_assert_eq!(super::heads::trimmed(&line), line.trim());
+        proptest::prop_assert_eq!(crate::text::trim(&line), line.trim());
         // (The bytes `Heads::read` skips before a line's text.)
         let skipped = |c: &u8| matches!(c, b' ' | b'\t' | b'\r' | b'-' | b'+' | b'*' | b'>' | b'|' | b'#' | b'_' | b'=');
         if let Some(k) = line.bytes().position(|c| !skipped(&c)) {
             proptest::prop_assert_eq!(super::heads::opens_with_hash(&line, k), line.trim_start().starts_with('#'));
         }
     }
-}
 
-proptest::proptest! {
     /// Groups dropped span by span are what dropping them a character at
     /// a time gives, for brackets and for curly quotes.
     #[test]
