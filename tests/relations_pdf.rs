@@ -505,3 +505,98 @@ fn ok_verb_governs_provisions_across_a_line_break() {
     );
     assert_eq!(rels(&doc, "45/2028/TT-BTC"), [Relation::Mentions]);
 }
+
+/// An annex table as pdftotext gives some: a row's number with its first
+/// cell's words on the same line (`2  Xây dựng …`), a row cut by a page
+/// break and going on under the header printed again, an empty cell as a
+/// blank line, and a row whose task spans two sets of the other cells (two
+/// sub-rows, each with its own `Căn cứ` cell).
+const ANNEX_ROWS: &str = "Phụ lục \n\
+DANH MỤC NHIỆM VỤ \n\
+(Kèm theo Nghị quyết số 61/NQ-CP ngày 03 tháng 3 năm 2028 của Chính phủ) \n\
+TT \n\
+Tên nhiệm vụ \n\
+Cơ quan  \n\
+chủ trì  \n\
+Kết quả \n\
+Thời gian \n\
+hoàn thành \n\
+Căn cứ  \n\
+bổ sung \n\
+1  \n\
+Rà soát quy định về đất đai \n\
+Bộ Nông nghiệp \n\
+Báo cáo \n\
+2028 \n\
+Nghị quyết \n\
+số 44-\n\
+NQ/TW \n\
+2  Xây dựng cơ sở dữ liệu về hộ tịch theo \n\
+Nghị quyết số 45-NQ/TW của Bộ Chính trị \n\
+Bộ Tư pháp \n\
+Cơ sở dữ liệu \n\
+được vận hành \n\
+ \n\
+Nghị định số \n\
+15/2028/NĐ-\n\
+CP \n\
+3  Hoàn thiện thể chế về kinh tế \n\
+tư nhân theo Nghị quyết số 46-NQ/TW \n\
+ \n\
+CÔNG BÁO/Số 120/Ngày 10-03-2028 \n\
+41\n\
+ \n\
+TT \n\
+Tên nhiệm vụ \n\
+Cơ quan  \n\
+chủ trì  \n\
+Kết quả \n\
+Thời gian \n\
+hoàn thành \n\
+Căn cứ  \n\
+bổ sung \n\
+của Bộ Chính trị \n\
+Bộ Tài chính \n\
+Báo cáo \n\
+chuyên đề \n\
+Tháng \n\
+5/2028 \n\
+Chương \n\
+trình số 31-\n\
+CTr/BCĐ \n\
+Bộ Tài chính \n\
+Báo cáo kết quả \n\
+theo Nghị quyết \n\
+số \n\
+46-NQ/TW \n\
+Tháng \n\
+11/2028 \n\
+Chương \n\
+trình số 32-\n\
+CTr/BCĐ \n\
+4  \n\
+Tổng kết thi hành Luật \n\
+Bộ Tư pháp \n\
+Báo cáo \n\
+2028 \n\
+Nghị quyết \n\
+số 44-\n\
+NQ/TW \n\
+";
+
+// 5. Each row of that table is read: the last cell of a row whose number
+// shares its line, of a row with a blank cell, of each sub-row; a task's
+// cell, even right under the header printed again, is no basis.
+#[test]
+fn ok_annex_rows_as_pdftotext_gives_them() {
+    let doc = vanban::parse(ANNEX_ROWS);
+    assert_eq!(rels(&doc, "44-NQ/TW"), [Relation::Basis, Relation::Basis]);
+    // Row 2: its number shares its line with the task; a blank cell.
+    assert_eq!(rels(&doc, "45-NQ/TW"), [Relation::Mentions]);
+    assert_eq!(rels(&doc, "15/2028/NĐ-CP"), [Relation::Basis]);
+    // Row 3: cut by the page break, its sub-rows each end in a basis.
+    assert_eq!(rels(&doc, "31-CTr/BCĐ"), [Relation::Basis]);
+    assert_eq!(rels(&doc, "32-CTr/BCĐ"), [Relation::Basis]);
+    // In task and result cells, the second right under the repeated header.
+    assert_eq!(rels(&doc, "46-NQ/TW"), [Relation::Mentions, Relation::Mentions]);
+}

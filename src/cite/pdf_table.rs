@@ -1,15 +1,18 @@
 //! Annex tables in PDF text, linearised one cell a line (as pdftotext gives
 //! them): a header row of column titles, one a line and each wrapped
 //! (`TT`, `Tên nhiệm vụ`, `Cơ quan ⏎chủ trì`, …, `Căn cứ ⏎bổ sung`), then
-//! the rows, each its number alone on a line (`1  `) and its cells, each
-//! wrapped over lines. The header is printed again on each page.
+//! the rows, each its number on a line (`1  `, or `13  Xây dựng …` with
+//! its first cell's first words) and its cells, each wrapped over lines.
+//! The header is printed again on each page; a row a page break cuts goes
+//! on under it. An empty cell is a blank line.
 //!
 //! When the last column is a `Căn cứ` column (`Căn cứ`, `Căn cứ bổ sung`,
 //! `Căn cứ pháp lý`), the documents of each row's last cell (the run of
 //! citations that ends the row, right before the next row's number, a
-//! page break or the page's footnotes) are the basis of the row; the
-//! column's title is no `Căn cứ` cue for the cells after it, and the cues
-//! of a row's other cells stay in their row.
+//! page break or the page's footnotes) are the basis of the row, and so
+//! are those ending each sub-row of a row whose first cells span several
+//! sets of the others; the column's title is no `Căn cứ` cue for the cells
+//! after it, and the cues of a row's other cells stay in their row.
 
 use super::relation::is_glue;
 use super::Found;
@@ -23,6 +26,10 @@ pub(super) struct PdfTables {
     /// in text order.
     rows: Vec<(usize, usize)>,
 }
+
+/// The widest line of a sub-row's `Căn cứ` cell (see [`PdfTables::in_row`]):
+/// a narrow column's, not a task's wide one.
+const NARROW: usize = 20;
 
 /// What a row says of a citation in it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,6 +71,24 @@ fn row_number(line: &str) -> Option<u32> {
     (!line.is_empty() && line.len() <= 3 && line.bytes().all(|b| b.is_ascii_digit()))
         .then(|| line.parse().ok())
         .flatten()
+}
+
+// RowOpening ::= Digit{1,3} (Sp{2,} Text)?
+/// A row's number opening its line: alone (`12  `), or with its first
+/// cell's first words on the line, two spaces or more after it (`13  Xây
+/// dựng, hoàn thiện …`; a page's footnote has one: `13 Các điều …`). The
+/// number, and the offset in `line` where the cell's text starts (`None`
+/// when the number is alone).
+fn row_opening(line: &str) -> Option<(u32, Option<usize>)> {
+    if let Some(n) = row_number(line) {
+        return Some((n, None));
+    }
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=3).contains(&digits) || !line[digits..].starts_with("  ") {
+        return None;
+    }
+    let text = digits + (line.len() - digits - line[digits..].trim_start().len());
+    Some((line[..digits].parse().ok()?, Some(text)))
 }
 
 /// A column title `Căn cứ`, `Căn cứ bổ sung`, `Căn cứ pháp lý`, `Căn cứ
@@ -163,7 +188,7 @@ impl PdfTables {
         while k <= n && line_text(norm, lines, k).is_empty() {
             k += 1;
         }
-        row_number(line_text(norm, lines, k.min(n)))?;
+        row_opening(line_text(norm, lines, k.min(n)))?;
         let opened =
             (l.saturating_sub(14).max(1)..l).any(|p| matches!(fold(line_text(norm, lines, p)).as_str(), "tt" | "stt"));
         opened.then_some(k)
@@ -174,26 +199,55 @@ impl PdfTables {
     /// headers; the line after the table.
     fn read_rows(norm: &str, lines: &LineIndex, first: usize, rows: &mut Vec<(usize, usize)>) -> usize {
         let n = lines.starts().len();
-        let Some(mut expected) = row_number(line_text(norm, lines, first)) else {
+        let Some((mut expected, _)) = row_opening(line_text(norm, lines, first)) else {
             return first + 1;
         };
         // The open row's start, and the lines since the last row closed.
         let mut open: Option<usize> = None;
+        // A row cut by a page break, waiting for the header printed again
+        // on the next page: its cells go on after the header.
+        let mut cut = false;
         let mut idle = 0;
         let mut l = first;
         while l <= n {
             let text = line_text(norm, lines, l);
-            let (ls, _) = lines.line_range(norm, l);
-            if row_number(text) == Some(expected) {
+            let (ls, le) = lines.line_range(norm, l);
+            let opening = row_opening(text).filter(|&(k, _)| k == expected);
+            if let Some((_, cell)) = opening {
                 if let Some(s) = open.take() {
                     rows.push((s, ls));
                 }
                 expected += 1;
-                open = Some(lines.line_range(norm, l + 1).0);
+                open = Some(match cell {
+                    // (`text` is the line trimmed: past its leading
+                    // spaces.)
+                    Some(k) => ls + (norm[ls..le].len() - norm[ls..le].trim_start().len()) + k,
+                    None => lines.line_range(norm, l + 1).0,
+                });
+                cut = false;
                 idle = 0;
+            } else if text.is_empty() {
+                // (A blank line: an empty cell, or the gap before a page's
+                // footnotes, whose first line ends the row.)
             } else if page_noise(text) {
                 if let Some(s) = open.take() {
                     rows.push((s, ls));
+                    cut = true;
+                }
+            } else if open.is_none() && cut && text.len() <= 24 && basis_title(&fold(text)) {
+                // The header again, ending with the `Căn cứ` title (and
+                // its wrapped rest): the cut row's cells go on after it,
+                // unless the next row opens there.
+                let mut k = l + 1;
+                if k <= n && title_rest(&fold(line_text(norm, lines, k))) {
+                    k += 1;
+                }
+                cut = false;
+                if k <= n && row_opening(line_text(norm, lines, k)).is_none_or(|(r, _)| r != expected) {
+                    open = Some(lines.line_range(norm, k).0);
+                    idle = 0;
+                    l = k;
+                    continue;
                 }
             } else if open.is_none() {
                 idle += 1;
@@ -234,14 +288,33 @@ impl PdfTables {
                 .chars()
                 .all(|c| c.is_whitespace() || c.is_ascii_digit() || matches!(c, '.' | ',' | ';' | ')'))
         };
+        // Or the run that ends a sub-row (a row whose first cells span
+        // several sets of the others, each ending in its `Căn cứ` cell): its
+        // last line ends with it and the next line opens a cell (a
+        // capital); below, it opens its line and its lines are narrow (no
+        // wider than [`NARROW`]).
+        let ends_sub_row = |j: usize| {
+            let g = &found[j];
+            let from = g.tail.max(g.end).min(end);
+            let eol = norm[from..end].find('\n').map_or(end, |k| from + k);
+            let rest = norm[eol..end].trim_start();
+            norm[from..eol].chars().all(|c| c.is_whitespace() || c.is_ascii_digit())
+                && rest.starts_with(char::is_uppercase)
+        };
         let mut j = i;
+        let mut sub_row = false;
         while !ends_row(j) {
-            let next = found.get(j + 1).filter(|g| g.start < end)?;
-            let gap = &norm[found[j].tail.max(found[j].end).min(next.start)..next.start];
-            if !is_glue(gap.trim_start_matches(|c: char| c.is_ascii_digit())) {
-                return Some(InRow::Cell { start });
+            let next = found.get(j + 1).filter(|g| g.start < end);
+            let gap = next.map(|n| &norm[found[j].tail.max(found[j].end).min(n.start)..n.start]);
+            if gap.is_some_and(|gap| is_glue(gap.trim_start_matches(|c: char| c.is_ascii_digit()))) {
+                j += 1;
+                continue;
             }
-            j += 1;
+            if ends_sub_row(j) {
+                sub_row = true;
+                break;
+            }
+            return Some(InRow::Cell { start });
         }
         // Back to the run's first citation: it opens its line.
         let mut first = i;
@@ -258,7 +331,11 @@ impl PdfTables {
         // line.)
         let from = start.min(fs);
         let line_start = norm[from..fs].rfind('\n').map_or(from, |k| from + k + 1);
-        if norm[line_start..fs].trim().is_empty() {
+        let narrow = || {
+            let g = &found[j];
+            norm[line_start..g.tail.max(g.end).min(end)].lines().all(|l| l.trim().chars().count() <= NARROW)
+        };
+        if norm[line_start..fs].trim().is_empty() && (!sub_row || narrow()) {
             Some(InRow::Basis)
         } else {
             Some(InRow::Cell { start })

@@ -421,7 +421,9 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found], footnote
             None if row_rel.is_some() => Rel::of(row_rel.unwrap_or_default()),
             None if basis || tables.in_basis_column(norm, lines, line, f.start) => Rel::of(Relation::Basis),
             None => match heads.at(line, found, f.start) {
-                Some(Head::Basis { .. }) => Rel::of(Relation::Basis),
+                // (In a cell of a linearised table's row, the head is the
+                // header's `Căn cứ` title, printed again over the page.)
+                Some(Head::Basis { .. }) if !matches!(in_row, Some(InRow::Cell { .. })) => Rel::of(Relation::Basis),
                 // A list's item takes the cue of the line that opens the
                 // list when the citation opens the item.
                 Some(Head::Cue { rel, .. }) if opens_item(&norm[ls..f.start]) => rel,
