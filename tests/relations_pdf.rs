@@ -600,3 +600,57 @@ fn ok_annex_rows_as_pdftotext_gives_them() {
     // In task and result cells, the second right under the repeated header.
     assert_eq!(rels(&doc, "46-NQ/TW"), [Relation::Mentions, Relation::Mentions]);
 }
+
+// A guiding verb split by the line break inside it (`… hướng⏎dẫn thực hiện
+// … của Quyết định số …`): read as the unwrapped line is, `guides`.
+#[test]
+fn ok_guiding_cue_split_by_a_line_break() {
+    let doc = vanban::parse(
+        "Bộ trưởng Bộ Nội vụ ban hành Thông tư hướng \ndẫn thực hiện một số điều của Quyết định số 71/2029/QĐ-TTg ngày 03 tháng 4 năm 2029. \n",
+    );
+    assert_eq!(rels(&doc, "71/2029/QĐ-TTg"), [Relation::Guides]);
+    // Unwrapped, the same.
+    let doc = vanban::parse(
+        "Bộ trưởng Bộ Nội vụ ban hành Thông tư hướng dẫn thực hiện một số điều của Quyết định số 71/2029/QĐ-TTg ngày 03 tháng 4 năm 2029. \n",
+    );
+    assert_eq!(rels(&doc, "71/2029/QĐ-TTg"), [Relation::Guides]);
+}
+
+// `hướng dẫn thực hiện … quy định tại Nghị định số …`: the provisions
+// guided are the decree's (`guides`, by the circular when it is cited);
+// not when a law is named between or a clause opens with `thì`.
+#[test]
+fn ok_guides_provisions_quy_dinh_tai() {
+    let doc = vanban::parse(
+        "5. Thông tư số 17/2029/TT-BNV ngày 02/6/2029 của Bộ trưởng Bộ Nội vụ hướng dẫn thực hiện một số điều về thương lượng tập thể và giải quyết tranh chấp quy định tại \nNghị định số 33/2029/NĐ-CP ngày 12/01/2029 của Chính phủ. \n",
+    );
+    let c = doc.citations.iter().find(|c| sym(c) == "33/2029/NĐ-CP").unwrap();
+    assert_eq!(c.relation, Relation::Guides);
+    assert_eq!(c.by.map(|b| sym(&doc.citations[b])), Some("17/2029/TT-BNV".to_string()));
+    let doc = vanban::parse(
+        "1. Thông tư này hướng dẫn thực hiện chính sách nội trú quy định tại Quyết định số 61/2029/QĐ-TTg ngày 20 tháng 10 năm 2029 của Thủ tướng Chính phủ. \n",
+    );
+    assert_eq!(rels(&doc, "61/2029/QĐ-TTg"), [Relation::Guides]);
+    for t in [
+        "d) Trường hợp đã giao đất theo quy định chi tiết thi hành Luật Đất đai thì tiếp tục sử dụng đất theo hình thức quy định tại khoản 30 Điều 2 Nghị định số 02/2029/NĐ-CP. \n",
+        "đ) Nghị định hướng dẫn thi hành Luật Chất lượng sản phẩm quy định tại khoản 1 Điều 25 Nghị định số 02/2029/NĐ-CP. \n",
+    ] {
+        let doc = vanban::parse(t);
+        assert_eq!(rels(&doc, "02/2029/NĐ-CP"), [Relation::Mentions], "{t:?}");
+    }
+}
+
+// After `được sửa đổi, bổ sung bởi`, a list of agents of the law's type goes
+// on to the end; a document of another type after it, itself amended, does
+// not make the agents before it patients.
+#[test]
+fn ok_agents_list_before_another_patient() {
+    let doc = vanban::parse(
+        "Việc xử lý vi phạm được thực hiện theo quy định tại Luật Xử lý vi phạm hành chính số 15/2029/QH15 được sửa đổi, bổ sung bởi Luật số 54/2030/QH15, Luật số 18/2031/QH15 và Luật số 67/2032/QH15 và Nghị định số 118/2030/NĐ-CP được sửa đổi, bổ sung bởi Nghị định số 168/2031/NĐ-CP. \n",
+    );
+    for s in ["54/2030/QH15", "18/2031/QH15", "67/2032/QH15"] {
+        let c = doc.citations.iter().find(|c| sym(c) == s).unwrap();
+        assert_eq!(c.relation, Relation::Mentions, "{s}");
+        assert_eq!(c.acts.map(|a| a.relation), Some(Relation::Amends), "{s}");
+    }
+}

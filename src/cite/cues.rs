@@ -148,6 +148,9 @@ const QUY_DINH_TAI: usize = 25;
 /// Indexes in [`CUES`] of the verbs that act on the provisions `quy định
 /// tại` a document names: `sửa đổi, bổ sung`, `thay thế`, `bãi bỏ`.
 const ACTING: [usize; 3] = [5, 6, 7];
+/// Indexes in [`CUES`] of `hướng dẫn thi hành`, `hướng dẫn thực hiện`, `quy
+/// định chi tiết` (`thi hành`): they govern past a later `quy định tại`.
+const GUIDING: [usize; 4] = [9, 10, 11, 19];
 /// Index in [`CUES`] of `thực hiện theo`.
 const THUC_HIEN_THEO: usize = 28;
 /// Index in [`CUES`] of `thực hiện`.
@@ -263,6 +266,14 @@ pub(super) fn clause_cue(b: &[u8], opens: bool) -> Option<(usize, usize, usize)>
                 if ACTING.contains(&h.2) {
                     return Some(if agent { (h.0, h.1, PASSIVE) } else { h });
                 }
+                // (`hướng dẫn thực hiện một số điều về … quy định tại Nghị
+                // định số …`: the provisions guided are the decree's; not
+                // when its object is named before, a law, or a clause
+                // opens with `thì` between: `… quy định chi tiết thi hành
+                // Luật Đất đai thì tiếp tục … quy định tại khoản 30 …`.)
+                if GUIDING.contains(&h.2) && !agent && guided_there(&b[h.0..start]) {
+                    return Some(h);
+                }
                 if !PROVISIONS.contains(&h.2) && h.2 != HIEU_LUC_THI_HANH {
                     break;
                 }
@@ -310,6 +321,18 @@ pub(super) fn clause_cue(b: &[u8], opens: bool) -> Option<(usize, usize, usize)>
         }
         end = start;
     }
+}
+
+/// Between a guiding cue and a later `quy định tại` (folded): no law named
+/// (`luật`), no clause opening with `thì` (`thi` not before `hanh`).
+fn guided_there(between: &[u8]) -> bool {
+    let mut words = between.split(|c| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty()).peekable();
+    while let Some(w) = words.next() {
+        if w == b"luat" || w == b"thi" && words.peek() != Some(&&b"hanh"[..]) {
+            return false;
+        }
+    }
+    true
 }
 
 /// Is `hit` (in the folded clause `b`) `ban hành kèm theo`, naming the

@@ -182,15 +182,18 @@ pub(super) fn has_name(norm: &str, f: &Found) -> bool {
     words.len() > t.split_whitespace().count()
 }
 
-/// Does citation `i`, or one listed after it (joined by glue only), undergo
-/// a passive verb (`…, Luật Thuế tài nguyên số …, Luật Quản lý thuế số …
-/// đã được sửa đổi, bổ sung theo …`: the list is of patients)?
+/// Does citation `i`, or one of its type listed after it (joined by glue
+/// only), undergo a passive verb (`…, Luật Thuế tài nguyên số …, Luật Quản
+/// lý thuế số … đã được sửa đổi, bổ sung theo …`: the list is of patients)?
+/// (A document of another type ends the list: `… bởi Luật số A, Luật số B
+/// và Nghị định số C được sửa đổi, bổ sung bởi …` lists the law's agents,
+/// then another patient.)
 pub(super) fn chain_undergoes(norm: &str, found: &[Found], i: usize) -> bool {
     for k in i..i + 8 {
         if undergoes(&norm[found[k].end..]) {
             return true;
         }
-        let Some(next) = found.get(k + 1) else {
+        let Some(next) = found.get(k + 1).filter(|n| n.doc_type == found[i].doc_type) else {
             return false;
         };
         let from = found[k].tail.max(found[k].end);

@@ -227,10 +227,11 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found], footnote
         }
         // A cue opening the line, in hard-wrapped text, may end one the
         // line break split (`Hướng dẫn⏎thực hiện một số điều của Quyết định
-        // số …`): the longer cue read across the break, ending where it
-        // ends, governs.
+        // số …`, `… hướng⏎dẫn thực hiện …`: one word before it): the longer
+        // cue read across the break, ending where it ends, governs.
         if let (Some((end, len, _)), true, 0) = (hit, at_line_start, cut) {
-            if clause_initial_folded(&folded[..end - len]) {
+            let before = folded[..end - len].trim_matches(' ');
+            if clause_initial_folded(before) || !before.contains(' ') && before.bytes().all(|c| c.is_ascii_lowercase()) {
                 let floor = wrapped_floor(norm, lines, line, ls).max(row_start.min(ls));
                 if floor < ls {
                     let (h2, f2, c2) = window_cue(suffix(&norm[floor..f.start], CUE_WINDOW), false);
