@@ -112,3 +112,20 @@ fn bad_issue_date_not_said() {
         assert_eq!(dates(&doc, s), [None], "{s}");
     }
 }
+
+// A Markdown list of `**TYPE SYMBOL** — title (date)`: the bracket closing
+// the line is the item's date also when its title holds a `;` or another
+// document (whose date it is not).
+#[test]
+fn ok_dash_title_closing_date() {
+    let doc = vanban::parse(
+        "**Danh mục giống cây trồng:**\n\
+14. **TT 67/2031/TT-BNNPTNT** — Danh mục bổ sung giống cây trồng, phân bón; Danh mục thuốc thú y (07/12/2031)\n\
+31. **QĐ 42/2032/QĐ-BNN** — Điều chỉnh, bổ sung QĐ 76/2030/QĐ-BNN về Danh mục giống cây trồng (24/6/2032)\n\
+32. **QĐ 105/2032/QĐ-BNN** — Danh mục bổ sung giống cây trồng (16/11/2032)\n",
+    );
+    assert_eq!(dates(&doc, "67/2031/TT-BNNPTNT"), [d("2031-12-07")]);
+    assert_eq!(dates(&doc, "42/2032/QĐ-BNN"), [d("2032-06-24")]);
+    assert_eq!(dates(&doc, "76/2030/QĐ-BNN"), [None]);
+    assert_eq!(dates(&doc, "105/2032/QĐ-BNN"), [d("2032-11-16")]);
+}

@@ -67,16 +67,29 @@ pub(super) fn share_parts(norm: &str, found: &mut [Found]) {
 pub(super) fn closing_bracket_dates(norm: &str, found: &mut [Found]) {
     for i in 0..found.len() {
         let f = &found[i];
-        let Some((a, b)) = f.subject_range else { continue };
         if f.date.is_some() {
             continue;
         }
-        // The item's text to its end (`;`, the cell's end, a blank line or
-        // the next item: a hard-wrapped item goes on over lines): a long
-        // subject is cut short of it.
-        let ahead = super::lex::prefix(&norm[b..], 400);
-        let stop = item_end(ahead);
-        let item = &norm[a..b + stop];
+        let (a, b, item) = match f.subject_range {
+            Some((a, b)) => {
+                // The item's text to its end (`;`, the cell's end, a blank
+                // line or the next item: a hard-wrapped item goes on over
+                // lines): a long subject is cut short of it.
+                let ahead = super::lex::prefix(&norm[b..], 400);
+                let stop = item_end(ahead);
+                (a, b, &norm[a..b + stop])
+            }
+            // No subject read: a title after a dash to the line's end (`31.
+            // **QĐ A** — Điều chỉnh, bổ sung QĐ B về … (22/5/2006)`, `14.
+            // **TT A** — Danh mục …; Danh mục … (05/11/2010)`).
+            None => {
+                let Some(a) = dash_title(norm, f.tail.max(f.end)) else {
+                    continue;
+                };
+                let eol = memchr::memchr(b'\n', &norm.as_bytes()[a..]).map_or(norm.len(), |k| a + k);
+                (a, a, &norm[a..eol.min(a + 400)])
+            }
+        };
         // (In a table's row, the cell's end: `| … (15/3/2023) | Hết hiệu lực |`.)
         let item = item.find('|').map_or(item, |k| &item[..k]);
         let item = item.trim_end().trim_end_matches('.').trim_end();
@@ -112,6 +125,18 @@ pub(super) fn closing_bracket_dates(norm: &str, found: &mut [Found]) {
             }
         }
     }
+}
+
+// DashTitle ::= "**"? Sp? ("—" | "–" | "-") Sp Title
+/// Where the title after a list item's citation starts, past its dash
+/// (`**TT 16/2014/TT-BNNPTNT** — Quy định …`): its byte offset in `norm`.
+fn dash_title(norm: &str, from: usize) -> Option<usize> {
+    let rest = &norm[from..];
+    let r = rest.strip_prefix("**").unwrap_or(rest);
+    let r = r.trim_start_matches([' ', '\t']);
+    let r = r.strip_prefix(['—', '–', '-'])?;
+    let title = r.trim_start_matches([' ', '\t']);
+    (title.len() < r.len() && !title.starts_with(['\n', '\r'])).then(|| norm.len() - title.len())
 }
 
 /// Where a list item ends in `ahead` (the text after its subject): at `;`,
