@@ -170,6 +170,19 @@ fn ok_damaged_type_words_and_strong_symbols() {
     );
 }
 
+// 6b. In text whose marks a broken conversion scrambled, `và` before a
+// damaged type word, `số` and a strong symbol ends the subject before it:
+// the two documents are coordinated objects of the verb.
+#[test]
+fn ok_scrambled_sibling_ends_the_subject() {
+    let doc = vanban::parse(
+        "Để bảỏ đảm thực hịện có híệụ qúả các nhĩệm vụ nêủ tạí Kết lúận số 131-KL/TW, ngàỷ 24/01/2031 củà Bạn Chấp hành Trũng ương về tổng kết Nghị qụỵết số 28-NQ/TW củá Bạn Chấp hành Trúng ương và Kết lùận số 136-KL/TW, ngàỷ 14/02/2031 củà Bộ Chính trị về một số nộị đũng, Bộ Chính trị ýêụ cầú các cấp úỷ thực hịện.\n",
+    );
+    assert_eq!(one(&doc, "131-KL/TW").relation, Relation::Implements);
+    assert_eq!(one(&doc, "28-NQ/TW").relation, Relation::Mentions);
+    assert_eq!(one(&doc, "136-KL/TW").relation, Relation::Implements);
+}
+
 // 7. Parenthesised numbers, historical Party symbols.
 #[test]
 fn ok_parenthesised_and_historical() {

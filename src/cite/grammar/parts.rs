@@ -606,7 +606,8 @@ pub(in crate::cite) fn subject_text(i: &str, verb: bool) -> PResult<'_, &str> {
                         .is_some_and(|&b| matches!(b, b'v' | b'V') || !b.is_ascii())
                     && lex(&rest[1..], &["và"], "\"và\"").is_ok_and(|(r2, _)| {
                         let r2 = ws1(r2).map_or(r2, |(r, _)| r);
-                        starts_any_citation(skip_pinpoint(r2))
+                        let r2 = skip_pinpoint(r2);
+                        starts_any_citation(r2) || damaged_citation_at(r2)
                     })
             }
         };
@@ -687,6 +688,35 @@ pub(super) fn starts_any_citation(s: &str) -> bool {
         || type_at()
             .find(prefix(s, 48))
             .is_some_and(|m| gap_citation(&s[m.end()..]).is_ok())
+}
+
+// DamagedCitation ::= Capital Word (Sp Word){0,2} Sp SoWord StrongSymbol
+//   StrongSymbol   ::= Digit+ ("-" | "/") (Capital | Digit{4} "/")
+/// Does a citation whose type word is damaged start `s` (`Kết lùận số
+/// 126-KL/TW`, its marks scrambled by a broken conversion): a capital word
+/// and at most two more, `số`, and a symbol's strong shape (a number, `-`
+/// or `/`, then a code's capital or a year and `/`)?
+pub(super) fn damaged_citation_at(s: &str) -> bool {
+    if !s.starts_with(char::is_uppercase) {
+        return false;
+    }
+    let mut r = s;
+    for _ in 0..3 {
+        let w = next_word(r);
+        if w.is_empty() {
+            return false;
+        }
+        r = r[w.len()..].trim_start_matches(is_sp);
+        if let Ok((sym, _)) = so_word(r) {
+            let digits = sym.bytes().take_while(u8::is_ascii_digit).count();
+            let after = &sym[digits..];
+            let strong = after
+                .strip_prefix(['-', '/'])
+                .is_some_and(|a| a.starts_with(|c: char| c.is_uppercase()) || a.len() > 4 && a.as_bytes()[..4].iter().all(u8::is_ascii_digit) && a.as_bytes()[4] == b'/');
+            return digits > 0 && strong;
+        }
+    }
+    false
 }
 
 /// `s` after the pinpoint parts it opens with (`Điều 2 `, `khoản 3, điểm

@@ -233,3 +233,19 @@ fn err_aside_and_symbol_text() {
     insta::assert_snapshot!(show_str(symbol_text_str("12:2026/BCA")), @r#"error: expected a số ký hiệu at "12:2026/BCA""#);
     insta::assert_snapshot!(show_str(symbol_text_str("[37/2025/NĐ-CP ngày")), @r#"error: expected "]" at " ngày""#);
 }
+
+#[test]
+fn ok_damaged_citation_at() {
+    assert!(parts::damaged_citation_at("Kết lùận số 126-KL/TW, ngàỷ"));
+    assert!(parts::damaged_citation_at("Nghị qụỵết số 18-NQ/TW"));
+    assert!(parts::damaged_citation_at("Thông tư số 12/2030/TT-BTC"));
+}
+
+#[test]
+fn bad_damaged_citation_at() {
+    // No capital, no `số` within three words, no strong symbol after it.
+    assert!(!parts::damaged_citation_at("kết lùận số 126-KL/TW"));
+    assert!(!parts::damaged_citation_at("Các nhiệm vụ của Ban số 126-KL/TW"));
+    assert!(!parts::damaged_citation_at("Kết lùận số 126 của"));
+    assert!(!parts::damaged_citation_at("Phụ lục số 2/a"));
+}
