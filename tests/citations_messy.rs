@@ -179,8 +179,11 @@ fn ok_scrambled_sibling_ends_the_subject() {
         "Để bảỏ đảm thực hịện có híệụ qúả các nhĩệm vụ nêủ tạí Kết lúận số 131-KL/TW, ngàỷ 24/01/2031 củà Bạn Chấp hành Trũng ương về tổng kết Nghị qụỵết số 28-NQ/TW củá Bạn Chấp hành Trúng ương và Kết lùận số 136-KL/TW, ngàỷ 14/02/2031 củà Bộ Chính trị về một số nộị đũng, Bộ Chính trị ýêụ cầú các cấp úỷ thực hịện.\n",
     );
     assert_eq!(one(&doc, "131-KL/TW").relation, Relation::Implements);
-    assert_eq!(one(&doc, "28-NQ/TW").relation, Relation::Mentions);
     assert_eq!(one(&doc, "136-KL/TW").relation, Relation::Implements);
+    // (In the first's subject, `tổng kết`: the conclusion sums it up.)
+    let c = one(&doc, "28-NQ/TW");
+    assert_eq!(c.relation, Relation::Implements);
+    assert_eq!(c.by.map(|b| sym(&doc.citations[b])), Some("131-KL/TW".to_string()));
 }
 
 // 7. Parenthesised numbers, historical Party symbols.
@@ -499,4 +502,24 @@ fn ok_consolidated_opening_without_marks() {
 fn ok_annex_of_an_amended_document() {
     let doc = vanban::parse("Điều 3. Sửa đổi, bổ sung điểm 2 Mục II Biểu mức thu phí thẩm định\nhồ sơ, lệ phí cấp giấy phép ban hành kèm theo Thông tư số 61/2030/TT-BTC\n");
     assert_eq!(one(&doc, "61/2030/TT-BTC").relation, Relation::Amends);
+}
+
+// A restatement (`sau đây gọi tắt là`, `viết tắt là`, `gọi tt là` with
+// the word damaged, on its line or the next) only mentions the document;
+// `tổng kết` right before a document sums up its implementation.
+#[test]
+fn ok_restatement_and_summing_up() {
+    for t in [
+        "- Thực hiện tốt Chỉ thị số 21/CT-TTg ngày 16/7/2031 của Thủ tướng Chính phủ về phát động thi đua (sau đây gọi tt là số 21/CT-TTg); tạo sự chuyển biến.\n",
+        "- Thực hiện tốt Chỉ thị số 21/CT-TTg ngày 16/7/2031 của Thủ tướng Chính phủ về phát động thi đua (sau đây viết tắt là \nChỉ thị số 21/CT-TTg); tạo sự chuyển biến.\n",
+    ] {
+        let doc = vanban::parse(t);
+        let rels: Vec<Relation> = doc.citations.iter().map(|c| c.relation).collect();
+        assert_eq!(rels, [Relation::Implements, Relation::Mentions], "{t:?}");
+    }
+    let doc = vanban::parse("1. Ban Chỉ đạo Trung ương tổng kết Nghị quyết số 23-NQ/TW của Ban Chấp hành Trung ương.\n");
+    assert_eq!(one(&doc, "23-NQ/TW").relation, Relation::Implements);
+    // Not a verb's object further on.
+    let doc = vanban::parse("Tổ chức tổng kết công tác năm 2031 theo hướng dẫn tại Công văn số 415/SNV-VP ngày 02/12/2031.\n");
+    assert_ne!(one(&doc, "415/SNV-VP").relation, Relation::Implements);
 }

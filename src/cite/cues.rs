@@ -64,13 +64,15 @@ use crate::model::Relation;
 /// 34 \bbo sung\b                     Amends (only opening its clause: `Điều 69. Bổ sung Nghị định số …`)
 /// 35 \bthe che hoa\b                 Implements (only opening its clause: `Thể chế hóa Kết luận số …`;
 ///                                     not `… trong việc thể chế hóa Nghị quyết …`)
+/// 36 \btong ket\b                    Implements (only right before the citation: `tổng kết Nghị quyết
+///                                     số …`, summing up its implementation)
 /// ```
 ///
 /// `hiệu lực thi hành` (cue 18) governs nothing: it only keeps `thi hành`
 /// from being read there, and the cue before it governs (`Các Nghị định
 /// sau hết hiệu lực kể từ ngày Nghị định này có hiệu lực thi hành:`).
-/// `ban hành`, `xét` and `gọi tắt là` govern only the citation right after
-/// them (with `kèm theo`, `theo` or `các` between), `hướng dẫn` only with
+/// `ban hành`, `xét`, `gọi tắt là` and `tổng kết` govern only the citation
+/// right after them (with `kèm theo`, `theo` or `các` between), `hướng dẫn` only with
 /// nothing between; `theo quy định` and `quy định tại` leave an earlier
 /// `thực hiện` of their clause governing (`thực hiện trình tự, thủ tục theo
 /// quy định của Nghị định …`), unless a comma follows it (`tổ chức thực
@@ -80,7 +82,7 @@ use crate::model::Relation;
 /// holds a word that starts it again, so the matches at word starts are
 /// exactly the non-overlapping matches a search for each would find. Test
 /// `prop_cue_matcher_same_as_regexes` compares it with the expressions.
-pub(super) const CUES: [(Cue, Relation); 36] = [
+pub(super) const CUES: [(Cue, Relation); 37] = [
     (Cue::Words("can cu"), Relation::Basis),
     (Cue::Words("thuc hien"), Relation::Implements),
     (Cue::Words("trien khai"), Relation::Implements),
@@ -117,6 +119,7 @@ pub(super) const CUES: [(Cue, Relation); 36] = [
     (Cue::Words("goi chung la"), Relation::Mentions),
     (Cue::Words("bo sung"), Relation::Amends),
     (Cue::Words("the che hoa"), Relation::Implements),
+    (Cue::Words("tong ket"), Relation::Implements),
 ];
 
 /// Index in [`CUES`] of the passive cue.
@@ -125,8 +128,9 @@ pub(super) const PASSIVE: usize = 12;
 /// (`Thi hành Điều 2 Quyết định …`; not `theo Luật Thi hành án dân sự`).
 const THI_HANH: usize = 17;
 /// Indexes in [`CUES`] of the cues that govern only the citation right
-/// after them: `gọi tắt là`, `xét`, `ban hành`, `gọi là`, `gọi chung là`.
-const ADJACENT: [usize; 5] = [20, 21, 23, 32, 33];
+/// after them: `gọi tắt là`, `xét`, `ban hành`, `gọi là`, `gọi chung là`,
+/// `tổng kết`.
+const ADJACENT: [usize; 6] = [20, 21, 23, 32, 33, 36];
 /// Indexes in [`CUES`] of `theo quy định`, `quy định tại`: they leave an
 /// earlier `thực hiện theo` (index [`THUC_HIEN_THEO`]) governing.
 const PROVISIONS: [usize; 2] = [24, 25];
@@ -519,7 +523,7 @@ pub(super) fn passive_cue(b: &[u8], p: usize) -> Option<usize> {
 /// reference the hand matcher is tested against.
 #[cfg(test)]
 pub(super) fn cue_regexes() -> &'static [Regex] {
-    const TABLE: [&str; 36] = [
+    const TABLE: [&str; 37] = [
         r"\bcan cu\b",
         r"\bthuc hien\b",
         r"\btrien khai\b",
@@ -556,6 +560,7 @@ pub(super) fn cue_regexes() -> &'static [Regex] {
         r"\bgoi chung la\b",
         r"\bbo sung\b",
         r"\bthe che hoa\b",
+        r"\btong ket\b",
     ];
     static CUE_REGEXES: OnceLock<Vec<Regex>> = OnceLock::new();
     // An ASCII word boundary: the window is folded.

@@ -235,3 +235,18 @@ pub(super) fn passive_agent(cue: &[u8]) -> bool {
     let c = cue.strip_suffix(b":").unwrap_or(cue);
     c.ends_with(b" boi") || c.ends_with(b" theo") || c.ends_with(b" tai")
 }
+
+// Restatement ::= ("gọi" Word? | "viết tắt") "là" Sp* $      (folded: `goi tat la`, `goi la`, `goi tt la`, `viet tat la`)
+/// Does the folded clause before a citation end by restating a name
+/// (`… (sau đây gọi tắt là `, `gọi chung là `, `viết tắt là `, the word
+/// after `gọi` printed or damaged)?
+pub(super) fn restates(folded: &str) -> bool {
+    let mut words = folded.rsplit(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty());
+    if words.next() != Some("la") {
+        return false;
+    }
+    let (Some(a), b) = (words.next(), words.next()) else {
+        return false;
+    };
+    a == "goi" || b == Some("goi") && a.len() <= 5 || a == "tat" && b == Some("viet")
+}

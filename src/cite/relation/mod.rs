@@ -47,7 +47,7 @@ mod table;
 mod tests;
 
 use clause::{
-    acts_itself, amending_name_at, copula_after, has_hieu_luc, in_quoted_phrase, passive_agent, rewritten_phrase_cue,
+    acts_itself, amending_name_at, copula_after, has_hieu_luc, in_quoted_phrase, passive_agent, restates, rewritten_phrase_cue,
     window_cue,
 };
 use heads::{continued_list, item_title_owner, Head, Heads};
@@ -205,6 +205,15 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found], footnote
         // In a quoted phrase a verb acts on (`Sửa đổi cụm từ “… Nghị định
         // số A …” tại … Nghị định số B`): the phrase is changed, not A.
         if in_quoted_phrase(window) {
+            out.push(Rel::of(Relation::Mentions));
+            continue;
+        }
+        // A restatement (`(sau đây gọi tắt là Thông tư số …)`, `viết tắt
+        // là`; `gọi tt là` with the word between damaged), on its line or
+        // the line before, names a document cited before: it only mentions
+        // it.
+        let before = norm[..f.start].trim_end();
+        if before.ends_with("là") && restates(&fold(suffix(before, 32))) {
             out.push(Rel::of(Relation::Mentions));
             continue;
         }
