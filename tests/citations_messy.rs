@@ -517,9 +517,12 @@ fn ok_restatement_and_summing_up() {
         let rels: Vec<Relation> = doc.citations.iter().map(|c| c.relation).collect();
         assert_eq!(rels, [Relation::Implements, Relation::Mentions], "{t:?}");
     }
-    let doc = vanban::parse("1. Ban Chỉ đạo Trung ương tổng kết Nghị quyết số 23-NQ/TW của Ban Chấp hành Trung ương.\n");
+    let doc =
+        vanban::parse("1. Ban Chỉ đạo Trung ương tổng kết Nghị quyết số 23-NQ/TW của Ban Chấp hành Trung ương.\n");
     assert_eq!(one(&doc, "23-NQ/TW").relation, Relation::Implements);
     // Not a verb's object further on.
-    let doc = vanban::parse("Tổ chức tổng kết công tác năm 2031 theo hướng dẫn tại Công văn số 415/SNV-VP ngày 02/12/2031.\n");
+    let doc = vanban::parse(
+        "Tổ chức tổng kết công tác năm 2031 theo hướng dẫn tại Công văn số 415/SNV-VP ngày 02/12/2031.\n",
+    );
     assert_ne!(one(&doc, "415/SNV-VP").relation, Relation::Implements);
 }

@@ -710,9 +710,10 @@ pub(super) fn damaged_citation_at(s: &str) -> bool {
         if let Ok((sym, _)) = so_word(r) {
             let digits = sym.bytes().take_while(u8::is_ascii_digit).count();
             let after = &sym[digits..];
-            let strong = after
-                .strip_prefix(['-', '/'])
-                .is_some_and(|a| a.starts_with(|c: char| c.is_uppercase()) || a.len() > 4 && a.as_bytes()[..4].iter().all(u8::is_ascii_digit) && a.as_bytes()[4] == b'/');
+            let strong = after.strip_prefix(['-', '/']).is_some_and(|a| {
+                a.starts_with(|c: char| c.is_uppercase())
+                    || a.len() > 4 && a.as_bytes()[..4].iter().all(u8::is_ascii_digit) && a.as_bytes()[4] == b'/'
+            });
             return digits > 0 && strong;
         }
     }

@@ -241,7 +241,9 @@ pub(super) fn passive_agent(cue: &[u8]) -> bool {
 /// (`… (sau đây gọi tắt là `, `gọi chung là `, `viết tắt là `, the word
 /// after `gọi` printed or damaged)?
 pub(super) fn restates(folded: &str) -> bool {
-    let mut words = folded.rsplit(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty());
+    let mut words = folded
+        .rsplit(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty());
     if words.next() != Some("la") {
         return false;
     }
