@@ -326,7 +326,10 @@ pub(super) fn clause_cue(b: &[u8], opens: bool) -> Option<(usize, usize, usize)>
 /// Between a guiding cue and a later `quy định tại` (folded): no law named
 /// (`luật`), no clause opening with `thì` (`thi` not before `hanh`).
 fn guided_there(between: &[u8]) -> bool {
-    let mut words = between.split(|c| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty()).peekable();
+    let mut words = between
+        .split(|c| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+        .peekable();
     while let Some(w) = words.next() {
         if w == b"luat" || w == b"thi" && words.peek() != Some(&&b"hanh"[..]) {
             return false;

@@ -333,7 +333,9 @@ impl PdfTables {
         let line_start = norm[from..fs].rfind('\n').map_or(from, |k| from + k + 1);
         let narrow = || {
             let g = &found[j];
-            norm[line_start..g.tail.max(g.end).min(end)].lines().all(|l| l.trim().chars().count() <= NARROW)
+            norm[line_start..g.tail.max(g.end).min(end)]
+                .lines()
+                .all(|l| l.trim().chars().count() <= NARROW)
         };
         if norm[line_start..fs].trim().is_empty() && (!sub_row || narrow()) {
             Some(InRow::Basis)

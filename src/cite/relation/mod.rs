@@ -231,7 +231,8 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found], footnote
         // cue read across the break, ending where it ends, governs.
         if let (Some((end, len, _)), true, 0) = (hit, at_line_start, cut) {
             let before = folded[..end - len].trim_matches(' ');
-            if clause_initial_folded(before) || !before.contains(' ') && before.bytes().all(|c| c.is_ascii_lowercase()) {
+            if clause_initial_folded(before) || !before.contains(' ') && before.bytes().all(|c| c.is_ascii_lowercase())
+            {
                 let floor = wrapped_floor(norm, lines, line, ls).max(row_start.min(ls));
                 if floor < ls {
                     let (h2, f2, c2) = window_cue(suffix(&norm[floor..f.start], CUE_WINDOW), false);
