@@ -54,6 +54,7 @@ fn line_text<'a>(norm: &'a str, lines: &LineIndex, l: usize) -> &'a str {
 /// reads: no other line does. (A lone carriage return ending a line is
 /// read past: the next line's byte then answers, which only lets through a
 /// line the full test turns down.)
+#[inline]
 fn may_open_with_c(b: &[u8], start: usize) -> bool {
     let mut k = start;
     while let Some(&c) = b.get(k) {
@@ -157,10 +158,13 @@ impl PdfTables {
         let mut l = 1;
         while l <= n {
             // (A byte test first, before trimming: past ASCII spaces, `C`;
-            // most lines end here.)
-            if !may_open_with_c(norm.as_bytes(), starts[l - 1]) {
-                l += 1;
-                continue;
+            // most lines end here, in one search over the lines' starts.)
+            match starts[l - 1..]
+                .iter()
+                .position(|&s| may_open_with_c(norm.as_bytes(), s))
+            {
+                Some(k) => l += k,
+                None => break,
             }
             let text = line_text(norm, lines, l);
             if !text.starts_with(['C', 'c']) || text.len() > 24 || !basis_title(&fold(text)) {

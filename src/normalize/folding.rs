@@ -158,10 +158,12 @@ const ASCII_SPACE: u8 = 0x81;
 pub fn fold(text: &str) -> String {
     // A byte at a time while the text is ASCII (its spaces, digits and
     // punctuation, and most letters of Vietnamese), from a table; a
-    // character at a time past it, from the tables looked up once.
+    // character at a time past it, from the tables looked up once. (A
+    // `String` is written, whole characters only: no check of the bytes at
+    // the end.)
     let tables = fold_tables();
     let b = text.as_bytes();
-    let mut out: Vec<u8> = Vec::with_capacity(b.len());
+    let mut out = String::with_capacity(b.len());
     let mut space = false;
     let mut i = 0;
     while let Some(&c) = b.get(i) {
@@ -169,10 +171,10 @@ pub fn fold(text: &str) -> String {
             i += 1;
             if v.is_ascii() {
                 if space && !out.is_empty() {
-                    out.push(b' ');
+                    out.push(' ');
                 }
                 space = false;
-                out.push(v);
+                out.push(char::from(v));
             } else if v == ASCII_SPACE {
                 space = true;
             }
@@ -182,15 +184,20 @@ pub fn fold(text: &str) -> String {
             break;
         };
         i += ch.len_utf8();
-        if ch.is_whitespace() {
-            space = true;
-            continue;
-        }
         let u = ch as usize;
+        // (Below U+0250 the white space is U+0085 and U+00A0; U+1E00..U+1EFF
+        // holds none.)
         let f = if u < FOLD_LATIN_END {
+            if u == 0x85 || u == 0xA0 {
+                space = true;
+                continue;
+            }
             tables.0[u - 0x80]
         } else if (0x1E00..0x1F00).contains(&u) {
             tables.1[u - 0x1E00]
+        } else if ch.is_whitespace() {
+            space = true;
+            continue;
         } else {
             fold_char_slow(ch)
         };
@@ -198,17 +205,12 @@ pub fn fold(text: &str) -> String {
             continue;
         }
         if space && !out.is_empty() {
-            out.push(b' ');
+            out.push(' ');
         }
         space = false;
-        if f.is_ascii() {
-            out.push(f as u8);
-        } else {
-            out.extend_from_slice(f.encode_utf8(&mut [0; 4]).as_bytes());
-        }
+        out.push(f);
     }
-    // (Whole characters only were written: the bytes are UTF-8.)
-    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    out
 }
 
 /// [`fold`] a character at a time, as [`fold_char`] reads it: the

@@ -5,7 +5,7 @@ use crate::cite::cues::clause_cue;
 use crate::cite::lex::prefix;
 use crate::cite::share::may_fold_within;
 use crate::cite::CUE_WINDOW;
-use crate::normalize::{fold, starts_with_folded};
+use crate::normalize::{fold, fold_char, starts_with_folded};
 use crate::text::LineIndex;
 
 /// Only list glue between two citations (`;`, `,`, `và`, `các`, `&`)?
@@ -272,6 +272,13 @@ pub(super) fn is_heading(line: &str) -> bool {
 /// LUẬT`, `CƠ SỞ PHÁP LÝ`, `Căn cứ:`, `Căn cứ pháp lý:` (numbering and
 /// markup before it allowed).
 pub(super) fn is_basis_heading(line: &str) -> bool {
+    // (Such a line ends with `:` or with the last letter of `căn cứ`, `pháp
+    // lý` or `pháp luật`, perhaps a combining mark after it: a line ending
+    // otherwise, as most do, is settled by its last character.)
+    let last = line.trim_end().chars().next_back();
+    if !last.is_some_and(|c| c == ':' || matches!(fold_char(c), 'u' | 'y' | 't' | '\u{0}')) {
+        return false;
+    }
     let l =
         unbulleted(line).trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | ')' | 'I' | 'V' | 'X'));
     let l = l.trim();

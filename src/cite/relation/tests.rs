@@ -191,3 +191,33 @@ fn ok_sentence_ahead_stops_where_the_sentence_does() {
     assert_eq!(sentence_ahead(" (Đã hết hiệu lực] x"), " (Đã hết hiệu lực");
     assert_eq!(sentence_ahead(" hết hiệu lực"), " hết hiệu lực");
 }
+
+/// A basis heading is settled by its last character only when that cannot
+/// end one: headings ending in each keyword's last letter (a combining mark
+/// after it too) or in `:`, with markup and numbering before, are read;
+/// lines ending otherwise are not.
+#[test]
+fn ok_basis_heading_by_its_last_character() {
+    use super::lines::is_basis_heading;
+    for yes in [
+        "CĂN CỨ PHÁP LÝ",
+        "Căn cứ:",
+        "  II. CƠ SỞ PHÁP LÝ  ",
+        "- Căn cứ pháp luật",
+        "Căn cứ",
+        "Căn cư\u{301}",
+        "CĂN CỨ PHÁP LY\u{301}\t",
+    ] {
+        assert!(is_basis_heading(yes), "{yes:?}");
+    }
+    for no in [
+        "Căn cứ Luật số 7/2031/QH19;",
+        "Căn cứ:**",
+        "**Căn cứ**",
+        "Căn cứ pháp lý.",
+        "Cơ quan ban hành",
+        "",
+    ] {
+        assert!(!is_basis_heading(no), "{no:?}");
+    }
+}
