@@ -17,7 +17,7 @@ mod common_accuracy;
 /// (The letters' gold has no agents: 100 by definition.)
 const FLOORS: [(&str, f64, f64, f64, f64, f64); 7] = [
     ("letters", 100.0, 99.7, 100.0, 99.0, 100.0),
-    ("docs", 100.0, 99.6, 99.8, 97.0, 99.3),
+    ("docs", 100.0, 99.6, 99.9, 97.2, 99.3),
     ("gazette", 100.0, 100.0, 99.7, 97.3, 96.0),
     ("fixtures", 100.0, 100.0, 100.0, 100.0, 100.0),
     ("held-out letters", 100.0, 100.0, 100.0, 97.2, 100.0),

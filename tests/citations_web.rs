@@ -213,3 +213,19 @@ fn ok_implementing_cue_ends_with_its_clause() {
         ]
     );
 }
+
+/// A web copy's metadata table of an amending document: the `Văn bản gốc`
+/// row names the original it amends, its symbol a Markdown link with the
+/// date after it.
+#[test]
+fn ok_original_document_row() {
+    let doc = vanban::parse(
+        "| **Loại văn bản** | Quyết định sửa đổi |\n| **Văn bản gốc** | [24/2031/QĐ-TTg](/y-te/quyet-dinh-24-2031-qd-ttg-98.html) ngày 22/9/2031 |\n",
+    );
+    let c = one(&doc, "24/2031/QĐ-TTg");
+    assert_eq!((c.relation, date(c)), (Relation::Amends, "2031-09-22".to_string()));
+    // Not the row of another label.
+    let doc = vanban::parse("| **Văn bản liên quan** | [25/2031/QĐ-TTg](/y-te/q-25.html) ngày 23/9/2031 |\n");
+    let c = one(&doc, "25/2031/QĐ-TTg");
+    assert_eq!((c.relation, date(c)), (Relation::Mentions, "2031-09-23".to_string()));
+}

@@ -99,6 +99,15 @@ pub(super) fn find_symbols(ctx: &Ctx<'_>, doc: &mut Document, found: &mut Vec<Fo
             symbol: Some((printed, raw)),
             ..Parsed::default()
         };
+        // A Markdown link's text (`[24/2023/QĐ-TTg](/y-te/…) ngày …`): the
+        // tail goes on after the link's target.
+        let rest = match norm[..num]
+            .strip_suffix('[')
+            .map(|_| super::grammar::symbol_text(&norm[num - 1..]))
+        {
+            Some(Ok((r, _))) => r,
+            _ => rest,
+        };
         let (_, p) = tail(base, rest, p);
         let mut f = build(ctx, doc, base, num, start, None, p);
         f.doc_type = match typed {

@@ -86,6 +86,10 @@ pub(super) fn row_relation(row: &str) -> Option<Relation> {
             "huong dan" | "huong dan thi hanh" => Relation::Guides,
             "thuc hien" => Relation::Implements,
             "tham chieu" | "lien quan" => Relation::Mentions,
+            // A web copy's metadata of an amending document (`| **Văn bản
+            // gốc** | 24/2023/QĐ-TTg … |` under `Loại văn bản: … sửa đổi`):
+            // the original it amends.
+            "van ban goc" => Relation::Amends,
             _ => return None,
         })
     })
