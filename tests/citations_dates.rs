@@ -129,3 +129,15 @@ fn ok_dash_title_closing_date() {
     assert_eq!(dates(&doc, "76/2030/QĐ-BNN"), [None]);
     assert_eq!(dates(&doc, "105/2032/QĐ-BNN"), [d("2032-11-16")]);
 }
+
+// A dash title longer than the 400 bytes read for its closing date, in
+// letters of several bytes: no date, and no panic at a cut inside a letter.
+#[test]
+fn ok_long_dash_title_no_panic() {
+    for pad in 0..4 {
+        let title = format!("{}{}", "x".repeat(pad), "Danh mục giống cây trồng ".repeat(20));
+        let t = format!("1. **TT 67/2031/TT-BNNPTNT** — {title}(07/12/2031)\n");
+        let doc = vanban::parse(&t);
+        assert_eq!(dates(&doc, "67/2031/TT-BNNPTNT"), [None], "{pad}");
+    }
+}

@@ -87,7 +87,7 @@ pub(super) fn closing_bracket_dates(norm: &str, found: &mut [Found]) {
                     continue;
                 };
                 let eol = memchr::memchr(b'\n', &norm.as_bytes()[a..]).map_or(norm.len(), |k| a + k);
-                (a, a, &norm[a..eol.min(a + 400)])
+                (a, a, super::lex::prefix(&norm[a..eol], 400))
             }
         };
         // (In a table's row, the cell's end: `| … (15/3/2023) | Hết hiệu lực |`.)
