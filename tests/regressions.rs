@@ -241,3 +241,20 @@ fn consolidated_opening_cut_on_a_char_boundary() {
     let doc = vanban::parse(t);
     assert!(!doc.citations.is_empty());
 }
+
+/// Token fuzzing of issue 19's rules (2026-12-05): two readings of broken
+/// text overlapped (a citation's tail past the next one's start), and the
+/// list reader sliced the text between them backwards: a panic. Each
+/// reader now takes no gap there.
+#[test]
+fn overlapping_readings_no_panic() {
+    for t in [
+        "số6-NQ/W1Nghị định số6\n;Chương\ntrình số1",
+        "1. **TT 6-NQ/W1** — Nghị định số6\n;Chương\ntrình số1 (07/12/2031)\n",
+    ] {
+        let doc = vanban::parse(t);
+        for c in &doc.citations {
+            assert!(c.span.start <= c.span.end && c.span.end <= t.len(), "{t:?}");
+        }
+    }
+}

@@ -67,7 +67,8 @@ pub(super) fn list_item_before(
         _ => return None,
     };
     let within = level(outer);
-    if !item_tail(&norm[tail..sep]) || in_subject(norm, &found[j]) {
+    // (Overlapping readings of broken text: no gap, and no slice past it.)
+    if !item_tail(&norm[tail.min(sep)..sep]) || in_subject(norm, &found[j]) {
         return None;
     }
     let k = if norm[sep..f.start].contains(';') {
@@ -77,7 +78,8 @@ pub(super) fn list_item_before(
         // always (`Luật A … được sửa đổi bởi Luật B; Luật C`: A).
         let mut k = j;
         for m in (0..j).rev().take_while(within).filter(|&m| outers[m] == outer) {
-            if out[k].acts.is_none() && !item_tail(&norm[found[m].tail.max(found[m].end)..found[k].start]) {
+            let gap = found[m].tail.max(found[m].end).min(found[k].start);
+            if out[k].acts.is_none() && !item_tail(&norm[gap..found[k].start]) {
                 break;
             }
             k = m;

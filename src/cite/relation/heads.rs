@@ -37,7 +37,7 @@ pub(super) fn item_title_owner(norm: &str, found: &[Found], ls: usize, i: usize)
     if !opens_item(&norm[ls..owner.start]) || list_marker(&norm[ls..]).is_none() {
         return None;
     }
-    let gap = &norm[owner.tail.max(owner.end)..found[i].start];
+    let gap = &norm[owner.tail.max(owner.end).min(found[i].start)..found[i].start];
     let gap = gap.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'));
     (gap.starts_with(['—', '–', '-', ':']) && !gap.contains(';')).then_some(j)
 }
