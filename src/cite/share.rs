@@ -127,16 +127,12 @@ pub(super) fn closing_bracket_dates(norm: &str, found: &mut [Found]) {
     }
 }
 
-// DashTitle ::= "**"? Sp? ("—" | "–" | "-") Sp Title
-/// Where the title after a list item's citation starts, past its dash
-/// (`**TT 16/2014/TT-BNNPTNT** — Quy định …`): its byte offset in `norm`.
+/// Where the title after a list item's citation starts, past its dash or
+/// colon ([`super::grammar::item_lead`]: `**TT 16/2014/TT-BNNPTNT** — Quy
+/// định …`): its byte offset in `norm`.
 fn dash_title(norm: &str, from: usize) -> Option<usize> {
-    let rest = &norm[from..];
-    let r = rest.strip_prefix("**").unwrap_or(rest);
-    let r = r.trim_start_matches([' ', '\t']);
-    let r = r.strip_prefix(['—', '–', '-'])?;
-    let title = r.trim_start_matches([' ', '\t']);
-    (title.len() < r.len() && !title.starts_with(['\n', '\r'])).then(|| norm.len() - title.len())
+    let (title, ()) = super::grammar::item_lead(&norm[from..]).ok()?;
+    (!title.starts_with(['\n', '\r'])).then(|| norm.len() - title.len())
 }
 
 /// Where a list item ends in `ahead` (the text after its subject): at `;`,

@@ -288,15 +288,25 @@ pub(in crate::cite) fn titled_date(i: &str) -> PResult<'_, (&str, DatePart<'_>, 
     fail(r, "a date and issuer after the title")
 }
 
-// ClosingDate ::= "**"? Sp? ("—" | "–" | "-" | ":")? Sp Title ParenDate Sp? "**"? &(Eol | "|")
+// ItemLead ::= "**"? Sp? ("—" | "–" | "-" | ":") Sp
+/// What comes between a list item's citation and its title (`**TT A** — `,
+/// `TT A: `): the rest, at the title.
+pub(in crate::cite) fn item_lead(i: &str) -> PResult<'_, ()> {
+    let r = i.strip_prefix("**").unwrap_or(i);
+    let (r, _) = sp0(r)?;
+    let Some(r) = r.strip_prefix(['—', '–', '-', ':']) else {
+        return fail(r, "a dash before the title");
+    };
+    let (r, _) = sp(r)?;
+    Ok((r, ()))
+}
+
+// ClosingDate ::= ItemLead Title ParenDate Sp? "**"? &(Eol | "|")
 //   (a list item or table cell that ends with the date in brackets after the title: `TT 16/2014/TT-BNNPTNT
 //   — Quy định … (05/6/2014)`; the title holds no bracket, no `/` and no citation; `(có hiệu lực từ …)` is no
 //   ParenDate)
 pub(in crate::cite) fn closing_date(i: &str) -> PResult<'_, (&str, DatePart<'_>)> {
-    let r = i.strip_prefix("**").unwrap_or(i);
-    let (r, _) = sp0(r)?;
-    let r = r.strip_prefix(['—', '–', '-', ':']).unwrap_or(r);
-    let (r, _) = sp(r)?;
+    let (r, _) = item_lead(i)?;
     let bounded = prefix(r, 360);
     let end = bounded.find(['\n', '|', ';', '[', ']', ')']).unwrap_or(bounded.len());
     let Some(open) = bounded[..end].find('(') else {
@@ -691,11 +701,10 @@ pub(super) fn starts_any_citation(s: &str) -> bool {
 }
 
 // DamagedCitation ::= Capital Word (Sp Word){0,2} Sp SoWord StrongSymbol
-//   StrongSymbol   ::= Digit+ ("-" | "/") (Capital | Digit{4} "/")
 /// Does a citation whose type word is damaged start `s` (`Kết lùận số
 /// 126-KL/TW`, its marks scrambled by a broken conversion): a capital word
-/// and at most two more, `số`, and a symbol's strong shape (a number, `-`
-/// or `/`, then a code's capital or a year and `/`)?
+/// and at most two more, `số`, and a symbol that cannot be anything else
+/// ([`super::strong`])?
 pub(super) fn damaged_citation_at(s: &str) -> bool {
     if !s.starts_with(char::is_uppercase) {
         return false;
@@ -708,13 +717,7 @@ pub(super) fn damaged_citation_at(s: &str) -> bool {
         }
         r = r[w.len()..].trim_start_matches(is_sp);
         if let Ok((sym, _)) = so_word(r) {
-            let digits = sym.bytes().take_while(u8::is_ascii_digit).count();
-            let after = &sym[digits..];
-            let strong = after.strip_prefix(['-', '/']).is_some_and(|a| {
-                a.starts_with(|c: char| c.is_uppercase())
-                    || a.len() > 4 && a.as_bytes()[..4].iter().all(u8::is_ascii_digit) && a.as_bytes()[4] == b'/'
-            });
-            return digits > 0 && strong;
+            return bare_symbol(sym).is_ok_and(|(_, (_, raw))| super::strong(&raw));
         }
     }
     false

@@ -249,3 +249,16 @@ fn bad_damaged_citation_at() {
     assert!(!parts::damaged_citation_at("Kết lùận số 126 của"));
     assert!(!parts::damaged_citation_at("Phụ lục số 2/a"));
 }
+
+#[test]
+fn ok_item_lead() {
+    assert_eq!(parts::item_lead("** — Danh mục").ok(), Some(("Danh mục", ())));
+    assert_eq!(parts::item_lead(": Danh mục").ok(), Some(("Danh mục", ())));
+}
+
+#[test]
+fn err_item_lead() {
+    // No dash, or no space after it.
+    insta::assert_snapshot!(show_err(parts::item_lead(" Danh mục").unwrap_err()), @r#"error: expected a dash before the title at "Danh mục""#);
+    assert!(parts::item_lead("—Danh mục").is_err());
+}
