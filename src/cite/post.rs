@@ -340,13 +340,22 @@ fn effective_clause(ahead: &str) -> Option<(usize, usize)> {
 /// then the clause's ends before it, then the clause's end after it.
 #[cfg(test)]
 fn effective_clause_plain(ahead: &str) -> Option<(usize, usize)> {
-    let k = hieu_luc_finders().iter().filter_map(|fi| fi.find(ahead.as_bytes())).min()?;
+    let k = hieu_luc_finders()
+        .iter()
+        .filter_map(|fi| fi.find(ahead.as_bytes()))
+        .min()?;
     let ends_clause = |c: &u8| matches!(c, b';' | b'\n' | b'[' | b']');
     let clause = &ahead.as_bytes()[..k];
     if clause.iter().any(ends_clause) || (1..clause.len()).any(|d| clause[d - 1] == b'.' && clause[d] == b' ') {
         return None;
     }
-    Some((k, ahead.as_bytes()[k..].iter().position(ends_clause).map_or(ahead.len(), |e| k + e)))
+    Some((
+        k,
+        ahead.as_bytes()[k..]
+            .iter()
+            .position(ends_clause)
+            .map_or(ahead.len(), |e| k + e),
+    ))
 }
 
 /// `có hiệu lực (thi hành) (kể) từ ngày …` in each citation's clause (up
@@ -356,7 +365,11 @@ fn effective_dates(norm: &str, found: &[Found], out: &mut [Around]) {
     for (i, f) in found.iter().enumerate() {
         let ahead = prefix(&norm[f.end..], 400);
         #[cfg(test)]
-        let effective_clause = if plain() { effective_clause_plain } else { effective_clause };
+        let effective_clause = if plain() {
+            effective_clause_plain
+        } else {
+            effective_clause
+        };
         let Some((k, end)) = effective_clause(ahead) else {
             continue;
         };

@@ -45,7 +45,12 @@ pub(super) fn quote_owners(norm: &str, found: &[Found], rels: &mut [Rel]) {
     if super::post::plain() {
         (from, last) = (0, norm.len());
     }
-    while let Some(k) = norm.as_bytes().get(from..last).and_then(|h| finder.find(h)).map(|k| from + k) {
+    while let Some(k) = norm
+        .as_bytes()
+        .get(from..last)
+        .and_then(|h| finder.find(h))
+        .map(|k| from + k)
+    {
         from = k + "như".len();
         // (Most are no `như sau`: one test of the bytes after.)
         if !norm[from..].trim_start_matches([' ', '\t', '\n']).starts_with("sau") {
