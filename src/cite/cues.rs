@@ -457,10 +457,10 @@ fn non_word_lanes(w: u64) -> u64 {
     // when it is `lo` or more, with no carry into the next lane.
     let x = w & !HIGH;
     let at_least = |v: u64, lo: u64| v + ONES * (0x80 - lo);
-    let lower = x | ONES * 0x20;
+    let lower = x | (ONES * 0x20);
     let letter = at_least(lower, 0x61) & !at_least(lower, 0x7B);
     let digit = at_least(x, 0x30) & !at_least(x, 0x3A);
-    let underscore = !((x ^ ONES * 0x5F) + ONES * 0x7F);
+    let underscore = !((x ^ (ONES * 0x5F)) + ONES * 0x7F);
     let word = (letter | digit | underscore) & !w & HIGH;
     !word & HIGH
 }

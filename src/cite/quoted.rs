@@ -38,13 +38,16 @@ pub(super) fn quote_owners(norm: &str, found: &[Found], rels: &mut [Rel]) {
     // in the quotation after it (none after the last). The rest of the
     // text is not searched.
     let (first, last) = (found.iter().map(|f| f.start).min(), found.iter().map(|f| f.start).max());
-    let (Some(mut from), Some(mut last)) = (first, last) else {
+    let (Some(first), Some(last)) = (first, last) else {
         return;
     };
     #[cfg(test)]
-    if super::post::plain() {
-        (from, last) = (0, norm.len());
-    }
+    let (first, last) = if super::post::plain() {
+        (0, norm.len())
+    } else {
+        (first, last)
+    };
+    let mut from = first;
     while let Some(k) = norm
         .as_bytes()
         .get(from..last)
