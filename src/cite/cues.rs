@@ -404,28 +404,65 @@ pub(super) fn best_cue(b: &[u8]) -> Option<(usize, usize, usize)> {
     let mut floor = 0;
     let mut p = b.len();
     while p > floor {
-        p -= 1;
-        // (Most bytes are inside a word: that test first.)
-        if p > 0 && is_word_byte(b[p - 1]) {
-            continue;
-        }
-        let second = b.get(p + 1).map_or(0, |&x| CUES_BY_SECOND_BYTE[usize::from(x)]);
-        let third = b.get(p + 2).map_or(0, |&x| CUES_BY_THIRD_BYTE[usize::from(x)]);
-        let cues = CUES_BY_FIRST_BYTE[usize::from(b[p])] & second & third;
-        if cues == 0 {
-            continue;
-        }
-        cue_matches_at(b, p, cues, |k, end| {
-            let key = (end, end - p);
-            if !matches!(best, Some((e, l, _)) if key <= (e, l)) {
-                best = Some((key.0, key.1, k));
+        // The eight places before `p` (fewer at the start), read from the
+        // bytes before them at once: a place after a word byte is no
+        // word's start (most bytes are inside a word). Bit 7 of lane `k`
+        // is set for place `base + k`.
+        let (base, mut starts) = if p >= 9 {
+            let w = u64::from_le_bytes(b[p - 9..p - 1].try_into().expect("eight bytes"));
+            (p - 8, non_word_lanes(w))
+        } else {
+            let lanes = (0..p)
+                .filter(|&q| q == 0 || !is_word_byte(b[q - 1]))
+                .fold(0u64, |m, q| m | 0x80 << (8 * q));
+            (0, lanes)
+        };
+        p = base;
+        // Nearest first.
+        while starts != 0 {
+            let lane = (63 - starts.leading_zeros() as usize) / 8;
+            starts &= !(0x80 << (8 * lane));
+            let q = base + lane;
+            if q < floor {
+                break;
             }
-        });
-        if let Some((e, _, _)) = best {
-            floor = e.saturating_sub(CUE_MAX_LEN);
+            let second = b.get(q + 1).map_or(0, |&x| CUES_BY_SECOND_BYTE[usize::from(x)]);
+            let third = b.get(q + 2).map_or(0, |&x| CUES_BY_THIRD_BYTE[usize::from(x)]);
+            let cues = CUES_BY_FIRST_BYTE[usize::from(b[q])] & second & third;
+            if cues == 0 {
+                continue;
+            }
+            cue_matches_at(b, q, cues, |k, end| {
+                let key = (end, end - q);
+                if !matches!(best, Some((e, l, _)) if key <= (e, l)) {
+                    best = Some((key.0, key.1, k));
+                }
+            });
+            if let Some((e, _, _)) = best {
+                floor = e.saturating_sub(CUE_MAX_LEN);
+            }
         }
     }
     best
+}
+
+/// For the eight bytes of `w` (the first in its low byte), the high bit of
+/// each byte's lane set where the byte is no word byte ([`is_word_byte`]):
+/// not an ASCII letter, digit or `_`.
+fn non_word_lanes(w: u64) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // The low seven bits of each byte (a byte with its high bit set is no
+    // word byte): adding `0x80 - lo` to a lane sets its high bit exactly
+    // when it is `lo` or more, with no carry into the next lane.
+    let x = w & !HIGH;
+    let at_least = |v: u64, lo: u64| v + ONES * (0x80 - lo);
+    let lower = x | (ONES * 0x20);
+    let letter = at_least(lower, 0x61) & !at_least(lower, 0x7B);
+    let digit = at_least(x, 0x30) & !at_least(x, 0x3A);
+    let underscore = !((x ^ (ONES * 0x5F)) + ONES * 0x7F);
+    let word = (letter | digit | underscore) & !w & HIGH;
+    !word & HIGH
 }
 
 /// The word bytes of an ASCII `\b` (letters, digits, `_`).
@@ -653,6 +690,53 @@ mod tests {
         }
         // The fixtures alone give 73.
         assert!(windows > 50, "only {windows} windows");
+    }
+
+    /// [`non_word_lanes`] marks what [`is_word_byte`] says, for every byte
+    /// in every lane, among word bytes and among others.
+    #[test]
+    fn ok_non_word_lanes_same_as_bytewise() {
+        for fill in [b'a', b' ', b'_', b'9', 0xC3, b'Z'] {
+            for lane in 0..8 {
+                for x in 0..=255u8 {
+                    let mut bytes = [fill; 8];
+                    bytes[lane] = x;
+                    let want = bytes
+                        .iter()
+                        .enumerate()
+                        .fold(0u64, |m, (k, &c)| m | if is_word_byte(c) { 0 } else { 0x80 << (8 * k) });
+                    assert_eq!(non_word_lanes(u64::from_le_bytes(bytes)), want, "{bytes:?}");
+                }
+            }
+        }
+    }
+
+    /// [`best_cue`] reads eight places at once: cues at every distance from
+    /// the end and the start, and past the floor a cue found sets.
+    #[test]
+    fn ok_best_cue_same_as_regexes_at_every_offset() {
+        for cue in [
+            "can cu",
+            "thi hanh",
+            "duoc sua doi, bo sung boi",
+            "xet",
+            "ban hanh kem theo",
+        ] {
+            for pad in 0..20 {
+                for tail in 0..12 {
+                    for glue in ["", " ", "a", "_", "5", "\u{1ea1}", ","] {
+                        let text = format!(
+                            "{}{glue}{cue} {}",
+                            "x ".repeat(pad) + &"y".repeat(pad % 3),
+                            "z".repeat(tail)
+                        );
+                        assert_eq!(best_cue(text.as_bytes()), best_cue_by_regex(&text), "{text:?}");
+                        let text = format!("{cue} thuc hien {}{glue}{cue}{}", "q".repeat(pad), " w".repeat(tail));
+                        assert_eq!(best_cue(text.as_bytes()), best_cue_by_regex(&text), "{text:?}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -196,15 +196,18 @@ fn complete_truncated(ctx: &Ctx<'_>, doc: &mut Document, found: &mut [Found]) {
             .and_then(|s| s.issuers().last())
             .is_some_and(|c| !crate::symbol::is_known_code(c))
     };
-    if !found.iter().any(unknown_last) {
+    // (Read once a citation: the table look-up is the costly part.)
+    let unknown: Vec<bool> = found.iter().map(unknown_last).collect();
+    if !unknown.contains(&true) {
         return;
     }
     // The unknown last codes: only a symbol whose last code, its last
     // letter lost, is one of them may be what one was printed for.
     let short: rustc_hash::FxHashSet<&str> = found
         .iter()
-        .filter(|f| unknown_last(f))
-        .filter_map(|f| f.symbol.as_ref()?.issuers().last().map(String::as_str))
+        .zip(&unknown)
+        .filter(|(_, &u)| u)
+        .filter_map(|(f, _)| f.symbol.as_ref()?.issuers().last().map(String::as_str))
         .collect();
     let may_lose_to_short = |s: &Symbol| {
         s.issuers()
@@ -223,7 +226,7 @@ fn complete_truncated(ctx: &Ctx<'_>, doc: &mut Document, found: &mut [Found]) {
             whole_of.entry(cut).or_insert_with(|| s.clone());
         }
     }
-    for f in found.iter_mut().filter(|f| unknown_last(f)) {
+    for (f, _) in found.iter_mut().zip(&unknown).filter(|(_, &u)| u) {
         let Some(sym) = f.symbol.as_ref() else { continue };
         let Some(whole) = whole_of.get(sym) else { continue };
         let (s, e) = f.symbol_range.unwrap_or((f.start, f.end));
@@ -282,36 +285,95 @@ fn read_tu(ctx: &Ctx<'_>, doc: &mut Document, found: &mut [Found]) {
     }
 }
 
-/// `có hiệu lực (thi hành) (kể) từ ngày …` in each citation's clause (up
-/// to `;`, a line end, a `. ` or a bracket), given to the citation, or to
-/// the one whose subject holds it.
-fn effective_dates(norm: &str, found: &[Found], out: &mut [Around]) {
+#[cfg(test)]
+thread_local! {
+    /// Set by a test: the fast paths of this module, [`super::quoted`]
+    /// and [`super::refers`] read plainly instead, for comparison.
+    static PLAIN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Are the plain readings asked for (see [`PLAIN`])?
+#[cfg(test)]
+pub(super) fn plain() -> bool {
+    PLAIN.with(std::cell::Cell::get)
+}
+
+/// The finders of `hiệu lực`, with and without its marks.
+fn hieu_luc_finders() -> &'static [memchr::memmem::Finder<'static>; 2] {
     static FINDERS: std::sync::OnceLock<[memchr::memmem::Finder<'static>; 2]> = std::sync::OnceLock::new();
-    let finders = FINDERS.get_or_init(|| {
+    FINDERS.get_or_init(|| {
         [
             memchr::memmem::Finder::new("hiệu lực"),
             memchr::memmem::Finder::new("hieu luc"),
         ]
-    });
-    for (i, f) in found.iter().enumerate() {
-        let ahead = prefix(&norm[f.end..], 400);
-        let Some(k) = finders.iter().filter_map(|fi| fi.find(ahead.as_bytes())).min() else {
-            continue;
-        };
-        // In the citation's clause. (Its ends are ASCII: read a byte at a
-        // time.)
-        let ends_clause = |c: &u8| matches!(c, b';' | b'\n' | b'[' | b']');
-        let clause = &ahead.as_bytes()[..k];
-        if memchr::memchr3(b';', b'\n', b'[', clause).is_some()
-            || memchr::memchr(b']', clause).is_some()
-            || memchr::memchr_iter(b'.', clause).any(|d| clause.get(d + 1) == Some(&b' '))
-        {
-            continue;
-        }
-        let clause = &ahead[..ahead.as_bytes()[k..]
+    })
+}
+
+/// In `ahead`, the text after a citation: where the first `hiệu lực` is,
+/// and where the citation's clause ends, when it is in the clause (before
+/// its first `;`, line end or bracket, and no `. ` ending before it).
+fn effective_clause(ahead: &str) -> Option<(usize, usize)> {
+    // The clause's end is found first (its ends are ASCII: byte searches),
+    // and `hiệu lực` only up to it, not through the rest of `ahead`: the
+    // first one starting by the end is the first of `ahead` (it lies whole
+    // in the bytes searched), and one starting after it is out.
+    let b = ahead.as_bytes();
+    let hard = match (memchr::memchr3(b';', b'\n', b'[', b), memchr::memchr(b']', b)) {
+        (Some(x), Some(y)) => Some(x.min(y)),
+        (x, y) => x.or(y),
+    };
+    let within = hard.unwrap_or(b.len());
+    // (A `. ` at `d` ends the clause for a `hiệu lực` from `d + 2` on.)
+    let stop = memchr::memchr_iter(b'.', &b[..within])
+        .find(|&d| b.get(d + 1) == Some(&b' '))
+        .map_or(within, |d| d + 1);
+    let searched = &b[..(stop + "hiệu lực".len()).min(b.len())];
+    let k = hieu_luc_finders()
+        .iter()
+        .filter_map(|fi| fi.find(searched))
+        .min()
+        .filter(|&k| k <= stop)?;
+    Some((k, within))
+}
+
+/// [`effective_clause`] read plainly: the first `hiệu lực` of `ahead`,
+/// then the clause's ends before it, then the clause's end after it.
+#[cfg(test)]
+fn effective_clause_plain(ahead: &str) -> Option<(usize, usize)> {
+    let k = hieu_luc_finders()
+        .iter()
+        .filter_map(|fi| fi.find(ahead.as_bytes()))
+        .min()?;
+    let ends_clause = |c: &u8| matches!(c, b';' | b'\n' | b'[' | b']');
+    let clause = &ahead.as_bytes()[..k];
+    if clause.iter().any(ends_clause) || (1..clause.len()).any(|d| clause[d - 1] == b'.' && clause[d] == b' ') {
+        return None;
+    }
+    Some((
+        k,
+        ahead.as_bytes()[k..]
             .iter()
             .position(ends_clause)
-            .map_or(ahead.len(), |e| k + e)];
+            .map_or(ahead.len(), |e| k + e),
+    ))
+}
+
+/// `có hiệu lực (thi hành) (kể) từ ngày …` in each citation's clause (up
+/// to `;`, a line end, a `. ` or a bracket), given to the citation, or to
+/// the one whose subject holds it.
+fn effective_dates(norm: &str, found: &[Found], out: &mut [Around]) {
+    for (i, f) in found.iter().enumerate() {
+        let ahead = prefix(&norm[f.end..], 400);
+        #[cfg(test)]
+        let effective_clause = if plain() {
+            effective_clause_plain
+        } else {
+            effective_clause
+        };
+        let Some((k, end)) = effective_clause(ahead) else {
+            continue;
+        };
+        let clause = &ahead[..end];
         // A citation between, not inside this one's subject: the date is
         // that one's.
         let at = f.end + k;
@@ -322,6 +384,21 @@ fn effective_dates(norm: &str, found: &[Found], out: &mut [Around]) {
         if between {
             continue;
         }
+        // Inside another's subject: that one's date. (Its owner found
+        // first: one given a date already takes no other, and the date is
+        // not read.)
+        let owner = (0..i)
+            .rev()
+            .take_while(|&j| found[j].start + 2 * GRAMMAR_WINDOW > f.start)
+            .find(|&j| found[j].subject_range.is_some_and(|(a, b)| a <= f.start && f.start < b))
+            .unwrap_or(i);
+        #[cfg(test)]
+        let dated = out[owner].effective.is_some() && !plain();
+        #[cfg(not(test))]
+        let dated = out[owner].effective.is_some();
+        if dated {
+            continue;
+        }
         let Some(date) = effective_after(&clause[k..]) else {
             continue;
         };
@@ -329,12 +406,6 @@ fn effective_dates(norm: &str, found: &[Found], out: &mut [Around]) {
         if !folded_ends_with(&clause[..k], "co") {
             continue;
         }
-        // Inside another's subject: that one's date.
-        let owner = (0..i)
-            .rev()
-            .take_while(|&j| found[j].start + 2 * GRAMMAR_WINDOW > f.start)
-            .find(|&j| found[j].subject_range.is_some_and(|(a, b)| a <= f.start && f.start < b))
-            .unwrap_or(i);
         if out[owner].effective.is_none() {
             out[owner].effective = Some(date);
         }
@@ -452,6 +523,73 @@ fn is_consolidated(norm: &str, doc: &Document) -> bool {
 mod tests {
     use super::names_a_provision;
     use crate::normalize::fold;
+
+    /// Every text parses the same with the fast paths of this module,
+    /// [`super::super::quoted`] and [`super::super::refers`] and with their
+    /// plain readings (the fixtures, and the corpus when beside the
+    /// repository).
+    #[test]
+    fn ok_fast_paths_same_as_plain_on_real_text() {
+        let texts = crate::test_texts::texts();
+        for (path, text) in &texts {
+            let fast = format!("{:?}", crate::parse(text));
+            super::PLAIN.with(|p| p.set(true));
+            let plain = format!("{:?}", crate::parse(text));
+            super::PLAIN.with(|p| p.set(false));
+            assert!(fast == plain, "{path:?}");
+        }
+    }
+
+    /// [`super::effective_clause`] gives what its plain reading gives: on
+    /// the text after each place of real text, up to 400 bytes before each
+    /// `hiệu lực`, and on the edges of a clause's end.
+    #[test]
+    fn ok_effective_clause_same_as_plain() {
+        use super::{effective_clause, effective_clause_plain};
+        let same = |ahead: &str| assert_eq!(effective_clause(ahead), effective_clause_plain(ahead), "{ahead:?}");
+        let mut n = 0;
+        for (_, text) in crate::test_texts::texts() {
+            for w in ["hiệu lực", "hieu luc"] {
+                for (at, _) in text.match_indices(w) {
+                    for back in (0..400).step_by(7) {
+                        let Some(s) = at.checked_sub(back).filter(|&s| text.is_char_boundary(s)) else {
+                            continue;
+                        };
+                        same(crate::cite::lex::prefix(&text[s..], 400));
+                        n += 1;
+                    }
+                }
+            }
+        }
+        assert!(n > 100, "only {n} windows");
+        for ahead in [
+            "có hiệu lực từ ngày 1/1/2020",
+            "hiệu lực",
+            "hieu luc",
+            "hiệu lự",
+            ". hiệu lực",
+            "a. hiệu lực",
+            "a.hiệu lực",
+            "a .hiệu lực",
+            "a. ",
+            ".",
+            "x.",
+            ";hiệu lực",
+            "hiệu lực;",
+            "]hiệu lực",
+            "hiệu lực] x",
+            "[hiệu lực\n",
+            "có hieu luc. có hiệu lực",
+            "có hiệu lực. có hieu luc;",
+            "có hiệu lực\n. ",
+            "một.\nhiệu lực",
+            "một. hiệu lực",
+            "một .  hiệu lực",
+            "một hiệu lực. hieu luc",
+        ] {
+            same(ahead);
+        }
+    }
 
     fn cited(text: &str) -> Vec<(String, bool, bool)> {
         crate::parse(text)

@@ -32,8 +32,28 @@ pub(super) fn quote_owners(norm: &str, found: &[Found], rels: &mut [Rel]) {
     }
     let finder = memchr::memmem::Finder::new("như");
     let mut budget = 4 * norm.len();
-    let mut from = 0;
-    while let Some(k) = finder.find(&norm.as_bytes()[from..]).map(|k| from + k) {
+    // Only a `như` after the first citation's start and before the last
+    // one's is read: the document quoting opens before it ([`intro_owner`]
+    // finds none before the first), and the citations given an owner are
+    // in the quotation after it (none after the last). The rest of the
+    // text is not searched.
+    let (first, last) = (found.iter().map(|f| f.start).min(), found.iter().map(|f| f.start).max());
+    let (Some(first), Some(last)) = (first, last) else {
+        return;
+    };
+    #[cfg(test)]
+    let (first, last) = if super::post::plain() {
+        (0, norm.len())
+    } else {
+        (first, last)
+    };
+    let mut from = first;
+    while let Some(k) = norm
+        .as_bytes()
+        .get(from..last)
+        .and_then(|h| finder.find(h))
+        .map(|k| from + k)
+    {
         from = k + "như".len();
         // (Most are no `như sau`: one test of the bytes after.)
         if !norm[from..].trim_start_matches([' ', '\t', '\n']).starts_with("sau") {

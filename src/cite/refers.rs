@@ -10,8 +10,51 @@ use crate::symbol::Symbol;
 /// number-only reference points at a full citation of the same type and
 /// number.
 pub(super) fn refers_to(found: &[Found]) -> Vec<Option<usize>> {
+    #[cfg(test)]
+    if super::post::plain() {
+        return refers_to_plain(found);
+    }
     // Symbols compare in canonical form, as printed (`3870/SNN/VP` is
     // `3870/SNN-VP`).
+    // For each symbol: where it is first cited, and first cited in full.
+    // (One map: a symbol is hashed once a citation.)
+    let mut first: FxHashMap<&Symbol, (usize, Option<usize>)> = FxHashMap::default();
+    let mut by_type_number: FxHashMap<(&str, u32), usize> = FxHashMap::default();
+    for (i, f) in found.iter().enumerate() {
+        if let Some(sym) = &f.symbol {
+            let e = first.entry(sym).or_insert((i, None));
+            if f.date.is_some() || f.issuer.is_some() {
+                e.1.get_or_insert(i);
+                if let (Some(t), Some(n)) = (f.doc_type, sym.number()) {
+                    by_type_number.entry((t, n)).or_insert(i);
+                }
+            }
+        }
+    }
+    found
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            if let Some(key) = &f.symbol {
+                let j = first.get(key).map(|&(any, full)| full.unwrap_or(any))?;
+                let compatible = match (f.date, found[j].date) {
+                    (Some(a), Some(b)) => a.compatible(&b),
+                    _ => true,
+                };
+                (j < i && compatible).then_some(j)
+            } else if let (Some(t), Some(n)) = (f.doc_type, f.number) {
+                by_type_number.get(&(t, n)).copied().filter(|&j| j != i)
+            } else {
+                None
+            }
+        })
+        .collect()
+}
+
+/// [`refers_to`] read with a map for each first citation (the first, and
+/// the first in full): the plain reading it is tested against.
+#[cfg(test)]
+fn refers_to_plain(found: &[Found]) -> Vec<Option<usize>> {
     let mut first_full: FxHashMap<&Symbol, usize> = FxHashMap::default();
     let mut first_any: FxHashMap<&Symbol, usize> = FxHashMap::default();
     let mut by_type_number: FxHashMap<(&str, u32), usize> = FxHashMap::default();

@@ -180,26 +180,44 @@ pub fn fold(text: &str) -> String {
             }
             continue;
         }
-        let Some(ch) = text.get(i..).and_then(|t| t.chars().next()) else {
-            break;
-        };
-        i += ch.len_utf8();
-        let u = ch as usize;
-        // (Below U+0250 the white space is U+0085 and U+00A0; U+1E00..U+1EFF
-        // holds none.)
-        let f = if u < FOLD_LATIN_END {
-            if u == 0x85 || u == 0xA0 {
-                space = true;
-                continue;
+        // The letters of Vietnamese past ASCII are two bytes (U+0080..
+        // U+023F: lead bytes C2..C8) or three (U+1E00..U+1EFF: E1 B8..BB):
+        // read from their bytes (`text` is UTF-8: the bytes after a lead
+        // byte are there); any other character decoded.
+        let f = match c {
+            0xC2..=0xC8 => {
+                let u = usize::from(c & 0x1F) << 6 | usize::from(b[i + 1] & 0x3F);
+                i += 2;
+                // (Below U+0250 the white space is U+0085 and U+00A0.)
+                if u == 0x85 || u == 0xA0 {
+                    space = true;
+                    continue;
+                }
+                tables.0[u - 0x80]
             }
-            tables.0[u - 0x80]
-        } else if (0x1E00..0x1F00).contains(&u) {
-            tables.1[u - 0x1E00]
-        } else if ch.is_whitespace() {
-            space = true;
-            continue;
-        } else {
-            fold_char_slow(ch)
+            0xE1 if matches!(b.get(i + 1), Some(0xB8..=0xBB)) => {
+                let k = usize::from(b[i + 1] - 0xB8) << 6 | usize::from(b[i + 2] & 0x3F);
+                i += 3;
+                tables.1[k]
+            }
+            _ => {
+                let Some(ch) = text.get(i..).and_then(|t| t.chars().next()) else {
+                    break;
+                };
+                i += ch.len_utf8();
+                let u = ch as usize;
+                // (U+1E00..U+1EFF holds no white space.)
+                if u < FOLD_LATIN_END {
+                    tables.0[u - 0x80]
+                } else if (0x1E00..0x1F00).contains(&u) {
+                    tables.1[u - 0x1E00]
+                } else if ch.is_whitespace() {
+                    space = true;
+                    continue;
+                } else {
+                    fold_char_slow(ch)
+                }
+            }
         };
         if f == '\u{0}' {
             continue;

@@ -194,6 +194,17 @@ fn ok_fold_bytewise_same_as_by_chars() {
     ] {
         assert_eq!(fold(s), fold_by_chars(s), "{s:?}");
     }
+    // Every character around the two- and three-byte ones read from their
+    // bytes (lead bytes C2..C8, and E1 B8..BB), alone, between letters and
+    // spaces, and all in one run.
+    let chars: Vec<char> = (0x80..0x2100).filter_map(char::from_u32).collect();
+    for &c in &chars {
+        for s in [format!("{c}"), format!("a{c}b"), format!(" {c} x"), format!("{c}{c}")] {
+            assert_eq!(fold(&s), fold_by_chars(&s), "{s:?}");
+        }
+    }
+    let run: String = chars.iter().collect();
+    assert_eq!(fold(&run), fold_by_chars(&run));
 }
 
 proptest::proptest! {
