@@ -327,6 +327,14 @@ fn unit_after(r: &str) -> bool {
     }
 }
 
+/// May [`number_citation`] read at `i`: a space, then `s` or `S`? Its
+/// `số` (`glued_so`, or a word lowered to `số`, `sô`, `so`) opens with
+/// them and no other character lowers to `s`: where this is false it
+/// fails, and is not run (most type words are followed by no `số`).
+pub(crate) fn number_may_follow(i: &str) -> bool {
+    i.starts_with(is_sp) && i.trim_start_matches(is_sp).starts_with(['s', 'S'])
+}
+
 // NumberCitation ::= TypeWord Sp SoWord Number Tail        (`Kế hoạch số 189 của ...`)
 pub(crate) fn number_citation(i: &str) -> PResult<'_, Parsed<'_>> {
     let (r, _) = sp(i)?;
