@@ -94,6 +94,28 @@ pub(super) fn next_word(i: &str) -> &str {
             }
             break;
         }
+        // The letters of Vietnamese text, and the combining marks, by their
+        // bytes, undecoded: `C3 80..BF` (U+00C0..U+00FF) but `× ÷` (`C3
+        // 97`, `C3 B7`), `C4..C8` (U+0100..U+023F), `E1 B8..BB`
+        // (U+1E00..U+1EFF) are letters (as [`is_alnum`] says: see its
+        // `latin_letter`); `CC`, `CD 80..AF` are the marks U+0300..U+036F.
+        // (The text is UTF-8: a lead byte is followed by its continuation
+        // bytes.)
+        match (b[k], b.get(k + 1)) {
+            (0xC3, Some(&x)) if x != 0x97 && x != 0xB7 => {
+                k += 2;
+                continue;
+            }
+            (0xC4..=0xC8 | 0xCC, _) | (0xCD, Some(0x80..=0xAF)) => {
+                k += 2;
+                continue;
+            }
+            (0xE1, Some(0xB8..=0xBB)) => {
+                k += 3;
+                continue;
+            }
+            _ => {}
+        }
         let c = i[k..].chars().next().expect("char boundary");
         if is_alnum(c) || ('\u{300}'..='\u{36f}').contains(&c) {
             k += c.len_utf8();
@@ -318,6 +340,58 @@ mod tests {
         let w = next_word(i);
         let lower_eq = |x: &&str| x.len() == w.len() && lowers_to(w, x);
         (!w.is_empty() && words.iter().any(lower_eq)).then(|| &i[w.len()..])
+    }
+
+    /// [`next_word`] as written before its byte test of the letters that
+    /// are not ASCII: each such character decoded.
+    fn next_word_plain(i: &str) -> &str {
+        let b = i.as_bytes();
+        let mut k = 0;
+        while k < b.len() {
+            if b[k] < 0x80 {
+                let c = b[k];
+                if c.is_ascii_alphanumeric() || matches!(c, b'.' | b'/' | b'&' | b'\'') && i[k + 1..].starts_with(is_alnum)
+                {
+                    k += 1;
+                    continue;
+                }
+                break;
+            }
+            let c = i[k..].chars().next().expect("char boundary");
+            if is_alnum(c) || ('\u{300}'..='\u{36f}').contains(&c) {
+                k += c.len_utf8();
+                continue;
+            }
+            break;
+        }
+        &i[..k]
+    }
+
+    /// The byte test of [`next_word`] reads what decoding reads: every
+    /// character alone, inside a word and after one, and every word of the
+    /// real texts at hand (the fixtures, the corpus when it is beside the
+    /// repository).
+    #[test]
+    fn ok_next_word_byte_test_same_as_plain() {
+        for c in (0..0x11_0000u32).filter_map(char::from_u32) {
+            for s in [format!("{c}"), format!("a{c}b "), format!("{c}{c}."), format!("x.{c}"), format!("{c}\u{301}a")] {
+                assert_eq!(next_word(&s), next_word_plain(&s), "{c:?} in {s:?}");
+            }
+        }
+        let mut words = 0;
+        for (_, text) in crate::test_texts::texts() {
+            let mut prev = ' ';
+            for (k, c) in text.char_indices() {
+                let start = !is_alnum(prev);
+                prev = c;
+                if start {
+                    let i = &text[k..];
+                    assert_eq!(next_word(i), next_word_plain(i), "{:?}", prefix(i, 20));
+                    words += 1;
+                }
+            }
+        }
+        assert!(words > 1000, "only {words} words");
     }
 
     /// Every keyword list the grammar reads with [`lex`].
