@@ -139,6 +139,9 @@ pub(in crate::cite) fn date_part(i: &str) -> PResult<'_, DatePart<'_>> {
     {
         return fail(i, "a date");
     }
+    if no_date_word_at(date_start) {
+        return fail(i, "a date");
+    }
     match date_text_wrapped(r) {
         Ok((rest, raw)) => {
             let text = &start[..start.len() - rest.len()];
@@ -187,6 +190,26 @@ pub(in crate::cite) fn date_part(i: &str) -> PResult<'_, DatePart<'_>> {
             fail(i, "a date")
         }
     }
+}
+
+/// Does `r`, opening with an ASCII `n` or `t` (any case), open with
+/// another word than `ngày` or `tháng` (folded), by its second byte? The
+/// keyword match folds an ASCII byte to its lower case and skips only NUL
+/// among them: an ASCII second byte that is no `g` (after `n`) or `h`
+/// (after `t`) fails it, and every Date and the malformed `ngày …` of
+/// [`date_part`] with it (`nhà`, `trong`, `tỉnh` end here; `nước`, `thuế`
+/// are read on).
+pub(in crate::cite) fn no_date_word_at(r: &str) -> bool {
+    let b = r.as_bytes();
+    let (Some(&first), Some(&second)) = (b.first(), b.get(1)) else {
+        return false;
+    };
+    let want = match first.to_ascii_lowercase() {
+        b'n' => b'g',
+        b't' => b'h',
+        _ => return false,
+    };
+    second.is_ascii() && second != 0 && second.to_ascii_lowercase() != want
 }
 
 pub(in crate::cite) fn validate(raw: RawDate) -> Result<IssueDate, (&'static str, &'static str)> {

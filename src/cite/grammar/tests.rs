@@ -297,3 +297,46 @@ fn ok_number_gate_same_as_plain() {
     }
     assert!(read > 10, "only {read} read");
 }
+
+/// Where [`no_date_word_at`] is true neither a date nor `ngày` reads: at
+/// every word of every real text at hand (the fixtures, the corpus when it
+/// is beside the repository) and after `n`, `t` in any case with every
+/// character second.
+#[test]
+fn ok_no_date_word_same_as_plain() {
+    let plain = |r: &str| {
+        crate::date::date_text_wrapped(r).is_err()
+            && crate::normalize::starts_with_folded(r, "ngay").is_none()
+            && crate::normalize::starts_with_folded(r, "thang").is_none()
+    };
+    let mut inputs: Vec<String> = Vec::new();
+    for c in (0..0x11_0000u32).filter_map(char::from_u32) {
+        for lead in ["n", "N", "t", "T"] {
+            inputs.push(format!("{lead}{c}ày 5 tháng 6 năm 2020"));
+            inputs.push(format!("{lead}{c}áng 6 năm 2020"));
+            inputs.push(format!("{lead}{c}ay 5/6/2020"));
+            inputs.push(format!("{lead}{c}hang 6/2020"));
+        }
+    }
+    let mut gated = 0;
+    let check = |r: &str, gated: &mut usize| {
+        if no_date_word_at(r) {
+            *gated += 1;
+            assert!(plain(r), "{:?}", chars(r, 30));
+        }
+    };
+    for r in &inputs {
+        check(r, &mut gated);
+    }
+    for (_, text) in crate::test_texts::texts() {
+        let mut prev = ' ';
+        for (k, c) in text.char_indices() {
+            let start = !crate::text::is_alnum(prev);
+            prev = c;
+            if start && matches!(c, 'n' | 'N' | 't' | 'T') {
+                check(crate::cite::lex::prefix(&text[k..], 80), &mut gated);
+            }
+        }
+    }
+    assert!(gated > 1000, "only {gated} gated");
+}
