@@ -659,7 +659,12 @@ fn treaty_name(name: &str) -> &str {
 pub(crate) fn named_ref(i: &str, lower_ok: bool) -> PResult<'_, usize> {
     let (r, _) = sp(i)?;
     let first = next_word(r);
-    if !(lower_ok || starts_upper(first)) || at_stop_word(r) || first.chars().all(|c| c.is_ascii_digit()) {
+    // (`at_stop_word(r)`, on the word read already.)
+    let mut buf = [0u8; 64];
+    if !(lower_ok || starts_upper(first))
+        || at_stop_word_read(r, first, &lower_in(first, &mut buf))
+        || first.chars().all(|c| c.is_ascii_digit())
+    {
         return fail(r, "a name starting with a capital letter");
     }
     let mut pos = 0;
