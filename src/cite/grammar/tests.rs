@@ -340,3 +340,43 @@ fn ok_no_date_word_same_as_plain() {
     }
     assert!(gated > 1000, "only {gated} gated");
 }
+
+/// Where [`no_full_citation_at`] settles [`full_citation`], the rule fails
+/// with the same error: after every type word of every real text at hand
+/// (the fixtures, the corpus when it is beside the repository), and with
+/// every character after a space.
+#[test]
+fn ok_full_citation_gate_same_as_plain() {
+    let (scanner, _) = crate::cite::types::type_regex();
+    let mut inputs: Vec<String> = Vec::new();
+    for c in (0..0x11_0000u32).filter_map(char::from_u32) {
+        inputs.push(format!(" {c}ố 12/2020/NĐ-CP"));
+        inputs.push(format!(" {c}12/2020/NĐ-CP ngày 5/6/2020"));
+        inputs.push(format!("\t {c}"));
+    }
+    for (_, text) in crate::test_texts::texts() {
+        let norm = crate::normalize::normalize(&text);
+        let t = norm.text();
+        for (_, e, _) in scanner.find_all(t) {
+            inputs.push(crate::cite::lex::prefix(&t[e..], 300).to_string());
+        }
+    }
+    let mut gated = 0;
+    for i in &inputs {
+        let Some(r) = no_full_citation_at(i) else {
+            continue;
+        };
+        gated += 1;
+        let plain = (|| {
+            let (r, gap) = crate::cite::lex::ws1(i)?;
+            assert!(!gap.is_empty() && !gap.contains('\n'), "{:?}", chars(i, 30));
+            assert!(so_word(r).is_err(), "{:?}", chars(i, 30));
+            symbol_text(r).map(|_| ())
+        })();
+        match plain {
+            Err(nom::Err::Error(g)) => assert_eq!((g.input, g.expected), (r, "a số ký hiệu"), "{:?}", chars(i, 30)),
+            other => panic!("{other:?} at {:?}", chars(i, 30)),
+        }
+    }
+    assert!(gated > 1000, "only {gated} gated");
+}
