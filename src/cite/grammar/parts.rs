@@ -355,6 +355,9 @@ pub(in crate::cite) fn closing_date(i: &str) -> PResult<'_, (&str, DatePart<'_>)
 //   `… do Bộ trưởng Bộ Tài chính ban hành ngày …`, `… ký ngày …`, `(ban hành ngày …)`; or a table's next
 //   cell holding only a date: `| Thông tư số … | 05/11/2012 |`)
 pub(in crate::cite) fn issued_date(i: &str) -> PResult<'_, (DatePart<'_>, Option<&str>)> {
+    if no_issued_date_at(i) {
+        return fail(i, "an issue date");
+    }
     let (r, _) = sp0(i)?;
     // A table's next cell, a date alone.
     if let Some(cell) = r.strip_prefix('|') {
@@ -398,6 +401,30 @@ pub(in crate::cite) fn issued_date(i: &str) -> PResult<'_, (DatePart<'_>, Option
         r
     };
     Ok((r, (d, issuer)))
+}
+
+/// Does [`issued_date`] fail at `i` by the first bytes of its words? Past
+/// the spaces, a comma and a bracket it skips, each of its forms opens
+/// with `|`, or a keyword matched folded (`ngày`, `do`, `ký`, `ban`),
+/// whose first byte, ASCII, is its own in either case: another ASCII byte
+/// (not NUL, which the keyword match skips) fails them all. (Most
+/// citations go on with a word.)
+pub(in crate::cite) fn no_issued_date_at(i: &str) -> bool {
+    let other = |r: &str, keep: &[u8]| {
+        r.as_bytes()
+            .first()
+            .is_some_and(|&b| b.is_ascii() && b != 0 && !keep.contains(&b.to_ascii_lowercase()))
+    };
+    let r = i.trim_start_matches(is_sp);
+    if r.starts_with('|') {
+        return false;
+    }
+    let r = r.strip_prefix(',').unwrap_or(r).trim_start_matches(is_sp);
+    if !other(r, b"n(") {
+        return false;
+    }
+    let r = r.strip_prefix('(').map_or(r, |x| x.trim_start_matches(is_sp));
+    other(r, b"dkb")
 }
 
 // IssueVerb ::= ("ký" Sp)? "ban hành" | "ký"

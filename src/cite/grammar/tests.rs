@@ -380,3 +380,45 @@ fn ok_full_citation_gate_same_as_plain() {
     }
     assert!(gated > 1000, "only {gated} gated");
 }
+
+/// Where [`no_issued_date_at`] is true [`issued_date`] fails: at every
+/// word and mark of every real text at hand (the fixtures, the corpus when
+/// it is beside the repository), and with every character in each place a
+/// keyword may open.
+#[test]
+fn ok_issued_date_gate_same_as_plain() {
+    let mut inputs: Vec<String> = Vec::new();
+    for c in (0..0x11_0000u32).filter_map(char::from_u32) {
+        for form in [
+            " {c}gày ban hành: 05/6/2020",
+            ", {c}an hành ngày 05/6/2020",
+            " ({c}ý ngày 05/6/2020)",
+            " {c}o Bộ Tài chính ban hành ngày 05/6/2020",
+            " ( {c}an hành ngày 5/6/2020)",
+            " {c}| 05/6/2020 |",
+        ] {
+            inputs.push(form.replace("{c}", &c.to_string()));
+        }
+    }
+    let mut gated = 0;
+    let mut check = |i: &str| {
+        if no_issued_date_at(i) {
+            gated += 1;
+            assert!(issued_date(i).is_err(), "{:?}", chars(i, 30));
+        }
+    };
+    for i in &inputs {
+        check(i);
+    }
+    for (_, text) in crate::test_texts::texts() {
+        let mut prev = ' ';
+        for (k, c) in text.char_indices() {
+            let start = !crate::text::is_alnum(prev);
+            prev = c;
+            if start {
+                check(crate::cite::lex::prefix(&text[k..], 120));
+            }
+        }
+    }
+    assert!(gated > 1000, "only {gated} gated");
+}
