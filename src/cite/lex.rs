@@ -350,7 +350,8 @@ mod tests {
         while k < b.len() {
             if b[k] < 0x80 {
                 let c = b[k];
-                if c.is_ascii_alphanumeric() || matches!(c, b'.' | b'/' | b'&' | b'\'') && i[k + 1..].starts_with(is_alnum)
+                if c.is_ascii_alphanumeric()
+                    || matches!(c, b'.' | b'/' | b'&' | b'\'') && i[k + 1..].starts_with(is_alnum)
                 {
                     k += 1;
                     continue;
@@ -374,7 +375,13 @@ mod tests {
     #[test]
     fn ok_next_word_byte_test_same_as_plain() {
         for c in (0..0x11_0000u32).filter_map(char::from_u32) {
-            for s in [format!("{c}"), format!("a{c}b "), format!("{c}{c}."), format!("x.{c}"), format!("{c}\u{301}a")] {
+            for s in [
+                format!("{c}"),
+                format!("a{c}b "),
+                format!("{c}{c}."),
+                format!("x.{c}"),
+                format!("{c}\u{301}a"),
+            ] {
                 assert_eq!(next_word(&s), next_word_plain(&s), "{c:?} in {s:?}");
             }
         }
@@ -420,8 +427,32 @@ mod tests {
     #[test]
     fn ok_lex_first_character_test_same_as_plain() {
         let mut edge: Vec<String> = [
-            "", "Số 5", "SỐ", "sỐ", "Sô", "SO", "so", "số31", "Năm 2020", "NĂM", "nAm", "Của", "CỦA", "Đối với",
-            "ĐÃ", "Ở", "ở", "\u{212a}y", "İ", "ſo", "Về việc", "VỀ", "về-", "và/", "này.", "NÀY",
+            "",
+            "Số 5",
+            "SỐ",
+            "sỐ",
+            "Sô",
+            "SO",
+            "so",
+            "số31",
+            "Năm 2020",
+            "NĂM",
+            "nAm",
+            "Của",
+            "CỦA",
+            "Đối với",
+            "ĐÃ",
+            "Ở",
+            "ở",
+            "\u{212a}y",
+            "İ",
+            "ſo",
+            "Về việc",
+            "VỀ",
+            "về-",
+            "và/",
+            "này.",
+            "NÀY",
         ]
         .iter()
         .map(|s| s.to_string())

@@ -358,6 +358,11 @@ pub(in crate::cite) fn issued_date(i: &str) -> PResult<'_, (DatePart<'_>, Option
     if no_issued_date_at(i) {
         return fail(i, "an issue date");
     }
+    issued_date_read(i)
+}
+
+/// [`issued_date`] read in full, without its first-byte test.
+pub(super) fn issued_date_read(i: &str) -> PResult<'_, (DatePart<'_>, Option<&str>)> {
     let (r, _) = sp0(i)?;
     // A table's next cell, a date alone.
     if let Some(cell) = r.strip_prefix('|') {
