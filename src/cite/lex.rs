@@ -94,6 +94,28 @@ pub(super) fn next_word(i: &str) -> &str {
             }
             break;
         }
+        // The letters of Vietnamese text, and the combining marks, by their
+        // bytes, undecoded: `C3 80..BF` (U+00C0..U+00FF) but `× ÷` (`C3
+        // 97`, `C3 B7`), `C4..C8` (U+0100..U+023F), `E1 B8..BB`
+        // (U+1E00..U+1EFF) are letters (as [`is_alnum`] says: see its
+        // `latin_letter`); `CC`, `CD 80..AF` are the marks U+0300..U+036F.
+        // (The text is UTF-8: a lead byte is followed by its continuation
+        // bytes.)
+        match (b[k], b.get(k + 1)) {
+            (0xC3, Some(&x)) if x != 0x97 && x != 0xB7 => {
+                k += 2;
+                continue;
+            }
+            (0xC4..=0xC8 | 0xCC, _) | (0xCD, Some(0x80..=0xAF)) => {
+                k += 2;
+                continue;
+            }
+            (0xE1, Some(0xB8..=0xBB)) => {
+                k += 3;
+                continue;
+            }
+            _ => {}
+        }
         let c = i[k..].chars().next().expect("char boundary");
         if is_alnum(c) || ('\u{300}'..='\u{36f}').contains(&c) {
             k += c.len_utf8();
@@ -220,14 +242,23 @@ pub(super) fn lex<'a>(i: &'a str, words: &[&'static str], expected: &'static str
     debug_assert!(words
         .iter()
         .all(|x| x.chars().eq(x.chars().flat_map(char::to_lowercase))));
-    // A word that starts with an ASCII letter starts with it in lower case
-    // too: most calls end here, before the word is read.
-    match i.as_bytes().first() {
-        None => return fail(i, expected),
-        Some(&b) if b.is_ascii() && !words.iter().any(|x| x.as_bytes()[0] == b.to_ascii_lowercase()) => {
-            return fail(i, expected)
+    // The word's lower case starts with its first character's lower case,
+    // which must start one of `words`: most calls end here, before the
+    // word is read (an ASCII byte tested as it is; another character
+    // lowered alone, `Đ` to `đ`, which starts none of the words used).
+    let Some(&b) = i.as_bytes().first() else {
+        return fail(i, expected);
+    };
+    if b.is_ascii() {
+        if !words.iter().any(|x| x.as_bytes()[0] == b.to_ascii_lowercase()) {
+            return fail(i, expected);
         }
-        Some(_) => {}
+    } else {
+        let c = i.chars().next().expect("a character");
+        let l = c.to_lowercase().next().expect("a lower case");
+        if !words.iter().any(|x| x.starts_with(l)) {
+            return fail(i, expected);
+        }
     }
     let w = next_word(i);
     let lower_eq = |x: &&str| x.len() == w.len() && lowers_to(w, x);
@@ -297,4 +328,161 @@ pub(super) fn is_hard_stop(c: char) -> bool {
 /// A full stop that ends a sentence (followed by a space or the end).
 pub(super) fn at_full_stop(i: &str) -> bool {
     i.starts_with('.') && !matches!(i[1..].chars().next(), Some(c) if !c.is_whitespace())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`lex`] as written before its first-character test: the next word,
+    /// lowered, against each of `words`.
+    fn lex_plain<'a>(i: &'a str, words: &[&'static str]) -> Option<&'a str> {
+        let w = next_word(i);
+        let lower_eq = |x: &&str| x.len() == w.len() && lowers_to(w, x);
+        (!w.is_empty() && words.iter().any(lower_eq)).then(|| &i[w.len()..])
+    }
+
+    /// [`next_word`] as written before its byte test of the letters that
+    /// are not ASCII: each such character decoded.
+    fn next_word_plain(i: &str) -> &str {
+        let b = i.as_bytes();
+        let mut k = 0;
+        while k < b.len() {
+            if b[k] < 0x80 {
+                let c = b[k];
+                if c.is_ascii_alphanumeric()
+                    || matches!(c, b'.' | b'/' | b'&' | b'\'') && i[k + 1..].starts_with(is_alnum)
+                {
+                    k += 1;
+                    continue;
+                }
+                break;
+            }
+            let c = i[k..].chars().next().expect("char boundary");
+            if is_alnum(c) || ('\u{300}'..='\u{36f}').contains(&c) {
+                k += c.len_utf8();
+                continue;
+            }
+            break;
+        }
+        &i[..k]
+    }
+
+    /// The byte test of [`next_word`] reads what decoding reads: every
+    /// character alone, inside a word and after one, and every word of the
+    /// real texts at hand (the fixtures, the corpus when it is beside the
+    /// repository).
+    #[test]
+    fn ok_next_word_byte_test_same_as_plain() {
+        for c in (0..0x11_0000u32).filter_map(char::from_u32) {
+            for s in [
+                format!("{c}"),
+                format!("a{c}b "),
+                format!("{c}{c}."),
+                format!("x.{c}"),
+                format!("{c}\u{301}a"),
+            ] {
+                assert_eq!(next_word(&s), next_word_plain(&s), "{c:?} in {s:?}");
+            }
+        }
+        let mut words = 0;
+        for (_, text) in crate::test_texts::texts() {
+            let mut prev = ' ';
+            for (k, c) in text.char_indices() {
+                let start = !is_alnum(prev);
+                prev = c;
+                if start {
+                    let i = &text[k..];
+                    assert_eq!(next_word(i), next_word_plain(i), "{:?}", prefix(i, 20));
+                    words += 1;
+                }
+            }
+        }
+        assert!(words > 1000, "only {words} words");
+    }
+
+    /// Every keyword list the grammar reads with [`lex`].
+    const LISTS: &[&[&str]] = &[
+        &["số", "sô", "so"],
+        &["này", "nay"],
+        &["cùng"],
+        &["của", "cua"],
+        &["của"],
+        &["ký", "ky"],
+        &["năm", "nam"],
+        &["việc", "viec"],
+        &["và", "va"],
+        &["và"],
+        &["về", "ve"],
+        &["về"],
+        // (None of the grammar's starts with a letter that is not ASCII:
+        // the test of such a first letter is checked here too.)
+        &["đối", "đã"],
+        &["ở"],
+    ];
+
+    /// The first-character test of [`lex`] gives what reading the word
+    /// gives, at every character of every real text at hand (the fixtures,
+    /// the corpus when it is beside the repository) and on edge cases.
+    #[test]
+    fn ok_lex_first_character_test_same_as_plain() {
+        let mut edge: Vec<String> = [
+            "",
+            "Số 5",
+            "SỐ",
+            "sỐ",
+            "Sô",
+            "SO",
+            "so",
+            "số31",
+            "Năm 2020",
+            "NĂM",
+            "nAm",
+            "Của",
+            "CỦA",
+            "Đối với",
+            "ĐÃ",
+            "Ở",
+            "ở",
+            "\u{212a}y",
+            "İ",
+            "ſo",
+            "Về việc",
+            "VỀ",
+            "về-",
+            "và/",
+            "này.",
+            "NÀY",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        // Every character alone and before a word's end.
+        for c in (0..0x3_0000u32).filter_map(char::from_u32) {
+            edge.push(format!("{c}o"));
+            edge.push(format!("{c}ố "));
+        }
+        let mut texts: Vec<String> = crate::test_texts::texts().into_iter().map(|(_, t)| t).collect();
+        texts.extend(edge);
+        let mut ok = 0;
+        for text in &texts {
+            // (Each word that starts with a character that is not ASCII: an
+            // ASCII byte is tested as it was before.)
+            let mut prev = ' ';
+            for (k, c) in text.char_indices() {
+                let start = !is_alnum(prev);
+                prev = c;
+                if c.is_ascii() || !start {
+                    continue;
+                }
+                let i = &text[k..];
+                for words in LISTS {
+                    let fast = lex(i, words, "x").ok().map(|(r, _)| r);
+                    assert_eq!(fast, lex_plain(i, words), "{:?} {words:?}", prefix(i, 20));
+                    ok += usize::from(fast.is_some());
+                }
+            }
+        }
+        assert!(ok > 100, "only {ok} matches");
+    }
 }

@@ -323,7 +323,13 @@ fn read_candidates(
             full_citation(after).or_else(|_| bare_number_citation(after, true))
         } else {
             full_citation(after)
-                .or_else(|_| number_citation(after))
+                .or_else(|err| {
+                    if grammar::number_may_follow(after) {
+                        number_citation(after)
+                    } else {
+                        Err(err)
+                    }
+                })
                 .or_else(|err| {
                     // A number without `số` only after a capitalized type word.
                     let gap = || {

@@ -160,6 +160,9 @@ fn more_issuers(mut r: &str) -> &str {
 // FullCitation ::= TypeWord (Sp SoWord? | Ws1 SoWord) SymbolText Tail
 //   (`i` starts right after the type word)
 pub(crate) fn full_citation(i: &str) -> PResult<'_, Parsed<'_>> {
+    if let Some(r) = no_full_citation_at(i) {
+        return fail(r, "a số ký hiệu");
+    }
     let (r, gap) = ws1(i)?;
     if gap.is_empty() {
         return fail(i, "a space");
@@ -192,6 +195,22 @@ pub(crate) fn full_citation(i: &str) -> PResult<'_, Parsed<'_>> {
         ..Parsed::default()
     };
     Ok(tail(i, r, p))
+}
+
+/// Where [`full_citation`] fails at `i` on the first byte after its
+/// spaces, the input its error names (the same as reading gives). After
+/// spaces on the same line it reads a bracket, `số` (`s`, `S`: no other
+/// character lowers to `s`) or a số ký hiệu (`[`, a digit, a `/`): another
+/// ASCII byte, or a character that is not ASCII, is none of them (most
+/// type words are followed by a word). A line break, `<br>` or no space at
+/// all is left to the rule.
+pub(crate) fn no_full_citation_at(i: &str) -> Option<&str> {
+    let t = i.trim_start_matches(is_sp);
+    let &b = t.as_bytes().first()?;
+    if t.len() == i.len() || matches!(b, b'\n' | b'<' | b'(' | b's' | b'S' | b'[' | b'/' | b'0'..=b'9') {
+        return None;
+    }
+    Some(t)
 }
 
 // GapCitation ::= TypeWord Sp Gap SoWord (SymbolText | Number) Tail
@@ -325,6 +344,14 @@ fn unit_after(r: &str) -> bool {
         }
         _ => false,
     }
+}
+
+/// May [`number_citation`] read at `i`: a space, then `s` or `S`? Its
+/// `số` (`glued_so`, or a word lowered to `số`, `sô`, `so`) opens with
+/// them and no other character lowers to `s`: where this is false it
+/// fails, and is not run (most type words are followed by no `số`).
+pub(crate) fn number_may_follow(i: &str) -> bool {
+    i.starts_with(is_sp) && i.trim_start_matches(is_sp).starts_with(['s', 'S'])
 }
 
 // NumberCitation ::= TypeWord Sp SoWord Number Tail        (`Kế hoạch số 189 của ...`)
@@ -651,7 +678,12 @@ fn treaty_name(name: &str) -> &str {
 pub(crate) fn named_ref(i: &str, lower_ok: bool) -> PResult<'_, usize> {
     let (r, _) = sp(i)?;
     let first = next_word(r);
-    if !(lower_ok || starts_upper(first)) || at_stop_word(r) || first.chars().all(|c| c.is_ascii_digit()) {
+    // (`at_stop_word(r)`, on the word read already.)
+    let mut buf = [0u8; 64];
+    if !(lower_ok || starts_upper(first))
+        || at_stop_word_read(r, first, &lower_in(first, &mut buf))
+        || first.chars().all(|c| c.is_ascii_digit())
+    {
         return fail(r, "a name starting with a capital letter");
     }
     let mut pos = 0;

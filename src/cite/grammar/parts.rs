@@ -139,6 +139,9 @@ pub(in crate::cite) fn date_part(i: &str) -> PResult<'_, DatePart<'_>> {
     {
         return fail(i, "a date");
     }
+    if no_date_word_at(date_start) {
+        return fail(i, "a date");
+    }
     match date_text_wrapped(r) {
         Ok((rest, raw)) => {
             let text = &start[..start.len() - rest.len()];
@@ -187,6 +190,26 @@ pub(in crate::cite) fn date_part(i: &str) -> PResult<'_, DatePart<'_>> {
             fail(i, "a date")
         }
     }
+}
+
+/// Does `r`, opening with an ASCII `n` or `t` (any case), open with
+/// another word than `ngày` or `tháng` (folded), by its second byte? The
+/// keyword match folds an ASCII byte to its lower case and skips only NUL
+/// among them: an ASCII second byte that is no `g` (after `n`) or `h`
+/// (after `t`) fails it, and every Date and the malformed `ngày …` of
+/// [`date_part`] with it (`nhà`, `trong`, `tỉnh` end here; `nước`, `thuế`
+/// are read on).
+pub(in crate::cite) fn no_date_word_at(r: &str) -> bool {
+    let b = r.as_bytes();
+    let (Some(&first), Some(&second)) = (b.first(), b.get(1)) else {
+        return false;
+    };
+    let want = match first.to_ascii_lowercase() {
+        b'n' => b'g',
+        b't' => b'h',
+        _ => return false,
+    };
+    second.is_ascii() && second != 0 && second.to_ascii_lowercase() != want
 }
 
 pub(in crate::cite) fn validate(raw: RawDate) -> Result<IssueDate, (&'static str, &'static str)> {
@@ -332,6 +355,14 @@ pub(in crate::cite) fn closing_date(i: &str) -> PResult<'_, (&str, DatePart<'_>)
 //   `… do Bộ trưởng Bộ Tài chính ban hành ngày …`, `… ký ngày …`, `(ban hành ngày …)`; or a table's next
 //   cell holding only a date: `| Thông tư số … | 05/11/2012 |`)
 pub(in crate::cite) fn issued_date(i: &str) -> PResult<'_, (DatePart<'_>, Option<&str>)> {
+    if no_issued_date_at(i) {
+        return fail(i, "an issue date");
+    }
+    issued_date_read(i)
+}
+
+/// [`issued_date`] read in full, without its first-byte test.
+pub(super) fn issued_date_read(i: &str) -> PResult<'_, (DatePart<'_>, Option<&str>)> {
     let (r, _) = sp0(i)?;
     // A table's next cell, a date alone.
     if let Some(cell) = r.strip_prefix('|') {
@@ -375,6 +406,30 @@ pub(in crate::cite) fn issued_date(i: &str) -> PResult<'_, (DatePart<'_>, Option
         r
     };
     Ok((r, (d, issuer)))
+}
+
+/// Does [`issued_date`] fail at `i` by the first bytes of its words? Past
+/// the spaces, a comma and a bracket it skips, each of its forms opens
+/// with `|`, or a keyword matched folded (`ngày`, `do`, `ký`, `ban`),
+/// whose first byte, ASCII, is its own in either case: another ASCII byte
+/// (not NUL, which the keyword match skips) fails them all. (Most
+/// citations go on with a word.)
+pub(in crate::cite) fn no_issued_date_at(i: &str) -> bool {
+    let other = |r: &str, keep: &[u8]| {
+        r.as_bytes()
+            .first()
+            .is_some_and(|&b| b.is_ascii() && b != 0 && !keep.contains(&b.to_ascii_lowercase()))
+    };
+    let r = i.trim_start_matches(is_sp);
+    if r.starts_with('|') {
+        return false;
+    }
+    let r = r.strip_prefix(',').unwrap_or(r).trim_start_matches(is_sp);
+    if !other(r, b"n(") {
+        return false;
+    }
+    let r = r.strip_prefix('(').map_or(r, |x| x.trim_start_matches(is_sp));
+    other(r, b"dkb")
 }
 
 // IssueVerb ::= ("ký" Sp)? "ban hành" | "ký"

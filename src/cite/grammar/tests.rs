@@ -262,3 +262,175 @@ fn err_item_lead() {
     insta::assert_snapshot!(show_err(parts::item_lead(" Danh mục").unwrap_err()), @r#"error: expected a dash before the title at "Danh mục""#);
     assert!(parts::item_lead("—Danh mục").is_err());
 }
+
+/// [`number_may_follow`] is false only where [`number_citation`] fails:
+/// after every type word of every real text at hand (the fixtures, the
+/// corpus when it is beside the repository) and on edge cases; and no
+/// character but `s` and `S` lowers to a word starting with `s`.
+#[test]
+fn ok_number_gate_same_as_plain() {
+    for c in (0..0x11_0000u32).filter_map(char::from_u32) {
+        if c != 's' && c != 'S' {
+            assert!(c.to_lowercase().next() != Some('s'), "{c:?}");
+        }
+    }
+    let (scanner, _) = crate::cite::types::type_regex();
+    let mut inputs: Vec<String> = [
+        " số 189",
+        " Số 5",
+        " SỐ 5",
+        " sô 7",
+        " so 8",
+        " số31",
+        "\tsố 2",
+        "  số: 4",
+        " số⏎9",
+        "số 3",
+        " (số 4)",
+        " Sở 5",
+        " xsố 5",
+        "",
+    ]
+    .iter()
+    .map(|s| s.replace('⏎', "\n"))
+    .collect();
+    for (_, text) in crate::test_texts::texts() {
+        let norm = crate::normalize::normalize(&text);
+        let t = norm.text();
+        for (_, e, _) in scanner.find_all(t) {
+            inputs.push(crate::cite::lex::prefix(&t[e..], 200).to_string());
+        }
+    }
+    let mut read = 0;
+    for i in &inputs {
+        let ok = number_citation(i).is_ok();
+        read += usize::from(ok);
+        assert!(number_may_follow(i) || !ok, "{:?}", chars(i, 30));
+    }
+    assert!(read > 10, "only {read} read");
+}
+
+/// Where [`no_date_word_at`] is true neither a date nor `ngày` reads: at
+/// every word of every real text at hand (the fixtures, the corpus when it
+/// is beside the repository) and after `n`, `t` in any case with every
+/// character second.
+#[test]
+fn ok_no_date_word_same_as_plain() {
+    let plain = |r: &str| {
+        crate::date::date_text_wrapped(r).is_err()
+            && crate::normalize::starts_with_folded(r, "ngay").is_none()
+            && crate::normalize::starts_with_folded(r, "thang").is_none()
+    };
+    let mut inputs: Vec<String> = Vec::new();
+    for c in (0..0x11_0000u32).filter_map(char::from_u32) {
+        for lead in ["n", "N", "t", "T"] {
+            inputs.push(format!("{lead}{c}ày 5 tháng 6 năm 2020"));
+            inputs.push(format!("{lead}{c}áng 6 năm 2020"));
+            inputs.push(format!("{lead}{c}ay 5/6/2020"));
+            inputs.push(format!("{lead}{c}hang 6/2020"));
+        }
+    }
+    let mut gated = 0;
+    let check = |r: &str, gated: &mut usize| {
+        if no_date_word_at(r) {
+            *gated += 1;
+            assert!(plain(r), "{:?}", chars(r, 30));
+        }
+    };
+    for r in &inputs {
+        check(r, &mut gated);
+    }
+    for (_, text) in crate::test_texts::texts() {
+        let mut prev = ' ';
+        for (k, c) in text.char_indices() {
+            let start = !crate::text::is_alnum(prev);
+            prev = c;
+            if start && matches!(c, 'n' | 'N' | 't' | 'T') {
+                check(crate::cite::lex::prefix(&text[k..], 80), &mut gated);
+            }
+        }
+    }
+    assert!(gated > 1000, "only {gated} gated");
+}
+
+/// Where [`no_full_citation_at`] settles [`full_citation`], the rule fails
+/// with the same error: after every type word of every real text at hand
+/// (the fixtures, the corpus when it is beside the repository), and with
+/// every character after a space.
+#[test]
+fn ok_full_citation_gate_same_as_plain() {
+    let (scanner, _) = crate::cite::types::type_regex();
+    let mut inputs: Vec<String> = Vec::new();
+    for c in (0..0x11_0000u32).filter_map(char::from_u32) {
+        inputs.push(format!(" {c}ố 12/2020/NĐ-CP"));
+        inputs.push(format!(" {c}12/2020/NĐ-CP ngày 5/6/2020"));
+        inputs.push(format!("\t {c}"));
+    }
+    for (_, text) in crate::test_texts::texts() {
+        let norm = crate::normalize::normalize(&text);
+        let t = norm.text();
+        for (_, e, _) in scanner.find_all(t) {
+            inputs.push(crate::cite::lex::prefix(&t[e..], 300).to_string());
+        }
+    }
+    let mut gated = 0;
+    for i in &inputs {
+        let Some(r) = no_full_citation_at(i) else {
+            continue;
+        };
+        gated += 1;
+        let plain = (|| {
+            let (r, gap) = crate::cite::lex::ws1(i)?;
+            assert!(!gap.is_empty() && !gap.contains('\n'), "{:?}", chars(i, 30));
+            assert!(so_word(r).is_err(), "{:?}", chars(i, 30));
+            symbol_text(r).map(|_| ())
+        })();
+        match plain {
+            Err(nom::Err::Error(g)) => assert_eq!((g.input, g.expected), (r, "a số ký hiệu"), "{:?}", chars(i, 30)),
+            other => panic!("{other:?} at {:?}", chars(i, 30)),
+        }
+    }
+    assert!(gated > 1000, "only {gated} gated");
+}
+
+/// Where [`no_issued_date_at`] is true [`issued_date`] fails: at every
+/// word and mark of every real text at hand (the fixtures, the corpus when
+/// it is beside the repository), and with every character in each place a
+/// keyword may open.
+#[test]
+fn ok_issued_date_gate_same_as_plain() {
+    let mut inputs: Vec<String> = Vec::new();
+    for c in (0..0x11_0000u32).filter_map(char::from_u32) {
+        for form in [
+            " {c}gày ban hành: 05/6/2020",
+            ", {c}an hành ngày 05/6/2020",
+            " ({c}ý ngày 05/6/2020)",
+            " {c}o Bộ Tài chính ban hành ngày 05/6/2020",
+            " ( {c}an hành ngày 5/6/2020)",
+            " {c}| 05/6/2020 |",
+        ] {
+            inputs.push(form.replace("{c}", &c.to_string()));
+        }
+    }
+    let mut gated = 0;
+    let mut check = |i: &str| {
+        if no_issued_date_at(i) {
+            gated += 1;
+            assert!(issued_date_read(i).is_err(), "{:?}", chars(i, 30));
+        }
+    };
+    for i in &inputs {
+        check(i);
+    }
+    for (_, text) in crate::test_texts::texts() {
+        let mut prev = ' ';
+        for (k, c) in text.char_indices() {
+            let start = !crate::text::is_alnum(prev);
+            prev = c;
+            if start {
+                check(crate::cite::lex::prefix(&text[k..], 120));
+            }
+        }
+    }
+    assert!(gated > 1000, "only {gated} gated");
+}
