@@ -96,6 +96,18 @@ impl<'a> Heads<'a> {
     /// The head over line `line`, after reading the lines before it.
     pub(super) fn at(&mut self, line: usize, found: &[Found], start: usize) -> Option<Head> {
         while self.next < line {
+            // Most lines change nothing (an item's text under its list's
+            // head, prose with no head open): they are passed over in a
+            // tight loop (see [`quiet_line`]), up to the first that may, or
+            // the end of the page's footnotes being read. (Not after a
+            // stamp: the line after it is read whole.)
+            if !self.stamp {
+                let to = self.footnotes.map_or(line, |(end, _)| end.clamp(self.next, line));
+                self.next = self.quiet_until(self.next, to);
+                if self.next >= line {
+                    break;
+                }
+            }
             self.read(self.next, found);
             self.next += 1;
         }
@@ -123,6 +135,26 @@ impl<'a> Heads<'a> {
             }
             _ => None,
         }
+    }
+
+    /// The first line from `from` on, before `to`, that is no
+    /// [`quiet_line`] under the head open (`to` if none): the lines
+    /// [`Heads::read`] passes over, changing nothing. (Asked with no stamp
+    /// before, and before the end of any page's footnotes being read.)
+    fn quiet_until(&self, from: usize, to: usize) -> usize {
+        let b = self.norm.as_bytes();
+        let starts = self.lines.starts();
+        // (The line's bytes as [`LineIndex::line_range`] gives them.)
+        let mut s = starts.get(from - 1).copied().unwrap_or(b.len());
+        for l in from..to {
+            let next = starts.get(l).copied();
+            let e = next.map_or(b.len(), |e| e - 1).max(s);
+            if !quiet_line(self.norm, (s, e), self.head) {
+                return l;
+            }
+            s = next.unwrap_or(b.len());
+        }
+        to
     }
 
     // PageFootnotes ::= Blank Footnote Line* PageHeader
@@ -371,6 +403,78 @@ impl<'a> Heads<'a> {
     }
 }
 
+/// Does [`Heads::read`] pass over the line of `norm` from `s` to `e`
+/// (`raw`), changing nothing, under `head`, with no stamp before and no
+/// page's footnotes ending there? It reads what `read` reads, a byte at a
+/// time where it can, and says no at each line where `read` may act:
+/// - one opening with one to three digits and a space (a page's footnote);
+/// - past spaces and ASCII bullets, one opening with `N`, `E`, `C`, `T` or
+///   `K` and a `:` or `/` in its first 24 bytes (a stamp or a page header;
+///   those bytes hold all of a prefix of 24 bytes cut at a character's
+///   boundary, as `:` and `/` are ASCII), with `Đi`/`ĐI` (an article's
+///   title), or with `c`/`C` unless its last byte past ASCII white space
+///   is an ASCII character that is no white space and none a basis
+///   heading ends with (`:` or a letter folding to `u`, `y`, `t`, or NUL:
+///   see [`is_basis_heading`]);
+/// - with no head: a line whose last byte past ASCII white space is `:`,
+///   as `read` tests (a line opening with `c`, `Đ` or a bullet that is not
+///   ASCII, which `read` reads on, opens no head unless it ends so or is a
+///   basis heading or an article's title);
+/// - under a basis heading, any line;
+/// - under a list's head: a line with no ASCII lower-case letter (it may
+///   be a heading: `read` asks [`is_heading`] of a line not opening with
+///   one), one whose trimmed text ends with `:` (a group label or an
+///   opening line), a Markdown heading, or an item marked as the opening
+///   line is.
+///
+/// A blank line or rule, yes: the head stays. (Tested against `read`
+/// itself on real text: see the tests.)
+#[inline]
+fn quiet_line(norm: &str, (s, e): (usize, usize), head: Option<Head>) -> bool {
+    let b = &norm.as_bytes()[s..e];
+    let Some(k) = b.iter().position(|c| {
+        !matches!(
+            c,
+            b' ' | b'\t' | b'\r' | b'-' | b'+' | b'*' | b'>' | b'|' | b'#' | b'_' | b'='
+        )
+    }) else {
+        return true;
+    };
+    let last = b.iter().rev().find(|c| !c.is_ascii_whitespace()).copied();
+    match b[k] {
+        b'0'..=b'9' if k == 0 => {
+            let digits = b.iter().take(4).take_while(|c| c.is_ascii_digit()).count();
+            if digits <= 3 && b.get(digits) == Some(&b' ') {
+                return false;
+            }
+        }
+        b'c' | b'C' => {
+            let plain = last.is_some_and(|c| {
+                c.is_ascii() && !matches!(c, b':' | 0x0B | 0 | b'u' | b'U' | b'y' | b'Y' | b't' | b'T')
+            });
+            if !plain || b[k] == b'C' && memchr::memchr2(b':', b'/', &b[k..b.len().min(k + 24)]).is_some() {
+                return false;
+            }
+        }
+        0xC4 if matches!(b[k..], [0xC4, 0x90, b'i' | b'I', ..]) => return false,
+        b'N' | b'E' | b'T' | b'K' if memchr::memchr2(b':', b'/', &b[k..b.len().min(k + 24)]).is_some() => {
+            return false
+        }
+        _ => {}
+    }
+    match head {
+        None => last != Some(b':'),
+        Some(Head::Basis { .. }) => false,
+        Some(Head::Cue { marker, .. } | Head::Merged { marker, .. } | Head::Opener { marker, .. }) => {
+            let raw = &norm[s..e];
+            (b[k].is_ascii_lowercase() || b.iter().any(u8::is_ascii_lowercase))
+                && !crate::text::trim_end(raw).ends_with(':')
+                && !opens_with_hash(raw, k)
+                && marker.is_none_or(|m| list_marker(crate::text::trim(raw)) != Some(m))
+        }
+    }
+}
+
 /// Does `line`, trimmed at its start, open with `#`, its first `k` bytes
 /// white space and ASCII bullets (a byte of `line` after them)? (With no
 /// `#` among them and an ASCII byte that is no white space next, no: the
@@ -404,4 +508,97 @@ pub(super) fn continued_list(
         .rev()
         .take_while(|&j| found[j].start >= ps)
         .find(|&j| found[j].start < pe)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`Heads::at`] with no line passed over: each read by
+    /// [`Heads::read`], the plain reading the fast one is tested against.
+    fn plain_at(h: &mut Heads<'_>, line: usize, found: &[Found], start: usize) -> Option<Head> {
+        while h.next < line {
+            h.read(h.next, found);
+            h.next += 1;
+        }
+        h.at(line, found, start)
+    }
+
+    fn state(h: &Heads<'_>) -> String {
+        format!("{:?} {} {:?} {}", h.head, h.stamp, h.footnotes, h.next)
+    }
+
+    /// Read `norm`'s heads plainly and with [`Heads::at`], asked at every
+    /// `step`th line and the last (as at the lines of citations; with
+    /// `step` over 1, runs of lines passed over): the same heads and the
+    /// same state each time. The lines read.
+    fn same_heads(norm: &str, step: usize, what: &str) -> usize {
+        let lines = LineIndex::new(norm);
+        let n = lines.starts().len();
+        let new = || Heads {
+            norm,
+            lines: &lines,
+            next: 1,
+            head: None,
+            stamp: false,
+            footnotes: None,
+        };
+        let (mut plain, mut fast) = (new(), new());
+        for l in (1..=n).filter(|l| l % step == 0 || *l == n) {
+            let start = lines.line_range(norm, l).0;
+            let p = format!("{:?}", plain_at(&mut plain, l, &[], start));
+            assert_eq!(p, format!("{:?}", fast.at(l, &[], start)), "line {l} of {what}");
+            assert_eq!(state(&plain), state(&fast), "line {l} of {what}");
+        }
+        n
+    }
+
+    /// The lines passed over with no head open change nothing: the heads
+    /// are those of the plain reading, on every fixture and corpus text (as
+    /// read and normalized) and on lines of each kind that stops the pass.
+    #[test]
+    fn ok_quiet_lines_same_as_plain_reading() {
+        let mut read = 0;
+        for (path, text) in crate::test_texts::texts() {
+            let what = path.display().to_string();
+            let norm = crate::normalize::normalize(&text);
+            for step in [1, 23] {
+                read += same_heads(&text, step, &what);
+                read += same_heads(norm.text(), step, &what);
+            }
+        }
+        assert!(read > 1000, "only {read} lines");
+        let edge = [
+            "Văn bản\n\nCăn cứ:\n- Luật số 1/2020/QH14;\nx",
+            "a\n1 Nghị quyết số 66-NQ/TW\nb\nCÔNG BÁO/Số 1\nc) d",
+            "Người ký: A\nNGUYỄN VĂN A\nb\nEmail: x\nThời gian ký: 1\nKý bởi: x\nz",
+            "  - Các văn bản sau hết hiệu lực:  \n1. Thông tư số 1/2020/TT-BTC;\n2. x\nĐiều 2. Hiệu lực\n",
+            "x:\r\n• a\n– b\nĐIỀU 1. BÃI BỎ\ny\n  c\n12 Các điều\n\n12 Các điều\nCÔNG BÁO/1\nz",
+            "N/A\nTổng: 3\nE/x\nK:\nToàn văn:\n## Chương I\n* * *\n---\n|a|b:|\nĐ\u{300}\n\u{C4}",
+            "Nội dung gồm 24 byte.... x: y\nNội dung gồm 24 byte...: y\n1\n2)\n",
+            "a\n\n9 Các điều 2, 3 của văn bản\nb:\nCÔNG BÁO/Số 1\nc) d",
+            "x\nKý bởi: A\nNGUYỄN VĂN A\nb",
+            "Bãi bỏ các văn bản sau:\n1. a\nb:\x0b\nc: \nd:\u{a0}\n\u{a0}# e\n# f\nĐIỀU\n1) g\n2. h\n",
+            "Thực hiện các văn bản sau đây:\n1. a\nd:\u{a0}\nx\n2. b\nz\n",
+            "Thực hiện các văn bản sau đây:\n1. a\ny:\x0b\nz\n",
+            "a\n\n12 Các điều\n123 Các\n1234 Các\n12  Các\n\n7 Các điều\nb:\nCÔNG BÁO/Số 1\nc\n",
+            "Căn cứ\nx\nc\n\nCăn cứ pháp lý\ny\n\nCăn cứ pháp luật\n\ncăn cứ:\nz\n\nCăn cứ\x00\nCăn cứ:\x0b\nw\n",
+            "a\n\n123 Các điều\nb:\nCÔNG BÁO/Số 1\nc\n",
+            "x\nCăn cứ:\x0b\nw\n",
+            "x\ncăn cứ:\x0b\nw\n",
+            "x\nCăn cứ pháp ly\nw\n",
+            "x\nCAN CU PHAP LY\nw\n",
+            "x\nCan cu phap luat\nw\n",
+            "x\nCAN CU PHAP LUAT\nw\n",
+            "x\nCăn cu\nw\n",
+            "x\nCĂN CU\nw\n",
+            "Cơ quan: Bộ\nNGUYỄN A\nx\nCƠ SỞ PHÁP LÝ\nz\nĐiều 1. Bãi bỏ\n- a\nĐiều 2.\nĐối với\nĐIỀU 3. Thay thế\n",
+            "Bãi bỏ:\n- a\n• b\n  - c\nCÔNG BÁO/x\nd\nCăn cứ:\ne\nf\n\ng\nA B C D\nh\n",
+        ];
+        for (i, text) in edge.iter().enumerate() {
+            for step in [1, 2, 3, 100] {
+                same_heads(text, step, &format!("edge case {i}"));
+            }
+        }
+    }
 }
