@@ -457,9 +457,7 @@ fn quiet_line(norm: &str, (s, e): (usize, usize), head: Option<Head>) -> bool {
             }
         }
         0xC4 if matches!(b[k..], [0xC4, 0x90, b'i' | b'I', ..]) => return false,
-        b'N' | b'E' | b'T' | b'K' if memchr::memchr2(b':', b'/', &b[k..b.len().min(k + 24)]).is_some() => {
-            return false
-        }
+        b'N' | b'E' | b'T' | b'K' if memchr::memchr2(b':', b'/', &b[k..b.len().min(k + 24)]).is_some() => return false,
         _ => {}
     }
     match head {
