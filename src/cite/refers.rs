@@ -31,12 +31,27 @@ pub(super) fn refers_to(found: &[Found]) -> Vec<Option<usize>> {
             }
         }
     }
+    point_back(
+        found,
+        |key| first.get(key).map(|&(any, full)| full.unwrap_or(any)),
+        &by_type_number,
+    )
+}
+
+/// Each citation's `refers_to`, from `first_of` (where a symbol is first
+/// cited in full, else first cited) and the full citations by type and
+/// number.
+fn point_back<'a>(
+    found: &'a [Found],
+    first_of: impl Fn(&Symbol) -> Option<usize>,
+    by_type_number: &FxHashMap<(&'a str, u32), usize>,
+) -> Vec<Option<usize>> {
     found
         .iter()
         .enumerate()
         .map(|(i, f)| {
             if let Some(key) = &f.symbol {
-                let j = first.get(key).map(|&(any, full)| full.unwrap_or(any))?;
+                let j = first_of(key)?;
                 let compatible = match (f.date, found[j].date) {
                     (Some(a), Some(b)) => a.compatible(&b),
                     _ => true,
@@ -69,22 +84,9 @@ fn refers_to_plain(found: &[Found]) -> Vec<Option<usize>> {
             }
         }
     }
-    found
-        .iter()
-        .enumerate()
-        .map(|(i, f)| {
-            if let Some(key) = &f.symbol {
-                let j = first_full.get(key).or_else(|| first_any.get(key)).copied()?;
-                let compatible = match (f.date, found[j].date) {
-                    (Some(a), Some(b)) => a.compatible(&b),
-                    _ => true,
-                };
-                (j < i && compatible).then_some(j)
-            } else if let (Some(t), Some(n)) = (f.doc_type, f.number) {
-                by_type_number.get(&(t, n)).copied().filter(|&j| j != i)
-            } else {
-                None
-            }
-        })
-        .collect()
+    point_back(
+        found,
+        |key| first_full.get(key).or_else(|| first_any.get(key)).copied(),
+        &by_type_number,
+    )
 }
