@@ -22,11 +22,15 @@ fn main() {
             std::process::exit(2);
         }
     };
-    let dir = args
-        .next()
-        .map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/docs"), PathBuf::from);
+    let dir = args.next().map_or_else(
+        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/docs"),
+        PathBuf::from,
+    );
     let mut paths: Vec<PathBuf> = match std::fs::read_dir(&dir) {
-        Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.is_file()).collect(),
+        Ok(rd) => rd
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.is_file())
+            .collect(),
         Err(e) => {
             eprintln!("error: {}: {e}", dir.display());
             std::process::exit(2);
