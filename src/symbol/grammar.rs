@@ -636,8 +636,9 @@ impl<'a> RawSymbol<'a> {
         let mut type_code = None;
         let first_is_type = first_type.is_some() || codes.first().is_some_and(|c| c == "ND" || c == "QD");
         let party_type = style == SymbolStyle::Dash && self.slash_after == Some(0);
-        let state_type =
-            style == SymbolStyle::Slash && first_is_type && (codes.len() > 1 || first_type.is_some_and(|t| t.len() >= 2));
+        let state_type = style == SymbolStyle::Slash
+            && first_is_type
+            && (codes.len() > 1 || first_type.is_some_and(|t| t.len() >= 2));
         // The codes are moved, not copied: the type code out if there is
         // one, the rest are the issuers (and unit).
         let mut issuers = codes;

@@ -75,8 +75,23 @@ fn ok_code_indexes_agree_with_comparison() {
     }
     codes.extend(
         [
-            "", "đ", "Đ", "Ð", "NÐ", "TƯ", "tư", "VPTƯ", "ĐCTUBTWMTTQVN", "UBTVQH15", "QĐı", "N\0", "N-", "TW&",
-            "ABCDEFGHIJKLMNOP", "ABCDEFGHIJKLMNOPQ", "BTCTWĐĐĐĐĐĐ",
+            "",
+            "đ",
+            "Đ",
+            "Ð",
+            "NÐ",
+            "TƯ",
+            "tư",
+            "VPTƯ",
+            "ĐCTUBTWMTTQVN",
+            "UBTVQH15",
+            "QĐı",
+            "N\0",
+            "N-",
+            "TW&",
+            "ABCDEFGHIJKLMNOP",
+            "ABCDEFGHIJKLMNOPQ",
+            "BTCTWĐĐĐĐĐĐ",
         ]
         .map(String::from),
     );

@@ -475,7 +475,10 @@ fn ok_date_word_gate_same_as_plain() {
         for (k, c) in text.char_indices() {
             let start = !crate::text::is_alnum(prev);
             prev = c;
-            if start {
+            // (Another ASCII letter or mark fails before the test, on the
+            // first-byte test both readings share.)
+            let may = !c.is_ascii() || c.is_ascii_digit() || matches!(c, 'n' | 'N' | 't' | 'T' | 'c' | 'C');
+            if start && may {
                 let i = crate::cite::lex::prefix(&text[k..], 120);
                 check(i);
                 if k > 0 && text.is_char_boundary(k - 1) {
