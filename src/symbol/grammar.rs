@@ -594,6 +594,8 @@ impl<'a> RawSymbol<'a> {
             });
         }
         let mut codes: Vec<String> = Vec::with_capacity(self.codes.len());
+        // The type the first canonical code spells, if any (read here, once).
+        let mut first_type = None;
         for c in &self.codes {
             let latin: String;
             let c: &str = if c.chars().any(|x| latin_of_cyrillic(x).is_some()) {
@@ -610,6 +612,15 @@ impl<'a> RawSymbol<'a> {
             };
             let canon_type = canonical_type(c);
             let canon = canon_type.map(str::to_string).unwrap_or_else(|| canonical_issuer(c));
+            if codes.is_empty() {
+                // A type's canonical spelling is its own; a code kept as
+                // printed is no type (`canon_type` says so); else read it.
+                first_type = match canon_type {
+                    Some(t) => Some(t),
+                    None if canon == *c => None,
+                    None => canonical_type(&canon),
+                };
+            }
             if canon != *c {
                 notes.push(Note {
                     code: "symbol-case",
@@ -623,12 +634,11 @@ impl<'a> RawSymbol<'a> {
         // Diacritics stripped from a decree or decision code.
         let style = self.style;
         let mut type_code = None;
-        let first_is_type = codes.first().and_then(|c| canonical_type(c)).is_some()
-            || codes.first().is_some_and(|c| c == "ND" || c == "QD");
+        let first_is_type = first_type.is_some() || codes.first().is_some_and(|c| c == "ND" || c == "QD");
         let party_type = style == SymbolStyle::Dash && self.slash_after == Some(0);
         let state_type = style == SymbolStyle::Slash
             && first_is_type
-            && (codes.len() > 1 || canonical_type(&codes[0]).is_some_and(|t| t.len() >= 2));
+            && (codes.len() > 1 || first_type.is_some_and(|t| t.len() >= 2));
         // The codes are moved, not copied: the type code out if there is
         // one, the rest are the issuers (and unit).
         let mut issuers = codes;

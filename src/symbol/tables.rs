@@ -79,24 +79,17 @@ pub(super) const STATE_ISSUERS: &[&str] = &[
 /// A code of the tables (type, Party, mass organisation or common state
 /// issuer), in its printed case or upper case.
 ///
-/// Called for codes of every symbol read: the issuer tables are looked up
-/// by upper case in a set (ASCII letters and digits and `Đ`), any other
-/// code compared letter by letter.
+/// Called for codes of every symbol read: a code of ASCII letters and
+/// digits and `Đ` is looked up by its upper case in [`KNOWN_INDEX`] (the
+/// type codes and the issuer tables together: for such a code,
+/// [`canonical_type`] finds a type exactly when its upper case is a type
+/// code's), any other code as before: [`canonical_type`], then the issuer
+/// tables compared letter by letter.
 pub(crate) fn is_known_code(code: &str) -> bool {
     const TABLES: [&[&str]; 3] = [PARTY_ISSUERS, MASS_ORG_ISSUERS, STATE_ISSUERS];
-    static ISSUERS: std::sync::OnceLock<rustc_hash::FxHashSet<UpperKey>> = std::sync::OnceLock::new();
-    if canonical_type(code).is_some() {
-        return true;
-    }
-    let issuers = ISSUERS.get_or_init(|| {
-        TABLES
-            .iter()
-            .flat_map(|t| t.iter())
-            .filter_map(|k| upper_key(k))
-            .collect()
-    });
     match upper_key(code) {
-        Some(key) => issuers.contains(&key),
+        Some(key) => KNOWN_INDEX.contains(key),
+        None if canonical_type(code).is_some() => true,
         None if code.len() > UPPER_KEY_MAX => false,
         None => TABLES.iter().any(|t| t.iter().any(|k| eq_upper(k, code))),
     }
@@ -105,12 +98,11 @@ pub(crate) fn is_known_code(code: &str) -> bool {
 /// The longest code [`upper_key`] keys, in bytes.
 pub(super) const UPPER_KEY_MAX: usize = 16;
 
-/// A code's upper case as bytes, zero-padded.
-pub(super) type UpperKey = [u8; UPPER_KEY_MAX];
-
-/// The upper case of a code of ASCII letters and digits and `Đ`/`đ` (none
-/// for other letters, or a code longer than [`UPPER_KEY_MAX`]).
-pub(super) fn upper_key(code: &str) -> Option<UpperKey> {
+/// The upper case of a code of ASCII letters and digits, `&` and `Đ`/`đ`,
+/// its bytes packed in a number from the low end (none for other
+/// characters, or a code longer than [`UPPER_KEY_MAX`]). No byte of a key
+/// is zero, so codes of different lengths have different keys.
+pub(super) const fn upper_key(code: &str) -> Option<u128> {
     let bytes = code.as_bytes();
     if bytes.len() > UPPER_KEY_MAX {
         return None;
@@ -121,7 +113,7 @@ pub(super) fn upper_key(code: &str) -> Option<UpperKey> {
         match bytes[k] {
             b if b.is_ascii_alphanumeric() || b == b'&' => key[k] = b.to_ascii_uppercase(),
             // `đ` (C4 91) and `Đ` (C4 90): upper case `Đ`.
-            0xC4 if matches!(bytes.get(k + 1), Some(0x90 | 0x91)) => {
+            0xC4 if k + 1 < bytes.len() && matches!(bytes[k + 1], 0x90 | 0x91) => {
                 key[k] = 0xC4;
                 key[k + 1] = 0x90;
                 k += 1;
@@ -130,8 +122,117 @@ pub(super) fn upper_key(code: &str) -> Option<UpperKey> {
         }
         k += 1;
     }
-    Some(key)
+    Some(u128::from_le_bytes(key))
 }
+
+/// A set of [`upper_key`]s looked up without comparing against each
+/// entry: a perfect hash, built when the crate is compiled. Each key has a
+/// slot of its own (`slots[hash(key)]` holds its place in `keys`, plus
+/// one; zero for none), so a look-up is one hash and one comparison.
+pub(super) struct KeyIndex<const K: usize, const N: usize> {
+    keys: [u128; K],
+    /// The multiplier that puts every key in a slot of its own.
+    mul: u64,
+    slots: [u8; N],
+}
+
+impl<const K: usize, const N: usize> KeyIndex<K, N> {
+    /// The slot of `key`, for a multiplier `mul`.
+    const fn slot(key: u128, mul: u64) -> usize {
+        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+        (folded.wrapping_mul(mul) >> (64 - N.trailing_zeros())) as usize
+    }
+
+    /// The index of the `len` first `keys` (distinct; `N` a power of two):
+    /// multipliers are tried until none shares a slot (a compile error if
+    /// none of many does).
+    const fn build(keys: [u128; K], len: usize) -> Self {
+        assert!(N.is_power_of_two() && len < 256 && len <= K);
+        let mut mul: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut tries = 0;
+        while tries < 100_000 {
+            let mut slots = [0u8; N];
+            let mut k = 0;
+            while k < len {
+                let s = Self::slot(keys[k], mul);
+                if slots[s] != 0 {
+                    break;
+                }
+                slots[s] = k as u8 + 1;
+                k += 1;
+            }
+            if k == len {
+                return KeyIndex { keys, mul, slots };
+            }
+            mul = mul.wrapping_add(0x6A09_E667_F3BC_C909) | 1;
+            tries += 1;
+        }
+        panic!("no perfect hash found");
+    }
+
+    /// The place of `key` in the keys, if it is one of them.
+    fn get(&self, key: u128) -> Option<usize> {
+        let k = self.slots[Self::slot(key, self.mul)] as usize;
+        (k != 0 && self.keys[k - 1] == key).then(|| k - 1)
+    }
+
+    fn contains(&self, key: u128) -> bool {
+        self.get(key).is_some()
+    }
+}
+
+/// The keys of `tables`' codes, each once, and how many there are.
+const fn table_keys<const K: usize>(tables: &[&[&str]]) -> ([u128; K], usize) {
+    let mut keys = [0u128; K];
+    let mut len = 0;
+    let mut t = 0;
+    while t < tables.len() {
+        let mut k = 0;
+        while k < tables[t].len() {
+            let Some(key) = upper_key(tables[t][k]) else {
+                panic!("a code of the tables that upper_key does not key");
+            };
+            let mut seen = false;
+            let mut j = 0;
+            while j < len {
+                seen |= keys[j] == key;
+                j += 1;
+            }
+            if !seen {
+                keys[len] = key;
+                len += 1;
+            }
+            k += 1;
+        }
+        t += 1;
+    }
+    (keys, len)
+}
+
+/// [`TYPES`]' codes, in order.
+pub(super) const TYPE_CODES: [&str; TYPES.len()] = {
+    let mut out = [""; TYPES.len()];
+    let mut k = 0;
+    while k < TYPES.len() {
+        out[k] = TYPES[k].0;
+        k += 1;
+    }
+    out
+};
+
+/// [`TYPES`]' codes by their upper case (the place of a key is the entry's
+/// place in [`TYPES`]: no two entries share an upper case).
+pub(super) static TYPE_INDEX: KeyIndex<{ TYPES.len() }, 256> = {
+    let (keys, len) = table_keys::<{ TYPES.len() }>(&[&TYPE_CODES]);
+    assert!(len == TYPES.len());
+    KeyIndex::build(keys, len)
+};
+
+/// The codes [`is_known_code`] knows: type codes and the issuer tables.
+pub(super) static KNOWN_INDEX: KeyIndex<256, 4096> = {
+    let (keys, len) = table_keys::<256>(&[&TYPE_CODES, PARTY_ISSUERS, MASS_ORG_ISSUERS, STATE_ISSUERS]);
+    KeyIndex::build(keys, len)
+};
 
 /// Party issuer codes (Hướng dẫn 36-HD/VPTW and real citations).
 pub(super) const PARTY_ISSUERS: &[&str] = &[
@@ -170,39 +271,19 @@ pub(super) fn eq_upper(a: &str, b: &str) -> bool {
 /// The canonical spelling of a type code, if `code` is one (any case).
 ///
 /// Called for every code of every symbol read, so the common codes (ASCII
-/// letters and `Đ`) are looked up by their upper case in a table, without
-/// comparing against each entry; any other code takes the letter-by-letter
-/// comparison. No two entries share an upper case, so both ways give the
-/// same entry.
+/// letters and digits and `Đ`) are looked up by their upper case in
+/// [`TYPE_INDEX`], without comparing against each entry; any other code
+/// takes the letter-by-letter comparison. No two entries share an upper
+/// case, so both ways give the same entry.
 pub(crate) fn canonical_type(code: &str) -> Option<&'static str> {
     // The longest entry is four bytes (`TTLT`, `QĐi`).
-    const MAX: usize = 4;
-    if code.len() > MAX {
+    if code.len() > 4 {
         return None;
     }
-    let mut key = [0u8; MAX];
-    let bytes = code.as_bytes();
-    let mut k = 0;
-    while k < bytes.len() {
-        match bytes[k] {
-            b if b.is_ascii() => key[k] = b.to_ascii_uppercase(),
-            // `đ` (C4 91) and `Đ` (C4 90): upper case `Đ`.
-            0xC4 if matches!(bytes.get(k + 1), Some(0x90 | 0x91)) => {
-                key[k] = 0xC4;
-                key[k + 1] = 0x90;
-                k += 1;
-            }
-            _ => return canonical_type_slow(code),
-        }
-        k += 1;
+    match upper_key(code) {
+        Some(key) => TYPE_INDEX.get(key).map(|k| TYPES[k].0),
+        None => canonical_type_slow(code),
     }
-    type_table().get(&key[..bytes.len()]).copied()
-}
-
-/// [`TYPES`]' codes by their upper case.
-pub(super) fn type_table() -> &'static rustc_hash::FxHashMap<Vec<u8>, &'static str> {
-    static TABLE: std::sync::OnceLock<rustc_hash::FxHashMap<Vec<u8>, &'static str>> = std::sync::OnceLock::new();
-    TABLE.get_or_init(|| TYPES.iter().map(|t| (upper(t.0).into_bytes(), t.0)).collect())
 }
 
 /// [`canonical_type`] by comparing with each entry: exact spelling first,

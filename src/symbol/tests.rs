@@ -48,6 +48,76 @@ fn ok_type_table_agrees_with_comparison() {
     assert_eq!(canonical_type("UBND"), None);
 }
 
+/// [`is_known_code`] read plainly: a type code, or an issuer of the tables
+/// compared letter by letter.
+fn is_known_code_plain(code: &str) -> bool {
+    canonical_type_slow(code).is_some()
+        || [PARTY_ISSUERS, MASS_ORG_ISSUERS, STATE_ISSUERS]
+            .iter()
+            .any(|t| t.iter().any(|k| eq_upper(k, code)))
+}
+
+#[test]
+fn ok_code_indexes_agree_with_comparison() {
+    // Every entry of the tables in several cases, near misses, and every
+    // run of letters, digits and `&` of the fixtures and the corpus (with
+    // its prefixes, as `known_prefix` asks).
+    let mut codes: Vec<String> = Vec::new();
+    for t in [PARTY_ISSUERS, MASS_ORG_ISSUERS, STATE_ISSUERS, &TYPE_CODES] {
+        for c in t {
+            codes.push(c.to_string());
+            codes.push(c.to_lowercase());
+            codes.push(upper(c));
+            codes.push(format!("{c}X"));
+            codes.push(format!("{c}1"));
+            codes.push(c[..c.len() - c.chars().next_back().map_or(0, char::len_utf8)].to_string());
+        }
+    }
+    codes.extend(
+        [
+            "",
+            "đ",
+            "Đ",
+            "Ð",
+            "NÐ",
+            "TƯ",
+            "tư",
+            "VPTƯ",
+            "ĐCTUBTWMTTQVN",
+            "UBTVQH15",
+            "QĐı",
+            "N\0",
+            "N-",
+            "TW&",
+            "ABCDEFGHIJKLMNOP",
+            "ABCDEFGHIJKLMNOPQ",
+            "BTCTWĐĐĐĐĐĐ",
+        ]
+        .map(String::from),
+    );
+    for (_, text) in crate::test_texts::texts() {
+        for w in text.split(|c: char| !(c.is_alphanumeric() || c == '&')) {
+            if w.is_empty() || w.len() > 24 {
+                continue;
+            }
+            let ends: Vec<usize> = w.char_indices().map(|(k, _)| k).skip(1).chain([w.len()]).collect();
+            for k in ends {
+                codes.push(w[..k].to_string());
+            }
+        }
+    }
+    codes.sort();
+    codes.dedup();
+    let mut known = 0;
+    for c in &codes {
+        assert_eq!(canonical_type(c), canonical_type_slow(c), "{c:?}");
+        let k = is_known_code(c);
+        assert_eq!(k, is_known_code_plain(c), "{c:?}");
+        known += usize::from(k);
+    }
+    assert!(known > 100, "{known} known codes");
+}
+
 #[test]
 fn ok_party_symbols() {
     insta::assert_snapshot!(show("698-CV/TU"), @r#"698-CV/TU | n=Some(698) y=None t=Some("CV") i=["TU"] u=None Dash"#);

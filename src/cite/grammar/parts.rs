@@ -10,6 +10,7 @@ use crate::cite::lex::{
 use crate::cite::types::{starts_citation, type_at};
 use crate::date::{date_text_wrapped, IssueDate, RawDate};
 use crate::error::PResult;
+use crate::normalize::starts_with_folded;
 use crate::symbol::{symbol, RawSymbol};
 
 use super::{gap_citation, DatePart};
@@ -105,6 +106,12 @@ pub(in crate::cite) fn bare_number(i: &str) -> PResult<'_, &str> {
 // DatePart ::= Ws1 ("," Ws1)? ("cùng" Sp)? (Date | "ngày" Sp? MalformedDate)
 //            | Sp? "cùng" Sp "ngày"
 pub(in crate::cite) fn date_part(i: &str) -> PResult<'_, DatePart<'_>> {
+    date_part_read::<true>(i)
+}
+
+/// [`date_part`]; with `GATE` false, without its test of the date's first
+/// word before the date grammar (see there).
+pub(super) fn date_part_read<const GATE: bool>(i: &str) -> PResult<'_, DatePart<'_>> {
     let (r, gap) = ws1(i)?;
     // (A line may break after the comma too: `218-KL/TW, ⏎ngày ⏎24/11/2025`.)
     let (r, gap) = match r.strip_prefix(',') {
@@ -140,6 +147,18 @@ pub(in crate::cite) fn date_part(i: &str) -> PResult<'_, DatePart<'_>> {
         return fail(i, "a date");
     }
     if no_date_word_at(date_start) {
+        return fail(i, "a date");
+    }
+    // Each form of the date grammar opens with a digit or the word `ngày`
+    // or `tháng`, matched folded (`starts_with_folded`), and so does the
+    // malformed `ngày …` below: where none opens `date_start` (a name's
+    // next word, `nước`, `thuế`, `Đất`), both fail, with this error; the
+    // date grammar's four tries are spared.
+    if GATE
+        && !date_start.starts_with(|c: char| c.is_ascii_digit())
+        && starts_with_folded(date_start, "ngay").is_none()
+        && starts_with_folded(date_start, "thang").is_none()
+    {
         return fail(i, "a date");
     }
     match date_text_wrapped(r) {

@@ -434,3 +434,58 @@ fn ok_issued_date_gate_same_as_plain() {
     }
     assert!(gated > 1000, "only {gated} gated");
 }
+
+/// [`date_part`] with its test of the date's first word gives what the
+/// plain reading gives (the date or the same error): at every word and
+/// mark of every real text at hand, after a space and at the word itself,
+/// and with every character opening the forms of a date.
+#[test]
+fn ok_date_word_gate_same_as_plain() {
+    let mut inputs: Vec<String> = Vec::new();
+    // (The letters and marks a fold may read, and a sample of the rest.)
+    let some_chars = (0..0x2100u32).chain((0x2100..0x11_0000).step_by(61));
+    for c in some_chars.filter_map(char::from_u32) {
+        for form in [
+            " {c}gày 05/6/2020",
+            " n{c}ày 5 tháng 6 năm 2020",
+            " ng{c}y 05/6/2020",
+            " {c}háng 6 năm 2020",
+            " t{c}áng 6/2020",
+            " th{c}ng 6 năm 2020",
+            " {c}5/6/2020",
+            " cùng {c}gày",
+            "{c}",
+        ] {
+            inputs.push(form.replace("{c}", &c.to_string()));
+        }
+    }
+    let mut gated = 0;
+    let mut check = |i: &str| {
+        let fast = date_part(i);
+        let plain = date_part_read::<false>(i);
+        // (Inputs and rests are ends of `i`: equal text, equal place.)
+        assert_eq!(format!("{fast:?}"), format!("{plain:?}"), "{:?}", chars(i, 30));
+        gated += usize::from(fast.is_err());
+    };
+    for i in &inputs {
+        check(i);
+    }
+    for (_, text) in crate::test_texts::texts() {
+        let mut prev = ' ';
+        for (k, c) in text.char_indices() {
+            let start = !crate::text::is_alnum(prev);
+            prev = c;
+            // (Another ASCII letter or mark fails before the test, on the
+            // first-byte test both readings share.)
+            let may = !c.is_ascii() || c.is_ascii_digit() || matches!(c, 'n' | 'N' | 't' | 'T' | 'c' | 'C');
+            if start && may {
+                let i = crate::cite::lex::prefix(&text[k..], 120);
+                check(i);
+                if k > 0 && text.is_char_boundary(k - 1) {
+                    check(crate::cite::lex::prefix(&text[k - 1..], 120));
+                }
+            }
+        }
+    }
+    assert!(gated > 1000, "only {gated} failed");
+}
