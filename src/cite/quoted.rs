@@ -56,7 +56,11 @@ pub(super) fn quote_owners(norm: &str, found: &[Found], rels: &mut [Rel]) {
     let next = |from: usize| {
         #[cfg(test)]
         if super::post::plain() {
-            return norm.as_bytes().get(from..last).and_then(|h| finder.find(h)).map(|k| from + k);
+            return norm
+                .as_bytes()
+                .get(from..last)
+                .and_then(|h| finder.find(h))
+                .map(|k| from + k);
         }
         next_near(norm.as_bytes(), &finder, &starts, INTRO_WINDOW, from, last)
     };
