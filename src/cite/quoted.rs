@@ -47,13 +47,25 @@ pub(super) fn quote_owners(norm: &str, found: &[Found], rels: &mut [Rel]) {
     } else {
         (first, last)
     };
+    // Only a `như` within [`INTRO_WINDOW`] bytes after a citation's start
+    // is read too: [`intro_owner`] finds the quoted document's citation
+    // starting before it and at most that far back, so no other `như` has
+    // an owner. The text far from any citation is not searched.
+    let mut starts: Vec<usize> = found.iter().map(|f| f.start).collect();
+    starts.sort_unstable();
+    let next = |from: usize| {
+        #[cfg(test)]
+        if super::post::plain() {
+            return norm
+                .as_bytes()
+                .get(from..last)
+                .and_then(|h| finder.find(h))
+                .map(|k| from + k);
+        }
+        next_near(norm.as_bytes(), &finder, &starts, INTRO_WINDOW, from, last)
+    };
     let mut from = first;
-    while let Some(k) = norm
-        .as_bytes()
-        .get(from..last)
-        .and_then(|h| finder.find(h))
-        .map(|k| from + k)
-    {
+    while let Some(k) = next(from) {
         from = k + "như".len();
         // (Most are no `như sau`: one test of the bytes after.)
         if !norm[from..].trim_start_matches([' ', '\t', '\n']).starts_with("sau") {
@@ -98,6 +110,40 @@ pub(super) fn quote_owners(norm: &str, found: &[Found], rels: &mut [Rel]) {
             }
         }
     }
+}
+
+/// The first match of `finder` at `from` or after, ending by `last`, that
+/// starts after some position of `starts` (sorted) and at most `window`
+/// bytes after it. The windows after the starts are searched in order,
+/// overlapping ones as one.
+fn next_near(
+    b: &[u8],
+    finder: &memchr::memmem::Finder<'_>,
+    starts: &[usize],
+    window: usize,
+    from: usize,
+    last: usize,
+) -> Option<usize> {
+    let mut at = from;
+    // The first start whose window reaches `at`.
+    let mut j = starts.partition_point(|&s| s + window < at);
+    while j < starts.len() && at < last {
+        // A match at `k` may start in `s + 1 ..= hi`: the windows of the
+        // starts up to `hi` joined.
+        let lo = at.max(starts[j] + 1);
+        let mut hi = starts[j] + window;
+        j += 1;
+        while j < starts.len() && starts[j] <= hi {
+            hi = starts[j] + window;
+            j += 1;
+        }
+        let end = (hi + finder.needle().len()).min(last);
+        if let Some(k) = b.get(lo..end).and_then(|h| finder.find(h)) {
+            return Some(lo + k);
+        }
+        at = hi + 1;
+    }
+    None
 }
 
 // QuoteOpening ::= Ws "sau" Sp? ":" Ws "“"        (after `như`)
@@ -235,6 +281,53 @@ fn only_article_before(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`next_near`] finds, in order, the matches a plain search finds that
+    /// start after some start and at most the window after it: on real
+    /// text with the type words' places as starts, and on edge cases.
+    #[test]
+    fn ok_next_near_same_as_plain() {
+        let finder = memchr::memmem::Finder::new("như");
+        let check = |text: &str, starts: &[usize], window: usize, first: usize, last: usize| {
+            let b = text.as_bytes();
+            let plain: Vec<usize> = memchr::memmem::find_iter(&b[first..last], "như".as_bytes())
+                .map(|k| first + k)
+                .filter(|&k| starts.iter().any(|&s| s < k && k <= s + window))
+                .collect();
+            let mut near = Vec::new();
+            let mut from = first;
+            while let Some(k) = next_near(b, &finder, starts, window, from, last) {
+                near.push(k);
+                from = k + "như".len();
+            }
+            assert_eq!(near, plain);
+        };
+        let mut n = 0;
+        for (_, text) in crate::test_texts::texts() {
+            let mut starts: Vec<usize> = ["Luật", "Nghị định", "Thông tư", "Quyết định"]
+                .iter()
+                .flat_map(|w| text.match_indices(w).map(|(k, _)| k))
+                .collect();
+            starts.sort_unstable();
+            let last = starts.last().copied().unwrap_or(0);
+            for window in [1, 7, 300, 2000] {
+                check(&text, &starts, window, starts.first().copied().unwrap_or(0), last);
+                check(&text, &starts, window, 0, text.len());
+            }
+            n += starts.len();
+        }
+        assert!(n > 1000, "only {n} starts");
+        let t = "như như x như nhưnhư như";
+        for starts in [vec![], vec![0], vec![0, 3], vec![2, 9, 10, 30], vec![5, 5, 6]] {
+            for window in [1, 2, 4, 5, 10, 100] {
+                for first in 0..t.len() {
+                    for last in first..=t.len() {
+                        check(t, &starts, window, first, last);
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn ok_quotation_opening() {

@@ -17,14 +17,22 @@ pub(super) fn refers_to(found: &[Found]) -> Vec<Option<usize>> {
     // Symbols compare in canonical form, as printed (`3870/SNN/VP` is
     // `3870/SNN-VP`).
     // For each symbol: where it is first cited, and first cited in full.
-    // (One map: a symbol is hashed once a citation.)
-    let mut first: FxHashMap<&Symbol, (usize, Option<usize>)> = FxHashMap::default();
+    // (A symbol is hashed once a citation: each citation keeps the place of
+    // its symbol's entry, read again when pointing back.)
+    let mut slot_of: FxHashMap<&Symbol, usize> = FxHashMap::default();
+    slot_of.reserve(found.len());
+    let mut first: Vec<(usize, Option<usize>)> = Vec::new();
+    let mut slot: Vec<usize> = vec![usize::MAX; found.len()];
     let mut by_type_number: FxHashMap<(&str, u32), usize> = FxHashMap::default();
     for (i, f) in found.iter().enumerate() {
         if let Some(sym) = &f.symbol {
-            let e = first.entry(sym).or_insert((i, None));
+            let g = *slot_of.entry(sym).or_insert_with(|| {
+                first.push((i, None));
+                first.len() - 1
+            });
+            slot[i] = g;
             if f.date.is_some() || f.issuer.is_some() {
-                e.1.get_or_insert(i);
+                first[g].1.get_or_insert(i);
                 if let (Some(t), Some(n)) = (f.doc_type, sym.number()) {
                     by_type_number.entry((t, n)).or_insert(i);
                 }
@@ -33,17 +41,17 @@ pub(super) fn refers_to(found: &[Found]) -> Vec<Option<usize>> {
     }
     point_back(
         found,
-        |key| first.get(key).map(|&(any, full)| full.unwrap_or(any)),
+        |i, _| first.get(slot[i]).map(|&(any, full)| full.unwrap_or(any)),
         &by_type_number,
     )
 }
 
-/// Each citation's `refers_to`, from `first_of` (where a symbol is first
-/// cited in full, else first cited) and the full citations by type and
-/// number.
+/// Each citation's `refers_to`, from `first_of` (given a citation with a
+/// symbol and the symbol: where it is first cited in full, else first
+/// cited) and the full citations by type and number.
 fn point_back<'a>(
     found: &'a [Found],
-    first_of: impl Fn(&Symbol) -> Option<usize>,
+    first_of: impl Fn(usize, &Symbol) -> Option<usize>,
     by_type_number: &FxHashMap<(&'a str, u32), usize>,
 ) -> Vec<Option<usize>> {
     found
@@ -51,7 +59,7 @@ fn point_back<'a>(
         .enumerate()
         .map(|(i, f)| {
             if let Some(key) = &f.symbol {
-                let j = first_of(key)?;
+                let j = first_of(i, key)?;
                 let compatible = match (f.date, found[j].date) {
                     (Some(a), Some(b)) => a.compatible(&b),
                     _ => true,
@@ -86,7 +94,7 @@ fn refers_to_plain(found: &[Found]) -> Vec<Option<usize>> {
     }
     point_back(
         found,
-        |key| first_full.get(key).or_else(|| first_any.get(key)).copied(),
+        |_, key| first_full.get(key).or_else(|| first_any.get(key)).copied(),
         &by_type_number,
     )
 }
