@@ -755,7 +755,11 @@ mod tests {
             (b"huong dan", Relation::Guides),
             (b"quy dinh chi tiet", Relation::Guides),
         ];
-        let last = |v: &[u8]| (0..=cue.len().checked_sub(v.len())?).rev().find(|&k| cue[k..].starts_with(v));
+        let last = |v: &[u8]| {
+            (0..=cue.len().checked_sub(v.len())?)
+                .rev()
+                .find(|&k| cue[k..].starts_with(v))
+        };
         VERBS
             .iter()
             .filter_map(|(v, r)| last(v).map(|k| (k, *r)))
@@ -772,7 +776,12 @@ mod tests {
         let check = |cue: &[u8]| {
             for k in 0..=cue.len() {
                 for c in [&cue[k..], &cue[..k]] {
-                    assert_eq!(passive_relation(c), passive_relation_by_verbs(c), "{:?}", String::from_utf8_lossy(c));
+                    assert_eq!(
+                        passive_relation(c),
+                        passive_relation_by_verbs(c),
+                        "{:?}",
+                        String::from_utf8_lossy(c)
+                    );
                 }
             }
         };

@@ -290,7 +290,10 @@ mod tests {
             for (_, e, _) in scanner.find_all(&text) {
                 let line = &text[e..text[e..].find('\n').map_or(text.len(), |k| e + k)];
                 let line = prefix(line, 120);
-                for (k, _) in line.char_indices().filter(|&(k, _)| k == 0 || line[..k].ends_with([' ', ',', ')'])) {
+                for (k, _) in line
+                    .char_indices()
+                    .filter(|&(k, _)| k == 0 || line[..k].ends_with([' ', ',', ')']))
+                {
                     let want = undergoes_folded(&line[k..]);
                     assert_eq!(undergoes(&line[k..]), want, "{:?}", &line[k..]);
                     places += 1;
