@@ -456,11 +456,11 @@ fn keeps_across_label(rel: Rel) -> bool {
 ///   ASCII, which `read` reads on, opens no head unless it ends so or is a
 ///   basis heading or an article's title);
 /// - under a basis heading, any line;
-/// - under a list's head: a line with no ASCII lower-case letter (it may
-///   be a heading: `read` asks [`is_heading`] of a line not opening with
-///   one), one whose trimmed text ends with `:` (a group label or an
-///   opening line), a Markdown heading, or an item marked as the opening
-///   line is.
+/// - under a list's head: a line that may be a heading (`read` asks
+///   [`is_heading`] of a line not opening with an ASCII lower-case letter:
+///   one with none anywhere, unless it has [`few_letters`]), one whose trimmed text ends with `:` (a
+///   group label or an opening line), a Markdown heading, or an item
+///   marked as the opening line is.
 ///
 /// A blank line or rule, yes: the head stays. (Tested against `read`
 /// itself on real text: see the tests.)
@@ -500,12 +500,26 @@ fn quiet_line(norm: &str, (s, e): (usize, usize), head: Option<Head>) -> bool {
         Some(Head::Basis { .. }) => false,
         Some(Head::Cue { marker, .. } | Head::Merged { marker, .. } | Head::Opener { marker, .. }) => {
             let raw = &norm[s..e];
-            (b[k].is_ascii_lowercase() || b.iter().any(u8::is_ascii_lowercase))
+            (b[k].is_ascii_lowercase() || b.iter().any(u8::is_ascii_lowercase) || few_letters(b))
                 && !crate::text::trim_end(raw).ends_with(':')
                 && !opens_with_hash(raw, k)
                 && marker.is_none_or(|m| list_marker(crate::text::trim(raw)) != Some(m))
         }
     }
+}
+
+/// Has the line of bytes `b` fewer than four letters, counted from above
+/// a byte at a time: its ASCII letters and its characters past ASCII
+/// (each has one first byte, C0 or over), letters or not? Then it is no
+/// heading ([`is_heading`] wants four letters or more): a row of figures
+/// (`12.345 | 0,5`) keeps a list's head.
+#[inline]
+fn few_letters(b: &[u8]) -> bool {
+    b.iter()
+        .filter(|&&c| c.is_ascii_alphabetic() || c >= 0xC0)
+        .take(4)
+        .count()
+        < 4
 }
 
 /// Does `line`, trimmed at its start, open with `#`, its first `k` bytes

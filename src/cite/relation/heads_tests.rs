@@ -255,6 +255,8 @@ fn ok_quiet_lines_same_as_plain_reading() {
         "x\nCĂN CU\nw\n",
         "Cơ quan: Bộ\nNGUYỄN A\nx\nCƠ SỞ PHÁP LÝ\nz\nĐiều 1. Bãi bỏ\n- a\nĐiều 2.\nĐối với\nĐIỀU 3. Thay thế\n",
         "Bãi bỏ:\n- a\n• b\n  - c\nCÔNG BÁO/x\nd\nCăn cứ:\ne\nf\n\ng\nA B C D\nh\n",
+        "Bãi bỏ các văn bản sau:\n12.345 | 0,5\nABC 1\nABCD\n1 Ơ Ơ Ơ\nƠ Ơ Ơ Ơ\nĐĐ 12 ĐĐ\n\u{a0}\n≤ 5%\nIII\n1. a\n",
+        "Thực hiện:\n1. a\n2 ≤ 3\nABC:\nA B C D E\n1. b\n12 345\nTT\nMỤC\n",
         "Bãi bỏ các văn bản sau:\nDanh mục giống:\n1. a\nNhóm B:\n2. b\nc) Nhóm:\n",
         "Thực hiện các văn bản sau:\nNhóm A:\n- a\nTrong đó:\n- b\nNhóm 1/2:\n- c\n",
         "Sửa đổi các văn bản\nsau đây:\nNhóm:\n- x\nthay thế:\n- y\nNhóm C:\n- z\n",
