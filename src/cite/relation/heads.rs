@@ -458,9 +458,9 @@ fn keeps_across_label(rel: Rel) -> bool {
 /// - under a basis heading, any line;
 /// - under a list's head: a line that may be a heading (`read` asks
 ///   [`is_heading`] of a line not opening with an ASCII lower-case letter:
-///   one with none anywhere, unless it has [`few_letters`]), one whose trimmed text ends with `:` (a
-///   group label or an opening line), a Markdown heading, or an item
-///   marked as the opening line is.
+///   one with none anywhere, unless it has [`few_letters`]), one whose
+///   trimmed text ends with `:` (a group label or an opening line), a
+///   Markdown heading, or an item marked as the opening line is.
 ///
 /// A blank line or rule, yes: the head stays. (Tested against `read`
 /// itself on real text: see the tests.)
