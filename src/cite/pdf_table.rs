@@ -54,18 +54,40 @@ fn line_text<'a>(norm: &'a str, lines: &LineIndex, l: usize) -> &'a str {
 /// reads: no other line does. (A lone carriage return ending a line is
 /// read past: the next line's byte then answers, which only lets through a
 /// line the full test turns down.)
+/// (Each byte's class read from [`LEAD`], a load for each line.)
 #[inline]
 fn may_open_with_c(b: &[u8], start: usize) -> bool {
     let mut k = start;
     while let Some(&c) = b.get(k) {
-        match c {
-            b'C' | b'c' | 0xC2 | 0xE1..=0xE3 => return true,
-            b' ' | b'\t' | 0x0B | 0x0C | b'\r' => k += 1,
+        match LEAD[usize::from(c)] {
+            OPENS => return true,
+            SPACE => k += 1,
             _ => return false,
         }
     }
     false
 }
+
+/// The class of each byte for [`may_open_with_c`]: [`OPENS`] (`C`, `c`,
+/// and the lead bytes of the other white space characters), [`SPACE`]
+/// (ASCII white space but the line feed), 0 for any other.
+const LEAD: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        t[c] = match c as u8 {
+            b'C' | b'c' | 0xC2 | 0xE1..=0xE3 => OPENS,
+            b' ' | b'\t' | 0x0B | 0x0C | b'\r' => SPACE,
+            _ => 0,
+        };
+        c += 1;
+    }
+    t
+};
+/// See [`LEAD`].
+const OPENS: u8 = 1;
+/// See [`LEAD`].
+const SPACE: u8 = 2;
 
 /// A row's number alone on its line (`12  `): the number.
 fn row_number(line: &str) -> Option<u32> {
@@ -483,6 +505,31 @@ mod tests {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             check(&format!("C{c}n cu"));
             check(&format!("Can{c}cu"));
+        }
+    }
+
+    /// The byte test, read from its table, says what the byte matches it
+    /// was first written with say: on every pair of bytes (the first
+    /// white space or not).
+    #[test]
+    fn ok_line_test_table_same_as_matches() {
+        let plain = |b: &[u8]| {
+            for &c in b {
+                match c {
+                    b'C' | b'c' | 0xC2 | 0xE1..=0xE3 => return true,
+                    b' ' | b'\t' | 0x0B | 0x0C | b'\r' => {}
+                    _ => return false,
+                }
+            }
+            false
+        };
+        for x in 0..=255u8 {
+            for y in 0..=255u8 {
+                let b = [x, y];
+                assert_eq!(may_open_with_c(&b, 0), plain(&b), "{b:?}");
+                assert_eq!(may_open_with_c(&b, 1), plain(&b[1..]), "{b:?}");
+            }
+            assert_eq!(may_open_with_c(&[x], 1), false);
         }
     }
 
