@@ -63,10 +63,14 @@ pub(super) enum Head {
     },
     /// A line that may open a list, not read yet (its cue is read only when
     /// an item needs it: most such lines, an article's title, open none):
-    /// the text to read (`from..to`), its line's start and end.
+    /// the text to read (`from..to`; `from` none for the start of the
+    /// clause the line ends, with the lines it was wrapped from, also read
+    /// only then: see [`Heads::opener_from`]), its line's number, start and
+    /// end.
     Opener {
-        from: usize,
+        from: Option<usize>,
         to: usize,
+        number: usize,
         line: (usize, usize),
         marker: Option<Marker>,
     },
@@ -128,8 +132,8 @@ impl<'a> Heads<'a> {
                     }
                 } =>
             {
-                if let Some(Head::Opener { from, to, line, marker }) = self.head {
-                    self.head = self.resolve(from, to, line, marker, found);
+                if let Some(h @ Head::Opener { .. }) = self.head {
+                    self.head = self.resolve(h, found);
                 }
                 self.head
             }
@@ -178,16 +182,36 @@ impl<'a> Heads<'a> {
         })
     }
 
-    /// What an opening line says: the cue of its end and, for a passive
-    /// one, the last citation before it.
-    fn resolve(
-        &self,
-        from: usize,
-        to: usize,
-        (ls, le): (usize, usize),
-        marker: Option<Marker>,
-        found: &[Found],
-    ) -> Option<Head> {
+    /// Where the text of an opening line `opener` starts: its `from`, or,
+    /// when none is set, the start of the clause it ends (see
+    /// [`wrapped_floor`]: the same each time it is asked, the text never
+    /// changing).
+    pub(super) fn opener_from(&self, opener: Head) -> usize {
+        match opener {
+            Head::Opener { from: Some(from), .. } => from,
+            Head::Opener {
+                from: None,
+                number,
+                line: (ls, _),
+                ..
+            } => wrapped_floor(self.norm, self.lines, number, ls),
+            _ => unreachable!("an opening line"),
+        }
+    }
+
+    /// What an opening line `opener` ([`Head::Opener`]) says: the cue of its
+    /// end and, for a passive one, the last citation before it.
+    fn resolve(&self, opener: Head, found: &[Found]) -> Option<Head> {
+        let Head::Opener {
+            to,
+            line: (ls, le),
+            marker,
+            ..
+        } = opener
+        else {
+            return Some(opener);
+        };
+        let from = self.opener_from(opener);
         // A line that is a citation with its subject (`[2] Luật số …
         // sửa đổi, bổ sung … có căn cứ ban hành như sau:`): the cue is the
         // subject's, no list's.
@@ -347,34 +371,38 @@ impl<'a> Heads<'a> {
         // its bold gone in the normalized text) between runs of a list's
         // items: the list goes on. (`text` is trimmed: a label ends it with
         // `:`, tested first.)
-        if matches!(self.head, Some(Head::Cue { .. } | Head::Opener { .. }))
-            && !article
-            && text.ends_with(':')
-            && is_group_label(text)
-        {
-            if let Some(Head::Opener { from, to, line, marker }) = self.head {
-                self.head = self.resolve(from, to, line, marker, found);
+        // (Only under a verb acting on the documents listed: `Trong đó:`
+        // under `… thực hiện … như sau:` opens a formula's terms. Under a
+        // list's head read already, another verb: the line is read as any
+        // other, and is not tested for a label.)
+        let label_keeps = match self.head {
+            Some(Head::Opener { .. }) => true,
+            Some(Head::Cue { rel, .. }) => keeps_across_label(rel),
+            _ => false,
+        };
+        if label_keeps && !article && text.ends_with(':') && is_group_label(text) {
+            if let Some(h @ Head::Opener { .. }) = self.head {
+                self.head = self.resolve(h, found);
             }
-            // (Only under a verb acting on the documents listed: `Trong đó:`
-            // under `… thực hiện … như sau:` opens a formula's terms.)
             if let Some(Head::Cue { rel, .. }) = self.head {
-                if rel.acts.is_none()
-                    && matches!(rel.relation, Relation::Repeals | Relation::Replaces | Relation::Amends)
-                {
+                if keeps_across_label(rel) {
                     return;
                 }
             }
         }
         let text_at = ls + (text.as_ptr() as usize - raw.as_ptr() as usize);
+        // (The start of the clause a line ending with `:` ends is read
+        // only when the line's cue is: see [`Heads::opener_from`].)
         let opener = match text.strip_suffix(':') {
-            Some(before) => Some((wrapped_floor(self.norm, self.lines, line, ls), text_at + before.len())),
-            None if article && !text.ends_with(['.', ';']) => Some((text_at, text_at + text.len())),
+            Some(before) => Some((None, text_at + before.len())),
+            None if article && !text.ends_with(['.', ';']) => Some((Some(text_at), text_at + text.len())),
             None => None,
         };
         if let Some((from, to)) = opener {
             self.head = Some(Head::Opener {
                 from,
                 to,
+                number: line,
                 line: (ls, le),
                 marker: marker(),
             });
@@ -403,6 +431,13 @@ impl<'a> Heads<'a> {
     }
 }
 
+/// Does a list's head `rel` go on across a group label (`**Quy chuẩn,
+/// danh mục giống:**`) among its items? Only a verb acting on the
+/// documents listed: repealing, replacing or amending them.
+fn keeps_across_label(rel: Rel) -> bool {
+    rel.acts.is_none() && matches!(rel.relation, Relation::Repeals | Relation::Replaces | Relation::Amends)
+}
+
 /// Does [`Heads::read`] pass over the line of `norm` from `s` to `e`
 /// (`raw`), changing nothing, under `head`, with no stamp before and no
 /// page's footnotes ending there? It reads what `read` reads, a byte at a
@@ -421,11 +456,11 @@ impl<'a> Heads<'a> {
 ///   ASCII, which `read` reads on, opens no head unless it ends so or is a
 ///   basis heading or an article's title);
 /// - under a basis heading, any line;
-/// - under a list's head: a line with no ASCII lower-case letter (it may
-///   be a heading: `read` asks [`is_heading`] of a line not opening with
-///   one), one whose trimmed text ends with `:` (a group label or an
-///   opening line), a Markdown heading, or an item marked as the opening
-///   line is.
+/// - under a list's head: a line that may be a heading (`read` asks
+///   [`is_heading`] of a line not opening with an ASCII lower-case letter:
+///   one with none anywhere, unless it has [`few_letters`]), one whose
+///   trimmed text ends with `:` (a group label or an opening line), a
+///   Markdown heading, or an item marked as the opening line is.
 ///
 /// A blank line or rule, yes: the head stays. (Tested against `read`
 /// itself on real text: see the tests.)
@@ -465,12 +500,26 @@ fn quiet_line(norm: &str, (s, e): (usize, usize), head: Option<Head>) -> bool {
         Some(Head::Basis { .. }) => false,
         Some(Head::Cue { marker, .. } | Head::Merged { marker, .. } | Head::Opener { marker, .. }) => {
             let raw = &norm[s..e];
-            (b[k].is_ascii_lowercase() || b.iter().any(u8::is_ascii_lowercase))
+            (b[k].is_ascii_lowercase() || b.iter().any(u8::is_ascii_lowercase) || few_letters(b))
                 && !crate::text::trim_end(raw).ends_with(':')
                 && !opens_with_hash(raw, k)
                 && marker.is_none_or(|m| list_marker(crate::text::trim(raw)) != Some(m))
         }
     }
+}
+
+/// Has the line of bytes `b` fewer than four letters, counted from above
+/// a byte at a time: its ASCII letters and its characters past ASCII
+/// (each has one first byte, C0 or over), letters or not? Then it is no
+/// heading ([`is_heading`] wants four letters or more): a row of figures
+/// (`12.345 | 0,5`) keeps a list's head.
+#[inline]
+fn few_letters(b: &[u8]) -> bool {
+    b.iter()
+        .filter(|&&c| c.is_ascii_alphabetic() || c >= 0xC0)
+        .take(4)
+        .count()
+        < 4
 }
 
 /// Does `line`, trimmed at its start, open with `#`, its first `k` bytes
@@ -509,94 +558,5 @@ pub(super) fn continued_list(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// [`Heads::at`] with no line passed over: each read by
-    /// [`Heads::read`], the plain reading the fast one is tested against.
-    fn plain_at(h: &mut Heads<'_>, line: usize, found: &[Found], start: usize) -> Option<Head> {
-        while h.next < line {
-            h.read(h.next, found);
-            h.next += 1;
-        }
-        h.at(line, found, start)
-    }
-
-    fn state(h: &Heads<'_>) -> String {
-        format!("{:?} {} {:?} {}", h.head, h.stamp, h.footnotes, h.next)
-    }
-
-    /// Read `norm`'s heads plainly and with [`Heads::at`], asked at every
-    /// `step`th line and the last (as at the lines of citations; with
-    /// `step` over 1, runs of lines passed over): the same heads and the
-    /// same state each time. The lines read.
-    fn same_heads(norm: &str, step: usize, what: &str) -> usize {
-        let lines = LineIndex::new(norm);
-        let n = lines.starts().len();
-        let new = || Heads {
-            norm,
-            lines: &lines,
-            next: 1,
-            head: None,
-            stamp: false,
-            footnotes: None,
-        };
-        let (mut plain, mut fast) = (new(), new());
-        for l in (1..=n).filter(|l| l % step == 0 || *l == n) {
-            let start = lines.line_range(norm, l).0;
-            let p = format!("{:?}", plain_at(&mut plain, l, &[], start));
-            assert_eq!(p, format!("{:?}", fast.at(l, &[], start)), "line {l} of {what}");
-            assert_eq!(state(&plain), state(&fast), "line {l} of {what}");
-        }
-        n
-    }
-
-    /// The lines passed over with no head open change nothing: the heads
-    /// are those of the plain reading, on every fixture and corpus text (as
-    /// read and normalized) and on lines of each kind that stops the pass.
-    #[test]
-    fn ok_quiet_lines_same_as_plain_reading() {
-        let mut read = 0;
-        for (path, text) in crate::test_texts::texts() {
-            let what = path.display().to_string();
-            let norm = crate::normalize::normalize(&text);
-            for step in [1, 23] {
-                read += same_heads(&text, step, &what);
-                read += same_heads(norm.text(), step, &what);
-            }
-        }
-        assert!(read > 1000, "only {read} lines");
-        let edge = [
-            "Văn bản\n\nCăn cứ:\n- Luật số 1/2020/QH14;\nx",
-            "a\n1 Nghị quyết số 66-NQ/TW\nb\nCÔNG BÁO/Số 1\nc) d",
-            "Người ký: A\nNGUYỄN VĂN A\nb\nEmail: x\nThời gian ký: 1\nKý bởi: x\nz",
-            "  - Các văn bản sau hết hiệu lực:  \n1. Thông tư số 1/2020/TT-BTC;\n2. x\nĐiều 2. Hiệu lực\n",
-            "x:\r\n• a\n– b\nĐIỀU 1. BÃI BỎ\ny\n  c\n12 Các điều\n\n12 Các điều\nCÔNG BÁO/1\nz",
-            "N/A\nTổng: 3\nE/x\nK:\nToàn văn:\n## Chương I\n* * *\n---\n|a|b:|\nĐ\u{300}\n\u{C4}",
-            "Nội dung gồm 24 byte.... x: y\nNội dung gồm 24 byte...: y\n1\n2)\n",
-            "a\n\n9 Các điều 2, 3 của văn bản\nb:\nCÔNG BÁO/Số 1\nc) d",
-            "x\nKý bởi: A\nNGUYỄN VĂN A\nb",
-            "Bãi bỏ các văn bản sau:\n1. a\nb:\x0b\nc: \nd:\u{a0}\n\u{a0}# e\n# f\nĐIỀU\n1) g\n2. h\n",
-            "Thực hiện các văn bản sau đây:\n1. a\nd:\u{a0}\nx\n2. b\nz\n",
-            "Thực hiện các văn bản sau đây:\n1. a\ny:\x0b\nz\n",
-            "a\n\n12 Các điều\n123 Các\n1234 Các\n12  Các\n\n7 Các điều\nb:\nCÔNG BÁO/Số 1\nc\n",
-            "Căn cứ\nx\nc\n\nCăn cứ pháp lý\ny\n\nCăn cứ pháp luật\n\ncăn cứ:\nz\n\nCăn cứ\x00\nCăn cứ:\x0b\nw\n",
-            "a\n\n123 Các điều\nb:\nCÔNG BÁO/Số 1\nc\n",
-            "x\nCăn cứ:\x0b\nw\n",
-            "x\ncăn cứ:\x0b\nw\n",
-            "x\nCăn cứ pháp ly\nw\n",
-            "x\nCAN CU PHAP LY\nw\n",
-            "x\nCan cu phap luat\nw\n",
-            "x\nCAN CU PHAP LUAT\nw\n",
-            "x\nCăn cu\nw\n",
-            "x\nCĂN CU\nw\n",
-            "Cơ quan: Bộ\nNGUYỄN A\nx\nCƠ SỞ PHÁP LÝ\nz\nĐiều 1. Bãi bỏ\n- a\nĐiều 2.\nĐối với\nĐIỀU 3. Thay thế\n",
-            "Bãi bỏ:\n- a\n• b\n  - c\nCÔNG BÁO/x\nd\nCăn cứ:\ne\nf\n\ng\nA B C D\nh\n",
-        ];
-        for (i, text) in edge.iter().enumerate() {
-            for step in [1, 2, 3, 100] {
-                same_heads(text, step, &format!("edge case {i}"));
-            }
-        }
-    }
-}
+#[path = "heads_tests.rs"]
+mod tests;
