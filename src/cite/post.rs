@@ -668,7 +668,7 @@ mod tests {
             let b = text.as_bytes();
             let whole = editorial_notes(&text, 0, text.len());
             let marks: Vec<usize> = memchr::memchr3_iter(b'[', b']', b'\n', b).collect();
-            for w in marks.windows(4).step_by(41) {
+            for w in marks.windows(4).step_by(157) {
                 // Spans just inside, on and around brackets and line ends.
                 let spans = [
                     (w[0] + 1, w[1]),
@@ -682,7 +682,7 @@ mod tests {
                 n += 1;
             }
         }
-        assert!(n > 1000, "only {n} windows");
+        assert!(n > 250, "only {n} windows");
         let t = "a [b] c [d\ne] [1] [x](y) [ [z] ] ]";
         let whole = editorial_notes(t, 0, t.len());
         for s in 0..t.len() {

@@ -470,6 +470,9 @@ fn ok_date_word_gate_same_as_plain() {
     for i in &inputs {
         check(i);
     }
+    // (Every fifth word start the gate may see, in each text: the full set
+    // takes minutes in a debug build.)
+    let mut seen = 0usize;
     for (_, text) in crate::test_texts::texts() {
         let mut prev = ' ';
         for (k, c) in text.char_indices() {
@@ -478,7 +481,10 @@ fn ok_date_word_gate_same_as_plain() {
             // (Another ASCII letter or mark fails before the test, on the
             // first-byte test both readings share.)
             let may = !c.is_ascii() || c.is_ascii_digit() || matches!(c, 'n' | 'N' | 't' | 'T' | 'c' | 'C');
-            if start && may {
+            if start && may && {
+                seen += 1;
+                seen % 5 == 0
+            } {
                 let i = crate::cite::lex::prefix(&text[k..], 120);
                 check(i);
                 if k > 0 && text.is_char_boundary(k - 1) {
