@@ -483,7 +483,7 @@ fn ok_date_word_gate_same_as_plain() {
             let may = !c.is_ascii() || c.is_ascii_digit() || matches!(c, 'n' | 'N' | 't' | 'T' | 'c' | 'C');
             if start && may && {
                 seen += 1;
-                seen % 5 == 0
+                seen.is_multiple_of(5)
             } {
                 let i = crate::cite::lex::prefix(&text[k..], 120);
                 check(i);
