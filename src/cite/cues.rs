@@ -361,23 +361,26 @@ fn clause_initial(before: &[u8]) -> bool {
     !before.iter().any(u8::is_ascii_alphabetic)
 }
 
+/// The verbs a passive cue's agent may do (folded), and the relation each
+/// gives (see [`passive_relation`]).
+const PASSIVE_VERBS: [(&[u8], Relation); 11] = [
+    (b"sua doi", Relation::Amends),
+    (b"bo sung", Relation::Amends),
+    (b"dinh chinh", Relation::Amends),
+    (b"dieu chinh", Relation::Amends),
+    (b"trien khai", Relation::Implements),
+    (b"thuc hien", Relation::Implements),
+    (b"thay the", Relation::Replaces),
+    (b"bai bo", Relation::Repeals),
+    (b"het hieu luc", Relation::Repeals),
+    (b"huong dan", Relation::Guides),
+    (b"quy dinh chi tiet", Relation::Guides),
+];
+
 /// What the agent of a passive cue (`được sửa đổi, bổ sung bởi`, `bị thay
 /// thế bởi`, `được hướng dẫn bởi`) does: read from the last verb of the
 /// folded cue (`bị bãi bỏ, thay thế bởi`: replaces).
 pub(super) fn passive_relation(cue: &[u8]) -> Relation {
-    const VERBS: [(&[u8], Relation); 11] = [
-        (b"sua doi", Relation::Amends),
-        (b"bo sung", Relation::Amends),
-        (b"dinh chinh", Relation::Amends),
-        (b"dieu chinh", Relation::Amends),
-        (b"trien khai", Relation::Implements),
-        (b"thuc hien", Relation::Implements),
-        (b"thay the", Relation::Replaces),
-        (b"bai bo", Relation::Repeals),
-        (b"het hieu luc", Relation::Repeals),
-        (b"huong dan", Relation::Guides),
-        (b"quy dinh chi tiet", Relation::Guides),
-    ];
     // The verb starting last wins: read from the end back, the first place
     // a verb starts at is the one. (No verb opens another, so at most one
     // starts at a place. Its first byte compared first: a slice comparison
@@ -385,7 +388,7 @@ pub(super) fn passive_relation(cue: &[u8]) -> Relation {
     (0..cue.len())
         .rev()
         .find_map(|k| {
-            VERBS
+            PASSIVE_VERBS
                 .iter()
                 .find(|(v, _)| v[0] == cue[k] && cue[k..].starts_with(v))
                 .map(|&(_, r)| r)
@@ -742,19 +745,7 @@ mod tests {
     /// [`passive_relation`] as first written: the last place of each verb,
     /// the verb whose is last.
     fn passive_relation_by_verbs(cue: &[u8]) -> Relation {
-        const VERBS: [(&[u8], Relation); 11] = [
-            (b"sua doi", Relation::Amends),
-            (b"bo sung", Relation::Amends),
-            (b"dinh chinh", Relation::Amends),
-            (b"dieu chinh", Relation::Amends),
-            (b"trien khai", Relation::Implements),
-            (b"thuc hien", Relation::Implements),
-            (b"thay the", Relation::Replaces),
-            (b"bai bo", Relation::Repeals),
-            (b"het hieu luc", Relation::Repeals),
-            (b"huong dan", Relation::Guides),
-            (b"quy dinh chi tiet", Relation::Guides),
-        ];
+        use super::PASSIVE_VERBS as VERBS;
         let last = |v: &[u8]| {
             (0..=cue.len().checked_sub(v.len())?)
                 .rev()
