@@ -429,9 +429,15 @@ pub(super) fn best_cue(b: &[u8]) -> Option<(usize, usize, usize)> {
             if q < floor {
                 break;
             }
+            // (The first byte alone rules most places out: the two after
+            // it are read only then.)
+            let first = CUES_BY_FIRST_BYTE[usize::from(b[q])];
+            if first == 0 {
+                continue;
+            }
             let second = b.get(q + 1).map_or(0, |&x| CUES_BY_SECOND_BYTE[usize::from(x)]);
             let third = b.get(q + 2).map_or(0, |&x| CUES_BY_THIRD_BYTE[usize::from(x)]);
-            let cues = CUES_BY_FIRST_BYTE[usize::from(b[q])] & second & third;
+            let cues = first & second & third;
             if cues == 0 {
                 continue;
             }
@@ -439,11 +445,10 @@ pub(super) fn best_cue(b: &[u8]) -> Option<(usize, usize, usize)> {
                 let key = (end, end - q);
                 if !matches!(best, Some((e, l, _)) if key <= (e, l)) {
                     best = Some((key.0, key.1, k));
+                    // (Only a new best moves the floor.)
+                    floor = end.saturating_sub(CUE_MAX_LEN);
                 }
             });
-            if let Some((e, _, _)) = best {
-                floor = e.saturating_sub(CUE_MAX_LEN);
-            }
         }
     }
     best
@@ -549,6 +554,12 @@ pub(super) fn passive_cue(b: &[u8], p: usize) -> Option<usize> {
         }
         Some(e)
     };
+    // Every reading below opens with `duoc `, `bi `, `sua doi`, `bo sung`
+    // or `thay the`: their first three bytes rule most places out at once
+    // (`so `, `do `, `thong`, which the tables of [`best_cue`] let through).
+    if !matches!(b.get(p..p + 3), Some(b"duo" | b"bi " | b"bo " | b"sua" | b"tha")) {
+        return None;
+    }
     if let Some(e) = lit_at(b, p, "duoc ")
         .or_else(|| lit_at(b, p, "bi "))
         .and_then(|at| verbs(at, VERBS.len()))
