@@ -174,6 +174,7 @@ mod tests {
             "Lu Luậ Luật sửa⏎đổi một số điều",
             "LUẬT SỬA ĐỔI Luật sửa đổi của LỤật",
             "Luật sửa đổi, bổ sung một số điều của Luật Thuế, Lao động và ",
+            "Luat sua doi, bo sung mot so dieu",
         ] {
             let s = s.replace('⏎', "\n");
             assert_eq!(opening(&s), opening_by_search(&s), "{s:?}");

@@ -457,21 +457,7 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found], footnote
         // hành và tổ chức thực hiện`, does not govern its own statement).
         let own_cue = hit.is_some() || outer.is_some() || basis;
         let rel = if (rel == Rel::of(Relation::Mentions) || !own_cue && rel.acts.is_none()) && subject_position {
-            let ahead = sentence_ahead(&norm[f.end..]);
-            let stop =
-                memchr::memchr_iter(b'.', ahead.as_bytes()).find(|&d| ahead.as_bytes().get(d + 1) == Some(&b' '));
-            let ahead = &ahead[..stop.unwrap_or(ahead.len())];
-            // Only `hết hiệu lực` counts there: look for cues only then (the
-            // words found before any fold, as printed or stripped).
-            let folded = if has_hieu_luc(ahead) {
-                fold(&without_brackets(ahead))
-            } else {
-                String::new()
-            };
-            // (The last cue up to it: `… hết hiệu lực thi hành kể từ ngày …
-            // có hiệu lực thi hành` holds other cues after it.)
-            let upto = folded.find("het hieu luc").map(|k| &folded[..k + "het hieu luc".len()]);
-            if upto.is_some_and(|u| cue_relation_folded(u) == Some(Relation::Repeals)) {
+            if lapses_ahead(&norm[f.end..]) {
                 Rel::of(Relation::Repeals)
             } else {
                 rel
@@ -488,6 +474,36 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found], footnote
         out.push(rel);
     }
     out
+}
+
+/// Does the sentence after a citation (`after`: the text from its end)
+/// say it lapses (`… hết hiệu lực`), up to its first `. `?
+fn lapses_ahead(after: &str) -> bool {
+    // The sentence ahead is a part of the 400 bytes [`sentence_ahead`]
+    // reads at most, from their start: `hiệu lực` nowhere in them, none in
+    // it (most citations), and the sentence need not be read.
+    if !has_hieu_luc(prefix(after, 400)) {
+        return false;
+    }
+    lapses_in_sentence(after)
+}
+
+/// [`lapses_ahead`] past its test of the 400 bytes: the sentence read.
+fn lapses_in_sentence(after: &str) -> bool {
+    let ahead = sentence_ahead(after);
+    let stop = memchr::memchr_iter(b'.', ahead.as_bytes()).find(|&d| ahead.as_bytes().get(d + 1) == Some(&b' '));
+    let ahead = &ahead[..stop.unwrap_or(ahead.len())];
+    // Only `hết hiệu lực` counts there: look for cues only then (the
+    // words found before any fold, as printed or stripped).
+    let folded = if has_hieu_luc(ahead) {
+        fold(&without_brackets(ahead))
+    } else {
+        String::new()
+    };
+    // (The last cue up to it: `… hết hiệu lực thi hành kể từ ngày … có
+    // hiệu lực thi hành` holds other cues after it.)
+    let upto = folded.find("het hieu luc").map(|k| &folded[..k + "het hieu luc".len()]);
+    upto.is_some_and(|u| cue_relation_folded(u) == Some(Relation::Repeals))
 }
 
 /// `A … sửa đổi … của B … và C … sửa đổi …`: C (`i`, joined to B, `j`, by

@@ -221,3 +221,47 @@ fn ok_basis_heading_by_its_last_character() {
         assert!(!is_basis_heading(no), "{no:?}");
     }
 }
+
+/// [`lapses_ahead`], the 400 bytes tested for `hiệu lực` before the
+/// sentence is read, gives what reading the sentence gives: after each
+/// type word of the fixtures and the docs corpus (when beside the
+/// repository), at each of the next words' starts on its line (every 4th
+/// type word there), and on edge cases (`hết hiệu lực` past 400 bytes, past a
+/// `. `, wrapped, upper case, stripped).
+#[test]
+fn ok_lapses_ahead_same_as_sentence() {
+    let (scanner, _) = crate::cite::types::type_regex();
+    let (mut places, mut yes) = (0, 0);
+    for (_, text) in crate::test_texts::texts() {
+        for (n, (_, e, _)) in scanner.find_all(&text).into_iter().enumerate() {
+            if n % 4 != 0 {
+                continue;
+            }
+            let line = &text[e..text[e..].find('\n').map_or(text.len(), |k| e + k)];
+            for (k, _) in line.char_indices().filter(|&(k, _)| line[..k].ends_with(' ')) {
+                let after = &text[e + k..];
+                let want = lapses_in_sentence(after);
+                assert_eq!(lapses_ahead(after), want, "{:?}", prefix(after, 120));
+                places += 1;
+                yes += usize::from(want);
+            }
+        }
+    }
+    let long = format!("ban hành {} hết hiệu lực", "x ".repeat(220));
+    for s in [
+        "",
+        " hết hiệu lực.",
+        " HẾT HIỆU LỰC kể từ ngày",
+        " ban hành ngày 01/01/2020 hết hieu luc",
+        " của Bộ⏎trưởng quy định mức thu⏎hết hiệu lực",
+        " quy định. Nay hết hiệu lực",
+        " (hết hiệu lực) có hiệu lực thi hành",
+        " Hiệu lực thi hành",
+        long.as_str(),
+    ] {
+        let s = s.replace('⏎', "\n");
+        assert_eq!(lapses_ahead(&s), lapses_in_sentence(&s), "{s:?}");
+    }
+    assert!(lapses_ahead(" hết hiệu lực kể từ ngày"));
+    assert!(places > 100 && yes > 0, "{places} places, {yes} lapse");
+}
