@@ -554,12 +554,6 @@ pub(super) fn passive_cue(b: &[u8], p: usize) -> Option<usize> {
         }
         Some(e)
     };
-    // Every reading below opens with `duoc `, `bi `, `sua doi`, `bo sung`
-    // or `thay the`: their first three bytes rule most places out at once
-    // (`so `, `do `, `thong`, which the tables of [`best_cue`] let through).
-    if !matches!(b.get(p..p + 3), Some(b"duo" | b"bi " | b"bo " | b"sua" | b"tha")) {
-        return None;
-    }
     if let Some(e) = lit_at(b, p, "duoc ")
         .or_else(|| lit_at(b, p, "bi "))
         .and_then(|at| verbs(at, VERBS.len()))

@@ -74,22 +74,7 @@ pub(super) type WindowCue = (Option<(usize, usize, usize)>, String, usize);
 /// folded text: the hit and whether the window was cut at a clause's
 /// start.
 pub(super) fn window_cue(window: &str, at_start: bool) -> WindowCue {
-    let b = window.as_bytes();
-    let hard = memchr::memrchr2(b';', b'[', b)
-        .map(|k| k + 1)
-        .into_iter()
-        .chain(last_full_stop(window).map(|k| k + 2))
-        .max()
-        .unwrap_or(0);
-    // A closing quote `”` (E2 80 9D) ends a clause too (a cue in a
-    // quotation governs nothing after it), unless the quotation opened in
-    // the clause and is the object of a verb acting on the document: then
-    // the clause goes on around it (`Sửa đổi cụm từ “500 triệu đồng” thành
-    // “01 tỷ đồng” tại Điều 3 Nghị định số …`).
-    let close = memchr::memrchr_iter(0x9D, b)
-        .find(|&k| k >= 2 && b[k - 2] == 0xE2 && b[k - 1] == 0x80)
-        .map(|k| k + 1)
-        .filter(|&q| q > hard);
+    let (hard, close) = clause_cuts(window);
     // A bracketed group closed before the citation holds no cue for it
     // (`Bãi bỏ cụm từ "(được sửa đổi, bổ sung tại …)" tại … Nghị định số …`).
     let read = |cut: usize, quoted: bool| {
@@ -129,6 +114,44 @@ pub(super) fn window_cue(window: &str, at_start: bool) -> WindowCue {
         Some(q) => read(q, false),
         None => read(hard, false),
     }
+}
+
+/// Where the clause of `window` starts (after its last `;`, `[` or `. `),
+/// and where a closing quote after that cut ends, if one does.
+fn clause_cuts(window: &str) -> (usize, Option<usize>) {
+    let b = window.as_bytes();
+    let semi = memchr::memrchr2(b';', b'[', b).map_or(0, |k| k + 1);
+    // (A full stop, or a closing quote, before the `;` or `[` cuts nothing:
+    // each is looked for after it only, not across the whole window.)
+    let hard = last_full_stop(&window[semi..]).map_or(semi, |k| semi + k + 2);
+    // A closing quote `”` (E2 80 9D) ends a clause too (a cue in a
+    // quotation governs nothing after it), unless the quotation opened in
+    // the clause and is the object of a verb acting on the document: then
+    // the clause goes on around it (`Sửa đổi cụm từ “500 triệu đồng” thành
+    // “01 tỷ đồng” tại Điều 3 Nghị định số …`).
+    let close = memchr::memrchr_iter(0x9D, &b[hard..])
+        .map(|k| hard + k)
+        .find(|&k| k >= 2 && b[k - 2] == 0xE2 && b[k - 1] == 0x80)
+        .map(|k| k + 1);
+    (hard, close)
+}
+
+/// [`clause_cuts`] as first written, each mark looked for across the
+/// whole window: the reference it is tested against.
+#[cfg(test)]
+fn clause_cuts_whole(window: &str) -> (usize, Option<usize>) {
+    let b = window.as_bytes();
+    let hard = memchr::memrchr2(b';', b'[', b)
+        .map(|k| k + 1)
+        .into_iter()
+        .chain(last_full_stop(window).map(|k| k + 2))
+        .max()
+        .unwrap_or(0);
+    let close = memchr::memrchr_iter(0x9D, b)
+        .find(|&k| k >= 2 && b[k - 2] == 0xE2 && b[k - 1] == 0x80)
+        .map(|k| k + 1)
+        .filter(|&q| q > hard);
+    (hard, close)
 }
 
 /// Does a citation's own subject open with a verb acting on a document
@@ -238,6 +261,19 @@ fn undergoes_folded(after: &str) -> bool {
 
 /// Does `s` hold `hiệu lực` (`HIỆU LỰC`, `hieu luc`, `Hiệu lực`)?
 pub(super) fn has_hieu_luc(s: &str) -> bool {
+    // Each form holds `lực`, `LỰC`, `luc` or `LUC`: a text with none (most)
+    // is ruled out by one search for its `l`s and `L`s, before the five
+    // forms are looked for.
+    let b = s.as_bytes();
+    let may = memchr::memchr2_iter(b'l', b'L', b).any(|k| {
+        let r = &b[k + 1..];
+        r.starts_with("ực".as_bytes()) || r.starts_with("ỰC".as_bytes()) || r.starts_with(b"uc") || r.starts_with(b"UC")
+    });
+    may && has_hieu_luc_form(s)
+}
+
+/// [`has_hieu_luc`] past its test of `lực`: each form looked for.
+fn has_hieu_luc_form(s: &str) -> bool {
     static FINDERS: std::sync::OnceLock<Vec<memchr::memmem::Finder<'static>>> = std::sync::OnceLock::new();
     let finders = FINDERS.get_or_init(|| {
         ["hiệu lực", "HIỆU LỰC", "Hiệu lực", "hieu luc", "HIEU LUC"]
@@ -276,6 +312,82 @@ pub(super) fn restates(folded: &str) -> bool {
 mod tests {
     use super::*;
     use crate::cite::types::type_regex;
+
+    /// [`clause_cuts`], each mark looked for after the last `;` or `[`
+    /// only, cuts where looking across the whole window does: on the
+    /// windows before each type word of the fixtures and the docs corpus
+    /// (when beside the repository), and on edge cases (marks at either
+    /// end, quotes before and after the cut, `. ` right after `;`).
+    #[test]
+    fn ok_clause_cuts_same_as_whole_window() {
+        let (scanner, _) = type_regex();
+        let (mut windows, mut closed) = (0, 0);
+        for (_, text) in crate::test_texts::texts() {
+            for (s, _, _) in scanner.find_all(&text) {
+                let window = suffix(&text[..s], CUE_WINDOW);
+                let want = clause_cuts_whole(window);
+                assert_eq!(clause_cuts(window), want, "{window:?}");
+                windows += 1;
+                closed += usize::from(want.1.is_some());
+            }
+        }
+        for w in [
+            "",
+            ";",
+            "[",
+            ". ",
+            "a. b; c",
+            "a; b. c",
+            ";. x",
+            "“a” b; c",
+            "a; “b” c",
+            "“a”; “b” c “d",
+            "x”",
+            "a. “b”. c",
+            "[“a” b",
+            "a.b; c.d ”",
+        ] {
+            assert_eq!(clause_cuts(w), clause_cuts_whole(w), "{w:?}");
+        }
+        assert!(windows > 50 && closed > 0, "{windows} windows, {closed} closed");
+    }
+
+    /// [`has_hieu_luc`], `lực` looked for first, gives what looking for
+    /// each form gives: on every line of the fixtures and (every 3rd line)
+    /// the docs corpus, when beside the repository, and on edge cases (each
+    /// form, cut short, at either end, mixed case).
+    #[test]
+    fn ok_has_hieu_luc_same_as_forms() {
+        let (mut lines, mut yes) = (0, 0);
+        for (_, text) in crate::test_texts::texts() {
+            for line in text.lines().step_by(3) {
+                let want = has_hieu_luc_form(line);
+                assert_eq!(has_hieu_luc(line), want, "{line:?}");
+                lines += 1;
+                yes += usize::from(want);
+            }
+        }
+        for s in [
+            "",
+            "l",
+            "L",
+            "hiệu lực",
+            "HIỆU LỰC",
+            "Hiệu lực",
+            "hieu luc",
+            "HIEU LUC",
+            "có hiệu lự",
+            "hiệu lực.",
+            "xHIEU LUCx",
+            "Hiệu Lực",
+            "hiệu lụ lực",
+            "lực lượng",
+            "hiệu  lực",
+        ] {
+            assert_eq!(has_hieu_luc(s), has_hieu_luc_form(s), "{s:?}");
+        }
+        assert!(lines > 100 && yes > 0, "{lines} lines, {yes} with hiệu lực");
+    }
 
     /// [`undergoes`], its first character tested before the fold, gives
     /// what reading the fold gives: after each type word of the fixtures
