@@ -55,7 +55,21 @@ pub(super) fn sp0(i: &str) -> PResult<'_, &str> {
 
 // Ws1 ::= Sp? (("\n" | Br) Sp?)?        (a line broken by PDF extraction: `Nghị định số⏎254/2026/NĐ-CP`)
 //   Br ::= "<br" Sp? "/"? ">"                (a line break in a Markdown table's cell: `Thông tư số …<br>ngày …`)
+///
+/// Most calls find none of it: where `i` opens with another byte than a
+/// space, a tab, a line break or the `<` of `<br`, the rule reads nothing,
+/// which this inlined test says without a call (see [`ws1_read`]).
+#[inline(always)]
 pub(super) fn ws1(i: &str) -> PResult<'_, &str> {
+    match i.as_bytes().first() {
+        Some(b' ' | b'\t' | b'\n' | b'<') => ws1_read(i),
+        _ => Ok((i, &i[..0])),
+    }
+}
+
+/// [`ws1`] read in full.
+#[inline(never)]
+pub(super) fn ws1_read(i: &str) -> PResult<'_, &str> {
     let (r, _) = sp0(i)?;
     let r = match r.strip_prefix('\n').or_else(|| br(r)) {
         Some(r2) => r2.trim_start_matches(is_sp),
@@ -238,10 +252,12 @@ pub(super) fn lowers_to(word: &str, lower: &str) -> bool {
 }
 
 /// One of `words` (lower case, exact diacritics) as the next whole word.
+///
+/// (Inlined: most calls end on the first byte, tested against the first
+/// bytes of `words`, which the caller's list makes constants; the rest is
+/// [`lex_read`].)
+#[inline(always)]
 pub(super) fn lex<'a>(i: &'a str, words: &[&'static str], expected: &'static str) -> PResult<'a, &'a str> {
-    debug_assert!(words
-        .iter()
-        .all(|x| x.chars().eq(x.chars().flat_map(char::to_lowercase))));
     // The word's lower case starts with its first character's lower case,
     // which must start one of `words`: most calls end here, before the
     // word is read (an ASCII byte tested as it is; another character
@@ -249,11 +265,31 @@ pub(super) fn lex<'a>(i: &'a str, words: &[&'static str], expected: &'static str
     let Some(&b) = i.as_bytes().first() else {
         return fail(i, expected);
     };
-    if b.is_ascii() {
-        if !words.iter().any(|x| x.as_bytes()[0] == b.to_ascii_lowercase()) {
-            return fail(i, expected);
-        }
-    } else {
+    if b.is_ascii() && !words.iter().any(|x| x.as_bytes()[0] == b.to_ascii_lowercase()) {
+        return fail(i, expected);
+    }
+    // A character that is not ASCII lowers to one that opens with an ASCII
+    // character only for `K` (the Kelvin sign, to `k`) and `İ` (to `i` and a
+    // mark): where every word opens with an ASCII letter, any other fails
+    // (`Đất`, `Ủy`, the capitals of most names).
+    if !b.is_ascii() && words.iter().all(|x| x.as_bytes()[0].is_ascii()) && !i.starts_with(LOWER_TO_ASCII) {
+        return fail(i, expected);
+    }
+    lex_read(i, words, expected)
+}
+
+/// The characters that are not ASCII whose lower case opens with an ASCII
+/// character (see [`lex`]).
+const LOWER_TO_ASCII: [char; 2] = ['\u{212a}', '\u{130}'];
+
+/// [`lex`] past an ASCII first byte that may start one of `words`, or at
+/// a first character that is not ASCII.
+#[inline(never)]
+fn lex_read<'a>(i: &'a str, words: &[&'static str], expected: &'static str) -> PResult<'a, &'a str> {
+    debug_assert!(words
+        .iter()
+        .all(|x| x.chars().eq(x.chars().flat_map(char::to_lowercase))));
+    if !i.as_bytes()[0].is_ascii() {
         let c = i.chars().next().expect("a character");
         let l = c.to_lowercase().next().expect("a lower case");
         if !words.iter().any(|x| x.starts_with(l)) {
@@ -399,6 +435,38 @@ mod tests {
             }
         }
         assert!(words > 1000, "only {words} words");
+    }
+
+    /// [`LOWER_TO_ASCII`] lists every character that is not ASCII whose
+    /// lower case opens with an ASCII one.
+    #[test]
+    fn ok_lower_to_ascii_complete() {
+        for c in (0x80..0x11_0000u32).filter_map(char::from_u32) {
+            let ascii = c.to_lowercase().next().is_some_and(|l| l.is_ascii());
+            assert_eq!(ascii, LOWER_TO_ASCII.contains(&c), "{c:?}");
+        }
+    }
+
+    /// [`ws1`]'s inlined first-byte test gives what reading gives: on the
+    /// real texts at hand (every 23rd byte that starts a character) and on
+    /// edge cases.
+    #[test]
+    fn ok_ws1_first_byte_same_as_read() {
+        let mut texts: Vec<String> = crate::test_texts::texts().into_iter().map(|(_, t)| t).collect();
+        texts.extend(
+            ["", " ", "\t", "\n", "<", "<br>", "<br/>x", "<br />x", " \n x", "<b", "\u{a0}x", "x"]
+                .iter()
+                .map(|s| s.to_string()),
+        );
+        let mut n = 0;
+        for text in &texts {
+            for k in (0..text.len()).step_by(23).filter(|&k| text.is_char_boundary(k)) {
+                let i = &text[k..];
+                assert_eq!(ws1(i), ws1_read(i), "{:?}", prefix(i, 20));
+                n += 1;
+            }
+        }
+        assert!(n > 1000, "only {n} places");
     }
 
     /// Every keyword list the grammar reads with [`lex`].
