@@ -193,12 +193,9 @@ pub(super) fn lower(w: &str) -> std::borrow::Cow<'_, str> {
 /// stop word has one); a word whose lower case does not fit is lowered as
 /// [`lower`] does.
 pub(super) fn lower_in<'a>(w: &'a str, buf: &'a mut [u8; 64]) -> std::borrow::Cow<'a, str> {
-    let upper = |c: char| {
-        if c.is_ascii() {
-            c.is_ascii_uppercase()
-        } else {
-            c.is_uppercase()
-        }
+    let upper = |c: char| match lower_char(c) {
+        Some((_, up)) => up,
+        None => c.is_uppercase(),
     };
     if !w.chars().any(upper) {
         return std::borrow::Cow::Borrowed(w);
@@ -210,6 +207,13 @@ pub(super) fn lower_in<'a>(w: &'a str, buf: &'a mut [u8; 64]) -> std::borrow::Co
             n += 1;
             continue;
         }
+        if let Some((l, _)) = lower_char(c) {
+            if n + l.len_utf8() > buf.len() {
+                return std::borrow::Cow::Owned(w.to_lowercase());
+            }
+            n += l.encode_utf8(&mut buf[n..]).len();
+            continue;
+        }
         for l in c.to_lowercase() {
             if n + l.len_utf8() > buf.len() {
                 return std::borrow::Cow::Owned(w.to_lowercase());
@@ -218,6 +222,30 @@ pub(super) fn lower_in<'a>(w: &'a str, buf: &'a mut [u8; 64]) -> std::borrow::Co
         }
     }
     std::borrow::Cow::Borrowed(std::str::from_utf8(&buf[..n]).expect("characters written whole"))
+}
+
+/// The lower case of a letter of Vietnamese text, and whether it is upper
+/// case (`char::to_lowercase`, `char::is_uppercase`), by its code where
+/// that says it: ASCII; Latin-1 (`À`..`Þ` but `×` lower by 0x20; `ß`..`ÿ`,
+/// `×` are none); the blocks where a capital and its small letter are a
+/// pair, the capital even (`Ă ă`, `Đ đ`, `Ĩ ĩ`, `Ũ ũ`, `Ơ ơ`, `Ạ ạ` .. `Ỹ
+/// ỹ`); `Ư ư`. `None` elsewhere: the tables decide (a table search for
+/// each of the marked letters of most words, spared).
+fn lower_char(c: char) -> Option<(char, bool)> {
+    let u = u32::from(c);
+    let pair = || {
+        let up = u % 2 == 0;
+        char::from_u32(if up { u + 1 } else { u }).map(|l| (l, up))
+    };
+    match u {
+        0..=0x7f => Some((c.to_ascii_lowercase(), c.is_ascii_uppercase())),
+        0xd7 | 0xdf..=0xff => Some((c, false)),
+        0xc0..=0xde => char::from_u32(u + 0x20).map(|l| (l, true)),
+        0x100..=0x12f | 0x132..=0x137 | 0x14a..=0x177 | 0x1a0..=0x1a5 | 0x1e00..=0x1e95 | 0x1ea0..=0x1eff => pair(),
+        0x1af => Some(('\u{1b0}', true)),
+        0x1b0 => Some((c, false)),
+        _ => None,
+    }
 }
 
 /// The next word, lower case.
@@ -467,6 +495,51 @@ mod tests {
             }
         }
         assert!(n > 1000, "only {n} places");
+    }
+
+    /// [`lower_char`] gives what the tables give, for every character it
+    /// answers.
+    #[test]
+    fn ok_lower_char_same_as_tables() {
+        let mut n = 0;
+        for c in (0..0x11_0000u32).filter_map(char::from_u32) {
+            if let Some((l, up)) = lower_char(c) {
+                assert_eq!(c.to_lowercase().collect::<Vec<_>>(), vec![l], "{c:?}");
+                assert_eq!(up, c.is_uppercase(), "{c:?}");
+                n += 1;
+            }
+        }
+        assert!(n > 500, "only {n} characters");
+    }
+
+    /// [`lower_in`] gives what [`lower`] gives on every word of the real
+    /// texts at hand (every fifth word start) and on edge cases.
+    #[test]
+    fn ok_lower_in_same_as_lower() {
+        let mut texts: Vec<String> = crate::test_texts::texts().into_iter().map(|(_, t)| t).collect();
+        texts.extend(
+            ["ĐẤT ĐAI", "Ưu Ơn", "ǅa", "İstanbul", "\u{212a}y", "ẞ", "Ỹ", &"Ấ".repeat(30), &"A".repeat(70)]
+                .iter()
+                .map(|s| s.to_string()),
+        );
+        let mut n = 0;
+        for text in &texts {
+            let mut prev = ' ';
+            for (k, c) in text.char_indices() {
+                let start = !is_alnum(prev);
+                prev = c;
+                if start {
+                    n += 1;
+                    if n % 5 != 0 && text.len() > 400 {
+                        continue;
+                    }
+                    let w = next_word(&text[k..]);
+                    let mut buf = [0u8; 64];
+                    assert_eq!(&*lower_in(w, &mut buf), &*lower(w), "{w:?}");
+                }
+            }
+        }
+        assert!(n > 1000, "only {n} words");
     }
 
     /// Every keyword list the grammar reads with [`lex`].
