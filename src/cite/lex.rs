@@ -362,8 +362,10 @@ pub(super) fn at_stop_word_read(i: &str, w: &str, lw: &str) -> bool {
     if lw.starts_with("số") && lw["số".len()..].starts_with(|c: char| c.is_ascii_digit()) {
         return true;
     }
-    let after = i[w.len()..].trim_start_matches(is_sp);
+    // (What follows is read only for `và`, `hoặc` and a two-word stop.)
+    let after = || i[w.len()..].trim_start_matches(is_sp);
     if matches!(lw, "và" | "hoặc") {
+        let after = after();
         let nw = next_word(after);
         // (`và NQ 47 của …`: a word then a number starts a citation.)
         let numbered = next_word(after[nw.len()..].trim_start_matches(is_sp)).starts_with(|c: char| c.is_ascii_digit());
@@ -375,6 +377,7 @@ pub(super) fn at_stop_word_read(i: &str, w: &str, lw: &str) -> bool {
         // Two-word stops: the second word is read only when the first fits,
         // on the next line too (`của Chính phủ quy⏎định …`).
         Some(Some(second)) => {
+            let after = after();
             let after = after.strip_prefix('\n').map_or(after, |a| a.trim_start_matches(is_sp));
             &*lower_word(after) == second
         }

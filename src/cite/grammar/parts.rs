@@ -663,10 +663,16 @@ pub(in crate::cite) fn subject_text(i: &str, verb: bool) -> PResult<'_, &str> {
     // (It names them with their titles: it may run longer.)
     let bounded = if amending { prefix(i, 2 * SUBJECT_MAX) } else { bounded };
     let mut end = bounded.len();
-    // (Every stop is at an ASCII byte of these: the others are passed a
-    // byte at a time, undecoded.)
-    let stops = |c: &u8| matches!(c, b'\n' | b';' | b'.' | b'[' | b',' | b' ');
-    for (k, c) in bounded.bytes().enumerate().filter(|(_, c)| stops(c)) {
+    // (Every stop is at an ASCII byte of [`SUBJECT_STOPS`]: the others are
+    // passed a byte at a time, undecoded, by a table.)
+    let b = bounded.as_bytes();
+    let mut k = 0;
+    while k < b.len() {
+        let c = b[k];
+        if !SUBJECT_STOPS[usize::from(c)] {
+            k += 1;
+            continue;
+        }
         let rest = &bounded[k..];
         let stop = match c {
             b'\n' => !wrap_goes_on(&bounded[..k], &rest[1..]),
@@ -680,14 +686,11 @@ pub(in crate::cite) fn subject_text(i: &str, verb: bool) -> PResult<'_, &str> {
                 predicate_after(&rest[1..])
                     || !verb && starts_citation(rest[1..].trim_start_matches(is_sp)) && !after_pinpoint(&bounded[..k])
             }
-            // (`và` read only where a `v` or a letter that is not ASCII
-            // follows.)
+            // (`và` read only where a `v` follows, in any case: no other
+            // character lowers to `v`, see `lex`.)
             _ => {
                 !amending
-                    && rest
-                        .as_bytes()
-                        .get(1)
-                        .is_some_and(|&b| matches!(b, b'v' | b'V') || !b.is_ascii())
+                    && matches!(b.get(k + 1), Some(b'v' | b'V'))
                     && lex(&rest[1..], &["và"], "\"và\"").is_ok_and(|(r2, _)| {
                         let r2 = ws1(r2).map_or(r2, |(r, _)| r);
                         let r2 = skip_pinpoint(r2);
@@ -699,6 +702,7 @@ pub(in crate::cite) fn subject_text(i: &str, verb: bool) -> PResult<'_, &str> {
             end = k;
             break;
         }
+        k += 1;
     }
     let text = bounded[..end].trim_end_matches([' ', '\t', ',']);
     if text.is_empty() {
@@ -706,6 +710,19 @@ pub(in crate::cite) fn subject_text(i: &str, verb: bool) -> PResult<'_, &str> {
     }
     Ok((&i[text.len()..], text))
 }
+
+/// The bytes where [`subject_text`] may end: a line break, `;`, `.`, `[`,
+/// `,` and a space (before `và`).
+static SUBJECT_STOPS: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'\n' as usize] = true;
+    t[b';' as usize] = true;
+    t[b'.' as usize] = true;
+    t[b'[' as usize] = true;
+    t[b',' as usize] = true;
+    t[b' ' as usize] = true;
+    t
+};
 
 /// Does a predicate of the citation start `s` (after a comma, a line
 /// break allowed): `được`/`bị`/`đã được` and a verb, or `có hiệu lực`?
