@@ -1,8 +1,6 @@
 //! Small lexical helpers of the citation grammar: spaces, keywords, words,
 //! stop words.
 
-use nom::bytes::complete::take_while;
-
 use super::types::type_at;
 use crate::error::{GrammarError, PResult};
 use crate::normalize::starts_with_folded;
@@ -40,17 +38,35 @@ pub(super) fn is_sp(c: char) -> bool {
     c == ' ' || c == '\t'
 }
 
-// Sp ::= (" " | "\t")+
-pub(super) fn sp(i: &str) -> PResult<'_, &str> {
-    let (r, s) = take_while(is_sp)(i)?;
-    if s.is_empty() {
-        return fail(i, "a space");
-    }
-    Ok((r, s))
+/// How many bytes of spaces and tabs open `i`: counted a byte at a time,
+/// as both are ASCII and no byte of another character is either (the same
+/// as reading `i` a character at a time, without decoding it).
+#[inline]
+fn sp_len(i: &str) -> usize {
+    i.bytes().position(|b| b != b' ' && b != b'\t').unwrap_or(i.len())
 }
 
+/// `i` after the spaces and tabs that open it (`skip_sp(i)`,
+/// a byte at a time: see [`sp_len`]).
+#[inline]
+pub(super) fn skip_sp(i: &str) -> &str {
+    &i[sp_len(i)..]
+}
+
+// Sp ::= (" " | "\t")+
+#[inline]
+pub(super) fn sp(i: &str) -> PResult<'_, &str> {
+    let n = sp_len(i);
+    if n == 0 {
+        return fail(i, "a space");
+    }
+    Ok((&i[n..], &i[..n]))
+}
+
+#[inline]
 pub(super) fn sp0(i: &str) -> PResult<'_, &str> {
-    take_while(is_sp)(i)
+    let n = sp_len(i);
+    Ok((&i[n..], &i[..n]))
 }
 
 // Ws1 ::= Sp? (("\n" | Br) Sp?)?        (a line broken by PDF extraction: `Nghị định số⏎254/2026/NĐ-CP`)
@@ -72,7 +88,7 @@ pub(super) fn ws1(i: &str) -> PResult<'_, &str> {
 pub(super) fn ws1_read(i: &str) -> PResult<'_, &str> {
     let (r, _) = sp0(i)?;
     let r = match r.strip_prefix('\n').or_else(|| br(r)) {
-        Some(r2) => r2.trim_start_matches(is_sp),
+        Some(r2) => skip_sp(r2),
         None => r,
     };
     Ok((r, &i[..i.len() - r.len()]))
@@ -80,7 +96,7 @@ pub(super) fn ws1_read(i: &str) -> PResult<'_, &str> {
 
 /// After an HTML line break `<br>`, `<br/>`, `<br />` at the start of `i`.
 fn br(i: &str) -> Option<&str> {
-    let r = i.strip_prefix("<br")?.trim_start_matches(is_sp);
+    let r = skip_sp(i.strip_prefix("<br")?);
     let r = r.strip_prefix('/').unwrap_or(r);
     r.strip_prefix('>')
 }
@@ -363,12 +379,12 @@ pub(super) fn at_stop_word_read(i: &str, w: &str, lw: &str) -> bool {
         return true;
     }
     // (What follows is read only for `và`, `hoặc` and a two-word stop.)
-    let after = || i[w.len()..].trim_start_matches(is_sp);
+    let after = || skip_sp(&i[w.len()..]);
     if matches!(lw, "và" | "hoặc") {
         let after = after();
         let nw = next_word(after);
         // (`và NQ 47 của …`: a word then a number starts a citation.)
-        let numbered = next_word(after[nw.len()..].trim_start_matches(is_sp)).starts_with(|c: char| c.is_ascii_digit());
+        let numbered = next_word(skip_sp(&after[nw.len()..])).starts_with(|c: char| c.is_ascii_digit());
         return !starts_upper(nw) || numbered || type_at().is_match(prefix(after, 48)) || &*lower_word(after) == "các";
     }
     match stop_word(lw) {
@@ -378,7 +394,7 @@ pub(super) fn at_stop_word_read(i: &str, w: &str, lw: &str) -> bool {
         // on the next line too (`của Chính phủ quy⏎định …`).
         Some(Some(second)) => {
             let after = after();
-            let after = after.strip_prefix('\n').map_or(after, |a| a.trim_start_matches(is_sp));
+            let after = after.strip_prefix('\n').map_or(after, skip_sp);
             &*lower_word(after) == second
         }
     }
@@ -485,9 +501,11 @@ mod tests {
     fn ok_ws1_first_byte_same_as_read() {
         let mut texts: Vec<String> = crate::test_texts::texts().into_iter().map(|(_, t)| t).collect();
         texts.extend(
-            ["", " ", "\t", "\n", "<", "<br>", "<br/>x", "<br />x", " \n x", "<b", "\u{a0}x", "x"]
-                .iter()
-                .map(|s| s.to_string()),
+            [
+                "", " ", "\t", "\n", "<", "<br>", "<br/>x", "<br />x", " \n x", "<b", "\u{a0}x", "x",
+            ]
+            .iter()
+            .map(|s| s.to_string()),
         );
         let mut n = 0;
         for text in &texts {
@@ -521,9 +539,19 @@ mod tests {
     fn ok_lower_in_same_as_lower() {
         let mut texts: Vec<String> = crate::test_texts::texts().into_iter().map(|(_, t)| t).collect();
         texts.extend(
-            ["ĐẤT ĐAI", "Ưu Ơn", "ǅa", "İstanbul", "\u{212a}y", "ẞ", "Ỹ", &"Ấ".repeat(30), &"A".repeat(70)]
-                .iter()
-                .map(|s| s.to_string()),
+            [
+                "ĐẤT ĐAI",
+                "Ưu Ơn",
+                "ǅa",
+                "İstanbul",
+                "\u{212a}y",
+                "ẞ",
+                "Ỹ",
+                &"Ấ".repeat(30),
+                &"A".repeat(70),
+            ]
+            .iter()
+            .map(|s| s.to_string()),
         );
         let mut n = 0;
         for text in &texts {
@@ -543,6 +571,35 @@ mod tests {
             }
         }
         assert!(n > 1000, "only {n} words");
+    }
+
+    /// [`sp`], [`sp0`] and [`skip_sp`], a byte at a time, read what nom's
+    /// `take_while` and `trim_start_matches` read a character at a time: on
+    /// the real texts at hand (every 7th byte that starts a character) and
+    /// with every character after spaces.
+    #[test]
+    fn ok_spaces_by_byte_same_as_by_character() {
+        use nom::bytes::complete::take_while;
+        let mut texts: Vec<String> = crate::test_texts::texts().into_iter().map(|(_, t)| t).collect();
+        texts.extend(
+            (0..0x11_0000u32)
+                .filter_map(char::from_u32)
+                .map(|c| format!(" \t {c} ")),
+        );
+        texts.push(String::new());
+        let mut n = 0;
+        for text in &texts {
+            for k in (0..text.len()).step_by(7).filter(|&k| text.is_char_boundary(k)) {
+                let i = &text[k..];
+                let plain = take_while::<_, _, GrammarError<'_>>(is_sp)(i);
+                assert_eq!(sp0(i), plain, "{:?}", prefix(i, 20));
+                let plain_sp = plain.and_then(|(r, s)| if s.is_empty() { fail(i, "a space") } else { Ok((r, s)) });
+                assert_eq!(sp(i), plain_sp, "{:?}", prefix(i, 20));
+                assert_eq!(skip_sp(i), i.trim_start_matches(is_sp), "{:?}", prefix(i, 20));
+                n += 1;
+            }
+        }
+        assert!(n > 1000, "only {n} places");
     }
 
     /// Every keyword list the grammar reads with [`lex`].

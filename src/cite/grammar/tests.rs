@@ -562,7 +562,11 @@ fn ok_subject_text_same_as_plain() {
     for (_, text) in crate::test_texts::texts() {
         let t = text.as_str();
         let mut n = 0;
-        for (k, _) in t.match_indices("về ").chain(t.match_indices("quy định ")).chain(t.match_indices("sửa đổi")) {
+        for (k, _) in t
+            .match_indices("về ")
+            .chain(t.match_indices("quy định "))
+            .chain(t.match_indices("sửa đổi"))
+        {
             n += 1;
             if n % 3 == 0 {
                 inputs.push(crate::cite::lex::prefix(&t[k..], 900).to_string());
