@@ -1,8 +1,6 @@
 //! Small lexical helpers of the citation grammar: spaces, keywords, words,
 //! stop words.
 
-use nom::bytes::complete::take_while;
-
 use super::types::type_at;
 use crate::error::{GrammarError, PResult};
 use crate::normalize::starts_with_folded;
@@ -40,25 +38,57 @@ pub(super) fn is_sp(c: char) -> bool {
     c == ' ' || c == '\t'
 }
 
-// Sp ::= (" " | "\t")+
-pub(super) fn sp(i: &str) -> PResult<'_, &str> {
-    let (r, s) = take_while(is_sp)(i)?;
-    if s.is_empty() {
-        return fail(i, "a space");
-    }
-    Ok((r, s))
+/// How many bytes of spaces and tabs open `i`: counted a byte at a time,
+/// as both are ASCII and no byte of another character is either (the same
+/// as reading `i` a character at a time, without decoding it).
+#[inline]
+fn sp_len(i: &str) -> usize {
+    i.bytes().position(|b| b != b' ' && b != b'\t').unwrap_or(i.len())
 }
 
+/// `i` after the spaces and tabs that open it (`skip_sp(i)`,
+/// a byte at a time: see [`sp_len`]).
+#[inline]
+pub(super) fn skip_sp(i: &str) -> &str {
+    &i[sp_len(i)..]
+}
+
+// Sp ::= (" " | "\t")+
+#[inline]
+pub(super) fn sp(i: &str) -> PResult<'_, &str> {
+    let n = sp_len(i);
+    if n == 0 {
+        return fail(i, "a space");
+    }
+    Ok((&i[n..], &i[..n]))
+}
+
+#[inline]
 pub(super) fn sp0(i: &str) -> PResult<'_, &str> {
-    take_while(is_sp)(i)
+    let n = sp_len(i);
+    Ok((&i[n..], &i[..n]))
 }
 
 // Ws1 ::= Sp? (("\n" | Br) Sp?)?        (a line broken by PDF extraction: `Nghị định số⏎254/2026/NĐ-CP`)
 //   Br ::= "<br" Sp? "/"? ">"                (a line break in a Markdown table's cell: `Thông tư số …<br>ngày …`)
+///
+/// Most calls find none of it: where `i` opens with another byte than a
+/// space, a tab, a line break or the `<` of `<br`, the rule reads nothing,
+/// which this inlined test says without a call (see [`ws1_read`]).
+#[inline(always)]
 pub(super) fn ws1(i: &str) -> PResult<'_, &str> {
+    match i.as_bytes().first() {
+        Some(b' ' | b'\t' | b'\n' | b'<') => ws1_read(i),
+        _ => Ok((i, &i[..0])),
+    }
+}
+
+/// [`ws1`] read in full.
+#[inline(never)]
+pub(super) fn ws1_read(i: &str) -> PResult<'_, &str> {
     let (r, _) = sp0(i)?;
     let r = match r.strip_prefix('\n').or_else(|| br(r)) {
-        Some(r2) => r2.trim_start_matches(is_sp),
+        Some(r2) => skip_sp(r2),
         None => r,
     };
     Ok((r, &i[..i.len() - r.len()]))
@@ -66,7 +96,7 @@ pub(super) fn ws1(i: &str) -> PResult<'_, &str> {
 
 /// After an HTML line break `<br>`, `<br/>`, `<br />` at the start of `i`.
 fn br(i: &str) -> Option<&str> {
-    let r = i.strip_prefix("<br")?.trim_start_matches(is_sp);
+    let r = skip_sp(i.strip_prefix("<br")?);
     let r = r.strip_prefix('/').unwrap_or(r);
     r.strip_prefix('>')
 }
@@ -179,12 +209,9 @@ pub(super) fn lower(w: &str) -> std::borrow::Cow<'_, str> {
 /// stop word has one); a word whose lower case does not fit is lowered as
 /// [`lower`] does.
 pub(super) fn lower_in<'a>(w: &'a str, buf: &'a mut [u8; 64]) -> std::borrow::Cow<'a, str> {
-    let upper = |c: char| {
-        if c.is_ascii() {
-            c.is_ascii_uppercase()
-        } else {
-            c.is_uppercase()
-        }
+    let upper = |c: char| match lower_char(c) {
+        Some((_, up)) => up,
+        None => c.is_uppercase(),
     };
     if !w.chars().any(upper) {
         return std::borrow::Cow::Borrowed(w);
@@ -196,6 +223,13 @@ pub(super) fn lower_in<'a>(w: &'a str, buf: &'a mut [u8; 64]) -> std::borrow::Co
             n += 1;
             continue;
         }
+        if let Some((l, _)) = lower_char(c) {
+            if n + l.len_utf8() > buf.len() {
+                return std::borrow::Cow::Owned(w.to_lowercase());
+            }
+            n += l.encode_utf8(&mut buf[n..]).len();
+            continue;
+        }
         for l in c.to_lowercase() {
             if n + l.len_utf8() > buf.len() {
                 return std::borrow::Cow::Owned(w.to_lowercase());
@@ -204,6 +238,30 @@ pub(super) fn lower_in<'a>(w: &'a str, buf: &'a mut [u8; 64]) -> std::borrow::Co
         }
     }
     std::borrow::Cow::Borrowed(std::str::from_utf8(&buf[..n]).expect("characters written whole"))
+}
+
+/// The lower case of a letter of Vietnamese text, and whether it is upper
+/// case (`char::to_lowercase`, `char::is_uppercase`), by its code where
+/// that says it: ASCII; Latin-1 (`À`..`Þ` but `×` lower by 0x20; `ß`..`ÿ`,
+/// `×` are none); the blocks where a capital and its small letter are a
+/// pair, the capital even (`Ă ă`, `Đ đ`, `Ĩ ĩ`, `Ũ ũ`, `Ơ ơ`, `Ạ ạ` .. `Ỹ
+/// ỹ`); `Ư ư`. `None` elsewhere: the tables decide (a table search for
+/// each of the marked letters of most words, spared).
+fn lower_char(c: char) -> Option<(char, bool)> {
+    let u = u32::from(c);
+    let pair = || {
+        let up = u % 2 == 0;
+        char::from_u32(if up { u + 1 } else { u }).map(|l| (l, up))
+    };
+    match u {
+        0..=0x7f => Some((c.to_ascii_lowercase(), c.is_ascii_uppercase())),
+        0xd7 | 0xdf..=0xff => Some((c, false)),
+        0xc0..=0xde => char::from_u32(u + 0x20).map(|l| (l, true)),
+        0x100..=0x12f | 0x132..=0x137 | 0x14a..=0x177 | 0x1a0..=0x1a5 | 0x1e00..=0x1e95 | 0x1ea0..=0x1eff => pair(),
+        0x1af => Some(('\u{1b0}', true)),
+        0x1b0 => Some((c, false)),
+        _ => None,
+    }
 }
 
 /// The next word, lower case.
@@ -238,10 +296,12 @@ pub(super) fn lowers_to(word: &str, lower: &str) -> bool {
 }
 
 /// One of `words` (lower case, exact diacritics) as the next whole word.
+///
+/// (Inlined: most calls end on the first byte, tested against the first
+/// bytes of `words`, which the caller's list makes constants; the rest is
+/// [`lex_read`].)
+#[inline(always)]
 pub(super) fn lex<'a>(i: &'a str, words: &[&'static str], expected: &'static str) -> PResult<'a, &'a str> {
-    debug_assert!(words
-        .iter()
-        .all(|x| x.chars().eq(x.chars().flat_map(char::to_lowercase))));
     // The word's lower case starts with its first character's lower case,
     // which must start one of `words`: most calls end here, before the
     // word is read (an ASCII byte tested as it is; another character
@@ -249,11 +309,31 @@ pub(super) fn lex<'a>(i: &'a str, words: &[&'static str], expected: &'static str
     let Some(&b) = i.as_bytes().first() else {
         return fail(i, expected);
     };
-    if b.is_ascii() {
-        if !words.iter().any(|x| x.as_bytes()[0] == b.to_ascii_lowercase()) {
-            return fail(i, expected);
-        }
-    } else {
+    if b.is_ascii() && !words.iter().any(|x| x.as_bytes()[0] == b.to_ascii_lowercase()) {
+        return fail(i, expected);
+    }
+    // A character that is not ASCII lowers to one that opens with an ASCII
+    // character only for `K` (the Kelvin sign, to `k`) and `İ` (to `i` and a
+    // mark): where every word opens with an ASCII letter, any other fails
+    // (`Đất`, `Ủy`, the capitals of most names).
+    if !b.is_ascii() && words.iter().all(|x| x.as_bytes()[0].is_ascii()) && !i.starts_with(LOWER_TO_ASCII) {
+        return fail(i, expected);
+    }
+    lex_read(i, words, expected)
+}
+
+/// The characters that are not ASCII whose lower case opens with an ASCII
+/// character (see [`lex`]).
+const LOWER_TO_ASCII: [char; 2] = ['\u{212a}', '\u{130}'];
+
+/// [`lex`] past an ASCII first byte that may start one of `words`, or at
+/// a first character that is not ASCII.
+#[inline(never)]
+fn lex_read<'a>(i: &'a str, words: &[&'static str], expected: &'static str) -> PResult<'a, &'a str> {
+    debug_assert!(words
+        .iter()
+        .all(|x| x.chars().eq(x.chars().flat_map(char::to_lowercase))));
+    if !i.as_bytes()[0].is_ascii() {
         let c = i.chars().next().expect("a character");
         let l = c.to_lowercase().next().expect("a lower case");
         if !words.iter().any(|x| x.starts_with(l)) {
@@ -298,11 +378,13 @@ pub(super) fn at_stop_word_read(i: &str, w: &str, lw: &str) -> bool {
     if lw.starts_with("số") && lw["số".len()..].starts_with(|c: char| c.is_ascii_digit()) {
         return true;
     }
-    let after = i[w.len()..].trim_start_matches(is_sp);
+    // (What follows is read only for `và`, `hoặc` and a two-word stop.)
+    let after = || skip_sp(&i[w.len()..]);
     if matches!(lw, "và" | "hoặc") {
+        let after = after();
         let nw = next_word(after);
         // (`và NQ 47 của …`: a word then a number starts a citation.)
-        let numbered = next_word(after[nw.len()..].trim_start_matches(is_sp)).starts_with(|c: char| c.is_ascii_digit());
+        let numbered = next_word(skip_sp(&after[nw.len()..])).starts_with(|c: char| c.is_ascii_digit());
         return !starts_upper(nw) || numbered || type_at().is_match(prefix(after, 48)) || &*lower_word(after) == "các";
     }
     match stop_word(lw) {
@@ -311,7 +393,8 @@ pub(super) fn at_stop_word_read(i: &str, w: &str, lw: &str) -> bool {
         // Two-word stops: the second word is read only when the first fits,
         // on the next line too (`của Chính phủ quy⏎định …`).
         Some(Some(second)) => {
-            let after = after.strip_prefix('\n').map_or(after, |a| a.trim_start_matches(is_sp));
+            let after = after();
+            let after = after.strip_prefix('\n').map_or(after, skip_sp);
             &*lower_word(after) == second
         }
     }
@@ -399,6 +482,124 @@ mod tests {
             }
         }
         assert!(words > 1000, "only {words} words");
+    }
+
+    /// [`LOWER_TO_ASCII`] lists every character that is not ASCII whose
+    /// lower case opens with an ASCII one.
+    #[test]
+    fn ok_lower_to_ascii_complete() {
+        for c in (0x80..0x11_0000u32).filter_map(char::from_u32) {
+            let ascii = c.to_lowercase().next().is_some_and(|l| l.is_ascii());
+            assert_eq!(ascii, LOWER_TO_ASCII.contains(&c), "{c:?}");
+        }
+    }
+
+    /// [`ws1`]'s inlined first-byte test gives what reading gives: on the
+    /// real texts at hand (every 23rd byte that starts a character) and on
+    /// edge cases.
+    #[test]
+    fn ok_ws1_first_byte_same_as_read() {
+        let mut texts: Vec<String> = crate::test_texts::texts().into_iter().map(|(_, t)| t).collect();
+        texts.extend(
+            [
+                "", " ", "\t", "\n", "<", "<br>", "<br/>x", "<br />x", " \n x", "<b", "\u{a0}x", "x",
+            ]
+            .iter()
+            .map(|s| s.to_string()),
+        );
+        let mut n = 0;
+        for text in &texts {
+            for k in (0..text.len()).step_by(23).filter(|&k| text.is_char_boundary(k)) {
+                let i = &text[k..];
+                assert_eq!(ws1(i), ws1_read(i), "{:?}", prefix(i, 20));
+                n += 1;
+            }
+        }
+        assert!(n > 1000, "only {n} places");
+    }
+
+    /// [`lower_char`] gives what the tables give, for every character it
+    /// answers.
+    #[test]
+    fn ok_lower_char_same_as_tables() {
+        let mut n = 0;
+        for c in (0..0x11_0000u32).filter_map(char::from_u32) {
+            if let Some((l, up)) = lower_char(c) {
+                assert_eq!(c.to_lowercase().collect::<Vec<_>>(), vec![l], "{c:?}");
+                assert_eq!(up, c.is_uppercase(), "{c:?}");
+                n += 1;
+            }
+        }
+        assert!(n > 500, "only {n} characters");
+    }
+
+    /// [`lower_in`] gives what [`lower`] gives on every word of the real
+    /// texts at hand (every fifth word start) and on edge cases.
+    #[test]
+    fn ok_lower_in_same_as_lower() {
+        let mut texts: Vec<String> = crate::test_texts::texts().into_iter().map(|(_, t)| t).collect();
+        texts.extend(
+            [
+                "ĐẤT ĐAI",
+                "Ưu Ơn",
+                "ǅa",
+                "İstanbul",
+                "\u{212a}y",
+                "ẞ",
+                "Ỹ",
+                &"Ấ".repeat(30),
+                &"A".repeat(70),
+            ]
+            .iter()
+            .map(|s| s.to_string()),
+        );
+        let mut n = 0;
+        for text in &texts {
+            let mut prev = ' ';
+            for (k, c) in text.char_indices() {
+                let start = !is_alnum(prev);
+                prev = c;
+                if start {
+                    n += 1;
+                    if n % 5 != 0 && text.len() > 400 {
+                        continue;
+                    }
+                    let w = next_word(&text[k..]);
+                    let mut buf = [0u8; 64];
+                    assert_eq!(&*lower_in(w, &mut buf), &*lower(w), "{w:?}");
+                }
+            }
+        }
+        assert!(n > 1000, "only {n} words");
+    }
+
+    /// [`sp`], [`sp0`] and [`skip_sp`], a byte at a time, read what nom's
+    /// `take_while` and `trim_start_matches` read a character at a time: on
+    /// the real texts at hand (every 7th byte that starts a character) and
+    /// with every character after spaces.
+    #[test]
+    fn ok_spaces_by_byte_same_as_by_character() {
+        use nom::bytes::complete::take_while;
+        let mut texts: Vec<String> = crate::test_texts::texts().into_iter().map(|(_, t)| t).collect();
+        texts.extend(
+            (0..0x11_0000u32)
+                .filter_map(char::from_u32)
+                .map(|c| format!(" \t {c} ")),
+        );
+        texts.push(String::new());
+        let mut n = 0;
+        for text in &texts {
+            for k in (0..text.len()).step_by(7).filter(|&k| text.is_char_boundary(k)) {
+                let i = &text[k..];
+                let plain = take_while::<_, _, GrammarError<'_>>(is_sp)(i);
+                assert_eq!(sp0(i), plain, "{:?}", prefix(i, 20));
+                let plain_sp = plain.and_then(|(r, s)| if s.is_empty() { fail(i, "a space") } else { Ok((r, s)) });
+                assert_eq!(sp(i), plain_sp, "{:?}", prefix(i, 20));
+                assert_eq!(skip_sp(i), i.trim_start_matches(is_sp), "{:?}", prefix(i, 20));
+                n += 1;
+            }
+        }
+        assert!(n > 1000, "only {n} places");
     }
 
     /// Every keyword list the grammar reads with [`lex`].

@@ -2,7 +2,7 @@
 
 use crate::cite::lex::{
     at_full_stop, at_stop_word, at_stop_word_read, fail, is_all_caps, is_hard_stop, is_sp, lex, lower_in, lower_word,
-    next_word, prefix, sp, sp0, starts_upper, ws1,
+    next_word, prefix, skip_sp, sp, sp0, starts_upper, ws1,
 };
 use crate::cite::types::{starts_citation, type_at};
 use crate::date::IssueDate;
@@ -46,7 +46,7 @@ pub(super) use parts::*;
 
 /// Is `i` (just after the type word) `này` (this very document)?
 pub(super) fn is_self_reference(i: &str) -> bool {
-    let r = i.trim_start_matches(is_sp);
+    let r = skip_sp(i);
     lex(r, &["này", "nay"], "\"này\"").is_ok()
 }
 
@@ -116,10 +116,10 @@ pub(super) fn tail<'a>(base: &'a str, mut r: &'a str, mut p: Parsed<'a>) -> (&'a
 //   (hard-wrapped text: the subject opens the next line, in lower case, `… của Bộ trưởng Bộ Tài chính⏎hướng
 //   dẫn thực hiện …`)
 fn wrapped_subject(i: &str) -> PResult<'_, &str> {
-    let Some(next) = i.trim_start_matches(is_sp).strip_prefix('\n') else {
+    let Some(next) = skip_sp(i).strip_prefix('\n') else {
         return fail(i, "a subject on the next line");
     };
-    let next = next.trim_start_matches(is_sp);
+    let next = skip_sp(next);
     if starts_verb(next) {
         return subject_text(next, true);
     }
@@ -141,7 +141,7 @@ fn joint(s: &RawSymbol<'_>) -> bool {
 //   Thương binh⏎và Xã hội, Bộ Tài chính hướng dẫn …`)
 fn more_issuers(mut r: &str) -> &str {
     loop {
-        let Some(t) = r.trim_start_matches(is_sp).strip_prefix(',') else {
+        let Some(t) = skip_sp(r).strip_prefix(',') else {
             return r;
         };
         let Ok((t, _)) = ws1(t) else {
@@ -205,7 +205,7 @@ pub(crate) fn full_citation(i: &str) -> PResult<'_, Parsed<'_>> {
 /// type words are followed by a word). A line break, `<br>` or no space at
 /// all is left to the rule.
 pub(crate) fn no_full_citation_at(i: &str) -> Option<&str> {
-    let t = i.trim_start_matches(is_sp);
+    let t = skip_sp(i);
     let &b = t.as_bytes().first()?;
     if t.len() == i.len() || matches!(b, b'\n' | b'<' | b'(' | b's' | b'S' | b'[' | b'/' | b'0'..=b'9') {
         return None;
@@ -243,11 +243,11 @@ pub(crate) fn gap_citation(i: &str) -> PResult<'_, Parsed<'_>> {
             }
             let (r2, iss) = issuer_text(r2)?;
             gap_issuer = Some(iss);
-            r = r2.trim_start_matches(is_sp);
+            r = skip_sp(r2);
             continue;
         }
         if let Ok((r2, _)) = aside(r) {
-            r = r2.trim_start_matches(is_sp);
+            r = skip_sp(r2);
             continue;
         }
         let w = next_word(r);
@@ -278,7 +278,7 @@ pub(crate) fn bare_number_citation(i: &str, abbreviation: bool) -> PResult<'_, P
         return fail(r, "a space");
     }
     let r = match aside(r) {
-        Ok((r2, a)) if is_all_caps(a) && !a.contains(' ') => r2.trim_start_matches(is_sp),
+        Ok((r2, a)) if is_all_caps(a) && !a.contains(' ') => skip_sp(r2),
         _ => r,
     };
     let (r2, n) = bare_number(r)?;
@@ -299,7 +299,7 @@ pub(crate) fn bare_number_citation(i: &str, abbreviation: bool) -> PResult<'_, P
 /// What may follow a document number printed without `số` (see
 /// [`bare_number_citation`]).
 fn number_end(r: &str) -> bool {
-    let t = r.trim_start_matches(is_sp);
+    let t = skip_sp(r);
     if t.is_empty() || t.starts_with([',', ';', '.', ')', '(', ':', '\n', '”', '"', '-', '–']) {
         return t.len() == r.len() || !t.starts_with(['-', '–']);
     }
@@ -332,7 +332,7 @@ fn number_end(r: &str) -> bool {
 /// A unit after a number (`3 lần`, `5 năm` with no year, `10 ngày` with
 /// no date): a count, not a document number.
 fn unit_after(r: &str) -> bool {
-    let t = r.trim_start_matches(is_sp);
+    let t = skip_sp(r);
     if t.starts_with('%') {
         return true;
     }
@@ -351,7 +351,7 @@ fn unit_after(r: &str) -> bool {
 /// them and no other character lowers to `s`: where this is false it
 /// fails, and is not run (most type words are followed by no `số`).
 pub(crate) fn number_may_follow(i: &str) -> bool {
-    i.starts_with(is_sp) && i.trim_start_matches(is_sp).starts_with(['s', 'S'])
+    i.starts_with(is_sp) && skip_sp(i).starts_with(['s', 'S'])
 }
 
 // NumberCitation ::= TypeWord Sp SoWord Number Tail        (`Kế hoạch số 189 của ...`)
@@ -597,8 +597,8 @@ fn name_loop<'a>(i: &'a str, r: &'a str, body: &'a str, from: usize) -> PResult<
         let first_lower_ok = words == 0 && !at_stop_word_read(rest, w, &lw);
         // `đối với` inside a name (`Pháp lệnh Thuế thu nhập đối với người
         // có thu nhập cao số …`): read on, a số ký hiệu decides.
-        let doi_voi = words > 0
-            && (after_doi || &*lw == "đối" && lower_word(rest[w.len()..].trim_start_matches(is_sp)).as_ref() == "với");
+        let doi_voi =
+            words > 0 && (after_doi || &*lw == "đối" && lower_word(skip_sp(&rest[w.len()..])).as_ref() == "với");
         after_doi = doi_voi && !after_doi;
         loose |= doi_voi;
         if words > 0

@@ -4,8 +4,8 @@
 use nom::bytes::complete::take_while;
 
 use crate::cite::lex::{
-    at_full_stop, at_stop_word, fail, is_hard_stop, is_sp, kw, lex, lower_word, lowers_to, next_word, prefix, sp, sp0,
-    starts_upper, ws1,
+    at_full_stop, at_stop_word, fail, is_hard_stop, is_sp, kw, lex, lower_word, lowers_to, next_word, prefix, skip_sp,
+    sp, sp0, starts_upper, ws1,
 };
 use crate::cite::types::{starts_citation, type_at};
 use crate::date::{date_text_wrapped, IssueDate, RawDate};
@@ -270,10 +270,10 @@ pub(in crate::cite) fn year_after(i: &str) -> PResult<'_, DatePart<'_>> {
     let (r, _) = sp(i)?;
     lex(r, &["năm", "nam"], "\"năm\"")?;
     let (rest, d) = year_part(i)?;
-    let range = rest.trim_start_matches(is_sp);
+    let range = skip_sp(rest);
     if range
         .strip_prefix(['-', '–'])
-        .is_some_and(|r| r.trim_start_matches(is_sp).starts_with(|c: char| c.is_ascii_digit()))
+        .is_some_and(|r| skip_sp(r).starts_with(|c: char| c.is_ascii_digit()))
     {
         return fail(range, "a year, not a period");
     }
@@ -287,7 +287,7 @@ pub(in crate::cite) fn paren_date(i: &str) -> PResult<'_, DatePart<'_>> {
         return fail(r, "\"(\"");
     };
     let (r, d) = date_part(inner)?;
-    let Some(r) = r.trim_start_matches(is_sp).strip_prefix(')') else {
+    let Some(r) = skip_sp(r).strip_prefix(')') else {
         return fail(r, "\")\"");
     };
     Ok((r, d))
@@ -386,7 +386,7 @@ pub(super) fn issued_date_read(i: &str) -> PResult<'_, (DatePart<'_>, Option<&st
     // A table's next cell, a date alone.
     if let Some(cell) = r.strip_prefix('|') {
         let (r2, d) = date_part(cell)?;
-        if !r2.trim_start_matches(is_sp).starts_with('|') {
+        if !skip_sp(r2).starts_with('|') {
             return fail(r2, "the end of the cell after its date");
         }
         return Ok((r2, (d, None)));
@@ -397,7 +397,7 @@ pub(super) fn issued_date_read(i: &str) -> PResult<'_, (DatePart<'_>, Option<&st
     if let Ok((r2, _)) = kw(r, "ngay") {
         let (r2, _) = sp(r2)?;
         let (r2, _) = issue_verb(r2)?;
-        let r2 = match r2.trim_start_matches(is_sp).strip_prefix(':') {
+        let r2 = match skip_sp(r2).strip_prefix(':') {
             Some(r3) => r3,
             None => r2,
         };
@@ -405,7 +405,7 @@ pub(super) fn issued_date_read(i: &str) -> PResult<'_, (DatePart<'_>, Option<&st
         return Ok((r3, (d, None)));
     }
     let bracket = r.starts_with('(');
-    let r = if bracket { r[1..].trim_start_matches(is_sp) } else { r };
+    let r = if bracket { skip_sp(&r[1..]) } else { r };
     let (r, issuer) = match kw(r, "do") {
         Ok((r2, _)) => {
             let (r2, _) = sp(r2)?;
@@ -417,7 +417,7 @@ pub(super) fn issued_date_read(i: &str) -> PResult<'_, (DatePart<'_>, Option<&st
     let (r, _) = issue_verb(r)?;
     let (r, d) = date_part(r)?;
     let r = if bracket {
-        let Some(r2) = r.trim_start_matches(is_sp).strip_prefix(')') else {
+        let Some(r2) = skip_sp(r).strip_prefix(')') else {
             return fail(r, "\")\"");
         };
         r2
@@ -439,15 +439,15 @@ pub(in crate::cite) fn no_issued_date_at(i: &str) -> bool {
             .first()
             .is_some_and(|&b| b.is_ascii() && b != 0 && !keep.contains(&b.to_ascii_lowercase()))
     };
-    let r = i.trim_start_matches(is_sp);
+    let r = skip_sp(i);
     if r.starts_with('|') {
         return false;
     }
-    let r = r.strip_prefix(',').unwrap_or(r).trim_start_matches(is_sp);
+    let r = skip_sp(r.strip_prefix(',').unwrap_or(r));
     if !other(r, b"n(") {
         return false;
     }
-    let r = r.strip_prefix('(').map_or(r, |x| x.trim_start_matches(is_sp));
+    let r = r.strip_prefix('(').map_or(r, skip_sp);
     other(r, b"dkb")
 }
 
@@ -528,7 +528,7 @@ pub(in crate::cite) fn issuer_text(i: &str) -> PResult<'_, &str> {
         // citation, list item or clause's opening.
         let a2 = match a2.strip_prefix('\n') {
             Some(next) if !wrapped => {
-                let next = next.trim_start_matches(is_sp);
+                let next = skip_sp(next);
                 if !issuer_goes_on(next) {
                     break;
                 }
@@ -564,8 +564,7 @@ pub(super) fn issuer_goes_on(next: &str) -> bool {
 
 /// `thi hành` in lower case at the start of `i`.
 pub(super) fn thi_hanh(i: &str) -> bool {
-    i.strip_prefix("thi")
-        .is_some_and(|r| r.trim_start_matches(is_sp).starts_with("hành"))
+    i.strip_prefix("thi").is_some_and(|r| skip_sp(r).starts_with("hành"))
 }
 
 /// Verbs that open a subject without `về` (`của Bộ Chính trị ban hành Quy chế ...`).
@@ -663,10 +662,16 @@ pub(in crate::cite) fn subject_text(i: &str, verb: bool) -> PResult<'_, &str> {
     // (It names them with their titles: it may run longer.)
     let bounded = if amending { prefix(i, 2 * SUBJECT_MAX) } else { bounded };
     let mut end = bounded.len();
-    // (Every stop is at an ASCII byte of these: the others are passed a
-    // byte at a time, undecoded.)
-    let stops = |c: &u8| matches!(c, b'\n' | b';' | b'.' | b'[' | b',' | b' ');
-    for (k, c) in bounded.bytes().enumerate().filter(|(_, c)| stops(c)) {
+    // (Every stop is at an ASCII byte of [`SUBJECT_STOPS`]: the others are
+    // passed a byte at a time, undecoded, by a table.)
+    let b = bounded.as_bytes();
+    let mut k = 0;
+    while k < b.len() {
+        let c = b[k];
+        if !SUBJECT_STOPS[usize::from(c)] {
+            k += 1;
+            continue;
+        }
         let rest = &bounded[k..];
         let stop = match c {
             b'\n' => !wrap_goes_on(&bounded[..k], &rest[1..]),
@@ -678,16 +683,13 @@ pub(in crate::cite) fn subject_text(i: &str, verb: bool) -> PResult<'_, &str> {
             // Điều 8, Nghị định số …`).
             b',' => {
                 predicate_after(&rest[1..])
-                    || !verb && starts_citation(rest[1..].trim_start_matches(is_sp)) && !after_pinpoint(&bounded[..k])
+                    || !verb && starts_citation(skip_sp(&rest[1..])) && !after_pinpoint(&bounded[..k])
             }
-            // (`và` read only where a `v` or a letter that is not ASCII
-            // follows.)
+            // (`và` read only where a `v` follows, in any case: no other
+            // character lowers to `v`, see `lex`.)
             _ => {
                 !amending
-                    && rest
-                        .as_bytes()
-                        .get(1)
-                        .is_some_and(|&b| matches!(b, b'v' | b'V') || !b.is_ascii())
+                    && matches!(b.get(k + 1), Some(b'v' | b'V'))
                     && lex(&rest[1..], &["và"], "\"và\"").is_ok_and(|(r2, _)| {
                         let r2 = ws1(r2).map_or(r2, |(r, _)| r);
                         let r2 = skip_pinpoint(r2);
@@ -699,6 +701,7 @@ pub(in crate::cite) fn subject_text(i: &str, verb: bool) -> PResult<'_, &str> {
             end = k;
             break;
         }
+        k += 1;
     }
     let text = bounded[..end].trim_end_matches([' ', '\t', ',']);
     if text.is_empty() {
@@ -706,6 +709,19 @@ pub(in crate::cite) fn subject_text(i: &str, verb: bool) -> PResult<'_, &str> {
     }
     Ok((&i[text.len()..], text))
 }
+
+/// The bytes where [`subject_text`] may end: a line break, `;`, `.`, `[`,
+/// `,` and a space (before `và`).
+static SUBJECT_STOPS: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'\n' as usize] = true;
+    t[b';' as usize] = true;
+    t[b'.' as usize] = true;
+    t[b'[' as usize] = true;
+    t[b',' as usize] = true;
+    t[b' ' as usize] = true;
+    t
+};
 
 /// Does a predicate of the citation start `s` (after a comma, a line
 /// break allowed): `được`/`bị`/`đã được` and a verb, or `có hiệu lực`?
@@ -718,8 +734,8 @@ pub(super) fn predicate_after(s: &str) -> bool {
     match w {
         "được" | "bị" => SUBJECT_VERBS
             .iter()
-            .any(|&(a, _)| next_word(r[w.len()..].trim_start_matches(is_sp)) == a),
-        "có" => r[w.len()..].trim_start_matches(is_sp).starts_with("hiệu lực"),
+            .any(|&(a, _)| next_word(skip_sp(&r[w.len()..])) == a),
+        "có" => skip_sp(&r[w.len()..]).starts_with("hiệu lực"),
         _ => false,
     }
 }
@@ -729,7 +745,7 @@ pub(super) fn predicate_after(s: &str) -> bool {
 /// citation after a word that wants its object (`… của⏎Nghị định số …`,
 /// a cue's last word: `hướng dẫn thực hiện⏎Nghị quyết số …`)?
 pub(super) fn wrap_goes_on(before: &str, next: &str) -> bool {
-    let next = next.trim_start_matches(is_sp);
+    let next = skip_sp(next);
     let w = next_word(next);
     let Some(c) = w.chars().next() else {
         return false;
@@ -789,7 +805,7 @@ pub(super) fn damaged_citation_at(s: &str) -> bool {
         if w.is_empty() {
             return false;
         }
-        r = r[w.len()..].trim_start_matches(is_sp);
+        r = skip_sp(&r[w.len()..]);
         if let Ok((sym, _)) = so_word(r) {
             return bare_symbol(sym).is_ok_and(|(_, (_, raw))| super::strong(&raw));
         }
@@ -806,14 +822,14 @@ pub(super) fn skip_pinpoint(s: &str) -> &str {
         if !matches!(&*w, "điều" | "khoản" | "điểm" | "mục" | "chương" | "tiết" | "phần") {
             break;
         }
-        let after = r[next_word(r).len()..].trim_start_matches(is_sp);
+        let after = skip_sp(&r[next_word(r).len()..]);
         let label = next_word(after);
         if label.is_empty() {
             break;
         }
         r = after[label.len()..].trim_start_matches([' ', '\t', ',']);
         if let Ok((r2, _)) = lex(r, &["của"], "\"của\"") {
-            r = r2.trim_start_matches(is_sp);
+            r = skip_sp(r2);
         }
     }
     r
