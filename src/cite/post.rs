@@ -449,7 +449,11 @@ fn folded_ends_with(s: &str, w: &str) -> bool {
 /// only those words between `hiệu lực` and the date.
 fn effective_after(s: &str) -> Option<IssueDate> {
     let head = prefix(s, 80);
-    let k = head.find("ngày").or_else(|| head.find("ngay"))?;
+    // (The first `ngày`, else the first `ngay`: at an `n`, a byte search,
+    // with no searcher built per call for the few bytes read.)
+    let b = head.as_bytes();
+    let at = |w: &[u8]| memchr::memchr_iter(b'n', b).find(|&p| b[p..].starts_with(w));
+    let k = at("ngày".as_bytes()).or_else(|| at(b"ngay"))?;
     // (The words as most print them need no fold: they fold to words
     // taken.)
     const PRINTED: [&str; 4] = [
