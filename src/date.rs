@@ -8,7 +8,6 @@ use std::fmt;
 use std::str::FromStr;
 
 use nom::branch::alt;
-use nom::bytes::complete::take_while_m_n;
 use nom::character::complete::char as ch;
 use nom::combinator::opt;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -284,15 +283,32 @@ thread_local! {
 /// Spaces; with `WRAP`, a line break among them too (a date hard-wrapped
 /// in a citation: `ngày 19 tháng⏎4 năm 2022`).
 fn sp0<const WRAP: bool>(i: &str) -> PResult<'_, &str> {
-    let r = wrapped::<WRAP>(i.trim_start_matches([' ', '\t', '\u{a0}']));
+    let r = wrapped::<WRAP>(trim_spaces::<false>(i));
     Ok((r, &i[..i.len() - r.len()]))
 }
 
 /// After spaces: with `WRAP`, one line break and the spaces after it.
 fn wrapped<const WRAP: bool>(r: &str) -> &str {
     match r.strip_prefix('\n') {
-        Some(r2) if WRAP => r2.trim_start_matches([' ', '\t', '\u{a0}']),
+        Some(r2) if WRAP => trim_spaces::<false>(r2),
         _ => r,
+    }
+}
+
+/// `s` past its spaces, tabs and no-break spaces (and with `DOTS` its
+/// dots, `…` and `_`): `trim_start_matches` of those characters, read a
+/// byte at a time.
+fn trim_spaces<const DOTS: bool>(s: &str) -> &str {
+    let b = s.as_bytes();
+    let mut k = 0;
+    loop {
+        match b.get(k) {
+            Some(b' ' | b'\t') => k += 1,
+            Some(b'.' | b'_') if DOTS => k += 1,
+            Some(0xC2) if b.get(k + 1) == Some(&0xA0) => k += 2,
+            Some(0xE2) if DOTS && b.get(k + 1..k + 3) == Some(&[0x80, 0xA6]) => k += 3,
+            _ => return &s[k..],
+        }
     }
 }
 
@@ -300,33 +316,51 @@ fn wrapped<const WRAP: bool>(r: &str) -> &str {
 /// unsigned draft's `ngày … tháng … năm 2023`. Stays on one line unless
 /// `WRAP`.
 fn blank<const WRAP: bool>(i: &str) -> PResult<'_, &str> {
-    let r = i.trim_start_matches([' ', '\t', '.', '…', '_', '\u{a0}']);
-    let r = wrapped::<WRAP>(r);
+    let r = wrapped::<WRAP>(trim_spaces::<true>(i));
     Ok((r, &i[..i.len() - r.len()]))
+}
+
+/// `m` to `n` ASCII digits at the start of `i`, as nom's `take_while_m_n`
+/// reads them (the same result, the same error), a byte at a time.
+fn digits(i: &str, m: usize, n: usize) -> PResult<'_, &str> {
+    let d = i.bytes().take_while(u8::is_ascii_digit).count();
+    if d < m {
+        return Err(nom::Err::Error(nom::error::ParseError::from_error_kind(
+            i,
+            nom::error::ErrorKind::TakeWhileMN,
+        )));
+    }
+    let (d, r) = i.split_at(d.min(n));
+    Ok((r, d))
+}
+
+/// The value of ASCII digits (at most four).
+fn value(d: &str) -> u32 {
+    d.bytes().fold(0, |v, b| v * 10 + u32::from(b - b'0'))
 }
 
 /// `1` to `2` digits.
 fn small(i: &str) -> PResult<'_, u32> {
-    let (r, d) = take_while_m_n(1, 2, |c: char| c.is_ascii_digit())(i)?;
+    let (r, d) = digits(i, 1, 2)?;
     if r.starts_with(|c: char| c.is_ascii_digit()) {
         return Err(nom::Err::Error(GrammarError {
             input: i,
             expected: "one or two digits",
         }));
     }
-    Ok((r, d.parse().expect("digits")))
+    Ok((r, value(d)))
 }
 
 /// A four-digit year not glued to more digits.
 fn year4(i: &str) -> PResult<'_, u32> {
-    let (r, d) = take_while_m_n(4, 4, |c: char| c.is_ascii_digit())(i)?;
+    let (r, d) = digits(i, 4, 4)?;
     if r.starts_with(|c: char| c.is_ascii_digit()) {
         return Err(nom::Err::Error(GrammarError {
             input: r,
             expected: "a four-digit year",
         }));
     }
-    Ok((r, d.parse().expect("digits")))
+    Ok((r, value(d)))
 }
 
 // DateVi ::= "ngày" Blank Day? Blank "tháng" Blank Month? Blank "năm" Blank Year
@@ -631,6 +665,34 @@ mod tests {
         ] {
             same(t);
         }
+    }
+
+    /// [`digits`] reads as nom's `take_while_m_n` (result and error) on
+    /// every start of a few strings of digits and other characters.
+    #[test]
+    fn ok_digits_same_as_take_while_m_n() {
+        let t = "12 345 6789 01234 7/ 08.2021ngày 5x 0";
+        for (at, _) in t.char_indices() {
+            for (m, n) in [(1, 2), (4, 4)] {
+                let plain: PResult<'_, &str> =
+                    nom::bytes::complete::take_while_m_n(m, n, |c: char| c.is_ascii_digit())(&t[at..]);
+                assert_eq!(digits(&t[at..], m, n), plain, "{at} {m} {n}");
+            }
+        }
+        assert_eq!(value("0"), 0);
+        // And [`trim_spaces`] as `trim_start_matches`.
+        let t = " \t.…_\u{a0}x\u{a0}\u{a1}…. \u{2026}\u{2027}\u{20}_ngày\u{c2}";
+        for (at, _) in t.char_indices() {
+            let s = &t[at..];
+            assert_eq!(
+                trim_spaces::<false>(s),
+                s.trim_start_matches([' ', '\t', '\u{a0}']),
+                "{at}"
+            );
+            let dots = s.trim_start_matches([' ', '\t', '.', '…', '_', '\u{a0}']);
+            assert_eq!(trim_spaces::<true>(s), dots, "{at}");
+        }
+        assert_eq!(value("2031"), 2031);
     }
 
     #[test]

@@ -377,7 +377,10 @@ fn effective_clause(ahead: &str) -> Option<(usize, usize)> {
 /// then the clause's ends before it, then the clause's end after it.
 #[cfg(test)]
 fn effective_clause_plain(ahead: &str) -> Option<(usize, usize)> {
-    let k = [ahead.find("hiệu lực"), ahead.find("hieu luc")].into_iter().flatten().min()?;
+    let k = [ahead.find("hiệu lực"), ahead.find("hieu luc")]
+        .into_iter()
+        .flatten()
+        .min()?;
     let ends_clause = |c: &u8| matches!(c, b';' | b'\n' | b'[' | b']');
     let clause = &ahead.as_bytes()[..k];
     if clause.iter().any(ends_clause) || (1..clause.len()).any(|d| clause[d - 1] == b'.' && clause[d] == b' ') {
