@@ -8,7 +8,6 @@ use std::fmt;
 use std::str::FromStr;
 
 use nom::branch::alt;
-use nom::bytes::complete::take_while_m_n;
 use nom::character::complete::char as ch;
 use nom::combinator::opt;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -247,9 +246,10 @@ impl RawDate {
 
 /// A keyword matched with tone/case folding (`ngày`, `NGÀY`, `Ngay`), not
 /// glued to a letter after it; a digit may be glued on (`ngày21 tháng 8`,
-/// a space lost in extraction).
-fn kw<'a>(folded: &'static str) -> impl Fn(&'a str) -> PResult<'a, &'a str> {
-    move |i: &'a str| match starts_with_folded(i, folded) {
+/// a space lost in extraction). `printed` is the word as most print it
+/// (`ngày`): see [`kw_len`].
+fn kw<'a>(folded: &'static str, printed: &'static str) -> impl Fn(&'a str) -> PResult<'a, &'a str> {
+    move |i: &'a str| match kw_len(i, folded, printed) {
         Some(n) if !i[n..].starts_with(|c: char| c.is_alphabetic()) => Ok((&i[n..], &i[..n])),
         _ => Err(nom::Err::Error(GrammarError {
             input: i,
@@ -258,18 +258,57 @@ fn kw<'a>(folded: &'static str) -> impl Fn(&'a str) -> PResult<'a, &'a str> {
     }
 }
 
+/// `starts_with_folded(i, folded)`, where `printed` folds to `folded`:
+/// the word as printed (`ngày`, `tháng`, `năm`, the most met) followed by
+/// an ASCII byte or nothing is matched without a fold, its length the
+/// fold's (the fold's match ends there: no combining mark follows to be
+/// swallowed).
+fn kw_len(i: &str, folded: &str, printed: &str) -> Option<usize> {
+    #[cfg(test)]
+    let fast = !PLAIN_KW.with(std::cell::Cell::get);
+    #[cfg(not(test))]
+    let fast = true;
+    if fast && i.starts_with(printed) && i.as_bytes().get(printed.len()).is_none_or(u8::is_ascii) {
+        return Some(printed.len());
+    }
+    starts_with_folded(i, folded)
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Set by a test: [`kw_len`] folds every word, for comparison.
+    static PLAIN_KW: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 /// Spaces; with `WRAP`, a line break among them too (a date hard-wrapped
 /// in a citation: `ngày 19 tháng⏎4 năm 2022`).
 fn sp0<const WRAP: bool>(i: &str) -> PResult<'_, &str> {
-    let r = wrapped::<WRAP>(i.trim_start_matches([' ', '\t', '\u{a0}']));
+    let r = wrapped::<WRAP>(trim_spaces::<false>(i));
     Ok((r, &i[..i.len() - r.len()]))
 }
 
 /// After spaces: with `WRAP`, one line break and the spaces after it.
 fn wrapped<const WRAP: bool>(r: &str) -> &str {
     match r.strip_prefix('\n') {
-        Some(r2) if WRAP => r2.trim_start_matches([' ', '\t', '\u{a0}']),
+        Some(r2) if WRAP => trim_spaces::<false>(r2),
         _ => r,
+    }
+}
+
+/// `s` past its spaces, tabs and no-break spaces (and with `DOTS` its
+/// dots, `…` and `_`): `trim_start_matches` of those characters, read a
+/// byte at a time.
+fn trim_spaces<const DOTS: bool>(s: &str) -> &str {
+    let b = s.as_bytes();
+    let mut k = 0;
+    loop {
+        match b.get(k) {
+            Some(b' ' | b'\t') => k += 1,
+            Some(b'.' | b'_') if DOTS => k += 1,
+            Some(0xC2) if b.get(k + 1) == Some(&0xA0) => k += 2,
+            Some(0xE2) if DOTS && b.get(k + 1..k + 3) == Some(&[0x80, 0xA6]) => k += 3,
+            _ => return &s[k..],
+        }
     }
 }
 
@@ -277,39 +316,62 @@ fn wrapped<const WRAP: bool>(r: &str) -> &str {
 /// unsigned draft's `ngày … tháng … năm 2023`. Stays on one line unless
 /// `WRAP`.
 fn blank<const WRAP: bool>(i: &str) -> PResult<'_, &str> {
-    let r = i.trim_start_matches([' ', '\t', '.', '…', '_', '\u{a0}']);
-    let r = wrapped::<WRAP>(r);
+    let r = wrapped::<WRAP>(trim_spaces::<true>(i));
     Ok((r, &i[..i.len() - r.len()]))
+}
+
+/// `m` to `n` ASCII digits at the start of `i`, as nom's `take_while_m_n`
+/// reads them (the same result, the same error), a byte at a time.
+fn digits(i: &str, m: usize, n: usize) -> PResult<'_, &str> {
+    let d = i.bytes().take_while(u8::is_ascii_digit).count();
+    if d < m {
+        return Err(nom::Err::Error(nom::error::ParseError::from_error_kind(
+            i,
+            nom::error::ErrorKind::TakeWhileMN,
+        )));
+    }
+    let (d, r) = i.split_at(d.min(n));
+    Ok((r, d))
+}
+
+/// The value of ASCII digits (at most four).
+fn value(d: &str) -> u32 {
+    d.bytes().fold(0, |v, b| v * 10 + u32::from(b - b'0'))
 }
 
 /// `1` to `2` digits.
 fn small(i: &str) -> PResult<'_, u32> {
-    let (r, d) = take_while_m_n(1, 2, |c: char| c.is_ascii_digit())(i)?;
+    let (r, d) = digits(i, 1, 2)?;
     if r.starts_with(|c: char| c.is_ascii_digit()) {
         return Err(nom::Err::Error(GrammarError {
             input: i,
             expected: "one or two digits",
         }));
     }
-    Ok((r, d.parse().expect("digits")))
+    Ok((r, value(d)))
 }
 
 /// A four-digit year not glued to more digits.
 fn year4(i: &str) -> PResult<'_, u32> {
-    let (r, d) = take_while_m_n(4, 4, |c: char| c.is_ascii_digit())(i)?;
+    let (r, d) = digits(i, 4, 4)?;
     if r.starts_with(|c: char| c.is_ascii_digit()) {
         return Err(nom::Err::Error(GrammarError {
             input: r,
             expected: "a four-digit year",
         }));
     }
-    Ok((r, d.parse().expect("digits")))
+    Ok((r, value(d)))
 }
 
 // DateVi ::= "ngày" Blank Day? Blank "tháng" Blank Month? Blank "năm" Blank Year
 /// `ngày 28 tháng 02 năm 2023`; day and month may be blank.
 fn date_vi_w<const WRAP: bool>(i: &str) -> PResult<'_, RawDate> {
-    let (i, _) = kw("ngay")(i)?;
+    let (i, _) = kw("ngay", "ngày")(i)?;
+    date_vi_tail::<WRAP>(i)
+}
+
+/// [`date_vi_w`] after `ngày`.
+fn date_vi_tail<const WRAP: bool>(i: &str) -> PResult<'_, RawDate> {
     let (i, _) = blank::<WRAP>(i)?;
     let (i, day) = opt(small)(i)?;
     let (i, _) = blank::<WRAP>(i)?;
@@ -324,13 +386,13 @@ pub(crate) fn month_year_tail(i: &str) -> PResult<'_, RawDate> {
 }
 
 fn month_year_tail_w<const WRAP: bool>(i: &str) -> PResult<'_, RawDate> {
-    let (i, _) = kw("thang")(i)?;
+    let (i, _) = kw("thang", "tháng")(i)?;
     let (i, _) = blank::<WRAP>(i)?;
     let (i, month) = opt(small)(i)?;
     let (i, _) = blank::<WRAP>(i)?;
     let (i, year) = alt((
         |i| {
-            let (i, _) = kw("nam")(i)?;
+            let (i, _) = kw("nam", "năm")(i)?;
             let (i, _) = blank::<WRAP>(i)?;
             year4(i)
         },
@@ -395,10 +457,28 @@ pub(crate) fn date_text_wrapped(i: &str) -> PResult<'_, RawDate> {
 }
 
 fn date_text_w<const WRAP: bool>(i: &str) -> PResult<'_, RawDate> {
+    #[cfg(test)]
+    let fast = WRAP && !PLAIN_KW.with(std::cell::Cell::get);
+    #[cfg(not(test))]
+    let fast = WRAP;
+    if fast {
+        // The four tries of the grammar with `ngày` read once: the first
+        // two open with it; the last two cannot follow where it reads (a
+        // digit, `tháng` do not fold to its `n`). (Only the wrapped form's
+        // callers ignore what an error says; the error of a failed date
+        // differs from the plain reading's.)
+        return match kw("ngay", "ngày")(i) {
+            Ok((r, _)) => date_vi_tail::<WRAP>(r).or_else(|_| {
+                let (r, _) = sp0::<WRAP>(r)?;
+                date_num(r)
+            }),
+            Err(_) => date_num(i).or_else(|_| month_year_tail_w::<WRAP>(i)),
+        };
+    }
     alt((
         date_vi_w::<WRAP>,
         |i| {
-            let (i, _) = kw("ngay")(i)?;
+            let (i, _) = kw("ngay", "ngày")(i)?;
             let (i, _) = sp0::<WRAP>(i)?;
             date_num(i)
         },
@@ -478,6 +558,141 @@ mod tests {
         // `ngày` glued to the day (a space lost), but not to a letter.
         assert_eq!(p("ngày23 tháng 5 năm 2017"), "2017-05-23");
         assert!(date_text("ngàyx 23 tháng 5 năm 2017").is_err());
+    }
+
+    /// Runs `f` with the plain readings ([`PLAIN_KW`]).
+    fn plain<T>(f: impl FnOnce() -> T) -> T {
+        PLAIN_KW.with(|p| p.set(true));
+        let out = f();
+        PLAIN_KW.with(|p| p.set(false));
+        out
+    }
+
+    /// [`kw_len`] gives what the fold gives: at every `ngày`, `tháng`,
+    /// `năm` of real text (normalized, as the grammar reads it) and on
+    /// edge cases (a mark after the word, the end of the text, capitals).
+    #[test]
+    fn ok_kw_len_same_as_fold() {
+        let words = [("ngay", "ngày"), ("thang", "tháng"), ("nam", "năm")];
+        let same = |t: &str| {
+            for (folded, printed) in words {
+                assert_eq!(kw_len(t, folded, printed), starts_with_folded(t, folded), "{t:?}");
+            }
+        };
+        let mut n = 0;
+        for (_, text) in crate::test_texts::texts() {
+            let norm = crate::normalize::normalize(&text);
+            let norm = norm.text();
+            for (_, printed) in words {
+                for (at, _) in norm.match_indices(printed) {
+                    same(&norm[at..]);
+                    n += 1;
+                }
+            }
+        }
+        assert!(n > 100, "only {n} words");
+        for t in [
+            "ngày",
+            "ngày ",
+            "ngày1",
+            "ngày\u{301} ",
+            "ngày\u{301}",
+            "ngàyx",
+            "ngàyà",
+            "NGÀY 1",
+            "ngay 1",
+            "ngaỳ",
+            "tháng\u{300}6",
+            "tháng6",
+            "năm",
+            "năm\u{a0}2020",
+            "nămm",
+            "ng",
+            "",
+        ] {
+            same(t);
+        }
+    }
+
+    /// [`date_text_wrapped`] reads the same dates as the grammar's four
+    /// tries in order: at every word start of real text (every seventh, to
+    /// stay quick in a debug build) and on edge cases.
+    #[test]
+    fn ok_wrapped_date_same_as_alt() {
+        let same = |t: &str| {
+            let fast = date_text_wrapped(t).ok();
+            assert_eq!(fast, plain(|| date_text_wrapped(t).ok()), "{t:?}");
+        };
+        let mut n = 0;
+        for (_, text) in crate::test_texts::texts() {
+            let norm = crate::normalize::normalize(&text);
+            let norm = norm.text();
+            let mut prev = ' ';
+            for (at, c) in norm.char_indices() {
+                let start = !prev.is_alphanumeric() && c.is_alphanumeric();
+                prev = c;
+                if start {
+                    n += 1;
+                    if n % 7 == 0 {
+                        let mut end = (at + 120).min(norm.len());
+                        while !norm.is_char_boundary(end) {
+                            end -= 1;
+                        }
+                        same(&norm[at..end]);
+                    }
+                }
+            }
+        }
+        assert!(n > 1000, "only {n} words");
+        for t in [
+            "ngày 28 tháng 02 năm 2023",
+            "ngày 26/11/2021",
+            "ngày\n26/11/2021",
+            "ngày 15.03.2022",
+            "ngày 15. 03.2022",
+            "ngày 15 … tháng 3/2022",
+            "ngày … tháng … năm 2023",
+            "ngày 08/6/20210",
+            "ngàyx 1/1/2020",
+            "ngày21 tháng 8 năm 2020",
+            "1/1/2020",
+            "tháng 6 năm 2015",
+            "tháng 6/2015",
+            "Ngay 5/5/2015",
+            "ngày",
+            "ngày 5",
+            "",
+        ] {
+            same(t);
+        }
+    }
+
+    /// [`digits`] reads as nom's `take_while_m_n` (result and error) on
+    /// every start of a few strings of digits and other characters.
+    #[test]
+    fn ok_digits_same_as_take_while_m_n() {
+        let t = "12 345 6789 01234 7/ 08.2021ngày 5x 0";
+        for (at, _) in t.char_indices() {
+            for (m, n) in [(1, 2), (4, 4)] {
+                let plain: PResult<'_, &str> =
+                    nom::bytes::complete::take_while_m_n(m, n, |c: char| c.is_ascii_digit())(&t[at..]);
+                assert_eq!(digits(&t[at..], m, n), plain, "{at} {m} {n}");
+            }
+        }
+        assert_eq!(value("0"), 0);
+        // And [`trim_spaces`] as `trim_start_matches`.
+        let t = " \t.…_\u{a0}x\u{a0}\u{a1}…. \u{2026}\u{2027}\u{20}_ngày\u{c2}";
+        for (at, _) in t.char_indices() {
+            let s = &t[at..];
+            assert_eq!(
+                trim_spaces::<false>(s),
+                s.trim_start_matches([' ', '\t', '\u{a0}']),
+                "{at}"
+            );
+            let dots = s.trim_start_matches([' ', '\t', '.', '…', '_', '\u{a0}']);
+            assert_eq!(trim_spaces::<true>(s), dots, "{at}");
+        }
+        assert_eq!(value("2031"), 2031);
     }
 
     #[test]

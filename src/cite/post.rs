@@ -56,6 +56,13 @@ pub(super) fn around(ctx: &Ctx<'_>, doc: &mut Document, found: &mut [Found], rel
     let ends = found.iter().map(|f| f.end).max().unwrap_or(0);
     #[cfg(test)]
     let (starts, ends) = if plain() { (0, norm.len()) } else { (starts, ends) };
+    #[cfg(test)]
+    let notes = if plain() {
+        editorial_notes_plain(norm)
+    } else {
+        editorial_notes(norm, starts, ends)
+    };
+    #[cfg(not(test))]
     let notes = editorial_notes(norm, starts, ends);
     for (i, f) in found.iter().enumerate() {
         let k = notes.partition_point(|&(open, _)| open < f.start);
@@ -300,6 +307,16 @@ fn read_tu(ctx: &Ctx<'_>, doc: &mut Document, found: &mut [Found]) {
     }
 }
 
+/// Does `XÁC THỰC VĂN BẢN HỢP NHẤT` appear in `norm`? Looked for at each
+/// `X`, a byte the text rarely has: one byte search through the whole
+/// text, cheaper than a search for the phrase, whose bytes the text is
+/// full of.
+fn authenticated(norm: &str) -> bool {
+    const BLOCK: &str = "XÁC THỰC VĂN BẢN HỢP NHẤT";
+    let b = norm.as_bytes();
+    memchr::memchr_iter(b'X', b).any(|p| b[p..].starts_with(BLOCK.as_bytes()))
+}
+
 #[cfg(test)]
 thread_local! {
     /// Set by a test: the fast paths of this module, [`super::quoted`]
@@ -313,14 +330,25 @@ pub(super) fn plain() -> bool {
     PLAIN.with(std::cell::Cell::get)
 }
 
-/// The finders of `hiệu lực`, with and without its marks.
-fn hieu_luc_finders() -> &'static [memchr::memmem::Finder<'static>; 2] {
-    static FINDERS: std::sync::OnceLock<[memchr::memmem::Finder<'static>; 2]> = std::sync::OnceLock::new();
-    FINDERS.get_or_init(|| {
-        [
-            memchr::memmem::Finder::new("hiệu lực"),
-            memchr::memmem::Finder::new("hieu luc"),
-        ]
+/// The finder of `u l`, the bytes `hiệu lực` and `hieu luc` share.
+fn u_l_finder() -> &'static memchr::memmem::Finder<'static> {
+    static FINDER: std::sync::OnceLock<memchr::memmem::Finder<'static>> = std::sync::OnceLock::new();
+    FINDER.get_or_init(|| memchr::memmem::Finder::new("u l"))
+}
+
+/// Where the first `hiệu lực` or `hieu luc` of `b` starts: one search, for
+/// the `u l` both have (5 and 3 bytes in), few others of the text have.
+/// (Two `u l` are 3 bytes apart at least: the first `u l` that is in one
+/// of them is in the first of them.)
+fn find_hieu_luc(b: &[u8]) -> Option<usize> {
+    u_l_finder().find_iter(b).find_map(|p| {
+        if p >= 5 && b[p - 5..].starts_with("hiệu lực".as_bytes()) {
+            Some(p - 5)
+        } else if p >= 3 && b[p - 3..].starts_with(b"hieu luc") {
+            Some(p - 3)
+        } else {
+            None
+        }
     })
 }
 
@@ -341,11 +369,7 @@ fn effective_clause(ahead: &str) -> Option<(usize, usize)> {
         .find(|&d| b.get(d + 1) == Some(&b' '))
         .map_or(within, |d| d + 1);
     let searched = &b[..(stop + "hiệu lực".len()).min(b.len())];
-    let k = hieu_luc_finders()
-        .iter()
-        .filter_map(|fi| fi.find(searched))
-        .min()
-        .filter(|&k| k <= stop)?;
+    let k = find_hieu_luc(searched).filter(|&k| k <= stop)?;
     Some((k, within))
 }
 
@@ -353,9 +377,9 @@ fn effective_clause(ahead: &str) -> Option<(usize, usize)> {
 /// then the clause's ends before it, then the clause's end after it.
 #[cfg(test)]
 fn effective_clause_plain(ahead: &str) -> Option<(usize, usize)> {
-    let k = hieu_luc_finders()
-        .iter()
-        .filter_map(|fi| fi.find(ahead.as_bytes()))
+    let k = [ahead.find("hiệu lực"), ahead.find("hieu luc")]
+        .into_iter()
+        .flatten()
         .min()?;
     let ends_clause = |c: &u8| matches!(c, b';' | b'\n' | b'[' | b']');
     let clause = &ahead.as_bytes()[..k];
@@ -449,7 +473,11 @@ fn folded_ends_with(s: &str, w: &str) -> bool {
 /// only those words between `hiệu lực` and the date.
 fn effective_after(s: &str) -> Option<IssueDate> {
     let head = prefix(s, 80);
-    let k = head.find("ngày").or_else(|| head.find("ngay"))?;
+    // (The first `ngày`, else the first `ngay`: at an `n`, a byte search,
+    // with no searcher built per call for the few bytes read.)
+    let b = head.as_bytes();
+    let at = |w: &[u8]| memchr::memchr_iter(b'n', b).find(|&p| b[p..].starts_with(w));
+    let k = at("ngày".as_bytes()).or_else(|| at(b"ngay"))?;
     // (The words as most print them need no fold: they fold to words
     // taken.)
     const PRINTED: [&str; 4] = [
@@ -492,20 +520,47 @@ fn effective_after(s: &str) -> Option<IssueDate> {
 fn editorial_notes(norm: &str, first: usize, last: usize) -> Vec<(usize, usize)> {
     let b = norm.as_bytes();
     let mut notes = Vec::new();
-    let mut open: Option<usize> = None;
     let from = memchr::memrchr(b']', &b[..first.min(b.len())]).map_or(0, |k| k + 1);
-    for k in memchr::memchr2_iter(b'[', b']', &b[from..]).map(|k| from + k) {
+    // A pair is a `[` and the first `]` after it with no `[` between, as
+    // a pass over both brackets pairs them (each `[` taken by the next `]`
+    // unless another `[` comes first; a `]` with none open skipped): the
+    // text up to each `[` is searched for `[` alone, one byte, and only
+    // from it to its pair's end for both. (A pair opening at `last` or
+    // after holds no citation: the search ends there.)
+    let mut at = from;
+    while let Some(o) = memchr::memchr(b'[', &b[at..]).map(|k| at + k) {
+        if o >= last {
+            break;
+        }
+        let Some(k) = memchr::memchr2(b'[', b']', &b[o + 1..]).map(|k| o + 1 + k) else {
+            break;
+        };
+        if b[k] == b'[' {
+            at = k;
+            continue;
+        }
+        if is_note(b, o, k) {
+            notes.push((o, k));
+        }
+        at = k + 1;
+    }
+    notes
+}
+
+/// [`editorial_notes`] read plainly: one pass over both brackets of the
+/// whole text.
+#[cfg(test)]
+fn editorial_notes_plain(norm: &str) -> Vec<(usize, usize)> {
+    let b = norm.as_bytes();
+    let mut notes = Vec::new();
+    let mut open: Option<usize> = None;
+    for k in memchr::memchr2_iter(b'[', b']', b) {
         if b[k] == b'[' {
             open = Some(k);
             continue;
         }
         if let Some(o) = open.take().filter(|&o| is_note(b, o, k)) {
             notes.push((o, k));
-        }
-        // (The first `]` at `last` or after is the last read: the note it
-        // closes, if one, may hold the last citation.)
-        if k >= last {
-            break;
         }
     }
     notes
@@ -570,7 +625,7 @@ fn is_consolidated(norm: &str, doc: &Document) -> bool {
         || doc.symbol.as_ref().is_some_and(|s| s.type_code() == Some("VBHN"))
         || starts_with_folded(norm.trim_start(), "van ban hop nhat").is_some()
         || memchr::memmem::find(prefix(norm, 3000).as_bytes(), b"/VBHN-").is_some()
-        || memchr::memmem::find(norm.as_bytes(), "XÁC THỰC VĂN BẢN HỢP NHẤT".as_bytes()).is_some()
+        || authenticated(norm)
 }
 
 #[cfg(test)]
@@ -640,6 +695,11 @@ mod tests {
             "một. hiệu lực",
             "một .  hiệu lực",
             "một hiệu lực. hieu luc",
+            "đều lhieu luc",
+            "hiệu u lhiệu lực",
+            "hieu hiệu lực",
+            "u lu lu l hieu luc",
+            "hiệuu lực hieu luc",
         ] {
             same(ahead);
         }
@@ -666,7 +726,7 @@ mod tests {
         let mut n = 0;
         for (_, text) in crate::test_texts::texts() {
             let b = text.as_bytes();
-            let whole = editorial_notes(&text, 0, text.len());
+            let whole = super::editorial_notes_plain(&text);
             let marks: Vec<usize> = memchr::memchr3_iter(b'[', b']', b'\n', b).collect();
             for w in marks.windows(4).step_by(157) {
                 // Spans just inside, on and around brackets and line ends.
@@ -683,8 +743,8 @@ mod tests {
             }
         }
         assert!(n > 250, "only {n} windows");
-        let t = "a [b] c [d\ne] [1] [x](y) [ [z] ] ]";
-        let whole = editorial_notes(t, 0, t.len());
+        let t = "] a [b] c [d\ne] [1] [x](y) [ [z] ] ] [[q]] [r";
+        let whole = super::editorial_notes_plain(t);
         for s in 0..t.len() {
             for e in s..=t.len() {
                 check(t, &whole, &[(s, e)]);
