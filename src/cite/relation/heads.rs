@@ -1,9 +1,11 @@
 //! The heads of lists: what the lines before a list say about its items.
 
 use super::clause::passive_agent;
+#[cfg(test)]
+use super::lines::is_group_label;
 use super::lines::{
-    is_basis_heading, is_basis_line, is_group_label, is_heading, list_marker, opens_item, opens_row, unbulleted,
-    unheaded, wrapped_floor, Marker,
+    is_basis_heading, is_basis_line, is_heading, label_words, list_marker, names_no_cue, opens_item, opens_row,
+    unbulleted, unheaded, wrapped_floor, Marker,
 };
 use super::Rel;
 use crate::cite::cues::{clause_cue, passive_relation, CUES, PASSIVE};
@@ -202,6 +204,21 @@ impl<'a> Heads<'a> {
     /// What an opening line `opener` ([`Head::Opener`]) says: the cue of its
     /// end and, for a passive one, the last citation before it.
     fn resolve(&self, opener: Head, found: &[Found]) -> Option<Head> {
+        self.resolve_if(opener, found, false)
+    }
+
+    /// [`Heads::resolve`] when what it says keeps a list's head across a
+    /// group label ([`keeps_across_label`]), else none. (Most opening
+    /// lines read so say no verb acting on documents: their folded text
+    /// holds none of [`KEEPING_VERBS`], and no cue is looked for.)
+    fn resolve_keeping(&self, opener: Head, found: &[Found]) -> Option<Head> {
+        self.resolve_if(opener, found, true)
+            .filter(|h| matches!(h, Head::Cue { rel, .. } if keeps_across_label(*rel)))
+    }
+
+    /// [`Heads::resolve`], or, with `keeping`, none when the opening line's
+    /// folded text holds no verb of [`KEEPING_VERBS`].
+    fn resolve_if(&self, opener: Head, found: &[Found], keeping: bool) -> Option<Head> {
         let Head::Opener {
             to,
             line: (ls, le),
@@ -227,6 +244,9 @@ impl<'a> Heads<'a> {
         let folded = fold(tail);
         if folded.contains("hop nhat tu") {
             return Some(Head::Merged { base: None, marker });
+        }
+        if keeping && !holds_keeping_verb(folded.as_bytes()) {
+            return None;
         }
         let tail_at = to - tail.len();
         // The last citation on the opening line: a cue before it has it for
@@ -380,13 +400,22 @@ impl<'a> Heads<'a> {
             Some(Head::Cue { rel, .. }) => keeps_across_label(rel),
             _ => false,
         };
-        if label_keeps && !article && text.ends_with(':') && is_group_label(text) {
-            if let Some(h @ Head::Opener { .. }) = self.head {
-                self.head = self.resolve(h, found);
-            }
-            if let Some(Head::Cue { rel, .. }) = self.head {
-                if keeps_across_label(rel) {
-                    return;
+        // (Either way the line, ending with `:`, opens a list when the head
+        // does not go on: then what the head's opening line says is never
+        // asked, and it is read here only for a head that keeps. That is
+        // asked before the label's own cue, seldom read then: few opening
+        // lines keep.)
+        if label_keeps && !article && text.ends_with(':') {
+            if let Some(words) = label_words(text) {
+                let kept = match self.head {
+                    Some(h @ Head::Opener { .. }) => self.resolve_keeping(h, found),
+                    h => h,
+                };
+                if let Some(h @ Head::Cue { rel, .. }) = kept {
+                    if keeps_across_label(rel) && names_no_cue(words) {
+                        self.head = Some(h);
+                        return;
+                    }
                 }
             }
         }
@@ -429,6 +458,39 @@ impl<'a> Heads<'a> {
             _ => None,
         };
     }
+}
+
+/// The verbs (folded) of every cue that [`keeps_across_label`]: `sửa
+/// đổi`, `bổ sung`, `đính chính`, `điều chỉnh` (amending), `thay thế`
+/// (replacing), `bãi bỏ`, `hết hiệu lực` (repealing). An active cue giving
+/// one of those relations holds its verb; a passive one keeps only when it
+/// opens with `bị` and its verb ([`passive_relation`]: a passive cue always
+/// names one) is one of them. (Looked for by [`holds_keeping_verb`].)
+#[cfg(test)]
+const KEEPING_VERBS: [&str; 7] = [
+    "sua doi",
+    "bo sung",
+    "dinh chinh",
+    "dieu chinh",
+    "thay the",
+    "bai bo",
+    "het hieu luc",
+];
+
+/// Does folded `b` hold a verb of [`KEEPING_VERBS`]? (Read a byte at a
+/// time: each verb is looked for only where its first byte is.)
+fn holds_keeping_verb(b: &[u8]) -> bool {
+    (0..b.len()).any(|i| {
+        let at = |v: &str| b[i..].starts_with(v.as_bytes());
+        match b[i] {
+            b's' => at("sua doi"),
+            b'b' => at("bo sung") || at("bai bo"),
+            b'd' => at("dinh chinh") || at("dieu chinh"),
+            b't' => at("thay the"),
+            b'h' => at("het hieu luc"),
+            _ => false,
+        }
+    })
 }
 
 /// Does a list's head `rel` go on across a group label (`**Quy chuẩn,

@@ -264,10 +264,44 @@ fn ok_quiet_lines_same_as_plain_reading() {
         "Các văn bản bị bãi bỏ:\nNhóm A:\n- a\nđược sửa đổi bởi:\nNhóm B:\n- b\n",
         "Căn cứ:\nNhóm A:\n- a\n\nx\nVăn bản này được hợp nhất từ các văn bản sau:\nNhóm:\n- b\n",
         "Bãi bỏ toàn bộ các văn bản\nsau:\n- a\nNhóm A:\n  - b\nthay thế bởi:\nNhóm B:\n",
+        "Các văn bản bị bãi bỏ toàn bộ:\nNhóm A:\n- a\nVăn bản bị thay thế:\nNhóm:\n- b\n",
+        "Điều chỉnh các văn bản sau:\nNhóm:\n- c\nĐính chính:\nNhóm:\nCác văn bản HẾT HIỆU LỰC:\nNhóm A:\n- d\n",
+        "Sửa đổi, bổ sung:\nKý hiệu:\nSố:\nBổ sung:\nNhóm:\nbị sửa đổi bởi:\nNhóm:\nhợp nhất từ:\nNhóm:\n",
     ];
     for (i, text) in edge.iter().enumerate() {
         for step in [1, 2, 3, 100] {
             same_heads(text, step, &format!("edge case {i}"));
+        }
+    }
+}
+
+/// [`holds_keeping_verb`] finds a verb of [`KEEPING_VERBS`] where a search
+/// for each finds one: on the folded lines of the fixtures and corpus
+/// texts (every third), their pairs, and on edge cases.
+#[test]
+fn ok_keeping_verb_same_as_search() {
+    let plain = |f: &str| KEEPING_VERBS.iter().any(|v| f.contains(v));
+    let mut seen = 0;
+    for (_, text) in crate::test_texts::texts() {
+        let lines: Vec<String> = text.lines().step_by(3).map(crate::normalize::fold).collect();
+        for (i, f) in lines.iter().enumerate() {
+            let pair = format!("{f} {}", lines.get(i + 1).map_or("", |s| s.as_str()));
+            for t in [f.as_str(), &pair] {
+                assert_eq!(holds_keeping_verb(t.as_bytes()), plain(t), "{t:?}");
+                seen += usize::from(plain(t));
+            }
+        }
+    }
+    assert!(seen > 10, "only {seen} lines with a verb");
+    for v in KEEPING_VERBS {
+        for t in [
+            v.to_string(),
+            format!("x {v}"),
+            format!("{v} y"),
+            v[..v.len() - 1].to_string(),
+            v[1..].to_string(),
+        ] {
+            assert_eq!(holds_keeping_verb(t.as_bytes()), plain(&t), "{t:?}");
         }
     }
 }

@@ -161,16 +161,27 @@ pub(super) fn unheaded(line: &str) -> &str {
 /// A label over a group of a list's items (`Quy chuẩn, danh mục cây
 /// trồng:`, `Danh mục bổ sung giống (2009–2019):`): a short line ending
 /// with `:` that has no list marker, no cue and no document number.
+#[cfg(test)]
 pub(super) fn is_group_label(line: &str) -> bool {
-    let Some(words) = line.trim().strip_suffix(':') else {
-        return false;
-    };
+    label_words(line).is_some_and(names_no_cue)
+}
+
+/// The words of a line shaped as a group label ([`is_group_label`]): a
+/// short line ending with `:`, with no list marker and no document number;
+/// its cue not read yet (see [`names_no_cue`]).
+pub(super) fn label_words(line: &str) -> Option<&str> {
+    let words = line.trim().strip_suffix(':')?;
     let words = words.trim_end_matches(['*', '_', ' ']);
-    words.len() <= 120
+    (words.len() <= 120
         && list_marker(words).is_none()
         && !words.contains('/')
-        && !crate::cite::types::starts_citation(words)
-        && clause_cue(fold(words).as_bytes(), true).is_none()
+        && !crate::cite::types::starts_citation(words))
+    .then_some(words)
+}
+
+/// Do a group label's words ([`label_words`]) hold no cue?
+pub(super) fn names_no_cue(words: &str) -> bool {
+    clause_cue(fold(words).as_bytes(), true).is_none()
 }
 
 // ItemTitle ::= Marker Citation ("—" | "–" | "-" | ":") Title
