@@ -186,12 +186,49 @@ pub(crate) fn fold_ws(s: &str) -> String {
     if single_spaced(s) {
         return s.to_owned();
     }
+    // The words between runs of whitespace, joined by one space. A byte
+    // reading of `char::is_whitespace`: the ASCII ones (`\t`..`\r`, space)
+    // and the few beyond ASCII, told by their bytes (U+0085, U+00A0: C2 85,
+    // C2 A0; U+1680: E1 9A 80; U+2000..U+200A, U+2028, U+2029, U+202F: E2 80
+    // 80..8A, A8, A9, AF; U+205F: E2 81 9F; U+3000: E3 80 80). Any other
+    // byte is part of a word.
+    let b = s.as_bytes();
     let mut out = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
+    let mut word: Option<usize> = None;
+    let mut i = 0;
+    while i < b.len() {
+        let ws = match b[i] {
+            b'\t'..=b'\r' | b' ' => 1,
+            0xC2 if matches!(b.get(i + 1), Some(0x85 | 0xA0)) => 2,
+            0xE1 if b.get(i + 1..i + 3) == Some(&[0x9A, 0x80]) => 3,
+            0xE2 if matches!(
+                b.get(i + 1..i + 3),
+                Some([0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF] | [0x81, 0x9F])
+            ) =>
+            {
+                3
+            }
+            0xE3 if b.get(i + 1..i + 3) == Some(&[0x80, 0x80]) => 3,
+            _ => 0,
+        };
+        if ws == 0 {
+            word.get_or_insert(i);
+            i += 1;
+            continue;
+        }
+        if let Some(w) = word.take() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&s[w..i]);
+        }
+        i += ws;
+    }
+    if let Some(w) = word {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(w);
+        out.push_str(&s[w..]);
     }
     out
 }
