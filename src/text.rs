@@ -120,11 +120,31 @@ mod avx2 {
 
     /// [`super::push_line_starts`] over the whole blocks of thirty-two
     /// bytes; returns where the blocks end (the rest is under thirty-two
-    /// bytes).
+    /// bytes). Two blocks are read a step, their masks joined into one of
+    /// sixty-four bits (a line is about fifty bytes: one or two newlines a
+    /// step, for half the loop's overhead); then one block, if one is left.
     #[target_feature(enable = "avx2")]
     pub(super) fn push_line_starts(bytes: &[u8], starts: &mut Vec<usize>) -> usize {
         let nl = _mm256_set1_epi8(b'\n' as i8);
         let mut k = 0;
+        while k + 64 <= bytes.len() {
+            // SAFETY: `k + 64 <= bytes.len()`, so the 64 bytes read are inside
+            // the slice; `_mm256_loadu_si256` needs no alignment.
+            let (x, y) = unsafe {
+                (
+                    _mm256_loadu_si256(bytes.as_ptr().add(k).cast::<__m256i>()),
+                    _mm256_loadu_si256(bytes.as_ptr().add(k + 32).cast::<__m256i>()),
+                )
+            };
+            let low = _mm256_movemask_epi8(_mm256_cmpeq_epi8(x, nl)) as u32;
+            let high = _mm256_movemask_epi8(_mm256_cmpeq_epi8(y, nl)) as u32;
+            let mut m = u64::from(low) | (u64::from(high) << 32);
+            while m != 0 {
+                starts.push(k + m.trailing_zeros() as usize + 1);
+                m &= m - 1;
+            }
+            k += 64;
+        }
         while k + 32 <= bytes.len() {
             // SAFETY: `k + 32 <= bytes.len()`, so the 32 bytes read are inside
             // the slice; `_mm256_loadu_si256` needs no alignment.
@@ -336,8 +356,8 @@ mod tests {
 
     /// The block newline search gives the line starts a byte-at-a-time
     /// reading gives: a newline at every offset of texts of every length
-    /// around the sixteen-byte blocks, runs of newlines, and Vietnamese
-    /// letters between them.
+    /// around the sixteen-, thirty-two- and sixty-four-byte blocks, runs of
+    /// newlines, and Vietnamese letters between them.
     #[test]
     fn ok_line_starts_same_as_bytewise() {
         let bytewise = |t: &str| -> Vec<usize> {
@@ -345,7 +365,7 @@ mod tests {
                 .chain(t.match_indices('\n').map(|(i, _)| i + 1))
                 .collect()
         };
-        for len in 0..70 {
+        for len in 0..140 {
             for nl in 0..len {
                 for fill in ["a", "ệ", "\n"] {
                     let mut t: String = fill.repeat(len).chars().take(len).collect();
