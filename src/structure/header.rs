@@ -12,13 +12,12 @@ use crate::symbol::symbol;
 use crate::text::fold_ws;
 
 impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
-    /// Does line `l` hold a header anchor: the national or Party header
-    /// (at the start, or after an upper-case issuer), a `Số:` line, a
-    /// `<Place>, ngày` line or `Kính gửi`?
+    /// Does line `l` hold a header anchor other than the motto: a `Số:`
+    /// line, a `<Place>, ngày` line or `Kính gửi`? (The national or Party
+    /// header is the other anchor: [`Self::motto_line`]; the header window
+    /// looks for it first, over the same lines, and asks this only where it
+    /// found none.)
     pub(super) fn is_anchor(&self, l: usize) -> bool {
-        if self.motto_line(l) {
-            return true;
-        }
         let t = self.text(l);
         let unb = &t[bullet_len(t)..];
         symbol_intro(t).is_some_and(|n| n == t.len() || symbol(&t[n..]).is_ok())
@@ -46,24 +45,27 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
     /// it stands in (the issuer's lines, `Số:`), so that a copy's title,
     /// information table or summary before it is not read as the header.
     /// Without a motto near the top, the window starts at the top, or at the
-    /// first anchor further down.
-    pub(super) fn header_window(&self) -> (usize, usize) {
+    /// first anchor further down. Also returns where a window from the top
+    /// would end ([`Self::header_end`] of line 0), for [`Self::title_above`].
+    pub(super) fn header_window(&self) -> (usize, usize, usize) {
         let end = self.header_end(0);
         let motto_in = |from: usize, to: usize| (from..to).find(|&l| self.motto_line(l));
         if let Some(m) = motto_in(0, end) {
             let s = self.walk_back(m);
-            return (s, self.header_end(s).max(m + 1));
+            return (s, self.header_end(s).max(m + 1), end);
         }
+        // No motto in `0..end`: the other anchors there.
         if (0..end).any(|l| self.is_anchor(l)) {
-            return (0, end);
+            return (0, end, end);
         }
         let max = self.lines.len().min(end + HEADER_MAX_LINES);
+        // (`or_else` runs only when `end..max` has no motto either.)
         match motto_in(end, max).or_else(|| (end..max).find(|&l| self.is_anchor(l))) {
             Some(a) => {
                 let s = self.walk_back(a).max(end);
-                (s, self.header_end(s).max(a + 1))
+                (s, self.header_end(s).max(a + 1), end)
             }
-            None => (0, end),
+            None => (0, end, end),
         }
     }
 
@@ -144,7 +146,7 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
     /// Read the header window.
     pub(super) fn header(&mut self) -> Header {
         self.instalment();
-        let (start, end) = self.header_window();
+        let (start, end, top_end) = self.header_window();
         let mut h = Header::default();
         let norm = self.norm;
         let mut cands: Vec<Cand> = Vec::new();
@@ -375,7 +377,7 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
         // A gazette page may print the title and subject first and the
         // header block after the first articles.
         if !title_found && start > 0 {
-            if let Some((l, n, name)) = self.title_above(start) {
+            if let Some((l, n, name)) = self.title_above(start, top_end) {
                 title_found = true;
                 let line = self.lines[l];
                 self.doc.doc_type = Some(name.to_string());
@@ -527,8 +529,9 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
 
     /// A title alone on its line (`NGHỊ ĐỊNH`) above the header window, in
     /// the lines before the first `Căn cứ`: its line, length and name.
-    fn title_above(&self, start: usize) -> Option<(usize, usize, &'static str)> {
-        let top = self.header_end(0).min(start);
+    /// `top_end`: [`Self::header_end`] of line 0, as the window found it.
+    fn title_above(&self, start: usize, top_end: usize) -> Option<(usize, usize, &'static str)> {
+        let top = top_end.min(start);
         (0..top).find_map(|l| {
             if self.lines[l].is_blank() || self.is_furniture(l) {
                 return None;

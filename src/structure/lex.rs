@@ -40,6 +40,7 @@ pub(super) fn find_kw_until(s: &str, keyword: &str, last: usize) -> Option<(usiz
     let first = *keyword.as_bytes().first()?;
     debug_assert!(keyword.is_ascii(), "folded keywords are ASCII");
     let upper = first.to_ascii_uppercase();
+    let consonant = !matches!(first, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
     let bytes = s.as_bytes();
     let end = bytes.len().min(last.saturating_add(1));
     let mut i = 0;
@@ -51,6 +52,13 @@ pub(super) fn find_kw_until(s: &str, keyword: &str, last: usize) -> Option<(usiz
                 continue;
             }
             1
+        } else if consonant && b == 0xE1 && (bytes[i + 1] == 0xBB || (bytes[i + 1] == 0xBA && bytes[i + 2] >= 0xA0)) {
+            // The precomposed Vietnamese vowels with a tone mark, U+1EA0..
+            // U+1EFF (E1 BA A0 .. E1 BB BF), the most frequent letters
+            // beyond ASCII: each folds to a vowel or to no ASCII letter at
+            // all, never to a consonant; passed by their bytes.
+            i += 3;
+            continue;
         } else {
             let c = s[i..].chars().next().expect("char boundary");
             if fold_char(c) != char::from(first) {
@@ -249,6 +257,28 @@ mod tests {
         }
     }
 
+    /// The letters that [`find_kw_until`] passes by their bytes for a
+    /// keyword opening with a consonant, U+1EA0..U+1EFF, fold to a vowel or
+    /// to no ASCII letter.
+    #[test]
+    fn ok_vietnamese_vowels_fold_to_no_consonant() {
+        for u in 0x1EA0..=0x1EFFu32 {
+            let c = char::from_u32(u).expect("a char");
+            let f = fold_char(c);
+            assert!(!f.is_ascii() || "aeiouy".contains(f), "{c:?} folds to {f:?}");
+            let mut buf = [0u8; 4];
+            let b = c.encode_utf8(&mut buf).as_bytes();
+            assert!(
+                b[0] == 0xE1 && (b[1] == 0xBB || (b[1] == 0xBA && b[2] >= 0xA0)),
+                "{c:?}"
+            );
+        }
+        // And the bytes name no other letter: U+1E80..U+1E9F (`ẋ` folds to
+        // `x`) start E1 BA 80..9F.
+        assert_eq!("\u{1E9F}".as_bytes(), [0xE1, 0xBA, 0x9F]);
+        assert_eq!(find_kw("ẊAC THỰC", "xac thuc"), Some((0, "ẊAC THỰC".len())));
+    }
+
     #[test]
     fn ok_find_kw_same_as_reference() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -268,6 +298,11 @@ mod tests {
                 lines.extend(norm.lines().map(str::to_string));
             }
         }
+        // The corpus too, when there (every twentieth line, as read, not
+        // normalized: quick in a debug build; any line is a fair test).
+        for (_, text) in crate::test_texts::texts() {
+            lines.extend(text.lines().step_by(20).map(str::to_string));
+        }
         assert!(lines.len() > 100, "the fixtures are read");
         let kws = [
             "cong hoa xa hoi chu nghia viet nam",
@@ -275,6 +310,10 @@ mod tests {
             "hanh phuc",
             "kinh gui",
             "ngay",
+            "xac thuc van ban hop nhat",
+            "doc lap",
+            "ubnd",
+            "an",
         ];
         let mut found = 0;
         for l in &lines {
