@@ -68,12 +68,19 @@ pub(super) fn cluster_start(out: &str) -> Option<usize> {
 }
 
 /// A combining mark (fast for the letters of Vietnamese text, which are not).
+///
+/// Also the three characters of combining class 0 whose canonical
+/// decomposition opens with a combining mark (Tibetan U+0F73, U+0F75, U+0F81,
+/// Unicode's "non-starter decompositions"): NFC decomposes them and orders
+/// their marks among the marks before, so they must be read with that
+/// cluster, or a second pass would reorder what the first wrote
+/// (normalization is idempotent).
 pub(super) fn is_mark(m: char) -> bool {
     let u = m as u32;
     if u < 0x300 || (0x1E00..=0x1EFF).contains(&u) {
         return false;
     }
-    is_vietnamese_mark(m) || canonical_combining_class(m) != 0
+    is_vietnamese_mark(m) || canonical_combining_class(m) != 0 || matches!(u, 0x0F73 | 0x0F75 | 0x0F81)
 }
 
 /// End of the run from `i` of characters normalization keeps as they are.

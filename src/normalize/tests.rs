@@ -4,6 +4,7 @@ use super::folding::fold_char_slow;
 #[cfg(target_arch = "x86_64")]
 use super::scan::sse2;
 use super::*;
+use unicode_normalization::UnicodeNormalization;
 
 fn check_spans(orig: &str, n: &Normalized<'_>) {
     // Every char boundary of the normalized text maps to a char boundary
@@ -98,6 +99,34 @@ fn ok_idempotent() {
     let once = normalize(s).text().to_string();
     let twice = normalize(&once).text().to_string();
     assert_eq!(once, twice);
+}
+
+/// A character of combining class 0 whose decomposition opens with a mark
+/// (`\u{F73}` = `\u{F71}\u{F72}`) after a mark of a higher class: NFC puts
+/// the decomposed marks first, in one pass (found by `tests/proptest.rs`).
+#[test]
+fn ok_idempotent_on_non_starter_decompositions() {
+    for s in ["\u{11366}\u{f73}", "a\u{301}\u{f75}x", "\u{11366}\u{f81}", "k\u{f73}"] {
+        let once = normalize(s).text().to_string();
+        assert_eq!(once, s.nfc().collect::<String>(), "{s:?}");
+        assert_eq!(normalize(&once).text(), once, "{s:?}");
+    }
+}
+
+/// `is_mark` names every character NFC may reorder: a mark, or a character
+/// whose canonical decomposition opens with one.
+#[test]
+fn ok_is_mark_covers_non_starter_decompositions() {
+    for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+        let mut first = None;
+        unicode_normalization::char::decompose_canonical(c, |d| {
+            first.get_or_insert(d);
+        });
+        let opens_with_mark = first.is_some_and(|d| canonical_combining_class(d) != 0);
+        if canonical_combining_class(c) != 0 || opens_with_mark {
+            assert!(is_mark(c), "{c:?} U+{:04X}", c as u32);
+        }
+    }
 }
 
 /// The first byte at or after `from` that [`skip_plain`] must stop at,
