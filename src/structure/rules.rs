@@ -387,30 +387,43 @@ pub(super) fn section_label(s: &str) -> Option<(usize, u8)> {
             if !s.chars().next().is_some_and(char::is_uppercase) {
                 return None;
             }
-            let rest = &s[n..];
-            let t = rest.trim_start_matches(' ');
-            if t.len() == rest.len() {
-                return None;
-            }
-            let num_len = t.find(|c: char| !(c.is_ascii_alphanumeric())).unwrap_or(t.len());
-            if num_len == 0 || num_len > 8 {
-                return None;
-            }
-            let num = &t[..num_len];
-            let ok = match kind {
-                1 => num.chars().next().is_some_and(|c| c.is_ascii_digit()),
-                _ => num.chars().all(|c| c.is_ascii_digit() || "IVXLC".contains(c)) || kw == "phan",
-            };
-            if !ok {
-                return None;
-            }
-            let mut end = s.len() - t.len() + num_len;
-            if s[end..].starts_with(['.', ':']) {
-                end += 1;
-            }
-            return Some((end, kind));
+            return keyword_label(s, n, kw, kind);
         }
     }
+    numbered_label(s)
+}
+
+/// The rest of a section label after its keyword (`s[..n]`): a space, then
+/// a number (`Điều 5`, `Chương IV`; `Phần` takes any word), an optional `.`
+/// or `:`. Returns the label's length and its kind.
+fn keyword_label(s: &str, n: usize, kw: &str, kind: u8) -> Option<(usize, u8)> {
+    let rest = &s[n..];
+    let t = rest.trim_start_matches(' ');
+    if t.len() == rest.len() {
+        return None;
+    }
+    let num_len = t.find(|c: char| !(c.is_ascii_alphanumeric())).unwrap_or(t.len());
+    if num_len == 0 || num_len > 8 {
+        return None;
+    }
+    let num = &t[..num_len];
+    let ok = match kind {
+        1 => num.chars().next().is_some_and(|c| c.is_ascii_digit()),
+        _ => num.chars().all(|c| c.is_ascii_digit() || "IVXLC".contains(c)) || kw == "phan",
+    };
+    if !ok {
+        return None;
+    }
+    let mut end = s.len() - t.len() + num_len;
+    if s[end..].starts_with(['.', ':']) {
+        end += 1;
+    }
+    Some((end, kind))
+}
+
+/// A label with no keyword: `1.`, `2)`, `3-` then a blank (kind 2), or a
+/// Roman numeral and `. ` (kind 3).
+fn numbered_label(s: &str) -> Option<(usize, u8)> {
     let digits = s.bytes().take_while(u8::is_ascii_digit).count();
     if (1..=2).contains(&digits) {
         let rest = &s[digits..];
@@ -791,43 +804,10 @@ mod tests {
         }
         for (kw, kind) in [("dieu", 1u8), ("chuong", 0), ("muc", 0), ("phan", 0)] {
             if let Some(n) = kw_at(s, kw) {
-                let rest = &s[n..];
-                let t = rest.trim_start_matches(' ');
-                if t.len() == rest.len() {
-                    return None;
-                }
-                let num_len = t.find(|c: char| !(c.is_ascii_alphanumeric())).unwrap_or(t.len());
-                if num_len == 0 || num_len > 8 {
-                    return None;
-                }
-                let num = &t[..num_len];
-                let ok = match kind {
-                    1 => num.chars().next().is_some_and(|c| c.is_ascii_digit()),
-                    _ => num.chars().all(|c| c.is_ascii_digit() || "IVXLC".contains(c)) || kw == "phan",
-                };
-                if !ok {
-                    return None;
-                }
-                let mut end = s.len() - t.len() + num_len;
-                if s[end..].starts_with(['.', ':']) {
-                    end += 1;
-                }
-                return Some((end, kind));
+                return keyword_label(s, n, kw, kind);
             }
         }
-        let digits = s.bytes().take_while(u8::is_ascii_digit).count();
-        if (1..=2).contains(&digits) {
-            let rest = &s[digits..];
-            if rest.starts_with(['.', '-', ')']) && rest[1..].starts_with([' ', '\t']) {
-                return Some((digits + 1, 2));
-            }
-            return None;
-        }
-        let roman = s.bytes().take_while(|b| b"IVXL".contains(b)).count();
-        if (1..=5).contains(&roman) && s[roman..].starts_with(". ") {
-            return Some((roman + 1, 3));
-        }
-        None
+        numbered_label(s)
     }
 
     /// `section_label`, which tries only the keyword the first letter

@@ -123,19 +123,21 @@ const HEADINGS: &[&str] = &[
     "Mẫu", "Phụ", "Điều", "Chương", "Mục", "Phần", "Biểu", "Bảng", "Phiếu", "Giấy", "Đơn",
 ];
 
+/// The military ranks a signer's name may follow, as printed.
+const RANKS: [&str; 8] = [
+    "Đại tướng",
+    "Thượng tướng",
+    "Trung tướng",
+    "Thiếu tướng",
+    "ĐẠI TƯỚNG",
+    "THƯỢNG TƯỚNG",
+    "TRUNG TƯỚNG",
+    "THIẾU TƯỚNG",
+];
+
 // Rank ::= ("Đại" | "Thượng" | "Trung" | "Thiếu") Sp "tướng"
 /// A military rank before a signer's name: its length in bytes.
 fn rank(t: &str) -> Option<usize> {
-    const RANKS: [&str; 8] = [
-        "Đại tướng",
-        "Thượng tướng",
-        "Trung tướng",
-        "Thiếu tướng",
-        "ĐẠI TƯỚNG",
-        "THƯỢNG TƯỚNG",
-        "TRUNG TƯỚNG",
-        "THIẾU TƯỚNG",
-    ];
     // Every rank starts with `Th`, `Tr` (either case), `Đạ` or `ĐẠ` (C4 90
     // E1 BA A1 / A0): most lines are settled by their first bytes (`Theo`
     // passes, `Tổ`, `Điều` do not).
@@ -637,16 +639,6 @@ mod tests {
     /// line of the corpus.
     #[test]
     fn ok_rank_same_as_plain() {
-        const RANKS: [&str; 8] = [
-            "Đại tướng",
-            "Thượng tướng",
-            "Trung tướng",
-            "Thiếu tướng",
-            "ĐẠI TƯỚNG",
-            "THƯỢNG TƯỚNG",
-            "TRUNG TƯỚNG",
-            "THIẾU TƯỚNG",
-        ];
         let plain = |t: &str| {
             RANKS
                 .iter()
