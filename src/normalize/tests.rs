@@ -142,7 +142,8 @@ fn first_stop(b: &[u8], from: usize) -> usize {
         .unwrap_or(b.len())
 }
 
-/// The block skip (thirty-two bytes with AVX2, then sixteen) stops where
+/// The block skip (sixty-four bytes with AVX-512, thirty-two with AVX2,
+/// then sixteen) stops where
 /// the byte rules say, from every character boundary of texts that put
 /// each kind of stop, and the two-byte ones split across blocks, at
 /// every alignment; it stops early only in the last sixteen bytes.
