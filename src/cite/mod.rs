@@ -269,8 +269,33 @@ fn so_soon(s: &str) -> bool {
     })
 }
 
+/// A citation the grammar read at a type word, built into a [`Found`] after
+/// the scan (see [`read_candidates`]).
+struct Read<'a> {
+    /// The string the rule ran on, at normalized offset `base_at`.
+    base: &'a str,
+    base_at: usize,
+    /// Where the citation starts.
+    start: usize,
+    canonical: &'static str,
+    p: Parsed<'a>,
+    /// The type word (start, end) of the first citation read at it; `None`
+    /// for the next items of a list sharing it.
+    type_word: Option<(usize, usize)>,
+}
+
+/// How many citations [`read_candidates`] reads before it builds them.
+const BATCH: usize = 32;
+
 /// Read the citations that start at the type words `cands` (in text order)
 /// into `found`, and the names cited with no number into `named`.
+///
+/// In turns: the grammar at the type words until [`BATCH`] citations are
+/// read, then what it read built into [`Found`]s, in the same order. (The
+/// same work as building each at once, as where the next type word is read
+/// depends only on the end of what was read; the grammar's code and the
+/// building's, each large, are not run in turn at every citation, where
+/// they would push each other out of the instruction cache.)
 fn read_candidates(
     ctx: &Ctx<'_>,
     doc: &mut Document,
@@ -278,9 +303,113 @@ fn read_candidates(
     found: &mut Vec<Found>,
     named: &mut Vec<(usize, usize)>,
 ) {
-    let norm = ctx.norm;
+    let mut reads: Vec<Read<'_>> = Vec::with_capacity(BATCH + 8);
+    let mut at = 0;
     let mut skip_until = 0;
-    for (k, c) in cands.iter().enumerate() {
+    while at < cands.len() {
+        read_grammar(ctx.norm, cands, &mut at, &mut skip_until, named, &mut reads);
+        build_reads(ctx, doc, &mut reads, found);
+    }
+}
+
+/// Build the citations of `reads` (emptied) into `found`.
+fn build_reads<'a>(ctx: &Ctx<'a>, doc: &mut Document, reads: &mut Vec<Read<'a>>, found: &mut Vec<Found>) {
+    for r in reads.drain(..) {
+        let Read {
+            base,
+            base_at,
+            start,
+            canonical,
+            p,
+            type_word,
+        } = r;
+        let Some((s, e)) = type_word else {
+            // An item of a list sharing the type word.
+            let mut f = build(ctx, doc, base, base_at, start, Some(canonical), p);
+            // A code naming another type (`các Quyết định số …; số
+            // 05/2010/TTLT-…`: a joint circular) is the item's type.
+            let coded = f
+                .symbol
+                .as_ref()
+                .filter(|s| s.type_code().is_some())
+                .and_then(Symbol::type_name);
+            match coded {
+                Some(t) if canonical != "Văn bản" && !t.starts_with(canonical) && !canonical.starts_with(t) => {
+                    f.doc_type = Some(t)
+                }
+                _ => f.shared.push("type".to_string()),
+            }
+            found.push(f);
+            continue;
+        };
+        let norm = ctx.norm;
+        let named = p.name.is_some();
+        let mut first = build(ctx, doc, base, base_at, start, Some(canonical), p);
+        // The last law listed in an amending law's name: that law
+        // (see [`amending`]).
+        // Of one law, the number or date is the amending law's only
+        // where that law was cited before by another (`Luật Giáo dục
+        // số 43/2019/QH14 được sửa đổi bởi Luật sửa đổi, bổ sung một
+        // số điều của Luật Giáo dục số 123/2025/QH15`); else it is the
+        // law's own (`… của Luật Thú y số 79/2015/QH13`).
+        let cited_before = |f: &Found| {
+            found.iter().rev().any(|g| {
+                g.doc_type == f.doc_type
+                    && (g.symbol != f.symbol || g.date != f.date)
+                    && match (&g.name, &f.name) {
+                        (Some(a), Some(b)) => a
+                            .chars()
+                            .flat_map(char::to_lowercase)
+                            .eq(b.chars().flat_map(char::to_lowercase)),
+                        (a, b) => a == b,
+                    }
+            })
+        };
+        // The last law an unnamed amending law lists by number: the
+        // date after it is the amending law's (see [`amending`]).
+        if named
+            && first.symbol.is_some()
+            && first.date.is_some()
+            && matches!(canonical, "Luật" | "Bộ luật")
+            && amending::last_of_amended_list(norm, s)
+        {
+            first.date = None;
+        }
+        if named && matches!(canonical, "Luật" | "Bộ luật") {
+            if let Some((k, _)) = amending::amending_law_start(norm, s, first.tail.max(first.end))
+                .filter(|&(_, one)| !one || cited_before(&first))
+            {
+                let lead = fold_ws(&norm[k + "Luật".len()..e]);
+                first.name = Some(match first.name.take() {
+                    Some(n) => format!("{lead} {n}"),
+                    None => lead,
+                });
+                first.doc_type = Some("Luật");
+                first.start = k;
+            }
+        }
+        found.push(first);
+    }
+}
+
+/// The grammar of [`read_candidates`] at the type words of `cands` from
+/// `*at` on, until [`BATCH`] citations are read into `reads` (`*at` then
+/// the next type word to read), and the names cited with no number into
+/// `named`. A citation's end is where its rule stopped (`base_at +
+/// span_end`, as [`build`] sets it): no type word before `*skip_until`
+/// starts another.
+fn read_grammar<'a>(
+    norm: &'a str,
+    cands: &[Cand],
+    at: &mut usize,
+    skip_until: &mut usize,
+    named: &mut Vec<(usize, usize)>,
+    reads: &mut Vec<Read<'a>>,
+) {
+    while *at < cands.len() && reads.len() < BATCH {
+        let k = *at;
+        *at += 1;
+        let c = &cands[k];
         let Cand {
             start: s,
             end: e,
@@ -289,7 +418,7 @@ fn read_candidates(
             abbreviation,
             damaged,
         } = *c;
-        if s < skip_until {
+        if s < *skip_until {
             continue;
         }
         // A damaged type word (`Nghị qúỷết 18`) only with `số` or a number
@@ -365,74 +494,29 @@ fn read_candidates(
         match parsed {
             Ok((mut rest, p)) => {
                 let mut after_number = p.number.is_some();
-                let named = p.name.is_some();
-                let mut first = build(ctx, doc, after, e, s, Some(canonical), p);
-                // The last law listed in an amending law's name: that law
-                // (see [`amending`]).
-                // Of one law, the number or date is the amending law's only
-                // where that law was cited before by another (`Luật Giáo dục
-                // số 43/2019/QH14 được sửa đổi bởi Luật sửa đổi, bổ sung một
-                // số điều của Luật Giáo dục số 123/2025/QH15`); else it is the
-                // law's own (`… của Luật Thú y số 79/2015/QH13`).
-                let cited_before = |f: &Found| {
-                    found.iter().rev().any(|g| {
-                        g.doc_type == f.doc_type
-                            && (g.symbol != f.symbol || g.date != f.date)
-                            && match (&g.name, &f.name) {
-                                (Some(a), Some(b)) => a
-                                    .chars()
-                                    .flat_map(char::to_lowercase)
-                                    .eq(b.chars().flat_map(char::to_lowercase)),
-                                (a, b) => a == b,
-                            }
-                    })
-                };
-                // The last law an unnamed amending law lists by number: the
-                // date after it is the amending law's (see [`amending`]).
-                if named
-                    && first.symbol.is_some()
-                    && first.date.is_some()
-                    && matches!(canonical, "Luật" | "Bộ luật")
-                    && amending::last_of_amended_list(norm, s)
-                {
-                    first.date = None;
-                }
-                if named && matches!(canonical, "Luật" | "Bộ luật") {
-                    if let Some((k, _)) = amending::amending_law_start(norm, s, first.tail.max(first.end))
-                        .filter(|&(_, one)| !one || cited_before(&first))
-                    {
-                        let lead = fold_ws(&norm[k + "Luật".len()..e]);
-                        first.name = Some(match first.name.take() {
-                            Some(n) => format!("{lead} {n}"),
-                            None => lead,
-                        });
-                        first.doc_type = Some("Luật");
-                        first.start = k;
-                    }
-                }
-                skip_until = first.end;
-                found.push(first);
+                *skip_until = e + p.span_end;
+                reads.push(Read {
+                    base: after,
+                    base_at: e,
+                    start: s,
+                    canonical,
+                    p,
+                    type_word: Some((s, e)),
+                });
                 // Lists sharing the type word.
                 while let Ok((r2, (start, p))) = list_tail(rest, after_number) {
                     after_number = p.number.is_some();
                     let base = &rest[start..];
                     let f0 = e + off(after, base);
-                    let mut f = build(ctx, doc, base, f0, f0, Some(canonical), p);
-                    // A code naming another type (`các Quyết định số …; số
-                    // 05/2010/TTLT-…`: a joint circular) is the item's type.
-                    let coded = f
-                        .symbol
-                        .as_ref()
-                        .filter(|s| s.type_code().is_some())
-                        .and_then(Symbol::type_name);
-                    match coded {
-                        Some(t) if canonical != "Văn bản" && !t.starts_with(canonical) && !canonical.starts_with(t) => {
-                            f.doc_type = Some(t)
-                        }
-                        _ => f.shared.push("type".to_string()),
-                    }
-                    skip_until = f.end;
-                    found.push(f);
+                    *skip_until = f0 + p.span_end;
+                    reads.push(Read {
+                        base,
+                        base_at: f0,
+                        start: f0,
+                        canonical,
+                        p,
+                        type_word: None,
+                    });
                     rest = r2;
                 }
             }
@@ -440,7 +524,7 @@ fn read_candidates(
                 if (nameable || canonical == "Nghị quyết") && capitalized {
                     if let Ok((_, len)) = named_ref(after, canonical == "Hiến pháp") {
                         named.push((s, e + len));
-                        skip_until = e + len;
+                        *skip_until = e + len;
                     }
                 }
             }

@@ -502,6 +502,50 @@ pub(crate) fn name_citation(i: &str, limit: usize) -> PResult<'_, Parsed<'_>> {
     name_loop(i, r, body, first_digit.saturating_sub(ANCHOR_REACH))
 }
 
+/// Which anchors of a [`name_citation`] may start where the byte `b` is
+/// (`None`: at the end), each rule read from there (the year from the
+/// character before). Where one is false its rule fails, by the first byte
+/// it reads:
+/// - `số` ([`so_word`]) opens with `s` or `S`: no other character lowers
+///   to `s` (see [`lex`]);
+/// - a date ([`date_part`]) opens, past spaces, a line break, `<br>` or a
+///   comma, with `cùng`, `ngày`, `tháng` or a digit: another ASCII byte
+///   (not NUL, which its keyword match skips) fails it;
+/// - a date in brackets ([`paren_date`]) with spaces or `(`;
+/// - a year ([`year_part`]) with spaces before it (the character before
+///   must be one), then `năm` or four digits: past that space, the byte is
+///   `n`, `N`, a digit, or more spaces.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Anchors {
+    pub(super) so: bool,
+    pub(super) date: bool,
+    pub(super) paren: bool,
+    pub(super) year: bool,
+}
+
+/// [`Anchors`] at the byte `b`.
+pub(super) fn anchors_at(b: Option<u8>) -> Anchors {
+    let Some(b) = b else {
+        return Anchors {
+            so: false,
+            date: true,
+            paren: false,
+            year: false,
+        };
+    };
+    let l = b.to_ascii_lowercase();
+    Anchors {
+        so: l == b's',
+        date: !b.is_ascii()
+            || matches!(
+                l,
+                b' ' | b'\t' | b'\n' | b'<' | b',' | b'c' | b'n' | b't' | b'0'..=b'9' | 0
+            ),
+        paren: matches!(b, b' ' | b'\t' | b'('),
+        year: matches!(l, b' ' | b'\t' | b'n' | b'0'..=b'9'),
+    }
+}
+
 /// How far before its first digit an anchor of a [`name_citation`] may
 /// start (`ngày mười … tháng 6`: a malformed date's words; `số ` and a
 /// bracket take less).
@@ -526,20 +570,28 @@ fn name_loop<'a>(i: &'a str, r: &'a str, body: &'a str, from: usize) -> PResult<
         }) {
             return None;
         }
-        let (r2, sym, date) = so_word(&r[at..])
-            .and_then(|(r2, _)| symbol_text(r2))
+        // (Each anchor tried only where its first byte may open it: see
+        // [`anchors_at`].)
+        let may = anchors_at(r.as_bytes().get(at).copied());
+        let rest = &r[at..];
+        let (r2, sym, date) = may
+            .so
+            .then(|| so_word(rest).and_then(|(r2, _)| symbol_text(r2)).ok())
+            .flatten()
             .map(|(r2, s)| (r2, Some(s), None))
-            .or_else(|_| {
-                date_part(&r[at..])
-                    .or_else(|_| paren_date(&r[at..]))
+            .or_else(|| {
+                let date = may.date.then(|| date_part(rest).ok()).flatten();
+                date.or_else(|| may.paren.then(|| paren_date(rest).ok()).flatten())
                     .map(|(r2, d)| (r2, None, Some(d)))
             })
-            .or_else(|_| {
+            .or_else(|| {
                 // (From the character before, on its boundary: `ồngày`.)
                 let back = r[..at].chars().next_back().map_or(0, char::len_utf8);
-                year_part(&r[at - back..]).map(|(r2, d)| (r2, None, Some(d)))
-            })
-            .ok()?;
+                may.year
+                    .then(|| year_part(&r[at - back..]).ok())
+                    .flatten()
+                    .map(|(r2, d)| (r2, None, Some(d)))
+            })?;
         let name = treaty_name(body[..name_end].trim_end_matches([' ', '\t', ',']));
         let mut p = Parsed {
             name: Some(name),

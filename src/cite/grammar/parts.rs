@@ -631,8 +631,11 @@ pub(super) fn starts_verb(r: &str) -> bool {
     // (The line may break between the two words: `quy⏎định`. The second
     // word is read only when a first one fits.)
     let mut after = None;
+    // (Its first byte, an ASCII letter, lowered is the first of the verb it
+    // lowers to: the others are not compared.)
+    let first = w.as_bytes()[0].to_ascii_lowercase();
     SUBJECT_VERBS.iter().any(|(a, b)| {
-        lowers_to(w, a) && {
+        a.as_bytes()[0] == first && lowers_to(w, a) && {
             let after = *after.get_or_insert_with(|| ws1(&r[w.len()..]).map_or("", |(a, _)| next_word(a)));
             lowers_to(after, b)
         }

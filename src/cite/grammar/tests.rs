@@ -586,3 +586,113 @@ fn ok_subject_text_same_as_plain() {
     }
     assert!(read > 1000, "only {read} read");
 }
+
+/// Where [`anchors_at`] rules an anchor of a name out, its rule fails: at
+/// every 7th character of the real texts at hand, after every character,
+/// and on edge cases. (And each is ruled in somewhere it matches.)
+#[test]
+fn ok_anchors_at_rules_out_only_failing_anchors() {
+    let mut texts: Vec<String> = crate::test_texts::texts().into_iter().map(|(_, t)| t).collect();
+    for c in (0..0x3_0000u32).step_by(7).filter_map(char::from_u32) {
+        texts.push(format!(" {c}ố 1"));
+    }
+    for s in [
+        "x số 12/2020/NĐ-CP",
+        "x Số: 5/QĐ-UBND",
+        "x ngày 19 tháng 6 năm 2015",
+        "x, ngày 1/1/2020",
+        "x cùng ngày",
+        "x (05/6/2014)",
+        "x năm 2014",
+        "x 2014",
+        "x\nngày 3/4/2021",
+        "x<br>ngày 3/4/2021",
+        "x \u{0}ngày 3/4/2021",
+        "xngày 3/4/2021",
+        "",
+    ] {
+        texts.push(s.to_string());
+    }
+    let mut seen = [0usize; 4];
+    for text in &texts {
+        let step = if text.len() > 400 { 7 } else { 1 };
+        for (n, (at, _)) in text.char_indices().chain([(text.len(), ' ')]).enumerate() {
+            if n % step != 0 {
+                continue;
+            }
+            let may = anchors_at(text.as_bytes().get(at).copied());
+            let rest = &text[at..];
+            let so = so_word(rest).is_ok();
+            let date = date_part(rest).is_ok();
+            let paren = paren_date(rest).is_ok();
+            let back = text[..at].chars().next_back().map_or(0, char::len_utf8);
+            let year = year_part(&text[at - back..]).is_ok();
+            let show = || prefix(rest, 20).to_string();
+            assert!(may.so || !so, "so at {:?}", show());
+            assert!(may.date || !date, "date at {:?}", show());
+            assert!(may.paren || !paren, "paren at {:?}", show());
+            assert!(may.year || !year, "year at {:?}", show());
+            for (k, ok) in [so, date, paren, year].into_iter().enumerate() {
+                seen[k] += usize::from(ok);
+            }
+        }
+    }
+    assert!(seen.iter().all(|&n| n > 0), "{seen:?}");
+}
+
+/// [`starts_verb`] with its first-byte filter gives what comparing every
+/// verb gives, at every word of the real texts at hand (every 3rd) and on
+/// edge cases.
+#[test]
+fn ok_starts_verb_same_as_every_verb() {
+    fn plain(r: &str) -> bool {
+        if !r
+            .as_bytes()
+            .first()
+            .is_some_and(|c| matches!(c.to_ascii_lowercase(), b'b' | b'h' | b'p' | b'q' | b's' | b't'))
+        {
+            return false;
+        }
+        let w = next_word(r);
+        SUBJECT_VERBS.iter().any(|(a, b)| {
+            use crate::cite::lex::lowers_to;
+            lowers_to(w, a) && lowers_to(ws1(&r[w.len()..]).map_or("", |(a, _)| next_word(a)), b)
+        })
+    }
+    let mut texts: Vec<String> = crate::test_texts::texts().into_iter().map(|(_, t)| t).collect();
+    texts.extend(
+        [
+            "BAN HÀNH",
+            "Quy⏎định",
+            "sửa đổi",
+            "Thực Hiện",
+            "thi hành",
+            "Bổ sung",
+            "hướng dẫn",
+            "Sửa",
+            "",
+        ]
+        .iter()
+        .map(|s| s.replace('⏎', "\n")),
+    );
+    let (mut n, mut yes) = (0, 0);
+    for text in &texts {
+        let mut prev = ' ';
+        for (k, c) in text.char_indices() {
+            let start = !crate::text::is_alnum(prev);
+            prev = c;
+            if !start {
+                continue;
+            }
+            n += 1;
+            if n % 3 != 0 && text.len() > 400 {
+                continue;
+            }
+            let r = &text[k..];
+            let fast = starts_verb(r);
+            assert_eq!(fast, plain(r), "{:?}", prefix(r, 20));
+            yes += usize::from(fast);
+        }
+    }
+    assert!(yes > 10, "only {yes} verbs");
+}
