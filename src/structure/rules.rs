@@ -364,7 +364,23 @@ pub(super) fn position_at(s: &str) -> bool {
 //                | "Điều" Sp Digits ("." | ":")? | Digits ("." | "-" | ")") Sp | Roman "." Sp
 /// A section label at the start of a line: its length and kind
 /// (0 = Phần/Chương/Mục, 1 = Điều, 2 = numbered `1.`, 3 = Roman `I.`).
+///
+/// Asked of every line of the body: most are settled here by their first
+/// byte. A label opens with a digit, a keyword's capital (`D`, `C`, `M`,
+/// `P`, or a letter beyond ASCII such as `Đ`) or a Roman numeral's (`I`,
+/// `V`, `X`, `L`); a line that opens with any other ASCII byte (a lower-case
+/// word, `-`, `|`, `Các` is read further: `C`) is none.
+#[inline]
 pub(super) fn section_label(s: &str) -> Option<(usize, u8)> {
+    match s.as_bytes().first()? {
+        b if b.is_ascii() && !(b.is_ascii_digit() || b"DCMPIVXL".contains(b)) => None,
+        _ => section_label_read(s),
+    }
+}
+
+/// [`section_label`] past its first-byte test.
+#[inline(never)]
+fn section_label_read(s: &str) -> Option<(usize, u8)> {
     // Every label starts with an upper-case letter or a digit (a keyword
     // in lower case is no label).
     let first = s.chars().next()?;
@@ -838,6 +854,13 @@ mod tests {
             "Điều5",
             "Cục Thuế",
             "Mẫu số 01",
+            "Lưu: VT",
+            "L. Năm mươi",
+            "VII. Bảy",
+            "X. Mười",
+            "Dự thảo",
+            "Ủy ban",
+            "- Điều 5",
             "",
         ]
         .iter()
