@@ -373,7 +373,9 @@ pub(super) fn position_at(s: &str) -> bool {
 #[inline]
 pub(super) fn section_label(s: &str) -> Option<(usize, u8)> {
     match s.as_bytes().first()? {
-        b if b.is_ascii() && !(b.is_ascii_digit() || b"DCMPIVXL".contains(b)) => None,
+        // A digit folds to no keyword's letter: a numbered label or none.
+        b if b.is_ascii_digit() => numbered_label(s),
+        b if b.is_ascii() && !b"DCMPIVXL".contains(b) => None,
         _ => section_label_read(s),
     }
 }
@@ -439,6 +441,7 @@ fn keyword_label(s: &str, n: usize, kw: &str, kind: u8) -> Option<(usize, u8)> {
 
 /// A label with no keyword: `1.`, `2)`, `3-` then a blank (kind 2), or a
 /// Roman numeral and `. ` (kind 3).
+#[inline]
 fn numbered_label(s: &str) -> Option<(usize, u8)> {
     let digits = s.bytes().take_while(u8::is_ascii_digit).count();
     if (1..=2).contains(&digits) {

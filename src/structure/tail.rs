@@ -729,6 +729,7 @@ mod tests {
                 lines: super::super::split_lines(ctx.norm, &ctx.lines),
                 doc: &mut doc,
                 footnote_lines: Vec::new(),
+                authentications: Vec::new(),
             };
             for l in 0..p.lines.len() {
                 let t = p.text(l);
