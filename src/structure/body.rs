@@ -3,8 +3,8 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::rules::*;
 use super::consolidated::authentication_at;
+use super::rules::*;
 use super::Parser;
 use crate::model::{Footnote, Section};
 use crate::text::fold_ws;
