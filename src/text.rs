@@ -306,17 +306,25 @@ fn ascii_solid(b: u8) -> bool {
     b.is_ascii() && !char::from(b).is_whitespace()
 }
 
-/// [`str::trim_start`], settled by the first byte for most lines.
+/// [`str::trim_start`], settled by the first byte for most lines: an empty
+/// text, an ASCII byte that is no whitespace, or the lead byte of a
+/// character that is none. Whitespace beyond ASCII opens with `C2`
+/// (U+0085, U+00A0), `E1` (U+1680), `E2` (U+2000..U+205F) or `E3`
+/// (U+3000); any other lead byte from `C3` up opens a character that is no
+/// whitespace (`Đ`, `Ư`: C4, C6; `“`, E2, is read the long way).
 pub(crate) fn trim_start(s: &str) -> &str {
     match s.as_bytes().first() {
-        Some(&b) if ascii_solid(b) => s,
+        None => s,
+        Some(&b) if ascii_solid(b) || (b >= 0xC3 && !matches!(b, 0xE1..=0xE3)) => s,
         _ => s.trim_start(),
     }
 }
 
-/// [`str::trim_end`], settled by the last byte for most lines.
+/// [`str::trim_end`], settled by the last byte for most lines (an empty
+/// text, or an ASCII byte that is no whitespace).
 pub(crate) fn trim_end(s: &str) -> &str {
     match s.as_bytes().last() {
+        None => s,
         Some(&b) if ascii_solid(b) => s,
         _ => s.trim_end(),
     }
@@ -413,11 +421,26 @@ mod tests {
             "\u{2003}Đ\u{3000}",
             "Nơi nhận:",
             "ký)",
+            "Đ ",
+            "ở x",
+            "ệ",
+            "\u{1680}x",
+            "\u{205f}x",
+            "\u{3000}x",
+            "\u{85}x",
+            "\u{2028}x",
+            "中 ",
+            "\u{10ffff} ",
         ];
         for t in texts {
             assert_eq!(trim_start(t), t.trim_start(), "{t:?}");
             assert_eq!(trim_end(t), t.trim_end(), "{t:?}");
             assert_eq!(trim(t), t.trim(), "{t:?}");
+        }
+        // Every character first, whitespace or not.
+        for c in (0..0x11_0000).filter_map(char::from_u32) {
+            let t = format!("{c}x");
+            assert_eq!(trim_start(&t), t.trim_start(), "{c:?}");
         }
     }
 }

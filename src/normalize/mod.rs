@@ -198,7 +198,11 @@ pub fn normalize(input: &str) -> Normalized<'_> {
 /// time.
 pub(crate) fn normalize_reusing<'a>(input: &'a str, spare: &mut String) -> Normalized<'a> {
     let (fm_end, fm_lines) = front_matter(input);
-    if fm_end == 0 && plain_run_end(input, 0, true) == input.len() {
+    // Without front matter, the text's first run of plain characters: the
+    // whole text, borrowed as it is; else what the loop below would read
+    // first (from offset 0, at the start of a line), copied once.
+    let first_run = if fm_end == 0 { plain_run_end(input, 0, true) } else { 0 };
+    if fm_end == 0 && first_run == input.len() {
         return Normalized {
             text: Cow::Borrowed(input),
             map: OffsetMap::identity(input.len()),
@@ -215,7 +219,11 @@ pub(crate) fn normalize_reusing<'a>(input: &'a str, spare: &mut String) -> Norma
     };
     let bytes = input.as_bytes();
     let mut i = fm_end;
-    if i > 0 {
+    if first_run > 0 {
+        out.push_str(&input[..first_run]);
+        i = first_run;
+    }
+    if fm_end > 0 {
         // Keep the line count: one newline per front matter line.
         map.push(0, 0);
         out.extend((0..fm_lines).map(|_| '\n'));

@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use super::consolidated::authentication_at;
 use super::rules::*;
 use super::Parser;
 use crate::model::{Footnote, Section};
@@ -10,14 +11,23 @@ use crate::text::fold_ws;
 
 impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
     /// Footnote bodies (`[1] ...` at the start of a line) and their in-text
-    /// markers.
+    /// markers. The same pass over the text notes where a consolidated
+    /// text's `XÁC THỰC VĂN BẢN HỢP NHẤT` stands, for
+    /// [`Self::consolidated`] (its `X` is as rare as `[`: one pass over the
+    /// text instead of two).
     pub(super) fn footnotes(&mut self) -> Vec<Range<usize>> {
         let norm = self.norm;
         // Every in-text marker, by number: one pass over the `[`.
         let mut refs: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
         let mut bodies: Vec<(usize, &str, usize)> = Vec::new(); // (line, marker, marker len)
         let mut line_idx = 0;
-        for at in memchr::memchr_iter(b'[', norm.as_bytes()) {
+        for at in memchr::memchr2_iter(b'[', b'X', norm.as_bytes()) {
+            if norm.as_bytes()[at] == b'X' {
+                if authentication_at(&norm[at..]) {
+                    self.authentications.push(at);
+                }
+                continue;
+            }
             let Some((marker, len)) = bracket_marker(&norm[at..]) else {
                 continue;
             };

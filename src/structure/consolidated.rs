@@ -120,14 +120,16 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
     /// The line of `XÁC THỰC VĂN BẢN HỢP NHẤT` (the last one, outside
     /// footnotes).
     fn authentication_line(&self) -> Option<usize> {
-        // One pass over the rare `X` (the capital opens both spellings).
-        let norm = self.norm;
-        memchr::memchr_iter(b'X', norm.as_bytes())
-            .filter(|&at| {
-                let rest = &norm[at..];
-                rest.starts_with("XÁC THỰC VĂN BẢN HỢP NHẤT") || rest.starts_with("Xác thực văn bản hợp nhất")
-            })
-            .map(|at| self.lines.partition_point(|ln| ln.e < at))
+        // Where the footnote pass found it (over the rare `X`: the capital
+        // opens both spellings).
+        self.authentications
+            .iter()
+            .map(|&at| self.lines.partition_point(|ln| ln.e < at))
             .rfind(|&l| l < self.lines.len())
     }
+}
+
+/// Does `rest` open with `XÁC THỰC VĂN BẢN HỢP NHẤT`, in capitals or not?
+pub(super) fn authentication_at(rest: &str) -> bool {
+    rest.starts_with("XÁC THỰC VĂN BẢN HỢP NHẤT") || rest.starts_with("Xác thực văn bản hợp nhất")
 }

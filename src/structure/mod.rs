@@ -59,6 +59,7 @@ pub(crate) fn parse_structure(ctx: &Ctx<'_>, doc: &mut Document) -> Vec<Range<us
         lines,
         doc,
         footnote_lines: Vec::new(),
+        authentications: Vec::new(),
     };
     let regions = p.footnotes();
     let header = p.header();
@@ -122,6 +123,9 @@ struct Parser<'c, 'a, 'd> {
     doc: &'d mut Document,
     /// Line indexes of footnote bodies.
     footnote_lines: Vec<usize>,
+    /// Offsets of `XÁC THỰC VĂN BẢN HỢP NHẤT`, in order (found by the
+    /// footnote pass).
+    authentications: Vec<usize>,
 }
 
 impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {

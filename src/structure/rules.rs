@@ -364,7 +364,25 @@ pub(super) fn position_at(s: &str) -> bool {
 //                | "Điều" Sp Digits ("." | ":")? | Digits ("." | "-" | ")") Sp | Roman "." Sp
 /// A section label at the start of a line: its length and kind
 /// (0 = Phần/Chương/Mục, 1 = Điều, 2 = numbered `1.`, 3 = Roman `I.`).
+///
+/// Asked of every line of the body: most are settled here by their first
+/// byte. A label opens with a digit, a keyword's capital (`D`, `C`, `M`,
+/// `P`, or a letter beyond ASCII such as `Đ`) or a Roman numeral's (`I`,
+/// `V`, `X`, `L`); a line that opens with any other ASCII byte (a lower-case
+/// word, `-`, `|`, `Các` is read further: `C`) is none.
+#[inline]
 pub(super) fn section_label(s: &str) -> Option<(usize, u8)> {
+    match s.as_bytes().first()? {
+        // A digit folds to no keyword's letter: a numbered label or none.
+        b if b.is_ascii_digit() => numbered_label(s),
+        b if b.is_ascii() && !b"DCMPIVXL".contains(b) => None,
+        _ => section_label_read(s),
+    }
+}
+
+/// [`section_label`] past its first-byte test.
+#[inline(never)]
+fn section_label_read(s: &str) -> Option<(usize, u8)> {
     // Every label starts with an upper-case letter or a digit (a keyword
     // in lower case is no label).
     let first = s.chars().next()?;
@@ -423,6 +441,7 @@ fn keyword_label(s: &str, n: usize, kw: &str, kind: u8) -> Option<(usize, u8)> {
 
 /// A label with no keyword: `1.`, `2)`, `3-` then a blank (kind 2), or a
 /// Roman numeral and `. ` (kind 3).
+#[inline]
 fn numbered_label(s: &str) -> Option<(usize, u8)> {
     let digits = s.bytes().take_while(u8::is_ascii_digit).count();
     if (1..=2).contains(&digits) {
@@ -838,6 +857,13 @@ mod tests {
             "Điều5",
             "Cục Thuế",
             "Mẫu số 01",
+            "Lưu: VT",
+            "L. Năm mươi",
+            "VII. Bảy",
+            "X. Mười",
+            "Dự thảo",
+            "Ủy ban",
+            "- Điều 5",
             "",
         ]
         .iter()
