@@ -305,3 +305,68 @@ fn ok_keeping_verb_same_as_search() {
         }
     }
 }
+
+/// [`folds_to_keeping_verb`], reading the fold as it goes, says what
+/// [`holds_keeping_verb`] says of the text folded: on the lines of the
+/// fixtures and corpus texts (every third, alone and with the line after,
+/// a line break between), and on edge cases (white space of every kind
+/// within and around a verb, characters folding to nothing, capitals,
+/// verbs cut short, glued or run over by letters past ASCII).
+#[test]
+fn ok_keeping_verb_read_as_folded() {
+    let check = |s: &str| {
+        let want = holds_keeping_verb(fold(s).as_bytes());
+        assert_eq!(folds_to_keeping_verb(s), want, "{s:?}");
+        want
+    };
+    let (mut lines, mut seen) = (0, 0);
+    for (_, text) in crate::test_texts::texts() {
+        let all: Vec<&str> = text.lines().collect();
+        for (i, line) in all.iter().enumerate().step_by(3) {
+            let pair = format!("{line}\n{}", all.get(i + 1).unwrap_or(&""));
+            for t in [*line, pair.as_str()] {
+                seen += usize::from(check(t));
+                lines += 1;
+            }
+        }
+    }
+    assert!(lines > 100 && seen > 10, "{lines} lines, {seen} with a verb");
+    for s in [
+        "",
+        " ",
+        "sửa đổi",
+        "SỬA ĐỔI",
+        "  sửa   đổi  ",
+        "sửa\u{a0}đổi",
+        "sửa\u{3000}\u{2003}đổi",
+        "sửa\tđổi",
+        "sửa\nđổi",
+        "sửa\u{0}đổi",
+        "sửa \u{0} đổi",
+        "su\u{0}a doi",
+        "sửa\u{301} đổi",
+        "sua do",
+        "ua doi",
+        "xsua doix",
+        "bổ sung",
+        "Bổ Sung",
+        "bổsung",
+        "đính chính",
+        "ĐIỀU CHỈNH",
+        "dieu chin",
+        "thay thế",
+        "thay\u{2028}thế",
+        "bãi bỏ",
+        "bãi  bỏ",
+        "hết hiệu lực",
+        "het hieu lu",
+        "hết hiệu\u{85}lực",
+        "ßsua doiß",
+        "ẞ bai bo",
+        "\u{1e9e}het hieu luc",
+        "hop nhat tu",
+        "Văn bản này được hợp nhất từ 02 Nghị định sau",
+    ] {
+        check(s);
+    }
+}
