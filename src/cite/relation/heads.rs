@@ -526,12 +526,29 @@ fn folds_to_keeping_verb(s: &str) -> bool {
     let mut w = 0u128;
     let mut space = false;
     let mut started = false;
-    for c in s.chars() {
-        if c.is_whitespace() {
-            space = true;
-            continue;
-        }
-        let f = fold_char(c);
+    let b = s.as_bytes();
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        // (An ASCII byte read as it is: white space, NUL, or a letter
+        // folding to its lower case; a character past ASCII decoded.)
+        let f = if c.is_ascii() {
+            i += 1;
+            if matches!(c, b' ' | b'\t'..=b'\r') {
+                space = true;
+                continue;
+            }
+            char::from(c.to_ascii_lowercase())
+        } else {
+            let Some(ch) = s[i..].chars().next() else {
+                break;
+            };
+            i += ch.len_utf8();
+            if ch.is_whitespace() {
+                space = true;
+                continue;
+            }
+            fold_char(ch)
+        };
         if f == '\u{0}' {
             continue;
         }
@@ -634,7 +651,9 @@ fn quiet_line(norm: &str, (s, e): (usize, usize), head: Option<Head>) -> bool {
             (b[k].is_ascii_lowercase() || b.iter().any(u8::is_ascii_lowercase) || few_letters(b))
                 && !crate::text::trim_end(raw).ends_with(':')
                 && !opens_with_hash(raw, k)
-                && marker.is_none_or(|m| list_marker(crate::text::trim(raw)) != Some(m))
+                // (`list_marker` reads the line's first characters past
+                // its white space only: untrimmed, the same.)
+                && marker.is_none_or(|m| list_marker(raw) != Some(m))
         }
     }
 }
