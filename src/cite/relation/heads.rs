@@ -12,7 +12,7 @@ use crate::cite::cues::{clause_cue, passive_relation, CUES, PASSIVE};
 use crate::cite::lex::{prefix, suffix};
 use crate::cite::{Found, CUE_WINDOW};
 use crate::model::Relation;
-use crate::normalize::{fold, fold_char, starts_with_folded};
+use crate::normalize::{fold, starts_with_folded};
 use crate::text::LineIndex;
 
 /// Does a passive cue with no agent (`bị bãi bỏ toàn bộ:`) follow a count
@@ -241,16 +241,12 @@ impl<'a> Heads<'a> {
             }
         }
         let tail = suffix(&self.norm[from..to], 2 * CUE_WINDOW);
-        // (Asked with `keeping`, a line holding no verb that keeps says
-        // none, `hợp nhất từ` or not: [`Heads::resolve_keeping`] keeps only
-        // a cue. Its verbs are looked for as the fold is read, before any
-        // `String` is written: most such lines hold none.)
-        if keeping && !folds_to_keeping_verb(tail) {
-            return None;
-        }
         let folded = fold(tail);
         if folded.contains("hop nhat tu") {
             return Some(Head::Merged { base: None, marker });
+        }
+        if keeping && !holds_keeping_verb(folded.as_bytes()) {
+            return None;
         }
         let tail_at = to - tail.len();
         // The last citation on the opening line: a cue before it has it for
@@ -469,7 +465,7 @@ impl<'a> Heads<'a> {
 /// (replacing), `bãi bỏ`, `hết hiệu lực` (repealing). An active cue giving
 /// one of those relations holds its verb; a passive one keeps only when it
 /// opens with `bị` and its verb ([`passive_relation`]: a passive cue always
-/// names one) is one of them. (Looked for by [`folds_to_keeping_verb`].)
+/// names one) is one of them. (Looked for by [`holds_keeping_verb`].)
 #[cfg(test)]
 const KEEPING_VERBS: [&str; 7] = [
     "sua doi",
@@ -482,9 +478,7 @@ const KEEPING_VERBS: [&str; 7] = [
 ];
 
 /// Does folded `b` hold a verb of [`KEEPING_VERBS`]? (Read a byte at a
-/// time: each verb is looked for only where its first byte is.) The
-/// reference [`folds_to_keeping_verb`] is tested against.
-#[cfg(test)]
+/// time: each verb is looked for only where its first byte is.)
 fn holds_keeping_verb(b: &[u8]) -> bool {
     (0..b.len()).any(|i| {
         let at = |v: &str| b[i..].starts_with(v.as_bytes());
@@ -497,86 +491,6 @@ fn holds_keeping_verb(b: &[u8]) -> bool {
             _ => false,
         }
     })
-}
-
-/// Does [`fold`] of `s` hold a verb of [`KEEPING_VERBS`]? Read as `fold`
-/// writes it, a character at a time (a run of white space one space
-/// before the next character written, none before the first; a
-/// character folding to NUL nothing), with no `String` written: the last
-/// sixteen bytes written are kept in a word, the last in its low byte,
-/// and each verb is compared with them when its last byte is written (the
-/// bytes before the first written are zero, which no verb holds).
-fn folds_to_keeping_verb(s: &str) -> bool {
-    /// The bytes of `v` as they end the word (at most sixteen).
-    const fn word(v: &str) -> u128 {
-        let b = v.as_bytes();
-        let mut w = 0u128;
-        let mut k = 0;
-        while k < b.len() {
-            w = w << 8 | b[k] as u128;
-            k += 1;
-        }
-        w
-    }
-    /// Do the last bytes of `w` spell `v`?
-    fn ends(w: u128, v: &str) -> bool {
-        let mask = (1u128 << (8 * v.len())) - 1;
-        w & mask == word(v)
-    }
-    let mut w = 0u128;
-    let mut space = false;
-    let mut started = false;
-    let b = s.as_bytes();
-    let mut i = 0;
-    while let Some(&c) = b.get(i) {
-        // (An ASCII byte read as it is: white space, NUL, or a letter
-        // folding to its lower case; a character past ASCII decoded.)
-        let f = if c.is_ascii() {
-            i += 1;
-            if matches!(c, b' ' | b'\t'..=b'\r') {
-                space = true;
-                continue;
-            }
-            char::from(c.to_ascii_lowercase())
-        } else {
-            let Some(ch) = s[i..].chars().next() else {
-                break;
-            };
-            i += ch.len_utf8();
-            if ch.is_whitespace() {
-                space = true;
-                continue;
-            }
-            fold_char(ch)
-        };
-        if f == '\u{0}' {
-            continue;
-        }
-        if space && started {
-            w = w << 8 | u128::from(b' ');
-        }
-        space = false;
-        started = true;
-        let mut buf = [0u8; 4];
-        for &b in f.encode_utf8(&mut buf).as_bytes() {
-            w = w << 8 | u128::from(b);
-        }
-        // (Each verb ends with an ASCII letter: `i`, `g`, `h`, `e`, `o`
-        // or `c`.)
-        let hit = match f {
-            'i' => ends(w, "sua doi"),
-            'g' => ends(w, "bo sung"),
-            'h' => ends(w, "dinh chinh") || ends(w, "dieu chinh"),
-            'e' => ends(w, "thay the"),
-            'o' => ends(w, "bai bo"),
-            'c' => ends(w, "het hieu luc"),
-            _ => false,
-        };
-        if hit {
-            return true;
-        }
-    }
-    false
 }
 
 /// Does a list's head `rel` go on across a group label (`**Quy chuẩn,
