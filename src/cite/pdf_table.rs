@@ -212,16 +212,21 @@ pub(super) fn is_stamp(folded: &str) -> bool {
 
 impl PdfTables {
     /// Read the tables of `norm` (one pass over the lines that may hold a
-    /// `Căn cứ` title, then over each table's lines).
-    pub(super) fn read(norm: &str, lines: &LineIndex) -> PdfTables {
+    /// `Căn cứ` title, then over each table's lines) whose title's line
+    /// starts at `until` or before: the rows of a table titled after it
+    /// start after it, and [`PdfTables::in_row`] finds none of them for a
+    /// citation starting there or before (`until`: where the last one
+    /// starts). The lines after it are not read for a title.
+    pub(super) fn read(norm: &str, lines: &LineIndex, until: usize) -> PdfTables {
         let mut rows = Vec::new();
         let starts = lines.starts();
-        let n = starts.len();
+        // (The lines whose start is `until` or before.)
+        let n = starts.partition_point(|&s| s <= until);
         let mut l = 1;
         while l <= n {
             // (A byte test first, before trimming: past ASCII spaces, `C`;
             // most lines end here, in one search over the lines' starts.)
-            match starts[l - 1..]
+            match starts[l - 1..n]
                 .iter()
                 .position(|&s| may_open_with_c(norm.as_bytes(), s))
             {

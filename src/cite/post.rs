@@ -526,12 +526,11 @@ fn editorial_notes(norm: &str, first: usize, last: usize) -> Vec<(usize, usize)>
     // unless another `[` comes first; a `]` with none open skipped): the
     // text up to each `[` is searched for `[` alone, one byte, and only
     // from it to its pair's end for both. (A pair opening at `last` or
-    // after holds no citation: the search ends there.)
+    // after holds no citation: a `[` is looked for before it only, and the
+    // bytes after it are read only for the end of a pair opened before.)
+    let last = last.min(b.len());
     let mut at = from;
-    while let Some(o) = memchr::memchr(b'[', &b[at..]).map(|k| at + k) {
-        if o >= last {
-            break;
-        }
+    while let Some(o) = memchr::memchr(b'[', &b[at.min(last)..last]).map(|k| at + k) {
         let Some(k) = memchr::memchr2(b'[', b']', &b[o + 1..]).map(|k| o + 1 + k) else {
             break;
         };

@@ -565,7 +565,9 @@ fn quiet_line(norm: &str, (s, e): (usize, usize), head: Option<Head>) -> bool {
             (b[k].is_ascii_lowercase() || b.iter().any(u8::is_ascii_lowercase) || few_letters(b))
                 && !crate::text::trim_end(raw).ends_with(':')
                 && !opens_with_hash(raw, k)
-                && marker.is_none_or(|m| list_marker(crate::text::trim(raw)) != Some(m))
+                // (`list_marker` reads the line's first characters past
+                // its white space only: untrimmed, the same.)
+                && marker.is_none_or(|m| list_marker(raw) != Some(m))
         }
     }
 }

@@ -111,11 +111,13 @@ pub(super) fn without_groups_by_chars(s: &str, open: char, close: char) -> std::
 /// A `)` with no `(` before it in `s`: what came before `s` was in
 /// brackets.
 pub(in crate::cite) fn closes_bracket(s: &str) -> bool {
+    // (A byte at a time: `(` and `)` are ASCII, and no byte of a character
+    // past ASCII is either.)
     let mut depth = 0i32;
-    for c in s.chars() {
+    for &c in s.as_bytes() {
         match c {
-            '(' => depth += 1,
-            ')' => {
+            b'(' => depth += 1,
+            b')' => {
                 depth -= 1;
                 if depth < 0 {
                     return true;

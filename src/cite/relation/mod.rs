@@ -108,7 +108,11 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found], footnote
     // (line, basis) of the last line seen.
     let mut line_info: Option<(usize, bool)> = None;
     let mut tables = BasisColumns::default();
-    let pdf = PdfTables::read(norm, lines);
+    // (Only a table titled before a citation may hold one.)
+    let pdf = match found.iter().map(|f| f.start).max() {
+        Some(last) => PdfTables::read(norm, lines, last),
+        None => PdfTables::default(),
+    };
     for (i, f) in found.iter().enumerate() {
         let line = lines.line(f.start);
         let (ls, _) = lines.line_range(norm, line);

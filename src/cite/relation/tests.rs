@@ -66,7 +66,43 @@ fn ok_list_marker_bytes_same_as_chars() {
     ];
     for l in lines {
         assert_eq!(list_marker(l), by_chars(l), "{l:?}");
+        // (Its line trimmed or not: the same marker.)
+        for t in [format!("{l} "), format!("{l}\u{a0}\t"), format!("\u{2003}{l}  ")] {
+            assert_eq!(list_marker(&t), list_marker(crate::text::trim(&t)), "{t:?}");
+        }
     }
+}
+
+/// [`list_marker`] of a line gives what it gives of the line trimmed, and
+/// [`closes_bracket`] read a byte at a time what reading the characters
+/// gives: on every 5th line of the fixtures and the corpus (when beside
+/// the repository), and on every tail of each (every 7th character).
+#[test]
+fn ok_untrimmed_marker_and_bracket_bytes_same() {
+    let by_chars = |s: &str| {
+        let mut depth = 0i32;
+        s.chars().any(|c| {
+            depth += match c {
+                '(' => 1,
+                ')' => -1,
+                _ => 0,
+            };
+            depth < 0
+        })
+    };
+    let (mut lines, mut closed) = (0, 0);
+    for (_, text) in crate::test_texts::texts() {
+        for line in text.lines().step_by(5) {
+            assert_eq!(list_marker(line), list_marker(crate::text::trim(line)), "{line:?}");
+            for (k, _) in line.char_indices().step_by(7) {
+                let t = &line[k..];
+                assert_eq!(closes_bracket(t), by_chars(t), "{t:?}");
+                closed += usize::from(by_chars(t));
+            }
+            lines += 1;
+        }
+    }
+    assert!(lines > 100 && closed > 0, "{lines} lines, {closed} closing");
 }
 
 /// The byte test before the fold changes no answer of the glue and list
