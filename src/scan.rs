@@ -443,12 +443,13 @@ mod avx2 {
 #[cfg(target_arch = "x86_64")]
 mod avx512 {
     use std::arch::x86_64::{
-        __m128i, __m512i, _mm512_and_si512, _mm512_broadcast_i32x4, _mm512_cmple_epu8_mask, _mm512_loadu_si512,
-        _mm512_movepi8_mask, _mm512_or_si512, _mm512_set1_epi8, _mm512_shuffle_epi8, _mm512_srli_epi16,
-        _mm512_sub_epi8, _mm512_test_epi8_mask, _mm_loadu_si128,
+        __m128i, __m512i, _mm512_and_si512, _mm512_broadcast_i32x4, _mm512_loadu_si512, _mm512_movepi8_mask,
+        _mm512_or_si512, _mm512_set1_epi8, _mm512_shuffle_epi8, _mm512_srli_epi16, _mm512_test_epi8_mask,
+        _mm_loadu_si128,
     };
 
     use super::{Fingerprint, FP};
+    use crate::simd::avx512::in_range;
 
     /// The byte of a match after which a block with no candidate left is
     /// skipped (a byte sooner than with AVX2: blocks twice as long pass the
@@ -461,16 +462,6 @@ mod avx512 {
     fn table(t: &[u8; 16]) -> __m512i {
         // SAFETY: `t` is 16 bytes; `_mm_loadu_si128` needs no alignment.
         _mm512_broadcast_i32x4(unsafe { _mm_loadu_si128(t.as_ptr().cast::<__m128i>()) })
-    }
-
-    /// One bit per byte of `x` in `a..=b` (unsigned).
-    #[inline]
-    #[target_feature(enable = "avx512f,avx512bw")]
-    fn in_range(x: __m512i, a: u8, b: u8) -> u64 {
-        _mm512_cmple_epu8_mask(
-            _mm512_sub_epi8(x, _mm512_set1_epi8(a as i8)),
-            _mm512_set1_epi8((b - a) as i8),
-        )
     }
 
     /// Call `at` with each candidate from `from` (at least 1), 64 positions

@@ -315,26 +315,9 @@ mod avx2 {
 
 #[cfg(target_arch = "x86_64")]
 mod avx512 {
-    use std::arch::x86_64::{
-        __m512i, _mm512_cmpeq_epi8_mask, _mm512_cmple_epu8_mask, _mm512_loadu_si512, _mm512_set1_epi8, _mm512_sub_epi8,
-    };
+    use std::arch::x86_64::{__m512i, _mm512_loadu_si512};
 
-    /// Bytes of `x` equal to `b`, a bit each.
-    #[inline]
-    #[target_feature(enable = "avx512f,avx512bw")]
-    fn eq(x: __m512i, b: u8) -> u64 {
-        _mm512_cmpeq_epi8_mask(x, _mm512_set1_epi8(b as i8))
-    }
-
-    /// Bytes of `x` in `a..=b` (unsigned), a bit each.
-    #[inline]
-    #[target_feature(enable = "avx512f,avx512bw")]
-    fn in_range(x: __m512i, a: u8, b: u8) -> u64 {
-        _mm512_cmple_epu8_mask(
-            _mm512_sub_epi8(x, _mm512_set1_epi8(a as i8)),
-            _mm512_set1_epi8((b - a) as i8),
-        )
-    }
+    use crate::simd::avx512::{eq, in_range};
 
     /// [`super::avx2::skip_plain`] sixty-four bytes at a time (the byte
     /// tests give their bit masks directly): `Ok` with the byte to look at,
