@@ -21,9 +21,16 @@ impl LineIndex {
     /// Index the lines of bytes that need not be UTF-8 (a file read with
     /// `--lossy`, whose spans are offsets into its bytes).
     pub fn of_bytes(bytes: &[u8]) -> LineIndex {
+        LineIndex::of_bytes_reusing(bytes, Vec::new())
+    }
+
+    /// [`LineIndex::of_bytes`], written into `starts`' allocation (cleared
+    /// first).
+    fn of_bytes_reusing(bytes: &[u8], mut starts: Vec<usize>) -> LineIndex {
         // Sized for lines of about fifty bytes (the corpus averages 55), so
         // that the vector rarely grows.
-        let mut starts = Vec::with_capacity(bytes.len() / 48 + 1);
+        starts.clear();
+        starts.reserve(bytes.len() / 48 + 1);
         starts.push(0);
         if memchr::memchr(b'\r', bytes).is_some() {
             // `\r\n` is one break, a lone `\r` another.
@@ -199,6 +206,27 @@ pub(crate) struct Ctx<'a> {
     orig_lines: Option<LineIndex>,
 }
 
+impl Drop for Ctx<'_> {
+    fn drop(&mut self) {
+        let starts = std::mem::take(&mut self.lines.starts);
+        if starts.capacity() <= KEEP_STARTS {
+            SPARE_STARTS.set(starts);
+        }
+    }
+}
+
+thread_local! {
+    /// The allocation of the normalized text's line starts, reused from one
+    /// document to the next on this thread: a fresh one per document is a
+    /// large allocation, whose pages the system hands out (and faults in)
+    /// again each time.
+    static SPARE_STARTS: std::cell::Cell<Vec<usize>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+/// Line starts kept for the next document up to this many (a thread holds
+/// at most those of the largest text it has parsed, up to 64 MiB).
+const KEEP_STARTS: usize = (64 << 20) / std::mem::size_of::<usize>();
+
 impl<'a> Ctx<'a> {
     pub(crate) fn new(original: &'a str, norm: &'a str, map: &'a OffsetMap) -> Ctx<'a> {
         let orig_lines = memchr::memchr(b'\r', original.as_bytes()).map(|_| LineIndex::new(original));
@@ -206,7 +234,7 @@ impl<'a> Ctx<'a> {
             original,
             norm,
             map,
-            lines: LineIndex::new(norm),
+            lines: LineIndex::of_bytes_reusing(norm.as_bytes(), SPARE_STARTS.take()),
             orig_lines,
         }
     }

@@ -52,7 +52,17 @@ const TAIL_MAX_LINES: usize = 60;
 /// Fill the structural fields of `doc`; return the footnote regions
 /// (normalized offsets) for the citation stage.
 pub(crate) fn parse_structure(ctx: &Ctx<'_>, doc: &mut Document) -> Vec<Range<usize>> {
-    let lines = split_lines(ctx.norm, &ctx.lines);
+    thread_local! {
+        /// The line table's allocation, reused from one document to the
+        /// next on this thread: a fresh one per document is a large
+        /// allocation, whose pages the system hands out (and faults in)
+        /// again each time.
+        static SPARE: std::cell::Cell<Vec<Line>> = const { std::cell::Cell::new(Vec::new()) };
+    }
+    /// Kept for the next document up to this many lines (a thread holds at
+    /// most the table of the largest text it has parsed, up to 64 MiB).
+    const KEEP: usize = (64 << 20) / std::mem::size_of::<Line>();
+    let lines = split_lines(ctx.norm, &ctx.lines, SPARE.take());
     let mut p = Parser {
         ctx,
         norm: ctx.norm,
@@ -69,6 +79,9 @@ pub(crate) fn parse_structure(ctx: &Ctx<'_>, doc: &mut Document) -> Vec<Range<us
     p.fields_in_the_text(body_start, tail);
     p.consolidated(&header);
     p.finish(&header);
+    if p.lines.capacity() <= KEEP {
+        SPARE.set(p.lines);
+    }
     regions
 }
 
@@ -85,9 +98,12 @@ impl Line {
     }
 }
 
-fn split_lines(norm: &str, lines: &crate::text::LineIndex) -> Vec<Line> {
+/// The trimmed lines of `norm`, written into `out`'s allocation (cleared
+/// first).
+fn split_lines(norm: &str, lines: &crate::text::LineIndex, mut out: Vec<Line>) -> Vec<Line> {
     let starts = lines.starts();
-    let mut out = Vec::with_capacity(starts.len());
+    out.clear();
+    out.reserve(starts.len());
     for (k, &start) in starts.iter().enumerate() {
         if start == norm.len() {
             // After a final newline (or in an empty text): no line.
