@@ -212,24 +212,23 @@ fn opens_with_amended_base(norm: &str, found: &[Found], rels: &[Rel]) -> bool {
 /// document cited elsewhere in the text with it whole (`26/2016/TT-BLĐTBXH`):
 /// repaired, with a `symbol-repair` warning.
 fn complete_truncated(ctx: &Ctx<'_>, doc: &mut Document, found: &mut [Found]) {
-    let unknown_last = |f: &Found| {
-        f.symbol
-            .as_ref()
-            .and_then(|s| s.issuers().last())
-            .is_some_and(|c| !crate::symbol::is_known_code(c))
-    };
-    // (Read once a citation: the table look-up is the costly part.)
-    let unknown: Vec<bool> = found.iter().map(unknown_last).collect();
-    if !unknown.contains(&true) {
+    // (Whether a symbol's last code is unknown was read when it was
+    // built, and again where `TƯ` was read since: see [`read_tu`].)
+    #[cfg(test)]
+    if plain() {
+        for f in found.iter_mut() {
+            f.unknown_last = f.symbol.as_ref().is_some_and(super::unknown_last);
+        }
+    }
+    if !found.iter().any(|f| f.unknown_last) {
         return;
     }
     // The unknown last codes: only a symbol whose last code, its last
     // letter lost, is one of them may be what one was printed for.
     let short: rustc_hash::FxHashSet<&str> = found
         .iter()
-        .zip(&unknown)
-        .filter(|(_, &u)| u)
-        .filter_map(|(f, _)| f.symbol.as_ref()?.issuers().last().map(String::as_str))
+        .filter(|f| f.unknown_last)
+        .filter_map(|f| f.symbol.as_ref()?.issuers().last().map(String::as_str))
         .collect();
     let may_lose_to_short = |s: &Symbol| {
         s.issuers()
@@ -239,8 +238,11 @@ fn complete_truncated(ctx: &Ctx<'_>, doc: &mut Document, found: &mut [Found]) {
     };
     // Each whole symbol by how it reads with its last letter lost: one pass.
     let mut whole_of: rustc_hash::FxHashMap<Symbol, Symbol> = rustc_hash::FxHashMap::default();
+    // (A whole symbol's last code is a known one: see
+    // [`Symbol::truncated`].)
     for s in found
         .iter()
+        .filter(|f| !f.unknown_last)
         .filter_map(|f| f.symbol.as_ref())
         .filter(|s| may_lose_to_short(s))
     {
@@ -248,7 +250,7 @@ fn complete_truncated(ctx: &Ctx<'_>, doc: &mut Document, found: &mut [Found]) {
             whole_of.entry(cut).or_insert_with(|| s.clone());
         }
     }
-    for (f, _) in found.iter_mut().zip(&unknown).filter(|(_, &u)| u) {
+    for f in found.iter_mut().filter(|f| f.unknown_last) {
         let Some(sym) = f.symbol.as_ref() else { continue };
         let Some(whole) = whole_of.get(sym) else { continue };
         let (s, e) = f.symbol_range.unwrap_or((f.start, f.end));
@@ -259,6 +261,7 @@ fn complete_truncated(ctx: &Ctx<'_>, doc: &mut Document, found: &mut [Found]) {
             Some(ctx.span(s, e)),
         ));
         f.symbol = Some(whole.clone());
+        f.unknown_last = false;
     }
 }
 
@@ -302,6 +305,7 @@ fn read_tu(ctx: &Ctx<'_>, doc: &mut Document, found: &mut [Found]) {
         };
         if let Some(sym) = f.symbol.as_mut() {
             sym.replace_issuer("TW", code);
+            f.unknown_last = super::unknown_last(sym);
         }
         doc.diagnostics.push(diag);
     }

@@ -65,7 +65,8 @@ pub enum SymbolStyle {
 pub struct Symbol {
     number: Option<String>,
     year: Option<u16>,
-    type_code: Option<String>,
+    /// (A type code's canonical spelling is the table's, borrowed.)
+    type_code: Option<std::borrow::Cow<'static, str>>,
     issuers: Vec<String>,
     unit: Option<String>,
     style: SymbolStyle,
