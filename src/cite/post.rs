@@ -64,10 +64,11 @@ pub(super) fn around(ctx: &Ctx<'_>, doc: &mut Document, found: &mut [Found], rel
     };
     #[cfg(not(test))]
     let notes = editorial_notes(norm, starts, ends);
+    let mut lines = LineCursor::default();
     for (i, f) in found.iter().enumerate() {
         let k = notes.partition_point(|&(open, _)| open < f.start);
         out[i].editorial = k > 0 && notes[k - 1].1 >= f.end;
-        let (line_start, _) = ctx.lines.line_range(norm, ctx.lines.line(f.start));
+        let line_start = lines.line_start(ctx, f.start);
         out[i].is_self = is_self(norm, line_start, f, own.as_ref(), own_year);
         let rel = &rels[i];
         out[i].part = matches!(rel.relation, Relation::Repeals | Relation::Replaces)
@@ -132,6 +133,43 @@ pub(super) fn around(ctx: &Ctx<'_>, doc: &mut Document, found: &mut [Found], rel
     out
 }
 
+/// Where the line holding an offset starts, for offsets read mostly in
+/// text order (the citations'): the lines counted on from the last
+/// offset's, a few a step, not searched for from the first each time.
+#[derive(Default)]
+struct LineCursor {
+    /// How many lines start at or before the last offset read.
+    n: usize,
+}
+
+impl LineCursor {
+    /// The start of the line holding `p`, as
+    /// `ctx.lines.line_range(norm, ctx.lines.line(p)).0` gives it.
+    fn line_start(&mut self, ctx: &Ctx<'_>, p: usize) -> usize {
+        let starts = ctx.lines.starts();
+        #[cfg(test)]
+        let plain = plain();
+        #[cfg(not(test))]
+        let plain = false;
+        if plain || self.n == 0 || starts.get(self.n - 1).is_none_or(|&s| s > p) {
+            // (Before the last offset, or the first: searched for.)
+            self.n = ctx.lines.line(p);
+        } else {
+            // The lines starting after the last offset, up to `p`: a few
+            // counted one by one, then searched for among the rest.
+            let mut steps = 0;
+            while self.n < starts.len() && starts[self.n] <= p && steps < 4 {
+                self.n += 1;
+                steps += 1;
+            }
+            if steps == 4 {
+                self.n += starts[self.n..].partition_point(|&s| s <= p);
+            }
+        }
+        ctx.lines.line_range(ctx.norm, self.n).0
+    }
+}
+
 // PartOf    ::= (Cue | LineStart | ";") … Provision … Citation
 // Provision ::= "Điều" Number | "khoản" Number | "Chương" Number | "điểm" Label
 //             | "mục" Label | "Phụ lục" | "cụm từ"
@@ -150,24 +188,29 @@ fn names_a_provision(before: &str) -> bool {
         .filter_map(|cue| folded.rfind(cue).map(|k| k + cue.len()))
         .max()
         .map_or(folded.as_str(), |k| &folded[k..]);
-    let words: Vec<&str> = clause
+    // (Each word with the next, read as they come: no vector of them.)
+    let mut words = clause
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')' | '“' | '”' | '"'))
         .filter(|w| !w.is_empty())
-        .collect();
+        .peekable();
     let numbered =
         |w: Option<&&str>| w.is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()) && !w.ends_with('.'));
     let labelled =
         |w: Option<&&str>| w.is_some_and(|w| w.len() <= 4 && w.chars().all(|c| c.is_ascii_alphanumeric() || c == '.'));
-    words.iter().enumerate().any(|(k, w)| {
-        let next = words.get(k + 1);
-        match *w {
+    while let Some(w) = words.next() {
+        let next = words.peek();
+        let named = match w {
             "dieu" | "khoan" | "chuong" => numbered(next),
             "diem" | "muc" => labelled(next),
             "phu" => next == Some(&"luc"),
             "cum" => next == Some(&"tu"),
             _ => false,
+        };
+        if named {
+            return true;
         }
-    })
+    }
+    false
 }
 
 /// A web copy's row `| **Văn bản gốc** | X |` (the original text) in a
@@ -323,8 +366,9 @@ fn authenticated(norm: &str) -> bool {
 
 #[cfg(test)]
 thread_local! {
-    /// Set by a test: the fast paths of this module, [`super::quoted`]
-    /// and [`super::refers`] read plainly instead, for comparison.
+    /// Set by a test: the fast paths of this module, [`super::quoted`],
+    /// [`super::refers`] and [`super::symbols`] (the slashes found with the
+    /// abbreviations) read plainly instead, for comparison.
     static PLAIN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
@@ -637,8 +681,8 @@ mod tests {
     use crate::normalize::fold;
 
     /// Every text parses the same with the fast paths of this module,
-    /// [`super::super::quoted`] and [`super::super::refers`] and with their
-    /// plain readings (the fixtures, and the corpus when beside the
+    /// [`super::super::quoted`], [`super::super::refers`] and
+    /// [`super::super::symbols`] and with their plain readings (the fixtures, and the corpus when beside the
     /// repository).
     #[test]
     fn ok_fast_paths_same_as_plain_on_real_text() {

@@ -732,7 +732,7 @@ impl<'a> RawSymbol<'a> {
             type_slash = false;
         }
         let sym = Symbol {
-            number: self.number.map(str::to_string),
+            number: self.number.map(Digits::new),
             year: self.year.map(|y| y.parse().expect("digits")),
             type_code,
             issuers,
