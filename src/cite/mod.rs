@@ -97,6 +97,9 @@ pub(super) struct Found {
     shared: Vec<String>,
     /// Where its số ký hiệu holds `TƯ` (read by the issuer: see [`post`]).
     ocr_tu: Option<(usize, usize)>,
+    /// Its symbol's last issuer code is no known code (read when the
+    /// symbol is built, while it is at hand: see [`post`]).
+    unknown_last: bool,
 }
 
 /// Where the last `". "` in `s` starts (`rfind(". ")`, a `.` at a time).
@@ -675,6 +678,11 @@ pub(super) fn footnote_marker(line: &str) -> bool {
     digits > 0 && digits <= 3 && r[digits..].starts_with(']')
 }
 
+/// Is the last issuer code of `sym` no known code?
+pub(super) fn unknown_last(sym: &Symbol) -> bool {
+    sym.issuers().last().is_some_and(|c| !crate::symbol::is_known_code(c))
+}
+
 /// Turn what a rule read into a [`Found`]: `base` is the string the rule ran
 /// on, at normalized offset `base_at`; the citation starts at `start`.
 pub(super) fn build(
@@ -719,6 +727,7 @@ pub(super) fn build(
                 Some(ctx.span(s0 + n.span.start, s0 + n.span.end)),
             ));
         }
+        f.unknown_last = unknown_last(&canon);
         f.symbol = Some(canon);
     }
     if let Some(n) = p.number {

@@ -64,10 +64,11 @@ pub(super) fn around(ctx: &Ctx<'_>, doc: &mut Document, found: &mut [Found], rel
     };
     #[cfg(not(test))]
     let notes = editorial_notes(norm, starts, ends);
+    let mut lines = LineCursor::default();
     for (i, f) in found.iter().enumerate() {
         let k = notes.partition_point(|&(open, _)| open < f.start);
         out[i].editorial = k > 0 && notes[k - 1].1 >= f.end;
-        let (line_start, _) = ctx.lines.line_range(norm, ctx.lines.line(f.start));
+        let line_start = lines.line_start(ctx, f.start);
         out[i].is_self = is_self(norm, line_start, f, own.as_ref(), own_year);
         let rel = &rels[i];
         out[i].part = matches!(rel.relation, Relation::Repeals | Relation::Replaces)
@@ -132,6 +133,43 @@ pub(super) fn around(ctx: &Ctx<'_>, doc: &mut Document, found: &mut [Found], rel
     out
 }
 
+/// Where the line holding an offset starts, for offsets read mostly in
+/// text order (the citations'): the lines counted on from the last
+/// offset's, a few a step, not searched for from the first each time.
+#[derive(Default)]
+struct LineCursor {
+    /// How many lines start at or before the last offset read.
+    n: usize,
+}
+
+impl LineCursor {
+    /// The start of the line holding `p`, as
+    /// `ctx.lines.line_range(norm, ctx.lines.line(p)).0` gives it.
+    fn line_start(&mut self, ctx: &Ctx<'_>, p: usize) -> usize {
+        let starts = ctx.lines.starts();
+        #[cfg(test)]
+        let plain = plain();
+        #[cfg(not(test))]
+        let plain = false;
+        if plain || self.n == 0 || starts.get(self.n - 1).is_none_or(|&s| s > p) {
+            // (Before the last offset, or the first: searched for.)
+            self.n = ctx.lines.line(p);
+        } else {
+            // The lines starting after the last offset, up to `p`: a few
+            // counted one by one, then searched for among the rest.
+            let mut steps = 0;
+            while self.n < starts.len() && starts[self.n] <= p && steps < 4 {
+                self.n += 1;
+                steps += 1;
+            }
+            if steps == 4 {
+                self.n += starts[self.n..].partition_point(|&s| s <= p);
+            }
+        }
+        ctx.lines.line_range(ctx.norm, self.n).0
+    }
+}
+
 // PartOf    ::= (Cue | LineStart | ";") … Provision … Citation
 // Provision ::= "Điều" Number | "khoản" Number | "Chương" Number | "điểm" Label
 //             | "mục" Label | "Phụ lục" | "cụm từ"
@@ -150,24 +188,29 @@ fn names_a_provision(before: &str) -> bool {
         .filter_map(|cue| folded.rfind(cue).map(|k| k + cue.len()))
         .max()
         .map_or(folded.as_str(), |k| &folded[k..]);
-    let words: Vec<&str> = clause
+    // (Each word with the next, read as they come: no vector of them.)
+    let mut words = clause
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')' | '“' | '”' | '"'))
         .filter(|w| !w.is_empty())
-        .collect();
+        .peekable();
     let numbered =
         |w: Option<&&str>| w.is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()) && !w.ends_with('.'));
     let labelled =
         |w: Option<&&str>| w.is_some_and(|w| w.len() <= 4 && w.chars().all(|c| c.is_ascii_alphanumeric() || c == '.'));
-    words.iter().enumerate().any(|(k, w)| {
-        let next = words.get(k + 1);
-        match *w {
+    while let Some(w) = words.next() {
+        let next = words.peek();
+        let named = match w {
             "dieu" | "khoan" | "chuong" => numbered(next),
             "diem" | "muc" => labelled(next),
             "phu" => next == Some(&"luc"),
             "cum" => next == Some(&"tu"),
             _ => false,
+        };
+        if named {
+            return true;
         }
-    })
+    }
+    false
 }
 
 /// A web copy's row `| **Văn bản gốc** | X |` (the original text) in a
@@ -212,24 +255,23 @@ fn opens_with_amended_base(norm: &str, found: &[Found], rels: &[Rel]) -> bool {
 /// document cited elsewhere in the text with it whole (`26/2016/TT-BLĐTBXH`):
 /// repaired, with a `symbol-repair` warning.
 fn complete_truncated(ctx: &Ctx<'_>, doc: &mut Document, found: &mut [Found]) {
-    let unknown_last = |f: &Found| {
-        f.symbol
-            .as_ref()
-            .and_then(|s| s.issuers().last())
-            .is_some_and(|c| !crate::symbol::is_known_code(c))
-    };
-    // (Read once a citation: the table look-up is the costly part.)
-    let unknown: Vec<bool> = found.iter().map(unknown_last).collect();
-    if !unknown.contains(&true) {
+    // (Whether a symbol's last code is unknown was read when it was
+    // built, and again where `TƯ` was read since: see [`read_tu`].)
+    #[cfg(test)]
+    if plain() {
+        for f in found.iter_mut() {
+            f.unknown_last = f.symbol.as_ref().is_some_and(super::unknown_last);
+        }
+    }
+    if !found.iter().any(|f| f.unknown_last) {
         return;
     }
     // The unknown last codes: only a symbol whose last code, its last
     // letter lost, is one of them may be what one was printed for.
     let short: rustc_hash::FxHashSet<&str> = found
         .iter()
-        .zip(&unknown)
-        .filter(|(_, &u)| u)
-        .filter_map(|(f, _)| f.symbol.as_ref()?.issuers().last().map(String::as_str))
+        .filter(|f| f.unknown_last)
+        .filter_map(|f| f.symbol.as_ref()?.issuers().last().map(String::as_str))
         .collect();
     let may_lose_to_short = |s: &Symbol| {
         s.issuers()
@@ -239,8 +281,11 @@ fn complete_truncated(ctx: &Ctx<'_>, doc: &mut Document, found: &mut [Found]) {
     };
     // Each whole symbol by how it reads with its last letter lost: one pass.
     let mut whole_of: rustc_hash::FxHashMap<Symbol, Symbol> = rustc_hash::FxHashMap::default();
+    // (A whole symbol's last code is a known one: see
+    // [`Symbol::truncated`].)
     for s in found
         .iter()
+        .filter(|f| !f.unknown_last)
         .filter_map(|f| f.symbol.as_ref())
         .filter(|s| may_lose_to_short(s))
     {
@@ -248,7 +293,7 @@ fn complete_truncated(ctx: &Ctx<'_>, doc: &mut Document, found: &mut [Found]) {
             whole_of.entry(cut).or_insert_with(|| s.clone());
         }
     }
-    for (f, _) in found.iter_mut().zip(&unknown).filter(|(_, &u)| u) {
+    for f in found.iter_mut().filter(|f| f.unknown_last) {
         let Some(sym) = f.symbol.as_ref() else { continue };
         let Some(whole) = whole_of.get(sym) else { continue };
         let (s, e) = f.symbol_range.unwrap_or((f.start, f.end));
@@ -259,6 +304,7 @@ fn complete_truncated(ctx: &Ctx<'_>, doc: &mut Document, found: &mut [Found]) {
             Some(ctx.span(s, e)),
         ));
         f.symbol = Some(whole.clone());
+        f.unknown_last = false;
     }
 }
 
@@ -302,6 +348,7 @@ fn read_tu(ctx: &Ctx<'_>, doc: &mut Document, found: &mut [Found]) {
         };
         if let Some(sym) = f.symbol.as_mut() {
             sym.replace_issuer("TW", code);
+            f.unknown_last = super::unknown_last(sym);
         }
         doc.diagnostics.push(diag);
     }
@@ -319,8 +366,9 @@ fn authenticated(norm: &str) -> bool {
 
 #[cfg(test)]
 thread_local! {
-    /// Set by a test: the fast paths of this module, [`super::quoted`]
-    /// and [`super::refers`] read plainly instead, for comparison.
+    /// Set by a test: the fast paths of this module, [`super::quoted`],
+    /// [`super::refers`] and [`super::symbols`] (the slashes found with the
+    /// abbreviations) read plainly instead, for comparison.
     static PLAIN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
@@ -633,8 +681,8 @@ mod tests {
     use crate::normalize::fold;
 
     /// Every text parses the same with the fast paths of this module,
-    /// [`super::super::quoted`] and [`super::super::refers`] and with their
-    /// plain readings (the fixtures, and the corpus when beside the
+    /// [`super::super::quoted`], [`super::super::refers`] and
+    /// [`super::super::symbols`] and with their plain readings (the fixtures, and the corpus when beside the
     /// repository).
     #[test]
     fn ok_fast_paths_same_as_plain_on_real_text() {

@@ -36,14 +36,33 @@ pub(super) fn find_symbols(ctx: &Ctx<'_>, doc: &mut Document, found: &mut Vec<Fo
     let mut k = 0;
     // Slashes before this are inside a symbol read here.
     let mut free = 0;
-    for slash in memchr::memchr_iter(b'/', b) {
-        if slash < free || !code_after(b, slash) {
+    // (The slashes inside a citation read already, or inside a symbol read
+    // here, are none of these: the search goes on from its end, not from
+    // slash to slash through it. Read plainly in a test: every slash.)
+    #[cfg(test)]
+    let jump = !super::post::plain();
+    #[cfg(not(test))]
+    let jump = true;
+    let mut pos = 0;
+    while let Some(slash) = memchr::memchr(b'/', &b[pos..]).map(|s| pos + s) {
+        pos = slash + 1;
+        if slash < free {
+            if jump {
+                pos = free;
+            }
             continue;
         }
         while k < found.len() && found[k].end.max(found[k].start) <= slash {
             k += 1;
         }
         if k < found.len() && found[k].start <= slash {
+            // (Past `slash`: by the loop above.)
+            if jump {
+                pos = found[k].end.max(found[k].start);
+            }
+            continue;
+        }
+        if !code_after(b, slash) {
             continue;
         }
         let floor = k.checked_sub(1).map_or(0, |j| found[j].end).max(free);

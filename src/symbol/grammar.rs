@@ -1,6 +1,8 @@
 //! The grammar of a số ký hiệu field: one function per rule, and the
 //! classification of what it read.
 
+use std::borrow::Cow;
+
 use super::*;
 
 /// A repair made while reading a symbol, with a span relative to the text
@@ -13,13 +15,18 @@ pub(crate) struct Note {
     pub(crate) span: Span,
 }
 
+/// The code groups of a symbol as read: most have four at most, held
+/// inline (no allocation for the many symbols read, then dropped or
+/// classified).
+pub(crate) type Codes<'a> = smallvec::SmallVec<[&'a str; 4]>;
+
 /// A symbol as read: borrowed pieces, not yet classified.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct RawSymbol<'a> {
     pub(crate) number: Option<&'a str>,
     pub(crate) year: Option<&'a str>,
     /// Code groups after the number (and year), in order.
-    pub(crate) codes: Vec<&'a str>,
+    pub(crate) codes: Codes<'a>,
     /// Index in `codes` after which a `/` (not `-`) joined the groups.
     pub(crate) slash_after: Option<usize>,
     pub(crate) style: SymbolStyle,
@@ -223,11 +230,9 @@ pub(super) fn separator<'a>(sep: char, i: &'a str) -> PResult<'a, (&'a str, bool
 }
 
 // Codes ::= Code ((Sep("-") | ".") Code)*       (a dot between codes in historical symbols: `QĐ.UB`)
-pub(super) fn codes<'a>(i: &'a str, noise: &mut Vec<(&'static str, &'a str)>) -> PResult<'a, Vec<&'a str>> {
+pub(super) fn codes<'a>(i: &'a str, noise: &mut Vec<(&'static str, &'a str)>) -> PResult<'a, Codes<'a>> {
     let (mut r, first) = code(i)?;
-    // (Room for most symbols' codes, and for a type code put before them:
-    // see `party_symbol`.)
-    let mut out = Vec::with_capacity(4);
+    let mut out = Codes::new();
     out.push(first);
     loop {
         if let Some(after) = r.strip_prefix('.') {
@@ -356,7 +361,7 @@ pub(super) fn old_symbol(i: &str) -> PResult<'_, RawSymbol<'_>> {
         RawSymbol {
             number: Some(n),
             year: None,
-            codes: vec![c],
+            codes: smallvec::smallvec![c],
             slash_after,
             style: SymbolStyle::Dash,
             year_last: false,
@@ -389,7 +394,8 @@ pub(super) fn state_symbol(i: &str) -> PResult<'_, RawSymbol<'_>> {
     let (mut r, mut all) = codes(r, &mut noise)?;
     if let Some((t, rest)) = split_glued(all[0]) {
         noise.push(("missing-hyphen", all[0]));
-        all.splice(0..1, [t, rest]);
+        all[0] = t;
+        all.insert(1, rest);
     }
     let mut slash_after = None;
     let mut year_last = false;
@@ -441,7 +447,7 @@ pub(super) fn loose_symbol(i: &str) -> PResult<'_, RawSymbol<'_>> {
     if let (Some(r4), false) = (r3.strip_prefix('/'), gap.is_empty()) {
         let (r5, issuers) = codes(r4, &mut noise)?;
         noise.push(("missing-hyphen", gap));
-        let mut all = vec![t];
+        let mut all: Codes<'_> = smallvec::smallvec![t];
         all.extend(issuers);
         return Ok((
             r5,
@@ -462,7 +468,7 @@ pub(super) fn loose_symbol(i: &str) -> PResult<'_, RawSymbol<'_>> {
     let (r4, more) = codes(&r3[1..], &mut noise)?;
     noise.push(("missing-slash", &r[..r.len() - r2.len()]));
     let _ = gap;
-    let mut all = vec![t];
+    let mut all: Codes<'_> = smallvec::smallvec![t];
     all.extend(more);
     Ok((
         r4,
@@ -593,7 +599,10 @@ impl<'a> RawSymbol<'a> {
                 span: span_of(at),
             });
         }
-        let mut codes: Vec<String> = Vec::with_capacity(self.codes.len());
+        // The canonical codes: a type code's spelling is the table's,
+        // borrowed (no string made for it); an issuer's is made once, and
+        // moved into the symbol.
+        let mut codes: smallvec::SmallVec<[Cow<'static, str>; 4]> = smallvec::SmallVec::with_capacity(self.codes.len());
         // The type the first canonical code spells, if any (read here, once).
         let mut first_type = None;
         for c in &self.codes {
@@ -611,17 +620,20 @@ impl<'a> RawSymbol<'a> {
                 c
             };
             let canon_type = canonical_type(c);
-            let canon = canon_type.map(str::to_string).unwrap_or_else(|| canonical_issuer(c));
+            let canon: Cow<'static, str> = match canon_type {
+                Some(t) => Cow::Borrowed(t),
+                None => Cow::Owned(canonical_issuer(c)),
+            };
             if codes.is_empty() {
                 // A type's canonical spelling is its own; a code kept as
                 // printed is no type (`canon_type` says so); else read it.
                 first_type = match canon_type {
                     Some(t) => Some(t),
-                    None if canon == *c => None,
+                    None if *canon == *c => None,
                     None => canonical_type(&canon),
                 };
             }
-            if canon != *c {
+            if *canon != *c {
                 notes.push(Note {
                     code: "symbol-case",
                     severity: Severity::Info,
@@ -633,7 +645,6 @@ impl<'a> RawSymbol<'a> {
         }
         // Diacritics stripped from a decree or decision code.
         let style = self.style;
-        let mut type_code = None;
         let first_is_type = first_type.is_some() || codes.first().is_some_and(|c| c == "ND" || c == "QD");
         let party_type = style == SymbolStyle::Dash && self.slash_after == Some(0);
         let state_type = style == SymbolStyle::Slash
@@ -641,12 +652,11 @@ impl<'a> RawSymbol<'a> {
             && (codes.len() > 1 || first_type.is_some_and(|t| t.len() >= 2));
         // The codes are moved, not copied: the type code out if there is
         // one, the rest are the issuers (and unit).
-        let mut issuers = codes;
-        if party_type || state_type {
-            type_code = Some(issuers.remove(0));
-        }
+        let mut codes = codes.into_iter();
+        let mut type_code = if party_type || state_type { codes.next() } else { None };
+        let mut issuers: Vec<String> = codes.map(Cow::into_owned).collect();
         if let Some(t) = &mut type_code {
-            let fixed = match t.as_str() {
+            let fixed = match &**t {
                 "ND" => Some("NĐ"),
                 "QD" => Some("QĐ"),
                 _ => None,
@@ -658,14 +668,16 @@ impl<'a> RawSymbol<'a> {
                     message: format!("type code written {t:?}: expected {f:?}"),
                     span: span_of(self.codes[0]),
                 });
-                *t = f.to_string();
+                *t = Cow::Borrowed(f);
             }
         }
         let mut unit = None;
         if type_code.is_none() && style == SymbolStyle::Slash && self.year.is_none() && issuers.len() >= 2 {
             // Công văn: issuer-unit (`3870/SNN-VP`; typed `3870/SNN/VP`, the
             // same symbol: it prints and reads back as `3870/SNN-VP`).
-            unit = Some(issuers.split_off(1).join("-"));
+            // (Joined from where they stand, with no vector split off.)
+            unit = Some(issuers[1..].join("-"));
+            issuers.truncate(1);
         }
         // `TT` with text glued on after a type code is the Prime
         // Minister's `TTg` with its `g` and the space lost (`449/QĐ-TTngày`).
@@ -720,7 +732,7 @@ impl<'a> RawSymbol<'a> {
             type_slash = false;
         }
         let sym = Symbol {
-            number: self.number.map(str::to_string),
+            number: self.number.map(Digits::new),
             year: self.year.map(|y| y.parse().expect("digits")),
             type_code,
             issuers,

@@ -63,9 +63,10 @@ pub enum SymbolStyle {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Symbol {
-    number: Option<String>,
+    number: Option<Digits>,
     year: Option<u16>,
-    type_code: Option<String>,
+    /// (A type code's canonical spelling is the table's, borrowed.)
+    type_code: Option<std::borrow::Cow<'static, str>>,
     issuers: Vec<String>,
     unit: Option<String>,
     style: SymbolStyle,
@@ -219,6 +220,77 @@ impl Symbol {
             diags.push(Diagnostic::new(n.code, n.severity, n.message, Some(Span::new(s, e))));
         }
         Ok((sym, diags))
+    }
+}
+
+/// A symbol's number as printed (`05`, `58.12`): held inline, with no
+/// allocation, when it is short, as numbers are (on the heap past
+/// [`Digits::INLINE`] bytes). Compared, ordered, hashed and shown as the
+/// string it holds, as a `String` is.
+#[derive(Clone)]
+enum Digits {
+    Inline(u8, [u8; Digits::INLINE]),
+    Heap(Box<str>),
+}
+
+impl Digits {
+    const INLINE: usize = 22;
+
+    fn new(s: &str) -> Self {
+        if s.len() <= Self::INLINE {
+            let mut buf = [0u8; Self::INLINE];
+            buf[..s.len()].copy_from_slice(s.as_bytes());
+            Digits::Inline(s.len() as u8, buf)
+        } else {
+            Digits::Heap(s.into())
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        match self {
+            // SAFETY: the bytes are those of a whole `&str` (see `new`).
+            Digits::Inline(n, buf) => unsafe { std::str::from_utf8_unchecked(&buf[..usize::from(*n)]) },
+            Digits::Heap(s) => s,
+        }
+    }
+}
+
+impl std::ops::Deref for Digits {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq for Digits {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for Digits {}
+
+impl PartialOrd for Digits {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Digits {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl std::hash::Hash for Digits {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl fmt::Debug for Digits {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
     }
 }
 

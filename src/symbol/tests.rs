@@ -208,3 +208,42 @@ fn ok_round_trip_canonical() {
         assert_eq!(sym.to_string().parse::<Symbol>().unwrap(), sym);
     }
 }
+
+/// A number held inline ([`super::Digits`]) compares, orders, hashes and
+/// shows as the string does, short or long (on the heap).
+#[test]
+fn ok_digits_behave_as_the_string() {
+    use std::hash::{BuildHasher, BuildHasherDefault};
+    let hash = |x: &dyn Fn(&mut std::collections::hash_map::DefaultHasher)| {
+        let mut h = BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default().build_hasher();
+        x(&mut h);
+        std::hash::Hasher::finish(&h)
+    };
+    let long = "1.2345.6789.1234.5678.9012";
+    let texts = [
+        "",
+        "0",
+        "05",
+        "5",
+        "698",
+        "58.12",
+        "123456",
+        long,
+        &long[..22],
+        &long[..23],
+    ];
+    for a in texts {
+        let da = super::Digits::new(a);
+        assert_eq!(&*da, a);
+        assert_eq!(format!("{da:?}"), format!("{:?}", a.to_string()));
+        assert_eq!(
+            hash(&|h| std::hash::Hash::hash(&da, h)),
+            hash(&|h| std::hash::Hash::hash(&a.to_string(), h))
+        );
+        for b in texts {
+            let db = super::Digits::new(b);
+            assert_eq!(da.cmp(&db), a.cmp(b), "{a:?} {b:?}");
+            assert_eq!(da == db, a == b, "{a:?} {b:?}");
+        }
+    }
+}
