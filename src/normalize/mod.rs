@@ -33,6 +33,7 @@ mod scan;
 mod tests;
 
 pub use folding::{fold, fold_char, starts_with_folded};
+pub(crate) use folding::fold_into;
 use scan::*;
 
 /// Normalized text plus the map from its byte offsets to the original's.
