@@ -102,6 +102,7 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found], footnote
         head: None,
         stamp: false,
         footnotes: None,
+        folded: String::new(),
     };
     // The outer citation of each (see below).
     let mut outers: Vec<Option<usize>> = Vec::with_capacity(found.len());
