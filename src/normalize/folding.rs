@@ -337,7 +337,11 @@ mod fold_into_tests {
     fn ok_fold_into_same_as_fold() {
         let mut buf = String::new();
         let mut check = |s: &str| {
-            for before in ["", "xyz ", "a much longer text held before the fold, longer than most lines are"] {
+            for before in [
+                "",
+                "xyz ",
+                "a much longer text held before the fold, longer than most lines are",
+            ] {
                 buf.clear();
                 buf.push_str(before);
                 fold_into(s, &mut buf);

@@ -32,8 +32,8 @@ mod scan;
 #[cfg(test)]
 mod tests;
 
-pub use folding::{fold, fold_char, starts_with_folded};
 pub(crate) use folding::fold_into;
+pub use folding::{fold, fold_char, starts_with_folded};
 use scan::*;
 
 /// Normalized text plus the map from its byte offsets to the original's.

@@ -465,7 +465,11 @@ mod tests {
     fn ok_list_marker_same_as_trimmed() {
         let (mut lines, mut marked) = (0, 0);
         for (path, text) in crate::test_texts::texts() {
-            let step = if path.to_string_lossy().contains("/fixtures/") { 1 } else { 5 };
+            let step = if path.to_string_lossy().contains("/fixtures/") {
+                1
+            } else {
+                5
+            };
             for line in text.lines().step_by(step) {
                 for cut in [0, 1, 2, 3] {
                     let Some(l) = line.get(cut..) else { continue };
@@ -478,9 +482,45 @@ mod tests {
         }
         assert!(lines > 100 && marked > 10, "{lines} lines, {marked} marked");
         for l in [
-            "", " ", "-", "- x", "•", " • a", "– b", "—", "* a", "> q", "+1", "a)", "a.", "ab.", "Đ.", "Đ) x", "đ)",
-            "Ư.", "ẫ)", "Ẫ. x", "𝐀.", "𝐀)", "漢.", "×.", "“a.", "\u{a0}a)", "\u{a0}1.", "\u{a0}-", "\u{2003}•",
-            "\u{a0}", " \u{85}b)", "\u{1c}a)", "\t\u{b}1)", "1234.", "12)", "Ⅳ.", "ª)", "\u{301}.", "\u{0}a)",
+            "",
+            " ",
+            "-",
+            "- x",
+            "•",
+            " • a",
+            "– b",
+            "—",
+            "* a",
+            "> q",
+            "+1",
+            "a)",
+            "a.",
+            "ab.",
+            "Đ.",
+            "Đ) x",
+            "đ)",
+            "Ư.",
+            "ẫ)",
+            "Ẫ. x",
+            "𝐀.",
+            "𝐀)",
+            "漢.",
+            "×.",
+            "“a.",
+            "\u{a0}a)",
+            "\u{a0}1.",
+            "\u{a0}-",
+            "\u{2003}•",
+            "\u{a0}",
+            " \u{85}b)",
+            "\u{1c}a)",
+            "\t\u{b}1)",
+            "1234.",
+            "12)",
+            "Ⅳ.",
+            "ª)",
+            "\u{301}.",
+            "\u{0}a)",
         ] {
             assert_eq!(list_marker(l), list_marker_trimmed(l), "{l:?}");
         }
