@@ -282,7 +282,7 @@ impl<'a> Heads<'a> {
         };
         let cue = clause_cue(folded.as_bytes(), false).filter(|&(end, _, _)| cue_after(end));
         cue.map(|(end, len, k)| {
-            let rel = if k == PASSIVE && names_undergoers(&folded, (end, len)) {
+            let rel = if k == PASSIVE && names_undergoers(folded, (end, len)) {
                 Rel::of(passive_relation(&folded.as_bytes()[end - len..end]))
             } else if k == PASSIVE {
                 let colon = ls + self.norm[ls..le].rfind(':').unwrap_or(le - ls);
