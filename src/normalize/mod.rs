@@ -32,6 +32,7 @@ mod scan;
 #[cfg(test)]
 mod tests;
 
+pub(crate) use folding::fold_into;
 pub use folding::{fold, fold_char, starts_with_folded};
 use scan::*;
 

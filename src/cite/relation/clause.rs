@@ -6,7 +6,7 @@ use crate::cite::cues::{clause_cue, passive_cue, CUES, PASSIVE};
 use crate::cite::lex::{curly_quote_ending_at, prefix, suffix};
 use crate::cite::{last_full_stop, Found, CUE_WINDOW, GRAMMAR_WINDOW};
 use crate::model::Relation;
-use crate::normalize::fold;
+use crate::normalize::{fold, fold_into};
 
 /// Does `window` end inside a quotation opened after `cụm từ` (a phrase
 /// an amendment rewrites: `Sửa đổi cụm từ “theo Thông tư số …`), or after
@@ -74,46 +74,69 @@ pub(super) type WindowCue = (Option<(usize, usize, usize)>, String, usize);
 /// folded text: the hit and whether the window was cut at a clause's
 /// start.
 pub(super) fn window_cue(window: &str, at_start: bool) -> WindowCue {
+    let mut folded = String::new();
+    let (hit, cut) = window_cue_into(window, at_start, &mut folded);
+    (hit, folded, cut)
+}
+
+/// [`window_cue`] with the folded clause written into `folded` (cleared
+/// first), a buffer the caller reuses from one citation to the next: the
+/// hit and the cut.
+pub(super) fn window_cue_into(
+    window: &str,
+    at_start: bool,
+    folded: &mut String,
+) -> (Option<(usize, usize, usize)>, usize) {
     let (hard, close) = clause_cuts(window);
-    // A bracketed group closed before the citation holds no cue for it
-    // (`Bãi bỏ cụm từ "(được sửa đổi, bổ sung tại …)" tại … Nghị định số …`).
-    let read = |cut: usize, quoted: bool| {
-        let clause = &window[cut..];
-        let folded = if quoted {
-            fold(&without_brackets(&without_groups(clause, '“', '”')))
-        } else {
-            fold(&without_brackets(clause))
-        };
-        let hit = clause_cue(folded.as_bytes(), cut > 0 || at_start);
-        // Words shown in TCVN3 bytes read as Latin-1 by a broken conversion
-        // (`Thùc hiÖn ChØ thÞ sè …`): no cue reads in them; repaired, the
-        // clause is read again (`Thực hiện Chỉ thị số …`).
-        #[cfg(feature = "legacy")]
-        if hit.is_none() && crate::read::has_tcvn3_mark(clause) {
-            if let Some((fixed, _)) = crate::read::repair_tcvn3_runs(clause) {
-                let folded = fold(&without_brackets(&fixed));
-                if let Some(h) = clause_cue(folded.as_bytes(), cut > 0 || at_start) {
-                    return (Some(h), folded, cut);
-                }
-            }
-        }
-        (hit, folded, cut)
-    };
     match close {
         Some(q) if window[hard..q].contains('“') => {
-            let around = read(hard, true);
+            let around = read_clause(window, hard, true, at_start, folded);
             let acting = around.0.is_some_and(|(_, _, k)| {
                 matches!(CUES[k].1, Relation::Amends | Relation::Replaces | Relation::Repeals)
             });
             if acting {
                 around
             } else {
-                read(q, false)
+                read_clause(window, q, false, at_start, folded)
             }
         }
-        Some(q) => read(q, false),
-        None => read(hard, false),
+        Some(q) => read_clause(window, q, false, at_start, folded),
+        None => read_clause(window, hard, false, at_start, folded),
     }
+}
+
+/// The cue of the clause of `window` from `cut` on, folded into `folded`
+/// (see [`window_cue`]); `quoted`: its quotations dropped first.
+fn read_clause(
+    window: &str,
+    cut: usize,
+    quoted: bool,
+    at_start: bool,
+    folded: &mut String,
+) -> (Option<(usize, usize, usize)>, usize) {
+    // A bracketed group closed before the citation holds no cue for it
+    // (`Bãi bỏ cụm từ "(được sửa đổi, bổ sung tại …)" tại … Nghị định số …`).
+    let clause = &window[cut..];
+    if quoted {
+        fold_into(&without_brackets(&without_groups(clause, '“', '”')), folded);
+    } else {
+        fold_into(&without_brackets(clause), folded);
+    }
+    let hit = clause_cue(folded.as_bytes(), cut > 0 || at_start);
+    // Words shown in TCVN3 bytes read as Latin-1 by a broken conversion
+    // (`Thùc hiÖn ChØ thÞ sè …`): no cue reads in them; repaired, the
+    // clause is read again (`Thực hiện Chỉ thị số …`).
+    #[cfg(feature = "legacy")]
+    if hit.is_none() && crate::read::has_tcvn3_mark(clause) {
+        if let Some((fixed, _)) = crate::read::repair_tcvn3_runs(clause) {
+            let repaired = fold(&without_brackets(&fixed));
+            if let Some(h) = clause_cue(repaired.as_bytes(), cut > 0 || at_start) {
+                *folded = repaired;
+                return (Some(h), cut);
+            }
+        }
+    }
+    (hit, cut)
 }
 
 /// Where the clause of `window` starts (after its last `;`, `[` or `. `),

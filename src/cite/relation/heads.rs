@@ -12,7 +12,7 @@ use crate::cite::cues::{clause_cue, passive_relation, CUES, PASSIVE};
 use crate::cite::lex::{prefix, suffix};
 use crate::cite::{Found, CUE_WINDOW};
 use crate::model::Relation;
-use crate::normalize::{fold, starts_with_folded};
+use crate::normalize::{fold, fold_into, starts_with_folded};
 use crate::text::LineIndex;
 
 /// Does a passive cue with no agent (`bị bãi bỏ toàn bộ:`) follow a count
@@ -96,6 +96,9 @@ pub(super) struct Heads<'a> {
     /// the page header printed after them (see [`Heads::footnotes_end`]),
     /// and the head they interrupted, taken up again there.
     pub(super) footnotes: Option<(usize, Option<Head>)>,
+    /// The buffer an opening line's text is folded into (see
+    /// [`Heads::resolve_if`]), reused from one to the next.
+    pub(super) folded: String,
 }
 
 impl<'a> Heads<'a> {
@@ -203,7 +206,7 @@ impl<'a> Heads<'a> {
 
     /// What an opening line `opener` ([`Head::Opener`]) says: the cue of its
     /// end and, for a passive one, the last citation before it.
-    fn resolve(&self, opener: Head, found: &[Found]) -> Option<Head> {
+    fn resolve(&mut self, opener: Head, found: &[Found]) -> Option<Head> {
         self.resolve_if(opener, found, false)
     }
 
@@ -211,14 +214,24 @@ impl<'a> Heads<'a> {
     /// group label ([`keeps_across_label`]), else none. (Most opening
     /// lines read so say no verb acting on documents: their folded text
     /// holds none of [`KEEPING_VERBS`], and no cue is looked for.)
-    fn resolve_keeping(&self, opener: Head, found: &[Found]) -> Option<Head> {
+    fn resolve_keeping(&mut self, opener: Head, found: &[Found]) -> Option<Head> {
         self.resolve_if(opener, found, true)
             .filter(|h| matches!(h, Head::Cue { rel, .. } if keeps_across_label(*rel)))
     }
 
     /// [`Heads::resolve`], or, with `keeping`, none when the opening line's
     /// folded text holds no verb of [`KEEPING_VERBS`].
-    fn resolve_if(&self, opener: Head, found: &[Found], keeping: bool) -> Option<Head> {
+    fn resolve_if(&mut self, opener: Head, found: &[Found], keeping: bool) -> Option<Head> {
+        // (The folded text written into the buffer kept for it.)
+        let mut folded = std::mem::take(&mut self.folded);
+        let head = self.resolve_into(opener, found, keeping, &mut folded);
+        self.folded = folded;
+        head
+    }
+
+    /// [`Heads::resolve_if`], the opening line's text folded into
+    /// `folded`.
+    fn resolve_into(&self, opener: Head, found: &[Found], keeping: bool, folded: &mut String) -> Option<Head> {
         let Head::Opener {
             to,
             line: (ls, le),
@@ -241,7 +254,8 @@ impl<'a> Heads<'a> {
             }
         }
         let tail = suffix(&self.norm[from..to], 2 * CUE_WINDOW);
-        let folded = fold(tail);
+        fold_into(tail, folded);
+        let folded: &str = folded;
         if folded.contains("hop nhat tu") {
             return Some(Head::Merged { base: None, marker });
         }
@@ -268,7 +282,7 @@ impl<'a> Heads<'a> {
         };
         let cue = clause_cue(folded.as_bytes(), false).filter(|&(end, _, _)| cue_after(end));
         cue.map(|(end, len, k)| {
-            let rel = if k == PASSIVE && names_undergoers(&folded, (end, len)) {
+            let rel = if k == PASSIVE && names_undergoers(folded, (end, len)) {
                 Rel::of(passive_relation(&folded.as_bytes()[end - len..end]))
             } else if k == PASSIVE {
                 let colon = ls + self.norm[ls..le].rfind(':').unwrap_or(le - ls);

@@ -203,6 +203,7 @@ fn same_heads(norm: &str, step: usize, what: &str) -> usize {
         head: None,
         stamp: false,
         footnotes: None,
+        folded: String::new(),
     };
     let (mut plain, mut fast) = (new(), new());
     for l in (1..=n).filter(|l| l % step == 0 || *l == n) {

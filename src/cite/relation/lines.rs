@@ -229,8 +229,35 @@ pub(super) fn list_marker(line: &str) -> Option<Marker> {
             });
         }
         Some(c) if c.is_ascii() && !matches!(c, b'-' | b'+' | b'*' | b'>') => return None,
+        // (An ASCII bullet: the trim below stops at it.)
+        Some(c) if c.is_ascii() => return Some(Marker::Bullet),
+        // A character past ASCII that is no white space (most: a capital
+        // letter, a quote) is where the trim below stops too: a bullet
+        // `•`/`–`, or a letter of at most three bytes then `.` or `)`, or
+        // nothing. (Read as below, its byte after it first: seldom `.`
+        // or `)`.)
+        Some(_) => {
+            if let Some(c) = line[k..].chars().next().filter(|c| !c.is_whitespace()) {
+                if c == '•' || c == '–' {
+                    return Some(Marker::Bullet);
+                }
+                let close = b
+                    .get(k + c.len_utf8())
+                    .copied()
+                    .filter(|&x| matches!(x, b'.' | b')') && c.len_utf8() <= 3 && c.is_alphabetic())?;
+                return Some(Marker::Letter(close));
+            }
+        }
         _ => {}
     }
+    list_marker_trimmed(line)
+}
+
+/// [`list_marker`] read from the trimmed line: what it reads for a line
+/// opening with white space past ASCII, or with nothing (and the plain
+/// reading it is tested against).
+#[inline(never)]
+fn list_marker_trimmed(line: &str) -> Option<Marker> {
     let l = line.trim_start();
     if l.starts_with(['-', '+', '•', '–', '*', '>']) {
         return Some(Marker::Bullet);
@@ -422,4 +449,80 @@ pub(super) fn opens_item(before: &str) -> bool {
         // (At most four: the fifth word ends the count.)
         .nth(4)
         .is_none()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`list_marker`], read a byte at a time where the line opens with
+    /// ASCII or with a character past it that is no white space, gives
+    /// what reading the trimmed line gives: on every line of the fixtures
+    /// and (every 5th) the docs corpus when beside the repository, on
+    /// each with its first bytes cut off, and on edge cases (bullets,
+    /// letters of two, three and four bytes, white space past ASCII).
+    #[test]
+    fn ok_list_marker_same_as_trimmed() {
+        let (mut lines, mut marked) = (0, 0);
+        for (path, text) in crate::test_texts::texts() {
+            let step = if path.to_string_lossy().contains("/fixtures/") {
+                1
+            } else {
+                5
+            };
+            for line in text.lines().step_by(step) {
+                for cut in [0, 1, 2, 3] {
+                    let Some(l) = line.get(cut..) else { continue };
+                    let want = list_marker_trimmed(l);
+                    assert_eq!(list_marker(l), want, "{l:?}");
+                    marked += usize::from(want.is_some());
+                }
+                lines += 1;
+            }
+        }
+        assert!(lines > 100 && marked > 10, "{lines} lines, {marked} marked");
+        for l in [
+            "",
+            " ",
+            "-",
+            "- x",
+            "•",
+            " • a",
+            "– b",
+            "—",
+            "* a",
+            "> q",
+            "+1",
+            "a)",
+            "a.",
+            "ab.",
+            "Đ.",
+            "Đ) x",
+            "đ)",
+            "Ư.",
+            "ẫ)",
+            "Ẫ. x",
+            "𝐀.",
+            "𝐀)",
+            "漢.",
+            "×.",
+            "“a.",
+            "\u{a0}a)",
+            "\u{a0}1.",
+            "\u{a0}-",
+            "\u{2003}•",
+            "\u{a0}",
+            " \u{85}b)",
+            "\u{1c}a)",
+            "\t\u{b}1)",
+            "1234.",
+            "12)",
+            "Ⅳ.",
+            "ª)",
+            "\u{301}.",
+            "\u{0}a)",
+        ] {
+            assert_eq!(list_marker(l), list_marker_trimmed(l), "{l:?}");
+        }
+    }
 }

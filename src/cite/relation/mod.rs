@@ -48,7 +48,7 @@ mod tests;
 
 use clause::{
     acts_itself, amending_name_at, copula_after, has_hieu_luc, in_quoted_phrase, passive_agent, restates,
-    rewritten_phrase_cue, window_cue,
+    rewritten_phrase_cue, window_cue, window_cue_into,
 };
 use heads::{continued_list, item_title_owner, Head, Heads};
 use lines::{
@@ -102,6 +102,7 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found], footnote
         head: None,
         stamp: false,
         footnotes: None,
+        folded: String::new(),
     };
     // The outer citation of each (see below).
     let mut outers: Vec<Option<usize>> = Vec::with_capacity(found.len());
@@ -109,6 +110,10 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found], footnote
     let mut line_info: Option<(usize, bool)> = None;
     let mut tables = BasisColumns::default();
     // (Only a table titled before a citation may hold one.)
+    // The folded clause of the citation read last, and another read to
+    // compare with it: buffers reused from one citation to the next.
+    let mut folded = String::new();
+    let mut alt = String::new();
     let pdf = match found.iter().map(|f| f.start).max() {
         Some(last) => PdfTables::read(norm, lines, last),
         None => PdfTables::default(),
@@ -221,7 +226,7 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found], footnote
             out.push(Rel::of(Relation::Mentions));
             continue;
         }
-        let (mut hit, mut folded, mut cut) = window_cue(window, at_line_start);
+        let (mut hit, mut cut) = window_cue_into(window, at_line_start, &mut folded);
         // `sửa đổi, bổ sung` right after a type word is the cited document's
         // name (`Căn cứ … và Luật sửa đổi, bổ sung một số điều Luật Điện lực
         // số …`), no statement: the cue before the name governs.
@@ -248,9 +253,10 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found], footnote
             {
                 let floor = wrapped_floor(norm, lines, line, ls).max(row_start.min(ls));
                 if floor < ls {
-                    let (h2, f2, c2) = window_cue(suffix(&norm[floor..f.start], CUE_WINDOW), false);
-                    if h2.is_some_and(|(e2, l2, _)| f2.len() - e2 == folded.len() - end && l2 > len) {
-                        (hit, folded, cut) = (h2, f2, c2);
+                    let (h2, c2) = window_cue_into(suffix(&norm[floor..f.start], CUE_WINDOW), false, &mut alt);
+                    if h2.is_some_and(|(e2, l2, _)| alt.len() - e2 == folded.len() - end && l2 > len) {
+                        (hit, cut) = (h2, c2);
+                        std::mem::swap(&mut folded, &mut alt);
                     }
                 }
             }
@@ -264,7 +270,7 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found], footnote
             if super::cues::defers(k) {
                 let floor = wrapped_floor(norm, lines, line, ls).max(row_start.min(ls));
                 if floor < ls {
-                    let (h2, f2, c2) = window_cue(suffix(&norm[floor..f.start], CUE_WINDOW), false);
+                    let (h2, c2) = window_cue_into(suffix(&norm[floor..f.start], CUE_WINDOW), false, &mut alt);
                     // (A verb acting on the document; not `thực hiện`,
                     // whose object the provisions may be: `thực hiện nhiệm
                     // vụ⏎… quy định tại Điều 5 Thông tư …` only mentions.)
@@ -276,7 +282,8 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found], footnote
                             )
                     };
                     if h2.is_some_and(|(_, _, k2)| k2 != k && acting(k2)) {
-                        (hit, folded, cut) = (h2, f2, c2);
+                        (hit, cut) = (h2, c2);
+                        std::mem::swap(&mut folded, &mut alt);
                     }
                 }
             }
@@ -329,7 +336,7 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found], footnote
                         }
                         prev = Some(j);
                     }
-                    (hit, folded, cut) = window_cue(window, back.is_none() && window.len() == raw.len());
+                    (hit, cut) = window_cue_into(window, back.is_none() && window.len() == raw.len(), &mut folded);
                     if hit.is_none() && cut > 0 && back.is_none() {
                         if let Some(h) = rewritten_phrase_cue(&norm[..f.start - window.len() + cut]) {
                             (hit, folded, cut) = h;
@@ -357,11 +364,12 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found], footnote
                 f => f,
             };
             if floor < ls && found[..i].last().is_none_or(|p| p.start < floor) {
-                let (h2, f2, c2) = window_cue(suffix(&norm[floor..f.start], CUE_WINDOW), false);
+                let (h2, c2) = window_cue_into(suffix(&norm[floor..f.start], CUE_WINDOW), false, &mut alt);
                 if h2.is_some_and(|(_, _, k)| {
                     matches!(CUES[k].1, Relation::Amends | Relation::Replaces | Relation::Repeals)
                 }) {
-                    (hit, folded, cut) = (h2, f2, c2);
+                    (hit, cut) = (h2, c2);
+                    std::mem::swap(&mut folded, &mut alt);
                 }
             }
         }
