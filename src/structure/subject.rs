@@ -233,6 +233,22 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
     /// after a position (`BỘ TRƯỞNG`, `CHỦ TỊCH`), and not after `của`,
     /// `thuộc`, `và`... (where it is part of the subject).
     pub(super) fn authority_tail(&self, text: &str) -> Option<usize> {
+        // The authority line is in capitals to the end of `text` (its start
+        // is asked `is_upper_text` below): a text whose last word has a
+        // lower-case letter, as most subjects, has none. Settled here
+        // without folding every word.
+        if text
+            .rsplit(char::is_whitespace)
+            .next()
+            .is_some_and(|w| w.chars().any(char::is_lowercase))
+        {
+            return None;
+        }
+        self.authority_tail_read(text)
+    }
+
+    /// [`Self::authority_tail`] past its test of the last word.
+    fn authority_tail_read(&self, text: &str) -> Option<usize> {
         let mut ws: Vec<(usize, String)> = words(text)
             .into_iter()
             .map(|(o, w)| (o, fold(w).chars().filter(|c| c.is_alphanumeric()).collect::<String>()))
@@ -368,6 +384,65 @@ fn drop_footnote_marks(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::structure::Parser;
+
+    /// `authority_tail`, settled by the last word for a text that ends in
+    /// lower case, answers as the full reading does: on edge cases, and on
+    /// the lines (and pairs of lines joined, as a subject's parts are) of
+    /// the fixtures and every eighth text of the corpus, with a ministry as
+    /// the issuer.
+    #[test]
+    fn ok_authority_tail_same_as_full_reading() {
+        let edges = [
+            "QUY ĐỊNH CHI TIẾT BỘ TRƯỞNG BỘ TƯ PHÁP",
+            "về thuế CHÍNH PHỦ",
+            "Quy định chi tiết CHÍNH PHỦ",
+            "Quy định chi tiết CHÍNH PHỦ ",
+            "Quy định chi tiết CHÍNH Phủ",
+            "QUỐC HỘI NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "của CHÍNH PHỦ",
+            "Quy định BỘ TRƯỞNG BỘ TƯ PHÁP",
+            "CHÍNH PHỦ.",
+            "chính phủ",
+            "",
+        ]
+        .join("\n");
+        let mut texts = vec![edges];
+        for (k, (path, text)) in crate::test_texts::texts().into_iter().enumerate() {
+            if k % 8 == 0 || path.parent().is_some_and(|d| d.ends_with("fixtures")) {
+                texts.push(text);
+            }
+        }
+        let (mut lines, mut found) = (0, 0);
+        for text in &texts {
+            let norm = crate::normalize::normalize(text);
+            let ctx = crate::text::Ctx::new(text, norm.text(), norm.map());
+            let mut doc = crate::model::Document {
+                issuer: Some("Bộ Tư pháp".to_string()),
+                issuer_parent: Some("Ủy ban nhân dân".to_string()),
+                ..Default::default()
+            };
+            let p = Parser {
+                ctx: &ctx,
+                norm: ctx.norm,
+                lines: super::super::split_lines(ctx.norm, &ctx.lines),
+                doc: &mut doc,
+                footnote_lines: Vec::new(),
+                authentications: Vec::new(),
+            };
+            for l in 0..p.lines.len() {
+                let t = p.text(l);
+                let two = format!("{t} {}", if l + 1 < p.lines.len() { p.text(l + 1) } else { "" });
+                for s in [t, two.as_str()] {
+                    let got = p.authority_tail(s);
+                    assert_eq!(got, p.authority_tail_read(s), "{s:?}");
+                    found += usize::from(got.is_some());
+                }
+                lines += 1;
+            }
+        }
+        assert!(lines > 1000 && found >= 5, "lines {lines}, found {found}");
+    }
 
     #[test]
     fn ok_drop_footnote_marks() {
