@@ -425,7 +425,7 @@ mod tests {
             let p = Parser {
                 ctx: &ctx,
                 norm: ctx.norm,
-                lines: super::super::split_lines(ctx.norm, &ctx.lines),
+                lines: super::super::split_lines(ctx.norm, &ctx.lines, Vec::new()),
                 doc: &mut doc,
                 footnote_lines: Vec::new(),
                 authentications: Vec::new(),
