@@ -28,3 +28,14 @@ pub(crate) fn texts() -> Vec<(PathBuf, String)> {
     );
     out
 }
+
+/// The texts of [`texts`] a slower comparison reads: every fixture, and
+/// every `n`th file of the corpus.
+pub(crate) fn sampled(n: usize) -> Vec<String> {
+    texts()
+        .into_iter()
+        .enumerate()
+        .filter(|(k, (path, _))| k % n == 0 || path.parent().is_some_and(|d| d.ends_with("fixtures")))
+        .map(|(_, (_, text))| text)
+        .collect()
+}

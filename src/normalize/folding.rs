@@ -156,14 +156,25 @@ const ASCII_SPACE: u8 = 0x81;
 
 /// Fold a whole string (see [`fold_char`]); whitespace runs become one space.
 pub fn fold(text: &str) -> String {
+    let mut out = String::new();
+    fold_into(text, &mut out);
+    out
+}
+
+/// [`fold`] into `out`, which is cleared first: the same text, written
+/// into a buffer a caller reuses (a fold per clause or per line, with no
+/// `String` allocated and freed each time). [`fold`] is this into a new
+/// `String`.
+pub(crate) fn fold_into(text: &str, out: &mut String) {
     // A byte at a time while the text is ASCII (its spaces, digits and
     // punctuation, and most letters of Vietnamese), from a table; a
     // character at a time past it, from the tables looked up once. (A
     // `String` is written, whole characters only: no check of the bytes at
     // the end.)
+    out.clear();
+    out.reserve(text.len());
     let tables = fold_tables();
     let b = text.as_bytes();
-    let mut out = String::with_capacity(b.len());
     let mut space = false;
     let mut i = 0;
     while let Some(&c) = b.get(i) {
@@ -228,76 +239,6 @@ pub fn fold(text: &str) -> String {
         space = false;
         out.push(f);
     }
-    out
-}
-
-/// [`fold`] into `out`, which is cleared first: the same text, written
-/// into a buffer a caller reuses (a fold per clause or per line, with no
-/// `String` allocated and freed each time).
-pub(crate) fn fold_into(text: &str, out: &mut String) {
-    // (As [`fold`], a byte at a time while ASCII; see there.)
-    out.clear();
-    out.reserve(text.len());
-    let tables = fold_tables();
-    let b = text.as_bytes();
-    let mut space = false;
-    let mut i = 0;
-    while let Some(&c) = b.get(i) {
-        if let Some(&v) = ASCII_FOLD.get(usize::from(c)) {
-            i += 1;
-            if v.is_ascii() {
-                if space && !out.is_empty() {
-                    out.push(' ');
-                }
-                space = false;
-                out.push(char::from(v));
-            } else if v == ASCII_SPACE {
-                space = true;
-            }
-            continue;
-        }
-        let f = match c {
-            0xC2..=0xC8 => {
-                let u = usize::from(c & 0x1F) << 6 | usize::from(b[i + 1] & 0x3F);
-                i += 2;
-                if u == 0x85 || u == 0xA0 {
-                    space = true;
-                    continue;
-                }
-                tables.0[u - 0x80]
-            }
-            0xE1 if matches!(b.get(i + 1), Some(0xB8..=0xBB)) => {
-                let k = usize::from(b[i + 1] - 0xB8) << 6 | usize::from(b[i + 2] & 0x3F);
-                i += 3;
-                tables.1[k]
-            }
-            _ => {
-                let Some(ch) = text.get(i..).and_then(|t| t.chars().next()) else {
-                    break;
-                };
-                i += ch.len_utf8();
-                let u = ch as usize;
-                if u < FOLD_LATIN_END {
-                    tables.0[u - 0x80]
-                } else if (0x1E00..0x1F00).contains(&u) {
-                    tables.1[u - 0x1E00]
-                } else if ch.is_whitespace() {
-                    space = true;
-                    continue;
-                } else {
-                    fold_char_slow(ch)
-                }
-            }
-        };
-        if f == '\u{0}' {
-            continue;
-        }
-        if space && !out.is_empty() {
-            out.push(' ');
-        }
-        space = false;
-        out.push(f);
-    }
 }
 
 /// [`fold`] a character at a time, as [`fold_char`] reads it: the
@@ -328,7 +269,8 @@ pub(super) fn fold_by_chars(text: &str) -> String {
 mod fold_into_tests {
     use super::*;
 
-    /// [`fold_into`] writes what [`fold`] gives, whatever the buffer held
+    /// [`fold_into`] writes what the character-at-a-time reading
+    /// ([`fold_by_chars`]) gives, whatever the buffer held
     /// before (empty, longer, shorter, with a space last): on every 5th
     /// line of the fixtures and the docs corpus (when beside the
     /// repository), on each line's clauses as the relation stage folds
@@ -345,7 +287,7 @@ mod fold_into_tests {
                 buf.clear();
                 buf.push_str(before);
                 fold_into(s, &mut buf);
-                assert_eq!(buf, fold(s), "{s:?} after {before:?}");
+                assert_eq!(buf, fold_by_chars(s), "{s:?} after {before:?}");
             }
         };
         let mut lines = 0;

@@ -713,11 +713,7 @@ mod tests {
         ]
         .join("\n");
         let mut texts = vec![edges];
-        for (k, (path, text)) in crate::test_texts::texts().into_iter().enumerate() {
-            if k % 8 == 0 || path.parent().is_some_and(|d| d.ends_with("fixtures")) {
-                texts.push(text);
-            }
-        }
+        texts.extend(crate::test_texts::sampled(8));
         let (mut lists, mut starts) = (0, 0);
         for text in &texts {
             let norm = crate::normalize::normalize(text);
