@@ -97,7 +97,9 @@ pub(super) struct Heads<'a> {
     /// and the head they interrupted, taken up again there.
     pub(super) footnotes: Option<(usize, Option<Head>)>,
     /// The buffer an opening line's text is folded into (see
-    /// [`Heads::resolve_if`]), reused from one to the next.
+    /// [`Heads::resolve_if`]), and the first bytes of a line that may be a
+    /// stamp or a page header (see [`Heads::read`]): reused from one to the
+    /// next.
     pub(super) folded: String,
 }
 
@@ -358,13 +360,17 @@ impl<'a> Heads<'a> {
         if matches!(first, [b'N' | b'E' | b'C' | b'T' | b'K', ..])
             && memchr::memchr2(b':', b'/', head24().as_bytes()).is_some()
         {
-            let head24 = head24();
-            let f = fold(head24);
-            if crate::cite::pdf_table::is_stamp(&f) {
+            // (Folded into the buffer kept for an opening line's text: no
+            // `String` allocated for each such line.)
+            let mut f = std::mem::take(&mut self.folded);
+            fold_into(head24(), &mut f);
+            let (signed, header) = (crate::cite::pdf_table::is_stamp(&f), f.starts_with("cong bao/"));
+            self.folded = f;
+            if signed {
                 self.stamp = true;
                 return;
             }
-            if f.starts_with("cong bao/") {
+            if header {
                 return;
             }
         }
