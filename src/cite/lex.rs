@@ -161,6 +161,11 @@ pub(super) fn starts_upper(w: &str) -> bool {
 }
 
 pub(super) fn is_all_caps(w: &str) -> bool {
+    // An ASCII small letter is a lower-case character: a word holding one
+    // (most words) is none, settled on its bytes, undecoded.
+    if w.bytes().any(|b| b.is_ascii_lowercase()) {
+        return false;
+    }
     w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
 }
 
@@ -237,7 +242,11 @@ pub(super) fn lower_in<'a>(w: &'a str, buf: &'a mut [u8; 64]) -> std::borrow::Co
             n += l.encode_utf8(&mut buf[n..]).len();
         }
     }
-    std::borrow::Cow::Borrowed(std::str::from_utf8(&buf[..n]).expect("characters written whole"))
+    // SAFETY: `buf[..n]` holds ASCII bytes and whole characters written by
+    // `encode_utf8`, one after the other: it is UTF-8. (Checking it again
+    // cost more than the lowering of most words.)
+    debug_assert!(std::str::from_utf8(&buf[..n]).is_ok());
+    std::borrow::Cow::Borrowed(unsafe { std::str::from_utf8_unchecked(&buf[..n]) })
 }
 
 /// The lower case of a letter of Vietnamese text, and whether it is upper

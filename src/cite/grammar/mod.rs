@@ -1,5 +1,6 @@
 //! The citation grammar: the nom rules run at each type word.
 
+use crate::cite::has_digit;
 use crate::cite::lex::{
     at_full_stop, at_stop_word, at_stop_word_read, fail, is_all_caps, is_hard_stop, is_sp, lex, lower_in, lower_word,
     next_word, prefix, skip_sp, sp, sp0, starts_upper, ws1,
@@ -45,9 +46,14 @@ mod tests;
 pub(super) use parts::*;
 
 /// Is `i` (just after the type word) `này` (this very document)?
+///
+/// (Both words open with `n`, and no character but `n` and `N` lowers to
+/// one that does (see [`lex`]): where another byte follows the spaces, as
+/// after nearly every type word, the word is not read.)
+#[inline]
 pub(super) fn is_self_reference(i: &str) -> bool {
     let r = skip_sp(i);
-    lex(r, &["này", "nay"], "\"này\"").is_ok()
+    matches!(r.as_bytes().first(), Some(b'n' | b'N')) && lex(r, &["này", "nay"], "\"này\"").is_ok()
 }
 
 // Tail ::= Repeat? (DatePart | ParenDate | YearAfter)? IssuerPart? DatePart? IssuedDate? SubjectPart?
@@ -493,13 +499,28 @@ pub(crate) fn name_citation(i: &str, limit: usize) -> PResult<'_, Parsed<'_>> {
     // Every anchor holds a digit a few words in (`số 31/…`, `ngày 19 tháng
     // …`, `năm 2014`, `(05/6/2014)`) but `cùng ngày`: none before it, none
     // tried; none in reach, no citation.
-    let Some(first_digit) = body.bytes().position(|c| c.is_ascii_digit()) else {
-        if memchr::memmem::find(body.as_bytes(), "cùng".as_bytes()).is_none() {
+    let Some(first_digit) = first_digit(body.as_bytes()) else {
+        if !memchr::memchr_iter(b'c', body.as_bytes()).any(|k| body.as_bytes()[k..].starts_with("cùng".as_bytes())) {
             return fail(i, "a name followed by a số ký hiệu or a date");
         }
         return name_loop(i, r, body, 0);
     };
     name_loop(i, r, body, first_digit.saturating_sub(ANCHOR_REACH))
+}
+
+/// Where the first ASCII digit of `b` is (`b.iter().position(…)`), looked
+/// for sixteen bytes at a time with [`has_digit`] (read whole, so many
+/// bytes a step), then byte by byte in the block that holds one. (A
+/// name's words hold few digits: most blocks are passed whole.)
+pub(super) fn first_digit(b: &[u8]) -> Option<usize> {
+    let mut at = 0;
+    for block in b.chunks(16) {
+        if has_digit(block) {
+            return block.iter().position(u8::is_ascii_digit).map(|k| at + k);
+        }
+        at += block.len();
+    }
+    None
 }
 
 /// Which anchors of a [`name_citation`] may start where the byte `b` is

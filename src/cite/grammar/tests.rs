@@ -559,6 +559,40 @@ fn ok_subject_text_same_as_plain() {
     for c in (0..0x3_0000u32).filter_map(char::from_u32) {
         inputs.push(format!("quy định {c}à Nghị định số 5/2020/NĐ-CP"));
     }
+    // Each stop at every offset around the 16-byte blocks of the SSE2 test
+    // (see `parts::subject_stop`), and the 400-byte bound; a space before
+    // `v`/`V` that ends it (`và` and a citation) and ones that do not.
+    for stop in [
+        " và Nghị định số 5/2020/NĐ-CP",
+        " Và Nghị định số 5/2020/NĐ-CP",
+        " và các bộ",
+        " vàng",
+        " V/v x",
+        "; x",
+        ". X",
+        ".5",
+        "[1]",
+        ", Nghị định số 5/2020/NĐ-CP",
+        ", được sửa đổi",
+        ",x",
+        "\nNghị định",
+        "\nx",
+        " ",
+        "",
+    ] {
+        for at in 0..48 {
+            for fill in ["a", "ệ ", "b c"] {
+                let mut t = String::from("quy định ");
+                while t.len() < 9 + at {
+                    t.push_str(fill);
+                }
+                let pad = 400usize.saturating_sub(t.len() + 20);
+                inputs.push(format!("{t}{stop} tiếp"));
+                inputs.push(format!("{t}{stop}"));
+                inputs.push(format!("{t}{}{stop} tiếp", "x".repeat(pad + at % 24)));
+            }
+        }
+    }
     for (_, text) in crate::test_texts::texts() {
         let t = text.as_str();
         let mut n = 0;
@@ -688,4 +722,99 @@ fn ok_starts_verb_same_as_every_verb() {
         }
     }
     assert!(yes > 10, "only {yes} verbs");
+}
+
+/// The byte gates of this session: [`is_self_reference`] (its `n` test),
+/// [`first_digit`] and the `cùng` search of [`name_citation`] (memchr for
+/// `c`), and [`is_all_caps`] (its ASCII small-letter test) give what the
+/// plain readings give, after every 7th word start of every 3rd real text
+/// and on edge cases (`này`, `Này`, `NÀY`, `nay`, `nà`, the Kelvin sign,
+/// digits at every offset around the 16-byte blocks, `cùng` at every
+/// offset, words of capitals with and without marks).
+#[test]
+fn ok_byte_gates_same_as_plain() {
+    use crate::cite::lex::is_all_caps;
+    let self_plain = |i: &str| lex(skip_sp(i), &["này", "nay"], "\"này\"").is_ok();
+    let digit_plain = |b: &[u8]| b.iter().position(u8::is_ascii_digit);
+    let cung_plain = |b: &[u8]| memchr::memmem::find(b, "cùng".as_bytes()).is_some();
+    let cung_fast = |b: &[u8]| memchr::memchr_iter(b'c', b).any(|k| b[k..].starts_with("cùng".as_bytes()));
+    let caps_plain = |w: &str| w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase);
+    let mut cases: Vec<String> = Vec::new();
+    for w in [
+        "này",
+        "Này",
+        "NÀY",
+        "nay",
+        "NAY",
+        "nà",
+        "nàyx",
+        "\u{212a}ày",
+        "ngày",
+        "N",
+        "",
+        "Đất",
+        "QĐ",
+        "KẾ HOẠCH",
+        "Kế hoạch",
+        "ABC",
+        "A1",
+        "1",
+        "ĐẢNG",
+        "Đảng",
+        "ĐẢNg",
+        "ǅ",
+        "ß",
+    ] {
+        for sp in ["", " ", "  \t"] {
+            cases.push(format!("{sp}{w} 5"));
+            cases.push(format!("{sp}{w}"));
+        }
+    }
+    for at in 0..70 {
+        for fill in ["a", "ệ"] {
+            let mut t: String = fill.repeat(at);
+            t.truncate(at - at % fill.len());
+            cases.push(format!("{t}7"));
+            cases.push(format!("{t}cùng ngày"));
+            cases.push(format!("{t}cung ngày"));
+        }
+    }
+    let texts = crate::test_texts::texts();
+    let mut samples = 0;
+    for (_, text) in texts.iter().step_by(3) {
+        let mut prev = ' ';
+        let mut n = 0;
+        for (k, c) in text.char_indices() {
+            let start = !crate::text::is_alnum(prev);
+            prev = c;
+            if !start {
+                continue;
+            }
+            n += 1;
+            if n % 7 == 0 {
+                cases.push(crate::cite::lex::prefix(&text[k..], 240).to_string());
+                samples += 1;
+            }
+        }
+    }
+    assert!(samples > 1000, "only {samples} samples");
+    let (mut selfs, mut digits, mut cungs, mut caps) = (0, 0, 0, 0);
+    for s in &cases {
+        let b = s.as_bytes();
+        assert_eq!(is_self_reference(s), self_plain(s), "{s:?}");
+        assert_eq!(first_digit(b), digit_plain(b), "{s:?}");
+        assert_eq!(cung_fast(b), cung_plain(b), "{s:?}");
+        let w = next_word(s.trim_start());
+        assert_eq!(is_all_caps(w), caps_plain(w), "{w:?}");
+        assert_eq!(is_all_caps(s), caps_plain(s), "{s:?}");
+        selfs += usize::from(self_plain(s));
+        digits += usize::from(digit_plain(b).is_some());
+        cungs += usize::from(cung_plain(b));
+        caps += usize::from(caps_plain(w));
+    }
+    // Each reading is true often enough (the test can fail both ways).
+    assert!(
+        selfs >= 12 && digits > 200 && cungs > 100 && caps > 20,
+        "{selfs} {digits} {cungs} {caps}"
+    );
 }
