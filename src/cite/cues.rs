@@ -177,20 +177,30 @@ pub(super) enum Cue {
     Passive,
 }
 
-/// How the passive cue may open, folded, as far as its third byte
-/// (`được`, `bị`, and the verbs it reads with no `được`/`bị`: `bổ sung`,
-/// `sửa đổi`, `thay thế`).
-const PASSIVE_OPENINGS: [&str; 5] = ["duoc", "bi ", "bo ", "sua", "tha"];
+/// How the passive cue may open, folded, as far as its fourth byte
+/// (`được`, `bị` and the first letter of each verb after it, and the verbs
+/// it reads with no `được`/`bị`: `bổ sung`, `sửa đổi`, `thay thế`).
+const PASSIVE_OPENINGS: [&str; 9] = ["duoc", "bi s", "bi b", "bi t", "bi h", "bi q", "bo s", "sua ", "thay"];
 
 /// For each byte, the cues of [`CUES`] whose byte `n` it can be (bit `k`
 /// for cue `k`), read from the table: every cue is three bytes long at
-/// least.
+/// least; past the end of one (`xet`), a word ends: any byte but a word
+/// byte.
 const fn cues_by_byte(n: usize) -> [u64; 256] {
     let mut t = [0u64; 256];
     let mut k = 0;
     while k < CUES.len() {
         match CUES[k].0 {
-            Cue::Words(w) | Cue::WordsThen(w, _) => t[w.as_bytes()[n] as usize] |= 1 << k,
+            Cue::Words(w) | Cue::WordsThen(w, _) if n < w.len() => t[w.as_bytes()[n] as usize] |= 1 << k,
+            Cue::Words(_) | Cue::WordsThen(..) => {
+                let mut c = 0;
+                while c < 256 {
+                    if !WORD_BYTES[c] {
+                        t[c] |= 1 << k;
+                    }
+                    c += 1;
+                }
+            }
             Cue::Passive => {
                 let mut o = 0;
                 while o < PASSIVE_OPENINGS.len() {
@@ -213,6 +223,9 @@ pub(super) const CUES_BY_SECOND_BYTE: [u64; 256] = cues_by_byte(1);
 
 /// The cues whose third byte each byte can be.
 pub(super) const CUES_BY_THIRD_BYTE: [u64; 256] = cues_by_byte(2);
+
+/// The cues whose fourth byte each byte can be.
+pub(super) const CUES_BY_FOURTH_BYTE: [u64; 256] = cues_by_byte(3);
 
 /// The longest a cue match can be (`duoc quy dinh chi tiet mot so noi dung
 /// theo:`, 44 bytes), with room to spare.
@@ -429,11 +442,15 @@ pub(super) fn best_cue(b: &[u8]) -> Option<(usize, usize, usize)> {
             if q < floor {
                 break;
             }
-            // (The three bytes' cues read at once, with one branch for the
-            // place: a byte past the end read as NUL, which no cue holds.)
+            // (The four bytes' cues read at once, with one branch for the
+            // place: a byte past the end read as NUL, which no cue holds
+            // among its first three, and which ends `xet`, as the end of
+            // the text does.)
             let at = |k: usize| usize::from(b.get(k).copied().unwrap_or(0));
-            let cues =
-                CUES_BY_FIRST_BYTE[usize::from(b[q])] & CUES_BY_SECOND_BYTE[at(q + 1)] & CUES_BY_THIRD_BYTE[at(q + 2)];
+            let cues = CUES_BY_FIRST_BYTE[usize::from(b[q])]
+                & CUES_BY_SECOND_BYTE[at(q + 1)]
+                & CUES_BY_THIRD_BYTE[at(q + 2)]
+                & CUES_BY_FOURTH_BYTE[at(q + 3)];
             if cues == 0 {
                 continue;
             }
@@ -502,16 +519,62 @@ pub(super) fn lit_at(b: &[u8], at: usize, lit: &str) -> Option<usize> {
     r.iter().zip(l).all(|(x, y)| x == y).then_some(at + l.len())
 }
 
+/// For each cue of [`CUES`] read as words, its first eight bytes (fewer
+/// when shorter: the rest zero) as a little-endian number, and the mask of
+/// those bytes; nothing for the passive cue.
+const CUE_HEADS: [(u64, u64); 37] = {
+    let mut t = [(0u64, 0u64); 37];
+    let mut k = 0;
+    while k < CUES.len() {
+        if let Cue::Words(w) | Cue::WordsThen(w, _) = CUES[k].0 {
+            let w = w.as_bytes();
+            let mut n = 0;
+            while n < w.len() && n < 8 {
+                t[k].0 |= (w[n] as u64) << (8 * n);
+                t[k].1 |= 0xFF << (8 * n);
+                n += 1;
+            }
+        }
+        k += 1;
+    }
+    t
+};
+
+/// The eight bytes of `b` from `p` as a little-endian number, those past
+/// the end read as NUL (no cue holds one).
+fn head_at(b: &[u8], p: usize) -> u64 {
+    match b.get(p..p + 8) {
+        Some(h) => u64::from_le_bytes(h.try_into().expect("eight bytes")),
+        None => b[p.min(b.len())..].iter().rev().fold(0, |h, &c| h << 8 | u64::from(c)),
+    }
+}
+
 /// Call `hit(cue, end)` for each cue of [`CUES`] in the set `cues` (bit `k`
 /// for cue `k`) matching at the word start `p`, in the table's order.
 pub(super) fn cue_matches_at(b: &[u8], p: usize, mut cues: u64, mut hit: impl FnMut(usize, usize)) {
     let whole = |at: usize, words: &str| lit_at(b, at, words).filter(|&e| word_boundary(b, e));
+    // A cue's first eight bytes compared at once (most of those read here
+    // share their first four with the text: `quy dinh`, `dieu nay` for
+    // `dieu chinh`), the rest of a longer one then byte by byte: the words
+    // there, whole.
+    let head = head_at(b, p);
+    let words = |k: usize, w: &str| {
+        let (h, mask) = CUE_HEADS[k];
+        if head & mask != h {
+            return None;
+        }
+        let e = match w.len() {
+            n if n <= 8 => p + n,
+            _ => lit_at(b, p + 8, &w[8..])?,
+        };
+        word_boundary(b, e).then_some(e)
+    };
     while cues != 0 {
         let k = cues.trailing_zeros() as usize;
         cues &= cues - 1;
         let end = match CUES[k].0 {
-            Cue::Words(w) => whole(p, w),
-            Cue::WordsThen(w, then) => whole(p, w).map(|e| whole(e, then).unwrap_or(e)),
+            Cue::Words(w) => words(k, w),
+            Cue::WordsThen(w, then) => words(k, w).map(|e| whole(e, then).unwrap_or(e)),
             Cue::Passive => passive_cue(b, p),
         };
         if let Some(e) = end {
@@ -704,6 +767,8 @@ mod tests {
             CUES_BY_FIRST_BYTE[0] | CUES_BY_SECOND_BYTE[0] | CUES_BY_THIRD_BYTE[0],
             0
         );
+        // (Past `xet`, the only cue of three bytes, a NUL ends the word.)
+        assert_eq!(CUES_BY_FOURTH_BYTE[0], 1 << 21);
     }
 
     /// [`non_word_lanes`] marks what [`is_word_byte`] says, for every byte

@@ -127,7 +127,7 @@ fn read_clause(
     // (`Thùc hiÖn ChØ thÞ sè …`): no cue reads in them; repaired, the
     // clause is read again (`Thực hiện Chỉ thị số …`).
     #[cfg(feature = "legacy")]
-    if hit.is_none() && crate::read::has_tcvn3_mark(clause) {
+    if hit.is_none() && has_tcvn3_mark(clause) {
         if let Some((fixed, _)) = crate::read::repair_tcvn3_runs(clause) {
             let repaired = fold(&without_brackets(&fixed));
             if let Some(h) = clause_cue(repaired.as_bytes(), cut > 0 || at_start) {
@@ -137,6 +137,15 @@ fn read_clause(
         }
     }
     (hit, cut)
+}
+
+/// [`crate::read::has_tcvn3_mark`], read at the bytes C2 and C3 only: each
+/// character it looks for is one of U+00A1..U+00FF, two bytes led by one of
+/// them (found by a search that skips the text between; no other byte of
+/// UTF-8 is C2 or C3).
+#[cfg(feature = "legacy")]
+fn has_tcvn3_mark(s: &str) -> bool {
+    memchr::memchr2_iter(0xC2, 0xC3, s.as_bytes()).any(|k| crate::read::has_tcvn3_mark(&s[k..k + 2]))
 }
 
 /// Where the clause of `window` starts (after its last `;`, `[` or `. `),
@@ -373,6 +382,48 @@ mod tests {
             assert_eq!(clause_cuts(w), clause_cuts_whole(w), "{w:?}");
         }
         assert!(windows > 50 && closed > 0, "{windows} windows, {closed} closed");
+    }
+
+    /// [`has_tcvn3_mark`], read at the C2 and C3 bytes only, gives what
+    /// reading every character gives: on every 3rd line of the fixtures and
+    /// of the docs corpus (when beside the repository), and on edge cases
+    /// (each character of U+0080..U+0100 alone, first and last, among
+    /// Vietnamese letters).
+    #[cfg(feature = "legacy")]
+    #[test]
+    fn ok_has_tcvn3_mark_same_as_every_character() {
+        use crate::read::has_tcvn3_mark as by_chars;
+        let mut lines = 0;
+        for (_, text) in crate::test_texts::texts() {
+            for line in text.lines().step_by(3) {
+                assert_eq!(has_tcvn3_mark(line), by_chars(line), "{line:?}");
+                lines += 1;
+            }
+        }
+        assert!(lines > 100, "{lines} lines");
+        let mut marks = 0;
+        for c in (0x80..0x100).filter_map(char::from_u32) {
+            for s in [
+                format!("{c}"),
+                format!("ở{c}"),
+                format!("{c}ạ à"),
+                format!("Thùc hiÖn{c}"),
+            ] {
+                assert_eq!(has_tcvn3_mark(&s), by_chars(&s), "{s:?}");
+            }
+            marks += usize::from(by_chars(&format!("{c}")));
+        }
+        assert!(marks > 20, "{marks} marks");
+        for s in [
+            "",
+            "a",
+            "Thực hiện Chỉ thị số",
+            "Thùc hiÖn ChØ thÞ sè",
+            "ngµy",
+            "\u{ad}",
+        ] {
+            assert_eq!(has_tcvn3_mark(s), by_chars(s), "{s:?}");
+        }
     }
 
     /// [`has_hieu_luc`], `lực` looked for first, gives what looking for
