@@ -24,6 +24,7 @@
 //! original input.
 
 use std::borrow::Cow;
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
 use unicode_normalization::char::{canonical_combining_class, decompose_canonical};
 
@@ -73,8 +74,10 @@ impl<'a> Normalized<'a> {
 /// Maps byte offsets of the normalized text to byte offsets of the original.
 ///
 /// Stored sparsely: a checkpoint at every edit, so memory is proportional to
-/// the number of edits, and translation is a binary search.
-#[derive(Debug, Clone, Default)]
+/// the number of edits, and translation is a binary search (skipped when
+/// the checkpoint found last, or the one after it, is the one: spans are
+/// mostly translated in the order of the text).
+#[derive(Debug, Default)]
 pub struct OffsetMap {
     /// `(normalized, original)` pairs, both strictly non-decreasing.
     points: Vec<(usize, usize)>,
@@ -84,6 +87,23 @@ pub struct OffsetMap {
     same_len: Vec<usize>,
     norm_len: usize,
     orig_len: usize,
+    /// The index into `points` a translation found last (see
+    /// [`OffsetMap::index`]): a hint only, any value is safe. (Atomic, read
+    /// and written relaxed, so the map stays `Sync`: on x86 a plain load
+    /// and store.)
+    hint: AtomicUsize,
+}
+
+impl Clone for OffsetMap {
+    fn clone(&self) -> Self {
+        OffsetMap {
+            points: self.points.clone(),
+            same_len: self.same_len.clone(),
+            norm_len: self.norm_len,
+            orig_len: self.orig_len,
+            hint: AtomicUsize::new(self.hint.load(Relaxed)),
+        }
+    }
 }
 
 impl OffsetMap {
@@ -93,7 +113,30 @@ impl OffsetMap {
             same_len: Vec::new(),
             norm_len: len,
             orig_len: len,
+            hint: AtomicUsize::new(0),
         }
+    }
+
+    /// The index of the first checkpoint past `pos` (as a start: its
+    /// normalized offset over `pos`; as an end: at `pos` or over), as
+    /// `partition_point` gives it. The checkpoints' normalized offsets
+    /// never decrease, so that index `k` is the one whose checkpoint before
+    /// it (if any) is not past `pos` and whose own (if any) is: tested
+    /// first at the index found last and at the one after it, then found by
+    /// binary search.
+    fn index(&self, pos: usize, as_start: bool) -> usize {
+        let p = &self.points;
+        let past = |n: usize| if as_start { n > pos } else { n >= pos };
+        let h = self.hint.load(Relaxed);
+        for k in [h, h + 1] {
+            if k <= p.len() && (k == 0 || !past(p[k - 1].0)) && (k == p.len() || past(p[k].0)) {
+                self.hint.store(k, Relaxed);
+                return k;
+            }
+        }
+        let k = p.partition_point(|&(n, _)| !past(n));
+        self.hint.store(k, Relaxed);
+        k
     }
 
     fn push(&mut self, norm: usize, orig: usize) {
@@ -146,11 +189,7 @@ impl OffsetMap {
         }
         // Index of the first checkpoint with normalized offset > pos (for
         // starts) or >= pos (for ends).
-        let idx = if as_start {
-            self.points.partition_point(|&(n, _)| n <= pos)
-        } else {
-            self.points.partition_point(|&(n, _)| n < pos)
-        };
+        let idx = self.index(pos, as_start);
         if as_start {
             // Last checkpoint with n <= pos.
             let (n0, o0) = if idx == 0 { (0, 0) } else { self.points[idx - 1] };
@@ -217,6 +256,7 @@ pub(crate) fn normalize_reusing<'a>(input: &'a str, spare: &mut String) -> Norma
         same_len: Vec::new(),
         norm_len: 0,
         orig_len: input.len(),
+        hint: AtomicUsize::new(0),
     };
     let bytes = input.as_bytes();
     let mut i = fm_end;

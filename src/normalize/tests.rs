@@ -244,3 +244,46 @@ proptest::proptest! {
         proptest::prop_assert_eq!(fold(&s), super::folding::fold_by_chars(&s));
     }
 }
+
+/// The checkpoint index found from the hint is the one `partition_point`
+/// finds, whatever order offsets are asked in: forward a byte at a time
+/// (the hint's case), backward, and jumping about; on texts with many
+/// edits (NFD, CRLF, non-breaking spaces, superscripts) and on real ones.
+#[test]
+fn ok_hinted_index_same_as_binary_search() {
+    let made: String = (0..200)
+        .map(|k| match k % 4 {
+            0 => "Nghi\u{0323} đi\u{0323}nh so\u{0302}\u{0301} 30/2020/NĐ-CP\r\n".to_string(),
+            1 => "Căn\u{a0}cứ Luật số⁰ 54/2014/QH13;\r\n".to_string(),
+            2 => "plain line with no edit at all\n".to_string(),
+            _ => "\r\n\r\n".to_string(),
+        })
+        .collect();
+    let mut texts = vec![made, String::new(), "\r\n".to_string()];
+    texts.extend(crate::test_texts::sampled(20));
+    for orig in &texts {
+        let n = normalize(orig);
+        let m = n.map();
+        let len = n.text().len();
+        let plain = |pos: usize, as_start: bool| {
+            m.points
+                .partition_point(|&(p, _)| if as_start { p <= pos } else { p < pos })
+        };
+        let mut asked: Vec<usize> = (0..=len + 1).collect();
+        asked.extend((0..=len + 1).rev());
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        asked.extend((0..len.min(4000)).map(|_| {
+            x = x
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (x >> 33) as usize % (len + 2)
+        }));
+        for &pos in &asked {
+            for as_start in [true, false] {
+                assert_eq!(m.index(pos, as_start), plain(pos, as_start), "{pos} {as_start}");
+            }
+        }
+    }
+    // (The made text gives the hint many checkpoints to step through.)
+    assert!(normalize(&texts[0]).map().points.len() > 400);
+}
