@@ -47,7 +47,13 @@ pub struct Normalized<'a> {
 impl<'a> Normalized<'a> {
     /// The allocation of a rewritten text, to be reused (see
     /// [`normalize_reusing`]).
+    /// (The map's checkpoints are kept for the next text on this thread:
+    /// see [`take_spare_points`].)
     pub(crate) fn into_spare(self) -> Option<String> {
+        let points = self.map.points;
+        if points.capacity() > 0 && points.capacity() <= KEEP_POINTS {
+            SPARE_POINTS.set(points);
+        }
         match self.text {
             Cow::Owned(s) => Some(s),
             Cow::Borrowed(_) => None,
@@ -232,6 +238,24 @@ pub fn normalize(input: &str) -> Normalized<'_> {
     normalize_reusing(input, &mut String::new())
 }
 
+thread_local! {
+    // The allocation of the checkpoints of the last map given back with
+    // `Normalized::into_spare` on this thread.
+    static SPARE_POINTS: std::cell::Cell<Vec<(usize, usize)>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+/// Checkpoints kept for reuse at most (16 bytes each: 64 MiB).
+const KEEP_POINTS: usize = 4 << 20;
+
+/// An empty vector of checkpoints, with the allocation a map of this
+/// thread gave back if any: a text with an edit on every line would
+/// otherwise grow a fresh vector by doubling, copying it each time.
+fn take_spare_points() -> Vec<(usize, usize)> {
+    let mut points = SPARE_POINTS.take();
+    points.clear();
+    points
+}
+
 /// [`normalize`], writing a rewritten text into the allocation of `spare`
 /// (taken; give it back with [`Normalized::into_spare`]), so that parsing
 /// document after document does not ask the allocator for fresh pages each
@@ -252,7 +276,7 @@ pub(crate) fn normalize_reusing<'a>(input: &'a str, spare: &mut String) -> Norma
     out.clear();
     out.reserve(input.len());
     let mut map = OffsetMap {
-        points: Vec::new(),
+        points: take_spare_points(),
         same_len: Vec::new(),
         norm_len: 0,
         orig_len: input.len(),
