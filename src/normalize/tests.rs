@@ -287,3 +287,19 @@ fn ok_hinted_index_same_as_binary_search() {
     // (The made text gives the hint many checkpoints to step through.)
     assert!(normalize(&texts[0]).map().points.len() > 400);
 }
+
+/// A map whose checkpoints' allocation was given back by the map before
+/// it (on this thread) holds its own checkpoints only, as a fresh one.
+#[test]
+fn ok_spare_points_reused_and_cleared() {
+    let a = "Nghi\u{0323}\r\n".repeat(1000);
+    let b = "Căn\u{a0}cứ\r\nLuật\r\n";
+    let fresh = normalize(b).map().points.clone();
+    let mut spare = String::new();
+    let first = normalize_reusing(&a, &mut spare);
+    assert!(first.map().points.len() >= 1000);
+    spare = first.into_spare().expect("a rewritten text");
+    let second = normalize_reusing(b, &mut spare);
+    assert_eq!(second.map().points, fresh);
+    assert!(second.map().points.capacity() >= 1000, "the allocation is reused");
+}
