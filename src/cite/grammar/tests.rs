@@ -341,11 +341,8 @@ fn ok_no_date_word_same_as_plain() {
         check(r, &mut gated);
     }
     for (_, text) in crate::test_texts::texts() {
-        let mut prev = ' ';
-        for (k, c) in text.char_indices() {
-            let start = !crate::text::is_alnum(prev);
-            prev = c;
-            if start && matches!(c, 'n' | 'N' | 't' | 'T') {
+        for (k, c) in word_starts(&text) {
+            if matches!(c, 'n' | 'N' | 't' | 'T') {
                 check(crate::cite::lex::prefix(&text[k..], 80), &mut gated);
             }
         }
@@ -423,13 +420,8 @@ fn ok_issued_date_gate_same_as_plain() {
         check(i);
     }
     for (_, text) in crate::test_texts::texts() {
-        let mut prev = ' ';
-        for (k, c) in text.char_indices() {
-            let start = !crate::text::is_alnum(prev);
-            prev = c;
-            if start {
-                check(crate::cite::lex::prefix(&text[k..], 120));
-            }
+        for (k, _) in word_starts(&text) {
+            check(crate::cite::lex::prefix(&text[k..], 120));
         }
     }
     assert!(gated > 1000, "only {gated} gated");
@@ -474,14 +466,11 @@ fn ok_date_word_gate_same_as_plain() {
     // takes minutes in a debug build.)
     let mut seen = 0usize;
     for (_, text) in crate::test_texts::texts() {
-        let mut prev = ' ';
-        for (k, c) in text.char_indices() {
-            let start = !crate::text::is_alnum(prev);
-            prev = c;
+        for (k, c) in word_starts(&text) {
             // (Another ASCII letter or mark fails before the test, on the
             // first-byte test both readings share.)
             let may = !c.is_ascii() || c.is_ascii_digit() || matches!(c, 'n' | 'N' | 't' | 'T' | 'c' | 'C');
-            if start && may && {
+            if may && {
                 seen += 1;
                 seen.is_multiple_of(5)
             } {
@@ -704,13 +693,7 @@ fn ok_starts_verb_same_as_every_verb() {
     );
     let (mut n, mut yes) = (0, 0);
     for text in &texts {
-        let mut prev = ' ';
-        for (k, c) in text.char_indices() {
-            let start = !crate::text::is_alnum(prev);
-            prev = c;
-            if !start {
-                continue;
-            }
+        for (k, _) in word_starts(text) {
             n += 1;
             if n % 3 != 0 && text.len() > 400 {
                 continue;
@@ -782,14 +765,8 @@ fn ok_byte_gates_same_as_plain() {
     let texts = crate::test_texts::texts();
     let mut samples = 0;
     for (_, text) in texts.iter().step_by(3) {
-        let mut prev = ' ';
         let mut n = 0;
-        for (k, c) in text.char_indices() {
-            let start = !crate::text::is_alnum(prev);
-            prev = c;
-            if !start {
-                continue;
-            }
+        for (k, _) in word_starts(text) {
             n += 1;
             if n % 7 == 0 {
                 cases.push(crate::cite::lex::prefix(&text[k..], 240).to_string());
@@ -817,4 +794,16 @@ fn ok_byte_gates_same_as_plain() {
         selfs >= 12 && digits > 200 && cungs > 100 && caps > 20,
         "{selfs} {digits} {cungs} {caps}"
     );
+}
+
+/// The word starts of `text` (a character after one that is no letter or
+/// digit, or first), with the character there: where the tests above read
+/// the rules on real text.
+fn word_starts(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let mut prev = ' ';
+    text.char_indices().filter(move |&(_, c)| {
+        let start = !crate::text::is_alnum(prev);
+        prev = c;
+        start
+    })
 }
