@@ -39,3 +39,18 @@ pub(crate) fn sampled(n: usize) -> Vec<String> {
         .map(|(_, (_, text))| text)
         .collect()
 }
+
+/// The lines of [`texts`] a comparison reads: every line of the fixtures,
+/// and every `n`th line of each corpus file.
+pub(crate) fn sampled_lines(n: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    for (path, text) in texts() {
+        let step = if path.parent().is_some_and(|d| d.ends_with("fixtures")) {
+            1
+        } else {
+            n
+        };
+        out.extend(text.lines().step_by(step).map(str::to_string));
+    }
+    out
+}

@@ -111,14 +111,8 @@ fn ok_motto_search_stops_where_the_answer_is_known() {
     .iter()
     .map(|s| s.to_string())
     .collect();
-    for (_, text) in crate::test_texts::texts() {
-        lines.extend(text.lines().map(str::to_string));
-    }
-    let mut anchors = 0;
-    for t in &lines {
-        assert_eq!(motto_anchor(t), whole(t), "{t:?}");
-        anchors += usize::from(whole(t));
-    }
+    lines.extend(crate::test_texts::sampled_lines(1));
+    let anchors = same_on_lines(&lines, motto_anchor, whole);
     assert!(anchors >= 4, "only {anchors} motto anchors");
 }
 
@@ -172,21 +166,8 @@ fn ok_place_date_same_as_whole_search() {
     .iter()
     .map(|s| s.to_string())
     .collect();
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    if let Ok(rd) = std::fs::read_dir(root.join("fixtures")) {
-        for e in rd {
-            let text = std::fs::read(e.unwrap().path()).unwrap_or_default();
-            lines.extend(String::from_utf8_lossy(&text).lines().map(|l| l.trim().to_string()));
-        }
-    }
-    for (_, text) in crate::test_texts::texts() {
-        lines.extend(text.lines().step_by(5).map(|l| l.trim().to_string()));
-    }
-    let mut found = 0;
-    for t in &lines {
-        assert_eq!(starts_with_place_date(t), whole(t), "{t:?}");
-        found += usize::from(whole(t));
-    }
+    lines.extend(crate::test_texts::sampled_lines(5).iter().map(|l| l.trim().to_string()));
+    let found = same_on_lines(&lines, starts_with_place_date, whole);
     assert!(found >= 5, "place-date lines are found: {found}");
 }
 
@@ -261,11 +242,9 @@ fn ok_section_label_same_as_plain() {
     .iter()
     .map(|s| s.to_string())
     .collect();
-    for (_, text) in crate::test_texts::texts() {
-        // (As read, not normalized: normalizing the corpus is slow in a
-        // debug build, and any line is a fair test.)
-        lines.extend(text.lines().step_by(5).map(|l| l.trim().to_string()));
-    }
+    // (As read, not normalized: normalizing the corpus is slow in a debug
+    // build, and any line is a fair test.)
+    lines.extend(crate::test_texts::sampled_lines(5).iter().map(|l| l.trim().to_string()));
     let mut found = 0;
     for l in &lines {
         let got = section_label(l);
@@ -273,4 +252,16 @@ fn ok_section_label_same_as_plain() {
         found += usize::from(got.is_some());
     }
     assert!(found > 20, "labels are found: {found}");
+}
+
+/// Asserts that the fast reading `fast` answers as the plain one `plain`
+/// on each of `lines`; how many lines `plain` says yes to.
+fn same_on_lines(lines: &[String], fast: impl Fn(&str) -> bool, plain: impl Fn(&str) -> bool) -> usize {
+    let mut yes = 0;
+    for t in lines {
+        let want = plain(t);
+        assert_eq!(fast(t), want, "{t:?}");
+        yes += usize::from(want);
+    }
+    yes
 }
