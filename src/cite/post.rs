@@ -50,24 +50,23 @@ pub(super) fn around(ctx: &Ctx<'_>, doc: &mut Document, found: &mut [Found], rel
         .date
         .map(|d| d.year())
         .or_else(|| doc.symbol.as_ref().and_then(|s| s.year()));
-    // (Only the brackets from the last `]` before the first citation to
-    // the first `]` after the last one's end can hold one.)
-    let starts = found.iter().map(|f| f.start).min().unwrap_or(0);
-    let ends = found.iter().map(|f| f.end).max().unwrap_or(0);
+    // (The notes of the whole text, read plainly, for comparison.)
     #[cfg(test)]
-    let (starts, ends) = if plain() { (0, norm.len()) } else { (starts, ends) };
-    #[cfg(test)]
-    let notes = if plain() {
-        editorial_notes_plain(norm)
-    } else {
-        editorial_notes(norm, starts, ends)
-    };
-    #[cfg(not(test))]
-    let notes = editorial_notes(norm, starts, ends);
+    let plain_notes = plain().then(|| editorial_notes_plain(norm));
+    let mut notes = NoteCursor::default();
     let mut lines = LineCursor::default();
     for (i, f) in found.iter().enumerate() {
-        let k = notes.partition_point(|&(open, _)| open < f.start);
-        out[i].editorial = k > 0 && notes[k - 1].1 >= f.end;
+        #[cfg(test)]
+        if let Some(notes) = &plain_notes {
+            let k = notes.partition_point(|&(open, _)| open < f.start);
+            out[i].editorial = k > 0 && notes[k - 1].1 >= f.end;
+        } else {
+            out[i].editorial = notes.holds(norm.as_bytes(), f.start, f.end);
+        }
+        #[cfg(not(test))]
+        {
+            out[i].editorial = notes.holds(norm.as_bytes(), f.start, f.end);
+        }
         let line_start = lines.line_start(ctx, f.start);
         out[i].is_self = is_self(norm, line_start, f, own.as_ref(), own_year);
         let rel = &rels[i];
@@ -552,50 +551,91 @@ fn effective_after(s: &str) -> Option<IssueDate> {
     raw.validate().ok()
 }
 
-/// The website's editorial notes of the text, in order: square brackets
+/// Is a citation inside a website's editorial note: square brackets
 /// closed on their line, not a footnote marker (`[1]`) nor a Markdown link
 /// (`[37/2025/NĐ-CP](https://…)`); or a note broken over a few lines by
 /// the copy (`[Xử phạt … được hướng dẫn bởi ⏎Luật Đầu tư 2020. Chương II
 /// Nghị định 122/2021/NĐ-CP có hiệu lực từ ngày 01/01/2022]`), which says
-/// what it is: a passive `được`/`bị` … `bởi` statement. One pass over the
-/// brackets.
+/// what it is: a passive `được`/`bị` … `bởi` statement (see [`is_note`])?
 ///
-/// Only the notes that may hold a citation starting at `first` or after
-/// and ending by `last` are wanted: the brackets are read from the last
-/// `]` before `first` (none is open there: a note before it closes before
-/// any of the citations) to the first `]` at `last` or after (a note
-/// opening after it starts after any of the citations).
-fn editorial_notes(norm: &str, first: usize, last: usize) -> Vec<(usize, usize)> {
-    let b = norm.as_bytes();
-    let mut notes = Vec::new();
-    let from = memchr::memrchr(b']', &b[..first.min(b.len())]).map_or(0, |k| k + 1);
-    // A pair is a `[` and the first `]` after it with no `[` between, as
-    // a pass over both brackets pairs them (each `[` taken by the next `]`
-    // unless another `[` comes first; a `]` with none open skipped): the
-    // text up to each `[` is searched for `[` alone, one byte, and only
-    // from it to its pair's end for both. (A pair opening at `last` or
-    // after holds no citation: a `[` is looked for before it only, and the
-    // bytes after it are read only for the end of a pair opened before.)
-    let last = last.min(b.len());
-    let mut at = from;
-    while let Some(o) = memchr::memchr(b'[', &b[at.min(last)..last]).map(|k| at + k) {
-        let Some(k) = memchr::memchr2(b'[', b']', &b[o + 1..]).map(|k| o + 1 + k) else {
-            break;
-        };
-        if b[k] == b'[' {
-            at = k;
-            continue;
-        }
-        if is_note(b, o, k) {
-            notes.push((o, k));
-        }
-        at = k + 1;
-    }
-    notes
+/// The brackets pair as one pass over the whole text pairs them
+/// (as `editorial_notes_plain` does, in the tests): a `[` and the first bracket after it when
+/// that is a `]`. The last note opening before a citation holds it when it
+/// closes at its end or after; a note opening before the last bracket
+/// before the citation closes before it. So only that bracket is read: the
+/// citation is in a note when it is a `[` whose pair is a note closing at
+/// its end or after. It is looked for back from the citation's start, no
+/// further than a note holding the citation may open: a `[` before a line
+/// break that is more than 1,500 bytes back, or before the fifth line break
+/// back, would hold a line break and more than 1,500 bytes or five breaks,
+/// which no note does. Nor is the text before the last citation's start
+/// read again: what was found there is kept. (Not the text between the
+/// citations: most of it, far from any, was read for its brackets alone.)
+#[derive(Default)]
+struct NoteCursor {
+    /// The start of the last citation read, and what is before it.
+    last: Option<(usize, Before)>,
+    /// The last `[` whose pair was read: where it is, where the first
+    /// bracket after it is, and whether they are a note.
+    pair: Option<(usize, Option<usize>, bool)>,
 }
 
-/// [`editorial_notes`] read plainly: one pass over both brackets of the
-/// whole text.
+/// What is before a place of the text, for [`NoteCursor`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Before {
+    /// The last bracket before it is here (`None`: there is none).
+    Bracket(Option<usize>),
+    /// No note holding the place opens before it, nor before a place
+    /// after it with no bracket between them: a line break more than
+    /// 1,500 bytes back, or five.
+    Cut,
+}
+
+impl NoteCursor {
+    /// Is the citation from `s` to `e` in `b` inside an editorial note?
+    fn holds(&mut self, b: &[u8], s: usize, e: usize) -> bool {
+        let s = s.min(b.len());
+        // (From the last citation's start, when this one starts at it or
+        // after, what is before was found.)
+        let known = self.last.filter(|&(p, _)| p <= s);
+        let floor = known.map_or(0, |(p, _)| p);
+        let mut hi = s;
+        let mut breaks = 0;
+        let before = loop {
+            match memchr::memrchr3(b'[', b']', b'\n', &b[floor..hi]).map(|k| floor + k) {
+                Some(q) if b[q] == b'\n' => {
+                    breaks += 1;
+                    if breaks >= 5 || s - q > 1500 {
+                        break Before::Cut;
+                    }
+                    hi = q;
+                }
+                Some(q) => break Before::Bracket(Some(q)),
+                None => break known.map_or(Before::Bracket(None), |(_, before)| before),
+            }
+        };
+        self.last = Some((s, before));
+        let Before::Bracket(Some(o)) = before else {
+            return false;
+        };
+        if b[o] != b'[' {
+            return false;
+        }
+        let (k, note) = match self.pair {
+            Some((q, k, note)) if q == o => (k, note),
+            _ => {
+                let k = memchr::memchr2(b'[', b']', &b[o + 1..]).map(|k| o + 1 + k);
+                let note = k.is_some_and(|k| b[k] == b']' && is_note(b, o, k));
+                self.pair = Some((o, k, note));
+                (k, note)
+            }
+        };
+        note && k.is_some_and(|k| k >= e)
+    }
+}
+
+/// The website's editorial notes of the whole text (see [`NoteCursor`]),
+/// in order: one pass over both brackets.
 #[cfg(test)]
 fn editorial_notes_plain(norm: &str) -> Vec<(usize, usize)> {
     let b = norm.as_bytes();
@@ -613,7 +653,7 @@ fn editorial_notes_plain(norm: &str) -> Vec<(usize, usize)> {
     notes
 }
 
-/// Are the square brackets at `o` and `k` a note (see [`editorial_notes`])?
+/// Are the square brackets at `o` and `k` a note (see [`NoteCursor`])?
 fn is_note(b: &[u8], o: usize, k: usize) -> bool {
     let inner = &b[o + 1..k];
     let marker = !inner.is_empty() && inner.len() <= 3 && inner.iter().all(u8::is_ascii_digit);
@@ -752,30 +792,33 @@ mod tests {
         }
     }
 
-    /// [`super::editorial_notes`] read between the citations gives each
-    /// citation what the whole text's notes give: on real text, with spans
-    /// around its brackets and lines, and on edge cases.
+    /// [`super::NoteCursor`] gives each citation what the whole text's
+    /// notes give: on real text, with spans around its brackets and lines
+    /// read in order and out of it, after spans far before them (its cut
+    /// kept), and on edge cases; and it fails when the cut is made too
+    /// near.
     #[test]
-    fn ok_editorial_notes_bounded_same_as_whole() {
-        use super::editorial_notes;
+    fn ok_note_cursor_same_as_whole_notes() {
+        use super::NoteCursor;
         let editorial = |notes: &[(usize, usize)], s: usize, e: usize| {
             let k = notes.partition_point(|&(open, _)| open < s);
             k > 0 && notes[k - 1].1 >= e
         };
+        // Each span of `spans` read in turn by one cursor.
         let check = |text: &str, whole: &[(usize, usize)], spans: &[(usize, usize)]| {
-            let first = spans.iter().map(|s| s.0).min().unwrap_or(0);
-            let last = spans.iter().map(|s| s.1).max().unwrap_or(0);
-            let bounded = editorial_notes(text, first, last);
+            let mut cursor = NoteCursor::default();
             for &(s, e) in spans {
-                assert_eq!(editorial(whole, s, e), editorial(&bounded, s, e), "{s} {e}");
+                let fast = cursor.holds(text.as_bytes(), s, e);
+                assert_eq!(editorial(whole, s, e), fast, "{s} {e}");
             }
         };
         let mut n = 0;
+        let mut held = 0;
         for (_, text) in crate::test_texts::texts() {
             let b = text.as_bytes();
             let whole = super::editorial_notes_plain(&text);
             let marks: Vec<usize> = memchr::memchr3_iter(b'[', b']', b'\n', b).collect();
-            for w in marks.windows(4).step_by(157) {
+            for w in marks.windows(8).step_by(37) {
                 // Spans just inside, on and around brackets and line ends.
                 let spans = [
                     (w[0] + 1, w[1]),
@@ -783,13 +826,21 @@ mod tests {
                     (w[1] + 1, w[2]),
                     (w[0].saturating_sub(1), w[3]),
                     (w[2] + 1, w[3]),
+                    (w[3] + 1, w[7]),
+                    (w[7], w[7] + 1),
                 ];
                 check(&text, &whole, &spans);
                 check(&text, &whole, &spans[2..3]);
+                check(&text, &whole, &[spans[5], spans[0], spans[6]]);
+                // After a span far before (a cut or a bracket found there).
+                let far = w[0].saturating_sub(3000);
+                check(&text, &whole, &[(far, far + 1), spans[0], spans[2], spans[5], spans[6]]);
+                held += spans.iter().filter(|&&(s, e)| editorial(&whole, s, e)).count();
                 n += 1;
             }
         }
         assert!(n > 250, "only {n} windows");
+        assert!(held > 10, "only {held} spans in notes");
         let t = "] a [b] c [d\ne] [1] [x](y) [ [z] ] ] [[q]] [r";
         let whole = super::editorial_notes_plain(t);
         for s in 0..t.len() {
@@ -797,7 +848,27 @@ mod tests {
                 check(t, &whole, &[(s, e)]);
                 check(t, &whole, &[(s, e), (e, t.len())]);
                 check(t, &whole, &[(0, s), (s, e)]);
+                check(t, &whole, &[(e, e), (s, e)]);
             }
+        }
+        // A note broken over four lines, 1,500 bytes long, holds a citation
+        // on its last line; over five lines, or one byte longer, it is none.
+        for (breaks, len) in [(4, 1500), (5, 1500), (4, 1501), (1, 1500), (1, 1501)] {
+            let pad = len - " được thay thế bởi".len() - breaks - "Nghị định 1".len();
+            let inner = format!(
+                " được thay thế bởi{}{}Nghị định 1",
+                "x".repeat(pad),
+                "\n".repeat(breaks)
+            );
+            assert_eq!(inner.len(), len);
+            let t = format!("a [{inner}] b");
+            let whole = super::editorial_notes_plain(&t);
+            let s = t.find("Nghị").unwrap();
+            let e = s + "Nghị định 1".len();
+            assert_eq!(editorial(&whole, s, e), len <= 1500 && breaks <= 4, "{breaks} {len}");
+            check(&t, &whole, &[(s, e)]);
+            check(&t, &whole, &[(0, 1), (s, e)]);
+            check(&t, &whole, &[(5, 6), (s, e)]);
         }
     }
 
