@@ -852,19 +852,24 @@ mod tests {
             }
         }
         // A note broken over four lines, 1,500 bytes long, holds a citation
-        // on its last line; over five lines, or one byte longer, it is none.
-        for (breaks, len) in [(4, 1500), (5, 1500), (4, 1501), (1, 1500), (1, 1501)] {
-            let pad = len - " được thay thế bởi".len() - breaks - "Nghị định 1".len();
-            let inner = format!(
-                " được thay thế bởi{}{}Nghị định 1",
-                "x".repeat(pad),
-                "\n".repeat(breaks)
-            );
+        // at its end, its line breaks at its start; over five lines, or one
+        // byte longer, it is none.
+        for (breaks, len) in [
+            (4, 1500),
+            (5, 1500),
+            (4, 1501),
+            (1, 1500),
+            (1, 1501),
+            (5, 40),
+            (1, 1501 + 4),
+        ] {
+            let pad = len - breaks - " được thay thế bởi".len() - 1;
+            let inner = format!("{} được thay thế bởi{}N", "\n".repeat(breaks), "x".repeat(pad));
             assert_eq!(inner.len(), len);
             let t = format!("a [{inner}] b");
             let whole = super::editorial_notes_plain(&t);
-            let s = t.find("Nghị").unwrap();
-            let e = s + "Nghị định 1".len();
+            let s = t.find("N]").unwrap();
+            let e = s + 1;
             assert_eq!(editorial(&whole, s, e), len <= 1500 && breaks <= 4, "{breaks} {len}");
             check(&t, &whole, &[(s, e)]);
             check(&t, &whole, &[(0, 1), (s, e)]);
