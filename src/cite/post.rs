@@ -558,19 +558,20 @@ fn effective_after(s: &str) -> Option<IssueDate> {
 /// Nghị định 122/2021/NĐ-CP có hiệu lực từ ngày 01/01/2022]`), which says
 /// what it is: a passive `được`/`bị` … `bởi` statement (see [`is_note`])?
 ///
-/// The brackets pair as one pass over the whole text pairs them
-/// (as `editorial_notes_plain` does, in the tests): a `[` and the first bracket after it when
-/// that is a `]`. The last note opening before a citation holds it when it
-/// closes at its end or after; a note opening before the last bracket
-/// before the citation closes before it. So only that bracket is read: the
-/// citation is in a note when it is a `[` whose pair is a note closing at
-/// its end or after. It is looked for back from the citation's start, no
-/// further than a note holding the citation may open: a `[` before a line
-/// break that is more than 1,500 bytes back, or before the fifth line break
-/// back, would hold a line break and more than 1,500 bytes or five breaks,
-/// which no note does. Nor is the text before the last citation's start
-/// read again: what was found there is kept. (Not the text between the
-/// citations: most of it, far from any, was read for its brackets alone.)
+/// The brackets pair as one pass over the whole text pairs them (as
+/// `editorial_notes_plain` does, in the tests): a `[` and the first
+/// bracket after it when that is a `]`. The last note opening before a
+/// citation holds it when it closes at its end or after; a note opening
+/// before the last bracket before the citation closes before it. So only
+/// that bracket is read: the citation is in a note when it is a `[` whose
+/// pair is a note closing at its end or after. It is looked for back from
+/// the citation's start, no further than a note holding the citation may
+/// open: a `[` before a line break more than 1,500 bytes back, or before
+/// the fifth line break back, would hold a line break and more than 1,500
+/// bytes or five breaks, which no note does. Nor is the text before the
+/// last citation's start read again: what was found there is kept. (Not
+/// the text between the citations: most of it, far from any, was read for
+/// its brackets alone.)
 #[derive(Default)]
 struct NoteCursor {
     /// The start of the last citation read, and what is before it.
