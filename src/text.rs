@@ -469,7 +469,7 @@ fn latin_letter(c: char) -> Option<bool> {
 
 /// Is `b` an ASCII byte that is no whitespace (so a line that starts or
 /// ends with it has nothing to trim there)?
-fn ascii_solid(b: u8) -> bool {
+pub(crate) fn ascii_solid(b: u8) -> bool {
     b.is_ascii() && !char::from(b).is_whitespace()
 }
 
