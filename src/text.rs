@@ -26,7 +26,14 @@ impl LineIndex {
 
     /// [`LineIndex::of_bytes`], written into `starts`' allocation (cleared
     /// first).
-    fn of_bytes_reusing(bytes: &[u8], mut starts: Vec<usize>) -> LineIndex {
+    fn of_bytes_reusing(bytes: &[u8], starts: Vec<usize>) -> LineIndex {
+        LineIndex::of_bytes_marking::<false>(bytes, starts, &mut Vec::new())
+    }
+
+    /// [`LineIndex::of_bytes_reusing`]; with `MARKS`, also pushes the offset
+    /// of every `[` and `X` of `bytes` into `marks`, in order, from the same
+    /// reading of the text (see [`Ctx::marks`]).
+    fn of_bytes_marking<const MARKS: bool>(bytes: &[u8], mut starts: Vec<usize>, marks: &mut Vec<usize>) -> LineIndex {
         // Sized for lines of about fifty bytes (the corpus averages 55), so
         // that the vector rarely grows.
         starts.clear();
@@ -39,8 +46,11 @@ impl LineIndex {
                     .filter(|&i| bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n'))
                     .map(|i| i + 1),
             );
+            if MARKS {
+                marks.extend(memchr::memchr2_iter(b'[', b'X', bytes));
+            }
         } else {
-            push_line_starts(bytes, &mut starts);
+            push_line_starts::<MARKS>(bytes, &mut starts, marks);
         }
         LineIndex { starts }
     }
@@ -71,7 +81,8 @@ impl LineIndex {
     }
 }
 
-/// Push the offset after every `\n` of `bytes`, in order.
+/// Push the offset after every `\n` of `bytes`, in order; with `MARKS`,
+/// the offset of every `[` and `X` into `marks`, in order.
 ///
 /// Lines are short (fifty bytes on average), so a search call per newline
 /// (`memchr_iter`) costs more in set-up than in reading; instead, sixteen
@@ -79,32 +90,56 @@ impl LineIndex {
 /// bit mask.
 ///
 /// With AVX2, thirty-two bytes at a time, then sixteen for the rest.
-fn push_line_starts(bytes: &[u8], starts: &mut Vec<usize>) {
+fn push_line_starts<const MARKS: bool>(bytes: &[u8], starts: &mut Vec<usize>, marks: &mut Vec<usize>) {
     #[cfg(target_arch = "x86_64")]
     {
         let mut done = 0;
         if std::is_x86_feature_detected!("avx2") {
             // SAFETY: the CPU has AVX2 (checked just above).
-            done = unsafe { avx2::push_line_starts(bytes, starts) };
+            done = unsafe { avx2::push_line_starts::<MARKS>(bytes, starts, marks) };
         }
         // SAFETY: SSE2 is part of the x86-64 baseline: every x86-64 CPU has it.
-        done += unsafe { sse2::push_line_starts(&bytes[done..], done, starts) };
+        done += unsafe { sse2::push_line_starts::<MARKS>(&bytes[done..], done, starts, marks) };
         starts.extend(memchr::memchr_iter(b'\n', &bytes[done..]).map(|i| done + i + 1));
+        if MARKS {
+            marks.extend(memchr::memchr2_iter(b'[', b'X', &bytes[done..]).map(|i| done + i));
+        }
     }
     #[cfg(not(target_arch = "x86_64"))]
-    starts.extend(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
+    {
+        starts.extend(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
+        if MARKS {
+            marks.extend(memchr::memchr2_iter(b'[', b'X', bytes));
+        }
+    }
+}
+
+/// Push `base + i` for every set bit `i` of `m`, lowest first (the marks of
+/// a block: rare, one loop step each).
+#[inline(always)]
+fn push_marks(marks: &mut Vec<usize>, base: usize, mut m: u64) {
+    while m != 0 {
+        marks.push(base + m.trailing_zeros() as usize);
+        m &= m - 1;
+    }
 }
 
 #[cfg(target_arch = "x86_64")]
 mod sse2 {
-    use std::arch::x86_64::{__m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_set1_epi8};
+    use std::arch::x86_64::{__m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8};
 
     /// [`super::push_line_starts`] over the whole blocks of sixteen bytes
     /// of `bytes`, which start at offset `base` of the text; returns where
     /// the blocks end in `bytes` (the rest is under sixteen bytes).
     #[target_feature(enable = "sse2")]
-    pub(super) fn push_line_starts(bytes: &[u8], base: usize, starts: &mut Vec<usize>) -> usize {
+    pub(super) fn push_line_starts<const MARKS: bool>(
+        bytes: &[u8],
+        base: usize,
+        starts: &mut Vec<usize>,
+        marks: &mut Vec<usize>,
+    ) -> usize {
         let nl = _mm_set1_epi8(b'\n' as i8);
+        let (bracket, x_upper) = (_mm_set1_epi8(b'[' as i8), _mm_set1_epi8(b'X' as i8));
         let mut k = 0;
         while k + 16 <= bytes.len() {
             // SAFETY: `k + 16 <= bytes.len()`, so the 16 bytes read are inside
@@ -115,6 +150,10 @@ mod sse2 {
                 starts.push(base + k + m.trailing_zeros() as usize + 1);
                 m &= m - 1;
             }
+            if MARKS {
+                let found = _mm_or_si128(_mm_cmpeq_epi8(x, bracket), _mm_cmpeq_epi8(x, x_upper));
+                super::push_marks(marks, base + k, u64::from(_mm_movemask_epi8(found) as u32));
+            }
             k += 16;
         }
         k
@@ -123,15 +162,25 @@ mod sse2 {
 
 #[cfg(target_arch = "x86_64")]
 mod avx2 {
-    use std::arch::x86_64::{__m256i, _mm256_cmpeq_epi8, _mm256_loadu_si256, _mm256_movemask_epi8, _mm256_set1_epi8};
+    use std::arch::x86_64::{
+        __m256i, _mm256_cmpeq_epi8, _mm256_loadu_si256, _mm256_movemask_epi8, _mm256_or_si256, _mm256_set1_epi8,
+        _mm256_testz_si256,
+    };
 
     /// [`super::push_line_starts`] over the whole blocks of thirty-two
     /// bytes; returns where the blocks end (the rest is under thirty-two
     /// bytes). Two blocks are read a step, their masks joined into one of
     /// sixty-four bits (a line is about fifty bytes: one or two newlines a
     /// step, for half the loop's overhead); then one block, if one is left.
+    ///
+    /// With `MARKS`, the `[` and `X` of each block are pushed into `marks`
+    /// too (a block seldom holds one: one test of the joined mask).
     #[target_feature(enable = "avx2")]
-    pub(super) fn push_line_starts(bytes: &[u8], starts: &mut Vec<usize>) -> usize {
+    pub(super) fn push_line_starts<const MARKS: bool>(
+        bytes: &[u8],
+        starts: &mut Vec<usize>,
+        marks: &mut Vec<usize>,
+    ) -> usize {
         let nl = _mm256_set1_epi8(b'\n' as i8);
         let mut k = 0;
         while k + 64 <= bytes.len() {
@@ -146,6 +195,11 @@ mod avx2 {
             let low = _mm256_movemask_epi8(_mm256_cmpeq_epi8(x, nl)) as u32;
             let high = _mm256_movemask_epi8(_mm256_cmpeq_epi8(y, nl)) as u32;
             push_bits(starts, k, u64::from(low) | (u64::from(high) << 32));
+            // (Both blocks tested at once, for the rare step with a mark:
+            // only then are their masks read.)
+            if MARKS && _mm256_testz_si256(any_mark(x, y), any_mark(x, y)) == 0 {
+                super::push_marks(marks, k, u64::from(marked(x)) | (u64::from(marked(y)) << 32));
+            }
             k += 64;
         }
         while k + 32 <= bytes.len() {
@@ -157,9 +211,35 @@ mod avx2 {
                 starts.push(k + m.trailing_zeros() as usize + 1);
                 m &= m - 1;
             }
+            if MARKS {
+                super::push_marks(marks, k, u64::from(marked(x)));
+            }
             k += 32;
         }
         k
+    }
+
+    /// The bytes of two blocks that are a `[` or an `X` (all ones), ORed
+    /// together: zero when neither block holds one.
+    #[inline]
+    #[target_feature(enable = "avx2")]
+    fn any_mark(x: __m256i, y: __m256i) -> __m256i {
+        let (bracket, x_upper) = (_mm256_set1_epi8(b'[' as i8), _mm256_set1_epi8(b'X' as i8));
+        _mm256_or_si256(
+            _mm256_or_si256(_mm256_cmpeq_epi8(x, bracket), _mm256_cmpeq_epi8(x, x_upper)),
+            _mm256_or_si256(_mm256_cmpeq_epi8(y, bracket), _mm256_cmpeq_epi8(y, x_upper)),
+        )
+    }
+
+    /// The bit mask of the `[` and `X` of a block.
+    #[inline]
+    #[target_feature(enable = "avx2")]
+    fn marked(x: __m256i) -> u32 {
+        let found = _mm256_or_si256(
+            _mm256_cmpeq_epi8(x, _mm256_set1_epi8(b'[' as i8)),
+            _mm256_cmpeq_epi8(x, _mm256_set1_epi8(b'X' as i8)),
+        );
+        _mm256_movemask_epi8(found) as u32
     }
 
     /// Push `base + i + 1` for every set bit `i` of `m`, lowest first.
@@ -204,6 +284,11 @@ pub(crate) struct Ctx<'a> {
     /// (a `\r` that normalization turned into a line break). Otherwise the
     /// two have the same newlines in the same order, and `lines` serves both.
     orig_lines: Option<LineIndex>,
+    /// The offset of every `[` and `X` of the normalized text, in order:
+    /// where the structure pass looks for footnote markers and for `XÁC
+    /// THỰC VĂN BẢN HỢP NHẤT`. Found in the reading that finds the lines
+    /// (the text is read once for both instead of twice).
+    pub(crate) marks: Vec<usize>,
 }
 
 impl Drop for Ctx<'_> {
@@ -230,12 +315,15 @@ const KEEP_STARTS: usize = (64 << 20) / std::mem::size_of::<usize>();
 impl<'a> Ctx<'a> {
     pub(crate) fn new(original: &'a str, norm: &'a str, map: &'a OffsetMap) -> Ctx<'a> {
         let orig_lines = memchr::memchr(b'\r', original.as_bytes()).map(|_| LineIndex::new(original));
+        let mut marks = Vec::new();
+        let lines = LineIndex::of_bytes_marking::<true>(norm.as_bytes(), SPARE_STARTS.take(), &mut marks);
         Ctx {
             original,
             norm,
             map,
-            lines: LineIndex::of_bytes_reusing(norm.as_bytes(), SPARE_STARTS.take()),
+            lines,
             orig_lines,
+            marks,
         }
     }
 
@@ -255,69 +343,95 @@ impl<'a> Ctx<'a> {
 }
 
 /// Fold runs of whitespace into one space and trim.
+///
+/// Most texts need no change: they are copied whole. Otherwise the text
+/// between the runs of whitespace that change (any run but one space
+/// between two words) is copied a stretch at a time, each such run written
+/// as one space (a leading or trailing run as none): the words of
+/// `split_whitespace` joined by one space, with a copy per changed run
+/// instead of one per word.
 pub(crate) fn fold_ws(s: &str) -> String {
-    if single_spaced(s) {
-        return s.to_owned();
-    }
-    // The words between runs of whitespace, joined by one space. A byte
-    // reading of `char::is_whitespace`: the ASCII ones (`\t`..`\r`, space)
-    // and the few beyond ASCII, told by their bytes (U+0085, U+00A0: C2 85,
-    // C2 A0; U+1680: E1 9A 80; U+2000..U+200A, U+2028, U+2029, U+202F: E2 80
-    // 80..8A, A8, A9, AF; U+205F: E2 81 9F; U+3000: E3 80 80). Any other
-    // byte is part of a word.
-    let b = s.as_bytes();
     let mut out = String::with_capacity(s.len());
-    let mut word: Option<usize> = None;
+    if single_spaced(s) {
+        out.push_str(s);
+        return out;
+    }
+    let b = s.as_bytes();
+    // `s[chunk..]` is not copied yet; `end` is where the last word ends.
+    let mut chunk = 0;
+    let mut end = b.len();
     let mut i = 0;
     while i < b.len() {
-        let ws = match b[i] {
-            b'\t'..=b'\r' | b' ' => 1,
-            0xC2 if matches!(b.get(i + 1), Some(0x85 | 0xA0)) => 2,
-            0xE1 if b.get(i + 1..i + 3) == Some(&[0x9A, 0x80]) => 3,
-            0xE2 if matches!(
-                b.get(i + 1..i + 3),
-                Some([0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF] | [0x81, 0x9F])
-            ) =>
-            {
-                3
-            }
-            0xE3 if b.get(i + 1..i + 3) == Some(&[0x80, 0x80]) => 3,
-            _ => 0,
-        };
-        if ws == 0 {
-            word.get_or_insert(i);
+        let w = ws_len(b, i);
+        if w == 0 {
             i += 1;
             continue;
         }
-        if let Some(w) = word.take() {
-            if !out.is_empty() {
-                out.push(' ');
+        // A run of whitespace: `i..j`.
+        let mut j = i + w;
+        while j < b.len() {
+            match ws_len(b, j) {
+                0 => break,
+                n => j += n,
             }
-            out.push_str(&s[w..i]);
         }
-        i += ws;
-    }
-    if let Some(w) = word {
-        if !out.is_empty() {
+        if i == 0 {
+            chunk = j;
+        } else if j == b.len() {
+            end = i;
+        } else if j - i > 1 || b[i] != b' ' {
+            out.push_str(&s[chunk..i]);
             out.push(' ');
+            chunk = j;
         }
-        out.push_str(&s[w..]);
+        i = j;
     }
+    out.push_str(&s[chunk..end.max(chunk)]);
     out
+}
+
+/// The length of the whitespace character at `b[i]`, 0 if it is none. A
+/// byte reading of `char::is_whitespace`: the ASCII ones (`\t`..`\r`,
+/// space) and the few beyond ASCII, told by their bytes (U+0085, U+00A0: C2
+/// 85, C2 A0; U+1680: E1 9A 80; U+2000..U+200A, U+2028, U+2029, U+202F: E2
+/// 80 80..8A, A8, A9, AF; U+205F: E2 81 9F; U+3000: E3 80 80). Any other
+/// byte is part of a word (a continuation byte is none of the lead bytes
+/// tested).
+#[inline]
+fn ws_len(b: &[u8], i: usize) -> usize {
+    match b[i] {
+        b'\t'..=b'\r' | b' ' => 1,
+        0xC2 if matches!(b.get(i + 1), Some(0x85 | 0xA0)) => 2,
+        0xE1 if b.get(i + 1..i + 3) == Some(&[0x9A, 0x80]) => 3,
+        0xE2 if matches!(
+            b.get(i + 1..i + 3),
+            Some([0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF] | [0x81, 0x9F])
+        ) =>
+        {
+            3
+        }
+        0xE3 if b.get(i + 1..i + 3) == Some(&[0x80, 0x80]) => 3,
+        _ => 0,
+    }
 }
 
 /// Is `s` already folded: no whitespace but single spaces between words?
 /// A byte test read whole (no early exit, so that the compiler reads many
-/// bytes a step): no ASCII control, and none of the bytes that whitespace
+/// bytes a step): no ASCII control, none of the bytes that whitespace
 /// beyond ASCII is written with (`C2`: U+0085, U+00A0; `9A`: U+1680;
-/// `E2`: U+2000..U+205F; `E3`: U+3000). Some text without whitespace has
-/// them too (`“`, `–`): that is folded the long way.
+/// `E2`: U+2000..U+205F; `E3`: U+3000), and no space after a space. Some
+/// text without whitespace has them too (`“`, `–`): that is folded the long
+/// way.
 fn single_spaced(s: &str) -> bool {
     let b = s.as_bytes();
     let odd = b.iter().fold(false, |acc, &c| {
         acc | (c < b' ') | matches!(c, 0xC2 | 0x9A | 0xE2 | 0xE3)
     });
-    !odd && !s.starts_with(' ') && !s.ends_with(' ') && !s.contains("  ")
+    let double = b
+        .iter()
+        .zip(b.iter().skip(1))
+        .fold(false, |acc, (&x, &y)| acc | ((x == b' ') & (y == b' ')));
+    !odd && !double && b.first() != Some(&b' ') && b.last() != Some(&b' ')
 }
 
 /// `char::is_alphanumeric`, fast for the letters of Vietnamese text (ASCII,
@@ -355,7 +469,7 @@ fn latin_letter(c: char) -> Option<bool> {
 
 /// Is `b` an ASCII byte that is no whitespace (so a line that starts or
 /// ends with it has nothing to trim there)?
-fn ascii_solid(b: u8) -> bool {
+pub(crate) fn ascii_solid(b: u8) -> bool {
     b.is_ascii() && !char::from(b).is_whitespace()
 }
 
@@ -415,6 +529,25 @@ mod tests {
         assert_eq!(fold_ws(" \t\n "), "");
     }
 
+    /// `fold_ws` gives the words of `split_whitespace` joined by one space on
+    /// real text: every line of the fixtures and every 5th of the corpus,
+    /// each alone, with spaces doubled, and joined to the next by a newline
+    /// and spaces.
+    #[test]
+    fn ok_fold_ws_same_on_real_lines() {
+        let reference = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+        let lines = crate::test_texts::sampled_lines(5);
+        for pair in lines.windows(2) {
+            for t in [
+                pair[0].clone(),
+                pair[0].replace(' ', "  "),
+                format!("{} \n  {}\t", pair[0], pair[1]),
+            ] {
+                assert_eq!(fold_ws(&t), reference(&t), "{t:?}");
+            }
+        }
+    }
+
     /// The block newline search gives the line starts a byte-at-a-time
     /// reading gives: a newline at every offset of texts of every length
     /// around the sixteen-, thirty-two- and sixty-four-byte blocks, runs of
@@ -439,6 +572,44 @@ mod tests {
         }
         let t = "Số: 698-CV/TU\nBình Thuận, ngày 28 tháng 02 năm 2023\n\nKính gửi:\n";
         assert_eq!(LineIndex::new(t).starts(), bytewise(t));
+    }
+
+    /// The `[` and `X` found with the line starts are those a search for
+    /// them finds, and the line starts are [`LineIndex::new`]'s: on every 3rd
+    /// real text, and on a mark and a newline at every offset of texts of
+    /// every length around the sixteen-, thirty-two- and sixty-four-byte
+    /// blocks, between Vietnamese letters.
+    #[test]
+    fn ok_marks_same_as_search() {
+        let check = |t: &str| {
+            let map = crate::normalize::normalize(t);
+            let ctx = Ctx::new(t, map.text(), map.map());
+            let norm = map.text().as_bytes();
+            let plain: Vec<usize> = memchr::memchr2_iter(b'[', b'X', norm).collect();
+            assert_eq!(ctx.marks, plain, "{t:?}");
+            assert_eq!(ctx.lines.starts(), LineIndex::new(map.text()).starts(), "{t:?}");
+        };
+        let mut n = 0;
+        for text in crate::test_texts::sampled(3) {
+            check(&text);
+            n += memchr::memchr2_iter(b'[', b'X', text.as_bytes()).count();
+        }
+        assert!(n > 100, "{n}");
+        for len in 0..140 {
+            for at in 0..len {
+                for (mark, fill) in [("[", "a"), ("X", "ệ"), ("[", "\n"), ("X", "[")] {
+                    let mut t: String = fill.repeat(len).chars().take(len).collect();
+                    if at < t.len() && t.is_char_boundary(at) && t.is_char_boundary(at + 1) {
+                        t.replace_range(at..at + 1, mark);
+                    }
+                    if at + 2 < t.len() && t.is_char_boundary(at + 2) && t.is_char_boundary(at + 3) {
+                        t.replace_range(at + 2..at + 3, "\n");
+                    }
+                    check(&t);
+                }
+            }
+        }
+        check("[1] X\r\n[2]\rX");
     }
 
     /// A lone `\r` ends a line as `\n` and `\r\n` do; the line's range leaves

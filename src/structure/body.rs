@@ -21,7 +21,8 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
         let mut refs: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
         let mut bodies: Vec<(usize, &str, usize)> = Vec::new(); // (line, marker, marker len)
         let mut line_idx = 0;
-        for at in memchr::memchr2_iter(b'[', b'X', norm.as_bytes()) {
+        // (Every `[` and `X` of the text, as the line reading found them.)
+        for &at in &self.ctx.marks {
             if norm.as_bytes()[at] == b'X' {
                 if authentication_at(&norm[at..]) {
                     self.authentications.push(at);
@@ -44,7 +45,9 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
             }
             refs.entry(marker).or_default().push((at, at + len));
         }
-        let mut regions = Vec::new();
+        let mut regions = Vec::with_capacity(bodies.len());
+        self.doc.footnotes.reserve(bodies.len());
+        self.footnote_lines.reserve(bodies.len());
         for (l, marker, len) in bodies {
             let line = self.lines[l];
             let text_s =
@@ -102,6 +105,9 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
             found[3].clone()
         };
         chosen.dedup();
+        // (One allocation of the size needed, not a vector grown by
+        // doubling.)
+        self.doc.sections.reserve(chosen.len());
         for k in 0..chosen.len() {
             let (l, label_end) = chosen[k];
             let s = self.lines[l].s;

@@ -99,8 +99,8 @@ pub(super) fn is_name_word(w: &str) -> bool {
     if !first.is_uppercase() {
         return false;
     }
-    let rest: Vec<char> = cs.collect();
-    !rest.is_empty() && rest.iter().all(|c| c.is_lowercase())
+    let rest = cs.as_str();
+    !rest.is_empty() && rest.chars().all(char::is_lowercase)
 }
 
 /// Words of `s` with their byte offsets (relative to `s`).

@@ -102,6 +102,7 @@ impl Line {
 /// first).
 fn split_lines(norm: &str, lines: &crate::text::LineIndex, mut out: Vec<Line>) -> Vec<Line> {
     let starts = lines.starts();
+    let bytes = norm.as_bytes();
     out.clear();
     out.reserve(starts.len());
     for (k, &start) in starts.iter().enumerate() {
@@ -111,6 +112,13 @@ fn split_lines(norm: &str, lines: &crate::text::LineIndex, mut out: Vec<Line>) -
         }
         // Without its newline (normalized text has no `\r`).
         let end = starts.get(k + 1).map_or(norm.len(), |&next| next - 1);
+        // Most lines open and end with an ASCII byte that is no whitespace:
+        // nothing to trim (what `trim_start` and `trim_end` settle by those
+        // bytes), and no slice of the text made for it.
+        if start < end && crate::text::ascii_solid(bytes[start]) && crate::text::ascii_solid(bytes[end - 1]) {
+            out.push(Line { s: start, e: end });
+            continue;
+        }
         let content = &norm[start..end];
         let lead = content.len() - crate::text::trim_start(content).len();
         let s = start + lead;
@@ -229,6 +237,50 @@ impl<'c, 'a, 'd> Parser<'c, 'a, 'd> {
                 "party or state not known: expected a national or Party header or a số ký hiệu, found neither",
                 head,
             );
+        }
+    }
+}
+
+#[cfg(test)]
+mod split_tests {
+    use super::split_lines;
+    use crate::text::LineIndex;
+
+    /// The lines as the plain reading gives them: each line between the
+    /// line starts, without its newline, trimmed by `str::trim_start` and
+    /// `str::trim_end`.
+    fn plain(norm: &str) -> Vec<(usize, usize)> {
+        let starts = LineIndex::new(norm).starts().to_vec();
+        let mut out = Vec::new();
+        for (k, &start) in starts.iter().enumerate() {
+            if start == norm.len() {
+                break;
+            }
+            let end = starts.get(k + 1).map_or(norm.len(), |&next| next - 1);
+            let content = &norm[start..end];
+            let s = start + content.len() - content.trim_start().len();
+            out.push((s, (start + content.trim_end().len()).max(s)));
+        }
+        out
+    }
+
+    /// [`split_lines`], whose lines that open and end with an ASCII byte
+    /// that is no whitespace are taken whole, gives the plain reading's
+    /// lines: on every 3rd real text (normalized) and on lines opening or
+    /// ending with whitespace of every kind, letters beyond ASCII, blank
+    /// lines and one-byte lines.
+    #[test]
+    fn ok_split_lines_same_as_plain() {
+        let mut texts = crate::test_texts::sampled(3);
+        texts.push("a\n b\nc \n\n \n\u{a0}x\u{a0}\nĐ\nệ \n\tz\u{b}\nx\u{3000}\n\u{2003}y\n1\n\n.\nend".to_string());
+        for text in texts {
+            let norm = crate::normalize::normalize(&text);
+            let norm = norm.text();
+            let got: Vec<(usize, usize)> = split_lines(norm, &LineIndex::new(norm), Vec::new())
+                .iter()
+                .map(|l| (l.s, l.e))
+                .collect();
+            assert_eq!(got, plain(norm), "{:?}", &norm[..norm.len().min(80)]);
         }
     }
 }
