@@ -527,10 +527,7 @@ fn holds_keeping_verb(b: &[u8]) -> bool {
         // Eight bytes from `base` (NUL past the end): the high bit of
         // each lane set where the byte is a space, exactly (its low seven
         // bits added to 0x7F carry into the high bit unless all zero).
-        let mut w = [0u8; 8];
-        let n = (b.len() - base).min(8);
-        w[..n].copy_from_slice(&b[base..base + n]);
-        let x = u64::from_le_bytes(w) ^ (ONES * u64::from(b' '));
+        let x = eight_at(b, base) ^ (ONES * u64::from(b' '));
         let mut spaces = !(((x & !HIGH) + !HIGH) | x) & HIGH;
         while spaces != 0 {
             let p = base + spaces.trailing_zeros() as usize / 8;
@@ -542,6 +539,17 @@ fn holds_keeping_verb(b: &[u8]) -> bool {
         base += 8;
     }
     false
+}
+
+/// The eight bytes of `b` from `at` as a little-endian number, those
+/// past its end read as NUL. (Read at once where there are eight: a copy
+/// of fewer, its length not known, costs a call.)
+#[inline]
+fn eight_at(b: &[u8], at: usize) -> u64 {
+    match b.get(at..at + 8) {
+        Some(w) => u64::from_le_bytes(w.try_into().expect("eight bytes")),
+        None => b[at.min(b.len())..].iter().rev().fold(0, |w, &c| w << 8 | u64::from(c)),
+    }
 }
 
 /// Does a list's head `rel` go on across a group label (`**Quy chuẩn,
