@@ -301,8 +301,25 @@ fn ok_keeping_verb_same_as_search() {
             format!("{v} y"),
             v[..v.len() - 1].to_string(),
             v[1..].to_string(),
+            v.replace(' ', "  "),
         ] {
             assert_eq!(holds_keeping_verb(t.as_bytes()), plain(&t), "{t:?}");
         }
+        // (At every place in the eight bytes read at once, glued to a
+        // word, and past one.)
+        for pad in 0..20 {
+            for glue in ["", " ", "x", "a b"] {
+                for t in [
+                    format!("{}{glue}{v}", "q".repeat(pad)),
+                    format!("{}{glue}{v} z", "q ".repeat(pad)),
+                    format!("{}{glue}{}", "q".repeat(pad), &v[..v.len() - 1]),
+                ] {
+                    assert_eq!(holds_keeping_verb(t.as_bytes()), plain(&t), "{t:?}");
+                }
+            }
+        }
+    }
+    for t in ["", " ", "  ", "ua ", "bo", " bo sung", "sua doi ", "het hieu lu"] {
+        assert_eq!(holds_keeping_verb(t.as_bytes()), plain(t), "{t:?}");
     }
 }

@@ -118,8 +118,10 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found], footnote
         Some(last) => PdfTables::read(norm, lines, last),
         None => PdfTables::default(),
     };
+    // The line of the citation read last (0: none yet).
+    let mut line = 0;
     for (i, f) in found.iter().enumerate() {
-        let line = lines.line(f.start);
+        line = line_from(lines, line, f.start);
         let (ls, _) = lines.line_range(norm, line);
         let basis = match line_info {
             Some((l, b)) if l == line => b,
@@ -486,6 +488,25 @@ pub(super) fn relations(norm: &str, lines: &LineIndex, found: &[Found], footnote
         out.push(rel);
     }
     out
+}
+
+/// [`LineIndex::line`] of `at`, for offsets asked in order (the
+/// citations'): from `last`, the line of the one asked before, when `at`
+/// is on it or on the next (most citations), read from their starts;
+/// else found by the binary search. (Line `l` holds the offsets from
+/// `starts[l - 1]` to before `starts[l]`: when `at` is among them, `l`
+/// starts are at or before it, the line `line` counts.)
+fn line_from(lines: &LineIndex, last: usize, at: usize) -> usize {
+    let starts = lines.starts();
+    if last >= 1 && starts.get(last - 1).is_some_and(|&s| s <= at) {
+        for l in [last, last + 1] {
+            match starts.get(l) {
+                Some(&next) if next <= at => {}
+                _ => return l,
+            }
+        }
+    }
+    lines.line(at)
 }
 
 /// Does the sentence after a citation (`after`: the text from its end)

@@ -301,3 +301,46 @@ fn ok_lapses_ahead_same_as_sentence() {
     assert!(lapses_ahead(" hết hiệu lực kể từ ngày"));
     assert!(places > 100 && yes > 0, "{places} places, {yes} lapse");
 }
+
+/// [`line_from`] gives the line the binary search gives: at every 7th
+/// offset of the fixtures and (every 5th text) of the corpus, from the
+/// line before asked (none, that line, a line or two before or after it,
+/// the first and the last), and at both ends of a text.
+#[test]
+fn ok_line_from_same_as_search() {
+    let mut asked = 0;
+    for text in crate::test_texts::sampled(5) {
+        let lines = LineIndex::new(&text);
+        let n = lines.starts().len();
+        for at in (0..=text.len()).step_by(7).chain([0, text.len()]) {
+            let want = lines.line(at);
+            for last in [
+                0,
+                1,
+                want.saturating_sub(2),
+                want.saturating_sub(1),
+                want,
+                want + 1,
+                want + 2,
+                n,
+                n + 1,
+            ] {
+                assert_eq!(line_from(&lines, last, at), want, "offset {at} from line {last}");
+                asked += 1;
+            }
+        }
+    }
+    assert!(asked > 10_000, "only {asked} asked");
+    for text in ["", "\n", "a", "a\n", "\n\n\nb\n", "ab\ncd"] {
+        let lines = LineIndex::new(text);
+        for at in 0..=text.len() + 1 {
+            for last in 0..6 {
+                assert_eq!(
+                    line_from(&lines, last, at),
+                    lines.line(at),
+                    "{text:?} at {at} from {last}"
+                );
+            }
+        }
+    }
+}
