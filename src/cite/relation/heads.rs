@@ -588,6 +588,86 @@ fn keeps_across_label(rel: Rel) -> bool {
 #[inline]
 fn quiet_line(norm: &str, (s, e): (usize, usize), head: Option<Head>) -> bool {
     let b = &norm.as_bytes()[s..e];
+    // Most lines open with an ASCII letter or digit and end with a
+    // printable ASCII byte: they are read here from those two bytes and
+    // the line's next, with what the reading below gives for them (see
+    // [`quiet_plain_line`]).
+    if let (Some(&first), Some(&last)) = (b.first(), b.last()) {
+        if (0x21..0x7F).contains(&last) {
+            return match OPENS[usize::from(first)] {
+                Opens::Letter => quiet_after(b, last, head, || b.get(1).filter(|c| matches!(c, b'.' | b')'))),
+                Opens::Digit => {
+                    let digits = b.iter().take(4).take_while(|c| c.is_ascii_digit()).count();
+                    // (A page's footnote: see below.)
+                    if digits <= 3 && b.get(digits) == Some(&b' ') {
+                        return false;
+                    }
+                    quiet_after(b, last, head, || {
+                        let lead = digits + b[digits..].iter().take_while(|c| c.is_ascii_digit()).count();
+                        b.get(lead).filter(|c| lead <= 3 && matches!(c, b'.' | b')'))
+                    })
+                }
+                Opens::Other => quiet_plain_line(b, norm, (s, e), head),
+            };
+        }
+    }
+    quiet_plain_line(b, norm, (s, e), head)
+}
+
+/// What a line opens with, for [`quiet_line`]: an ASCII letter that no
+/// line [`Heads::read`] may act on opens with (not `c`, `C`, `N`, `E`,
+/// `T`, `K`), a digit, or anything else.
+#[derive(Clone, Copy)]
+enum Opens {
+    Letter,
+    Digit,
+    Other,
+}
+
+/// [`Opens`] of each first byte.
+const OPENS: [Opens; 256] = {
+    let mut t = [Opens::Other; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        if b.is_ascii_digit() {
+            t[c] = Opens::Digit;
+        } else if b.is_ascii_alphabetic() && !matches!(b, b'c' | b'C' | b'N' | b'E' | b'T' | b'K') {
+            t[c] = Opens::Letter;
+        }
+        c += 1;
+    }
+    t
+};
+
+/// [`quiet_plain_line`] for a line `b` opening with an ASCII letter or
+/// digit (no bullet, no white space, no `#` before it) that no case of its
+/// first bytes rules on, its last byte `last` printable ASCII (no white
+/// space: it ends the trimmed line too): under a list's head, the close of
+/// its list marker (`.` or `)`, after one to three digits or one letter)
+/// is `close`.
+#[inline(always)]
+fn quiet_after<'b>(b: &'b [u8], last: u8, head: Option<Head>, close: impl FnOnce() -> Option<&'b u8>) -> bool {
+    match head {
+        None => last != b':',
+        Some(Head::Basis { .. }) => false,
+        Some(Head::Cue { marker, .. } | Head::Merged { marker, .. } | Head::Opener { marker, .. }) => {
+            (b[0].is_ascii_lowercase() || b.iter().any(u8::is_ascii_lowercase) || few_letters(b))
+                && last != b':'
+                && marker.is_none_or(|m| {
+                    let found = close().map(|&c| match b[0].is_ascii_digit() {
+                        true => Marker::Number(c),
+                        false => Marker::Letter(c),
+                    });
+                    found != Some(m)
+                })
+        }
+    }
+}
+
+/// [`quiet_line`] read plainly, the line's bytes `b` from `s` to `e`.
+#[inline(never)]
+fn quiet_plain_line(b: &[u8], norm: &str, (s, e): (usize, usize), head: Option<Head>) -> bool {
     let Some(k) = b.iter().position(|c| {
         !matches!(
             c,
