@@ -442,19 +442,20 @@ pub(super) fn best_cue(b: &[u8]) -> Option<(usize, usize, usize)> {
             if q < floor {
                 break;
             }
-            // (The four bytes' cues read at once, with one branch for the
-            // place: a byte past the end read as NUL, which no cue holds
-            // among its first three, and which ends `xet`, as the end of
-            // the text does.)
-            let at = |k: usize| usize::from(b.get(k).copied().unwrap_or(0));
-            let cues = CUES_BY_FIRST_BYTE[usize::from(b[q])]
-                & CUES_BY_SECOND_BYTE[at(q + 1)]
-                & CUES_BY_THIRD_BYTE[at(q + 2)]
-                & CUES_BY_FOURTH_BYTE[at(q + 3)];
+            // (The four bytes' cues read at once, from the place's first
+            // eight bytes read in one load, kept for the matcher: a byte
+            // past the end read as NUL, which no cue holds among its first
+            // three, and which ends `xet`, as the end of the text does.)
+            let head = head_at(b, q);
+            let byte = |n: u32| (head >> (8 * n)) as u8 as usize;
+            let cues = CUES_BY_FIRST_BYTE[byte(0)]
+                & CUES_BY_SECOND_BYTE[byte(1)]
+                & CUES_BY_THIRD_BYTE[byte(2)]
+                & CUES_BY_FOURTH_BYTE[byte(3)];
             if cues == 0 {
                 continue;
             }
-            cue_matches_at(b, q, cues, |k, end| {
+            cue_matches_at(b, q, head, cues, |k, end| {
                 let key = (end, end - q);
                 if !matches!(best, Some((e, l, _)) if key <= (e, l)) {
                     best = Some((key.0, key.1, k));
@@ -527,13 +528,7 @@ const CUE_HEADS: [(u64, u64); 37] = {
     let mut k = 0;
     while k < CUES.len() {
         if let Cue::Words(w) | Cue::WordsThen(w, _) = CUES[k].0 {
-            let w = w.as_bytes();
-            let mut n = 0;
-            while n < w.len() && n < 8 {
-                t[k].0 |= (w[n] as u64) << (8 * n);
-                t[k].1 |= 0xFF << (8 * n);
-                n += 1;
-            }
+            t[k] = head_of(w);
         }
         k += 1;
     }
@@ -545,19 +540,60 @@ const CUE_HEADS: [(u64, u64); 37] = {
 fn head_at(b: &[u8], p: usize) -> u64 {
     match b.get(p..p + 8) {
         Some(h) => u64::from_le_bytes(h.try_into().expect("eight bytes")),
+        // Near the end of a text of eight bytes or more: its last eight,
+        // shifted down past those before `p` (zeros shifted in above).
+        None if p < b.len() && b.len() >= 8 => {
+            let last = u64::from_le_bytes(b[b.len() - 8..].try_into().expect("eight bytes"));
+            last >> (8 * (p + 8 - b.len()))
+        }
         None => b[p.min(b.len())..].iter().rev().fold(0, |h, &c| h << 8 | u64::from(c)),
     }
 }
 
+/// [`head_at`] a byte at a time: the reference it is tested against.
+#[cfg(test)]
+fn head_at_bytewise(b: &[u8], p: usize) -> u64 {
+    (0..8).fold(0, |h, n| h | u64::from(b.get(p + n).copied().unwrap_or(0)) << (8 * n))
+}
+
+/// `w` (eight bytes at most) as [`head_at`] reads it, and the mask of its
+/// bytes.
+const fn head_of(w: &str) -> (u64, u64) {
+    let w = w.as_bytes();
+    let (mut h, mut mask, mut n) = (0u64, 0u64, 0);
+    while n < w.len() && n < 8 {
+        h |= (w[n] as u64) << (8 * n);
+        mask |= 0xFF << (8 * n);
+        n += 1;
+    }
+    (h, mask)
+}
+
+/// How [`passive_cue`] may open (its first eight bytes at most): `được `,
+/// `bị `, or a verb it reads with neither (`sửa đổi`, `bổ sung`, `thay
+/// thế`). A place whose head opens with none of them holds no passive cue.
+const PASSIVE_HEADS: [(u64, u64); 5] = [
+    head_of("duoc "),
+    head_of("bi "),
+    head_of("sua doi"),
+    head_of("bo sung"),
+    head_of("thay the"),
+];
+
+/// Can [`passive_cue`] match at a place whose first eight bytes are `head`?
+fn may_open_passive(head: u64) -> bool {
+    PASSIVE_HEADS.iter().any(|&(h, mask)| head & mask == h)
+}
+
 /// Call `hit(cue, end)` for each cue of [`CUES`] in the set `cues` (bit `k`
-/// for cue `k`) matching at the word start `p`, in the table's order.
-pub(super) fn cue_matches_at(b: &[u8], p: usize, mut cues: u64, mut hit: impl FnMut(usize, usize)) {
+/// for cue `k`) matching at the word start `p`, in the table's order;
+/// `head`: the eight bytes from `p` ([`head_at`]).
+fn cue_matches_at(b: &[u8], p: usize, head: u64, mut cues: u64, mut hit: impl FnMut(usize, usize)) {
     let whole = |at: usize, words: &str| lit_at(b, at, words).filter(|&e| word_boundary(b, e));
     // A cue's first eight bytes compared at once (most of those read here
     // share their first four with the text: `quy dinh`, `dieu nay` for
     // `dieu chinh`), the rest of a longer one then byte by byte: the words
     // there, whole.
-    let head = head_at(b, p);
     let words = |k: usize, w: &str| {
         let (h, mask) = CUE_HEADS[k];
         if head & mask != h {
@@ -575,7 +611,10 @@ pub(super) fn cue_matches_at(b: &[u8], p: usize, mut cues: u64, mut hit: impl Fn
         let end = match CUES[k].0 {
             Cue::Words(w) => words(k, w),
             Cue::WordsThen(w, then) => words(k, w).map(|e| whole(e, then).unwrap_or(e)),
-            Cue::Passive => passive_cue(b, p),
+            // (Read only where it may open: most places its first bytes
+            // let through open none of its forms, `tu theo`, `to chuc`.)
+            Cue::Passive if may_open_passive(head) => passive_cue(b, p),
+            Cue::Passive => None,
         };
         if let Some(e) = end {
             hit(k, e);
@@ -815,6 +854,55 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    /// [`head_at`] reads what reading byte by byte gives, and a place
+    /// [`may_open_passive`] rules out holds no passive cue: at every place
+    /// of every other folded window the corpus gives (each line's text
+    /// before each type word; the fixtures always), and on short texts made
+    /// of the passive cue's openings, whole and cut short.
+    #[test]
+    fn ok_head_and_passive_opening_same_as_bytewise() {
+        let check = |b: &[u8]| {
+            let text = String::from_utf8_lossy(b);
+            for p in 0..=b.len() + 1 {
+                assert_eq!(head_at(b, p), head_at_bytewise(b, p), "{text:?} at {p}");
+                if p <= b.len() && !may_open_passive(head_at(b, p)) {
+                    assert_eq!(passive_cue(b, p), None, "{text:?} at {p}");
+                }
+            }
+        };
+        let (scanner, _) = type_regex();
+        let mut windows = 0;
+        for (_, text) in crate::test_texts::texts() {
+            for (s, _, _) in scanner.find_all(&text).into_iter().step_by(2) {
+                let ls = text[..s].rfind('\n').map_or(0, |k| k + 1);
+                check(fold(suffix(&text[ls..s], CUE_WINDOW)).as_bytes());
+                windows += 1;
+            }
+        }
+        assert!(windows > 25, "only {windows} windows");
+        for s in [
+            "",
+            "d",
+            "duoc",
+            "duoc ",
+            "bi",
+            "bi ",
+            "bi boi",
+            "sua doi",
+            "sua do",
+            "bo sung",
+            "thay th",
+            "thay the",
+            "x bi sua doi boi",
+            "duoc sua doi, bo sung theo:",
+            "thay the boi",
+            "bo sung tai",
+        ] {
+            check(s.as_bytes());
+            check(format!("a {s}").as_bytes());
         }
     }
 
