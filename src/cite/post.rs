@@ -55,9 +55,18 @@ pub(super) fn around(ctx: &Ctx<'_>, doc: &mut Document, found: &mut [Found], rel
     #[cfg(test)]
     let plain_notes = plain().then(|| editorial_notes_plain(norm));
     let mut notes = NoteCursor::default();
+    // No note opens before the text's first `[`: a citation starting at it
+    // or before is in none, and no bracket is looked for. (Found among the
+    // marks of the line reading, [`Ctx::marks`]: every `[` and `X`.)
+    let first_open = ctx
+        .marks
+        .iter()
+        .copied()
+        .find(|&p| norm.as_bytes()[p] == b'[')
+        .unwrap_or(usize::MAX);
     let mut lines = LineCursor::default();
     for (i, f) in found.iter().enumerate() {
-        out[i].editorial = notes.holds(norm.as_bytes(), f.start, f.end);
+        out[i].editorial = f.start > first_open && notes.holds(norm.as_bytes(), f.start, f.end);
         #[cfg(test)]
         if let Some(notes) = &plain_notes {
             let k = notes.partition_point(|&(open, _)| open < f.start);

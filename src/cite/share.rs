@@ -70,16 +70,6 @@ pub(super) fn closing_bracket_dates(norm: &str, found: &mut [Found]) {
         if f.date.is_some() {
             continue;
         }
-        // (The first citation of its line, the item's own: not one in the
-        // title of another, `31. QĐ A — Điều chỉnh, bổ sung QĐ B về …
-        // (22/5/2006)`, whose date it is. Read first, before the item: no
-        // other citation of the line has its end read. The one before
-        // starts on the line when no line break lies from its start to
-        // this one's: only those bytes are read, not the line back to
-        // its start.)
-        if i > 0 && !line_break_between(norm, found[i - 1].start, f.start) {
-            continue;
-        }
         let (a, b, item) = match f.subject_range {
             Some((a, b)) => {
                 // The item's text to its end (`;`, the cell's end, a blank
@@ -106,6 +96,13 @@ pub(super) fn closing_bracket_dates(norm: &str, found: &mut [Found]) {
         if !item.ends_with(')') {
             continue;
         }
+        // (The first citation of its line, the item's own: not one in the
+        // title of another, `31. QĐ A — Điều chỉnh, bổ sung QĐ B về …
+        // (22/5/2006)`, whose date it is.)
+        let line_start = memchr::memrchr(b'\n', &norm.as_bytes()[..f.start]).map_or(0, |k| k + 1);
+        if i > 0 && found[i - 1].start >= line_start {
+            continue;
+        }
         let Some(open) = item.rfind('(') else { continue };
         let Ok((rest, d)) = super::grammar::paren_date(&item[open..]) else {
             continue;
@@ -128,18 +125,6 @@ pub(super) fn closing_bracket_dates(norm: &str, found: &mut [Found]) {
             }
         }
     }
-}
-
-/// Is there a line break in `norm` from `a` up to `b` (none when `a` is
-/// at `b` or after)? Then a citation starting at `a` is not on the line of
-/// one starting at `b`: the line holding `b` starts after `a`.
-fn line_break_between(norm: &str, a: usize, b: usize) -> bool {
-    #[cfg(test)]
-    if super::post::plain() {
-        let line_start = memchr::memrchr(b'\n', &norm.as_bytes()[..b]).map_or(0, |k| k + 1);
-        return a < line_start;
-    }
-    a < b && memchr::memchr(b'\n', &norm.as_bytes()[a..b]).is_some()
 }
 
 /// Where the title after a list item's citation starts, past its dash or
@@ -165,40 +150,4 @@ fn item_end(ahead: &str) -> usize {
         at += line.len();
     }
     at
-}
-
-#[cfg(test)]
-mod tests {
-    use super::line_break_between;
-
-    /// [`line_break_between`] tells what the start of the later
-    /// citation's line tells (the earlier one starting before it): on
-    /// pairs of places of real text a few bytes to a few lines apart, and
-    /// on edge cases.
-    #[test]
-    fn ok_line_break_between_same_as_line_start() {
-        let plain = |t: &str, a: usize, b: usize| {
-            let line_start = memchr::memrchr(b'\n', &t.as_bytes()[..b]).map_or(0, |k| k + 1);
-            a < line_start
-        };
-        let mut n = 0;
-        for text in crate::test_texts::sampled(5) {
-            let len = text.len();
-            for b in (0..len).step_by(97) {
-                for back in [0, 1, 2, 30, 200, 1000] {
-                    for a in [b.saturating_sub(back), (b + back).min(len)] {
-                        assert_eq!(line_break_between(&text, a, b), plain(&text, a, b), "{a} {b}");
-                        n += 1;
-                    }
-                }
-            }
-        }
-        assert!(n > 1000, "only {n} pairs");
-        let t = "ab\ncd\n\nef";
-        for b in 0..=t.len() {
-            for a in 0..=t.len() {
-                assert_eq!(line_break_between(t, a, b), plain(t, a, b), "{a} {b}");
-            }
-        }
-    }
 }
