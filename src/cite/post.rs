@@ -108,7 +108,8 @@ pub(super) fn around(ctx: &Ctx<'_>, doc: &mut Document, found: &mut [Found], rel
         base.is_some() && (is_consolidated(norm, &ctx.marks, doc) || opens_with_amended_base(norm, found, rels))
     };
     #[cfg(not(test))]
-    let consolidated = base.is_some() && (is_consolidated(norm, &ctx.marks, doc) || opens_with_amended_base(norm, found, rels));
+    let consolidated =
+        base.is_some() && (is_consolidated(norm, &ctx.marks, doc) || opens_with_amended_base(norm, found, rels));
     if consolidated {
         if let Some(base) = base {
             out[base].relation = Some(Relation::Consolidates);

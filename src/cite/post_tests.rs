@@ -298,7 +298,13 @@ fn part_of_a_repealed_document() {
 #[test]
 fn ok_authenticated_by_marks_same_as_search() {
     let marks = |t: &str| memchr::memchr2_iter(b'[', b'X', t.as_bytes()).collect::<Vec<_>>();
-    let same = |t: &str| assert_eq!(super::authenticated(t, &marks(t)), super::authenticated_plain(t), "{t:?}");
+    let same = |t: &str| {
+        assert_eq!(
+            super::authenticated(t, &marks(t)),
+            super::authenticated_plain(t),
+            "{t:?}"
+        )
+    };
     for (_, text) in crate::test_texts::texts() {
         same(&text);
     }

@@ -324,7 +324,13 @@ mod tests {
             let window = window.min(INTRO_WINDOW);
             let ends: Vec<usize> = starts
                 .iter()
-                .map(|&s| if cut { sentence_end(b, s, s + window) } else { s + window })
+                .map(|&s| {
+                    if cut {
+                        sentence_end(b, s, s + window)
+                    } else {
+                        s + window
+                    }
+                })
                 .collect();
             let plain: Vec<usize> = memchr::memmem::find_iter(&b[first..last], "như".as_bytes())
                 .map(|k| first + k)
