@@ -55,9 +55,18 @@ pub(super) fn around(ctx: &Ctx<'_>, doc: &mut Document, found: &mut [Found], rel
     #[cfg(test)]
     let plain_notes = plain().then(|| editorial_notes_plain(norm));
     let mut notes = NoteCursor::default();
+    // No note opens before the text's first `[`: a citation starting at it
+    // or before is in none, and no bracket is looked for. (Found among the
+    // marks of the line reading, [`Ctx::marks`]: every `[` and `X`.)
+    let first_open = ctx
+        .marks
+        .iter()
+        .copied()
+        .find(|&p| norm.as_bytes()[p] == b'[')
+        .unwrap_or(usize::MAX);
     let mut lines = LineCursor::default();
     for (i, f) in found.iter().enumerate() {
-        out[i].editorial = notes.holds(norm.as_bytes(), f.start, f.end);
+        out[i].editorial = f.start > first_open && notes.holds(norm.as_bytes(), f.start, f.end);
         #[cfg(test)]
         if let Some(notes) = &plain_notes {
             let k = notes.partition_point(|&(open, _)| open < f.start);
@@ -94,12 +103,13 @@ pub(super) fn around(ctx: &Ctx<'_>, doc: &mut Document, found: &mut [Found], rel
         .or_else(|| rels.iter().find_map(|r| r.acts.and_then(|(_, t)| t)));
     #[cfg(test)]
     let consolidated = if plain() {
-        is_consolidated(norm, doc) || opens_with_amended_base(norm, found, rels)
+        is_consolidated(norm, &ctx.marks, doc) || opens_with_amended_base(norm, found, rels)
     } else {
-        base.is_some() && (is_consolidated(norm, doc) || opens_with_amended_base(norm, found, rels))
+        base.is_some() && (is_consolidated(norm, &ctx.marks, doc) || opens_with_amended_base(norm, found, rels))
     };
     #[cfg(not(test))]
-    let consolidated = base.is_some() && (is_consolidated(norm, doc) || opens_with_amended_base(norm, found, rels));
+    let consolidated =
+        base.is_some() && (is_consolidated(norm, &ctx.marks, doc) || opens_with_amended_base(norm, found, rels));
     if consolidated {
         if let Some(base) = base {
             out[base].relation = Some(Relation::Consolidates);
@@ -349,14 +359,26 @@ fn read_tu(ctx: &Ctx<'_>, doc: &mut Document, found: &mut [Found]) {
     }
 }
 
+/// The authentication block's first line.
+const BLOCK: &str = "XÁC THỰC VĂN BẢN HỢP NHẤT";
+
 /// Does `XÁC THỰC VĂN BẢN HỢP NHẤT` appear in `norm`? Looked for at each
-/// `X`, a byte the text rarely has: one byte search through the whole
-/// text, cheaper than a search for the phrase, whose bytes the text is
-/// full of.
-fn authenticated(norm: &str) -> bool {
-    const BLOCK: &str = "XÁC THỰC VĂN BẢN HỢP NHẤT";
+/// `X`, a byte the text rarely has, as `marks` give them ([`Ctx::marks`]:
+/// every `[` and `X` of the text, found when its lines were): the text is
+/// not read again through for them.
+fn authenticated(norm: &str, marks: &[usize]) -> bool {
+    #[cfg(test)]
+    if plain() {
+        return authenticated_plain(norm);
+    }
     let b = norm.as_bytes();
-    memchr::memchr_iter(b'X', b).any(|p| b[p..].starts_with(BLOCK.as_bytes()))
+    marks.iter().any(|&p| b[p..].starts_with(BLOCK.as_bytes()))
+}
+
+/// [`authenticated`] read plainly: a search through the whole text.
+#[cfg(test)]
+fn authenticated_plain(norm: &str) -> bool {
+    memchr::memmem::find(norm.as_bytes(), BLOCK.as_bytes()).is_some()
 }
 
 #[cfg(test)]
@@ -479,13 +501,14 @@ fn effective_dates(norm: &str, found: &[Found], out: &mut [Around]) {
         if dated {
             continue;
         }
-        let Some(date) = effective_after(&clause[k..]) else {
-            continue;
-        };
-        // Before it: `có` (a `hết hiệu lực` is no effective date).
+        // Before it: `có` (a `hết hiệu lực` is no effective date). (Read
+        // before the date: with no `có` the date is not parsed.)
         if !folded_ends_with(&clause[..k], "co") {
             continue;
         }
+        let Some(date) = effective_after(&clause[k..]) else {
+            continue;
+        };
         if out[owner].effective.is_none() {
             out[owner].effective = Some(date);
         }
@@ -704,12 +727,12 @@ fn is_self(norm: &str, line_start: usize, f: &Found, own: Option<&Symbol>, own_y
 /// Is the document a consolidated text (Văn bản hợp nhất): its type, its
 /// symbol's `VBHN`, its first line, a `…/VBHN-…` number near its top, or
 /// its authentication block (`XÁC THỰC VĂN BẢN HỢP NHẤT`)?
-fn is_consolidated(norm: &str, doc: &Document) -> bool {
+fn is_consolidated(norm: &str, marks: &[usize], doc: &Document) -> bool {
     doc.doc_type.as_deref() == Some("Văn bản hợp nhất")
         || doc.symbol.as_ref().is_some_and(|s| s.type_code() == Some("VBHN"))
         || starts_with_folded(norm.trim_start(), "van ban hop nhat").is_some()
         || memchr::memmem::find(prefix(norm, 3000).as_bytes(), b"/VBHN-").is_some()
-        || authenticated(norm)
+        || authenticated(norm, marks)
 }
 
 #[cfg(test)]

@@ -290,3 +290,37 @@ fn part_of_a_repealed_document() {
         [("41/2009/QH12".to_string(), true), ("25/2011/NĐ-CP".to_string(), false)]
     );
 }
+
+/// [`super::authenticated`], reading only the `[` and `X` the line
+/// reading marked, finds the block where a search of the whole text does:
+/// on real text, and on edge cases (the block at the text's start and end,
+/// cut short, after another `X`).
+#[test]
+fn ok_authenticated_by_marks_same_as_search() {
+    let marks = |t: &str| memchr::memchr2_iter(b'[', b'X', t.as_bytes()).collect::<Vec<_>>();
+    let same = |t: &str| {
+        assert_eq!(
+            super::authenticated(t, &marks(t)),
+            super::authenticated_plain(t),
+            "{t:?}"
+        )
+    };
+    for (_, text) in crate::test_texts::texts() {
+        same(&text);
+    }
+    for t in [
+        "",
+        "X",
+        "XÁC THỰC VĂN BẢN HỢP NHẤT",
+        "a\nXÁC THỰC VĂN BẢN HỢP NHẤT\nb",
+        "XXÁC THỰC VĂN BẢN HỢP NHẤT",
+        "[XÁC THỰC VĂN BẢN HỢP NHẤT]",
+        "XÁC THỰC VĂN BẢN HỢP NHẤ",
+        "XÁC THỰC VĂN BẢN",
+    ] {
+        same(t);
+    }
+    // (Marks of `[` alone would miss it.)
+    let t = "a\nXÁC THỰC VĂN BẢN HỢP NHẤT\n";
+    assert!(!super::authenticated(t, &[]) && super::authenticated_plain(t));
+}

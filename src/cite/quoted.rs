@@ -50,9 +50,16 @@ pub(super) fn quote_owners(norm: &str, found: &[Found], rels: &mut [Rel]) {
     // Only a `như` within [`INTRO_WINDOW`] bytes after a citation's start
     // is read too: [`intro_owner`] finds the quoted document's citation
     // starting before it and at most that far back, so no other `như` has
-    // an owner. The text far from any citation is not searched.
+    // an owner. The text far from any citation is not searched. Nor is
+    // the text past the end of the sentence a citation opens (see
+    // [`sentence_end`]): the citation [`intro_owner`] finds opens the
+    // sentence of the `như`.
     let mut starts: Vec<usize> = found.iter().map(|f| f.start).collect();
     starts.sort_unstable();
+    let ends: Vec<usize> = starts
+        .iter()
+        .map(|&s| sentence_end(norm.as_bytes(), s, s + INTRO_WINDOW))
+        .collect();
     let next = |from: usize| {
         #[cfg(test)]
         if super::post::plain() {
@@ -62,7 +69,7 @@ pub(super) fn quote_owners(norm: &str, found: &[Found], rels: &mut [Rel]) {
                 .and_then(|h| finder.find(h))
                 .map(|k| from + k);
         }
-        next_near(norm.as_bytes(), &finder, &starts, INTRO_WINDOW, from, last)
+        next_near(norm.as_bytes(), &finder, &starts, &ends, from, last)
     };
     let mut from = first;
     while let Some(k) = next(from) {
@@ -112,30 +119,52 @@ pub(super) fn quote_owners(norm: &str, found: &[Found], rels: &mut [Rel]) {
     }
 }
 
+/// Where the `như` of a sentence opened at `s` may start at the latest:
+/// after the sentence's first end, a `.`, `;` or `:` followed by white
+/// space at `k` (then `k + 1`), or `limit`, whichever comes first.
+/// [`sentence_start`] of the text up to a `như` after that end starts
+/// after `s` (at that end or a later one), so no citation starting at `s`
+/// opens the sentence of such a `như`.
+fn sentence_end(b: &[u8], s: usize, limit: usize) -> usize {
+    let limit = limit.min(b.len());
+    if s >= limit {
+        return limit;
+    }
+    memchr::memchr3_iter(b'.', b';', b':', &b[s..limit])
+        .map(|k| s + k)
+        .find(|&k| b.get(k + 1).is_some_and(u8::is_ascii_whitespace))
+        .map_or(limit, |k| k + 1)
+}
+
 /// The first match of `finder` at `from` or after, ending by `last`, that
-/// starts after some position of `starts` (sorted) and at most `window`
-/// bytes after it. The windows after the starts are searched in order,
-/// overlapping ones as one.
+/// starts after some position of `starts` (sorted) and at most at the
+/// position of `ends` beside it. The windows after the starts are searched
+/// in order, overlapping ones as one.
 fn next_near(
     b: &[u8],
     finder: &memchr::memmem::Finder<'_>,
     starts: &[usize],
-    window: usize,
+    ends: &[usize],
     from: usize,
     last: usize,
 ) -> Option<usize> {
     let mut at = from;
-    // The first start whose window reaches `at`.
-    let mut j = starts.partition_point(|&s| s + window < at);
+    // The first start whose window may reach `at` (a window ends at most
+    // [`INTRO_WINDOW`] after its start; one ending before `at` is skipped
+    // below).
+    let mut j = starts.partition_point(|&s| s + INTRO_WINDOW < at);
     while j < starts.len() && at < last {
         // A match at `k` may start in `s + 1 ..= hi`: the windows of the
         // starts up to `hi` joined.
         let lo = at.max(starts[j] + 1);
-        let mut hi = starts[j] + window;
+        let mut hi = ends[j];
         j += 1;
         while j < starts.len() && starts[j] <= hi {
-            hi = starts[j] + window;
+            hi = hi.max(ends[j]);
             j += 1;
+        }
+        if hi < lo {
+            continue;
         }
         let end = (hi + finder.needle().len()).min(last);
         if let Some(k) = b.get(lo..end).and_then(|h| finder.find(h)) {
@@ -288,15 +317,28 @@ mod tests {
     #[test]
     fn ok_next_near_same_as_plain() {
         let finder = memchr::memmem::Finder::new("như");
-        let check = |text: &str, starts: &[usize], window: usize, first: usize, last: usize| {
+        // (Each window `window` bytes long, at most; cut at the end of the
+        // start's sentence too with `cut`.)
+        let check = |text: &str, starts: &[usize], window: usize, cut: bool, first: usize, last: usize| {
             let b = text.as_bytes();
+            let window = window.min(INTRO_WINDOW);
+            let ends: Vec<usize> = starts
+                .iter()
+                .map(|&s| {
+                    if cut {
+                        sentence_end(b, s, s + window)
+                    } else {
+                        s + window
+                    }
+                })
+                .collect();
             let plain: Vec<usize> = memchr::memmem::find_iter(&b[first..last], "như".as_bytes())
                 .map(|k| first + k)
-                .filter(|&k| starts.iter().any(|&s| s < k && k <= s + window))
+                .filter(|&k| starts.iter().zip(&ends).any(|(&s, &e)| s < k && k <= e))
                 .collect();
             let mut near = Vec::new();
             let mut from = first;
-            while let Some(k) = next_near(b, &finder, starts, window, from, last) {
+            while let Some(k) = next_near(b, &finder, starts, &ends, from, last) {
                 near.push(k);
                 from = k + "như".len();
             }
@@ -311,22 +353,55 @@ mod tests {
             starts.sort_unstable();
             let last = starts.last().copied().unwrap_or(0);
             for window in [1, 7, 300, 2000] {
-                check(&text, &starts, window, starts.first().copied().unwrap_or(0), last);
-                check(&text, &starts, window, 0, text.len());
+                for cut in [false, true] {
+                    check(&text, &starts, window, cut, starts.first().copied().unwrap_or(0), last);
+                    check(&text, &starts, window, cut, 0, text.len());
+                }
             }
             n += starts.len();
         }
         assert!(n > 1000, "only {n} starts");
-        let t = "như như x như nhưnhư như";
-        for starts in [vec![], vec![0], vec![0, 3], vec![2, 9, 10, 30], vec![5, 5, 6]] {
-            for window in [1, 2, 4, 5, 10, 100] {
-                for first in 0..t.len() {
-                    for last in first..=t.len() {
-                        check(t, &starts, window, first, last);
+        for t in ["như như x như nhưnhư như", "như. như; x như: nhưnhư.như như"] {
+            for starts in [vec![], vec![0], vec![0, 3], vec![2, 9, 10, 30], vec![5, 5, 6]] {
+                for window in [1, 2, 4, 5, 10, 100] {
+                    for first in 0..t.len() {
+                        for last in first..=t.len() {
+                            check(t, &starts, window, false, first, last);
+                            check(t, &starts, window, true, first, last);
+                        }
                     }
                 }
             }
         }
+    }
+
+    /// No sentence [`sentence_start`] finds opens at or before a start
+    /// when it is read up to a place past the start's [`sentence_end`]:
+    /// on real text, from every 499th byte, to places past the end.
+    #[test]
+    fn ok_sentence_end_ends_what_sentence_start_reads() {
+        let mut n = 0;
+        for text in crate::test_texts::sampled(5) {
+            let b = text.as_bytes();
+            for s in (0..b.len()).step_by(499) {
+                let end = sentence_end(b, s, s + INTRO_WINDOW);
+                for at in [end + 1, end + 2, end + 40, s + INTRO_WINDOW] {
+                    if at <= end || at > s + INTRO_WINDOW || at > b.len() || !text.is_char_boundary(at) {
+                        continue;
+                    }
+                    let window = suffix(&text[..at], INTRO_WINDOW);
+                    let lo = at - window.len();
+                    assert!(lo + sentence_start(window) > s || lo > s, "{s} {at}");
+                    n += 1;
+                }
+            }
+        }
+        assert!(n > 1000, "only {n} places");
+        assert_eq!(sentence_end(b"a. b", 0, 10), 2);
+        assert_eq!(sentence_end(b"a.b; c", 0, 10), 4);
+        assert_eq!(sentence_end(b"a.b; c", 0, 3), 3);
+        assert_eq!(sentence_end(b"a:\nb", 1, 10), 2);
+        assert_eq!(sentence_end(b"a:", 0, 10), 2);
     }
 
     #[test]

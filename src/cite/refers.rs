@@ -19,14 +19,14 @@ pub(super) fn refers_to(found: &[Found]) -> Vec<Option<usize>> {
     // For each symbol: where it is first cited, and first cited in full.
     // (A symbol is hashed once a citation: each citation keeps the place of
     // its symbol's entry, read again when pointing back.)
-    let mut slot_of: FxHashMap<&Symbol, usize> = FxHashMap::default();
+    let mut slot_of: FxHashMap<Key<'_>, usize> = FxHashMap::default();
     slot_of.reserve(found.len());
     let mut first: Vec<(usize, Option<usize>)> = Vec::new();
     let mut slot: Vec<usize> = vec![usize::MAX; found.len()];
     let mut by_type_number: FxHashMap<(&str, u32), usize> = FxHashMap::default();
     for (i, f) in found.iter().enumerate() {
         if let Some(sym) = &f.symbol {
-            let g = *slot_of.entry(sym).or_insert_with(|| {
+            let g = *slot_of.entry(Key(sym)).or_insert_with(|| {
                 first.push((i, None));
                 first.len() - 1
             });
@@ -44,6 +44,22 @@ pub(super) fn refers_to(found: &[Found]) -> Vec<Option<usize>> {
         |i, _| first.get(slot[i]).map(|&(any, full)| full.unwrap_or(any)),
         &by_type_number,
     )
+}
+
+/// A symbol as a key of [`refers_to`]'s map: hashed by its number and
+/// year alone, compared whole. Equal symbols have equal numbers and years,
+/// so they hash alike; those differing elsewhere (`01/2020/TT-BTC`,
+/// `01/2020/TT-BYT`) are told apart by the comparison. (Hashing every
+/// part, its codes' strings among them, costs more than the few
+/// comparisons of the symbols of one text sharing a number and year.)
+#[derive(PartialEq, Eq)]
+struct Key<'a>(&'a Symbol);
+
+impl std::hash::Hash for Key<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.0.number_text().hash(state);
+        self.0.year().hash(state);
+    }
 }
 
 /// Each citation's `refers_to`, from `first_of` (given a citation with a
