@@ -63,10 +63,12 @@ pub(super) fn tail<'a>(base: &'a str, mut r: &'a str, mut p: Parsed<'a>) -> (&'a
     if let Some((printed, _)) = &p.symbol {
         r = skip_repeat(printed, r);
     }
-    if let Ok((r2, d)) = date_part(r).or_else(|_| paren_date(r)) {
+    // (Each rule below is called only where its first bytes may open it:
+    // see [`tail_gates`].)
+    if let Ok((r2, d)) = date_part(r).or_else(|e| if tail_gates(r).paren { paren_date(r) } else { Err(e) }) {
         p.date = Some(d);
         r = r2;
-    } else if p.symbol.is_some() || p.number.is_some() {
+    } else if (p.symbol.is_some() || p.number.is_some()) && tail_gates(r).year {
         if let Ok((r2, d)) = year_after(r) {
             p.date = Some(d);
             r = r2;
@@ -85,18 +87,23 @@ pub(super) fn tail<'a>(base: &'a str, mut r: &'a str, mut p: Parsed<'a>) -> (&'a
             }
         }
     } else if p.date.is_none() && (p.symbol.is_some() || p.number.is_some()) {
-        if let Ok((r2, (title, d, iss))) = titled_date(r) {
-            p.date = Some(d);
-            p.issuer = Some(iss);
-            p.subject = Some(title);
-            p.span_end = base.len() - r2.len();
-            return (r2, p);
+        let g = tail_gates(r);
+        if g.titled {
+            if let Ok((r2, (title, d, iss))) = titled_date(r) {
+                p.date = Some(d);
+                p.issuer = Some(iss);
+                p.subject = Some(title);
+                p.span_end = base.len() - r2.len();
+                return (r2, p);
+            }
         }
-        if let Ok((r2, (title, d))) = closing_date(r) {
-            p.date = Some(d);
-            p.subject = Some(title);
-            p.span_end = base.len() - r2.len();
-            return (r2, p);
+        if g.closing {
+            if let Ok((r2, (title, d))) = closing_date(r) {
+                p.date = Some(d);
+                p.subject = Some(title);
+                p.span_end = base.len() - r2.len();
+                return (r2, p);
+            }
         }
     }
     // The issue date said so after the number (see `issued_date`).
@@ -110,8 +117,18 @@ pub(super) fn tail<'a>(base: &'a str, mut r: &'a str, mut p: Parsed<'a>) -> (&'a
         }
     }
     p.span_end = base.len() - r.len();
-    let after_aside = aside(r).map_or(r, |(r2, _)| r2);
-    if let Ok((r2, s)) = subject_part(after_aside).or_else(|_| wrapped_subject(after_aside)) {
+    let after_aside = if tail_gates(r).paren {
+        aside(r).map_or(r, |(r2, _)| r2)
+    } else {
+        r
+    };
+    let g = tail_gates(after_aside);
+    let subject = if g.subject {
+        subject_part(after_aside)
+    } else {
+        fail(after_aside, "a subject")
+    };
+    if let Ok((r2, s)) = subject.or_else(|e| if g.wrapped { wrapped_subject(after_aside) } else { Err(e) }) {
         p.subject = Some(s);
         r = r2;
     }
@@ -356,6 +373,7 @@ fn unit_after(r: &str) -> bool {
 /// `số` (`glued_so`, or a word lowered to `số`, `sô`, `so`) opens with
 /// them and no other character lowers to `s`: where this is false it
 /// fails, and is not run (most type words are followed by no `số`).
+#[inline]
 pub(crate) fn number_may_follow(i: &str) -> bool {
     i.starts_with(is_sp) && skip_sp(i).starts_with(['s', 'S'])
 }

@@ -373,6 +373,7 @@ pub(in crate::cite) fn closing_date(i: &str) -> PResult<'_, (&str, DatePart<'_>)
 //   (the date the document was issued, said so after its number: `Thông tư số … ban hành ngày 21/5/2015`,
 //   `… do Bộ trưởng Bộ Tài chính ban hành ngày …`, `… ký ngày …`, `(ban hành ngày …)`; or a table's next
 //   cell holding only a date: `| Thông tư số … | 05/11/2012 |`)
+#[inline]
 pub(in crate::cite) fn issued_date(i: &str) -> PResult<'_, (DatePart<'_>, Option<&str>)> {
     if no_issued_date_at(i) {
         return fail(i, "an issue date");
@@ -381,6 +382,7 @@ pub(in crate::cite) fn issued_date(i: &str) -> PResult<'_, (DatePart<'_>, Option
 }
 
 /// [`issued_date`] read in full, without its first-byte test.
+#[inline(never)]
 pub(super) fn issued_date_read(i: &str) -> PResult<'_, (DatePart<'_>, Option<&str>)> {
     let (r, _) = sp0(i)?;
     // A table's next cell, a date alone.
@@ -433,6 +435,7 @@ pub(super) fn issued_date_read(i: &str) -> PResult<'_, (DatePart<'_>, Option<&st
 /// whose first byte, ASCII, is its own in either case: another ASCII byte
 /// (not NUL, which the keyword match skips) fails them all. (Most
 /// citations go on with a word.)
+#[inline]
 pub(in crate::cite) fn no_issued_date_at(i: &str) -> bool {
     let other = |r: &str, keep: &[u8]| {
         r.as_bytes()
@@ -911,13 +914,82 @@ pub(in crate::cite) fn aside(i: &str) -> PResult<'_, &str> {
 }
 
 /// After a symbol: its code part printed again (`37-NQ/TW NQ/TW`), skipped.
+///
+/// (Read only after a space: most symbols are followed by another byte or
+/// a word; the first `-` or `/` of the symbol found a byte at a time, as
+/// both are ASCII.)
+#[inline]
 pub(super) fn skip_repeat<'a>(printed: &str, r: &'a str) -> &'a str {
-    let Some(k) = printed.find(['-', '/']) else {
+    let Some(x) = r.strip_prefix(' ') else {
+        return r;
+    };
+    let Some(k) = printed.bytes().position(|b| b == b'-' || b == b'/') else {
         return r;
     };
     let codes = printed[k + 1..].trim_start();
-    match r.strip_prefix(' ').and_then(|x| x.strip_prefix(codes)) {
+    match x.strip_prefix(codes) {
         Some(rest) if codes.contains('/') && !rest.starts_with(crate::text::is_alnum) => rest,
         _ => r,
+    }
+}
+
+/// Which rules [`super::tail`] may read at `r` (after the number, the date
+/// or the issuer), by the first bytes they read; where one is false its
+/// rule fails, and is not called (most citations go on with `ngày`, `của`
+/// or a word the rules do not open with):
+/// - [`paren_date`] and [`aside`] read spaces, then `(`;
+/// - [`year_after`] reads one space or more, then `năm`/`nam`: past the
+///   spaces an `n` or `N` ([`lex`] ends on another ASCII byte, and no
+///   character that is not ASCII lowers to one that starts with `n`);
+/// - [`titled_date`] reads one space or more, then a word opening with a
+///   capital, or `về`: past the spaces, an ASCII byte that is no capital,
+///   `v` or `V` opens neither (a word that opens with it is no capital's;
+///   [`lex`] ends on it);
+/// - [`closing_date`] ([`item_lead`]) reads `**` perhaps, spaces, then a
+///   dash (`-`, or `—`, `–`: their UTF-8 opens with `E2`) or `:`;
+/// - [`subject_part`] reads spaces, a comma perhaps, spaces, then `về`,
+///   `ve` or `v/v` (in any case, [`lex`] and [`kw`] ending on another ASCII
+///   byte than `v`, `V` and NUL, which the folded match skips), or a verb
+///   of [`SUBJECT_VERBS`] (its first byte one of `bhpqst` in any case, see
+///   [`starts_verb`]);
+/// - [`wrapped_subject`](super::wrapped_subject) reads spaces, then a line
+///   break.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct TailGates {
+    pub(super) paren: bool,
+    pub(super) year: bool,
+    pub(super) titled: bool,
+    pub(super) closing: bool,
+    pub(super) subject: bool,
+    pub(super) wrapped: bool,
+}
+
+/// [`TailGates`] at `r`.
+#[inline]
+pub(super) fn tail_gates(r: &str) -> TailGates {
+    let t = skip_sp(r);
+    let spaced = t.len() < r.len();
+    let first = t.as_bytes().first().copied();
+    let lower = first.map(|b| b.to_ascii_lowercase());
+    // (`**`, then spaces, before the dash of an item's lead.)
+    let lead = skip_sp(r.strip_prefix("**").unwrap_or(r)).as_bytes().first().copied();
+    // (A comma, then spaces, before the opening of a subject.)
+    let s = match t.strip_prefix(',') {
+        Some(x) => skip_sp(x),
+        None => t,
+    };
+    let subject = match s.as_bytes().first() {
+        Some(&b) if b.is_ascii() && b != 0 => {
+            matches!(b.to_ascii_lowercase(), b'v' | b'b' | b'h' | b'p' | b'q' | b's' | b't')
+        }
+        _ => true,
+    };
+    TailGates {
+        paren: first == Some(b'('),
+        year: spaced && lower == Some(b'n'),
+        titled: spaced && first.is_none_or(|b| !b.is_ascii() || b.is_ascii_uppercase() || b == b'v'),
+        closing: matches!(lead, Some(b'-' | b':' | 0xE2)),
+        subject,
+        wrapped: first == Some(b'\n'),
     }
 }
