@@ -174,41 +174,49 @@ pub(super) fn date_part_read<const GATE: bool>(i: &str) -> PResult<'_, DatePart<
                 },
             ))
         }
-        Err(_) => {
-            // `ngày 08/6/20210`: a date that does not parse.
-            if let Ok((r2, _)) = kw(date_start, "ngay") {
-                let (r3, _) = sp0(r2)?;
-                let run = r3
-                    .char_indices()
-                    .find(|&(_, c)| !(c.is_ascii_digit() || matches!(c, '/' | '-' | '.')))
-                    .map_or(r3.len(), |(k, _)| k);
-                let digits = r3[..run].trim_end_matches(['.', '-', '/']);
-                if digits.starts_with(|c: char| c.is_ascii_digit()) && digits.contains(['/', '-', '.']) {
-                    let rest = &r3[digits.len()..];
-                    return Ok((
-                        rest,
-                        DatePart {
-                            date: Err(("malformed-date", "a date such as \"ngày 26/11/2021\"")),
-                            text: &start[..start.len() - rest.len()],
-                            same_day: false,
-                        },
-                    ));
-                }
-                if same {
-                    // `cùng ngày` alone.
-                    return Ok((
-                        r2,
-                        DatePart {
-                            date: Err(("same-day", "")),
-                            text: &start[..start.len() - r2.len()],
-                            same_day: true,
-                        },
-                    ));
-                }
-            }
-            fail(i, "a date")
+        Err(_) => malformed_date(i, start, date_start, same),
+    }
+}
+
+/// [`date_part`] where the date grammar fails at `date_start` (`start`
+/// where the date's text starts, `same` after `cùng`): `ngày` and a run of
+/// digits that is no date, or `cùng ngày` alone. (Rare: kept out of the
+/// rule's code, which runs at most citations.)
+#[cold]
+#[inline(never)]
+fn malformed_date<'a>(i: &'a str, start: &'a str, date_start: &'a str, same: bool) -> PResult<'a, DatePart<'a>> {
+    // `ngày 08/6/20210`: a date that does not parse.
+    if let Ok((r2, _)) = kw(date_start, "ngay") {
+        let (r3, _) = sp0(r2)?;
+        let run = r3
+            .char_indices()
+            .find(|&(_, c)| !(c.is_ascii_digit() || matches!(c, '/' | '-' | '.')))
+            .map_or(r3.len(), |(k, _)| k);
+        let digits = r3[..run].trim_end_matches(['.', '-', '/']);
+        if digits.starts_with(|c: char| c.is_ascii_digit()) && digits.contains(['/', '-', '.']) {
+            let rest = &r3[digits.len()..];
+            return Ok((
+                rest,
+                DatePart {
+                    date: Err(("malformed-date", "a date such as \"ngày 26/11/2021\"")),
+                    text: &start[..start.len() - rest.len()],
+                    same_day: false,
+                },
+            ));
+        }
+        if same {
+            // `cùng ngày` alone.
+            return Ok((
+                r2,
+                DatePart {
+                    date: Err(("same-day", "")),
+                    text: &start[..start.len() - r2.len()],
+                    same_day: true,
+                },
+            ));
         }
     }
+    fail(i, "a date")
 }
 
 /// Does `r`, opening with an ASCII `n` or `t` (any case), open with
@@ -930,66 +938,5 @@ pub(super) fn skip_repeat<'a>(printed: &str, r: &'a str) -> &'a str {
     match x.strip_prefix(codes) {
         Some(rest) if codes.contains('/') && !rest.starts_with(crate::text::is_alnum) => rest,
         _ => r,
-    }
-}
-
-/// Which rules [`super::tail`] may read at `r` (after the number, the date
-/// or the issuer), by the first bytes they read; where one is false its
-/// rule fails, and is not called (most citations go on with `ngày`, `của`
-/// or a word the rules do not open with):
-/// - [`paren_date`] and [`aside`] read spaces, then `(`;
-/// - [`year_after`] reads one space or more, then `năm`/`nam`: past the
-///   spaces an `n` or `N` ([`lex`] ends on another ASCII byte, and no
-///   character that is not ASCII lowers to one that starts with `n`);
-/// - [`titled_date`] reads one space or more, then a word opening with a
-///   capital, or `về`: past the spaces, an ASCII byte that is no capital,
-///   `v` or `V` opens neither (a word that opens with it is no capital's;
-///   [`lex`] ends on it);
-/// - [`closing_date`] ([`item_lead`]) reads `**` perhaps, spaces, then a
-///   dash (`-`, or `—`, `–`: their UTF-8 opens with `E2`) or `:`;
-/// - [`subject_part`] reads spaces, a comma perhaps, spaces, then `về`,
-///   `ve` or `v/v` (in any case, [`lex`] and [`kw`] ending on another ASCII
-///   byte than `v`, `V` and NUL, which the folded match skips), or a verb
-///   of [`SUBJECT_VERBS`] (its first byte one of `bhpqst` in any case, see
-///   [`starts_verb`]);
-/// - [`wrapped_subject`](super::wrapped_subject) reads spaces, then a line
-///   break.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(super) struct TailGates {
-    pub(super) paren: bool,
-    pub(super) year: bool,
-    pub(super) titled: bool,
-    pub(super) closing: bool,
-    pub(super) subject: bool,
-    pub(super) wrapped: bool,
-}
-
-/// [`TailGates`] at `r`.
-#[inline]
-pub(super) fn tail_gates(r: &str) -> TailGates {
-    let t = skip_sp(r);
-    let spaced = t.len() < r.len();
-    let first = t.as_bytes().first().copied();
-    let lower = first.map(|b| b.to_ascii_lowercase());
-    // (`**`, then spaces, before the dash of an item's lead.)
-    let lead = skip_sp(r.strip_prefix("**").unwrap_or(r)).as_bytes().first().copied();
-    // (A comma, then spaces, before the opening of a subject.)
-    let s = match t.strip_prefix(',') {
-        Some(x) => skip_sp(x),
-        None => t,
-    };
-    let subject = match s.as_bytes().first() {
-        Some(&b) if b.is_ascii() && b != 0 => {
-            matches!(b.to_ascii_lowercase(), b'v' | b'b' | b'h' | b'p' | b'q' | b's' | b't')
-        }
-        _ => true,
-    };
-    TailGates {
-        paren: first == Some(b'('),
-        year: spaced && lower == Some(b'n'),
-        titled: spaced && first.is_none_or(|b| !b.is_ascii() || b.is_ascii_uppercase() || b == b'v'),
-        closing: matches!(lead, Some(b'-' | b':' | 0xE2)),
-        subject,
-        wrapped: first == Some(b'\n'),
     }
 }
