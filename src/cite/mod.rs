@@ -65,8 +65,8 @@ use crate::symbol::Symbol;
 use crate::text::{fold_ws, is_alnum, Ctx};
 
 use grammar::{
-    bare_number_citation, dated_citation, full_citation, gap_citation, is_self_reference, list_tail, name_citation,
-    named_ref, number_citation, Parsed,
+    bare_number_citation, dated_citation, full_citation, gap_citation, is_self_reference, list_tail, list_tail_may,
+    name_citation, named_ref, number_citation, Parsed,
 };
 use lex::{is_all_caps, prefix, starts_upper};
 use refers::refers_to;
@@ -550,7 +550,11 @@ fn read_grammar<'a>(
                     type_word: Some((s, e)),
                 });
                 // Lists sharing the type word.
-                while let Ok((r2, (start, p))) = list_tail(rest, after_number) {
+                // (Read only where a list may go on: see `list_tail_may`.)
+                while list_tail_may(rest) {
+                    let Ok((r2, (start, p))) = list_tail(rest, after_number) else {
+                        break;
+                    };
                     after_number = p.number.is_some();
                     let base = &rest[start..];
                     let f0 = e + off(after, base);

@@ -39,10 +39,12 @@ pub(crate) struct Parsed<'a> {
     pub(crate) span_end: usize,
 }
 
+mod gates;
 mod parts;
 #[cfg(test)]
 mod tests;
 
+use gates::*;
 pub(super) use parts::*;
 
 /// Is `i` (just after the type word) `này` (this very document)?
@@ -63,40 +65,52 @@ pub(super) fn tail<'a>(base: &'a str, mut r: &'a str, mut p: Parsed<'a>) -> (&'a
     if let Some((printed, _)) = &p.symbol {
         r = skip_repeat(printed, r);
     }
-    if let Ok((r2, d)) = date_part(r).or_else(|_| paren_date(r)) {
+    // (Each rule below is called only where its first bytes may open it:
+    // see [`gates`].)
+    let date = if date_may(r) { date_part(r) } else { fail(r, "a date") };
+    if let Ok((r2, d)) = date.or_else(|e| if paren_may(r) { paren_date(r) } else { Err(e) }) {
         p.date = Some(d);
         r = r2;
-    } else if p.symbol.is_some() || p.number.is_some() {
+    } else if (p.symbol.is_some() || p.number.is_some()) && year_may(r) {
         if let Ok((r2, d)) = year_after(r) {
             p.date = Some(d);
             r = r2;
         }
     }
-    if let Ok((r2, iss)) = issuer_part(r) {
+    let issuer = if issuer_may(r) {
+        issuer_part(r)
+    } else {
+        fail(r, "\"của\"")
+    };
+    if let Ok((r2, iss)) = issuer {
         p.issuer = Some(iss);
         r = r2;
         if p.symbol.as_ref().is_some_and(|(_, s)| joint(s)) {
             r = more_issuers(r);
         }
-        if p.date.is_none() {
+        if p.date.is_none() && date_may(r) {
             if let Ok((r3, d)) = date_part(r) {
                 p.date = Some(d);
                 r = r3;
             }
         }
     } else if p.date.is_none() && (p.symbol.is_some() || p.number.is_some()) {
-        if let Ok((r2, (title, d, iss))) = titled_date(r) {
-            p.date = Some(d);
-            p.issuer = Some(iss);
-            p.subject = Some(title);
-            p.span_end = base.len() - r2.len();
-            return (r2, p);
+        if titled_may(r) {
+            if let Ok((r2, (title, d, iss))) = titled_date(r) {
+                p.date = Some(d);
+                p.issuer = Some(iss);
+                p.subject = Some(title);
+                p.span_end = base.len() - r2.len();
+                return (r2, p);
+            }
         }
-        if let Ok((r2, (title, d))) = closing_date(r) {
-            p.date = Some(d);
-            p.subject = Some(title);
-            p.span_end = base.len() - r2.len();
-            return (r2, p);
+        if closing_may(r) {
+            if let Ok((r2, (title, d))) = closing_date(r) {
+                p.date = Some(d);
+                p.subject = Some(title);
+                p.span_end = base.len() - r2.len();
+                return (r2, p);
+            }
         }
     }
     // The issue date said so after the number (see `issued_date`).
@@ -110,8 +124,23 @@ pub(super) fn tail<'a>(base: &'a str, mut r: &'a str, mut p: Parsed<'a>) -> (&'a
         }
     }
     p.span_end = base.len() - r.len();
-    let after_aside = aside(r).map_or(r, |(r2, _)| r2);
-    if let Ok((r2, s)) = subject_part(after_aside).or_else(|_| wrapped_subject(after_aside)) {
+    let after_aside = if paren_may(r) {
+        aside(r).map_or(r, |(r2, _)| r2)
+    } else {
+        r
+    };
+    let subject = if subject_may(after_aside) {
+        subject_part(after_aside)
+    } else {
+        fail(after_aside, "a subject")
+    };
+    if let Ok((r2, s)) = subject.or_else(|e| {
+        if wrapped_may(after_aside) {
+            wrapped_subject(after_aside)
+        } else {
+            Err(e)
+        }
+    }) {
         p.subject = Some(s);
         r = r2;
     }
@@ -180,14 +209,7 @@ pub(crate) fn full_citation(i: &str) -> PResult<'_, Parsed<'_>> {
     }
     // `Công văn (số 81/TTg-KTTH)`: the number in brackets.
     if let Some(inner) = r.strip_prefix('(') {
-        let (r2, _) = so_word(inner)?;
-        let (r2, sym) = symbol_text(r2)?;
-        let r2 = r2.strip_prefix(')').unwrap_or(r2);
-        let p = Parsed {
-            symbol: Some(sym),
-            ..Parsed::default()
-        };
-        return Ok(tail(i, r2, p));
+        return bracketed_citation(i, inner);
     }
     let r = match so_word(r) {
         Ok((r2, _)) => r2,
@@ -201,6 +223,21 @@ pub(crate) fn full_citation(i: &str) -> PResult<'_, Parsed<'_>> {
         ..Parsed::default()
     };
     Ok(tail(i, r, p))
+}
+
+/// [`full_citation`] with its number in brackets, `inner` after the `(`.
+/// (Rare: kept out of the rule's code.)
+#[cold]
+#[inline(never)]
+fn bracketed_citation<'a>(i: &'a str, inner: &'a str) -> PResult<'a, Parsed<'a>> {
+    let (r2, _) = so_word(inner)?;
+    let (r2, sym) = symbol_text(r2)?;
+    let r2 = r2.strip_prefix(')').unwrap_or(r2);
+    let p = Parsed {
+        symbol: Some(sym),
+        ..Parsed::default()
+    };
+    Ok(tail(i, r2, p))
 }
 
 /// Where [`full_citation`] fails at `i` on the first byte after its
@@ -356,6 +393,7 @@ fn unit_after(r: &str) -> bool {
 /// `số` (`glued_so`, or a word lowered to `số`, `sô`, `so`) opens with
 /// them and no other character lowers to `s`: where this is false it
 /// fails, and is not run (most type words are followed by no `số`).
+#[inline]
 pub(crate) fn number_may_follow(i: &str) -> bool {
     i.starts_with(is_sp) && skip_sp(i).starts_with(['s', 'S'])
 }
@@ -382,6 +420,16 @@ pub(crate) fn number_citation(i: &str) -> PResult<'_, Parsed<'_>> {
         ..Parsed::default()
     };
     Ok(tail(i, r, p))
+}
+
+/// May [`list_tail`] read at `i`: past the spaces, `,`, `;` or a `v`
+/// (`và`, `va`, in any case)? Where this is false it fails ([`lex`] ends
+/// on an ASCII byte that is no `v`, and on any character that is not ASCII:
+/// none lowers to one that starts with `v`); most citations are followed
+/// by no list.
+#[inline]
+pub(crate) fn list_tail_may(i: &str) -> bool {
+    matches!(skip_sp(i).as_bytes().first(), Some(b',' | b';' | b'v' | b'V'))
 }
 
 // ListTail ::= Sp? ("," | ";" | "và" | ", và") Sp? (SoWord (SymbolText | Number) | Item) Tail
@@ -761,16 +809,20 @@ pub(crate) fn named_ref(i: &str, lower_ok: bool) -> PResult<'_, usize> {
     }
     let mut pos = 0;
     let mut words = 0;
+    // (The first word is read already.)
+    let mut w = first;
     loop {
         let rest = &r[pos..];
-        let w = next_word(rest);
+        if words > 0 {
+            w = next_word(rest);
+        }
         if w.is_empty() || words >= 12 {
             break;
         }
         let mut buf = [0u8; 64];
         if words > 0 && {
             let lw = lower_in(w, &mut buf);
-            at_stop_word_read(rest, w, &lw) || starts_citation(rest) || &*lw == "của"
+            &*lw == "của" || at_stop_word_read(rest, w, &lw) || starts_citation(rest)
         } {
             break;
         }

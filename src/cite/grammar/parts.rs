@@ -174,41 +174,49 @@ pub(super) fn date_part_read<const GATE: bool>(i: &str) -> PResult<'_, DatePart<
                 },
             ))
         }
-        Err(_) => {
-            // `ngày 08/6/20210`: a date that does not parse.
-            if let Ok((r2, _)) = kw(date_start, "ngay") {
-                let (r3, _) = sp0(r2)?;
-                let run = r3
-                    .char_indices()
-                    .find(|&(_, c)| !(c.is_ascii_digit() || matches!(c, '/' | '-' | '.')))
-                    .map_or(r3.len(), |(k, _)| k);
-                let digits = r3[..run].trim_end_matches(['.', '-', '/']);
-                if digits.starts_with(|c: char| c.is_ascii_digit()) && digits.contains(['/', '-', '.']) {
-                    let rest = &r3[digits.len()..];
-                    return Ok((
-                        rest,
-                        DatePart {
-                            date: Err(("malformed-date", "a date such as \"ngày 26/11/2021\"")),
-                            text: &start[..start.len() - rest.len()],
-                            same_day: false,
-                        },
-                    ));
-                }
-                if same {
-                    // `cùng ngày` alone.
-                    return Ok((
-                        r2,
-                        DatePart {
-                            date: Err(("same-day", "")),
-                            text: &start[..start.len() - r2.len()],
-                            same_day: true,
-                        },
-                    ));
-                }
-            }
-            fail(i, "a date")
+        Err(_) => malformed_date(i, start, date_start, same),
+    }
+}
+
+/// [`date_part`] where the date grammar fails at `date_start` (`start`
+/// where the date's text starts, `same` after `cùng`): `ngày` and a run of
+/// digits that is no date, or `cùng ngày` alone. (Rare: kept out of the
+/// rule's code, which runs at most citations.)
+#[cold]
+#[inline(never)]
+fn malformed_date<'a>(i: &'a str, start: &'a str, date_start: &'a str, same: bool) -> PResult<'a, DatePart<'a>> {
+    // `ngày 08/6/20210`: a date that does not parse.
+    if let Ok((r2, _)) = kw(date_start, "ngay") {
+        let (r3, _) = sp0(r2)?;
+        let run = r3
+            .char_indices()
+            .find(|&(_, c)| !(c.is_ascii_digit() || matches!(c, '/' | '-' | '.')))
+            .map_or(r3.len(), |(k, _)| k);
+        let digits = r3[..run].trim_end_matches(['.', '-', '/']);
+        if digits.starts_with(|c: char| c.is_ascii_digit()) && digits.contains(['/', '-', '.']) {
+            let rest = &r3[digits.len()..];
+            return Ok((
+                rest,
+                DatePart {
+                    date: Err(("malformed-date", "a date such as \"ngày 26/11/2021\"")),
+                    text: &start[..start.len() - rest.len()],
+                    same_day: false,
+                },
+            ));
+        }
+        if same {
+            // `cùng ngày` alone.
+            return Ok((
+                r2,
+                DatePart {
+                    date: Err(("same-day", "")),
+                    text: &start[..start.len() - r2.len()],
+                    same_day: true,
+                },
+            ));
         }
     }
+    fail(i, "a date")
 }
 
 /// Does `r`, opening with an ASCII `n` or `t` (any case), open with
@@ -373,6 +381,7 @@ pub(in crate::cite) fn closing_date(i: &str) -> PResult<'_, (&str, DatePart<'_>)
 //   (the date the document was issued, said so after its number: `Thông tư số … ban hành ngày 21/5/2015`,
 //   `… do Bộ trưởng Bộ Tài chính ban hành ngày …`, `… ký ngày …`, `(ban hành ngày …)`; or a table's next
 //   cell holding only a date: `| Thông tư số … | 05/11/2012 |`)
+#[inline]
 pub(in crate::cite) fn issued_date(i: &str) -> PResult<'_, (DatePart<'_>, Option<&str>)> {
     if no_issued_date_at(i) {
         return fail(i, "an issue date");
@@ -381,6 +390,7 @@ pub(in crate::cite) fn issued_date(i: &str) -> PResult<'_, (DatePart<'_>, Option
 }
 
 /// [`issued_date`] read in full, without its first-byte test.
+#[inline(never)]
 pub(super) fn issued_date_read(i: &str) -> PResult<'_, (DatePart<'_>, Option<&str>)> {
     let (r, _) = sp0(i)?;
     // A table's next cell, a date alone.
@@ -433,6 +443,7 @@ pub(super) fn issued_date_read(i: &str) -> PResult<'_, (DatePart<'_>, Option<&st
 /// whose first byte, ASCII, is its own in either case: another ASCII byte
 /// (not NUL, which the keyword match skips) fails them all. (Most
 /// citations go on with a word.)
+#[inline]
 pub(in crate::cite) fn no_issued_date_at(i: &str) -> bool {
     let other = |r: &str, keep: &[u8]| {
         r.as_bytes()
@@ -911,12 +922,20 @@ pub(in crate::cite) fn aside(i: &str) -> PResult<'_, &str> {
 }
 
 /// After a symbol: its code part printed again (`37-NQ/TW NQ/TW`), skipped.
+///
+/// (Read only after a space: most symbols are followed by another byte or
+/// a word; the first `-` or `/` of the symbol found a byte at a time, as
+/// both are ASCII.)
+#[inline]
 pub(super) fn skip_repeat<'a>(printed: &str, r: &'a str) -> &'a str {
-    let Some(k) = printed.find(['-', '/']) else {
+    let Some(x) = r.strip_prefix(' ') else {
+        return r;
+    };
+    let Some(k) = printed.bytes().position(|b| b == b'-' || b == b'/') else {
         return r;
     };
     let codes = printed[k + 1..].trim_start();
-    match r.strip_prefix(' ').and_then(|x| x.strip_prefix(codes)) {
+    match x.strip_prefix(codes) {
         Some(rest) if codes.contains('/') && !rest.starts_with(crate::text::is_alnum) => rest,
         _ => r,
     }

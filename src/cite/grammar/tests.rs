@@ -796,6 +796,75 @@ fn ok_byte_gates_same_as_plain() {
     );
 }
 
+/// Where a gate of [`gates`](super::gates) rules a rule of [`tail`] out,
+/// the rule fails: at
+/// every 17th word and mark of every 4th real text at hand (the fixtures,
+/// the corpus when it is beside the repository), and at the mark before
+/// it, and with every character of Vietnamese text (a sample of the rest)
+/// in each place where a rule's first byte is read.
+#[test]
+fn ok_tail_gates_same_as_plain() {
+    let mut inputs: Vec<String> = Vec::new();
+    let some_chars = (0..0x300u32)
+        .chain(0x1E00..0x1F00)
+        .chain((0x300..0x11_0000).step_by(97));
+    for c in some_chars.filter_map(char::from_u32) {
+        for form in [
+            " {c}ăm 2020",
+            " {c}ề việc ban hành",
+            " {c}ề Quy định ngày 05/6/2020 của Chính phủ",
+            ", {c}/v ban hành",
+            " {c}uy định chi tiết",
+            "{c} — Quy định (05/6/2014)",
+            "**{c} Quy định (05/6/2014)",
+            " {c}ngày 5/6/2020)",
+            " {c}\nhướng dẫn thi hành",
+            " {c}à Nghị định số 12/2020/NĐ-CP",
+            ", {c}ủa Chính phủ",
+            " {c}gày 5/6/2020",
+            " {c}5/6/2020",
+            "{c} số 13/2020/NĐ-CP",
+            "{c}",
+        ] {
+            inputs.push(form.replace("{c}", &c.to_string()));
+        }
+    }
+    for (_, text) in crate::test_texts::texts().into_iter().step_by(4) {
+        for (n, (k, _)) in word_starts(&text).enumerate() {
+            if n % 17 != 0 {
+                continue;
+            }
+            inputs.push(crate::cite::lex::prefix(&text[k..], 200).to_string());
+            let b = text[..k].char_indices().next_back().map_or(k, |(j, _)| j);
+            inputs.push(crate::cite::lex::prefix(&text[b..], 200).to_string());
+        }
+    }
+    let mut ruled_out = [0usize; 9];
+    for i in &inputs {
+        use super::gates::*;
+        let checks = [
+            (date_may(i), date_part(i).is_ok()),
+            (issuer_may(i), issuer_part(i).is_ok()),
+            (paren_may(i), paren_date(i).is_ok() || aside(i).is_ok()),
+            (year_may(i), year_after(i).is_ok()),
+            (titled_may(i), titled_date(i).is_ok()),
+            (closing_may(i), closing_date(i).is_ok() || item_lead(i).is_ok()),
+            (subject_may(i), subject_part(i).is_ok()),
+            (wrapped_may(i), super::wrapped_subject(i).is_ok()),
+            (
+                list_tail_may(i),
+                list_tail(i, false).is_ok() || list_tail(i, true).is_ok(),
+            ),
+        ];
+        for (k, (may, reads)) in checks.into_iter().enumerate() {
+            assert!(may || !reads, "rule {k} at {:?}", chars(i, 40));
+            ruled_out[k] += usize::from(!may);
+        }
+    }
+    // Each gate rules out most places (the test can fail both ways).
+    assert!(ruled_out.iter().all(|&n| n > 10_000), "{ruled_out:?}");
+}
+
 /// The word starts of `text` (a character after one that is no letter or
 /// digit, or first), with the character there: where the tests above read
 /// the rules on real text.
