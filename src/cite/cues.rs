@@ -569,16 +569,35 @@ const fn head_of(w: &str) -> (u64, u64) {
     (h, mask)
 }
 
-/// How [`passive_cue`] may open (its first eight bytes at most): `được `,
-/// `bị `, or a verb it reads with neither (`sửa đổi`, `bổ sung`, `thay
-/// thế`). A place whose head opens with none of them holds no passive cue.
-const PASSIVE_HEADS: [(u64, u64); 5] = [
-    head_of("duoc "),
-    head_of("bi "),
-    head_of("sua doi"),
-    head_of("bo sung"),
-    head_of("thay the"),
+/// The verbs of [`passive_cue`], each with the part it may take; the
+/// first [`PASSIVE_BARE`] may go without `được`/`bị` before
+/// `bởi`/`theo`/`tại`.
+const PASSIVE_CUE_VERBS: [(&str, &[&str]); 7] = [
+    ("sua doi", &[", bo sung"]),
+    ("bo sung", &[]),
+    ("thay the", &[]),
+    ("bai bo", &[]),
+    ("huong dan", &[" thi hanh"]),
+    ("quy dinh chi tiet", &[" thi hanh"]),
+    ("het hieu luc", &[]),
 ];
+
+/// How many of [`PASSIVE_CUE_VERBS`], first, go without `được`/`bị`.
+const PASSIVE_BARE: usize = 3;
+
+/// How [`passive_cue`] may open (its first eight bytes at most): `được `,
+/// `bị `, or a verb of [`PASSIVE_CUE_VERBS`] it reads with neither (`sửa đổi`,
+/// `bổ sung`, `thay thế`), taken from that table. A place whose head opens
+/// with none of them holds no passive cue.
+const PASSIVE_HEADS: [(u64, u64); 2 + PASSIVE_BARE] = {
+    let mut t = [head_of("duoc "), head_of("bi "), (0, 0), (0, 0), (0, 0)];
+    let mut k = 0;
+    while k < PASSIVE_BARE {
+        t[2 + k] = head_of(PASSIVE_CUE_VERBS[k].0);
+        k += 1;
+    }
+    t
+};
 
 /// Can [`passive_cue`] match at a place whose first eight bytes are `head`?
 fn may_open_passive(head: u64) -> bool {
@@ -625,18 +644,8 @@ fn cue_matches_at(b: &[u8], p: usize, head: u64, mut cues: u64, mut hit: impl Fn
 /// [`Cue::Passive`] at `p`: its end, read as the regular expression
 /// would (alternatives in order, optional parts taken when there).
 pub(super) fn passive_cue(b: &[u8], p: usize) -> Option<usize> {
-    // The verbs, each with the part it may take; the first `BARE` may go
-    // without `được`/`bị` before `bởi`/`theo`/`tại`.
-    const BARE: usize = 3;
-    const VERBS: [(&str, &[&str]); 7] = [
-        ("sua doi", &[", bo sung"]),
-        ("bo sung", &[]),
-        ("thay the", &[]),
-        ("bai bo", &[]),
-        ("huong dan", &[" thi hanh"]),
-        ("quy dinh chi tiet", &[" thi hanh"]),
-        ("het hieu luc", &[]),
-    ];
+    const VERBS: [(&str, &[&str]); 7] = PASSIVE_CUE_VERBS;
+    const BARE: usize = PASSIVE_BARE;
     // The first of `alts` at `e`, if one is there: where it ends.
     let optional = |e: usize, alts: &[&str]| alts.iter().find_map(|a| lit_at(b, e, a)).unwrap_or(e);
     // One of the first `n` verbs at `at`, and more after `, `: the end.

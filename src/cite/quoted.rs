@@ -52,14 +52,11 @@ pub(super) fn quote_owners(norm: &str, found: &[Found], rels: &mut [Rel]) {
     // starting before it and at most that far back, so no other `như` has
     // an owner. The text far from any citation is not searched. Nor is
     // the text past the end of the sentence a citation opens (see
-    // [`sentence_end`]): the citation [`intro_owner`] finds opens the
+    // [`sentence_ends`], and `sentence_end` for why): the citation [`intro_owner`] finds opens the
     // sentence of the `như`.
     let mut starts: Vec<usize> = found.iter().map(|f| f.start).collect();
     starts.sort_unstable();
-    let ends: Vec<usize> = starts
-        .iter()
-        .map(|&s| sentence_end(norm.as_bytes(), s, s + INTRO_WINDOW))
-        .collect();
+    let ends = sentence_ends(norm.as_bytes(), &starts);
     let next = |from: usize| {
         #[cfg(test)]
         if super::post::plain() {
@@ -124,7 +121,9 @@ pub(super) fn quote_owners(norm: &str, found: &[Found], rels: &mut [Rel]) {
 /// space at `k` (then `k + 1`), or `limit`, whichever comes first.
 /// [`sentence_start`] of the text up to a `như` after that end starts
 /// after `s` (at that end or a later one), so no citation starting at `s`
-/// opens the sentence of such a `như`.
+/// opens the sentence of such a `như`. (What [`sentence_ends`] gives each
+/// start, read one start at a time: the reference it is tested against.)
+#[cfg(test)]
 fn sentence_end(b: &[u8], s: usize, limit: usize) -> usize {
     let limit = limit.min(b.len());
     if s >= limit {
@@ -134,6 +133,38 @@ fn sentence_end(b: &[u8], s: usize, limit: usize) -> usize {
         .map(|k| s + k)
         .find(|&k| b.get(k + 1).is_some_and(u8::is_ascii_whitespace))
         .map_or(limit, |k| k + 1)
+}
+
+/// `sentence_end` of each of `starts` (sorted), [`INTRO_WINDOW`] bytes
+/// after it at most, with no byte of the text read twice: a boundary found
+/// for one start (the first `.`, `;` or `:` followed by white space at or
+/// after it) is the first at or after the next start too when it is not
+/// before that start, and where the text was read up to a limit and none
+/// was found, none is there for a later start either. (Citations sharing
+/// a sentence, as a list's items do, ask for the same end.)
+fn sentence_ends(b: &[u8], starts: &[usize]) -> Vec<usize> {
+    let is_end = |k: usize| b.get(k + 1).is_some_and(u8::is_ascii_whitespace);
+    // The first boundary at or after the last start, if one was found
+    // before the text read so far (`read`) ended.
+    let (mut hit, mut read) = (None::<usize>, 0);
+    starts
+        .iter()
+        .map(|&s| {
+            let limit = (s + INTRO_WINDOW).min(b.len());
+            if hit.is_none_or(|k| k < s) {
+                // (Before `read` there is none past `s`, unless found.)
+                let from = if hit.is_none() { s.max(read) } else { s };
+                hit = memchr::memchr3_iter(b'.', b';', b':', b.get(from..limit).unwrap_or_default())
+                    .map(|k| from + k)
+                    .find(|&k| is_end(k));
+                read = read.max(limit);
+            }
+            match hit {
+                Some(k) if k < limit => k + 1,
+                _ => limit,
+            }
+        })
+        .collect()
 }
 
 /// The first match of `finder` at `from` or after, ending by `last`, that
@@ -397,6 +428,43 @@ mod tests {
             }
         }
         assert!(n > 1000, "only {n} places");
+        // The ends of sorted starts read at once are those read one by one,
+        // on real text (every 97th byte, and runs of near starts) and on
+        // edge cases.
+        let one_by_one = |b: &[u8], starts: &[usize]| -> Vec<usize> {
+            starts.iter().map(|&s| sentence_end(b, s, s + INTRO_WINDOW)).collect()
+        };
+        for text in crate::test_texts::sampled(5) {
+            let b = text.as_bytes();
+            let mut starts: Vec<usize> = (0..b.len()).step_by(97).collect();
+            starts.extend((0..b.len()).step_by(3001).flat_map(|s| [s, s + 1, s + 40, s + 2500]));
+            starts.retain(|&s| s <= b.len());
+            starts.sort_unstable();
+            assert_eq!(sentence_ends(b, &starts), one_by_one(b, &starts));
+        }
+        let long = format!("{}. b", "a".repeat(2 * INTRO_WINDOW));
+        for (t, starts) in [
+            ("a. b; c: d.e", vec![0, 0, 1, 2, 3, 5, 8, 11, 12]),
+            ("a.b; c", vec![0, 4, 6]),
+            ("", vec![0, 0]),
+            (
+                long.as_str(),
+                vec![
+                    0,
+                    1,
+                    INTRO_WINDOW,
+                    INTRO_WINDOW + 1,
+                    2 * INTRO_WINDOW - 1,
+                    2 * INTRO_WINDOW + 2,
+                ],
+            ),
+        ] {
+            assert_eq!(
+                sentence_ends(t.as_bytes(), &starts),
+                one_by_one(t.as_bytes(), &starts),
+                "{t:?}"
+            );
+        }
         assert_eq!(sentence_end(b"a. b", 0, 10), 2);
         assert_eq!(sentence_end(b"a.b; c", 0, 10), 4);
         assert_eq!(sentence_end(b"a.b; c", 0, 3), 3);
